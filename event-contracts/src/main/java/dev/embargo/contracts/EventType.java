@@ -1,0 +1,60 @@
+package dev.embargo.contracts;
+
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type the platform exchanges: its versioned CloudEvents {@code type}, the topic
+ * it travels on, the Java payload it maps to and the JSON Schema that payload must satisfy.
+ * A breaking payload change is a new version (a new constant), never an edit of an old one.
+ */
+public enum EventType {
+
+    REPORT_SUBMITTED("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
+    REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class);
+
+    private final String name;
+    private final int version;
+    private final Topics.TopicSpec topic;
+    private final Class<? extends EventPayload> payloadType;
+
+    EventType(String name, int version, Topics.TopicSpec topic, Class<? extends EventPayload> payloadType) {
+        this.name = name;
+        this.version = version;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code report.submitted.v1}. */
+    public String typeName() {
+        return name + ".v" + version;
+    }
+
+    public Topics.TopicSpec topic() {
+        return topic;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    /** Classpath location of the payload's JSON Schema; also published as the CloudEvents {@code dataschema}. */
+    public String schemaPath() {
+        return "schemas/" + typeName() + ".json";
+    }
+
+    /** The event type a CloudEvents {@code type} names, empty for types this build does not know (newer producers). */
+    public static Optional<EventType> fromTypeName(String typeName) {
+        return Arrays.stream(values()).filter(type -> type.typeName().equals(typeName)).findFirst();
+    }
+
+    /** The event type of a payload class. */
+    public static EventType of(Class<? extends EventPayload> payloadType) {
+        return Arrays.stream(values())
+                .filter(type -> type.payloadType.equals(payloadType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + payloadType.getName()));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.embargo.contracts.report;
+
+import dev.embargo.contracts.EventPayload;
+import java.time.Instant;
+
+/**
+ * A researcher's report was accepted by intake. Fields prefixed {@code sealed} carry ciphertext
+ * from the platform's envelope keys: Kafka is not a vault.
+ *
+ * @param reportId            the report's id (UUID), the event subject and record key
+ * @param trackingId          the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
+ * @param programSlug         the program the report was sent to
+ * @param sealedTitle         the title, sealed
+ * @param sealedDescription   the description, sealed
+ * @param sealedReporterEmail the reporter's email address, sealed; null when the reporter gave none
+ * @param creditName          how the reporter wants to be credited; null for no public credit
+ * @param submittedAt         when intake accepted the report
+ */
+public record ReportSubmitted(
+        String reportId,
+        String trackingId,
+        String programSlug,
+        String sealedTitle,
+        String sealedDescription,
+        String sealedReporterEmail,
+        String creditName,
+        Instant submittedAt) implements EventPayload {
+
+    @Override
+    public String subject() {
+        return reportId;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.embargo.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    private static final String SEALED = "enc:v1:k1:AAECAwQFBgcICQoLDA0ODw==";
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void reportSubmittedSurvivesTheRoundTripThroughJson() {
+        ReportSubmitted submitted = submitted();
+
+        String json = codec.encode(submitted);
+
+        assertThat(codec.decode("report.submitted.v1", json)).isEqualTo(submitted);
+    }
+
+    @Test
+    void anonymousReportsOmitTheReporterEmail() {
+        ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea",
+                SEALED, SEALED, null, null, Instant.parse("2026-11-24T10:00:00Z"));
+
+        assertThat(codec.decode("report.submitted.v1", codec.encode(anonymous))).isEqualTo(anonymous);
+    }
+
+    @Test
+    void producersCannotEmitPlaintextWhereTheContractWantsCiphertext() {
+        ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea",
+                "Heap overflow in parser", SEALED, null, null, Instant.now());
+
+        assertThatThrownBy(() -> codec.encode(leaky))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedTitle");
+    }
+
+    @Test
+    void consumersRejectDataMissingARequiredField() {
+        String withoutTracking = """
+                {"reportId":"%s","programSlug":"pea2pea","caseId":"%s","acknowledgedAt":"2026-11-24T10:00:00Z"}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID());
+
+        assertThatThrownBy(() -> codec.decode("report.acknowledged.v1", withoutTracking))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("trackingId");
+    }
+
+    @Test
+    void consumersRejectDataThatIsNotJson() {
+        assertThatThrownBy(() -> codec.decode("report.acknowledged.v1", "{not json"))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void consumersRejectUnknownTypeVersions() {
+        assertThatThrownBy(() -> codec.decode("report.submitted.v9", "{}"))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("Unknown event type");
+    }
+
+    @Test
+    void everyTypeNameCarriesItsVersionAndTravelsOnAKnownTopic() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.typeName()).matches("[a-z]+(\\.[a-z]+)+\\.v[0-9]+");
+            assertThat(Topics.eventTopics()).contains(type.topic());
+            assertThat(EventType.fromTypeName(type.typeName())).contains(type);
+        }
+    }
+
+    @Test
+    void theEnvelopeSubjectIsThePayloadsSubject() {
+        ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
+                "pea2pea", UUID.randomUUID().toString(), Instant.now());
+
+        assertThatThrownBy(() -> new EventEnvelope<>("id", java.net.URI.create("/embargo/triage"),
+                EventType.REPORT_ACKNOWLEDGED, java.time.OffsetDateTime.now(), "another-report", acknowledged))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyEventTopicHasADeadLetterTopic() {
+        assertThat(Topics.all()).extracting(Topics.TopicSpec::name)
+                .contains("embargo.report-lifecycle.v1", "embargo.report-lifecycle.v1.dlq");
+    }
+
+    private static ReportSubmitted submitted() {
+        return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", SEALED, SEALED, SEALED,
+                "Ada L.", Instant.parse("2026-11-24T10:15:30Z"));
+    }
+}
