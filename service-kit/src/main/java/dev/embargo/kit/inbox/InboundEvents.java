@@ -1,0 +1,103 @@
+package dev.embargo.kit.inbox;
+
+import dev.embargo.contracts.EventCodec;
+import dev.embargo.contracts.EventPayload;
+import dev.embargo.contracts.EventType;
+import dev.embargo.contracts.InvalidEventException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies an incoming event exactly once in effect. The event id is recorded in
+ * {@code processed_event} in the same transaction as the handler's effect, so a redelivered
+ * event (after a crash, a rebalance or a relay retry) changes nothing.
+ *
+ * <p>A message that breaks its contract goes straight to the dead-letter topic; a handler that
+ * fails is retried with backoff, then dead-lettered. Nothing is acknowledged before its
+ * transaction has committed.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+    private static final String RECORD_FIRST_DELIVERY = """
+            INSERT INTO processed_event (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+            ON CONFLICT DO NOTHING""";
+
+    private final EventCodec codec;
+    private final MeterRegistry registry;
+
+    InboundEvents(EventCodec codec, MeterRegistry registry) {
+        this.codec = codec;
+        this.registry = registry;
+    }
+
+    /**
+     * Decodes the message, runs {@code handler} in a transaction unless {@code consumer} has already
+     * processed this event id, then acknowledges the message (or negatively acknowledges it, which
+     * sends it to the channel's dead-letter topic).
+     */
+    public Uni<Void> process(Message<String> message, String consumer, Function<InboundEvent, Uni<Void>> handler) {
+        InboundEvent event;
+        try {
+            event = decode(message);
+        } catch (InvalidEventException e) {
+            LOG.errorf("Dead-lettering an event that breaks its contract: %s", e.getMessage());
+            registry.counter("embargo.inbox.dead-lettered", "consumer", consumer, "reason", "contract").increment();
+            return Uni.createFrom().completionStage(() -> message.nack(e));
+        }
+        return Panache.withTransaction(() -> recordFirstDelivery(consumer, event)
+                        .chain(first -> {
+                            registry.counter("embargo.inbox.events", "consumer", consumer, "type",
+                                    event.type().typeName(), "outcome", first ? "applied" : "duplicate").increment();
+                            return first ? handler.apply(event) : Uni.createFrom().voidItem();
+                        }))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(message::ack);
+                    }
+                    LOG.errorf(failure, "Dead-lettering event %s (%s) after retries", event.id(), event.type().typeName());
+                    registry.counter("embargo.inbox.dead-lettered", "consumer", consumer, "reason", "handler").increment();
+                    return Uni.createFrom().completionStage(() -> message.nack(failure));
+                });
+    }
+
+    private InboundEvent decode(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        IncomingCloudEventMetadata<String> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new InvalidEventException("Message is not a CloudEvent"));
+        String subject = cloudEvent.getSubject()
+                .orElseThrow(() -> new InvalidEventException("CloudEvent lacks a subject"));
+        if (cloudEvent.getId() == null || cloudEvent.getType() == null) {
+            throw new InvalidEventException("CloudEvent lacks an id or a type");
+        }
+        String data = message.getPayload();
+        if (data == null) {
+            throw new InvalidEventException("CloudEvent " + cloudEvent.getId() + " has no data");
+        }
+        EventPayload payload = codec.decode(cloudEvent.getType(), data);
+        if (!subject.equals(payload.subject())) {
+            throw new InvalidEventException("CloudEvent subject differs from its payload's subject");
+        }
+        EventType type = EventType.of(payload.getClass());
+        return new InboundEvent(cloudEvent.getId(), type, cloudEvent.getSource(), subject,
+                cloudEvent.getTimeStamp().orElse(null), payload);
+    }
+
+    private static Uni<Boolean> recordFirstDelivery(String consumer, InboundEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_FIRST_DELIVERY)
+                .setParameter("consumer", consumer)
+                .setParameter("id", event.id())
+                .setParameter("type", event.type().typeName())
+                .executeUpdate()
+                .map(inserted -> inserted == 1));
+    }
+}

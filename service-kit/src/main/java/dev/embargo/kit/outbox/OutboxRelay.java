@@ -1,0 +1,111 @@
+package dev.embargo.kit.outbox;
+
+import dev.embargo.contracts.CloudEventAttributes;
+import dev.embargo.contracts.EventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay at once
+ * without publishing one row twice in the normal case. The row stays locked until Kafka has
+ * acknowledged it; if the process dies in between, the row is published again after restart:
+ * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CLAIM_BATCH = """
+            SELECT * FROM outbox_event WHERE published_at IS NULL
+            ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""";
+
+    private final MutinyEmitter<String> emitter;
+    private final URI source;
+    private final int batchSize;
+    private final Counter published;
+
+    OutboxRelay(@Channel("embargo-events") MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "embargo.service-name") String serviceName,
+            @ConfigProperty(name = "embargo.outbox.batch-size") int batchSize,
+            MeterRegistry registry) {
+        this.emitter = emitter;
+        this.source = URI.create(CloudEventAttributes.sourceOf(serviceName));
+        this.batchSize = batchSize;
+        this.published = registry.counter("embargo.outbox.published");
+    }
+
+    @Scheduled(every = "${embargo.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    Uni<Void> relay() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(CLAIM_BATCH, OutboxEvent.class)
+                                .setParameter("limit", batchSize)
+                                .getResultList())
+                        .chain(this::publishAll))
+                .onFailure().invoke(failure -> LOG.warnf("Outbox relay will retry: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> publishAll(List<OutboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Kafka acknowledges on its own threads; the Hibernate Reactive session must be used on this context.
+        Executor backOnSessionContext = onCurrentContext();
+        // Sent in seq order; the idempotent producer keeps that order within each key's partition.
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast()
+                .emitOn(backOnSessionContext)
+                .invoke(() -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    batch.forEach(event -> event.publishedAt = now);
+                    published.increment(batch.size());
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.id.toString())
+                .withSource(source)
+                .withType(event.eventType)
+                .withSubject(event.eventKey)
+                .withTimestamp(event.occurredAt.toZonedDateTime())
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withDataSchema(URI.create(EventType.fromTypeName(event.eventType)
+                        .map(EventType::schemaPath).orElse("schemas/unknown")))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.eventKey)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload, Metadata.of(cloudEvent, record)));
+    }
+
+    private static Executor onCurrentContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.embargo.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers: every error is
+ * {@code application/problem+json}, and the details of an unexpected failure stay in the log
+ * (under an id the caller can quote), never in the answer.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return new Problem("about:blank", "Bad Request", 400, "The request has invalid fields.", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String detail = switch (e) {
+            case UnrecognizedPropertyException unknown -> "Unknown field '" + unknown.getPropertyName() + "'.";
+            case InvalidFormatException wrongType -> "A field has the wrong type" + at(wrongType) + ".";
+            case MismatchedInputException mismatch -> "A field has the wrong type or shape" + at(mismatch) + ".";
+            default -> "The body is not valid JSON.";
+        };
+        return Problem.of(Response.Status.BAD_REQUEST, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        String detail = status.getStatusCode() == 404 ? "Not found." : status.getReasonPhrase() + ".";
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected failure; quote incident " + incident + ".")
+                .toResponse();
+    }
+
+    private static String at(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .reduce((left, right) -> left + "." + right)
+                .orElse("");
+        return path.isEmpty() ? "" : " at '" + path + "'";
+    }
+
+    /** The last node of the violation's path: the field's name as the caller wrote it, without method or argument names. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        return nodes.isEmpty() ? "" : nodes.getLast().getName();
+    }
+}

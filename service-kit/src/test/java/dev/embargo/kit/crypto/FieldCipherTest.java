@@ -1,0 +1,82 @@
+package dev.embargo.kit.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class FieldCipherTest {
+
+    private static final String OLD_KEY = "k1:" + randomKey();
+    private static final String NEW_KEY = "k2:" + randomKey();
+
+    @Test
+    void sealedTextOpensToTheOriginalAndDoesNotContainIt() {
+        FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
+
+        String sealed = cipher.seal("RCE in the parser via crafted header");
+
+        assertThat(sealed).startsWith("enc:v1:k1:").doesNotContain("parser");
+        assertThat(cipher.open(sealed)).isEqualTo("RCE in the parser via crafted header");
+    }
+
+    @Test
+    void sealingTheSameTextTwiceGivesDifferentCiphertexts() {
+        FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
+
+        assertThat(cipher.seal("same")).isNotEqualTo(cipher.seal("same"));
+    }
+
+    @Test
+    void afterRotationNewValuesUseTheNewKeyAndOldValuesStillOpen() {
+        String sealedBefore = FieldCipher.fromKeyList(OLD_KEY).seal("before rotation");
+        FieldCipher rotated = FieldCipher.fromKeyList(NEW_KEY + "," + OLD_KEY);
+
+        assertThat(rotated.seal("after")).startsWith("enc:v1:k2:");
+        assertThat(rotated.open(sealedBefore)).isEqualTo("before rotation");
+    }
+
+    @Test
+    void tamperedCiphertextIsRefused() {
+        FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
+        String sealed = cipher.seal("integrity matters");
+        char last = sealed.charAt(sealed.length() - 3);
+        String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+
+        assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void valuesSealedWithAnUnknownKeyAreRefused() {
+        String sealed = FieldCipher.fromKeyList(NEW_KEY).seal("secret");
+
+        assertThatThrownBy(() -> FieldCipher.fromKeyList(OLD_KEY).open(sealed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown key");
+    }
+
+    @Test
+    void malformedKeyConfigurationIsRefusedWithoutEchoingTheKey() {
+        assertThatThrownBy(() -> FieldCipher.fromKeyList("k1:c2hvcnQ="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Encryption key k1 must be 32 bytes");
+        assertThatThrownBy(() -> FieldCipher.fromKeyList(""))
+                .hasMessageContaining("EMBARGO_ENCRYPTION_KEYS");
+    }
+
+    @Test
+    void nullStaysNull() {
+        FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
+
+        assertThat(cipher.seal(null)).isNull();
+        assertThat(cipher.open(null)).isNull();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
