@@ -5,7 +5,10 @@ import dev.embargo.contracts.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -13,11 +16,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,6 +37,9 @@ import org.jboss.logging.Logger;
  * without publishing one row twice in the normal case. The row stays locked until Kafka has
  * acknowledged it; if the process dies in between, the row is published again after restart:
  * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
+ *
+ * <p>A Vert.x timer drives it rather than the Quarkus scheduler, whose one-second resolution
+ * would add up to a second to every event's latency.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,19 +53,41 @@ public class OutboxRelay {
     private final URI source;
     private final int batchSize;
     private final Counter published;
+    private final Duration pollInterval;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timerId;
 
     OutboxRelay(@Channel("embargo-events") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "embargo.service-name") String serviceName,
             @ConfigProperty(name = "embargo.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "embargo.outbox.poll-interval") Duration pollInterval,
             MeterRegistry registry) {
         this.emitter = emitter;
+        this.pollInterval = pollInterval;
         this.source = URI.create(CloudEventAttributes.sourceOf(serviceName));
         this.batchSize = batchSize;
         this.published = registry.counter("embargo.outbox.published");
     }
 
-    @Scheduled(every = "${embargo.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        timerId = vertx.setPeriodic(pollInterval.toMillis(), pollInterval.toMillis(), ignored -> tick(vertx));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+        vertx.cancelTimer(timerId);
+    }
+
+    /** One relay pass at a time; a pass still running when the timer fires again is not doubled. */
+    private void tick(Vertx vertx) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        // Hibernate Reactive needs a duplicated context marked safe, as Quarkus gives its own handlers.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> relay().subscribe().with(done -> running.set(false), failure -> running.set(false)));
+    }
+
     Uni<Void> relay() {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(CLAIM_BATCH, OutboxEvent.class)

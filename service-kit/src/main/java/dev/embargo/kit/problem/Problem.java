@@ -26,8 +26,8 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** A problem with its own documented type, e.g. {@code unknown-program}. */
-    public static Problem typed(String slug, Response.Status status, String title, String detail) {
-        return new Problem(TYPE_PREFIX + slug, title, status.getStatusCode(), detail, List.of());
+    public static Problem typed(String slug, int status, String title, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, List.of());
     }
 
     public Response toResponse() {

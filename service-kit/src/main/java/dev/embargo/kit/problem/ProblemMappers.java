@@ -50,6 +50,12 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST, detail).toResponse();
     }
 
+    /** Jackson's own input errors are more specific than {@link JsonProcessingException}; map them here too. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();

@@ -1,0 +1,55 @@
+package dev.embargo.intake.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A vulnerability report as a researcher submitted it. Sensitive text is stored sealed; the
+ * reporter's capability token is stored only as its hash.
+ */
+@Entity
+@Table(name = "report")
+public class Report {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tracking_id")
+    public String trackingId;
+
+    @Column(name = "program_slug")
+    public String programSlug;
+
+    @Column(name = "sealed_title")
+    public String sealedTitle;
+
+    @Column(name = "sealed_description")
+    public String sealedDescription;
+
+    @Column(name = "sealed_reporter_email")
+    public String sealedReporterEmail;
+
+    @Column(name = "credit_name")
+    public String creditName;
+
+    @Column(name = "token_hash")
+    public byte[] tokenHash;
+
+    @Enumerated(EnumType.STRING)
+    public ReportStatus status;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

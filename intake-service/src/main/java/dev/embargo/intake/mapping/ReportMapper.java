@@ -1,0 +1,52 @@
+package dev.embargo.intake.mapping;
+
+import dev.embargo.intake.config.IntakeConfig;
+import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.rest.ReportReceipt;
+import dev.embargo.intake.rest.ReportStatusView;
+import dev.embargo.intake.rest.SubmitReportRequest;
+import dev.embargo.intake.service.AcceptedReport;
+import dev.embargo.intake.service.NewReport;
+import dev.embargo.intake.service.ReportService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+
+/** Between the wire and the domain: entities never leave the service as they are. */
+@ApplicationScoped
+public class ReportMapper {
+
+    private final IntakeConfig config;
+    private final ReportService service;
+
+    ReportMapper(IntakeConfig config, ReportService service) {
+        this.config = config;
+        this.service = service;
+    }
+
+    public NewReport toNewReport(SubmitReportRequest request) {
+        return new NewReport(request.program().strip(), request.title().strip(), request.description(),
+                blankToNull(request.reporterEmail()), blankToNull(request.creditName()));
+    }
+
+    public ReportReceipt toReceipt(AcceptedReport accepted) {
+        Report report = accepted.report();
+        return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report), accepted.reporterToken());
+    }
+
+    public ReportStatusView toStatusView(Report report) {
+        return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
+                report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt));
+    }
+
+    public String statusUrl(Report report) {
+        return config.publicUrl().replaceAll("/+$", "") + "/api/v1/reports/" + report.trackingId;
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

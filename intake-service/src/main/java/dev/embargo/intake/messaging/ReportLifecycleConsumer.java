@@ -1,0 +1,32 @@
+package dev.embargo.intake.messaging;
+
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.intake.service.ReportService;
+import dev.embargo.kit.inbox.InboundEvents;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Keeps the reporter's view of a report in step with triage. */
+@ApplicationScoped
+public class ReportLifecycleConsumer {
+
+    private static final String CONSUMER = "intake.report-status";
+
+    private final InboundEvents inbound;
+    private final ReportService reports;
+
+    ReportLifecycleConsumer(InboundEvents inbound, ReportService reports) {
+        this.inbound = inbound;
+        this.reports = reports;
+    }
+
+    @Incoming("report-lifecycle")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
+            case ReportAcknowledged acknowledged -> reports.markAcknowledged(acknowledged);
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.embargo.intake.rest;
+
+import dev.embargo.intake.mapping.ReportMapper;
+import dev.embargo.intake.service.ReportService;
+import dev.embargo.kit.problem.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public face of intake: anyone may report, only the reporter may follow the report. */
+@Path("/api/v1/reports")
+@Tag(name = "Reports", description = "Report a vulnerability and follow it")
+public class ReportResource {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ReportService service;
+    private final ReportMapper mapper;
+
+    ReportResource(ReportService service, ReportMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a vulnerability", description = "No account needed. Keep the reporter token: it is shown only once.")
+    @APIResponse(responseCode = "201", description = "Report accepted", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid report", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Unknown program", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> submit(@Valid @NotNull SubmitReportRequest request) {
+        return service.submit(mapper.toNewReport(request))
+                .map(mapper::toReceipt)
+                .map(receipt -> Response.created(URI.create(receipt.statusUrl())).entity(receipt).build());
+    }
+
+    @GET
+    @Path("/{trackingId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "See a report's status", description = "Send the reporter token as 'Authorization: Bearer <token>'.")
+    @APIResponse(responseCode = "200", description = "The report's status", content = @Content(schema = @Schema(implementation = ReportStatusView.class)))
+    @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ReportStatusView> status(@PathParam("trackingId") String trackingId,
+                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service.findForReporter(trackingId, bearerToken(authorization)).map(mapper::toStatusView);
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).strip();
+    }
+}

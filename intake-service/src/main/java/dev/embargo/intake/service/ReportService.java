@@ -1,0 +1,115 @@
+package dev.embargo.intake.service;
+
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.intake.config.IntakeConfig;
+import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.domain.ReportStatus;
+import dev.embargo.intake.repository.ReportRepository;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Accepts reports and answers their reporters; the only writer of intake's report table. */
+@ApplicationScoped
+public class ReportService {
+
+    private final ReportRepository reports;
+    private final Outbox outbox;
+    private final FieldCipher cipher;
+    private final ReporterTokens tokens;
+    private final IntakeConfig config;
+
+    ReportService(ReportRepository reports, Outbox outbox, FieldCipher cipher, ReporterTokens tokens, IntakeConfig config) {
+        this.reports = reports;
+        this.outbox = outbox;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.config = config;
+    }
+
+    /**
+     * Stores the report and stages {@code report.submitted} in one transaction, so that an
+     * accepted report is always announced and an announced report always exists.
+     */
+    public Uni<AcceptedReport> submit(NewReport submission) {
+        if (!config.programs().contains(submission.program())) {
+            return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
+                    "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
+        }
+        String token = tokens.issue();
+        return Panache.withTransaction(() -> reports.nextTrackingNumber().chain(number -> {
+            Report report = newReport(submission, number, token);
+            return reports.persist(report)
+                    .chain(() -> outbox.stage(submittedEvent(report)))
+                    .replaceWith(new AcceptedReport(report, token));
+        }));
+    }
+
+    /**
+     * The report behind a tracking id, if the token is its reporter's. A missing report and a
+     * wrong token look the same to the caller, so tracking ids cannot be probed.
+     */
+    public Uni<Report> findForReporter(String trackingId, String token) {
+        return Panache.withSession(() -> reports.findByTrackingId(trackingId))
+                .map(report -> {
+                    byte[] storedHash = report == null ? null : report.tokenHash;
+                    boolean authorised = tokens.matches(token, storedHash);
+                    if (!authorised) {
+                        throw new ProblemException(Problem.of(Status.NOT_FOUND, "No report matches this tracking id and token."));
+                    }
+                    return report;
+                });
+    }
+
+    /** Records triage's acknowledgement; called inside the consumer's transaction. */
+    public Uni<Void> markAcknowledged(ReportAcknowledged acknowledgement) {
+        return reports.findById(UUID.fromString(acknowledgement.reportId())).chain(report -> {
+            if (report == null) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "Acknowledgement for unknown report " + acknowledgement.reportId()));
+            }
+            report.status = ReportStatus.ACKNOWLEDGED;
+            report.acknowledgedAt = acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
+            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Opens a sealed field of a report for its reporter or staff. */
+    public String open(String sealed) {
+        return sealed == null ? null : cipher.open(sealed);
+    }
+
+    private Report newReport(NewReport submission, long number, String token) {
+        // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.trackingId = TrackingIds.format(now, number);
+        report.programSlug = submission.program();
+        report.sealedTitle = cipher.seal(submission.title());
+        report.sealedDescription = cipher.seal(submission.description());
+        report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
+        report.creditName = submission.creditName();
+        report.tokenHash = tokens.hash(token);
+        report.status = ReportStatus.SUBMITTED;
+        report.submittedAt = now.atOffset(ZoneOffset.UTC);
+        report.updatedAt = report.submittedAt;
+        return report;
+    }
+
+    private static ReportSubmitted submittedEvent(Report report) {
+        return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.sealedTitle,
+                report.sealedDescription, report.sealedReporterEmail, report.creditName, report.submittedAt.toInstant());
+    }
+}

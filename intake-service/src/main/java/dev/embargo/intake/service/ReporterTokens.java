@@ -1,0 +1,40 @@
+package dev.embargo.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Reporter capability tokens: 256 random bits, shown to the reporter once, stored only as a
+ * SHA-256 hash. A plain hash suffices (no slow KDF) because the token is random, not a
+ * password a human chose.
+ */
+@ApplicationScoped
+public class ReporterTokens {
+
+    private static final int TOKEN_BYTES = 32;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A fresh token in URL-safe Base64 without padding. */
+    public String issue() {
+        byte[] token = new byte[TOKEN_BYTES];
+        random.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    public byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /** Compares in constant time so that response timing reveals nothing about the stored hash. */
+    public boolean matches(String presentedToken, byte[] storedHash) {
+        return presentedToken != null && storedHash != null && MessageDigest.isEqual(hash(presentedToken), storedHash);
+    }
+}
