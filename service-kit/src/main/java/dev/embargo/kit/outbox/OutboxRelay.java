@@ -7,14 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.SessionContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -23,12 +22,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and marks them published.
@@ -37,14 +34,10 @@ import org.jboss.logging.Logger;
  * without publishing one row twice in the normal case. The row stays locked until Kafka has
  * acknowledged it; if the process dies in between, the row is published again after restart:
  * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
- *
- * <p>A Vert.x timer drives it rather than the Quarkus scheduler, whose one-second resolution
- * would add up to a second to every event's latency.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM_BATCH = """
             SELECT * FROM outbox_event WHERE published_at IS NULL
             ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""";
@@ -54,8 +47,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final Duration pollInterval;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId;
+    private final RepeatingPass pass = new RepeatingPass("Outbox relay", this::relay);
 
     OutboxRelay(@Channel("embargo-events") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "embargo.service-name") String serviceName,
@@ -70,22 +62,11 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        timerId = vertx.setPeriodic(pollInterval.toMillis(), pollInterval.toMillis(), ignored -> tick(vertx));
+        pass.start(vertx, pollInterval);
     }
 
-    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
-        vertx.cancelTimer(timerId);
-    }
-
-    /** One relay pass at a time; a pass still running when the timer fires again is not doubled. */
-    private void tick(Vertx vertx) {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        // Hibernate Reactive needs a duplicated context marked safe, as Quarkus gives its own handlers.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> relay().subscribe().with(done -> running.set(false), failure -> running.set(false)));
+    void stop(@Observes ShutdownEvent shutdown) {
+        pass.stop();
     }
 
     Uni<Void> relay() {
@@ -94,8 +75,6 @@ public class OutboxRelay {
                                 .setParameter("limit", batchSize)
                                 .getResultList())
                         .chain(this::publishAll))
-                .onFailure().invoke(failure -> LOG.warnf("Outbox relay will retry: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -103,8 +82,8 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Kafka acknowledges on its own threads; the Hibernate Reactive session must be used on this context.
-        Executor backOnSessionContext = onCurrentContext();
+        // Kafka acknowledges on its own threads; the session must be used on this context.
+        Executor backOnSessionContext = SessionContexts.current();
         // Sent in seq order; the idempotent producer keeps that order within each key's partition.
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast()
@@ -133,10 +112,5 @@ public class OutboxRelay {
                 .withKey(event.eventKey)
                 .build();
         return emitter.sendMessage(Message.of(event.payload, Metadata.of(cloudEvent, record)));
-    }
-
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }
 }
