@@ -1,0 +1,30 @@
+package dev.embargo.triage.mapping;
+
+import dev.embargo.triage.domain.VulnerabilityCase;
+import dev.embargo.triage.rest.CaseSummary;
+import dev.embargo.triage.service.CaseService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Between the wire and the domain: entities never leave the service as they are. */
+@ApplicationScoped
+public class CaseMapper {
+
+    private final CaseService service;
+
+    CaseMapper(CaseService service) {
+        this.service = service;
+    }
+
+    public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase) {
+        return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
+                vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, service.open(vulnerabilityCase.sealedTitle),
+                vulnerabilityCase.state.wireName(), vulnerabilityCase.creditName,
+                instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.embargo.triage.messaging;
+
+import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.triage.service.CaseService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Opens a case for every report intake accepts. */
+@ApplicationScoped
+public class ReportLifecycleConsumer {
+
+    private static final String CONSUMER = "triage.cases";
+
+    private final InboundEvents inbound;
+    private final CaseService cases;
+
+    ReportLifecycleConsumer(InboundEvents inbound, CaseService cases) {
+        this.inbound = inbound;
+        this.cases = cases;
+    }
+
+    @Incoming("report-lifecycle")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
+            case ReportSubmitted submitted -> cases.openAndAcknowledge(submitted);
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}
