@@ -1,0 +1,18 @@
+package dev.embargo.notify.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** How notify works through the emails it owes, under {@code embargo.notify.email}. */
+@ConfigMapping(prefix = "embargo.notify.email")
+public interface EmailConfig {
+
+    /** How often the dispatcher looks for due emails. */
+    Duration pollInterval();
+
+    /** Emails sent per pass at most. */
+    int batchSize();
+
+    /** Attempts before an email is given up as failed (visible in the delivery log). */
+    int maxAttempts();
+}

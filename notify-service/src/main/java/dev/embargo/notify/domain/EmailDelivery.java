@@ -1,0 +1,52 @@
+package dev.embargo.notify.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An email the platform owes someone, and how its sending went. */
+@Entity
+@Table(name = "email_delivery")
+public class EmailDelivery {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "report_id")
+    public UUID reportId;
+
+    @Enumerated(EnumType.STRING)
+    public EmailKind kind;
+
+    @Column(name = "tracking_id")
+    public String trackingId;
+
+    @Column(name = "program_slug")
+    public String programSlug;
+
+    @Column(name = "sealed_recipient")
+    public String sealedRecipient;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
+    /** Why the last attempt failed; never the message or its recipient. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+}

@@ -1,0 +1,34 @@
+package dev.embargo.notify.messaging;
+
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.notify.service.ReporterNotifications;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Turns report lifecycle events into the emails reporters are owed. */
+@ApplicationScoped
+public class ReportLifecycleConsumer {
+
+    private static final String CONSUMER = "notify.reporter-emails";
+
+    private final InboundEvents inbound;
+    private final ReporterNotifications notifications;
+
+    ReportLifecycleConsumer(InboundEvents inbound, ReporterNotifications notifications) {
+        this.inbound = inbound;
+        this.notifications = notifications;
+    }
+
+    @Incoming("report-lifecycle")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
+            case ReportSubmitted submitted -> notifications.rememberContact(submitted);
+            case ReportAcknowledged acknowledged -> notifications.queueAcknowledgement(acknowledged);
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}

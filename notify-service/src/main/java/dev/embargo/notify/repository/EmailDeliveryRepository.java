@@ -1,0 +1,51 @@
+package dev.embargo.notify.repository;
+
+import dev.embargo.notify.domain.EmailDelivery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDelivery, UUID> {
+
+    private static final String CLAIM_DUE = """
+            SELECT * FROM email_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
+            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
+    private static final String INSERT_ONCE = """
+            INSERT INTO email_delivery (id, report_id, kind, tracking_id, program_slug, sealed_recipient, status,
+                                        attempts, next_attempt_at, created_at)
+            VALUES (:id, :reportId, :kind, :trackingId, :programSlug, :recipient, 'PENDING', 0, :now, :now)
+            ON CONFLICT (report_id, kind) DO NOTHING""";
+
+    /** Queues the delivery unless one of its kind already exists for the report; true when queued. */
+    public Uni<Boolean> queueOnce(EmailDelivery delivery) {
+        return getSession().chain(session -> session.createNativeQuery(INSERT_ONCE)
+                .setParameter("id", delivery.id)
+                .setParameter("reportId", delivery.reportId)
+                .setParameter("kind", delivery.kind.name())
+                .setParameter("trackingId", delivery.trackingId)
+                .setParameter("programSlug", delivery.programSlug)
+                .setParameter("recipient", delivery.sealedRecipient)
+                .setParameter("now", delivery.createdAt)
+                .executeUpdate()
+                .map(inserted -> inserted == 1));
+    }
+
+    /**
+     * Locks due deliveries for the current transaction; other replicas skip them, so no email
+     * is sent by two dispatchers at once.
+     */
+    public Uni<List<EmailDelivery>> claimDue(int limit) {
+        return getSession().chain(session -> session.createNativeQuery(CLAIM_DUE, EmailDelivery.class)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    public Uni<List<EmailDelivery>> listPage(int page, int size) {
+        return findAll(Sort.descending("createdAt")).page(Page.of(page, size)).list();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.embargo.notify.service;
+
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.notify.config.EmailConfig;
+import dev.embargo.notify.domain.DeliveryStatus;
+import dev.embargo.notify.domain.EmailDelivery;
+import dev.embargo.notify.repository.EmailDeliveryRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.Engine;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends queued emails. Each delivery is locked while it is sent and marked in the same
+ * transaction, so no two dispatchers (replicas) send it. If the process dies after the SMTP
+ * server accepted a message but before the commit, that one message is sent again on restart;
+ * its Message-ID stays the same, so mail clients fold the copies into one.
+ */
+@ApplicationScoped
+public class EmailDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private final EmailDeliveryRepository deliveries;
+    private final ReactiveMailer mailer;
+    private final Engine templates;
+    private final FieldCipher cipher;
+    private final EmailConfig config;
+    private final MeterRegistry registry;
+    private final RepeatingPass pass = new RepeatingPass("Email dispatch", this::sendDue);
+
+    EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
+            EmailConfig config, MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.cipher = cipher;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        pass.start(vertx, config.pollInterval());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        pass.stop();
+    }
+
+    Uni<Void> sendDue() {
+        return Panache.withTransaction(() -> deliveries.claimDue(config.batchSize()).chain(this::sendAll));
+    }
+
+    private Uni<Void> sendAll(List<EmailDelivery> due) {
+        return Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(this::send)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> send(EmailDelivery delivery) {
+        // Composed inside the Uni: a delivery that cannot be composed fails alone, not the whole batch.
+        return Uni.createFrom().item(() -> compose(delivery))
+                .chain(mail -> mailer.send(mail))
+                // The SMTP client completes on its own thread; the session lives on this context.
+                .emitOn(SessionContexts.current())
+                .onItem().invoke(() -> {
+                    delivery.status = DeliveryStatus.SENT;
+                    delivery.attempts++;
+                    delivery.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    delivery.lastError = null;
+                    registry.counter("embargo.email.sent", "kind", delivery.kind.name()).increment();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    recordFailure(delivery, failure);
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private Mail compose(EmailDelivery delivery) {
+        Map<String, Object> data = Map.of("trackingId", delivery.trackingId, "programSlug", delivery.programSlug);
+        String template = "emails/" + delivery.kind.template();
+        // The tracking id is not a secret; the report's title is, so it never goes in a subject.
+        Mail mail = Mail.withText(cipher.open(delivery.sealedRecipient),
+                        "[" + delivery.trackingId + "] We received your vulnerability report",
+                        templates.getTemplate(template + ".txt").render(data))
+                .setHtml(templates.getTemplate(template + ".html").render(data));
+        mail.addHeader("Message-ID", "<" + delivery.id + "@embargo>");
+        return mail;
+    }
+
+    private void recordFailure(EmailDelivery delivery, Throwable failure) {
+        delivery.attempts++;
+        delivery.lastError = failure.getClass().getSimpleName();
+        if (delivery.attempts >= config.maxAttempts()) {
+            delivery.status = DeliveryStatus.FAILED;
+            LOG.errorf("Giving up email delivery %s after %d attempts: %s", delivery.id, delivery.attempts,
+                    failure.getMessage());
+        } else {
+            delivery.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(delivery.attempts));
+            LOG.warnf("Email delivery %s failed (attempt %d), will retry: %s", delivery.id, delivery.attempts,
+                    failure.getMessage());
+        }
+        registry.counter("embargo.email.failed", "kind", delivery.kind.name()).increment();
+    }
+
+    /** 5 s, 10 s, 20 s ... capped at an hour. */
+    static Duration backoff(int attempts) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+}
