@@ -1,0 +1,45 @@
+package dev.embargo.advisory.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A report on its way to a possible advisory, as advisory learned it from the lifecycle events. */
+@Entity
+@Table(name = "tracked_report")
+public class TrackedReport {
+
+    @Id
+    @Column(name = "report_id")
+    public UUID reportId;
+
+    @Column(name = "tracking_id")
+    public String trackingId;
+
+    @Column(name = "program_slug")
+    public String programSlug;
+
+    @Enumerated(EnumType.STRING)
+    public LifecycleStage stage;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    /** How the reporter wants to be credited in the advisory; null for no public credit. */
+    @Column(name = "credit_name")
+    public String creditName;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,62 @@
+package dev.embargo.advisory.service;
+
+import dev.embargo.advisory.domain.LifecycleStage;
+import dev.embargo.advisory.domain.TrackedReport;
+import dev.embargo.advisory.repository.TrackedReportRepository;
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Keeps advisory's view of the report lifecycle; the only writer of {@code tracked_report}. */
+@ApplicationScoped
+public class LifecycleProjection {
+
+    private final TrackedReportRepository reports;
+
+    LifecycleProjection(TrackedReportRepository reports) {
+        this.reports = reports;
+    }
+
+    public Uni<Void> submitted(ReportSubmitted event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
+            report.creditName = event.creditName();
+            report.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> acknowledged(ReportAcknowledged event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
+            report.stage = LifecycleStage.ACKNOWLEDGED;
+            report.caseId = UUID.fromString(event.caseId());
+            report.acknowledgedAt = event.acknowledgedAt().atOffset(ZoneOffset.UTC);
+        }).replaceWithVoid();
+    }
+
+    public Uni<List<TrackedReport>> list(int page, int size) {
+        return Panache.withSession(() -> reports.listPage(page, size));
+    }
+
+    /** The report's row, created at the first event that mentions it. */
+    private Uni<TrackedReport> tracked(String reportId, String trackingId, String programSlug) {
+        UUID id = UUID.fromString(reportId);
+        return reports.findById(id).chain(existing -> {
+            if (existing != null) {
+                existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return Uni.createFrom().item(existing);
+            }
+            TrackedReport report = new TrackedReport();
+            report.reportId = id;
+            report.trackingId = trackingId;
+            report.programSlug = programSlug;
+            report.stage = LifecycleStage.SUBMITTED;
+            report.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return reports.persist(report);
+        });
+    }
+}
