@@ -1,0 +1,22 @@
+package dev.embargo.notify.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EmailDispatcherTest {
+
+    @Test
+    void retriesAfterFiveSecondsThenDoublesTheWait() {
+        assertThat(EmailDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(EmailDispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(EmailDispatcher.backoff(5)).isEqualTo(Duration.ofSeconds(80));
+    }
+
+    @Test
+    void neverWaitsMoreThanAnHourBetweenAttempts() {
+        assertThat(EmailDispatcher.backoff(11)).isEqualTo(Duration.ofHours(1));
+        assertThat(EmailDispatcher.backoff(60)).isEqualTo(Duration.ofHours(1));
+    }
+}
