@@ -1,0 +1,162 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.LifecycleEvents.LifecycleEvent;
+import dev.embargo.e2e.support.Mailbox;
+import dev.embargo.e2e.support.Reporter;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import dev.embargo.e2e.support.RunningStack;
+import dev.embargo.e2e.support.StaffTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The walking skeleton, steps 1 to 7: one report from submission to every service's view of it. */
+@ExtendWith(EmbargoStack.class)
+class WalkingSkeletonIT {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(20);
+
+    private static RunningStack stack;
+    private static SubmittedReport report;
+    private static String reportId;
+
+    @BeforeAll
+    static void submitOneReport(RunningStack runningStack) {
+        stack = runningStack;
+        report = stack.reporter().submit("pea2pea", "Unbounded allocation in frame decoder",
+                "skeleton-" + UUID.randomUUID() + "@example.org");
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(submittedEvent()).isNotNull());
+        reportId = submittedEvent().subject();
+    }
+
+    @Test
+    void intakeAnswersWithAQuotableTrackingIdAStatusUrlAndAToken() {
+        assertThat(report.trackingId()).matches("EMB-\\d{4}-\\d{5,}");
+        assertThat(report.statusUrl()).endsWith("/api/v1/reports/" + report.trackingId());
+        assertThat(report.reporterToken()).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void submissionIsRelayedToKafkaAsAVersionedCloudEventKeyedByReportId() {
+        LifecycleEvent submitted = submittedEvent();
+        assertThat(submitted.key()).isEqualTo(submitted.subject());
+        assertThat(submitted.source()).isEqualTo("/embargo/intake");
+        assertThat(submitted.id()).isNotBlank();
+        // Kafka is not a vault: the description travels sealed, never in clear.
+        assertThat(submitted.data()).doesNotContain("crafted frame").contains("enc:v1:");
+    }
+
+    @Test
+    void triageAcknowledgesTheReportWithAnEventOnTheSameKey() {
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(eventsOfThisReport())
+                .extracting(LifecycleEvent::type, LifecycleEvent::source)
+                .contains(org.assertj.core.groups.Tuple.tuple("report.acknowledged.v1", "/embargo/triage")));
+    }
+
+    @Test
+    void reporterReceivesAnAcknowledgementEmailReadableOverImap() {
+        Mailbox mailbox = stack.mailbox();
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(mailbox.readOverImap(report.reporterEmail()))
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.subject()).contains(report.trackingId()).doesNotContain("allocation");
+                    assertThat(mail.text()).contains(report.trackingId());
+                }));
+    }
+
+    @Test
+    void reporterSeesTheReportAcknowledgedWithTheirToken() {
+        Reporter reporter = stack.reporter();
+        await().atMost(FEW_SECONDS).untilAsserted(() -> reporter.status(report.trackingId(), report.reporterToken())
+                .then().statusCode(200)
+                .body("status", equalTo("acknowledged"))
+                .body("trackingId", equalTo(report.trackingId())));
+    }
+
+    @Test
+    void aWrongOrMissingTokenLooksExactlyLikeAnUnknownReport() {
+        Reporter reporter = stack.reporter();
+        String unknown = reporter.status("EMB-1999-99999", report.reporterToken()).then().statusCode(404)
+                .contentType("application/problem+json").extract().path("detail");
+        String wrongToken = reporter.status(report.trackingId(), "not-the-token").then().statusCode(404)
+                .contentType("application/problem+json").extract().path("detail");
+        String noToken = reporter.status(report.trackingId(), null).then().statusCode(404)
+                .contentType("application/problem+json").extract().path("detail");
+        assertThat(List.of(wrongToken, noToken)).containsOnly(unknown);
+    }
+
+    @Test
+    void caseQueueRequiresATokenAndTheTriagerRole() {
+        StaffTokens tokens = stack.staffTokens();
+        String cases = stack.serviceUrl("triage") + "/api/v1/cases";
+        given().when().get(cases).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(tokens.of("visitor")).when().get(cases).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(tokens.of("publisher")).when().get(cases).then().statusCode(403);
+        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("triager"))
+                .queryParam("size", 500)
+                .when().get(cases)
+                .then().statusCode(200)
+                .body("trackingId", hasItem(report.trackingId())));
+    }
+
+    @Test
+    void advisoryKeepsItsOwnProjectionReadableByPublishers() {
+        StaffTokens tokens = stack.staffTokens();
+        String tracked = stack.serviceUrl("advisory") + "/api/v1/tracked-reports";
+        given().when().get(tracked).then().statusCode(401);
+        given().auth().oauth2(tokens.of("triager")).when().get(tracked).then().statusCode(403);
+        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("publisher"))
+                .queryParam("size", 500)
+                .when().get(tracked)
+                .then().statusCode(200)
+                .body("find { it.trackingId == '%s' }.stage".formatted(report.trackingId()), equalTo("acknowledged"))
+                .body("find { it.trackingId == '%s' }.reportId".formatted(report.trackingId()), equalTo(reportId)));
+    }
+
+    @Test
+    void emailDeliveryLogIsForCoordinatorsOnly() {
+        StaffTokens tokens = stack.staffTokens();
+        String deliveries = stack.serviceUrl("notify") + "/api/v1/email-deliveries";
+        given().auth().oauth2(tokens.of("triager")).when().get(deliveries).then().statusCode(403);
+        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("coordinator"))
+                .queryParam("size", 500)
+                .when().get(deliveries)
+                .then().statusCode(200)
+                .body("find { it.trackingId == '%s' }.status".formatted(report.trackingId()), equalTo("sent")));
+    }
+
+    @Test
+    void everyServiceReportsReadinessMetricsAndOpenApi() {
+        for (String service : List.of("intake", "triage", "notify", "advisory")) {
+            String url = stack.serviceUrl(service);
+            given().when().get(url + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get(url + "/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+            given().when().get(url + "/q/openapi?format=json").then().statusCode(200)
+                    .body("openapi", matchesPattern("3\\..*"));
+        }
+    }
+
+    private static LifecycleEvent submittedEvent() {
+        return stack.lifecycleEvents().readAll().stream()
+                .filter(event -> "report.submitted.v1".equals(event.type()))
+                .filter(event -> event.data().contains("\"" + report.trackingId() + "\""))
+                .findFirst().orElse(null);
+    }
+
+    private static List<LifecycleEvent> eventsOfThisReport() {
+        return stack.lifecycleEvents().readAll().stream().filter(event -> reportId.equals(event.key())).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.embargo.e2e.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A researcher using intake's public API, as the README's curl example does. */
+public final class Reporter {
+
+    private final String intakeUrl;
+
+    public Reporter(String intakeUrl) {
+        this.intakeUrl = intakeUrl;
+    }
+
+    /** Submits a report and expects intake to accept it. */
+    public SubmittedReport submit(String program, String title, String reporterEmail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("program", program);
+        body.put("title", title);
+        body.put("description", "Steps to reproduce: send a crafted frame. Impact: remote crash.");
+        body.put("reporterEmail", reporterEmail);
+        body.put("creditName", "E2E Researcher");
+        Response response = post(body);
+        response.then().statusCode(201);
+        return new SubmittedReport(response.path("trackingId"), response.path("statusUrl"),
+                response.path("reporterToken"), reporterEmail);
+    }
+
+    /** Sends any body, raw, to the submission endpoint. */
+    public Response postRaw(String contentType, byte[] body) {
+        return given().baseUri(intakeUrl).contentType(contentType).body(body).when().post("/api/v1/reports");
+    }
+
+    public Response post(Map<String, Object> body) {
+        return given().baseUri(intakeUrl).contentType(ContentType.JSON).body(body).when().post("/api/v1/reports");
+    }
+
+    /** The report's status as its reporter sees it; {@code token} may be null to send none. */
+    public Response status(String trackingId, String token) {
+        var request = given().baseUri(intakeUrl);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().get("/api/v1/reports/{trackingId}", trackingId);
+    }
+
+    /** What intake answered to an accepted report. */
+    public record SubmittedReport(String trackingId, String statusUrl, String reporterToken, String reporterEmail) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.embargo.e2e.support;
+
+import dev.embargo.localstack.EmbargoService;
+import dev.embargo.localstack.LocalStack;
+import java.time.Duration;
+
+/**
+ * The platform as the tests see it: the real stack started by the launcher, and clients for
+ * each way a user reaches it.
+ */
+public final class RunningStack {
+
+    private static final Duration SERVICE_START = Duration.ofSeconds(90);
+
+    private final LocalStack stack;
+
+    RunningStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    public Reporter reporter() {
+        return new Reporter(serviceUrl("intake"));
+    }
+
+    public StaffTokens staffTokens() {
+        return new StaffTokens(stack.keycloakUrl());
+    }
+
+    public Mailbox mailbox() {
+        return new Mailbox(stack.mailApiUrl(), stack.imapPort());
+    }
+
+    public LifecycleEvents lifecycleEvents() {
+        return new LifecycleEvents(stack.kafkaBootstrap());
+    }
+
+    public String serviceUrl(String name) {
+        return stack.service(name).baseUrl();
+    }
+
+    /** Stops a service gracefully (SIGTERM) and waits until it has exited. */
+    public void stop(String name) {
+        stack.service(name).stop();
+    }
+
+    /** Kills a service at once (SIGKILL): no shutdown hook, no finished work. */
+    public void kill(String name) {
+        stack.service(name).kill();
+    }
+
+    /** Starts a stopped service and waits until it is ready. */
+    public void start(String name) {
+        EmbargoService service = stack.service(name);
+        service.start();
+        service.awaitReady(SERVICE_START);
+    }
+
+    public LocalStack launcher() {
+        return stack;
+    }
+}
