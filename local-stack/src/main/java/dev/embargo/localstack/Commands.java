@@ -16,7 +16,7 @@ final class Commands {
     static String run(List<String> command, Path workingDirectory, long timeoutSeconds) {
         Result result = tryRun(command, workingDirectory, timeoutSeconds);
         if (result.exitCode() != 0) {
-            throw new StackException("'" + String.join(" ", command) + "' failed (exit " + result.exitCode() + "):\n"
+            throw new StackException("'" + shortForm(command) + "' failed (exit " + result.exitCode() + "):\n"
                     + result.output());
         }
         return result.output();
@@ -33,15 +33,21 @@ final class Commands {
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new StackException("'" + String.join(" ", command) + "' took longer than " + timeoutSeconds + " s");
+                throw new StackException("'" + shortForm(command) + "' took longer than " + timeoutSeconds + " s");
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new StackException("Cannot run '" + String.join(" ", command) + "': " + e.getMessage(), e);
+            throw new StackException("Cannot run '" + shortForm(command) + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while running " + command.getFirst(), e);
         }
+    }
+
+    /** The command without long arguments (class paths), for messages. */
+    static String shortForm(List<String> command) {
+        return command.stream().map(argument -> argument.length() > 120 ? "…" : argument)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The JDK running the launcher (21+, as ./embargo checked): the one every Java process of the stack uses. */

@@ -58,7 +58,8 @@ final class KafkaBroker implements Component {
         if (!Files.exists(directory.resolve("log/meta.properties"))) {
             // A static quorum (controller.quorum.voters) is formatted without --standalone.
             Commands.run(List.of(Commands.java(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", config.toString()), directory, 120);
+                    // "=" because a random id may start with "-".
+                    "--cluster-id=" + clusterId(), "--config=" + config), directory, 120);
         }
         process.start(List.of(Commands.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + directory.resolve("tmp"), "-cp", classpath, "kafka.Kafka", config.toString()),
