@@ -33,7 +33,8 @@ public record StackSettings(
 
     /** Settings from this process's environment and system properties. */
     public static StackSettings fromEnvironment() {
-        return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
+        return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name)))
+                .filter(value -> !value.isBlank()));
     }
 
     static StackSettings from(Lookup lookup) {
