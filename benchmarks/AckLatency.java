@@ -27,7 +27,7 @@ public class AckLatency {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
-    private static final int WARM_UP = 20;
+    private static final int WARM_UP = 100;
 
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 200;
