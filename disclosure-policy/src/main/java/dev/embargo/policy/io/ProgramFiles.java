@@ -1,0 +1,136 @@
+package dev.embargo.policy.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.embargo.policy.model.Program;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads program files: YAML, checked against {@code schemas/program.v1.schema.json} and then
+ * against the rules a schema cannot state (severity names used by deadlines, unique ids, real
+ * dates and time zones). A file with any error is refused whole, every error named with its
+ * field and line.
+ */
+public final class ProgramFiles {
+
+    public static final String SCHEMA = "schemas/program.v1.schema.json";
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private final JsonSchema schema;
+
+    public ProgramFiles() {
+        try (InputStream in = ProgramFiles.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is missing from the classpath");
+            }
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every {@code *.yaml} program in a directory, in file name order; refuses duplicate slugs. */
+    public List<Program> readDirectory(Path directory) {
+        List<Program> programs = new ArrayList<>();
+        Map<String, Path> slugs = new HashMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(ProgramFiles::isProgramFile).sorted(Comparator.naturalOrder()).toList()) {
+                Program program = read(file);
+                Path earlier = slugs.putIfAbsent(program.slug(), file);
+                if (earlier != null) {
+                    throw new InvalidProgramException(file.toString(), List.of(new PolicyError("slug", null,
+                            "'" + program.slug() + "' is already the slug of " + earlier.getFileName())));
+                }
+                programs.add(program);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read program files in " + directory, e);
+        }
+        return programs;
+    }
+
+    public Program read(Path file) {
+        try {
+            return read(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Parses and checks one program; {@code source} names it in errors. */
+    public Program read(String text, String source) {
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            throw new InvalidProgramException(source, List.of(new PolicyError("", line, "not valid YAML: " + e.getOriginalMessage())));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidProgramException(source, List.of(new PolicyError("", 1, "a program file must be a YAML mapping")));
+        }
+        YamlLines lines = new YamlLines(text);
+        List<PolicyError> errors = new ArrayList<>();
+        for (ValidationMessage message : schema.validate(tree)) {
+            String path = message.getInstanceLocation().toString();
+            // A missing or unexpected property belongs to the property, not to the object holding it.
+            if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))
+                    && message.getProperty() != null) {
+                path = path + "." + message.getProperty();
+            }
+            errors.add(new PolicyError(field(path), lines.lineOf(path), withoutPath(message)));
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(ProgramRules.check(tree).stream()
+                    .map(error -> new PolicyError(error.field(), lines.lineOf(error.field()), error.message()))
+                    .toList());
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing((PolicyError error) -> error.line() == null ? 0 : error.line())
+                    .thenComparing(PolicyError::field));
+            throw new InvalidProgramException(source, errors);
+        }
+        try {
+            return yaml.treeToValue(tree, Program.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidProgramException(source, List.of(new PolicyError("", null, e.getOriginalMessage())));
+        }
+    }
+
+    /** The schema's message without the path it starts with (the error carries the path already). */
+    private static String withoutPath(ValidationMessage message) {
+        String text = message.getMessage();
+        int colon = text.indexOf(": ");
+        return text.startsWith("$") && colon > 0 ? text.substring(colon + 2) : text;
+    }
+
+    private static String field(String path) {
+        return path.startsWith("$.") ? path.substring(2) : path.equals("$") ? "" : path;
+    }
+
+    private static boolean isProgramFile(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+}
