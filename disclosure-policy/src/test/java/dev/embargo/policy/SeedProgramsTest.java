@@ -144,6 +144,13 @@ class SeedProgramsTest {
         assertThat(VersionSupport.of(table, "0.0.9")).isEqualTo(VersionSupport.UNSUPPORTED);
     }
 
+    @Test
+    void everySeedSurvivesTheTripThroughItsJsonFormUnchanged() {
+        ProgramFiles files = new ProgramFiles();
+        programs.values().forEach(program -> assertThat(files.read(files.toJson(program), program.slug() + ".json"))
+                .isEqualTo(program));
+    }
+
     private Map<Step, Instant> timeline(Program program, CaseFacts facts) {
         Map<Step, Instant> due = new java.util.EnumMap<>(Step.class);
         engine.timeline(program, facts).forEach(date -> due.put(date.step(), date.due()));

@@ -1,5 +1,6 @@
 package dev.embargo.contracts;
 
+import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.Optional;
 public enum EventType {
 
     REPORT_SUBMITTED("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
-    REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class);
+    REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
+    PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;
     private final int version;

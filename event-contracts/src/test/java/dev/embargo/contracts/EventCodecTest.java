@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.program.ProgramPolicyPublished;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class EventCodecTest {
 
     @Test
     void anonymousReportsOmitTheReporterEmail() {
-        ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea",
+        ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
                 SEALED, SEALED, null, null, Instant.parse("2026-11-24T10:00:00Z"));
 
         assertThat(codec.decode("report.submitted.v1", codec.encode(anonymous))).isEqualTo(anonymous);
@@ -34,7 +36,7 @@ class EventCodecTest {
 
     @Test
     void producersCannotEmitPlaintextWhereTheContractWantsCiphertext() {
-        ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea",
+        ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
                 "Heap overflow in parser", SEALED, null, null, Instant.now());
 
         assertThatThrownBy(() -> codec.encode(leaky))
@@ -78,11 +80,31 @@ class EventCodecTest {
     @Test
     void theEnvelopeSubjectIsThePayloadsSubject() {
         ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
-                "pea2pea", UUID.randomUUID().toString(), Instant.now());
+                "pea2pea", UUID.randomUUID().toString(), Instant.now(), List.of());
 
         assertThatThrownBy(() -> new EventEnvelope<>("id", java.net.URI.create("/embargo/triage"),
                 EventType.REPORT_ACKNOWLEDGED, java.time.OffsetDateTime.now(), "another-report", acknowledged))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void acknowledgementsCarryThePromisedDatesOpenEndedOnesWithoutATime() {
+        ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
+                "emek", UUID.randomUUID().toString(), Instant.parse("2026-11-24T10:00:00Z"), List.of(
+                        new ReportAcknowledged.PromisedDate("status_update", Instant.parse("2026-12-01T10:00:00Z"), "7d"),
+                        new ReportAcknowledged.PromisedDate("fix", null, "next-release")));
+
+        assertThat(codec.decode("report.acknowledged.v1", codec.encode(acknowledged))).isEqualTo(acknowledged);
+    }
+
+    @Test
+    void programPoliciesTravelWholeKeyedBySlug() {
+        ProgramPolicyPublished published = new ProgramPolicyPublished("moqtail", 2, Instant.parse("2026-11-24T10:00:00Z"),
+                "{\"apiVersion\":\"embargo.dev/program/v1\",\"slug\":\"moqtail\"}");
+
+        assertThat(codec.decode("program.policy.published.v1", codec.encode(published))).isEqualTo(published);
+        assertThat(published.subject()).isEqualTo("moqtail");
+        assertThat(EventType.PROGRAM_POLICY_PUBLISHED.topic()).isEqualTo(Topics.PROGRAM_POLICIES);
     }
 
     @Test
@@ -92,7 +114,7 @@ class EventCodecTest {
     }
 
     private static ReportSubmitted submitted() {
-        return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", SEALED, SEALED, SEALED,
+        return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", 3, SEALED, SEALED, SEALED,
                 "Ada L.", Instant.parse("2026-11-24T10:15:30Z"));
     }
 }

@@ -177,6 +177,8 @@ public final class LocalStack {
         environment.put("EMBARGO_ADVISORY_PORT", Integer.toString(settings.advisoryPort()));
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
         environment.put("EMBARGO_ENCRYPTION_KEYS", encryptionKeys());
+        // triage loads the programs; the seed programs ship with the checkout.
+        environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
         return environment;
     }
 

@@ -37,6 +37,11 @@ public final class ProgramFiles {
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private final ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .build();
     private final JsonSchema schema;
 
     public ProgramFiles() {
@@ -115,6 +120,18 @@ public final class ProgramFiles {
             return yaml.treeToValue(tree, Program.class);
         } catch (JsonProcessingException e) {
             throw new InvalidProgramException(source, List.of(new PolicyError("", null, e.getOriginalMessage())));
+        }
+    }
+
+    /**
+     * The program as compact JSON in the program file format: what travels in
+     * {@code program.policy.published} events and what {@link #read(String, String)} reads back.
+     */
+    public String toJson(Program program) {
+        try {
+            return json.writeValueAsString(program);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A program always serializes", e);
         }
     }
 

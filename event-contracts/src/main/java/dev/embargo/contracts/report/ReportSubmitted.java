@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param reportId            the report's id (UUID), the event subject and record key
  * @param trackingId          the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
  * @param programSlug         the program the report was sent to
+ * @param programRevision     the revision of the program's policy in force when the report arrived: it is judged under that one
  * @param sealedTitle         the title, sealed
  * @param sealedDescription   the description, sealed
  * @param sealedReporterEmail the reporter's email address, sealed; null when the reporter gave none
@@ -20,6 +21,7 @@ public record ReportSubmitted(
         String reportId,
         String trackingId,
         String programSlug,
+        int programRevision,
         String sealedTitle,
         String sealedDescription,
         String sealedReporterEmail,

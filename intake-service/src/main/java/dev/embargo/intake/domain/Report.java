@@ -26,6 +26,9 @@ public class Report {
     @Column(name = "program_slug")
     public String programSlug;
 
+    @Column(name = "program_revision")
+    public Integer programRevision;
+
     @Column(name = "sealed_title")
     public String sealedTitle;
 

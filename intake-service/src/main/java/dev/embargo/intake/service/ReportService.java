@@ -2,9 +2,9 @@ package dev.embargo.intake.service;
 
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
-import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.domain.ReportStatus;
+import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
@@ -24,34 +24,39 @@ import java.util.UUID;
 public class ReportService {
 
     private final ReportRepository reports;
+    private final ProgramRepository programs;
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final ReporterTokens tokens;
-    private final IntakeConfig config;
 
-    ReportService(ReportRepository reports, Outbox outbox, FieldCipher cipher, ReporterTokens tokens, IntakeConfig config) {
+    ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
+            ReporterTokens tokens) {
         this.reports = reports;
+        this.programs = programs;
         this.outbox = outbox;
         this.cipher = cipher;
         this.tokens = tokens;
-        this.config = config;
     }
 
     /**
-     * Stores the report and stages {@code report.submitted} in one transaction, so that an
-     * accepted report is always announced and an announced report always exists.
+     * Stores the report under its program's revision in force and stages {@code report.submitted}
+     * in one transaction, so that an accepted report is always announced and an announced report
+     * always exists.
      */
     public Uni<AcceptedReport> submit(NewReport submission) {
-        if (!config.programs().contains(submission.program())) {
-            return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
-                    "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
-        }
         String token = tokens.issue();
-        return Panache.withTransaction(() -> reports.nextTrackingNumber().chain(number -> {
-            Report report = newReport(submission, number, token);
-            return reports.persist(report)
-                    .chain(() -> outbox.stage(submittedEvent(report)))
-                    .replaceWith(new AcceptedReport(report, token));
+        return Panache.withTransaction(() -> programs.findById(submission.program()).chain(program -> {
+            if (program == null) {
+                return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
+                        "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
+            }
+            return reports.nextTrackingNumber().chain(number -> {
+                Report report = newReport(submission, number, token);
+                report.programRevision = program.revision;
+                return reports.persist(report)
+                        .chain(() -> outbox.stage(submittedEvent(report)))
+                        .replaceWith(new AcceptedReport(report, token));
+            });
         }));
     }
 
@@ -109,7 +114,8 @@ public class ReportService {
     }
 
     private static ReportSubmitted submittedEvent(Report report) {
-        return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.sealedTitle,
-                report.sealedDescription, report.sealedReporterEmail, report.creditName, report.submittedAt.toInstant());
+        return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.programRevision,
+                report.sealedTitle, report.sealedDescription, report.sealedReporterEmail, report.creditName,
+                report.submittedAt.toInstant());
     }
 }

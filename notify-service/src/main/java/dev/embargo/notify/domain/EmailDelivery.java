@@ -32,6 +32,10 @@ public class EmailDelivery {
     @Column(name = "sealed_recipient")
     public String sealedRecipient;
 
+    /** The dates the policy promises, as JSON lines for the template; none is secret. */
+    @Column(name = "promised_dates")
+    public String promisedDates;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
 

@@ -16,9 +16,9 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
             SELECT * FROM email_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
     private static final String INSERT_ONCE = """
-            INSERT INTO email_delivery (id, report_id, kind, tracking_id, program_slug, sealed_recipient, status,
-                                        attempts, next_attempt_at, created_at)
-            VALUES (:id, :reportId, :kind, :trackingId, :programSlug, :recipient, 'PENDING', 0, :now, :now)
+            INSERT INTO email_delivery (id, report_id, kind, tracking_id, program_slug, sealed_recipient, promised_dates,
+                                        status, attempts, next_attempt_at, created_at)
+            VALUES (:id, :reportId, :kind, :trackingId, :programSlug, :recipient, :promisedDates, 'PENDING', 0, :now, :now)
             ON CONFLICT (report_id, kind) DO NOTHING""";
 
     /** Queues the delivery unless one of its kind already exists for the report; true when queued. */
@@ -30,6 +30,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("trackingId", delivery.trackingId)
                 .setParameter("programSlug", delivery.programSlug)
                 .setParameter("recipient", delivery.sealedRecipient)
+                .setParameter("promisedDates", delivery.promisedDates)
                 .setParameter("now", delivery.createdAt)
                 .executeUpdate()
                 .map(inserted -> inserted == 1));

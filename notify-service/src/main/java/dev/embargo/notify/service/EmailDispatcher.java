@@ -44,11 +44,13 @@ public class EmailDispatcher {
     private final Engine templates;
     private final FieldCipher cipher;
     private final EmailConfig config;
+    private final PromisedDateLines promisedDateLines;
     private final MeterRegistry registry;
     private final RepeatingPass pass = new RepeatingPass("Email dispatch", this::sendDue);
 
     EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
-            EmailConfig config, MeterRegistry registry) {
+            EmailConfig config, PromisedDateLines promisedDateLines, MeterRegistry registry) {
+        this.promisedDateLines = promisedDateLines;
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.templates = templates;
@@ -97,7 +99,8 @@ public class EmailDispatcher {
     }
 
     private Mail compose(EmailDelivery delivery) {
-        Map<String, Object> data = Map.of("trackingId", delivery.trackingId, "programSlug", delivery.programSlug);
+        Map<String, Object> data = Map.of("trackingId", delivery.trackingId, "programSlug", delivery.programSlug,
+                "promisedDates", promisedDateLines.read(delivery.promisedDates));
         String template = "emails/" + delivery.kind.template();
         // The tracking id is not a secret; the report's title is, so it never goes in a subject.
         Mail mail = Mail.withText(cipher.open(delivery.sealedRecipient),

@@ -24,10 +24,13 @@ public class ReporterNotifications {
 
     private final ReporterContactRepository contacts;
     private final EmailDeliveryRepository deliveries;
+    private final PromisedDateLines promisedDateLines;
 
-    ReporterNotifications(ReporterContactRepository contacts, EmailDeliveryRepository deliveries) {
+    ReporterNotifications(ReporterContactRepository contacts, EmailDeliveryRepository deliveries,
+            PromisedDateLines promisedDateLines) {
         this.contacts = contacts;
         this.deliveries = deliveries;
+        this.promisedDateLines = promisedDateLines;
     }
 
     public Uni<Void> rememberContact(ReportSubmitted report) {
@@ -66,6 +69,7 @@ public class ReporterNotifications {
             delivery.trackingId = acknowledgement.trackingId();
             delivery.programSlug = acknowledgement.programSlug();
             delivery.sealedRecipient = contact.sealedEmail;
+            delivery.promisedDates = promisedDateLines.fromEvent(acknowledgement.promisedDates());
             delivery.status = DeliveryStatus.PENDING;
             delivery.createdAt = now;
             delivery.nextAttemptAt = now;

@@ -34,7 +34,12 @@ public record Problem(String type, String title, int status, String detail, List
         return Response.status(status).type(MEDIA).entity(this).build();
     }
 
-    /** One invalid field: where it is and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /** One invalid field: where it is (and on which line, for documents) and what is wrong with it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, Integer line, String message) {
+
+        public FieldError(String field, String message) {
+            this(field, null, message);
+        }
     }
 }

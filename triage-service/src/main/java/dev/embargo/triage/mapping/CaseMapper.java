@@ -19,9 +19,10 @@ public class CaseMapper {
 
     public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase) {
         return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
-                vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, service.open(vulnerabilityCase.sealedTitle),
-                vulnerabilityCase.state.wireName(), vulnerabilityCase.creditName,
-                instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt));
+                vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
+                service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(), vulnerabilityCase.creditName,
+                instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
+                service.promisedDates(vulnerabilityCase));
     }
 
     private static Instant instant(OffsetDateTime time) {

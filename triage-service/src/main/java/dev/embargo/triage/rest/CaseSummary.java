@@ -1,6 +1,8 @@
 package dev.embargo.triage.rest;
 
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import java.time.Instant;
+import java.util.List;
 
 /** A case as the case queue shows it. */
 public record CaseSummary(
@@ -8,9 +10,11 @@ public record CaseSummary(
         String reportId,
         String trackingId,
         String program,
+        Integer programRevision,
         String title,
         String state,
         String creditName,
         Instant submittedAt,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt,
+        List<PromisedDate> promisedDates) {
 }

@@ -1,9 +1,16 @@
 package dev.embargo.triage.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.policy.deadline.CaseFacts;
+import dev.embargo.policy.deadline.DeadlineEngine;
+import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
@@ -14,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Opens cases from reports and answers staff questions about them. */
@@ -23,17 +31,23 @@ public class CaseService {
     private final CaseRepository cases;
     private final Outbox outbox;
     private final FieldCipher cipher;
+    private final ProgramRegistry programs;
+    private final ObjectMapper json;
+    private final DeadlineEngine deadlines = new DeadlineEngine();
 
-    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher) {
+    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, ObjectMapper json) {
         this.cases = cases;
         this.outbox = outbox;
         this.cipher = cipher;
+        this.programs = programs;
+        this.json = json;
     }
 
     /**
-     * Opens the report's case and acknowledges it, staging {@code report.acknowledged} in the
-     * caller's transaction. A report that already has a case (the same report announced twice)
-     * changes nothing and is not acknowledged again.
+     * Opens the report's case under the policy revision in force when the report arrived, and
+     * acknowledges it with the dates that policy promises, staging {@code report.acknowledged} in
+     * the caller's transaction. A report that already has a case (the same report announced
+     * twice) changes nothing and is not acknowledged again.
      */
     public Uni<Void> openAndAcknowledge(ReportSubmitted report) {
         UUID reportId = UUID.fromString(report.reportId());
@@ -41,12 +55,44 @@ public class CaseService {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            VulnerabilityCase opened = open(report, reportId);
-            return cases.persist(opened)
-                    .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
-                            opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant())))
-                    .replaceWithVoid();
+            return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
+                List<PromisedDate> promised = program == null ? List.of() : promisedDates(program, report);
+                VulnerabilityCase opened = open(report, reportId);
+                opened.programRevision = report.programRevision();
+                opened.promisedDates = write(promised);
+                return cases.persist(opened)
+                        .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
+                                opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(), promised)))
+                        .replaceWithVoid();
+            });
         });
+    }
+
+    /** The case's promised dates, as stored with it. */
+    public List<PromisedDate> promisedDates(VulnerabilityCase vulnerabilityCase) {
+        if (vulnerabilityCase.promisedDates == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(vulnerabilityCase.promisedDates, new TypeReference<List<PromisedDate>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable dates", e);
+        }
+    }
+
+    private List<PromisedDate> promisedDates(Program program, ReportSubmitted report) {
+        return deadlines.timeline(program, CaseFacts.arrivedAt(report.submittedAt())).stream()
+                .map(due -> new PromisedDate(due.step().name().toLowerCase(Locale.ROOT), due.due(),
+                        due.promised() == null ? null : due.promised().toString()))
+                .toList();
+    }
+
+    private String write(List<PromisedDate> promised) {
+        try {
+            return json.writeValueAsString(promised);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Promised dates always serialize", e);
+        }
     }
 
     public Uni<List<VulnerabilityCase>> listCases(int page, int size) {
@@ -70,7 +116,7 @@ public class CaseService {
         opened.creditName = report.creditName();
         opened.submittedAt = report.submittedAt().atOffset(ZoneOffset.UTC);
         opened.openedAt = now.atOffset(ZoneOffset.UTC);
-        // Acknowledgement is immediate for now; the program's policy sets the promised dates (programs issue).
+        // Triage acknowledges on arrival; the policy's acknowledgement deadline is the promise it keeps.
         opened.state = CaseState.ACKNOWLEDGED;
         opened.acknowledgedAt = opened.openedAt;
         return opened;

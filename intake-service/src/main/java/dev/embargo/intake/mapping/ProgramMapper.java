@@ -1,0 +1,23 @@
+package dev.embargo.intake.mapping;
+
+import dev.embargo.intake.rest.ProgramView;
+import dev.embargo.intake.rest.PromisedDateView;
+import dev.embargo.intake.service.ProgramCatalog.InForce;
+import dev.embargo.policy.deadline.DueDate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+
+/** Between the program catalog and the wire. */
+@ApplicationScoped
+public class ProgramMapper {
+
+    public ProgramView toView(InForce inForce) {
+        return new ProgramView(inForce.published().slug, inForce.published().revision,
+                inForce.published().publishedAt.toInstant(), inForce.published().document);
+    }
+
+    public PromisedDateView toView(DueDate due) {
+        return new PromisedDateView(due.step().name().toLowerCase(Locale.ROOT), due.due(),
+                due.promised() == null ? null : due.promised().toString(), due.basis());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.embargo.intake.service;
+
+import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.intake.domain.PublishedProgram;
+import dev.embargo.intake.repository.ProgramRepository;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.policy.io.ProgramFiles;
+import dev.embargo.policy.model.Program;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The programs intake accepts reports for: its own copy of each program's revision in force,
+ * kept from triage's {@code program.policy.published} events. An older or repeated revision
+ * changes nothing.
+ */
+@ApplicationScoped
+public class ProgramCatalog {
+
+    private final ProgramRepository programs;
+    private final ProgramFiles files = new ProgramFiles();
+    /** Parsed programs by slug and revision: a revision never changes, so it is parsed once. */
+    private final Map<String, Program> parsed = new ConcurrentHashMap<>();
+
+    ProgramCatalog(ProgramRepository programs) {
+        this.programs = programs;
+    }
+
+    /** Applies a published revision; called inside the consumer's transaction. */
+    public Uni<Void> apply(ProgramPolicyPublished published) {
+        return programs.findById(published.slug()).chain(current -> {
+            if (current != null && current.revision >= published.revision()) {
+                return Uni.createFrom().voidItem();
+            }
+            PublishedProgram program = current != null ? current : new PublishedProgram();
+            program.slug = published.slug();
+            program.revision = published.revision();
+            program.document = published.document();
+            program.publishedAt = published.publishedAt().atOffset(ZoneOffset.UTC);
+            return current != null ? Uni.createFrom().voidItem() : programs.persist(program).replaceWithVoid();
+        });
+    }
+
+    /** The program's revision in force, or a 404 problem. */
+    public Uni<InForce> inForce(String slug) {
+        return Panache.withSession(() -> programs.findById(slug)).map(found -> {
+            if (found == null) {
+                throw new ProblemException(Problem.of(Status.NOT_FOUND, "No program named '" + slug + "'."));
+            }
+            return inForce(found);
+        });
+    }
+
+    public Uni<List<InForce>> all() {
+        return Panache.withSession(programs::listBySlug).map(found -> found.stream().map(this::inForce).toList());
+    }
+
+    private InForce inForce(PublishedProgram published) {
+        Program program = parsed.computeIfAbsent(published.slug + "@" + published.revision,
+                key -> files.read(published.document, key));
+        return new InForce(published, program);
+    }
+
+    /** A program as published, and parsed. */
+    public record InForce(PublishedProgram published, Program program) {
+    }
+}

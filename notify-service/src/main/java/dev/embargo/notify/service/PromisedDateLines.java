@@ -1,0 +1,71 @@
+package dev.embargo.notify.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The policy's promises as lines a reporter reads: "Triage: by 2026-12-11 18:00 UTC". */
+@ApplicationScoped
+public class PromisedDateLines {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Map<String, String> LABELS = Map.of(
+            "triage", "Triage", "status_update", "First status update", "fix", "Fix",
+            "pre_release", "Partners may be told from", "disclosure", "Coordinated disclosure",
+            "post_mortem", "Post-mortem");
+
+    private final ObjectMapper json;
+
+    PromisedDateLines(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The promises after the acknowledgement itself, as JSON lines to store with the delivery. */
+    public String fromEvent(List<PromisedDate> promised) {
+        List<Line> lines = promised.stream()
+                .filter(date -> LABELS.containsKey(date.step()))
+                .map(date -> new Line(LABELS.get(date.step()), date.dueAt() != null ? "by " + WHEN.format(date.dueAt())
+                        : openEnded(date.promised())))
+                .toList();
+        try {
+            return json.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Lines always serialize", e);
+        }
+    }
+
+    public List<Line> read(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<List<Line>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable promised dates", e);
+        }
+    }
+
+    private static String openEnded(String promised) {
+        if (promised == null) {
+            return "once the severity is known";
+        }
+        return switch (promised.toLowerCase(Locale.ROOT)) {
+            case "next-release" -> "with the next release";
+            case "best-effort" -> "best effort, no fixed date";
+            default -> "once the release date is known";
+        };
+    }
+
+    /** One line of the email. */
+    @TemplateData
+    public record Line(String label, String when) {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.embargo.triage.service;
+
+import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.policy.io.ProgramFiles;
+import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.ProgramRevision;
+import dev.embargo.triage.repository.ProgramRevisionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Triage owns programs. A program that differs from its revision in force becomes a new
+ * revision, published on the compacted program-policies topic in the same transaction; an
+ * unchanged one changes nothing. Programs are read and checked by {@link ProgramFiles}, so a
+ * program file and an API payload follow the same rules and are refused whole.
+ */
+@ApplicationScoped
+public class ProgramRegistry {
+
+    private final ProgramRevisionRepository revisions;
+    private final Outbox outbox;
+    private final ProgramFiles files = new ProgramFiles();
+
+    ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox) {
+        this.revisions = revisions;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Records the program as its new revision unless it equals the one in force.
+     *
+     * @return the revision in force afterwards
+     */
+    public Uni<ProgramRevision> record(Program program, String source, String changedBy) {
+        String document = files.toJson(program);
+        return Panache.withTransaction(() -> revisions.latest(program.slug()).chain(current -> {
+            if (current != null && current.document.equals(document)) {
+                return Uni.createFrom().item(current);
+            }
+            ProgramRevision next = new ProgramRevision();
+            next.slug = program.slug();
+            next.revision = current == null ? 1 : current.revision + 1;
+            next.document = document;
+            next.source = source;
+            next.changedBy = changedBy;
+            next.publishedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return revisions.persist(next)
+                    .chain(() -> outbox.stage(new ProgramPolicyPublished(next.slug, next.revision,
+                            next.publishedAt.toInstant(), next.document)))
+                    .replaceWith(next);
+        }));
+    }
+
+    /** Reads a program file or payload; throws {@link dev.embargo.policy.io.InvalidProgramException} naming every error. */
+    public Program parse(String text, String source) {
+        return files.read(text, source);
+    }
+
+    public Uni<List<ProgramRevision>> inForce() {
+        return Panache.withSession(revisions::allLatest);
+    }
+
+    public Uni<ProgramRevision> inForce(String slug) {
+        return Panache.withSession(() -> revisions.latest(slug));
+    }
+
+    /** The program under a given revision, inside the caller's session; the latest when that revision is unknown. */
+    public Uni<Program> programAt(String slug, int revision) {
+        return revisions.revision(slug, revision)
+                .chain(found -> found != null ? Uni.createFrom().item(found) : revisions.latest(slug))
+                .map(found -> found == null ? null : files.read(found.document, slug + " revision " + found.revision));
+    }
+}
