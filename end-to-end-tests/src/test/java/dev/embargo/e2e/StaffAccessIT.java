@@ -24,6 +24,7 @@ class StaffAccessIT {
     /** service, path, the users that may read it. */
     private static final List<StaffEndpoint> ENDPOINTS = List.of(
             new StaffEndpoint("triage", "/api/v1/cases", List.of("triager", "coordinator", "admin")),
+            new StaffEndpoint("triage", "/api/v1/programs", List.of("triager", "coordinator", "publisher", "admin")),
             new StaffEndpoint("notify", "/api/v1/email-deliveries", List.of("coordinator", "admin")),
             new StaffEndpoint("advisory", "/api/v1/tracked-reports", List.of("publisher", "admin")));
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class EmbargoStack implements ParameterResolver {
 
     private static final String KEY = "embargo-stack";
+    private static final String[] SEED_PROGRAMS = {"pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail"};
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -31,7 +32,16 @@ public final class EmbargoStack implements ParameterResolver {
         LocalStack stack = LocalStack.create(StackSettings.fromEnvironment());
         stack.startInfrastructure();
         stack.startServices();
+        awaitSeedProgramsAtIntake(stack);
         return new StartedStack(stack);
+    }
+
+    /** Triage publishes the seed programs as it starts; intake accepts reports for them once it has read them. */
+    private static void awaitSeedProgramsAtIntake(LocalStack stack) {
+        String programs = stack.service("intake").baseUrl() + "/api/v1/programs";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                io.restassured.RestAssured.given().when().get(programs).then().statusCode(200)
+                        .body("slug", org.hamcrest.Matchers.hasItems(SEED_PROGRAMS)));
     }
 
     /** Stops everything the run started when JUnit closes the root store. */
