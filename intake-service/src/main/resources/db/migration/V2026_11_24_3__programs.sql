@@ -8,3 +8,5 @@ CREATE TABLE program (
 
 -- The revision a report was received under: it is judged under that one.
 ALTER TABLE report ADD COLUMN program_revision integer;
+-- As the reporter wrote it; triage judges it against the supported versions table.
+ALTER TABLE report ADD COLUMN affected_version text;

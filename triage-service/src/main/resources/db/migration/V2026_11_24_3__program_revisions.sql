@@ -12,5 +12,8 @@ CREATE TABLE program_revision (
 );
 
 ALTER TABLE vulnerability_case ADD COLUMN program_revision integer;
+ALTER TABLE vulnerability_case ADD COLUMN affected_version text;
+-- SUPPORTED, UNSUPPORTED (flagged: the program no longer fixes that version) or UNKNOWN.
+ALTER TABLE vulnerability_case ADD COLUMN version_support text;
 -- The policy's promises for this case as JSON: [{"step":"triage","dueAt":"...","promised":"10bd"}, ...]
 ALTER TABLE vulnerability_case ADD COLUMN promised_dates text;

@@ -129,6 +129,21 @@ class ProgramsIT {
                 .body("find { it.trackingId == '%s' }.programRevision".formatted(report.trackingId()), equalTo(1));
     }
 
+    @ParameterizedTest(name = "a report against x0tta6bl4 {0} is {1}")
+    @CsvSource({"1.0.4, supported", "v0.9.2, unsupported", "'', unknown"})
+    void aReportAgainstAnUnsupportedVersionIsFlaggedForStaff(String version, String support) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("program", "x0tta6bl4");
+        body.put("title", "Version check");
+        body.put("description", "SVID accepted after expiry.");
+        body.put("affectedVersion", version);
+        String trackingId = stack.reporter().post(body).then().statusCode(201).extract().path("trackingId");
+        String triager = stack.staffTokens().of("triager");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(triager).queryParam("size", 500)
+                .when().get(stack.serviceUrl("triage") + "/api/v1/cases").then().statusCode(200)
+                .body("find { it.trackingId == '%s' }.versionSupport".formatted(trackingId), equalTo(support)));
+    }
+
     @Test
     void anInvalidProgramIsRefusedWholeWithFieldAndLine() throws IOException {
         String broken = readmeExample().replace("slug: acme-router", "slug: acme-broken")

@@ -29,7 +29,7 @@ class EventCodecTest {
     @Test
     void anonymousReportsOmitTheReporterEmail() {
         ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                SEALED, SEALED, null, null, Instant.parse("2026-11-24T10:00:00Z"));
+                SEALED, SEALED, null, null, null, Instant.parse("2026-11-24T10:00:00Z"));
 
         assertThat(codec.decode("report.submitted.v1", codec.encode(anonymous))).isEqualTo(anonymous);
     }
@@ -37,7 +37,7 @@ class EventCodecTest {
     @Test
     void producersCannotEmitPlaintextWhereTheContractWantsCiphertext() {
         ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                "Heap overflow in parser", SEALED, null, null, Instant.now());
+                "Heap overflow in parser", SEALED, null, null, null, Instant.now());
 
         assertThatThrownBy(() -> codec.encode(leaky))
                 .isInstanceOf(InvalidEventException.class)
@@ -115,6 +115,6 @@ class EventCodecTest {
 
     private static ReportSubmitted submitted() {
         return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", 3, SEALED, SEALED, SEALED,
-                "Ada L.", Instant.parse("2026-11-24T10:15:30Z"));
+                "Ada L.", "1.0.3", Instant.parse("2026-11-24T10:15:30Z"));
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param sealedDescription   the description, sealed
  * @param sealedReporterEmail the reporter's email address, sealed; null when the reporter gave none
  * @param creditName          how the reporter wants to be credited; null for no public credit
+ * @param affectedVersion     the version the reporter found the issue in, as they wrote it; null when not given
  * @param submittedAt         when intake accepted the report
  */
 public record ReportSubmitted(
@@ -26,6 +27,7 @@ public record ReportSubmitted(
         String sealedDescription,
         String sealedReporterEmail,
         String creditName,
+        String affectedVersion,
         Instant submittedAt) implements EventPayload {
 
     @Override

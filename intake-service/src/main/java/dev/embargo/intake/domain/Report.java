@@ -41,6 +41,9 @@ public class Report {
     @Column(name = "credit_name")
     public String creditName;
 
+    @Column(name = "affected_version")
+    public String affectedVersion;
+
     @Column(name = "token_hash")
     public byte[] tokenHash;
 

@@ -25,7 +25,7 @@ public class ReportMapper {
 
     public NewReport toNewReport(SubmitReportRequest request) {
         return new NewReport(request.program().strip(), request.title().strip(), request.description(),
-                blankToNull(request.reporterEmail()), blankToNull(request.creditName()));
+                blankToNull(request.reporterEmail()), blankToNull(request.creditName()), blankToNull(request.affectedVersion()));
     }
 
     public ReportReceipt toReceipt(AcceptedReport accepted) {

@@ -14,5 +14,6 @@ public record SubmitReportRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 50_000) String description,
         @Email @Size(max = 254) String reporterEmail,
-        @Size(max = 100) String creditName) {
+        @Size(max = 100) String creditName,
+        @Size(max = 100) String affectedVersion) {
 }

@@ -106,6 +106,7 @@ public class ReportService {
         report.sealedDescription = cipher.seal(submission.description());
         report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
         report.creditName = submission.creditName();
+        report.affectedVersion = submission.affectedVersion();
         report.tokenHash = tokens.hash(token);
         report.status = ReportStatus.SUBMITTED;
         report.submittedAt = now.atOffset(ZoneOffset.UTC);
@@ -116,6 +117,6 @@ public class ReportService {
     private static ReportSubmitted submittedEvent(Report report) {
         return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.programRevision,
                 report.sealedTitle, report.sealedDescription, report.sealedReporterEmail, report.creditName,
-                report.submittedAt.toInstant());
+                report.affectedVersion, report.submittedAt.toInstant());
     }
 }

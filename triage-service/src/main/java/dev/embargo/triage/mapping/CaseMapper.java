@@ -21,6 +21,8 @@ public class CaseMapper {
         return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
                 vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(), vulnerabilityCase.creditName,
+                vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
+                        : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
                 service.promisedDates(vulnerabilityCase));
     }

@@ -14,6 +14,8 @@ public record CaseSummary(
         String title,
         String state,
         String creditName,
+        String affectedVersion,
+        String versionSupport,
         Instant submittedAt,
         Instant acknowledgedAt,
         List<PromisedDate> promisedDates) {

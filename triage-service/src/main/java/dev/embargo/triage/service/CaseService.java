@@ -11,6 +11,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
@@ -59,6 +60,9 @@ public class CaseService {
                 List<PromisedDate> promised = program == null ? List.of() : promisedDates(program, report);
                 VulnerabilityCase opened = open(report, reportId);
                 opened.programRevision = report.programRevision();
+                opened.affectedVersion = report.affectedVersion();
+                opened.versionSupport = program == null ? VersionSupport.UNKNOWN
+                        : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
                 opened.promisedDates = write(promised);
                 return cases.persist(opened)
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
