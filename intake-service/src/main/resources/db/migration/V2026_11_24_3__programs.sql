@@ -10,3 +10,5 @@ CREATE TABLE program (
 ALTER TABLE report ADD COLUMN program_revision integer;
 -- As the reporter wrote it; triage judges it against the supported versions table.
 ALTER TABLE report ADD COLUMN affected_version text;
+-- What the program's policy promises for this report, from report.acknowledged (JSON), shown to the reporter.
+ALTER TABLE report ADD COLUMN promised_dates text;

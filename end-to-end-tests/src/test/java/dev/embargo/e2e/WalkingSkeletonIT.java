@@ -81,7 +81,9 @@ class WalkingSkeletonIT {
         await().atMost(FEW_SECONDS).untilAsserted(() -> reporter.status(report.trackingId(), report.reporterToken())
                 .then().statusCode(200)
                 .body("status", equalTo("acknowledged"))
-                .body("trackingId", equalTo(report.trackingId())));
+                .body("trackingId", equalTo(report.trackingId()))
+                // pea2pea promises no time: the steps are listed, best effort, without dates.
+                .body("promisedDates.find { it.step == 'triage' }.promised", equalTo("best-effort")));
     }
 
     @Test

@@ -56,6 +56,10 @@ public class Report {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
+    /** What the program's policy promises for this report, as JSON, once triage acknowledged it. */
+    @Column(name = "promised_dates")
+    public String promisedDates;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

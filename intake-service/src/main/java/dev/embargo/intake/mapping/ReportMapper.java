@@ -3,6 +3,7 @@ package dev.embargo.intake.mapping;
 import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.rest.ReportReceipt;
+import dev.embargo.intake.rest.PromisedDateView;
 import dev.embargo.intake.rest.ReportStatusView;
 import dev.embargo.intake.rest.SubmitReportRequest;
 import dev.embargo.intake.service.AcceptedReport;
@@ -35,7 +36,9 @@ public class ReportMapper {
 
     public ReportStatusView toStatusView(Report report) {
         return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
-                report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt));
+                report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
+                service.promisedDates(report).stream()
+                        .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList());
     }
 
     public String statusUrl(Report report) {

@@ -1,13 +1,15 @@
 package dev.embargo.intake.rest;
 
 import java.time.Instant;
+import java.util.List;
 
-/** What a reporter sees of their report through the status URL. */
+/** What a reporter sees of their report through the status URL, with the dates its program's policy promises. */
 public record ReportStatusView(
         String trackingId,
         String program,
         String title,
         String status,
         Instant submittedAt,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt,
+        List<PromisedDateView> promisedDates) {
 }

@@ -1,6 +1,10 @@
 package dev.embargo.intake.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.domain.ReportStatus;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Accepts reports and answers their reporters; the only writer of intake's report table. */
@@ -28,9 +33,11 @@ public class ReportService {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final ReporterTokens tokens;
+    private final ObjectMapper json;
 
     ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens) {
+            ReporterTokens tokens, ObjectMapper json) {
+        this.json = json;
         this.reports = reports;
         this.programs = programs;
         this.outbox = outbox;
@@ -85,9 +92,30 @@ public class ReportService {
             }
             report.status = ReportStatus.ACKNOWLEDGED;
             report.acknowledgedAt = acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
+            report.promisedDates = writeJson(acknowledgement.promisedDates());
             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** The dates promised to the reporter, as stored with the report. */
+    public List<PromisedDate> promisedDates(Report report) {
+        if (report.promisedDates == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(report.promisedDates, new TypeReference<List<PromisedDate>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Report " + report.trackingId + " holds unreadable dates", e);
+        }
+    }
+
+    private String writeJson(List<PromisedDate> promised) {
+        try {
+            return json.writeValueAsString(promised);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Promised dates always serialize", e);
+        }
     }
 
     /** Opens a sealed field of a report for its reporter or staff. */
