@@ -7,27 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the four Embargo services, run from its Quarkus build ({@code target/quarkus-app}). */
-public final class EmbargoService implements Component {
+public final class EmbargoService extends ProcessComponent {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final String name;
     private final int port;
-    private final StackSettings settings;
     private final Map<String, String> environment;
-    private final ManagedProcess process;
 
     EmbargoService(String name, int port, StackSettings settings, Map<String, String> environment) {
-        this.name = name;
+        super(name, settings);
         this.port = port;
-        this.settings = settings;
         this.environment = environment;
-        this.process = new ManagedProcess(name, settings);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     public int port() {
@@ -44,7 +34,7 @@ public final class EmbargoService implements Component {
     }
 
     Path jar() {
-        return settings.repository().resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        return settings.repository().resolve(name() + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
     boolean isBuilt() {
@@ -55,10 +45,10 @@ public final class EmbargoService implements Component {
     @Override
     public void start() {
         if (!isBuilt()) {
-            throw new StackException(name + " is not built: " + jar() + " is missing");
+            throw new StackException(name() + " is not built: " + jar() + " is missing");
         }
         process.start(List.of(Commands.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString()),
-                environment, settings.runDir().resolve(name));
+                environment, settings.runDir().resolve(name()));
     }
 
     @Override
@@ -74,7 +64,7 @@ public final class EmbargoService implements Component {
     /** Graceful stop: SIGTERM lets in-flight requests and messages finish, then waits for the exit. */
     @Override
     public void stop() {
-        process.stop();
+        super.stop();
     }
 
     /** SIGKILL: the service dies mid-work, as in a crash or an OOM kill. */
@@ -82,8 +72,4 @@ public final class EmbargoService implements Component {
         process.kill();
     }
 
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
 }

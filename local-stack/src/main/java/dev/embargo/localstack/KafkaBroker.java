@@ -24,23 +24,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A single-node Kafka broker in KRaft mode (no ZooKeeper), running the Maven Central jars as
  * its own JVM, with every topic of {@link Topics} created before the services start.
  */
-final class KafkaBroker implements Component {
+final class KafkaBroker extends ProcessComponent {
 
-    private final StackSettings settings;
     private final Tools tools;
-    private final ManagedProcess process;
     private final Path directory;
 
     KafkaBroker(StackSettings settings, Tools tools) {
-        this.settings = settings;
+        super("kafka", settings);
         this.tools = tools;
-        this.process = new ManagedProcess("kafka", settings);
         this.directory = settings.dataDir().resolve("kafka");
-    }
-
-    @Override
-    public String name() {
-        return "kafka";
     }
 
     @Override
@@ -72,19 +64,6 @@ final class KafkaBroker implements Component {
         createTopics();
     }
 
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    ManagedProcess process() {
-        return process;
-    }
 
     /** Creates the missing topics of the catalog; existing ones are left as they are. */
     private void createTopics() {

@@ -14,25 +14,17 @@ import java.util.Map;
  * first start. Its database (H2 file) lives in the stack's data directory, so {@code reset}
  * clears it while the unpacked distribution stays.
  */
-final class KeycloakServer implements Component {
+final class KeycloakServer extends ProcessComponent {
 
     private static final String REALM_FILE = "deploy/keycloak/embargo-realm.json";
 
-    private final StackSettings settings;
     private final Tools tools;
-    private final ManagedProcess process;
     private final Path directory;
 
     KeycloakServer(StackSettings settings, Tools tools) {
-        this.settings = settings;
+        super("keycloak", settings);
         this.tools = tools;
-        this.process = new ManagedProcess("keycloak", settings);
         this.directory = settings.dataDir().resolve("keycloak");
-    }
-
-    @Override
-    public String name() {
-        return "keycloak";
     }
 
     @Override
@@ -80,13 +72,4 @@ final class KeycloakServer implements Component {
         Readiness.await(process, Duration.ofSeconds(180), () -> Readiness.answers200(health) && Readiness.answers200(realm));
     }
 
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
 }

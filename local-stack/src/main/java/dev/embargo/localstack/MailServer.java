@@ -8,21 +8,13 @@ import java.util.Map;
  * GreenMail: SMTP for the services, IMAP and an HTTP API for people and tests. Authentication
  * is off, so any user name reads the mailbox of that address. Mail is kept in memory only.
  */
-final class MailServer implements Component {
+final class MailServer extends ProcessComponent {
 
-    private final StackSettings settings;
     private final Tools tools;
-    private final ManagedProcess process;
 
     MailServer(StackSettings settings, Tools tools) {
-        this.settings = settings;
+        super("mail", settings);
         this.tools = tools;
-        this.process = new ManagedProcess("mail", settings);
-    }
-
-    @Override
-    public String name() {
-        return "mail";
     }
 
     @Override
@@ -49,13 +41,4 @@ final class MailServer implements Component {
                 && Readiness.portOpen(settings.imapPort()) && Readiness.portOpen(settings.mailApiPort()));
     }
 
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
 }
