@@ -1,6 +1,10 @@
 package dev.embargo.triage.mapping;
 
+import dev.embargo.triage.domain.CaseAuditEntry;
+import dev.embargo.triage.domain.CaseLifecycle;
+import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
+import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +24,17 @@ public class CaseMapper {
     public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase) {
         return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
                 vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
-                service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(), vulnerabilityCase.creditName,
+                service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
+                CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
+                vulnerabilityCase.creditName,
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
                 service.promisedDates(vulnerabilityCase));
+    }
+
+    public AuditLineView toView(CaseAuditEntry entry, String detail) {
+        return new AuditLineView(entry.at.toInstant(), entry.actor, entry.action, detail);
     }
 
     private static Instant instant(OffsetDateTime time) {

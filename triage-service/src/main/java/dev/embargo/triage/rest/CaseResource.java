@@ -1,19 +1,28 @@
 package dev.embargo.triage.rest;
 
 import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.triage.domain.CaseState;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.service.CaseService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,10 +38,12 @@ public class CaseResource {
 
     private final CaseService service;
     private final CaseMapper mapper;
+    private final SecurityIdentity identity;
 
-    CaseResource(CaseService service, CaseMapper mapper) {
+    CaseResource(CaseService service, CaseMapper mapper, SecurityIdentity identity) {
         this.service = service;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     @GET
@@ -44,5 +55,39 @@ public class CaseResource {
     public Uni<List<CaseSummary>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.listCases(page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One case, with the moves allowed from its state")
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> get(@PathParam("caseId") UUID caseId) {
+        return service.findCase(caseId).map(mapper::toSummary);
+    }
+
+    @POST
+    @Path("/{caseId}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a case in its lifecycle", description = "Every move is an event (case.state.changed.v1) and an audit line.")
+    @APIResponse(responseCode = "200", description = "The case after the move")
+    @APIResponse(responseCode = "409", description = "Not allowed from the case's state; the problem lists the allowed moves",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> transition(@PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
+        CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> new ProblemException(new Problem(
+                "about:blank", "Bad Request", 400, "Unknown state '" + request.to() + "'.",
+                List.of(new Problem.FieldError("to", "one of " + java.util.Arrays.stream(CaseState.values())
+                        .map(CaseState::wireName).toList())))));
+        return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
+    }
+
+    @GET
+    @Path("/{caseId}/audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case's audit trail, oldest first")
+    public Uni<List<AuditLineView>> audit(@PathParam("caseId") UUID caseId) {
+        return service.auditTrail(caseId).map(lines -> lines.stream()
+                .map(line -> mapper.toView(line, service.auditDetail(line))).toList());
     }
 }

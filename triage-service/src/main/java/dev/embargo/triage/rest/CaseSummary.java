@@ -13,6 +13,7 @@ public record CaseSummary(
         Integer programRevision,
         String title,
         String state,
+        List<String> allowedTransitions,
         String creditName,
         String affectedVersion,
         String versionSupport,

@@ -3,15 +3,20 @@ package dev.embargo.triage.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
+import dev.embargo.triage.domain.CaseAuditEntry;
+import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
@@ -34,10 +39,13 @@ public class CaseService {
     private final FieldCipher cipher;
     private final ProgramRegistry programs;
     private final ObjectMapper json;
+    private final CaseAudit audit;
     private final DeadlineEngine deadlines = new DeadlineEngine();
 
-    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, ObjectMapper json) {
+    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, ObjectMapper json,
+            CaseAudit audit) {
         this.cases = cases;
+        this.audit = audit;
         this.outbox = outbox;
         this.cipher = cipher;
         this.programs = programs;
@@ -65,6 +73,8 @@ public class CaseService {
                         : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
                 opened.promisedDates = write(promised);
                 return cases.persist(opened)
+                        .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
+                                + " revision " + opened.programRevision + ", acknowledged", null))
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
                                 opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(), promised)))
                         .replaceWithVoid();
@@ -97,6 +107,54 @@ public class CaseService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Promised dates always serialize", e);
         }
+    }
+
+    /**
+     * Moves a case to {@code to} if its lifecycle allows it: the new state, its audit line and
+     * {@code case.state.changed} are written in one transaction. An illegal move answers 409 with
+     * the moves that are allowed.
+     */
+    public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
+        return Panache.withTransaction(() -> cases.findById(caseId).chain(found -> {
+            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
+            CaseState from = vulnerabilityCase.state;
+            if (!CaseLifecycle.allows(from, to)) {
+                String allowed = CaseLifecycle.allowedFrom(from).stream().map(CaseState::wireName)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new ProblemException(new Problem("https://embargo.dev/problems/illegal-transition",
+                        "Illegal transition", 409, "A case in state " + from.wireName() + " cannot move to " + to.wireName()
+                        + "; it may move to: " + (allowed.isEmpty() ? "nothing (closed)" : allowed) + ".",
+                        List.of(new Problem.FieldError("to", "allowed: [" + allowed + "]"))));
+            }
+            vulnerabilityCase.state = to;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return audit.record(caseId, actor, "state " + from.wireName() + " -> " + to.wireName(), reason)
+                    .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
+                            vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,
+                            reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
+                    .replaceWith(vulnerabilityCase);
+        }));
+    }
+
+    public Uni<VulnerabilityCase> findCase(UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId)).map(found -> existing(found, caseId));
+    }
+
+    public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId)
+                .chain(found -> audit.forCase(existing(found, caseId).id)));
+    }
+
+    /** An audit line's detail, opened for staff. */
+    public String auditDetail(CaseAuditEntry entry) {
+        return audit.detailOf(entry);
+    }
+
+    private static VulnerabilityCase existing(VulnerabilityCase found, UUID caseId) {
+        if (found == null) {
+            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No case " + caseId + "."));
+        }
+        return found;
     }
 
     public Uni<List<VulnerabilityCase>> listCases(int page, int size) {

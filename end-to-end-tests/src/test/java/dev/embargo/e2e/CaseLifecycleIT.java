@@ -1,0 +1,106 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.LifecycleEvents.LifecycleEvent;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import dev.embargo.e2e.support.RunningStack;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Staff move cases through their lifecycle; every move is an event and an audit line, illegal moves a 409. */
+@ExtendWith(EmbargoStack.class)
+class CaseLifecycleIT {
+
+    private RunningStack stack;
+    private String triager;
+    private String caseId;
+    private SubmittedReport report;
+
+    @BeforeEach
+    void anAcknowledgedCase(RunningStack runningStack) {
+        stack = runningStack;
+        triager = stack.staffTokens().of("triager");
+        report = stack.reporter().submit("moqtail", "Regex backtracking in selector parser",
+                "lifecycle-" + UUID.randomUUID() + "@example.org");
+        caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager).queryParam("size", 500)
+                .when().get(cases()).then().statusCode(200).extract().jsonPath()
+                .getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
+    }
+
+    @Test
+    void aCaseMovesThroughTriageAndEachMoveIsAnEventAndAnAuditLine() {
+        move("triaging", "Reproducing with the PoC").then().statusCode(200).body("state", equalTo("triaging"))
+                .body("allowedTransitions", hasItems("accepted", "needs_info", "duplicate"));
+        move("accepted", "Confirmed: O(n^2) path expansion").then().statusCode(200).body("state", equalTo("accepted"));
+
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then().statusCode(200)
+                .body("action", contains("opened under program moqtail revision 1, acknowledged",
+                        "state acknowledged -> triaging", "state triaging -> accepted"))
+                .body("[2].actor", equalTo("triager"))
+                .body("[2].detail", equalTo("Confirmed: O(n^2) path expansion"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<LifecycleEvent> moves = stack.lifecycleEvents().readAll().stream()
+                    .filter(event -> "case.state.changed.v1".equals(event.type()))
+                    .filter(event -> event.data().contains(caseId)).toList();
+            assertThat(moves).hasSize(2).allSatisfy(event -> {
+                assertThat(event.source()).isEqualTo("/embargo/triage");
+                // The reason is staff's words about the vulnerability: sealed on Kafka.
+                assertThat(event.data()).doesNotContain("PoC", "O(n^2)");
+            });
+        });
+    }
+
+    @Test
+    void anIllegalMoveIsAConflictThatNamesTheAllowedOnes() {
+        Map<String, Object> problem = move("published", null).then().statusCode(409)
+                .contentType("application/problem+json").extract().jsonPath().getMap("");
+        assertThat(problem.get("detail").toString()).contains("acknowledged", "triaging", "duplicate", "spam");
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId).then().statusCode(200)
+                .body("state", equalTo("acknowledged"));
+    }
+
+    @Test
+    void anUnknownStateOrCaseIsRefusedWithAProblem() {
+        move("pending", null).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", "triaging"))
+                .when().post(cases() + "/" + UUID.randomUUID() + "/transitions").then().statusCode(404);
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", "triaging"))
+                .when().post(cases() + "/not-a-uuid/transitions").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyCaseWorkersMoveCases() {
+        given().auth().oauth2(stack.staffTokens().of("publisher")).contentType(ContentType.JSON).body(Map.of("to", "triaging"))
+                .when().post(cases() + "/" + caseId + "/transitions").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("to", "triaging"))
+                .when().post(cases() + "/" + caseId + "/transitions").then().statusCode(401);
+    }
+
+    private io.restassured.response.Response move(String to, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return given().auth().oauth2(triager).contentType(ContentType.JSON).body(body)
+                .when().post(cases() + "/" + caseId + "/transitions");
+    }
+
+    private String cases() {
+        return stack.serviceUrl("triage") + "/api/v1/cases";
+    }
+}

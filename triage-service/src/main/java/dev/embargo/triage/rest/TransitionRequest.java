@@ -1,0 +1,8 @@
+package dev.embargo.triage.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Move a case: the target state by its wire name (e.g. {@code accepted}) and why. */
+public record TransitionRequest(@NotBlank @Size(max = 40) String to, @Size(max = 2000) String reason) {
+}
