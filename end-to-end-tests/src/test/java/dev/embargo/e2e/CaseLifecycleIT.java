@@ -90,6 +90,47 @@ class CaseLifecycleIT {
                 .when().post(cases() + "/" + caseId + "/transitions").then().statusCode(401);
     }
 
+    @Test
+    void scoringACaseMapsTheCvssScoreToTheProgramsLevelAndMovesTheFixDate() {
+        // moqtail: CVSS bands, fix within a 7-30 day window whatever the severity; post-mortem for every severity.
+        given().auth().oauth2(triager).contentType(ContentType.JSON)
+                .body(Map.of("cvssVector", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
+                .when().put(cases() + "/" + caseId + "/severity")
+                .then().statusCode(200).body("severity", equalTo("critical")).body("cvssScore", equalTo(9.3f));
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "medium"))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(200).body("severity", equalTo("medium"));
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:Q"))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cvssVector"));
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "catastrophic"))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(400);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
+                .filter(event -> "case.severity.changed.v1".equals(event.type()))
+                .filter(event -> event.data().contains(caseId))).hasSize(2));
+    }
+
+    @Test
+    void raisingTheSeverityOfANamedLevelProgramBringsTheFixDateForward() {
+        SubmittedReport emekReport = stack.reporter().submit("emek", "Reputation manipulation via forged peers",
+                "severity-" + UUID.randomUUID() + "@example.org");
+        String emekCase = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
+                .queryParam("size", 500).when().get(cases()).then().statusCode(200).extract().jsonPath()
+                .getString("find { it.trackingId == '%s' }.id".formatted(emekReport.trackingId())), id -> id != null);
+        String fixWhenHigh = given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "high"))
+                .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(200)
+                .extract().path("promisedDates.find { it.step == 'fix' }.dueAt");
+        String fixWhenCritical = given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "critical"))
+                .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(200)
+                .extract().path("promisedDates.find { it.step == 'fix' }.dueAt");
+        // emek: high within 1 week, critical within 24 hours of the report's arrival.
+        assertThat(java.time.Duration.between(java.time.Instant.parse(fixWhenCritical), java.time.Instant.parse(fixWhenHigh)))
+                .isEqualTo(java.time.Duration.ofDays(6));
+        // A named-only scheme cannot map a score: staff must name the level.
+        given().auth().oauth2(triager).contentType(ContentType.JSON)
+                .body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"))
+                .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(400).body("errors[0].field", equalTo("level"));
+    }
+
     private io.restassured.response.Response move(String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

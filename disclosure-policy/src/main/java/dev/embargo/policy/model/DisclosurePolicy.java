@@ -41,6 +41,18 @@ public record DisclosurePolicy(
 
     /** Severity levels from most to least severe, by CVSS score band and/or by named description. */
     public record SeverityScheme(String basis, List<SeverityLevel> levels) {
+
+        /** The most severe level whose band the score reaches; empty for named-only schemes or a score of 0. */
+        public java.util.Optional<String> levelForScore(double cvssScore) {
+            return levels.stream()
+                    .filter(level -> level.minCvss() != null && cvssScore >= level.minCvss())
+                    .map(SeverityLevel::name)
+                    .findFirst();
+        }
+
+        public boolean hasLevel(String name) {
+            return levels.stream().anyMatch(level -> level.name().equals(name));
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -89,5 +90,18 @@ public class CaseResource {
     public Uni<List<AuditLineView>> audit(@PathParam("caseId") UUID caseId) {
         return service.auditTrail(caseId).map(lines -> lines.stream()
                 .map(line -> mapper.toView(line, service.auditDetail(line))).toList());
+    }
+
+    @PUT
+    @Path("/{caseId}/severity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Score a case", description = "A CVSS 3.x/4.0 vector (mapped to the program's level by its score) "
+            + "and/or a named level; the promised dates follow the new severity.")
+    @APIResponse(responseCode = "200", description = "The case, rescored")
+    @APIResponse(responseCode = "400", description = "Invalid vector or level", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
+        return service.assessSeverity(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
+                .map(mapper::toSummary);
     }
 }

@@ -3,6 +3,7 @@ package dev.embargo.triage.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
@@ -13,11 +14,13 @@ import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
+import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.CvssScore;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -65,7 +68,8 @@ public class CaseService {
                 return Uni.createFrom().voidItem();
             }
             return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
-                List<PromisedDate> promised = program == null ? List.of() : promisedDates(program, report);
+                List<PromisedDate> promised = program == null ? List.of()
+                        : promisedDates(program, report.submittedAt(), null);
                 VulnerabilityCase opened = open(report, reportId);
                 opened.programRevision = report.programRevision();
                 opened.affectedVersion = report.affectedVersion();
@@ -94,8 +98,8 @@ public class CaseService {
         }
     }
 
-    private List<PromisedDate> promisedDates(Program program, ReportSubmitted report) {
-        return deadlines.timeline(program, CaseFacts.arrivedAt(report.submittedAt())).stream()
+    private List<PromisedDate> promisedDates(Program program, Instant arrivedAt, String severity) {
+        return deadlines.timeline(program, CaseFacts.arrivedAt(arrivedAt).withSeverity(severity)).stream()
                 .map(due -> new PromisedDate(due.step().name().toLowerCase(Locale.ROOT), due.due(),
                         due.promised() == null ? null : due.promised().toString()))
                 .toList();
@@ -134,6 +138,54 @@ public class CaseService {
                             reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
                     .replaceWith(vulnerabilityCase);
         }));
+    }
+
+    /**
+     * Scores a case: from a CVSS vector (its base score mapped to the program's level, unless
+     * staff name the level) or from a named level alone. The promised dates are recomputed under
+     * the case's own policy revision; the change, its audit line and {@code case.severity.changed}
+     * are written in one transaction.
+     */
+    public Uni<VulnerabilityCase> assessSeverity(UUID caseId, String cvssVector, String level, String actor) {
+        CvssScore score;
+        try {
+            score = cvssVector == null || cvssVector.isBlank() ? null : CvssScore.parse(cvssVector);
+        } catch (IllegalArgumentException e) {
+            throw invalid("cvssVector", e.getMessage());
+        }
+        if (score == null && (level == null || level.isBlank())) {
+            throw invalid("cvssVector", "give a CVSS vector, a severity level, or both");
+        }
+        return Panache.withTransaction(() -> cases.findById(caseId).chain(found -> {
+            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
+            return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
+                    : vulnerabilityCase.programRevision).chain(program -> {
+                DisclosurePolicy.SeverityScheme scheme = program.policy().severity();
+                String severity = level != null && !level.isBlank() ? level
+                        : scheme.levelForScore(score.baseScore()).orElseThrow(() -> invalid("level",
+                                "this program's levels are not CVSS bands (or the score is 0): name the level"));
+                if (!scheme.hasLevel(severity)) {
+                    throw invalid("level", "'" + severity + "' is not one of this program's levels");
+                }
+                List<PromisedDate> promised = promisedDates(program, vulnerabilityCase.submittedAt.toInstant(), severity);
+                vulnerabilityCase.severity = severity;
+                vulnerabilityCase.cvssVector = score == null ? null : score.vector();
+                vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
+                vulnerabilityCase.promisedDates = write(promised);
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                return audit.record(caseId, actor, "severity " + severity
+                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null)
+                        .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
+                                caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
+                                vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))
+                        .replaceWith(vulnerabilityCase);
+            });
+        }));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "The severity cannot be set.",
+                List.of(new Problem.FieldError(field, message))));
     }
 
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
