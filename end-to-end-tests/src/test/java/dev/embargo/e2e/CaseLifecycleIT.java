@@ -131,6 +131,30 @@ class CaseLifecycleIT {
                 .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(400).body("errors[0].field", equalTo("level"));
     }
 
+    @Test
+    void theAuditChainVerifiesAndShowsWhereItWasTamperedWith() throws java.sql.SQLException {
+        move("triaging", null).then().statusCode(200);
+        move("accepted", "Reproduced").then().statusCode(200);
+        String verification = cases() + "/" + caseId + "/audit/verification";
+        given().auth().oauth2(triager).when().get(verification).then().statusCode(200)
+                .body("intact", equalTo(true)).body("lines", equalTo(3));
+
+        String url = "jdbc:postgresql://127.0.0.1:%d/triage".formatted(stack.launcher().postgresPort());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "triage", "triage");
+             java.sql.Statement sql = db.createStatement()) {
+            // The service's own role cannot rewrite history...
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sql.executeUpdate(
+                    "UPDATE case_audit SET actor = 'mallory' WHERE case_id = '" + caseId + "' AND position = 1")))
+                    .hasMessageContaining("append-only");
+            // ...and whoever gets around the trigger is caught by the chain.
+            sql.execute("ALTER TABLE case_audit DISABLE TRIGGER case_audit_append_only");
+            sql.executeUpdate("UPDATE case_audit SET actor = 'mallory' WHERE case_id = '" + caseId + "' AND position = 1");
+            sql.execute("ALTER TABLE case_audit ENABLE TRIGGER case_audit_append_only");
+        }
+        given().auth().oauth2(triager).when().get(verification).then().statusCode(200)
+                .body("intact", equalTo(false)).body("firstBrokenLine", equalTo(1));
+    }
+
     private io.restassured.response.Response move(String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

@@ -11,7 +11,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseAuditRepository implements PanacheRepositoryBase<CaseAuditEntry, UUID> {
 
+    /** The case's log in chain order. */
     public Uni<List<CaseAuditEntry>> forCase(UUID caseId) {
-        return list("caseId", Sort.by("at").and("id"), caseId);
+        return list("caseId", Sort.by("position"), caseId);
+    }
+
+    public Uni<CaseAuditEntry> lastOf(UUID caseId) {
+        return find("caseId", Sort.descending("position"), caseId).firstResult();
     }
 }

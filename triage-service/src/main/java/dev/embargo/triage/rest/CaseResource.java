@@ -104,4 +104,14 @@ public class CaseResource {
         return service.assessSeverity(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
                 .map(mapper::toSummary);
     }
+
+    @GET
+    @Path("/{caseId}/audit/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check the case's hash-chained audit log", description = "intact=false names the first line that "
+            + "was changed, removed or inserted.")
+    public Uni<AuditVerificationView> verifyAudit(@PathParam("caseId") UUID caseId) {
+        return service.verifyAudit(caseId).map(result -> new AuditVerificationView(result.intact(), result.lines(),
+                result.intact() ? null : result.firstBrokenLine()));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.repository.CaseAuditRepository;
 import io.smallrye.mutiny.Uni;
@@ -25,15 +26,25 @@ public class CaseAudit {
         this.cipher = cipher;
     }
 
+    /**
+     * Appends a line, chained to the case's last one. Callers hold the case row locked, and the
+     * position is unique per case, so two changes of one case cannot chain to the same line.
+     */
     public Uni<Void> record(UUID caseId, String actor, String action, String detail) {
-        CaseAuditEntry entry = new CaseAuditEntry();
-        entry.id = UUID.randomUUID();
-        entry.caseId = caseId;
-        entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        entry.actor = actor;
-        entry.action = action;
-        entry.sealedDetail = detail == null || detail.isBlank() ? null : cipher.seal(detail);
-        return entries.persist(entry).replaceWithVoid();
+        return entries.lastOf(caseId).chain(last -> {
+            CaseAuditEntry entry = new CaseAuditEntry();
+            entry.id = UUID.randomUUID();
+            entry.caseId = caseId;
+            entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            entry.actor = actor;
+            entry.action = action;
+            entry.sealedDetail = detail == null || detail.isBlank() ? null : cipher.seal(detail);
+            entry.position = last == null ? 0 : last.position + 1;
+            entry.previousHash = last == null ? "" : last.hash;
+            entry.hash = AuditChain.hashOf(entry);
+            // Flushed now, so that the next line of this transaction finds this one as the last.
+            return entries.persistAndFlush(entry).replaceWithVoid();
+        });
     }
 
     public Uni<List<CaseAuditEntry>> forCase(UUID caseId) {

@@ -17,6 +17,7 @@ import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
+import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
@@ -26,6 +27,7 @@ import dev.embargo.triage.repository.CaseRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -119,7 +121,7 @@ public class CaseService {
      * the moves that are allowed.
      */
     public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
-        return Panache.withTransaction(() -> cases.findById(caseId).chain(found -> {
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             VulnerabilityCase vulnerabilityCase = existing(found, caseId);
             CaseState from = vulnerabilityCase.state;
             if (!CaseLifecycle.allows(from, to)) {
@@ -156,7 +158,7 @@ public class CaseService {
         if (score == null && (level == null || level.isBlank())) {
             throw invalid("cvssVector", "give a CVSS vector, a severity level, or both");
         }
-        return Panache.withTransaction(() -> cases.findById(caseId).chain(found -> {
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             VulnerabilityCase vulnerabilityCase = existing(found, caseId);
             return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
                     : vulnerabilityCase.programRevision).chain(program -> {
@@ -195,6 +197,18 @@ public class CaseService {
     public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)
                 .chain(found -> audit.forCase(existing(found, caseId).id)));
+    }
+
+    /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
+    public Uni<AuditVerification> verifyAudit(UUID caseId) {
+        return auditTrail(caseId).map(log -> new AuditVerification(log.size(), AuditChain.firstBrokenLine(log)));
+    }
+
+    /** The outcome of checking a case's audit chain. */
+    public record AuditVerification(int lines, int firstBrokenLine) {
+        public boolean intact() {
+            return firstBrokenLine < 0;
+        }
     }
 
     /** An audit line's detail, opened for staff. */
