@@ -155,6 +155,29 @@ class CaseLifecycleIT {
                 .body("intact", equalTo(false)).body("firstBrokenLine", equalTo(1));
     }
 
+    @Test
+    void theQueueFiltersByProgramStateSeverityAndOwner() {
+        move("triaging", null).then().statusCode(200);
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("owner", "coordinator"))
+                .when().put(cases() + "/" + caseId + "/owner").then().statusCode(200).body("owner", equalTo("coordinator"));
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "high"))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(200);
+
+        given().auth().oauth2(triager)
+                .queryParams(Map.of("program", "moqtail", "state", "triaging", "severity", "high", "owner", "coordinator"))
+                .when().get(cases()).then().statusCode(200)
+                .body("id", hasItems(caseId))
+                .body("findAll { it.program != 'moqtail' || it.state != 'triaging' || it.owner != 'coordinator' }.size()",
+                        equalTo(0));
+        given().auth().oauth2(triager).queryParams(Map.of("program", "emek", "owner", "coordinator"))
+                .when().get(cases()).then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItems(caseId)));
+        given().auth().oauth2(triager).queryParam("state", "limbo").when().get(cases())
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("state"));
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then().statusCode(200)
+                .body("action", hasItems("owner none -> coordinator"));
+    }
+
     private io.restassured.response.Response move(String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

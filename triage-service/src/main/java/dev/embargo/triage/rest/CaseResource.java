@@ -5,6 +5,7 @@ import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.triage.domain.CaseState;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.embargo.triage.mapping.CaseMapper;
+import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,13 +52,29 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List cases, newest first")
+    @Operation(summary = "List cases, newest first, filtered by program, state, severity and owner")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "No staff role for cases", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<CaseSummary>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<CaseSummary>> list(@QueryParam("program") @Size(max = 64) String program,
+                                       @QueryParam("state") @Size(max = 40) String state,
+                                       @QueryParam("severity") @Size(max = 40) String severity,
+                                       @QueryParam("owner") @Size(max = 200) String owner,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.listCases(page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
+        CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(Optional.ofNullable(program),
+                Optional.ofNullable(state).map(name -> CaseState.fromWireName(name).orElseThrow(() -> unknownState("state", name))),
+                Optional.ofNullable(severity), Optional.ofNullable(owner));
+        return service.listCases(filter, page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
+    }
+
+    @PUT
+    @Path("/{caseId}/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign the case's owner (null or blank: none)")
+    public Uni<CaseSummary> owner(@PathParam("caseId") UUID caseId, @Valid @NotNull OwnerRequest request) {
+        return service.assignOwner(caseId, request.owner(), identity.getPrincipal().getName()).map(mapper::toSummary);
     }
 
     @GET
@@ -76,10 +95,7 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the case's state; the problem lists the allowed moves",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> transition(@PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
-        CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> new ProblemException(new Problem(
-                "about:blank", "Bad Request", 400, "Unknown state '" + request.to() + "'.",
-                List.of(new Problem.FieldError("to", "one of " + java.util.Arrays.stream(CaseState.values())
-                        .map(CaseState::wireName).toList())))));
+        CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> unknownState("to", request.to()));
         return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
     }
 
@@ -113,5 +129,11 @@ public class CaseResource {
     public Uni<AuditVerificationView> verifyAudit(@PathParam("caseId") UUID caseId) {
         return service.verifyAudit(caseId).map(result -> new AuditVerificationView(result.intact(), result.lines(),
                 result.intact() ? null : result.firstBrokenLine()));
+    }
+
+    private static ProblemException unknownState(String field, String name) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "Unknown state '" + name + "'.",
+                List.of(new Problem.FieldError(field, "one of " + java.util.Arrays.stream(CaseState.values())
+                        .map(CaseState::wireName).toList()))));
     }
 }

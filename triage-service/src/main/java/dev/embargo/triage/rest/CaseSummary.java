@@ -14,6 +14,7 @@ public record CaseSummary(
         String title,
         String state,
         List<String> allowedTransitions,
+        String owner,
         String severity,
         String cvssVector,
         Double cvssScore,

@@ -223,8 +223,20 @@ public class CaseService {
         return found;
     }
 
-    public Uni<List<VulnerabilityCase>> listCases(int page, int size) {
-        return Panache.withSession(() -> cases.listPage(page, size));
+    public Uni<List<VulnerabilityCase>> listCases(CaseRepository.CaseFilter filter, int page, int size) {
+        return Panache.withSession(() -> cases.search(filter, page, size));
+    }
+
+    /** Gives the case an owner (or none), with an audit line. */
+    public Uni<VulnerabilityCase> assignOwner(UUID caseId, String owner, String actor) {
+        String newOwner = owner == null || owner.isBlank() ? null : owner.strip();
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
+            String before = vulnerabilityCase.owner;
+            vulnerabilityCase.owner = newOwner;
+            return audit.record(caseId, actor, "owner " + (before == null ? "none" : before) + " -> "
+                    + (newOwner == null ? "none" : newOwner), null).replaceWith(vulnerabilityCase);
+        }));
     }
 
     /** Opens a sealed field for staff. */
