@@ -178,6 +178,21 @@ class CaseLifecycleIT {
                 .body("action", hasItems("owner none -> coordinator"));
     }
 
+    @Test
+    void prometheusShowsTimeToAcknowledgeAndTriageKeptPromisesAndOpenCasesPerState() {
+        move("triaging", null).then().statusCode(200);
+        move("accepted", null).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().when().get(stack.serviceUrl("triage") + "/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            assertThat(metrics).contains("embargo_case_time_to_acknowledge_seconds_count{program=\"moqtail\"")
+                    .contains("embargo_case_time_to_triage_seconds_count{program=\"moqtail\"")
+                    .containsPattern("embargo_deadline_outcome_total\\{outcome=\"met\",program=\"moqtail\",step=\"acknowledgement\"}")
+                    .containsPattern("embargo_deadline_outcome_total\\{outcome=\"met\",program=\"moqtail\",step=\"triage\"}")
+                    .containsPattern("embargo_cases\\{state=\"accepted\"} [1-9]");
+        });
+    }
+
     private io.restassured.response.Response move(String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

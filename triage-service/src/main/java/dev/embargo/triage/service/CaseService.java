@@ -45,12 +45,14 @@ public class CaseService {
     private final ProgramRegistry programs;
     private final ObjectMapper json;
     private final CaseAudit audit;
+    private final CaseMetrics metrics;
     private final DeadlineEngine deadlines = new DeadlineEngine();
 
     CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, ObjectMapper json,
-            CaseAudit audit) {
+            CaseAudit audit, CaseMetrics metrics) {
         this.cases = cases;
         this.audit = audit;
+        this.metrics = metrics;
         this.outbox = outbox;
         this.cipher = cipher;
         this.programs = programs;
@@ -83,6 +85,7 @@ public class CaseService {
                                 + " revision " + opened.programRevision + ", acknowledged", null))
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
                                 opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(), promised)))
+                        .invoke(() -> metrics.acknowledged(opened, promised))
                         .replaceWithVoid();
             });
         });
@@ -138,8 +141,19 @@ public class CaseService {
                     .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
                             vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,
                             reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
+                    .invoke(() -> {
+                        if (endsTriage(from, to)) {
+                            metrics.triaged(vulnerabilityCase, promisedDates(vulnerabilityCase), now);
+                        }
+                    })
                     .replaceWith(vulnerabilityCase);
         }));
+    }
+
+    /** Triage ends with its decision: the case leaves acknowledged or triaging for anything but more triage. */
+    private static boolean endsTriage(CaseState from, CaseState to) {
+        return (from == CaseState.ACKNOWLEDGED || from == CaseState.TRIAGING)
+                && to != CaseState.TRIAGING && to != CaseState.NEEDS_INFO;
     }
 
     /**
