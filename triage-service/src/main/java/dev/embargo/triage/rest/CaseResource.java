@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
+import dev.embargo.triage.service.SeverityAssessment;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -41,11 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
     private final CaseService service;
+    private final SeverityAssessment severities;
     private final CaseMapper mapper;
     private final SecurityIdentity identity;
 
-    CaseResource(CaseService service, CaseMapper mapper, SecurityIdentity identity) {
+    CaseResource(CaseService service, SeverityAssessment severities, CaseMapper mapper, SecurityIdentity identity) {
         this.service = service;
+        this.severities = severities;
         this.mapper = mapper;
         this.identity = identity;
     }
@@ -117,7 +120,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case, rescored")
     @APIResponse(responseCode = "400", description = "Invalid vector or level", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
-        return service.assessSeverity(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
+        return severities.assess(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
                 .map(mapper::toSummary);
     }
 

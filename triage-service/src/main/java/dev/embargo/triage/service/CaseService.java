@@ -1,9 +1,5 @@
 package dev.embargo.triage.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
@@ -12,16 +8,11 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
-import dev.embargo.policy.deadline.CaseFacts;
-import dev.embargo.policy.deadline.DeadlineEngine;
-import dev.embargo.policy.model.DisclosurePolicy;
-import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
-import dev.embargo.triage.domain.CvssScore;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Opens cases from reports and answers staff questions about them. */
@@ -43,20 +33,19 @@ public class CaseService {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final ProgramRegistry programs;
-    private final ObjectMapper json;
+    private final CasePromises promises;
     private final CaseAudit audit;
     private final CaseMetrics metrics;
-    private final DeadlineEngine deadlines = new DeadlineEngine();
 
-    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, ObjectMapper json,
+    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
             CaseAudit audit, CaseMetrics metrics) {
         this.cases = cases;
+        this.promises = promises;
         this.audit = audit;
         this.metrics = metrics;
         this.outbox = outbox;
         this.cipher = cipher;
         this.programs = programs;
-        this.json = json;
     }
 
     /**
@@ -73,13 +62,13 @@ public class CaseService {
             }
             return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
                 List<PromisedDate> promised = program == null ? List.of()
-                        : promisedDates(program, report.submittedAt(), null);
+                        : promises.compute(program, report.submittedAt(), null);
                 VulnerabilityCase opened = open(report, reportId);
                 opened.programRevision = report.programRevision();
                 opened.affectedVersion = report.affectedVersion();
                 opened.versionSupport = program == null ? VersionSupport.UNKNOWN
                         : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
-                opened.promisedDates = write(promised);
+                promises.store(opened, promised);
                 return cases.persist(opened)
                         .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
                                 + " revision " + opened.programRevision + ", acknowledged", null))
@@ -93,29 +82,7 @@ public class CaseService {
 
     /** The case's promised dates, as stored with it. */
     public List<PromisedDate> promisedDates(VulnerabilityCase vulnerabilityCase) {
-        if (vulnerabilityCase.promisedDates == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(vulnerabilityCase.promisedDates, new TypeReference<List<PromisedDate>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable dates", e);
-        }
-    }
-
-    private List<PromisedDate> promisedDates(Program program, Instant arrivedAt, String severity) {
-        return deadlines.timeline(program, CaseFacts.arrivedAt(arrivedAt).withSeverity(severity)).stream()
-                .map(due -> new PromisedDate(due.step().name().toLowerCase(Locale.ROOT), due.due(),
-                        due.promised() == null ? null : due.promised().toString()))
-                .toList();
-    }
-
-    private String write(List<PromisedDate> promised) {
-        try {
-            return json.writeValueAsString(promised);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Promised dates always serialize", e);
-        }
+        return promises.of(vulnerabilityCase);
     }
 
     /**
@@ -156,54 +123,6 @@ public class CaseService {
                 && to != CaseState.TRIAGING && to != CaseState.NEEDS_INFO;
     }
 
-    /**
-     * Scores a case: from a CVSS vector (its base score mapped to the program's level, unless
-     * staff name the level) or from a named level alone. The promised dates are recomputed under
-     * the case's own policy revision; the change, its audit line and {@code case.severity.changed}
-     * are written in one transaction.
-     */
-    public Uni<VulnerabilityCase> assessSeverity(UUID caseId, String cvssVector, String level, String actor) {
-        CvssScore score;
-        try {
-            score = cvssVector == null || cvssVector.isBlank() ? null : CvssScore.parse(cvssVector);
-        } catch (IllegalArgumentException e) {
-            throw invalid("cvssVector", e.getMessage());
-        }
-        if (score == null && (level == null || level.isBlank())) {
-            throw invalid("cvssVector", "give a CVSS vector, a severity level, or both");
-        }
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
-            return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
-                    : vulnerabilityCase.programRevision).chain(program -> {
-                DisclosurePolicy.SeverityScheme scheme = program.policy().severity();
-                String severity = level != null && !level.isBlank() ? level
-                        : scheme.levelForScore(score.baseScore()).orElseThrow(() -> invalid("level",
-                                "this program's levels are not CVSS bands (or the score is 0): name the level"));
-                if (!scheme.hasLevel(severity)) {
-                    throw invalid("level", "'" + severity + "' is not one of this program's levels");
-                }
-                List<PromisedDate> promised = promisedDates(program, vulnerabilityCase.submittedAt.toInstant(), severity);
-                vulnerabilityCase.severity = severity;
-                vulnerabilityCase.cvssVector = score == null ? null : score.vector();
-                vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
-                vulnerabilityCase.promisedDates = write(promised);
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                return audit.record(caseId, actor, "severity " + severity
-                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null)
-                        .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
-                                caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
-                                vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))
-                        .replaceWith(vulnerabilityCase);
-            });
-        }));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "The severity cannot be set.",
-                List.of(new Problem.FieldError(field, message))));
-    }
-
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)).map(found -> existing(found, caseId));
     }
@@ -230,7 +149,8 @@ public class CaseService {
         return audit.detailOf(entry);
     }
 
-    private static VulnerabilityCase existing(VulnerabilityCase found, UUID caseId) {
+    /** The case found, or a 404 problem. */
+    static VulnerabilityCase existing(VulnerabilityCase found, UUID caseId) {
         if (found == null) {
             throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No case " + caseId + "."));
         }

@@ -1,0 +1,86 @@
+package dev.embargo.triage.service;
+
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.policy.model.DisclosurePolicy;
+import dev.embargo.triage.domain.CvssScore;
+import dev.embargo.triage.domain.VulnerabilityCase;
+import dev.embargo.triage.repository.CaseRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Scoring cases: CVSS vectors and the program's severity levels, and the dates that follow from them. */
+@ApplicationScoped
+public class SeverityAssessment {
+
+    private final CaseRepository cases;
+    private final ProgramRegistry programs;
+    private final CasePromises promises;
+    private final CaseAudit audit;
+    private final Outbox outbox;
+
+    SeverityAssessment(CaseRepository cases, ProgramRegistry programs, CasePromises promises, CaseAudit audit, Outbox outbox) {
+        this.cases = cases;
+        this.programs = programs;
+        this.promises = promises;
+        this.audit = audit;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Scores a case: from a CVSS vector (its base score mapped to the program's level, unless
+     * staff name the level) or from a named level alone. The promised dates are recomputed under
+     * the case's own policy revision; the change, its audit line and {@code case.severity.changed}
+     * are written in one transaction.
+     */
+    public Uni<VulnerabilityCase> assess(UUID caseId, String cvssVector, String level, String actor) {
+        CvssScore score;
+        try {
+            score = cvssVector == null || cvssVector.isBlank() ? null : CvssScore.parse(cvssVector);
+        } catch (IllegalArgumentException e) {
+            throw invalid("cvssVector", e.getMessage());
+        }
+        if (score == null && (level == null || level.isBlank())) {
+            throw invalid("cvssVector", "give a CVSS vector, a severity level, or both");
+        }
+        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+            VulnerabilityCase vulnerabilityCase = CaseService.existing(found, caseId);
+            return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
+                    : vulnerabilityCase.programRevision).chain(program -> {
+                DisclosurePolicy.SeverityScheme scheme = program.policy().severity();
+                String severity = level != null && !level.isBlank() ? level
+                        : scheme.levelForScore(score.baseScore()).orElseThrow(() -> invalid("level",
+                                "this program's levels are not CVSS bands (or the score is 0): name the level"));
+                if (!scheme.hasLevel(severity)) {
+                    throw invalid("level", "'" + severity + "' is not one of this program's levels");
+                }
+                List<PromisedDate> promised = promises.compute(program, vulnerabilityCase.submittedAt.toInstant(), severity);
+                vulnerabilityCase.severity = severity;
+                vulnerabilityCase.cvssVector = score == null ? null : score.vector();
+                vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
+                promises.store(vulnerabilityCase, promised);
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                return audit.record(caseId, actor, "severity " + severity
+                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null)
+                        .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
+                                caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
+                                vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))
+                        .replaceWith(vulnerabilityCase);
+            });
+        }));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "The severity cannot be set.",
+                List.of(new Problem.FieldError(field, message))));
+    }
+}
