@@ -65,6 +65,16 @@ class CaseLifecycleIT {
     }
 
     @Test
+    void theReporterFollowsTheCaseButNeverSeesItCalledSpam() {
+        move("triaging", null).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(report.trackingId(), report.reporterToken()).then().statusCode(200).body("status", equalTo("triaging")));
+        move("spam", "Generated text, no vulnerability").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(report.trackingId(), report.reporterToken()).then().statusCode(200).body("status", equalTo("closed")));
+    }
+
+    @Test
     void anIllegalMoveIsAConflictThatNamesTheAllowedOnes() {
         Map<String, Object> problem = move("published", null).then().statusCode(409)
                 .contentType("application/problem+json").extract().jsonPath().getMap("");

@@ -1,5 +1,7 @@
 package dev.embargo.intake.messaging;
 
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.intake.service.ReportService;
 import dev.embargo.kit.inbox.InboundEvents;
@@ -8,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps the reporter's view of a report in step with triage. */
+/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, promised dates. */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -26,6 +28,8 @@ public class ReportLifecycleConsumer {
     public Uni<Void> consume(Message<String> message) {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportAcknowledged acknowledged -> reports.markAcknowledged(acknowledged);
+            case CaseStateChanged stateChanged -> reports.followCaseState(stateChanged);
+            case CaseSeverityChanged severityChanged -> reports.followSeverity(severityChanged);
             default -> Uni.createFrom().voidItem();
         });
     }

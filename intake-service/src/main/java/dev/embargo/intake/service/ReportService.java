@@ -3,6 +3,8 @@ package dev.embargo.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -85,17 +87,33 @@ public class ReportService {
 
     /** Records triage's acknowledgement; called inside the consumer's transaction. */
     public Uni<Void> markAcknowledged(ReportAcknowledged acknowledgement) {
-        return reports.findById(UUID.fromString(acknowledgement.reportId())).chain(report -> {
-            if (report == null) {
-                return Uni.createFrom().failure(new IllegalStateException(
-                        "Acknowledgement for unknown report " + acknowledgement.reportId()));
-            }
+        return reportOf(acknowledgement.reportId()).invoke(report -> {
             report.status = ReportStatus.ACKNOWLEDGED;
             report.acknowledgedAt = acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
             report.promisedDates = writeJson(acknowledgement.promisedDates());
             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
-            return Uni.createFrom().voidItem();
-        });
+        }).replaceWithVoid();
+    }
+
+    /** Follows the case's state in triage; called inside the consumer's transaction. */
+    public Uni<Void> followCaseState(CaseStateChanged change) {
+        return reportOf(change.reportId()).invoke(report -> {
+            report.status = ReportStatus.forCaseState(change.to());
+            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        }).replaceWithVoid();
+    }
+
+    /** Shows the dates that follow from the case's new severity (never the severity itself). */
+    public Uni<Void> followSeverity(CaseSeverityChanged change) {
+        return reportOf(change.reportId()).invoke(report -> {
+            report.promisedDates = writeJson(change.promisedDates());
+            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        }).replaceWithVoid();
+    }
+
+    private Uni<Report> reportOf(String reportId) {
+        return reports.findById(UUID.fromString(reportId)).onItem().ifNull()
+                .failWith(() -> new IllegalStateException("Event for unknown report " + reportId));
     }
 
     /** The dates promised to the reporter, as stored with the report. */
