@@ -203,6 +203,40 @@ class CaseLifecycleIT {
         });
     }
 
+    @Test
+    void coordinatorsExtendWithTheReportersAgreementOrExpediteAndTheReporterSeesTheNewDates() {
+        SubmittedReport partnerReport = stack.reporter().submit("oxpulse-partner-edge", "TURN credential reuse",
+                "extension-" + UUID.randomUUID() + "@example.org");
+        String partnerCase = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
+                .queryParam("size", 500).when().get(cases()).then().statusCode(200).extract().jsonPath()
+                .getString("find { it.trackingId == '%s' }.id".formatted(partnerReport.trackingId())), id -> id != null);
+        String coordinator = stack.staffTokens().of("coordinator");
+        String disclosure = "promisedDates.find { it.step == 'disclosure' }.dueAt";
+        java.time.Instant promised = java.time.Instant.parse(given().auth().oauth2(triager)
+                .when().get(cases() + "/" + partnerCase).then().extract().path(disclosure));
+
+        Map<String, Object> extension = new java.util.HashMap<>(Map.of("step", "disclosure", "by", "30d",
+                "reason", "Fix needs a protocol change across partner nodes", "reporterAgreed", false));
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(extension)
+                .when().post(cases() + "/" + partnerCase + "/extensions").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(extension)
+                .when().post(cases() + "/" + partnerCase + "/extensions").then().statusCode(403);
+        extension.put("reporterAgreed", true);
+        String extended = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(extension)
+                .when().post(cases() + "/" + partnerCase + "/extensions").then().statusCode(200).extract().path(disclosure);
+        assertThat(java.time.Instant.parse(extended)).isEqualTo(promised.plus(java.time.Duration.ofDays(30)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(partnerReport.trackingId(), partnerReport.reporterToken()).then().statusCode(200)
+                .body(disclosure, equalTo(extended)));
+
+        // Actively exploited: seed 001's "days, not weeks" — disclosure 7 days after arrival, then the agreed 30 days.
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("reason", "Exploited against partner nodes"))
+                .when().post(cases() + "/" + partnerCase + "/expedite").then().statusCode(200)
+                .body("expedited", equalTo(true))
+                .body(disclosure, equalTo(promised.minus(java.time.Duration.ofDays(90 - 7 - 30)).toString()));
+    }
+
     private io.restassured.response.Response move(String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

@@ -1,6 +1,7 @@
 package dev.embargo.contracts;
 
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -19,6 +20,7 @@ public enum EventType {
     REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
     CASE_STATE_CHANGED("case.state.changed", 1, Topics.REPORT_LIFECYCLE, CaseStateChanged.class),
     CASE_SEVERITY_CHANGED("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
+    CASE_DEADLINES_CHANGED("case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
     PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;

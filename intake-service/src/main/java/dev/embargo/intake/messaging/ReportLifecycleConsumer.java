@@ -1,5 +1,6 @@
 package dev.embargo.intake.messaging;
 
+import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -29,7 +30,10 @@ public class ReportLifecycleConsumer {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportAcknowledged acknowledged -> reports.markAcknowledged(acknowledged);
             case CaseStateChanged stateChanged -> reports.followCaseState(stateChanged);
-            case CaseSeverityChanged severityChanged -> reports.followSeverity(severityChanged);
+            case CaseSeverityChanged severityChanged -> reports.followPromisedDates(severityChanged.reportId(),
+                    severityChanged.promisedDates());
+            case CaseDeadlinesChanged deadlinesChanged -> reports.followPromisedDates(deadlinesChanged.reportId(),
+                    deadlinesChanged.promisedDates());
             default -> Uni.createFrom().voidItem();
         });
     }

@@ -3,7 +3,6 @@ package dev.embargo.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
@@ -103,10 +102,10 @@ public class ReportService {
         }).replaceWithVoid();
     }
 
-    /** Shows the dates that follow from the case's new severity (never the severity itself). */
-    public Uni<Void> followSeverity(CaseSeverityChanged change) {
-        return reportOf(change.reportId()).invoke(report -> {
-            report.promisedDates = writeJson(change.promisedDates());
+    /** Shows the case's new promised dates (never the severity or the reason that moved them). */
+    public Uni<Void> followPromisedDates(String reportId, List<PromisedDate> promised) {
+        return reportOf(reportId).invoke(report -> {
+            report.promisedDates = writeJson(promised);
             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
         }).replaceWithVoid();
     }

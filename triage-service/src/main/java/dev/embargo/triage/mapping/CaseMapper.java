@@ -26,7 +26,7 @@ public class CaseMapper {
                 vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
                 CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
-                vulnerabilityCase.owner, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
+                vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
                 vulnerabilityCase.creditName,
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),

@@ -2,26 +2,30 @@ package dev.embargo.triage.rest;
 
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.policy.deadline.Extension;
+import dev.embargo.policy.deadline.Step;
+import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.triage.domain.CaseState;
-import io.quarkus.security.identity.SecurityIdentity;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
+import dev.embargo.triage.service.DeadlineAdjustments;
 import dev.embargo.triage.service.SeverityAssessment;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -43,12 +47,15 @@ public class CaseResource {
 
     private final CaseService service;
     private final SeverityAssessment severities;
+    private final DeadlineAdjustments adjustments;
     private final CaseMapper mapper;
     private final SecurityIdentity identity;
 
-    CaseResource(CaseService service, SeverityAssessment severities, CaseMapper mapper, SecurityIdentity identity) {
+    CaseResource(CaseService service, SeverityAssessment severities, DeadlineAdjustments adjustments, CaseMapper mapper,
+            SecurityIdentity identity) {
         this.service = service;
         this.severities = severities;
+        this.adjustments = adjustments;
         this.mapper = mapper;
         this.identity = identity;
     }
@@ -132,6 +139,31 @@ public class CaseResource {
     public Uni<AuditVerificationView> verifyAudit(@PathParam("caseId") UUID caseId) {
         return service.verifyAudit(caseId).map(result -> new AuditVerificationView(result.intact(), result.lines(),
                 result.intact() ? null : result.firstBrokenLine()));
+    }
+
+    @POST
+    @Path("/{caseId}/expedite")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put the case on the policy's expedited track", description = "For actively exploited or "
+            + "trivially exploitable vulnerabilities; the dates are recomputed.")
+    public Uni<CaseSummary> expedite(@PathParam("caseId") UUID caseId, @Valid @NotNull ReasonRequest request) {
+        return adjustments.expedite(caseId, request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
+    }
+
+    @POST
+    @Path("/{caseId}/extensions")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Extend a deadline", description = "Recorded with its reason; the program's policy decides whether "
+            + "the reporter's agreement is required.")
+    @APIResponse(responseCode = "422", description = "The policy does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> extend(@PathParam("caseId") UUID caseId, @Valid @NotNull ExtensionRequest request) {
+        Extension extension = new Extension(Step.valueOf(request.step().toUpperCase(java.util.Locale.ROOT)),
+                PolicyDuration.parse(request.by()), request.reason(), request.reporterAgreed());
+        return adjustments.extend(caseId, extension, identity.getPrincipal().getName()).map(mapper::toSummary);
     }
 
     private static ProblemException unknownState(String field, String name) {

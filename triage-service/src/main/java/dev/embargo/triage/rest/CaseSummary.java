@@ -15,6 +15,7 @@ public record CaseSummary(
         String state,
         List<String> allowedTransitions,
         String owner,
+        boolean expedited,
         String severity,
         String cvssVector,
         Double cvssScore,

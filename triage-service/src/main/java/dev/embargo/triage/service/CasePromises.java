@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
+import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,12 +24,33 @@ public class CasePromises {
         this.json = json;
     }
 
-    /** What the program's policy promises for a report that arrived then, at that severity (null: not yet scored). */
-    public List<PromisedDate> compute(Program program, Instant arrivedAt, String severity) {
-        return deadlines.timeline(program, CaseFacts.arrivedAt(arrivedAt).withSeverity(severity)).stream()
+    /**
+     * What the program's policy promises for the case as it stands: its arrival, severity (none
+     * before scoring), track and agreed extensions. Throws {@link IllegalArgumentException} for
+     * an extension the policy does not allow.
+     */
+    public List<PromisedDate> compute(Program program, VulnerabilityCase vulnerabilityCase) {
+        CaseFacts facts = new CaseFacts(vulnerabilityCase.submittedAt.toInstant(), vulnerabilityCase.severity,
+                vulnerabilityCase.expedited, extensionsOf(vulnerabilityCase));
+        return deadlines.timeline(program, facts).stream()
                 .map(due -> new PromisedDate(due.step().name().toLowerCase(Locale.ROOT), due.due(),
                         due.promised() == null ? null : due.promised().toString()))
                 .toList();
+    }
+
+    public List<Extension> extensionsOf(VulnerabilityCase vulnerabilityCase) {
+        if (vulnerabilityCase.extensions == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(vulnerabilityCase.extensions, new TypeReference<List<Extension>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable extensions", e);
+        }
+    }
+
+    public void storeExtensions(VulnerabilityCase vulnerabilityCase, List<Extension> extensions) {
+        vulnerabilityCase.extensions = write(extensions);
     }
 
     public List<PromisedDate> of(VulnerabilityCase vulnerabilityCase) {
@@ -44,10 +65,14 @@ public class CasePromises {
     }
 
     public void store(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
+        vulnerabilityCase.promisedDates = write(promised);
+    }
+
+    private String write(Object value) {
         try {
-            vulnerabilityCase.promisedDates = json.writeValueAsString(promised);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Promised dates always serialize", e);
+            throw new IllegalStateException("Dates and extensions always serialize", e);
         }
     }
 }

@@ -61,13 +61,12 @@ public class CaseService {
                 return Uni.createFrom().voidItem();
             }
             return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
-                List<PromisedDate> promised = program == null ? List.of()
-                        : promises.compute(program, report.submittedAt(), null);
                 VulnerabilityCase opened = open(report, reportId);
                 opened.programRevision = report.programRevision();
                 opened.affectedVersion = report.affectedVersion();
                 opened.versionSupport = program == null ? VersionSupport.UNKNOWN
                         : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
+                List<PromisedDate> promised = program == null ? List.of() : promises.compute(program, opened);
                 promises.store(opened, promised);
                 return cases.persist(opened)
                         .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug

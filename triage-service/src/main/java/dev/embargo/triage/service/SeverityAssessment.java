@@ -63,8 +63,8 @@ public class SeverityAssessment {
                 if (!scheme.hasLevel(severity)) {
                     throw invalid("level", "'" + severity + "' is not one of this program's levels");
                 }
-                List<PromisedDate> promised = promises.compute(program, vulnerabilityCase.submittedAt.toInstant(), severity);
                 vulnerabilityCase.severity = severity;
+                List<PromisedDate> promised = promises.compute(program, vulnerabilityCase);
                 vulnerabilityCase.cvssVector = score == null ? null : score.vector();
                 vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
                 promises.store(vulnerabilityCase, promised);
