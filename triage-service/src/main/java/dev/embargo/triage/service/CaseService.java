@@ -18,7 +18,6 @@ import dev.embargo.triage.repository.CaseRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +35,12 @@ public class CaseService {
     private final CasePromises promises;
     private final CaseAudit audit;
     private final CaseMetrics metrics;
+    private final LockedCases lockedCases;
 
     CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
-            CaseAudit audit, CaseMetrics metrics) {
+            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases) {
         this.cases = cases;
+        this.lockedCases = lockedCases;
         this.promises = promises;
         this.audit = audit;
         this.metrics = metrics;
@@ -90,8 +91,7 @@ public class CaseService {
      * the moves that are allowed.
      */
     public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
+        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             CaseState from = vulnerabilityCase.state;
             if (!CaseLifecycle.allows(from, to)) {
                 String allowed = CaseLifecycle.allowedFrom(from).stream().map(CaseState::wireName)
@@ -163,8 +163,7 @@ public class CaseService {
     /** Gives the case an owner (or none), with an audit line. */
     public Uni<VulnerabilityCase> assignOwner(UUID caseId, String owner, String actor) {
         String newOwner = owner == null || owner.isBlank() ? null : owner.strip();
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            VulnerabilityCase vulnerabilityCase = existing(found, caseId);
+        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             String before = vulnerabilityCase.owner;
             vulnerabilityCase.owner = newOwner;
             return audit.record(caseId, actor, "owner " + (before == null ? "none" : before) + " -> "

@@ -7,11 +7,8 @@ import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.deadline.Extension;
 import dev.embargo.triage.domain.VulnerabilityCase;
-import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,15 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineAdjustments {
 
-    private final CaseRepository cases;
-    private final ProgramRegistry programs;
+    private final LockedCases cases;
     private final CasePromises promises;
     private final CaseAudit audit;
     private final Outbox outbox;
 
-    DeadlineAdjustments(CaseRepository cases, ProgramRegistry programs, CasePromises promises, CaseAudit audit, Outbox outbox) {
+    DeadlineAdjustments(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox) {
         this.cases = cases;
-        this.programs = programs;
         this.promises = promises;
         this.audit = audit;
         this.outbox = outbox;
@@ -57,10 +52,7 @@ public class DeadlineAdjustments {
 
     private Uni<VulnerabilityCase> adjust(UUID caseId, String actor, String cause, String action, String reason,
             java.util.function.Consumer<VulnerabilityCase> change) {
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            VulnerabilityCase vulnerabilityCase = CaseService.existing(found, caseId);
-            return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
-                    : vulnerabilityCase.programRevision).chain(program -> {
+        return cases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
                 change.accept(vulnerabilityCase);
                 List<PromisedDate> promised;
                 try {
@@ -75,7 +67,6 @@ public class DeadlineAdjustments {
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, cause, actor,
                                 promised, Instant.now().truncatedTo(ChronoUnit.MICROS))))
                         .replaceWith(vulnerabilityCase);
-            });
-        }));
+        });
     }
 }

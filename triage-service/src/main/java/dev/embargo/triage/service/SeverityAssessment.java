@@ -8,11 +8,8 @@ import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.triage.domain.CvssScore;
 import dev.embargo.triage.domain.VulnerabilityCase;
-import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,15 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class SeverityAssessment {
 
-    private final CaseRepository cases;
-    private final ProgramRegistry programs;
+    private final LockedCases cases;
     private final CasePromises promises;
     private final CaseAudit audit;
     private final Outbox outbox;
 
-    SeverityAssessment(CaseRepository cases, ProgramRegistry programs, CasePromises promises, CaseAudit audit, Outbox outbox) {
+    SeverityAssessment(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox) {
         this.cases = cases;
-        this.programs = programs;
         this.promises = promises;
         this.audit = audit;
         this.outbox = outbox;
@@ -52,10 +47,7 @@ public class SeverityAssessment {
         if (score == null && (level == null || level.isBlank())) {
             throw invalid("cvssVector", "give a CVSS vector, a severity level, or both");
         }
-        return Panache.withTransaction(() -> cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            VulnerabilityCase vulnerabilityCase = CaseService.existing(found, caseId);
-            return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
-                    : vulnerabilityCase.programRevision).chain(program -> {
+        return cases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
                 DisclosurePolicy.SeverityScheme scheme = program.policy().severity();
                 String severity = level != null && !level.isBlank() ? level
                         : scheme.levelForScore(score.baseScore()).orElseThrow(() -> invalid("level",
@@ -75,8 +67,7 @@ public class SeverityAssessment {
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
                                 vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))
                         .replaceWith(vulnerabilityCase);
-            });
-        }));
+        });
     }
 
     private static ProblemException invalid(String field, String message) {

@@ -1,0 +1,39 @@
+package dev.embargo.triage.service;
+
+import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.VulnerabilityCase;
+import dev.embargo.triage.repository.CaseRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Every change of a case happens with its row locked (so audit lines chain in order and two
+ * staff members cannot both win), and the ones that touch dates under the policy revision the
+ * report arrived with.
+ */
+@ApplicationScoped
+public class LockedCases {
+
+    private final CaseRepository cases;
+    private final ProgramRegistry programs;
+
+    LockedCases(CaseRepository cases, ProgramRegistry programs) {
+        this.cases = cases;
+        this.programs = programs;
+    }
+
+    /** The case, locked until the caller's transaction ends; a 404 problem when there is none. */
+    public Uni<VulnerabilityCase> lock(UUID caseId) {
+        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(found -> CaseService.existing(found, caseId));
+    }
+
+    /** Runs {@code change} in a transaction, with the case locked and its program at the case's revision. */
+    public <T> Uni<T> changeUnderPolicy(UUID caseId, BiFunction<VulnerabilityCase, Program, Uni<T>> change) {
+        return Panache.withTransaction(() -> lock(caseId).chain(locked -> programs.programAt(locked.programSlug,
+                locked.programRevision == null ? 1 : locked.programRevision).chain(program -> change.apply(locked, program))));
+    }
+}
