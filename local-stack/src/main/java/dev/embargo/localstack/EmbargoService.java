@@ -4,26 +4,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-/** One of the four Embargo services, run from its Quarkus build ({@code target/quarkus-app}). */
+/**
+ * One of the four Embargo services, run from its Quarkus build
+ * ({@code <service>-service/target/quarkus-app/quarkus-run.jar}) as a JVM of its own, with its
+ * working directory in {@code run/<service>} and its output in {@code logs/<service>.log}.
+ */
 public final class EmbargoService extends ProcessComponent {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final int port;
-    private final Map<String, String> environment;
 
-    EmbargoService(String name, int port, StackSettings settings, Map<String, String> environment) {
+    EmbargoService(String name, StackSettings settings) {
         super(name, settings);
-        this.port = port;
-        this.environment = environment;
+        this.port = settings.servicePort(name);
     }
 
+    /** The HTTP port it listens on. */
     public int port() {
         return port;
     }
 
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -31,6 +34,11 @@ public final class EmbargoService extends ProcessComponent {
     @Override
     public String endpoint() {
         return baseUrl();
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(port);
     }
 
     Path jar() {
@@ -41,14 +49,21 @@ public final class EmbargoService extends ProcessComponent {
         return Files.isRegularFile(jar());
     }
 
-    /** Starts the service unless it runs already; does not wait (see {@link #awaitReady(Duration)}). */
+    /**
+     * Starts the service unless it runs already, and returns without waiting (see
+     * {@link #awaitReady(Duration)}). It gets the stack's addresses and secrets in {@code EMBARGO_*}
+     * variables, on top of the caller's environment.
+     *
+     * @throws StackException when the service is not built
+     */
     @Override
     public void start() {
         if (!isBuilt()) {
-            throw new StackException(name() + " is not built: " + jar() + " is missing");
+            throw new StackException(name() + " is not built: " + jar() + " is missing (./mvnw -DskipTests install)");
         }
+        // Two cores for the whole stack: a small heap and the serial collector keep four services light.
         process.start(List.of(Commands.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString()),
-                environment, settings.runDir().resolve(name()));
+                ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
     }
 
     @Override
@@ -56,20 +71,23 @@ public final class EmbargoService extends ProcessComponent {
         awaitReady(READY_TIMEOUT);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200: database, Kafka and its channels are up. */
+    /**
+     * Waits until {@code /q/health/ready} answers 200 (its database, Kafka and its channels are up).
+     *
+     * @throws StackException when the service exits or is not ready in time, with the end of its log
+     */
     public void awaitReady(Duration timeout) {
         Readiness.await(process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
     }
 
-    /** Graceful stop: SIGTERM lets in-flight requests and messages finish, then waits for the exit. */
+    /** Graceful stop: SIGTERM lets in-flight requests and messages finish; waits until the process has exited. */
     @Override
     public void stop() {
         super.stop();
     }
 
-    /** SIGKILL: the service dies mid-work, as in a crash or an OOM kill. */
+    /** SIGKILL, at once: the service dies mid-work, as in a crash or an OOM kill. Waits until it is gone. */
     public void kill() {
         process.kill();
     }
-
 }

@@ -3,11 +3,7 @@ package dev.embargo.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,210 +12,227 @@ import java.util.stream.Stream;
 
 /**
  * The whole platform as local processes: PostgreSQL, Kafka, Keycloak and a mail server, then the
- * four services. {@code ./embargo} drives it from the command line; the end-to-end tests drive
- * it through this API, in the test profile.
+ * four services. {@code ./embargo} drives it from the command line ({@link #main(String[])});
+ * the end-to-end tests drive it through this API, in the test profile:
+ *
+ * <pre>{@code
+ * LocalStack stack = LocalStack.create(StackSettings.fromEnvironment());
+ * stack.startInfrastructure();
+ * stack.startServices();
+ * stack.service("triage").kill();
+ * ...
+ * stack.stopAll();
+ * }</pre>
+ *
+ * Every process the stack starts outlives this object and this JVM (it has a pid file under
+ * {@code run/}), so another {@code LocalStack} on the same settings, in another process, finds,
+ * reuses and stops it.
  */
 public final class LocalStack {
-
-    public static final List<String> SERVICE_NAMES = List.of("intake", "triage", "notify", "advisory");
-    static final String OIDC_CLIENT_SECRET = "embargo-services-local-secret";
 
     private final StackSettings settings;
     private final Tools tools;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final KeycloakServer keycloak;
-    private final MailServer mail;
+    private final List<Component> infrastructure;
     private final Map<String, EmbargoService> services = new LinkedHashMap<>();
-    private final Progress progress = new Progress();
+    private volatile boolean shuttingDown;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
         this.tools = new Tools(settings);
         this.postgres = new PostgresServer(settings);
-        this.kafka = new KafkaBroker(settings, tools);
-        this.keycloak = new KeycloakServer(settings, tools);
-        this.mail = new MailServer(settings, tools);
-        Map<String, Integer> ports = Map.of("intake", settings.intakePort(), "triage", settings.triagePort(),
-                "notify", settings.notifyPort(), "advisory", settings.advisoryPort());
-        for (String name : SERVICE_NAMES) {
-            services.put(name, new EmbargoService(name, ports.get(name), settings, serviceEnvironment()));
+        this.infrastructure = List.of(postgres, new KafkaBroker(settings, tools), new KeycloakServer(settings, tools),
+                new MailServer(settings, tools));
+        for (String name : StackSettings.ALL_SERVICES) {
+            services.put(name, new EmbargoService(name, settings));
         }
     }
 
+    /** A stack on these settings; starts nothing. */
     public static LocalStack create(StackSettings settings) {
         return new LocalStack(settings);
     }
 
     /**
-     * Starts PostgreSQL, Kafka, Keycloak and the mail server, creating databases and topics. In
-     * the test profile, a previous run's leftovers are stopped and its data deleted first.
+     * Starts PostgreSQL, Kafka, Keycloak and the mail server side by side and returns once all are
+     * ready, with the services' databases and roles, the Kafka topics and the Keycloak realm in
+     * place. Components already running are reused. In the test profile, whatever a previous run
+     * left is stopped and its data and logs deleted first.
+     *
+     * @throws StackException when a port is taken by another program, or a component fails to
+     *                        start (with the end of its log)
      */
     public void startInfrastructure() {
         if (settings.testProfile()) {
             stopAll();
-            deleteTree(settings.dataDir());
+            deleteData();
+            deleteTree(settings.logDir());
         }
-        progress.step("infrastructure distributions", tools::ensurePresent);
-        List<Component> infrastructure = List.of(keycloak, mail, kafka, postgres);
-        Map<Component, List<Integer>> ports = Map.of(
-                keycloak, List.of(settings.keycloakPort(), settings.keycloakManagementPort()),
-                mail, List.of(settings.smtpPort(), settings.imapPort(), settings.mailApiPort()),
-                kafka, List.of(settings.kafkaPort(), settings.kafkaControllerPort()),
-                postgres, List.of(settings.postgresPort()));
-        // Start all, then wait for each: the slow ones (Keycloak) start while the fast ones get ready.
-        for (Component component : infrastructure) {
-            if (!component.isRunning()) {
-                ports.get(component).forEach(port -> ensureFree(component, port));
-                component.start();
-            }
+        if (!tools.present()) {
+            Progress.step("fetching Kafka, Keycloak and GreenMail (once)", tools::fetch);
         }
-        for (Component component : infrastructure.reversed()) {
-            progress.step(component.name() + " on " + component.endpoint(), component::awaitReady);
-        }
+        requireFreePorts(infrastructure);
+        Parallel.forEach(infrastructure, this::bringUp);
     }
 
-    /** Builds the services if their jars are missing, starts them and waits until each is ready. */
+    /**
+     * Starts the services {@link StackSettings#services()} names (all four by default) side by
+     * side and returns once each is ready. Builds the project first if a service's jar is missing.
+     *
+     * @throws StackException when the build fails, a port is taken, or a service fails to start
+     */
     public void startServices() {
-        List<EmbargoService> selected = selectedServices();
+        List<EmbargoService> selected = settings.services().stream().map(this::service).toList();
         if (selected.stream().anyMatch(service -> !service.isBuilt())) {
-            progress.step("building the services (first run)", this::buildServices);
+            Progress.step("building the services (./mvnw -q -B -DskipTests install; first run only)", this::buildServices);
         }
-        for (EmbargoService service : selected) {
-            if (!service.isRunning()) {
-                ensureFree(service, service.port());
-                service.start();
-            }
-        }
-        for (EmbargoService service : selected) {
-            progress.step(service.name() + " on " + service.baseUrl(), service::awaitReady);
-        }
+        requireFreePorts(selected);
+        Parallel.forEach(selected, this::bringUp);
     }
 
-    /** One of {@link #SERVICE_NAMES}. */
+    /**
+     * One of the four services, whether it runs or not.
+     *
+     * @param name {@code intake}, {@code triage}, {@code notify} or {@code advisory}
+     * @throws IllegalArgumentException for any other name
+     */
     public EmbargoService service(String name) {
-        EmbargoService service = services.get(name);
-        if (service == null) {
-            throw new IllegalArgumentException("No service named " + name + "; there are " + SERVICE_NAMES);
-        }
-        return service;
+        StackSettings.requireKnownService(name);
+        return services.get(name);
     }
 
-    /** Stops services first, then the infrastructure, and leaves no process behind. */
+    /** Stops the services, then the infrastructure, and waits until no process of the stack is left. */
     public void stopAll() {
-        List<Component> order = new ArrayList<>(services.values().stream().map(Component.class::cast).toList().reversed());
-        order.addAll(List.of(keycloak, mail, kafka, postgres));
-        for (Component component : order) {
-            if (component.isRunning()) {
-                progress.step("stopped " + component.name(), component::stop);
-            }
-        }
+        stop(List.copyOf(services.values()));
+        stopInfrastructure();
     }
 
-    /** Stops everything and deletes data, logs and secrets; downloaded distributions stay. */
+    /** Stops everything for good: a start still under way starts nothing more (Ctrl-C during {@code up}). */
+    void shutDown() {
+        shuttingDown = true;
+        stopAll();
+    }
+
+    /** Stops PostgreSQL, Kafka, Keycloak and the mail server (services should be stopped first). */
+    public void stopInfrastructure() {
+        stop(infrastructure);
+    }
+
+    /** Stops everything and deletes data, secrets, logs and pid files; fetched distributions stay. */
     public void reset() {
         stopAll();
-        deleteTree(settings.dataDir());
+        deleteData();
+        deleteTree(settings.secretsDir());
         deleteTree(settings.logDir());
         deleteTree(settings.runDir());
-        deleteTree(settings.secretsDir());
     }
 
-    /** One line per component: name, running or stopped, where it listens. */
+    /** One line per component: name, running or stopped, pid, where it listens. */
     public List<String> status() {
-        List<Component> all = new ArrayList<>(List.of(postgres, kafka, keycloak, mail));
+        List<Component> all = new ArrayList<>(infrastructure);
         all.addAll(services.values());
-        return all.stream().map(component -> "%-9s %-8s %s".formatted(component.name(),
-                component.isRunning() ? "running" : "stopped", component.endpoint())).toList();
+        return all.stream().map(component -> "%-9s %-8s %-11s %s".formatted(component.name(),
+                component.isRunning() ? "running" : "stopped",
+                component.pid().stream().mapToObj(pid -> "pid " + pid).findFirst().orElse("-"),
+                component.endpoint())).toList();
     }
 
+    boolean anyRunning() {
+        return Stream.concat(infrastructure.stream(), services.values().stream()).anyMatch(Component::isRunning);
+    }
+
+    /** The settings this stack runs on: ports, directories, profile. */
     public StackSettings settings() {
         return settings;
     }
 
+    /** Keycloak's base URL, {@code http://127.0.0.1:<port>}; the realm is {@code /realms/embargo}. */
     public String keycloakUrl() {
         return settings.keycloakUrl();
     }
 
+    /** GreenMail's HTTP API, {@code http://127.0.0.1:<port>}; messages at {@code /api/user/<address>/messages/INBOX/}. */
     public String mailApiUrl() {
-        return "http://127.0.0.1:" + settings.mailApiPort();
+        return settings.mailApiUrl();
     }
 
+    /** IMAP on 127.0.0.1: any user name (the address) reads that mailbox, with any password. */
     public int imapPort() {
         return settings.imapPort();
     }
 
+    /** SMTP on 127.0.0.1, without authentication. */
     public int smtpPort() {
         return settings.smtpPort();
     }
 
+    /** PostgreSQL on 127.0.0.1; database, role and password are each the service's name. */
     public int postgresPort() {
         return settings.postgresPort();
     }
 
+    /** Kafka's bootstrap servers, {@code 127.0.0.1:<port>}. */
     public String kafkaBootstrap() {
         return settings.kafkaBootstrap();
     }
 
-    /** What every service is told about the stack; anything else comes from the caller's environment. */
-    private Map<String, String> serviceEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("EMBARGO_POSTGRES_HOST", "127.0.0.1");
-        environment.put("EMBARGO_POSTGRES_PORT", Integer.toString(settings.postgresPort()));
-        environment.put("EMBARGO_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
-        environment.put("EMBARGO_KEYCLOAK_URL", settings.keycloakUrl());
-        environment.put("EMBARGO_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
-        environment.put("EMBARGO_SMTP_HOST", "127.0.0.1");
-        environment.put("EMBARGO_SMTP_PORT", Integer.toString(settings.smtpPort()));
-        environment.put("EMBARGO_INTAKE_PORT", Integer.toString(settings.intakePort()));
-        environment.put("EMBARGO_TRIAGE_PORT", Integer.toString(settings.triagePort()));
-        environment.put("EMBARGO_NOTIFY_PORT", Integer.toString(settings.notifyPort()));
-        environment.put("EMBARGO_ADVISORY_PORT", Integer.toString(settings.advisoryPort()));
-        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
-        environment.put("EMBARGO_ENCRYPTION_KEYS", encryptionKeys());
-        // triage loads the programs; the seed programs ship with the checkout.
-        environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
-        return environment;
+    /** The command line behind {@code ./embargo}; see {@link CommandLine}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(args).run());
     }
 
-    /**
-     * The stack's envelope key ring, generated once into {@code secrets/encryption-keys} (mode 600)
-     * and kept until {@code reset}: data sealed before a restart must still open after it.
-     */
-    private String encryptionKeys() {
-        Path file = settings.secretsDir().resolve("encryption-keys");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(settings.secretsDir());
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, "k1:" + Base64.getEncoder().encodeToString(key));
+    /** Starts the component unless it runs (or the stack is shutting down), then waits until it is ready. */
+    private void bringUp(Component component) {
+        long started = System.nanoTime();
+        boolean wasRunning = component.isRunning();
+        if (!wasRunning) {
+            if (shuttingDown) {
+                throw new StackException(component.name() + " not started: the stack is shutting down");
             }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new StackException("Cannot read or create " + file + ": " + e.getMessage(), e);
+            component.start();
         }
+        try {
+            component.awaitReady();
+        } catch (RuntimeException e) {
+            Progress.failed(component.name());
+            throw e;
+        }
+        String pid = component.pid().stream().mapToObj(Long::toString).findFirst().orElse("?");
+        Progress.done(component.name() + (wasRunning ? " was running already (pid " + pid + ") on " : " ready on ")
+                + component.endpoint(), started);
     }
 
-    /** {@code EMBARGO_SERVICES} (comma-separated) limits which services start; all four by default. */
-    private List<EmbargoService> selectedServices() {
-        String selection = System.getenv("EMBARGO_SERVICES");
-        if (selection == null) {
-            return List.copyOf(services.values());
+    private void stop(List<? extends Component> components) {
+        Parallel.forEach(components.stream().filter(Component::isRunning).toList(), component -> {
+            long started = System.nanoTime();
+            component.stop();
+            Progress.done("stopped " + component.name(), started);
+        });
+    }
+
+    /** Every port of a component that is not running must be free: otherwise another program has it. */
+    private static void requireFreePorts(List<? extends Component> components) {
+        List<String> taken = new ArrayList<>();
+        for (Component component : components) {
+            if (!component.isRunning()) {
+                component.ports().stream().filter(Readiness::portOpen)
+                        .forEach(port -> taken.add("port " + port + " (" + component.name() + ")"));
+            }
         }
-        return Arrays.stream(selection.split(",")).map(String::strip).filter(name -> !name.isEmpty())
-                .map(this::service).toList();
+        if (!taken.isEmpty()) {
+            throw new StackException("Another program listens on " + String.join(", ", taken)
+                    + ". Stop it (see 'ss -ltnp') or move the stack to other ports with the EMBARGO_*_PORT variables.");
+        }
     }
 
     private void buildServices() {
         Path repository = settings.repository();
         ProcessBuilder builder = new ProcessBuilder(repository.resolve("mvnw").toString(), "-q", "-B", "-DskipTests",
                 "install").inheritIO().directory(repository.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", Commands.javaHome());
         try {
             if (builder.start().waitFor() != 0) {
-                throw new StackException("The build failed; run ./mvnw install to see why");
+                throw new StackException("The build failed; run ./mvnw -DskipTests install to see why");
             }
         } catch (IOException e) {
             throw new StackException("Cannot run the Maven Wrapper: " + e.getMessage(), e);
@@ -229,14 +242,12 @@ public final class LocalStack {
         }
     }
 
-    private static void ensureFree(Component component, int port) {
-        if (Readiness.portOpen(port)) {
-            throw new StackException("Port " + port + " is already taken by another program, so " + component.name()
-                    + " cannot start. Stop that program or choose another port (see README: Ports).");
-        }
+    private void deleteData() {
+        deleteTree(settings.dataDir());
+        deleteTree(postgres.fallbackRoot());
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -246,51 +257,6 @@ public final class LocalStack {
             }
         } catch (IOException e) {
             throw new StackException("Cannot delete " + root + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The command line: {@code up [--detach] | down | status | reset | infra-up}. */
-    public static void main(String[] args) {
-        String command = args.length == 0 ? "help" : args[0];
-        boolean detach = Arrays.asList(args).contains("--detach");
-        LocalStack stack = create(StackSettings.fromEnvironment());
-        try {
-            switch (command) {
-                case "up" -> stack.up(detach);
-                case "infra-up" -> stack.startInfrastructure();
-                case "down" -> stack.stopAll();
-                case "status" -> stack.status().forEach(System.out::println);
-                case "reset" -> stack.reset();
-                default -> {
-                    System.err.println("Usage: embargo up [--detach] | down | status | reset | test");
-                    System.exit(2);
-                }
-            }
-        } catch (StackException e) {
-            System.err.println();
-            System.err.println("embargo: " + e.getMessage());
-            System.exit(1);
-        }
-    }
-
-    private void up(boolean detach) {
-        long started = System.nanoTime();
-        startInfrastructure();
-        startServices();
-        new Summary(this).print((System.nanoTime() - started) / 1_000_000_000.0);
-        if (detach) {
-            System.out.println("Running in the background. Stop everything with: ./embargo down");
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println();
-            stopAll();
-        }, "embargo-down"));
-        System.out.println("Press Ctrl-C to stop everything.");
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * GreenMail: SMTP for the services, IMAP and an HTTP API for people and tests. Authentication
- * is off, so any user name reads the mailbox of that address. Mail is kept in memory only.
+ * is off, so any user name reads the mailbox of that address, with any password. Mail is kept in
+ * memory only: it is gone when the mail server stops.
  */
 final class MailServer extends ProcessComponent {
 
@@ -19,17 +20,20 @@ final class MailServer extends ProcessComponent {
 
     @Override
     public String endpoint() {
-        return "smtp 127.0.0.1:" + settings.smtpPort() + ", imap 127.0.0.1:" + settings.imapPort()
-                + ", http://127.0.0.1:" + settings.mailApiPort();
+        return "smtp 127.0.0.1:" + settings.smtpPort() + ", imap 127.0.0.1:" + settings.imapPort() + ", " + settings.mailApiUrl();
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(settings.smtpPort(), settings.imapPort(), settings.mailApiPort());
     }
 
     @Override
     public void start() {
         process.start(List.of(Commands.java(), "-Xmx128m", "-XX:+UseSerialGC",
-                        "-Dgreenmail.hostname=127.0.0.1",
-                        "-Dgreenmail.smtp.port=" + settings.smtpPort(),
-                        "-Dgreenmail.imap.port=" + settings.imapPort(),
-                        "-Dgreenmail.api.port=" + settings.mailApiPort(),
+                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
+                        "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + settings.imapPort(),
+                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
                         "-Dgreenmail.auth.disabled",
                         "-jar", tools.greenMailJar().toString()),
                 Map.of(), settings.dataDir().resolve("mail"));
@@ -37,8 +41,6 @@ final class MailServer extends ProcessComponent {
 
     @Override
     public void awaitReady() {
-        Readiness.await(process, Duration.ofSeconds(30), () -> Readiness.portOpen(settings.smtpPort())
-                && Readiness.portOpen(settings.imapPort()) && Readiness.portOpen(settings.mailApiPort()));
+        Readiness.await(process, Duration.ofSeconds(30), () -> ports().stream().allMatch(Readiness::portOpen));
     }
-
 }

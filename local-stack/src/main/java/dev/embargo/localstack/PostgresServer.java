@@ -1,35 +1,39 @@
 package dev.embargo.localstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * PostgreSQL from the machine's server binaries (Debian's {@code postgresql} package, which
- * {@code ./embargo} installs when missing). PostgreSQL refuses to run as root, so as root it runs
- * as the {@code postgres} user (or a system user {@code embargo-pg} created for it). One database
- * and one login role per service; no role may connect to another service's database.
+ * PostgreSQL from the machine's server binaries, one cluster with a database per service.
+ * PostgreSQL refuses to run as root, so as root its tools run as the {@code postgres} user (or a
+ * system user {@value #FALLBACK_OS_USER} created for it). That user must reach the cluster's
+ * directory; when a parent of {@code EMBARGO_HOME} is closed to it (a home under {@code /root}),
+ * the cluster lives in {@code /var/tmp/embargo-pg-<hash of EMBARGO_HOME>} instead.
  */
 final class PostgresServer implements Component {
 
-    static final List<String> SERVICE_DATABASES = List.of("intake", "triage", "notify", "advisory");
     private static final String FALLBACK_OS_USER = "embargo-pg";
+    /** A Unix socket path may not be longer than 107 bytes; leave room for {@code /.s.PGSQL.<port>}. */
+    private static final int MAX_SOCKET_DIRECTORY_LENGTH = 90;
 
     private final StackSettings settings;
-    private final Path dataDirectory;
-    private final Path socketDirectory;
     private final Path logFile;
-    private Path binaries;
+    private PostgresBinaries binaries;
+    private String serverUser;
+    private Path root;
 
     PostgresServer(StackSettings settings) {
         this.settings = settings;
-        this.dataDirectory = settings.dataDir().resolve("postgres");
-        this.socketDirectory = settings.dataDir().resolve("postgres-socket");
         this.logFile = settings.logDir().resolve("postgres.log");
     }
 
@@ -44,84 +48,134 @@ final class PostgresServer implements Component {
     }
 
     @Override
+    public List<Integer> ports() {
+        return List.of(settings.postgresPort());
+    }
+
+    @Override
     public void start() {
         if (isRunning()) {
             return;
         }
+        Path data = dataDirectory();
         try {
-            Files.createDirectories(socketDirectory);
-            Files.createDirectories(settings.logDir());
-            if (!Files.exists(logFile)) {
-                Files.createFile(logFile);
-            }
-            handOver(socketDirectory, logFile);
-            if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
-                Files.createDirectories(dataDirectory);
-                handOver(dataDirectory);
-                asServerUser(tool("initdb"), "-D", dataDirectory.toString(), "-U", "postgres", "-E", "UTF8",
-                        "--no-locale", "--auth-local=trust", "--auth-host=scram-sha-256");
+            Files.createDirectories(socketDirectory());
+            handOver(socketDirectory());
+            if (!Files.exists(data.resolve("PG_VERSION"))) {
+                Files.createDirectories(data);
+                handOver(data);
+                // Local connections (the socket, in a directory of the stack's own) are trusted: the bootstrap
+                // runs as the superuser through it. Services connect over TCP with their role's password.
+                Commands.runLogged(asServerUser(tool("initdb"), "-D", data.toString(), "-U", "postgres", "-E", "UTF8",
+                        "--no-locale", "--auth-local=trust", "--auth-host=scram-sha-256"), Map.of(), root(), logFile, 120);
             }
         } catch (IOException e) {
             throw new StackException("Cannot prepare PostgreSQL's directories: " + e.getMessage(), e);
         }
-        String options = "-p " + settings.postgresPort() + " -k " + socketDirectory + " -c listen_addresses=127.0.0.1"
+        String options = "-p " + settings.postgresPort() + " -c listen_addresses=127.0.0.1"
+                + " -c unix_socket_directories=" + socketDirectory()
                 // Tests throw their data away: durability only costs time there.
                 + (settings.testProfile() ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
-        asServerUser(tool("pg_ctl"), "-D", dataDirectory.toString(), "-l", logFile.toString(), "-o", options,
-                "-w", "-t", "60", "start");
+        // Without -l the server writes to pg_ctl's output: the log file this launcher opened, whoever the server runs as.
+        Commands.runLogged(inOwnSession(asServerUser(tool("pg_ctl"), "-D", data.toString(), "-o", options,
+                "-w", "-t", "60", "start")), Map.of(), root(), logFile, 90);
     }
 
     @Override
     public void awaitReady() {
-        Readiness.await(null, Duration.ofSeconds(60), () -> Commands.tryRun(
-                List.of(tool("pg_isready"), "-h", socketDirectory.toString(), "-p", Integer.toString(settings.postgresPort())),
-                null, 10).exitCode() == 0);
+        Readiness.await(name(), logFile, Duration.ofSeconds(60), () -> Commands.tryRun(List.of(tool("pg_isready"),
+                "-q", "-h", socketDirectory().toString(), "-p", Integer.toString(settings.postgresPort())), null, 10)
+                .exitCode() == 0);
         createServiceDatabases();
     }
 
     @Override
     public void stop() {
         if (isRunning()) {
-            asServerUser(tool("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+            Commands.runLogged(asServerUser(tool("pg_ctl"), "-D", dataDirectory().toString(), "-m", "fast", "-w",
+                    "-t", "60", "stop"), Map.of(), root(), logFile, 90);
         }
     }
 
     @Override
     public boolean isRunning() {
-        return Files.exists(dataDirectory.resolve("PG_VERSION"))
-                && Commands.tryRun(asServerUserCommand(tool("pg_ctl"), "-D", dataDirectory.toString(), "status"),
-                        settings.dataDir(), 10).exitCode() == 0;
+        return pid().isPresent();
     }
 
-    /**
-     * One role and one database per service, idempotently. The role's password is its name: a
-     * local stack only (the Helm chart takes credentials from Secrets).
-     */
-    private void createServiceDatabases() {
-        for (String service : SERVICE_DATABASES) {
-            if (query("SELECT 1 FROM pg_roles WHERE rolname = '" + service + "'").isEmpty()) {
-                query("CREATE ROLE " + service + " LOGIN PASSWORD '" + service + "'");
+    /** The postmaster's pid, from the first line of its {@code postmaster.pid}. */
+    @Override
+    public OptionalLong pid() {
+        Path pidFile = dataDirectory().resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return OptionalLong.empty();
             }
-            if (query("SELECT 1 FROM pg_database WHERE datname = '" + service + "'").isEmpty()) {
-                query("CREATE DATABASE " + service + " OWNER " + service);
-            }
-            // Every role may connect to every database by default; only the owner may here.
-            query("REVOKE CONNECT, TEMPORARY ON DATABASE " + service + " FROM PUBLIC");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(process -> OptionalLong.of(pid))
+                    .orElse(OptionalLong.empty());
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 
-    private String query(String sql) {
-        return Commands.run(List.of(tool("psql"), "-h", socketDirectory.toString(), "-p",
-                Integer.toString(settings.postgresPort()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1",
-                "-tAc", sql), null, 30);
+    /** Where the cluster's files are; {@code reset} deletes it along with {@code data/}. */
+    Path root() {
+        if (root == null) {
+            Path fallback = fallbackRoot();
+            if (Files.exists(fallback.resolve("postgres/PG_VERSION"))) {
+                root = fallback;
+            } else if (Files.exists(settings.dataDir().resolve("postgres/PG_VERSION"))) {
+                root = settings.dataDir();
+            } else {
+                root = reachableByServerUser(settings.dataDir()) ? settings.dataDir() : fallback;
+            }
+        }
+        return root;
     }
 
-    private void asServerUser(String... command) {
-        Commands.run(asServerUserCommand(command), settings.dataDir(), 120);
+    /** The place the cluster would use if its own were not reachable, whether or not it is used. */
+    Path fallbackRoot() {
+        return Path.of("/var/tmp", "embargo-pg-" + hashOf(settings.home()));
+    }
+
+    private Path dataDirectory() {
+        return root().resolve("postgres");
+    }
+
+    private Path socketDirectory() {
+        return root().resolve("postgres-socket");
+    }
+
+    private void createServiceDatabases() {
+        Path script = settings.runDir().resolve("postgres-bootstrap.sql");
+        try {
+            Files.createDirectories(settings.runDir());
+            Files.writeString(script, ServiceDatabases.bootstrapScript(StackSettings.ALL_SERVICES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("Cannot write " + script + ": " + e.getMessage(), e);
+        }
+        Commands.run(List.of(tool("psql"), "-q", "-h", socketDirectory().toString(), "-p",
+                Integer.toString(settings.postgresPort()), "-U", "postgres", "-d", "postgres", "-f", script.toString()),
+                null, 60);
+    }
+
+    private boolean reachableByServerUser(Path directory) {
+        if (directory.resolve("postgres-socket").toString().length() > MAX_SOCKET_DIRECTORY_LENGTH) {
+            return false;
+        }
+        if (!Commands.runningAsRoot()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StackException("Cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        return Commands.tryRun(asServerUser("test", "-x", directory.toString()), null, 10).exitCode() == 0;
     }
 
     /** PostgreSQL's tools refuse to run as root; as root they run as the server's user. */
-    private List<String> asServerUserCommand(String... command) {
+    private List<String> asServerUser(String... command) {
         List<String> full = new ArrayList<>();
         if (Commands.runningAsRoot()) {
             full.addAll(List.of("runuser", "-u", serverUser(), "--"));
@@ -130,58 +184,51 @@ final class PostgresServer implements Component {
         return full;
     }
 
-    /** Gives the server's user the directories it writes to, when running as root. */
-    private void handOver(Path... paths) {
-        if (!Commands.runningAsRoot()) {
-            return;
+    /** The server in a session of its own, like every other component: the launcher's terminal does not reach it. */
+    private static List<String> inOwnSession(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            full.add("/usr/bin/setsid");
         }
-        for (Path path : paths) {
-            Commands.run(List.of("chown", "-R", serverUser(), path.toString()), null, 60);
+        full.addAll(command);
+        return full;
+    }
+
+    /** Gives the server's user the directories it writes to, when running as root. */
+    private void handOver(Path directory) {
+        if (Commands.runningAsRoot()) {
+            Commands.run(List.of("chown", "-R", serverUser() + ":", directory.toString()), null, 60);
         }
     }
 
     private String serverUser() {
-        if (Commands.tryRun(List.of("id", "-u", "postgres"), null, 10).exitCode() == 0) {
-            return "postgres";
+        if (serverUser == null) {
+            if (Commands.tryRun(List.of("id", "-u", "postgres"), null, 10).exitCode() == 0) {
+                serverUser = "postgres";
+            } else {
+                if (Commands.tryRun(List.of("id", "-u", FALLBACK_OS_USER), null, 10).exitCode() != 0) {
+                    Commands.run(List.of("useradd", "--system", "--user-group", "--no-create-home",
+                            "--shell", "/usr/sbin/nologin", FALLBACK_OS_USER), null, 30);
+                }
+                serverUser = FALLBACK_OS_USER;
+            }
         }
-        if (Commands.tryRun(List.of("id", "-u", FALLBACK_OS_USER), null, 10).exitCode() != 0) {
-            Commands.run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                    FALLBACK_OS_USER), null, 30);
-        }
-        return FALLBACK_OS_USER;
+        return serverUser;
     }
 
     private String tool(String name) {
-        return binaries().resolve(name).toString();
-    }
-
-    /** {@code EMBARGO_POSTGRES_BIN}, else the newest {@code /usr/lib/postgresql/<version>/bin}. */
-    private Path binaries() {
         if (binaries == null) {
-            String configured = System.getenv("EMBARGO_POSTGRES_BIN");
-            binaries = configured != null && !configured.isBlank() ? Path.of(configured) : newestInstalled();
+            binaries = PostgresBinaries.locate();
         }
-        return binaries;
+        return binaries.tool(name);
     }
 
-    private static Path newestInstalled() {
-        Path root = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> versions = Files.list(root)) {
-                return versions.map(version -> version.resolve("bin"))
-                        .filter(bin -> Files.isExecutable(bin.resolve("postgres")))
-                        .max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString()
-                                .replaceAll("\\D", "0"))))
-                        .orElseThrow(PostgresServer::notInstalled);
-            } catch (IOException e) {
-                throw new StackException("Cannot list " + root, e);
-            }
+    private static String hashOf(Path home) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(home.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        throw notInstalled();
-    }
-
-    private static StackException notInstalled() {
-        return new StackException("PostgreSQL server binaries are missing. Install Debian's 'postgresql' package "
-                + "(./embargo does so when run as root) or set EMBARGO_POSTGRES_BIN to a directory holding initdb, pg_ctl and psql.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.embargo.localstack;
 
+import java.util.OptionalLong;
+
 /**
  * A component that is one long-running process the stack started: stopping it and asking
  * whether it runs are the same for all of them; starting it and knowing it is ready are not.
@@ -19,13 +21,20 @@ abstract class ProcessComponent implements Component {
         return process.name();
     }
 
+    /** Graceful: SIGTERM, then SIGKILL for whatever of the process tree is still there after the grace period. */
     @Override
     public void stop() {
         process.stop();
     }
 
+    /** Whether the process its pid file names is alive. */
     @Override
     public boolean isRunning() {
         return process.isRunning();
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return process.handle().map(handle -> OptionalLong.of(handle.pid())).orElse(OptionalLong.empty());
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int LOG_TAIL_LINES = 30;
 
     private Readiness() {
     }
@@ -36,22 +38,30 @@ final class Readiness {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new StackException("Interrupted", e);
         }
     }
 
     /** Waits for {@code ready}; fails early, with the log's tail, if the process died on the way. */
     static void await(ManagedProcess process, Duration timeout, BooleanSupplier ready) {
+        await(process.name(), process.logFile(), timeout, ready, process::isRunning);
+    }
+
+    /** Waits for {@code ready}, for a process the launcher does not own (the PostgreSQL server). */
+    static void await(String name, Path logFile, Duration timeout, BooleanSupplier ready) {
+        await(name, logFile, timeout, ready, () -> true);
+    }
+
+    private static void await(String name, Path logFile, Duration timeout, BooleanSupplier ready, BooleanSupplier alive) {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
-            if (process != null && !process.isRunning()) {
-                throw new StackException(process.name() + " exited while starting; the end of " + process.logFile()
-                        + ":\n" + process.logTail(30));
+            if (!alive.getAsBoolean()) {
+                throw new StackException(name + " exited while starting; the end of " + logFile + ":\n"
+                        + Commands.tail(logFile, LOG_TAIL_LINES));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackException((process == null ? "A component" : process.name()) + " was not ready within "
-                        + timeout.toSeconds() + " s" + (process == null ? "" : "; the end of " + process.logFile()
-                        + ":\n" + process.logTail(30)));
+                throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; the end of "
+                        + logFile + ":\n" + Commands.tail(logFile, LOG_TAIL_LINES));
             }
             ManagedProcess.sleep(Duration.ofMillis(200));
         }

@@ -2,22 +2,28 @@ package dev.embargo.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where the local stack lives and which ports it uses. Every value comes from an environment
- * variable (or a system property of the same name), so one stack can run beside another: the
- * test profile ({@code EMBARGO_PROFILE=test}) moves every default port and the data directory.
+ * variable (or a system property of the same name, which wins), so one stack can run beside
+ * another: the test profile ({@code EMBARGO_PROFILE=test}) moves every default port up by 10 000
+ * and the home to {@code .embargo/test}.
  *
- * @param repository the Embargo checkout (services' jars, realm, Maven Wrapper)
- * @param home       data, logs, pid files, tools and secrets ({@code EMBARGO_HOME})
- * @param testProfile whether this is the test stack (fresh data on every start, no fsync)
+ * @param repository  the Embargo checkout: services' jars, realm, programs, Maven Wrapper ({@code EMBARGO_REPO})
+ * @param home        data, logs, pid files, tools and secrets ({@code EMBARGO_HOME})
+ * @param testProfile whether this is the test stack: fresh data on every start, no fsync
+ * @param services    the services {@code startServices()} starts ({@code EMBARGO_SERVICES}, comma-separated;
+ *                    all four when unset, none when set but empty)
  */
 public record StackSettings(
         Path repository,
         Path home,
         boolean testProfile,
+        List<String> services,
         int intakePort,
         int triagePort,
         int notifyPort,
@@ -31,22 +37,29 @@ public record StackSettings(
         int imapPort,
         int mailApiPort) {
 
-    /** Settings from this process's environment and system properties. */
+    /** The four services, in the order they are listed everywhere. */
+    public static final List<String> ALL_SERVICES = List.of("intake", "triage", "notify", "advisory");
+
+    private static final int TEST_PORT_SHIFT = 10_000;
+
+    public StackSettings {
+        services = List.copyOf(services);
+    }
+
+    /** Settings from this process's system properties and environment, by the same names. */
     public static StackSettings fromEnvironment() {
-        return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name)))
-                .filter(value -> !value.isBlank()));
+        return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
     }
 
     static StackSettings from(Lookup lookup) {
-        boolean test = lookup.find("EMBARGO_PROFILE").map("test"::equalsIgnoreCase).orElse(false);
-        Path repository = lookup.find("EMBARGO_REPO").or(() -> lookup.find("embargo.repo"))
-                .map(Path::of).orElseGet(StackSettings::findRepository).toAbsolutePath().normalize();
-        Path home = lookup.find("EMBARGO_HOME").map(Path::of)
+        boolean test = lookup.nonBlank("EMBARGO_PROFILE").map("test"::equalsIgnoreCase).orElse(false);
+        Path repository = lookup.nonBlank("EMBARGO_REPO").map(Path::of).orElseGet(StackSettings::findRepository)
+                .toAbsolutePath().normalize();
+        Path home = lookup.nonBlank("EMBARGO_HOME").map(Path::of)
                 .orElse(repository.resolve(test ? ".embargo/test" : ".embargo")).toAbsolutePath().normalize();
-        // Test ports are the defaults shifted by 10 000 so that tests never touch a running `up`.
-        int shift = test ? 10_000 : 0;
-        Ports ports = new Ports(lookup, shift);
-        return new StackSettings(repository, home, test,
+        // Test ports are the defaults shifted, so that tests never touch a running `./embargo up`.
+        Ports ports = new Ports(lookup, test ? TEST_PORT_SHIFT : 0);
+        return new StackSettings(repository, home, test, services(lookup),
                 ports.get("EMBARGO_INTAKE_PORT", 8081), ports.get("EMBARGO_TRIAGE_PORT", 8082),
                 ports.get("EMBARGO_NOTIFY_PORT", 8083), ports.get("EMBARGO_ADVISORY_PORT", 8084),
                 ports.get("EMBARGO_KEYCLOAK_PORT", 8180), ports.get("EMBARGO_KEYCLOAK_MANAGEMENT_PORT", 9180),
@@ -55,6 +68,32 @@ public record StackSettings(
                 ports.get("EMBARGO_IMAP_PORT", 2143), ports.get("EMBARGO_MAIL_API_PORT", 8025));
     }
 
+    /** Unset means all four; set but empty means none (infrastructure only). */
+    private static List<String> services(Lookup lookup) {
+        List<String> services = lookup.find("EMBARGO_SERVICES").map(value -> Arrays.stream(value.split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()).orElse(ALL_SERVICES);
+        services.forEach(StackSettings::requireKnownService);
+        return services;
+    }
+
+    static void requireKnownService(String name) {
+        if (!ALL_SERVICES.contains(name)) {
+            throw new IllegalArgumentException("There is no service named '" + name + "'; the services are " + ALL_SERVICES);
+        }
+    }
+
+    /** The port a service listens on. */
+    public int servicePort(String service) {
+        requireKnownService(service);
+        return switch (service) {
+            case "intake" -> intakePort;
+            case "triage" -> triagePort;
+            case "notify" -> notifyPort;
+            default -> advisoryPort;
+        };
+    }
+
+    /** PostgreSQL cluster, Kafka log, Keycloak's database: survive {@code down}/{@code up}, deleted by {@code reset}. */
     public Path dataDir() {
         return home.resolve("data");
     }
@@ -63,11 +102,12 @@ public record StackSettings(
         return home.resolve("logs");
     }
 
+    /** Pid files, and each service's working directory. */
     public Path runDir() {
         return home.resolve("run");
     }
 
-    /** Downloaded and unpacked distributions; kept across {@code reset}, so a reset stack starts without downloads. */
+    /** Fetched and unpacked distributions; kept across {@code reset}, so a reset stack starts without downloads. */
     public Path toolsDir() {
         return home.resolve("tools");
     }
@@ -82,6 +122,10 @@ public record StackSettings(
 
     public String keycloakUrl() {
         return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    public String mailApiUrl() {
+        return "http://127.0.0.1:" + mailApiPort;
     }
 
     /** The checkout that contains this launcher: the first directory upwards holding {@code mvnw} and {@code local-stack}. */
@@ -100,16 +144,25 @@ public record StackSettings(
     interface Lookup {
         Optional<String> find(String name);
 
+        /** Blank counts as unset: {@code EMBARGO_HOME= ./embargo up} means the default. */
+        default Optional<String> nonBlank(String name) {
+            return find(name).filter(value -> !value.isBlank()).map(String::strip);
+        }
+
         static Lookup of(Map<String, String> values) {
-            return name -> Optional.ofNullable(values.get(name)).filter(value -> !value.isBlank());
+            return name -> Optional.ofNullable(values.get(name));
         }
     }
 
     private record Ports(Lookup lookup, int shift) {
         int get(String variable, int defaultPort) {
-            return lookup.find(variable).filter(value -> !value.isBlank()).map(value -> {
+            return lookup.nonBlank(variable).map(value -> {
                 try {
-                    return Integer.parseInt(value.trim());
+                    int port = Integer.parseInt(value);
+                    if (port < 1 || port > 65_535) {
+                        throw new NumberFormatException();
+                    }
+                    return port;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
                 }

@@ -1,6 +1,6 @@
 package dev.embargo.localstack;
 
-/** What `./embargo up` prints once everything is ready: where things are and how to use them. */
+/** What {@code ./embargo up} prints once everything is ready: where things are and how to use them. */
 final class Summary {
 
     private final LocalStack stack;
@@ -12,34 +12,47 @@ final class Summary {
     void print(double seconds) {
         StackSettings settings = stack.settings();
         String intake = "http://localhost:" + settings.intakePort();
+        String keycloak = "http://localhost:" + settings.keycloakPort();
         System.out.printf("""
 
                 Embargo is up (%.0f s).
 
-                Services
-                  intake    %s   (public API; OpenAPI at /q/openapi, health /q/health, metrics /q/metrics)
-                  triage    http://localhost:%d
-                  notify    http://localhost:%d
-                  advisory  http://localhost:%d
+                %s
 
                 Report a vulnerability
                   curl -s -X POST %s/api/v1/reports -H 'Content-Type: application/json' \\
                     -d '{"program":"pea2pea","title":"Panic on malformed frame","description":"...","reporterEmail":"alice@example.org"}'
 
-                Keycloak  http://localhost:%d/admin  (admin / admin)
-                  demo logins (password = user name): triager, coordinator, publisher, admin, visitor (no role)
-                  staff token:
-                  curl -s http://localhost:%d/realms/embargo/protocol/openid-connect/token -d grant_type=password \\
-                    -d client_id=embargo-services -d client_secret=%s -d username=triager -d password=triager
+                Keycloak  %s/admin  (admin / admin)
+                  demo logins, password = user name: triager, coordinator, publisher, admin, visitor (no role)
+                  a staff token:
+                  TOKEN=$(curl -s %s/realms/embargo/protocol/openid-connect/token -d grant_type=password \\
+                    -d client_id=embargo-services -d client_secret=%s -d username=triager -d password=triager \\
+                    | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -s http://localhost:%d/api/v1/cases -H "Authorization: Bearer $TOKEN"
 
-                Mail (kept in memory)
-                  SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d (user name = the address, any password)
-                  curl -s http://127.0.0.1:%d/api/user/alice@example.org/messages/INBOX/
+                Mail (kept in memory until the mail server stops)
+                  SMTP 127.0.0.1:%d; IMAP 127.0.0.1:%d, user name = the address, any password
+                  curl -s %s/api/user/alice@example.org/messages/INBOX/
 
-                Infrastructure: PostgreSQL 127.0.0.1:%d, Kafka %s. Logs in %s
-                """, seconds, intake, settings.triagePort(), settings.notifyPort(), settings.advisoryPort(), intake,
-                settings.keycloakPort(), settings.keycloakPort(), LocalStack.OIDC_CLIENT_SECRET, settings.smtpPort(),
-                settings.imapPort(), settings.mailApiPort(), settings.postgresPort(), settings.kafkaBootstrap(),
-                settings.logDir());
+                PostgreSQL 127.0.0.1:%d (database = role = password = service name), Kafka %s
+                Logs in %s; ./embargo status, ./embargo down
+                """, seconds, services(settings), intake,
+                keycloak, keycloak, ServiceEnvironment.OIDC_CLIENT_SECRET, settings.triagePort(),
+                settings.smtpPort(), settings.imapPort(), settings.mailApiUrl(),
+                settings.postgresPort(), settings.kafkaBootstrap(), settings.logDir());
+    }
+
+    private static String services(StackSettings settings) {
+        if (settings.services().isEmpty()) {
+            return "Services: none started (EMBARGO_SERVICES is empty)";
+        }
+        StringBuilder lines = new StringBuilder("Services (each also serves /q/health, /q/metrics and /q/openapi)\n");
+        for (String service : settings.services()) {
+            String url = "http://localhost:" + settings.servicePort(service);
+            lines.append("  %-9s %s%s%n".formatted(service, url,
+                    service.equals("intake") ? "   public API, OpenAPI at " + url + "/q/openapi" : ""));
+        }
+        return lines.toString().stripTrailing();
     }
 }

@@ -1,0 +1,40 @@
+package dev.embargo.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every service is told about the stack, as the {@code EMBARGO_*} variables the services
+ * read (see {@code deploy/config/embargo.env.example}). Anything else, including other
+ * {@code EMBARGO_*} settings, comes from the launcher's own environment, which the services inherit.
+ */
+final class ServiceEnvironment {
+
+    static final String OIDC_CLIENT_SECRET = "embargo-services-local-secret";
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(StackSettings settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EMBARGO_POSTGRES_HOST", "127.0.0.1");
+        environment.put("EMBARGO_POSTGRES_PORT", Integer.toString(settings.postgresPort()));
+        environment.put("EMBARGO_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
+        environment.put("EMBARGO_KEYCLOAK_URL", settings.keycloakUrl());
+        environment.put("EMBARGO_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
+        environment.put("EMBARGO_SMTP_HOST", "127.0.0.1");
+        environment.put("EMBARGO_SMTP_PORT", Integer.toString(settings.smtpPort()));
+        for (String service : StackSettings.ALL_SERVICES) {
+            environment.put("EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT",
+                    Integer.toString(settings.servicePort(service)));
+        }
+        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
+        environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
+        // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
+        if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {
+            environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.embargo.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** The realm the stack imports: what the services, the tests and the README's demo logins rely on. */
+class RealmFileTest {
+
+    private final JsonNode realm = read();
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper().readTree(Path.of("../deploy/keycloak/embargo-realm.json").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theRealmIsEmbargoOverPlainHttpWithFiveMinuteAccessTokens() {
+        assertThat(realm.path("realm").asText()).isEqualTo("embargo");
+        assertThat(realm.path("enabled").asBoolean()).isTrue();
+        assertThat(realm.path("sslRequired").asText()).isEqualTo("none");
+        assertThat(realm.path("accessTokenLifespan").asInt()).isEqualTo(300);
+    }
+
+    @Test
+    void theFourStaffRolesAreDescribed() {
+        assertThat(elements(realm.path("roles").path("realm")))
+                .extracting(role -> role.path("name").asText())
+                .containsExactlyInAnyOrder("triager", "coordinator", "publisher", "admin");
+        assertThat(elements(realm.path("roles").path("realm"))).allMatch(role -> !role.path("description").asText().isBlank());
+    }
+
+    @Test
+    void eachDemoUserHasTheDocumentedRoles() {
+        assertThat(rolesOf("triager")).containsExactlyInAnyOrder("triager");
+        assertThat(rolesOf("coordinator")).containsExactlyInAnyOrder("coordinator", "triager");
+        assertThat(rolesOf("publisher")).containsExactlyInAnyOrder("publisher");
+        assertThat(rolesOf("admin")).containsExactlyInAnyOrder("admin", "triager", "coordinator", "publisher");
+        assertThat(rolesOf("visitor")).isEmpty();
+    }
+
+    @Test
+    void demoUsersLogInWithTheirNameAsPasswordAndNothingToCompleteFirst() {
+        for (JsonNode user : elements(realm.path("users"))) {
+            String name = user.path("username").asText();
+            assertThat(user.path("enabled").asBoolean()).as(name).isTrue();
+            assertThat(user.path("emailVerified").asBoolean()).as(name).isTrue();
+            assertThat(List.of("firstName", "lastName", "email")).as(name).allMatch(field -> !user.path(field).asText().isBlank());
+            assertThat(user.path("requiredActions")).as(name).isEmpty();
+            JsonNode password = user.path("credentials").get(0);
+            assertThat(password.path("type").asText()).isEqualTo("password");
+            assertThat(password.path("value").asText()).isEqualTo(name);
+            assertThat(password.path("temporary").asBoolean()).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void theServicesClientIsConfidentialWithDirectGrantsOnly() {
+        JsonNode services = client("embargo-services");
+        assertThat(services.path("publicClient").asBoolean()).isFalse();
+        assertThat(services.path("secret").asText()).isEqualTo(ServiceEnvironment.OIDC_CLIENT_SECRET);
+        assertThat(services.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(services.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(services.path("serviceAccountsEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theConsoleIsAPublicClientUsingPkceOnLocalAddresses() {
+        JsonNode console = client("embargo-console");
+        assertThat(console.path("publicClient").asBoolean()).isTrue();
+        assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(elements(console.path("redirectUris"))).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("http://localhost:*", "http://127.0.0.1:*");
+    }
+
+    private List<String> rolesOf(String username) {
+        JsonNode user = elements(realm.path("users")).stream().filter(u -> u.path("username").asText().equals(username))
+                .findFirst().orElseThrow();
+        return elements(user.path("realmRoles")).stream().map(JsonNode::asText).toList();
+    }
+
+    private JsonNode client(String clientId) {
+        return elements(realm.path("clients")).stream().filter(c -> c.path("clientId").asText().equals(clientId))
+                .findFirst().orElseThrow();
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}
