@@ -4,6 +4,9 @@ import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
+import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.DeadlineApproaching;
+import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import java.util.Arrays;
@@ -21,6 +24,9 @@ public enum EventType {
     CASE_STATE_CHANGED("case.state.changed", 1, Topics.REPORT_LIFECYCLE, CaseStateChanged.class),
     CASE_SEVERITY_CHANGED("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
     CASE_DEADLINES_CHANGED("case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+    DEADLINE_APPROACHING("deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
+    DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
+    CASE_STATUS_UPDATE("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
     PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;

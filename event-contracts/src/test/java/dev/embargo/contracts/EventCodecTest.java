@@ -3,6 +3,8 @@ package dev.embargo.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
@@ -105,6 +107,28 @@ class EventCodecTest {
         assertThat(codec.decode("program.policy.published.v1", codec.encode(published))).isEqualTo(published);
         assertThat(published.subject()).isEqualTo("moqtail");
         assertThat(EventType.PROGRAM_POLICY_PUBLISHED.topic()).isEqualTo(Topics.PROGRAM_POLICIES);
+    }
+
+    @Test
+    void deadlineWarningsAndBreachesRoundTripAndRefuseAStepThatIsNoPromise() {
+        DeadlineBreached breached = new DeadlineBreached(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "EMB-2026-00007", "moqtail", "triage", Instant.parse("2026-12-01T10:00:00Z"), "triaging", null,
+                Instant.parse("2026-12-01T10:00:05Z"));
+        assertThat(codec.decode("deadline.breached.v1", codec.encode(breached))).isEqualTo(breached);
+
+        // Pre-release is the earliest time partners may be told, not something that can be late.
+        String preRelease = codec.encode(breached).replace("\"triage\"", "\"pre_release\"");
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", preRelease)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void statusUpdatesCarryOnlyWhatTheReporterMaySee() {
+        CaseStatusUpdate update = new CaseStatusUpdate(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "EMB-2026-00008", "emek", 2, "triaging", List.of(), Instant.parse("2026-12-08T10:00:00Z"));
+        assertThat(codec.decode("case.status.update.v1", codec.encode(update))).isEqualTo(update);
+
+        String spam = codec.encode(update).replace("\"triaging\"", "\"spam\"");
+        assertThatThrownBy(() -> codec.decode("case.status.update.v1", spam)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.embargo.intake.domain;
 
+import dev.embargo.contracts.report.ReportStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -8,7 +8,7 @@ import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.intake.domain.Report;
-import dev.embargo.intake.domain.ReportStatus;
+import dev.embargo.contracts.report.ReportStatus;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;

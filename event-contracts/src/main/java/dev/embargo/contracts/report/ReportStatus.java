@@ -1,9 +1,10 @@
-package dev.embargo.intake.domain;
+package dev.embargo.contracts.report;
 
 import java.util.Locale;
 
 /**
- * Where a report stands, as far as its reporter is told: the case's state in triage, except that
+ * Where a report stands, as far as its reporter is told (intake's status page, notify's status
+ * update emails): the case's state in triage, except that
  * a case marked as spam is only "closed" to whoever sent it.
  */
 public enum ReportStatus {

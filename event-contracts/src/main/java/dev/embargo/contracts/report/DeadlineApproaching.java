@@ -1,0 +1,35 @@
+package dev.embargo.contracts.report;
+
+import dev.embargo.contracts.EventPayload;
+import java.time.Instant;
+
+/**
+ * A promise of the case's policy falls due soon and the step is not done: the team is warned
+ * before the promise is broken.
+ *
+ * @param reportId    the report's id, the event subject and record key
+ * @param caseId      triage's case id
+ * @param trackingId  the tracking id the reporter knows
+ * @param programSlug the case's program
+ * @param step        the promised step, e.g. {@code triage} (as in promised dates)
+ * @param dueAt       when the step is due
+ * @param caseState   the case's state when the warning was raised
+ * @param owner       the staff member who owns the case; null when nobody does
+ * @param raisedAt    when the scheduler raised it (triage's clock)
+ */
+public record DeadlineApproaching(
+        String reportId,
+        String caseId,
+        String trackingId,
+        String programSlug,
+        String step,
+        Instant dueAt,
+        String caseState,
+        String owner,
+        Instant raisedAt) implements EventPayload {
+
+    @Override
+    public String subject() {
+        return reportId;
+    }
+}
