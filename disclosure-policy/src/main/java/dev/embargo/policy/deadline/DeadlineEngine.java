@@ -110,19 +110,12 @@ public final class DeadlineEngine {
         String minimum = postMortem.minSeverity();
         if (minimum != null && facts.severity() == null) {
             timeline.add(new DueDate(Step.POST_MORTEM, null, postMortem.within(), "only at severity " + minimum + " or above"));
-        } else if (minimum == null || atLeast(policy, facts.severity(), minimum)) {
+        } else if (postMortem.requiredFor(facts.severity(), policy.severity())) {
             // Without a disclosure deadline the post-mortem is still owed, at a time known once the release is.
             Instant due = disclosure == null || disclosure.due() == null ? null
                     : calendar.plus(disclosure.due(), postMortem.within());
             timeline.add(new DueDate(Step.POST_MORTEM, due, postMortem.within(), "after public release"));
         }
-    }
-
-    /** Levels are listed most severe first. */
-    private static boolean atLeast(DisclosurePolicy policy, String severity, String minimum) {
-        List<String> names = policy.severity().levels().stream().map(DisclosurePolicy.SeverityLevel::name).toList();
-        int rank = names.indexOf(severity);
-        return rank >= 0 && rank <= names.indexOf(minimum);
     }
 
     private static void fromArrival(List<DueDate> timeline, Step step, PolicyDuration promised, Instant arrival,

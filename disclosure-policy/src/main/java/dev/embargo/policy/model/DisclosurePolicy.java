@@ -53,6 +53,13 @@ public record DisclosurePolicy(
         public boolean hasLevel(String name) {
             return levels.stream().anyMatch(level -> level.name().equals(name));
         }
+
+        /** Whether {@code severity} is {@code minimum} or more severe; levels are listed most severe first. */
+        public boolean atLeast(String severity, String minimum) {
+            List<String> names = levels.stream().map(SeverityLevel::name).toList();
+            int rank = names.indexOf(severity);
+            return rank >= 0 && rank <= names.indexOf(minimum);
+        }
     }
 
     /**
@@ -89,6 +96,11 @@ public record DisclosurePolicy(
      * (null: every case).
      */
     public record PostMortem(PolicyDuration within, String minSeverity) {
+
+        /** Whether a case of {@code severity} (null: not scored) owes a post-mortem under {@code scheme}. */
+        public boolean requiredFor(String severity, SeverityScheme scheme) {
+            return minSeverity == null || severity != null && scheme.atLeast(severity, minSeverity);
+        }
     }
 
     /** Shorter deadlines for cases that qualify (actively exploited, trivially exploitable). */

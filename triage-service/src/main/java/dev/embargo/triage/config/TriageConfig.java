@@ -1,7 +1,9 @@
 package dev.embargo.triage.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Triage's settings, under {@code embargo.triage}. */
@@ -13,4 +15,35 @@ public interface TriageConfig {
      * program's revision in force becomes a new revision. Empty: programs come only from the API.
      */
     Optional<Path> programsDir();
+
+    /** How the deadline scheduler works. */
+    Deadlines deadlines();
+
+    /** The clock cases are judged by. */
+    Clock clock();
+
+    interface Deadlines {
+
+        /** How often the scheduler looks for promises falling due. */
+        @WithDefault("30s")
+        Duration scanInterval();
+
+        /** At most this long before a due time the team is warned (less for short promises: a quarter of the time given). */
+        @WithDefault("24h")
+        Duration warnBefore();
+
+        /** Due rows handled per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    interface Clock {
+
+        /**
+         * Whether an admin may move triage's clock forward (PUT /api/v1/clock), so that tests see
+         * deadlines fall due without waiting days. Never on in production: the endpoint answers 404.
+         */
+        @WithDefault("false")
+        boolean adjustable();
+    }
 }

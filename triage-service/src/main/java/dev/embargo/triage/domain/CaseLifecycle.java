@@ -56,4 +56,9 @@ public final class CaseLifecycle {
     public static boolean allows(CaseState from, CaseState to) {
         return ALLOWED.get(from).contains(to);
     }
+
+    /** Triage ends with its decision: the case leaves acknowledged or triaging for anything but more triage. */
+    public static boolean endsTriage(CaseState from, CaseState to) {
+        return (from == ACKNOWLEDGED || from == TRIAGING) && to != TRIAGING && to != NEEDS_INFO;
+    }
 }

@@ -1,11 +1,13 @@
 package dev.embargo.triage.mapping;
 
 import dev.embargo.triage.domain.CaseAuditEntry;
+import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseSummary;
+import dev.embargo.triage.rest.DeadlineView;
 import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -32,6 +34,11 @@ public class CaseMapper {
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
                 service.promisedDates(vulnerabilityCase));
+    }
+
+    public DeadlineView toView(CaseDeadline deadline) {
+        return new DeadlineView(deadline.step, instant(deadline.dueAt), deadline.standing(), instant(deadline.warnedAt),
+                instant(deadline.breachedAt), instant(deadline.settledAt), deadline.updatesSent);
     }
 
     public AuditLineView toView(CaseAuditEntry entry, String detail) {

@@ -20,30 +20,34 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
 
     /** Cases matching every filter given (null filters match all), newest first. */
     public Uni<List<VulnerabilityCase>> search(CaseFilter filter, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
+        StringBuilder query = new StringBuilder("from VulnerabilityCase c where 1 = 1");
         Parameters parameters = new Parameters();
         filter.program().ifPresent(program -> {
-            query.append(" and programSlug = :program");
+            query.append(" and c.programSlug = :program");
             parameters.and("program", program);
         });
         filter.state().ifPresent(state -> {
-            query.append(" and state = :state");
+            query.append(" and c.state = :state");
             parameters.and("state", state);
         });
         filter.severity().ifPresent(severity -> {
-            query.append(" and severity = :severity");
+            query.append(" and c.severity = :severity");
             parameters.and("severity", severity);
         });
         filter.owner().ifPresent(owner -> {
-            query.append(" and owner = :owner");
+            query.append(" and c.owner = :owner");
             parameters.and("owner", owner);
         });
+        if (filter.overdue()) {
+            query.append(" and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not null"
+                    + " and d.settledAt is null)");
+        }
         return find(query.toString(), Sort.descending("openedAt").and("trackingId"), parameters)
                 .page(Page.of(page, size)).list();
     }
 
-    /** What the case queue is filtered by; empty means any. */
+    /** What the case queue is filtered by; empty means any; overdue: only cases with a promise breached and not yet kept. */
     public record CaseFilter(java.util.Optional<String> program, java.util.Optional<CaseState> state,
-                             java.util.Optional<String> severity, java.util.Optional<String> owner) {
+                             java.util.Optional<String> severity, java.util.Optional<String> owner, boolean overdue) {
     }
 }

@@ -62,7 +62,7 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List cases, newest first, filtered by program, state, severity and owner")
+    @Operation(summary = "List cases, newest first, filtered by program, state, severity, owner and overdue")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "No staff role for cases", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -70,11 +70,12 @@ public class CaseResource {
                                        @QueryParam("state") @Size(max = 40) String state,
                                        @QueryParam("severity") @Size(max = 40) String severity,
                                        @QueryParam("owner") @Size(max = 200) String owner,
+                                       @QueryParam("overdue") @DefaultValue("false") boolean overdue,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(Optional.ofNullable(program),
                 Optional.ofNullable(state).map(name -> CaseState.fromWireName(name).orElseThrow(() -> unknownState("state", name))),
-                Optional.ofNullable(severity), Optional.ofNullable(owner));
+                Optional.ofNullable(severity), Optional.ofNullable(owner), overdue);
         return service.listCases(filter, page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
     }
 
@@ -129,6 +130,14 @@ public class CaseResource {
     public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
         return severities.assess(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
                 .map(mapper::toSummary);
+    }
+
+    @GET
+    @Path("/{caseId}/deadlines")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case's promises as the deadline scheduler watches them: pending, warned, breached or settled")
+    public Uni<List<DeadlineView>> deadlines(@PathParam("caseId") UUID caseId) {
+        return service.deadlines(caseId).map(rows -> rows.stream().map(mapper::toView).toList());
     }
 
     @GET

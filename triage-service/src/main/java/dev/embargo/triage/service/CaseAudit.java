@@ -6,9 +6,6 @@ import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.repository.CaseAuditRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,8 +17,10 @@ public class CaseAudit {
 
     private final CaseAuditRepository entries;
     private final FieldCipher cipher;
+    private final TriageClock clock;
 
-    CaseAudit(CaseAuditRepository entries, FieldCipher cipher) {
+    CaseAudit(CaseAuditRepository entries, FieldCipher cipher, TriageClock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.cipher = cipher;
     }
@@ -35,7 +34,7 @@ public class CaseAudit {
             CaseAuditEntry entry = new CaseAuditEntry();
             entry.id = UUID.randomUUID();
             entry.caseId = caseId;
-            entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            entry.at = clock.nowUtc();
             entry.actor = actor;
             entry.action = action;
             entry.sealedDetail = detail == null || detail.isBlank() ? null : cipher.seal(detail);

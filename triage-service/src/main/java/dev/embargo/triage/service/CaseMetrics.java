@@ -63,6 +63,12 @@ public class CaseMetrics {
         outcome(triaged.programSlug, "triage", promised, at);
     }
 
+    /** The scheduler announced a promise: {@code approaching}, {@code breached}, or a status update {@code sent}. */
+    public void deadlineAnnounced(String program, String step, String announcement) {
+        registry.counter("embargo.deadline.announcements", "program", program, "step", step, "announcement", announcement)
+                .increment();
+    }
+
     private void outcome(String program, String step, List<PromisedDate> promised, Instant doneAt) {
         promised.stream().filter(date -> step.equals(date.step()) && date.dueAt() != null).findFirst().ifPresent(due ->
                 registry.counter("embargo.deadline.outcome", "program", program, "step", step,

@@ -9,6 +9,7 @@ import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.VulnerabilityCase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,12 @@ import java.util.Locale;
 public class CasePromises {
 
     private final ObjectMapper json;
+    private final CaseDeadlines scheduled;
     private final DeadlineEngine deadlines = new DeadlineEngine();
 
-    CasePromises(ObjectMapper json) {
+    CasePromises(ObjectMapper json, CaseDeadlines scheduled) {
         this.json = json;
+        this.scheduled = scheduled;
     }
 
     /**
@@ -64,8 +67,13 @@ public class CasePromises {
         }
     }
 
-    public void store(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
+    /**
+     * Stores the dates with the case and has the scheduler watch them, in the caller's
+     * transaction (the case is persisted and locked).
+     */
+    public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
         vulnerabilityCase.promisedDates = write(promised);
+        return scheduled.plan(vulnerabilityCase, promised);
     }
 
     private String write(Object value) {

@@ -8,6 +8,8 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.policy.model.DisclosurePolicy;
+import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
@@ -20,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,9 +37,13 @@ public class CaseService {
     private final CaseAudit audit;
     private final CaseMetrics metrics;
     private final LockedCases lockedCases;
+    private final CaseDeadlines deadlines;
+    private final TriageClock clock;
 
     CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
-            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases) {
+            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.cases = cases;
         this.lockedCases = lockedCases;
         this.promises = promises;
@@ -62,14 +67,14 @@ public class CaseService {
                 return Uni.createFrom().voidItem();
             }
             return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
-                VulnerabilityCase opened = open(report, reportId);
+                VulnerabilityCase opened = open(report, reportId, clock.now());
                 opened.programRevision = report.programRevision();
                 opened.affectedVersion = report.affectedVersion();
                 opened.versionSupport = program == null ? VersionSupport.UNKNOWN
                         : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
                 List<PromisedDate> promised = program == null ? List.of() : promises.compute(program, opened);
-                promises.store(opened, promised);
                 return cases.persist(opened)
+                        .chain(() -> promises.keep(opened, promised))
                         .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
                                 + " revision " + opened.programRevision + ", acknowledged", null))
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
@@ -91,35 +96,43 @@ public class CaseService {
      * the moves that are allowed.
      */
     public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
-        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+        return lockedCases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
             CaseState from = vulnerabilityCase.state;
             if (!CaseLifecycle.allows(from, to)) {
                 String allowed = CaseLifecycle.allowedFrom(from).stream().map(CaseState::wireName)
                         .collect(java.util.stream.Collectors.joining(", "));
-                throw new ProblemException(new Problem("https://embargo.dev/problems/illegal-transition",
-                        "Illegal transition", 409, "A case in state " + from.wireName() + " cannot move to " + to.wireName()
-                        + "; it may move to: " + (allowed.isEmpty() ? "nothing (closed)" : allowed) + ".",
-                        List.of(new Problem.FieldError("to", "allowed: [" + allowed + "]"))));
+                throw illegalTransition("A case in state " + from.wireName() + " cannot move to " + to.wireName()
+                        + "; it may move to: " + (allowed.isEmpty() ? "nothing (closed)" : allowed) + ".", allowed);
+            }
+            if (from == CaseState.PUBLISHED && to == CaseState.CLOSED && owesPostMortem(program, vulnerabilityCase)) {
+                throw illegalTransition("The " + vulnerabilityCase.programSlug + " policy requires a post-mortem for this "
+                        + "case before it closes; move it to post_mortem first.", CaseState.POST_MORTEM.wireName());
             }
             vulnerabilityCase.state = to;
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.now();
             return audit.record(caseId, actor, "state " + from.wireName() + " -> " + to.wireName(), reason)
+                    .chain(() -> deadlines.settle(caseId, from, to, now))
                     .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
                             vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,
                             reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
                     .invoke(() -> {
-                        if (endsTriage(from, to)) {
+                        if (CaseLifecycle.endsTriage(from, to)) {
                             metrics.triaged(vulnerabilityCase, promisedDates(vulnerabilityCase), now);
                         }
                     })
                     .replaceWith(vulnerabilityCase);
-        }));
+        });
     }
 
-    /** Triage ends with its decision: the case leaves acknowledged or triaging for anything but more triage. */
-    private static boolean endsTriage(CaseState from, CaseState to) {
-        return (from == CaseState.ACKNOWLEDGED || from == CaseState.TRIAGING)
-                && to != CaseState.TRIAGING && to != CaseState.NEEDS_INFO;
+    /** Seed 004 always, seed 005 from high severity: the policy's post-mortem is a step of its own, not skipped. */
+    private static boolean owesPostMortem(Program program, VulnerabilityCase vulnerabilityCase) {
+        DisclosurePolicy.PostMortem postMortem = program == null ? null : program.policy().deadlines().postMortem();
+        return postMortem != null && postMortem.requiredFor(vulnerabilityCase.severity, program.policy().severity());
+    }
+
+    private static ProblemException illegalTransition(String detail, String allowed) {
+        return new ProblemException(new Problem("https://embargo.dev/problems/illegal-transition", "Illegal transition", 409,
+                detail, List.of(new Problem.FieldError("to", "allowed: [" + allowed + "]"))));
     }
 
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
@@ -129,6 +142,12 @@ public class CaseService {
     public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)
                 .chain(found -> audit.forCase(existing(found, caseId).id)));
+    }
+
+    /** The case's promises as the scheduler watches them; a 404 problem when there is no such case. */
+    public Uni<List<dev.embargo.triage.domain.CaseDeadline>> deadlines(UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId)
+                .chain(found -> deadlines.of(existing(found, caseId).id)));
     }
 
     /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
@@ -176,8 +195,7 @@ public class CaseService {
         return sealed == null ? null : cipher.open(sealed);
     }
 
-    private static VulnerabilityCase open(ReportSubmitted report, UUID reportId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private static VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
         VulnerabilityCase opened = new VulnerabilityCase();
         opened.id = UUID.randomUUID();
         opened.reportId = reportId;

@@ -9,8 +9,6 @@ import dev.embargo.policy.deadline.Extension;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,8 +26,10 @@ public class DeadlineAdjustments {
     private final CasePromises promises;
     private final CaseAudit audit;
     private final Outbox outbox;
+    private final TriageClock clock;
 
-    DeadlineAdjustments(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox) {
+    DeadlineAdjustments(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox, TriageClock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.promises = promises;
         this.audit = audit;
@@ -61,11 +61,11 @@ public class DeadlineAdjustments {
                     throw new ProblemException(Problem.typed("policy-refuses", 422, "Not allowed by the policy",
                             refused.getMessage() + "."));
                 }
-                promises.store(vulnerabilityCase, promised);
-                return audit.record(caseId, actor, action, reason)
+                return promises.keep(vulnerabilityCase, promised)
+                        .chain(() -> audit.record(caseId, actor, action, reason))
                         .chain(() -> outbox.stage(new CaseDeadlinesChanged(vulnerabilityCase.reportId.toString(),
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, cause, actor,
-                                promised, Instant.now().truncatedTo(ChronoUnit.MICROS))))
+                                promised, clock.now())))
                         .replaceWith(vulnerabilityCase);
         });
     }

@@ -11,7 +11,6 @@ import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +22,10 @@ public class SeverityAssessment {
     private final CasePromises promises;
     private final CaseAudit audit;
     private final Outbox outbox;
+    private final TriageClock clock;
 
-    SeverityAssessment(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox) {
+    SeverityAssessment(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox, TriageClock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.promises = promises;
         this.audit = audit;
@@ -59,10 +60,10 @@ public class SeverityAssessment {
                 List<PromisedDate> promised = promises.compute(program, vulnerabilityCase);
                 vulnerabilityCase.cvssVector = score == null ? null : score.vector();
                 vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
-                promises.store(vulnerabilityCase, promised);
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                return audit.record(caseId, actor, "severity " + severity
-                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null)
+                Instant now = clock.now();
+                return promises.keep(vulnerabilityCase, promised)
+                        .chain(() -> audit.record(caseId, actor, "severity " + severity
+                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null))
                         .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
                                 vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))

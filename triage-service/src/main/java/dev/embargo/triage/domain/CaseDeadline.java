@@ -1,0 +1,58 @@
+package dev.embargo.triage.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One promised step of a case as the deadline scheduler watches it. */
+@Entity
+@Table(name = "case_deadline")
+public class CaseDeadline {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    /** The step's wire name, as in promised dates: {@code triage}, {@code fix}, ... */
+    public String step;
+
+    @Column(name = "due_at")
+    public OffsetDateTime dueAt;
+
+    /** When the team is warned that the step falls due. */
+    @Column(name = "warn_at")
+    public OffsetDateTime warnAt;
+
+    @Column(name = "warned_at")
+    public OffsetDateTime warnedAt;
+
+    @Column(name = "breached_at")
+    public OffsetDateTime breachedAt;
+
+    /** When the step was done or stopped being owed; the scheduler leaves settled steps alone. */
+    @Column(name = "settled_at")
+    public OffsetDateTime settledAt;
+
+    /** For the repeating status update: the policy's cadence, e.g. {@code 7d}. */
+    @Column(name = "update_every")
+    public String updateEvery;
+
+    @Column(name = "updates_sent")
+    public int updatesSent;
+
+    /** Where the promise stands: settled, breached, warned or pending. */
+    public String standing() {
+        if (settledAt != null) {
+            return "settled";
+        }
+        if (breachedAt != null) {
+            return "breached";
+        }
+        return warnedAt != null ? "warned" : "pending";
+    }
+}

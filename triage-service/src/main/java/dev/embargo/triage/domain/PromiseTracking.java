@@ -1,0 +1,63 @@
+package dev.embargo.triage.domain;
+
+import dev.embargo.policy.deadline.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which promises the deadline scheduler watches, and which moves of a case keep them.
+ * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release
+ * is the earliest time partners may be told, not something that can be late; every other step
+ * with a due time is watched until the case's moves settle it.
+ */
+public final class PromiseTracking {
+
+    /** Decisions after which nothing more is owed: the case is over. */
+    private static final Set<CaseState> ENDINGS = EnumSet.of(CaseState.DUPLICATE, CaseState.OUT_OF_SCOPE, CaseState.SPAM,
+            CaseState.WONT_FIX, CaseState.CLOSED);
+
+    private PromiseTracking() {
+    }
+
+    public static boolean watched(Step step) {
+        return step != Step.ACKNOWLEDGEMENT && step != Step.PRE_RELEASE;
+    }
+
+    /** The status update comes back at the policy's cadence; every other step is due once. */
+    public static boolean repeats(Step step) {
+        return step == Step.STATUS_UPDATE;
+    }
+
+    /** The steps a move from {@code from} to {@code to} completes, or makes no longer owed. */
+    public static Set<Step> settledBy(CaseState from, CaseState to) {
+        if (ENDINGS.contains(to)) {
+            return EnumSet.allOf(Step.class);
+        }
+        Set<Step> settled = EnumSet.noneOf(Step.class);
+        if (CaseLifecycle.endsTriage(from, to)) {
+            settled.add(Step.TRIAGE);
+        }
+        if (to == CaseState.PRE_RELEASE || to == CaseState.PUBLISHED) {
+            settled.add(Step.FIX);
+        }
+        if (to == CaseState.PUBLISHED) {
+            // The advisory tells the reporter the rest; periodic updates stop with it.
+            settled.add(Step.DISCLOSURE);
+            settled.add(Step.STATUS_UPDATE);
+        }
+        return settled;
+    }
+
+    /**
+     * When to warn about a step due at {@code due}: {@code warnBefore} ahead of it, or a quarter of
+     * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour promise is
+     * not warned about the moment it is made.
+     */
+    public static Instant warnAt(Instant arrival, Instant due, Duration warnBefore) {
+        Duration quarter = Duration.between(arrival, due).dividedBy(4);
+        Duration lead = quarter.isNegative() ? Duration.ZERO : quarter.compareTo(warnBefore) < 0 ? quarter : warnBefore;
+        return due.minus(lead);
+    }
+}

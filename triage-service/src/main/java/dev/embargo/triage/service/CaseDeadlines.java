@@ -1,0 +1,108 @@
+package dev.embargo.triage.service;
+
+import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.policy.deadline.Step;
+import dev.embargo.triage.config.TriageConfig;
+import dev.embargo.triage.domain.CaseDeadline;
+import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.PromiseTracking;
+import dev.embargo.triage.domain.VulnerabilityCase;
+import dev.embargo.triage.repository.CaseDeadlineRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps the scheduler's rows in step with a case: planned from its promised dates whenever they
+ * change, settled as the case's moves keep the promises. Callers hold the case locked, in their
+ * transaction, so the rows change with the case or not at all.
+ */
+@ApplicationScoped
+public class CaseDeadlines {
+
+    private final CaseDeadlineRepository deadlines;
+    private final TriageConfig config;
+
+    CaseDeadlines(CaseDeadlineRepository deadlines, TriageConfig config) {
+        this.deadlines = deadlines;
+        this.config = config;
+    }
+
+    /**
+     * Watches every promise with a due time. A promise whose due time moved is warned about and
+     * breached afresh; one that no longer has a due time is dropped; settled promises and the
+     * cadence of status updates already running are left as they are.
+     */
+    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
+        Map<String, PromisedDate> wanted = new LinkedHashMap<>();
+        for (PromisedDate date : promised) {
+            if (date.dueAt() != null && PromiseTracking.watched(step(date.step()))) {
+                wanted.put(date.step(), date);
+            }
+        }
+        return deadlines.lockForCase(vulnerabilityCase.id).chain(existing -> {
+            Uni<Void> changes = Uni.createFrom().voidItem();
+            for (CaseDeadline row : existing) {
+                PromisedDate date = wanted.remove(row.step);
+                if (row.settledAt != null || row.updateEvery != null) {
+                    continue;
+                }
+                if (date == null) {
+                    changes = changes.chain(() -> deadlines.delete(row));
+                } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
+                    row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                    row.warnedAt = null;
+                    row.breachedAt = null;
+                }
+            }
+            for (PromisedDate date : wanted.values()) {
+                CaseDeadline row = new CaseDeadline();
+                row.id = UUID.randomUUID();
+                row.caseId = vulnerabilityCase.id;
+                row.step = date.step();
+                row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                if (PromiseTracking.repeats(step(date.step()))) {
+                    // Nothing to warn about: the scheduler writes the update itself when it is due.
+                    row.warnAt = row.dueAt;
+                    row.updateEvery = date.promised();
+                } else {
+                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                }
+                changes = changes.chain(() -> deadlines.persist(row)).replaceWithVoid();
+            }
+            return changes;
+        });
+    }
+
+    /** Marks the promises the move from {@code from} to {@code to} keeps (or ends) as settled. */
+    public Uni<Void> settle(UUID caseId, CaseState from, CaseState to, Instant at) {
+        Set<Step> settled = PromiseTracking.settledBy(from, to);
+        if (settled.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return deadlines.lockForCase(caseId).invoke(rows -> rows.stream()
+                .filter(row -> row.settledAt == null && settled.contains(step(row.step)))
+                .forEach(row -> row.settledAt = at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    public Uni<List<CaseDeadline>> of(UUID caseId) {
+        return deadlines.forCase(caseId);
+    }
+
+    private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Instant due) {
+        return PromiseTracking.warnAt(vulnerabilityCase.submittedAt.toInstant(), due, config.deadlines().warnBefore())
+                .atOffset(ZoneOffset.UTC);
+    }
+
+    static Step step(String wireName) {
+        return Step.valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
+}
