@@ -23,14 +23,21 @@ public class EmailDelivery {
     @Enumerated(EnumType.STRING)
     public EmailKind kind;
 
+    /** Which one of its kind for the report (a step and due time, an update's number); empty when there is one. */
+    public String occasion = "";
+
     @Column(name = "tracking_id")
     public String trackingId;
 
     @Column(name = "program_slug")
     public String programSlug;
 
+    /** The recipients, one per line, sealed. */
     @Column(name = "sealed_recipient")
     public String sealedRecipient;
+
+    /** What the template says besides the dates (step, due time, status), as JSON; none is secret. */
+    public String details;
 
     /** The dates the policy promises, as JSON lines for the template; none is secret. */
     @Column(name = "promised_dates")
@@ -53,4 +60,21 @@ public class EmailDelivery {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** A delivery owed now, not yet attempted. */
+    public static EmailDelivery pending(UUID reportId, EmailKind kind, String occasion, String trackingId,
+            String programSlug, String sealedRecipient, OffsetDateTime now) {
+        EmailDelivery delivery = new EmailDelivery();
+        delivery.id = UUID.randomUUID();
+        delivery.reportId = reportId;
+        delivery.kind = kind;
+        delivery.occasion = occasion;
+        delivery.trackingId = trackingId;
+        delivery.programSlug = programSlug;
+        delivery.sealedRecipient = sealedRecipient;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.createdAt = now;
+        delivery.nextAttemptAt = now;
+        return delivery;
+    }
 }

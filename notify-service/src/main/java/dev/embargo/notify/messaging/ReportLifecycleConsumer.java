@@ -1,15 +1,19 @@
 package dev.embargo.notify.messaging;
 
+import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.DeadlineApproaching;
+import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.ReporterNotifications;
+import dev.embargo.notify.service.StaffNotifications;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Turns report lifecycle events into the emails reporters are owed. */
+/** Turns report lifecycle events into the emails reporters and security teams are owed. */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -17,8 +21,10 @@ public class ReportLifecycleConsumer {
 
     private final InboundEvents inbound;
     private final ReporterNotifications notifications;
+    private final StaffNotifications staff;
 
-    ReportLifecycleConsumer(InboundEvents inbound, ReporterNotifications notifications) {
+    ReportLifecycleConsumer(InboundEvents inbound, ReporterNotifications notifications, StaffNotifications staff) {
+        this.staff = staff;
         this.inbound = inbound;
         this.notifications = notifications;
     }
@@ -28,6 +34,9 @@ public class ReportLifecycleConsumer {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportSubmitted submitted -> notifications.rememberContact(submitted);
             case ReportAcknowledged acknowledged -> notifications.queueAcknowledgement(acknowledged);
+            case CaseStatusUpdate update -> notifications.queueStatusUpdate(update);
+            case DeadlineApproaching warning -> staff.queueWarning(warning);
+            case DeadlineBreached breach -> staff.queueBreach(breach);
             default -> Uni.createFrom().voidItem();
         });
     }

@@ -16,21 +16,24 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
             SELECT * FROM email_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
     private static final String INSERT_ONCE = """
-            INSERT INTO email_delivery (id, report_id, kind, tracking_id, program_slug, sealed_recipient, promised_dates,
-                                        status, attempts, next_attempt_at, created_at)
-            VALUES (:id, :reportId, :kind, :trackingId, :programSlug, :recipient, :promisedDates, 'PENDING', 0, :now, :now)
-            ON CONFLICT (report_id, kind) DO NOTHING""";
+            INSERT INTO email_delivery (id, report_id, kind, occasion, tracking_id, program_slug, sealed_recipient,
+                                        promised_dates, details, status, attempts, next_attempt_at, created_at)
+            VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :promisedDates, :details,
+                    'PENDING', 0, :now, :now)
+            ON CONFLICT (report_id, kind, occasion) DO NOTHING""";
 
-    /** Queues the delivery unless one of its kind already exists for the report; true when queued. */
+    /** Queues the delivery unless one of its kind and occasion already exists for the report; true when queued. */
     public Uni<Boolean> queueOnce(EmailDelivery delivery) {
         return getSession().chain(session -> session.createNativeQuery(INSERT_ONCE)
                 .setParameter("id", delivery.id)
                 .setParameter("reportId", delivery.reportId)
                 .setParameter("kind", delivery.kind.name())
+                .setParameter("occasion", delivery.occasion)
                 .setParameter("trackingId", delivery.trackingId)
                 .setParameter("programSlug", delivery.programSlug)
                 .setParameter("recipient", delivery.sealedRecipient)
                 .setParameter("promisedDates", delivery.promisedDates)
+                .setParameter("details", delivery.details)
                 .setParameter("now", delivery.createdAt)
                 .executeUpdate()
                 .map(inserted -> inserted == 1));

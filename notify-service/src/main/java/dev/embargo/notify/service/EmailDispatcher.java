@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -45,11 +46,13 @@ public class EmailDispatcher {
     private final FieldCipher cipher;
     private final EmailConfig config;
     private final PromisedDateLines promisedDateLines;
+    private final EmailDetails details;
     private final MeterRegistry registry;
     private final RepeatingPass pass = new RepeatingPass("Email dispatch", this::sendDue);
 
     EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
-            EmailConfig config, PromisedDateLines promisedDateLines, MeterRegistry registry) {
+            EmailConfig config, PromisedDateLines promisedDateLines, EmailDetails details, MeterRegistry registry) {
+        this.details = details;
         this.promisedDateLines = promisedDateLines;
         this.deliveries = deliveries;
         this.mailer = mailer;
@@ -99,13 +102,16 @@ public class EmailDispatcher {
     }
 
     private Mail compose(EmailDelivery delivery) {
-        Map<String, Object> data = Map.of("trackingId", delivery.trackingId, "programSlug", delivery.programSlug,
-                "promisedDates", promisedDateLines.read(delivery.promisedDates));
+        Map<String, String> said = details.read(delivery.details);
+        Map<String, Object> data = new HashMap<>(said);
+        data.put("trackingId", delivery.trackingId);
+        data.put("programSlug", delivery.programSlug);
+        data.put("promisedDates", promisedDateLines.read(delivery.promisedDates));
         String template = "emails/" + delivery.kind.template();
-        // The tracking id is not a secret; the report's title is, so it never goes in a subject.
-        Mail mail = Mail.withText(cipher.open(delivery.sealedRecipient),
-                        "[" + delivery.trackingId + "] We received your vulnerability report",
-                        templates.getTemplate(template + ".txt").render(data))
+        Mail mail = new Mail()
+                .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))
+                .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")))
+                .setText(templates.getTemplate(template + ".txt").render(data))
                 .setHtml(templates.getTemplate(template + ".html").render(data));
         mail.addHeader("Message-ID", "<" + delivery.id + "@embargo>");
         return mail;

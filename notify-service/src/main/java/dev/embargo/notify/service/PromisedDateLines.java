@@ -16,7 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class PromisedDateLines {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<String, String> LABELS = Map.of(
             "triage", "Triage", "status_update", "First status update", "fix", "Fix",
             "pre_release", "Partners may be told from", "disclosure", "Coordinated disclosure",
@@ -40,6 +40,11 @@ public class PromisedDateLines {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Lines always serialize", e);
         }
+    }
+
+    /** What people call a step: "Triage", "Coordinated disclosure". */
+    public static String labelOf(String step) {
+        return LABELS.getOrDefault(step, step);
     }
 
     public List<Line> read(String stored) {

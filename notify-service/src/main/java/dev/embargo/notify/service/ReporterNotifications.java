@@ -1,8 +1,8 @@
 package dev.embargo.notify.service;
 
+import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
-import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
 import dev.embargo.notify.domain.ReporterContact;
@@ -12,7 +12,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Decides which emails reporters are owed. It only queues them, in the consumer's
@@ -25,9 +27,11 @@ public class ReporterNotifications {
     private final ReporterContactRepository contacts;
     private final EmailDeliveryRepository deliveries;
     private final PromisedDateLines promisedDateLines;
+    private final EmailDetails details;
 
     ReporterNotifications(ReporterContactRepository contacts, EmailDeliveryRepository deliveries,
-            PromisedDateLines promisedDateLines) {
+            PromisedDateLines promisedDateLines, EmailDetails details) {
+        this.details = details;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.promisedDateLines = promisedDateLines;
@@ -51,28 +55,32 @@ public class ReporterNotifications {
 
     /** Queues the acknowledgement, unless the reporter left no address or was already acknowledged. */
     public Uni<Void> queueAcknowledgement(ReportAcknowledged acknowledgement) {
-        UUID reportId = UUID.fromString(acknowledgement.reportId());
+        return toReporter(acknowledgement.reportId(), EmailKind.ACKNOWLEDGEMENT, "", delivery ->
+                delivery.promisedDates = promisedDateLines.fromEvent(acknowledgement.promisedDates()));
+    }
+
+    /** Queues the status update the policy owes the reporter; the update's number makes it once. */
+    public Uni<Void> queueStatusUpdate(CaseStatusUpdate update) {
+        return toReporter(update.reportId(), EmailKind.STATUS_UPDATE, "update-" + update.sequence(), delivery -> {
+            delivery.promisedDates = promisedDateLines.fromEvent(update.promisedDates());
+            delivery.details = details.write(Map.of("status", update.status().replace('_', ' ')));
+        });
+    }
+
+    private Uni<Void> toReporter(String reportIdText, EmailKind kind, String occasion, Consumer<EmailDelivery> content) {
+        UUID reportId = UUID.fromString(reportIdText);
         return contacts.findById(reportId).chain(contact -> {
             if (contact == null) {
                 // Same topic, same key, same partition: report.submitted always comes first.
                 return Uni.createFrom().failure(new IllegalStateException(
-                        "Acknowledgement for report " + reportId + " arrived before its submission"));
+                        kind + " for report " + reportId + " arrived before its submission"));
             }
             if (contact.sealedEmail == null) {
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            EmailDelivery delivery = new EmailDelivery();
-            delivery.id = UUID.randomUUID();
-            delivery.reportId = reportId;
-            delivery.kind = EmailKind.ACKNOWLEDGEMENT;
-            delivery.trackingId = acknowledgement.trackingId();
-            delivery.programSlug = acknowledgement.programSlug();
-            delivery.sealedRecipient = contact.sealedEmail;
-            delivery.promisedDates = promisedDateLines.fromEvent(acknowledgement.promisedDates());
-            delivery.status = DeliveryStatus.PENDING;
-            delivery.createdAt = now;
-            delivery.nextAttemptAt = now;
+            EmailDelivery delivery = EmailDelivery.pending(reportId, kind, occasion, contact.trackingId,
+                    contact.programSlug, contact.sealedEmail, OffsetDateTime.now(ZoneOffset.UTC));
+            content.accept(delivery);
             return deliveries.queueOnce(delivery).replaceWithVoid();
         });
     }

@@ -1,0 +1,46 @@
+package dev.embargo.notify.service;
+
+import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.notify.domain.ProgramContact;
+import dev.embargo.notify.repository.ProgramContactRepository;
+import dev.embargo.policy.io.ProgramFiles;
+import dev.embargo.policy.model.Program;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whom to tell when a program's promise is about to be broken: the contacts of its revision in
+ * force, kept from {@code program.policy.published}. An older or repeated revision changes nothing.
+ */
+@ApplicationScoped
+public class ProgramContacts {
+
+    private final ProgramContactRepository contacts;
+    private final ProgramFiles files = new ProgramFiles();
+
+    ProgramContacts(ProgramContactRepository contacts) {
+        this.contacts = contacts;
+    }
+
+    /** Applies a published revision; called inside the consumer's transaction. */
+    public Uni<Void> apply(ProgramPolicyPublished published) {
+        return contacts.findById(published.slug()).chain(current -> {
+            if (current != null && current.revision >= published.revision()) {
+                return Uni.createFrom().voidItem();
+            }
+            Program program = files.read(published.document(), published.slug() + "@" + published.revision());
+            ProgramContact contact = current != null ? current : new ProgramContact();
+            contact.programSlug = published.slug();
+            contact.revision = published.revision();
+            contact.setAddresses(program.contacts().stream().map(Program.Contact::email).filter(Objects::nonNull).toList());
+            return current != null ? Uni.createFrom().voidItem() : contacts.persist(contact).replaceWithVoid();
+        });
+    }
+
+    /** The team's addresses; none when the program is unknown here or lists no address. */
+    public Uni<List<String>> of(String programSlug) {
+        return contacts.findById(programSlug).map(found -> found == null ? List.of() : found.addresses());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.embargo.notify.service;
+
+import dev.embargo.contracts.report.DeadlineApproaching;
+import dev.embargo.contracts.report.DeadlineBreached;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.notify.domain.EmailDelivery;
+import dev.embargo.notify.domain.EmailKind;
+import dev.embargo.notify.repository.EmailDeliveryRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Emails the program's security team when a promise is about to be broken, and when it was.
+ * One email per step and due time: a new due time (an extension) is warned about again.
+ */
+@ApplicationScoped
+public class StaffNotifications {
+
+    private static final Logger LOG = Logger.getLogger(StaffNotifications.class);
+
+    private final ProgramContacts teams;
+    private final EmailDeliveryRepository deliveries;
+    private final EmailDetails details;
+    private final FieldCipher cipher;
+
+    StaffNotifications(ProgramContacts teams, EmailDeliveryRepository deliveries, EmailDetails details, FieldCipher cipher) {
+        this.teams = teams;
+        this.deliveries = deliveries;
+        this.details = details;
+        this.cipher = cipher;
+    }
+
+    public Uni<Void> queueWarning(DeadlineApproaching warning) {
+        return toTeam(EmailKind.DEADLINE_APPROACHING, warning.reportId(), warning.trackingId(), warning.programSlug(),
+                warning.step(), warning.dueAt(), warning.caseState(), warning.owner());
+    }
+
+    public Uni<Void> queueBreach(DeadlineBreached breach) {
+        return toTeam(EmailKind.DEADLINE_BREACHED, breach.reportId(), breach.trackingId(), breach.programSlug(),
+                breach.step(), breach.dueAt(), breach.caseState(), breach.owner());
+    }
+
+    private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String step,
+            Instant dueAt, String caseState, String owner) {
+        return teams.of(programSlug).chain(addresses -> {
+            if (addresses.isEmpty()) {
+                LOG.warnf("Program %s lists no contact address: nobody to tell that %s of %s is %s", programSlug, step,
+                        trackingId, kind == EmailKind.DEADLINE_BREACHED ? "late" : "due soon");
+                return Uni.createFrom().voidItem();
+            }
+            EmailDelivery delivery = EmailDelivery.pending(UUID.fromString(reportId), kind, step + "@" + dueAt, trackingId,
+                    programSlug, cipher.seal(String.join("\n", addresses)), OffsetDateTime.now(ZoneOffset.UTC));
+            Map<String, String> said = new LinkedHashMap<>();
+            said.put("step", PromisedDateLines.labelOf(step));
+            said.put("dueAt", PromisedDateLines.WHEN.format(dueAt));
+            said.put("caseState", caseState.replace('_', ' '));
+            said.put("owner", owner == null ? "nobody yet" : owner);
+            delivery.details = details.write(said);
+            return deliveries.queueOnce(delivery).replaceWithVoid();
+        });
+    }
+}
