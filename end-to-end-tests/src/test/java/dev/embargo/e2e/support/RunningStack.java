@@ -34,6 +34,11 @@ public final class RunningStack {
         return new LifecycleEvents(stack.kafkaBootstrap());
     }
 
+    /** Triage's clock, which the test stack lets an admin run ahead. */
+    public TriageClockControl triageClock() {
+        return new TriageClockControl(serviceUrl("triage"), staffTokens().of("admin"));
+    }
+
     public String serviceUrl(String name) {
         return stack.service(name).baseUrl();
     }
