@@ -38,8 +38,8 @@ public class LifecycleProjection {
         }).replaceWithVoid();
     }
 
-    public Uni<List<TrackedReport>> list(int page, int size) {
-        return Panache.withSession(() -> reports.listPage(page, size));
+    public Uni<List<TrackedReport>> list(java.util.Optional<java.util.Set<String>> programs, int page, int size) {
+        return Panache.withSession(() -> reports.listPage(programs, page, size));
     }
 
     /** The report's row, created at the first event that mentions it. */

@@ -49,7 +49,10 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .getResultList());
     }
 
-    public Uni<List<EmailDelivery>> listPage(int page, int size) {
-        return findAll(Sort.descending("createdAt")).page(Page.of(page, size)).list();
+    /** One page, newest first; only the given programs' emails when {@code programs} is present. */
+    public Uni<List<EmailDelivery>> listPage(java.util.Optional<java.util.Set<String>> programs, int page, int size) {
+        Sort order = Sort.descending("createdAt");
+        return programs.map(slugs -> find("programSlug in ?1", order, slugs)).orElseGet(() -> findAll(order))
+                .page(Page.of(page, size)).list();
     }
 }

@@ -5,6 +5,7 @@ import dev.embargo.notify.mapping.EmailDeliveryMapper;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import dev.embargo.kit.security.StaffScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +31,10 @@ public class EmailDeliveryResource {
 
     private final EmailDeliveryRepository deliveries;
     private final EmailDeliveryMapper mapper;
+    private final StaffScope scope;
 
-    EmailDeliveryResource(EmailDeliveryRepository deliveries, EmailDeliveryMapper mapper) {
+    EmailDeliveryResource(EmailDeliveryRepository deliveries, EmailDeliveryMapper mapper, StaffScope scope) {
+        this.scope = scope;
         this.deliveries = deliveries;
         this.mapper = mapper;
     }
@@ -44,7 +47,7 @@ public class EmailDeliveryResource {
     @APIResponse(responseCode = "403", description = "Not a coordinator or admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<EmailDeliveryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return Panache.withSession(() -> deliveries.listPage(page, size))
+        return Panache.withSession(() -> deliveries.listPage(scope.programs(), page, size))
                 .map(found -> found.stream().map(mapper::toView).toList());
     }
 }

@@ -18,8 +18,9 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
         return find("reportId", reportId).firstResult();
     }
 
-    /** Cases matching every filter given (null filters match all), newest first. */
-    public Uni<List<VulnerabilityCase>> search(CaseFilter filter, int page, int size) {
+    /** Cases matching every filter given (empty filters match all) of the programs in scope (empty: all), newest first. */
+    public Uni<List<VulnerabilityCase>> search(CaseFilter filter, java.util.Optional<java.util.Set<String>> programsInScope,
+            int page, int size) {
         StringBuilder query = new StringBuilder("from VulnerabilityCase c where 1 = 1");
         Parameters parameters = new Parameters();
         filter.program().ifPresent(program -> {
@@ -37,6 +38,10 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
         filter.owner().ifPresent(owner -> {
             query.append(" and c.owner = :owner");
             parameters.and("owner", owner);
+        });
+        programsInScope.ifPresent(programs -> {
+            query.append(" and c.programSlug in :inScope");
+            parameters.and("inScope", programs);
         });
         if (filter.overdue()) {
             query.append(" and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not null"

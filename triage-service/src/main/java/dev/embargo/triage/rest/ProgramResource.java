@@ -8,6 +8,7 @@ import dev.embargo.triage.mapping.ProgramMapper;
 import dev.embargo.triage.service.ProgramRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import dev.embargo.kit.security.StaffScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,8 +34,10 @@ public class ProgramResource {
     private final ProgramRegistry registry;
     private final ProgramMapper mapper;
     private final SecurityIdentity identity;
+    private final StaffScope scope;
 
-    ProgramResource(ProgramRegistry registry, ProgramMapper mapper, SecurityIdentity identity) {
+    ProgramResource(ProgramRegistry registry, ProgramMapper mapper, SecurityIdentity identity, StaffScope scope) {
+        this.scope = scope;
         this.registry = registry;
         this.mapper = mapper;
         this.identity = identity;
@@ -44,7 +47,8 @@ public class ProgramResource {
     @RolesAllowed({"triager", "coordinator", "publisher", "admin"})
     @Operation(summary = "List the programs with their revision in force")
     public Uni<List<ProgramRevisionView>> list() {
-        return registry.inForce().map(revisions -> revisions.stream().map(mapper::toView).toList());
+        return registry.inForce().map(revisions -> revisions.stream()
+                .filter(revision -> scope.covers(revision.slug)).map(mapper::toView).toList());
     }
 
     @GET
@@ -54,7 +58,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "404", description = "No such program", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ProgramRevisionView> get(@PathParam("slug") String slug) {
         return registry.inForce(slug).map(revision -> {
-            if (revision == null) {
+            if (revision == null || !scope.covers(slug)) {
                 throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No program named " + slug + "."));
             }
             return mapper.toView(revision);
@@ -71,6 +75,9 @@ public class ProgramResource {
     @APIResponse(responseCode = "422", description = "The program was refused as a whole; errors name field and line",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ProgramRevisionView> put(@PathParam("slug") String slug, String body) {
+        if (!scope.covers(slug)) {
+            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No program named " + slug + "."));
+        }
         Program program;
         try {
             program = registry.parse(body == null ? "" : body, "request body");

@@ -8,6 +8,7 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.security.StaffScope;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
@@ -39,9 +40,11 @@ public class CaseService {
     private final LockedCases lockedCases;
     private final CaseDeadlines deadlines;
     private final TriageClock clock;
+    private final StaffScope scope;
 
     CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
-            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock) {
+            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock, StaffScope scope) {
+        this.scope = scope;
         this.deadlines = deadlines;
         this.clock = clock;
         this.cases = cases;
@@ -136,18 +139,18 @@ public class CaseService {
     }
 
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId)).map(found -> existing(found, caseId));
+        return Panache.withSession(() -> cases.findById(caseId)).map(found -> lockedCases.visible(found, caseId));
     }
 
     public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)
-                .chain(found -> audit.forCase(existing(found, caseId).id)));
+                .chain(found -> audit.forCase(lockedCases.visible(found, caseId).id)));
     }
 
     /** The case's promises as the scheduler watches them; a 404 problem when there is no such case. */
     public Uni<List<dev.embargo.triage.domain.CaseDeadline>> deadlines(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)
-                .chain(found -> deadlines.of(existing(found, caseId).id)));
+                .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
     }
 
     /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
@@ -167,16 +170,9 @@ public class CaseService {
         return audit.detailOf(entry);
     }
 
-    /** The case found, or a 404 problem. */
-    static VulnerabilityCase existing(VulnerabilityCase found, UUID caseId) {
-        if (found == null) {
-            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No case " + caseId + "."));
-        }
-        return found;
-    }
-
+    /** One page of the queue, only ever of the programs the caller may see. */
     public Uni<List<VulnerabilityCase>> listCases(CaseRepository.CaseFilter filter, int page, int size) {
-        return Panache.withSession(() -> cases.search(filter, page, size));
+        return Panache.withSession(() -> cases.search(filter, scope.programs(), page, size));
     }
 
     /** Gives the case an owner (or none), with an audit line. */

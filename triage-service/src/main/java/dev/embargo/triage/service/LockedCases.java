@@ -1,5 +1,8 @@
 package dev.embargo.triage.service;
 
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.security.StaffScope;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
@@ -7,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -20,15 +24,28 @@ public class LockedCases {
 
     private final CaseRepository cases;
     private final ProgramRegistry programs;
+    private final StaffScope scope;
 
-    LockedCases(CaseRepository cases, ProgramRegistry programs) {
+    LockedCases(CaseRepository cases, ProgramRegistry programs, StaffScope scope) {
         this.cases = cases;
         this.programs = programs;
+        this.scope = scope;
     }
 
-    /** The case, locked until the caller's transaction ends; a 404 problem when there is none. */
+    /** The case, locked until the caller's transaction ends; a 404 problem when there is none the caller may see. */
     public Uni<VulnerabilityCase> lock(UUID caseId) {
-        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(found -> CaseService.existing(found, caseId));
+        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(found -> visible(found, caseId));
+    }
+
+    /**
+     * The case found, if the calling staff member may see it; a 404 problem otherwise, the same
+     * whether the case does not exist or belongs to a program outside the caller's.
+     */
+    public VulnerabilityCase visible(VulnerabilityCase found, UUID caseId) {
+        if (found == null || !scope.covers(found.programSlug)) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No case " + caseId + "."));
+        }
+        return found;
     }
 
     /** Runs {@code change} in a transaction, with the case locked and its program at the case's revision. */
