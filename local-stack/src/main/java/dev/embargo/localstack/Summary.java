@@ -24,7 +24,8 @@ final class Summary {
                     -d '{"program":"pea2pea","title":"Panic on malformed frame","description":"...","reporterEmail":"alice@example.org"}'
 
                 Keycloak  %s/admin  (admin / admin)
-                  demo logins, password = user name: triager, coordinator, publisher, admin, visitor (no role)
+                  demo logins, password = user name: triager, coordinator, publisher, admin, visitor (no role),
+                  triager-emek (triager limited to the emek program)
                   a staff token:
                   TOKEN=$(curl -s %s/realms/embargo/protocol/openid-connect/token -d grant_type=password \\
                     -d client_id=embargo-services -d client_secret=%s -d username=triager -d password=triager \\

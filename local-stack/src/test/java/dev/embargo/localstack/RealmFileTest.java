@@ -46,6 +46,32 @@ class RealmFileTest {
         assertThat(rolesOf("publisher")).containsExactlyInAnyOrder("publisher");
         assertThat(rolesOf("admin")).containsExactlyInAnyOrder("admin", "triager", "coordinator", "publisher");
         assertThat(rolesOf("visitor")).isEmpty();
+        assertThat(rolesOf("triager-emek")).containsExactlyInAnyOrder("triager");
+    }
+
+    @Test
+    void programGroupsLimitStaffAndReachTheTokenAsFullPaths() {
+        JsonNode programs = elements(realm.path("groups")).stream().filter(g -> g.path("name").asText().equals("programs"))
+                .findFirst().orElseThrow();
+        assertThat(elements(programs.path("subGroups"))).extracting(group -> group.path("name").asText())
+                .containsExactlyInAnyOrder("emek", "moqtail", "oxpulse-partner-edge", "pea2pea", "x0tta6bl4");
+        JsonNode limited = elements(realm.path("users")).stream()
+                .filter(u -> u.path("username").asText().equals("triager-emek")).findFirst().orElseThrow();
+        assertThat(elements(limited.path("groups"))).extracting(JsonNode::asText).containsExactly("/programs/emek");
+        for (JsonNode client : elements(realm.path("clients"))) {
+            JsonNode mapper = client.path("protocolMappers").get(0);
+            assertThat(mapper.path("protocolMapper").asText()).as(client.path("clientId").asText())
+                    .isEqualTo("oidc-group-membership-mapper");
+            assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("groups");
+            assertThat(mapper.path("config").path("full.path").asText()).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void theShortLivedClientIssuesTokensThatExpireWithinSeconds() {
+        JsonNode shortLived = client("embargo-short-lived");
+        assertThat(shortLived.path("attributes").path("access.token.lifespan").asInt()).isBetween(1, 5);
+        assertThat(shortLived.path("standardFlowEnabled").asBoolean()).isFalse();
     }
 
     @Test

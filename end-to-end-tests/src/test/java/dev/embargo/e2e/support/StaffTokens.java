@@ -14,6 +14,21 @@ public final class StaffTokens {
         this.keycloakUrl = keycloakUrl;
     }
 
+    /**
+     * An access token of the realm's short-lived client (it expires 2 seconds after it is issued),
+     * for checking that an expired token is refused.
+     */
+    public String shortLived(String user) {
+        return given().baseUri(keycloakUrl)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "embargo-short-lived")
+                .formParam("username", user)
+                .formParam("password", user)
+                .when().post("/realms/embargo/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
     /** An access token for a demo user, whose password is its name. */
     public String of(String user) {
         return given().baseUri(keycloakUrl)
