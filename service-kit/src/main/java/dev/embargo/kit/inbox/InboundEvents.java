@@ -4,12 +4,14 @@ import dev.embargo.contracts.EventCodec;
 import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.EventType;
 import dev.embargo.contracts.InvalidEventException;
+import dev.embargo.kit.work.SessionContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -53,12 +55,17 @@ public class InboundEvents {
             registry.counter("embargo.inbox.dead-lettered", "consumer", consumer, "reason", "contract").increment();
             return Uni.createFrom().completionStage(() -> message.nack(e));
         }
+        // Retries resubscribe from Mutiny's timer thread; the transaction must run on this Vert.x context.
+        Executor context = SessionContexts.current();
         return Panache.withTransaction(() -> recordFirstDelivery(consumer, event)
                         .chain(first -> {
                             registry.counter("embargo.inbox.events", "consumer", consumer, "type",
                                     event.type().typeName(), "outcome", first ? "applied" : "duplicate").increment();
                             return first ? handler.apply(event) : Uni.createFrom().voidItem();
                         }))
+                .runSubscriptionOn(context)
+                .onFailure().invoke(failure -> LOG.warnf("Event %s (%s) failed, will retry: %s", event.id(),
+                        event.type().typeName(), abbreviated(failure)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
@@ -99,5 +106,11 @@ public class InboundEvents {
                 .setParameter("type", event.type().typeName())
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
+    }
+
+    /** The failure's kind and the start of its message: enough to diagnose, too short to flood the log. */
+    private static String abbreviated(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        return failure.getClass().getSimpleName() + ": " + (message.length() > 300 ? message.substring(0, 300) + "..." : message);
     }
 }
