@@ -2,6 +2,8 @@ package dev.embargo.contracts;
 
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
+import dev.embargo.contracts.report.CaseDuplicateMarked;
+import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
@@ -27,6 +29,8 @@ public enum EventType {
     DEADLINE_APPROACHING("deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
     DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
     CASE_STATUS_UPDATE("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
+    CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
+    CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;

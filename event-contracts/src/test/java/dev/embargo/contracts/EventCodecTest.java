@@ -3,6 +3,7 @@ package dev.embargo.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -129,6 +130,17 @@ class EventCodecTest {
 
         String spam = codec.encode(update).replace("\"triaging\"", "\"spam\"");
         assertThatThrownBy(() -> codec.decode("case.status.update.v1", spam)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void messagesToTheReporterTravelSealed() {
+        CaseMessagePosted message = new CaseMessagePosted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "EMB-2026-00009", "emek", UUID.randomUUID().toString(), SEALED, Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(codec.decode("case.message.posted.v1", codec.encode(message))).isEqualTo(message);
+
+        CaseMessagePosted plaintext = new CaseMessagePosted(message.reportId(), message.caseId(), message.trackingId(),
+                "emek", message.messageId(), "Can you share the PoC?", message.postedAt());
+        assertThatThrownBy(() -> codec.encode(plaintext)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test

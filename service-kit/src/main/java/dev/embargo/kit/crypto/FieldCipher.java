@@ -63,6 +63,21 @@ public final class FieldCipher {
         return new FieldCipher(keys);
     }
 
+    /**
+     * A key for another purpose (e.g. keyed fingerprints of sealed text), derived from the sealing
+     * key with HMAC-SHA256 so that it needs no configuration of its own and reveals nothing of
+     * the sealing key. It changes when the sealing key rotates.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.get(sealingKeyId).getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("embargo:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** The sealed form of {@code plaintext}; null stays null. */
     public String seal(String plaintext) {
         if (plaintext == null) {
