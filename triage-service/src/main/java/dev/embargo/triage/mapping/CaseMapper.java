@@ -8,6 +8,9 @@ import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.rest.DeadlineView;
+import dev.embargo.triage.rest.ReporterView;
+import dev.embargo.triage.rest.SimilarCaseView;
+import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -29,11 +32,22 @@ public class CaseMapper {
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
                 CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
                 vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName,
+                vulnerabilityCase.creditName, vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
                 service.promisedDates(vulnerabilityCase));
+    }
+
+    public SimilarCaseView toView(Duplicates.Suggestion suggestion) {
+        VulnerabilityCase candidate = suggestion.candidate();
+        return new SimilarCaseView(candidate.id.toString(), candidate.trackingId, service.open(candidate.sealedTitle),
+                candidate.state.wireName(), Math.round(suggestion.similarity() * 1000) / 1000.0);
+    }
+
+    public ReporterView toReporterView(VulnerabilityCase reported) {
+        return new ReporterView(reported.id.toString(), reported.trackingId, reported.creditName,
+                instant(reported.submittedAt), reported.duplicateOf != null);
     }
 
     public DeadlineView toView(CaseDeadline deadline) {

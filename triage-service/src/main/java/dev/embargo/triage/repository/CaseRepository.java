@@ -14,6 +14,51 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, UUID> {
 
+    private static final String STORE_FINGERPRINT =
+            "UPDATE vulnerability_case SET text_fingerprint = CAST(:fingerprint AS bigint[]) WHERE id = :id";
+    /** pg_trgm's similarity over the keyed trigram hashes: shared over all; GIN narrows to cases sharing any. */
+    private static final String SIMILAR = """
+            SELECT candidate.id, candidate.similarity FROM (
+                SELECT c.id, c.opened_at,
+                       CAST((SELECT count(*) FROM (SELECT unnest(c.text_fingerprint) INTERSECT SELECT unnest(t.text_fingerprint)) s)
+                            AS float8)
+                       / (SELECT count(*) FROM (SELECT unnest(c.text_fingerprint) UNION SELECT unnest(t.text_fingerprint)) u)
+                       AS similarity
+                FROM vulnerability_case c, vulnerability_case t
+                WHERE t.id = :id AND c.id <> t.id AND c.program_slug = t.program_slug
+                  AND c.text_fingerprint && t.text_fingerprint) candidate
+            WHERE candidate.similarity >= :threshold
+            ORDER BY candidate.similarity DESC, candidate.opened_at LIMIT :limit""";
+
+    /** Stores the case's text fingerprint; the case row must already be written (flushed). */
+    public Uni<Integer> storeFingerprint(UUID caseId, long[] fingerprint) {
+        Long[] hashes = java.util.Arrays.stream(fingerprint).boxed().toArray(Long[]::new);
+        return getSession().chain(session -> session.createNativeQuery(STORE_FINGERPRINT)
+                .setParameter("fingerprint", hashes).setParameter("id", caseId).executeUpdate());
+    }
+
+    /** Cases of the same program whose text is at least {@code threshold} similar, most similar first. */
+    public Uni<List<Similarity>> similarTo(UUID caseId, double threshold, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(SIMILAR, Object[].class)
+                        .setParameter("id", caseId).setParameter("threshold", threshold).setParameter("limit", limit)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new Similarity((UUID) row[0], ((Number) row[1]).doubleValue())).toList());
+    }
+
+    /** Cases marked duplicate of {@code caseId}, first reported first. */
+    public Uni<List<VulnerabilityCase>> duplicatesOf(UUID caseId) {
+        return find("duplicateOf", Sort.ascending("submittedAt"), caseId).list();
+    }
+
+    /** A case by its tracking id. */
+    public Uni<VulnerabilityCase> findByTrackingId(String trackingId) {
+        return find("trackingId", trackingId).firstResult();
+    }
+
+    /** How alike another case's text is, 0 to 1. */
+    public record Similarity(UUID caseId, double similarity) {
+    }
+
     public Uni<VulnerabilityCase> findByReportId(UUID reportId) {
         return find("reportId", reportId).firstResult();
     }

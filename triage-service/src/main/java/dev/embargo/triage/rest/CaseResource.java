@@ -10,6 +10,7 @@ import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.DeadlineAdjustments;
+import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.SeverityAssessment;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -50,9 +51,11 @@ public class CaseResource {
     private final DeadlineAdjustments adjustments;
     private final CaseMapper mapper;
     private final SecurityIdentity identity;
+    private final Duplicates duplicates;
 
     CaseResource(CaseService service, SeverityAssessment severities, DeadlineAdjustments adjustments, CaseMapper mapper,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.service = service;
         this.severities = severities;
         this.adjustments = adjustments;
@@ -107,7 +110,8 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> transition(@PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
         CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> unknownState("to", request.to()));
-        return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
+        return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName(), request.duplicateOf())
+                .map(mapper::toSummary);
     }
 
     @GET
@@ -130,6 +134,22 @@ public class CaseResource {
     public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
         return severities.assess(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
                 .map(mapper::toSummary);
+    }
+
+    @GET
+    @Path("/{caseId}/similar")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Likely duplicates: cases of the same program whose reports read alike, most similar first")
+    public Uni<List<SimilarCaseView>> similar(@PathParam("caseId") UUID caseId) {
+        return duplicates.suggestionsFor(caseId).map(found -> found.stream().map(mapper::toView).toList());
+    }
+
+    @GET
+    @Path("/{caseId}/reporters")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Everyone who reported the vulnerability: the case's reporter and its duplicates', for credit")
+    public Uni<List<ReporterView>> reporters(@PathParam("caseId") UUID caseId) {
+        return duplicates.reportersOf(caseId).map(found -> found.stream().map(mapper::toReporterView).toList());
     }
 
     @GET

@@ -20,6 +20,8 @@ public record CaseSummary(
         String cvssVector,
         Double cvssScore,
         String creditName,
+        /** The case this one duplicates; null unless it is a duplicate. */
+        String duplicateOf,
         String affectedVersion,
         String versionSupport,
         Instant submittedAt,

@@ -41,9 +41,12 @@ public class CaseService {
     private final CaseDeadlines deadlines;
     private final TriageClock clock;
     private final StaffScope scope;
+    private final Duplicates duplicates;
 
     CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
-            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock, StaffScope scope) {
+            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock, StaffScope scope,
+            Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.scope = scope;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -78,6 +81,8 @@ public class CaseService {
                 List<PromisedDate> promised = program == null ? List.of() : promises.compute(program, opened);
                 return cases.persist(opened)
                         .chain(() -> promises.keep(opened, promised))
+                        .chain(cases::flush)
+                        .chain(() -> duplicates.fingerprint(opened))
                         .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
                                 + " revision " + opened.programRevision + ", acknowledged", null))
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
@@ -99,6 +104,14 @@ public class CaseService {
      * the moves that are allowed.
      */
     public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
+        return transition(caseId, to, reason, actor, null);
+    }
+
+    /**
+     * As {@link #transition(UUID, CaseState, String, String)}; a move to duplicate names the case it
+     * duplicates ({@code duplicateOf}: case id or tracking id), announced as {@code case.duplicate.marked}.
+     */
+    public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor, String duplicateOf) {
         return lockedCases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
             CaseState from = vulnerabilityCase.state;
             if (!CaseLifecycle.allows(from, to)) {
@@ -111,9 +124,19 @@ public class CaseService {
                 throw illegalTransition("The " + vulnerabilityCase.programSlug + " policy requires a post-mortem for this "
                         + "case before it closes; move it to post_mortem first.", CaseState.POST_MORTEM.wireName());
             }
-            vulnerabilityCase.state = to;
             Instant now = clock.now();
-            return audit.record(caseId, actor, "state " + from.wireName() + " -> " + to.wireName(), reason)
+            Uni<VulnerabilityCase> original = to == CaseState.DUPLICATE
+                    ? duplicates.originalFor(vulnerabilityCase, duplicateOf) : Uni.createFrom().nullItem();
+            return original.chain(duplicated -> {
+                vulnerabilityCase.state = to;
+                String action = "state " + from.wireName() + " -> " + to.wireName();
+                if (duplicated == null) {
+                    return audit.record(caseId, actor, action, reason);
+                }
+                vulnerabilityCase.duplicateOf = duplicated.id;
+                return audit.record(caseId, actor, action + " (of " + duplicated.trackingId + ")", reason)
+                        .chain(() -> duplicates.announce(vulnerabilityCase, duplicated, actor, now));
+            })
                     .chain(() -> deadlines.settle(caseId, from, to, now))
                     .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
                             vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,

@@ -42,10 +42,15 @@ public class LockedCases {
      * whether the case does not exist or belongs to a program outside the caller's.
      */
     public VulnerabilityCase visible(VulnerabilityCase found, UUID caseId) {
-        if (found == null || !scope.covers(found.programSlug)) {
+        if (found == null || !covers(found)) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No case " + caseId + "."));
         }
         return found;
+    }
+
+    /** Whether the calling staff member may see the case (its program is in their scope). */
+    public boolean covers(VulnerabilityCase vulnerabilityCase) {
+        return scope.covers(vulnerabilityCase.programSlug);
     }
 
     /** Runs {@code change} in a transaction, with the case locked and its program at the case's revision. */

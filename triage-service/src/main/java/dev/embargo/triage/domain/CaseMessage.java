@@ -1,0 +1,30 @@
+package dev.embargo.triage.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Something the security team wrote to the case's reporter. */
+@Entity
+@Table(name = "case_message")
+public class CaseMessage {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    /** The staff member's user name. */
+    public String author;
+
+    /** Sealed: it may describe the vulnerability. */
+    @Column(name = "sealed_body")
+    public String sealedBody;
+
+    @Column(name = "posted_at")
+    public OffsetDateTime postedAt;
+}

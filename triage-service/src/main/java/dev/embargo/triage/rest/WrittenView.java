@@ -1,0 +1,7 @@
+package dev.embargo.triage.rest;
+
+import java.time.Instant;
+
+/** A note or message on a case, as staff read it. */
+public record WrittenView(String id, String author, String text, Instant at) {
+}

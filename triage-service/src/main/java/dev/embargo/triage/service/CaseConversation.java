@@ -1,0 +1,89 @@
+package dev.embargo.triage.service;
+
+import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.triage.domain.CaseMessage;
+import dev.embargo.triage.domain.CaseNote;
+import dev.embargo.triage.repository.CaseMessageRepository;
+import dev.embargo.triage.repository.CaseNoteRepository;
+import dev.embargo.triage.repository.CaseRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What staff write on a case: internal notes, for each other only, and messages to the
+ * reporter, which leave triage as {@code case.message.posted} for intake's status page and
+ * notify's email. The two are kept in separate tables and endpoints, so a note cannot be sent
+ * by mistake. Both are sealed at rest and audited (the audit line names the author, not the text).
+ */
+@ApplicationScoped
+public class CaseConversation {
+
+    private final LockedCases lockedCases;
+    private final CaseRepository cases;
+    private final CaseNoteRepository notes;
+    private final CaseMessageRepository messages;
+    private final CaseAudit audit;
+    private final Outbox outbox;
+    private final FieldCipher cipher;
+    private final TriageClock clock;
+
+    CaseConversation(LockedCases lockedCases, CaseRepository cases, CaseNoteRepository notes, CaseMessageRepository messages,
+            CaseAudit audit, Outbox outbox, FieldCipher cipher, TriageClock clock) {
+        this.lockedCases = lockedCases;
+        this.cases = cases;
+        this.notes = notes;
+        this.messages = messages;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public Uni<CaseNote> addNote(UUID caseId, String text, String author) {
+        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+            CaseNote note = new CaseNote();
+            note.id = UUID.randomUUID();
+            note.caseId = caseId;
+            note.author = author;
+            note.sealedText = cipher.seal(text);
+            note.writtenAt = clock.nowUtc();
+            return notes.persist(note).chain(() -> audit.record(caseId, author, "internal note", null)).replaceWith(note);
+        }));
+    }
+
+    public Uni<CaseMessage> postMessage(UUID caseId, String body, String author) {
+        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+            CaseMessage message = new CaseMessage();
+            message.id = UUID.randomUUID();
+            message.caseId = caseId;
+            message.author = author;
+            message.sealedBody = cipher.seal(body);
+            message.postedAt = clock.nowUtc();
+            return messages.persist(message)
+                    .chain(() -> audit.record(caseId, author, "message to the reporter", null))
+                    .chain(() -> outbox.stage(new CaseMessagePosted(vulnerabilityCase.reportId.toString(), caseId.toString(),
+                            vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, message.id.toString(),
+                            message.sealedBody, message.postedAt.toInstant())))
+                    .replaceWith(message);
+        }));
+    }
+
+    public Uni<List<CaseNote>> notesOf(UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
+                .chain(visible -> notes.forCase(visible.id)));
+    }
+
+    public Uni<List<CaseMessage>> messagesOf(UUID caseId) {
+        return Panache.withSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
+                .chain(visible -> messages.forCase(visible.id)));
+    }
+
+    public String open(String sealed) {
+        return cipher.open(sealed);
+    }
+}
