@@ -2,8 +2,10 @@ package dev.embargo.intake.mapping;
 
 import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.rest.ReportReceipt;
 import dev.embargo.intake.rest.PromisedDateView;
+import dev.embargo.intake.rest.MessageView;
 import dev.embargo.intake.rest.ReportStatusView;
 import dev.embargo.intake.rest.SubmitReportRequest;
 import dev.embargo.intake.service.AcceptedReport;
@@ -11,6 +13,7 @@ import dev.embargo.intake.service.NewReport;
 import dev.embargo.intake.service.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Between the wire and the domain: entities never leave the service as they are. */
 @ApplicationScoped
@@ -34,11 +37,13 @@ public class ReportMapper {
         return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report), accepted.reporterToken());
     }
 
-    public ReportStatusView toStatusView(Report report) {
+    public ReportStatusView toStatusView(Report report, List<ReportMessage> messages) {
         return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
                 report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
                 service.promisedDates(report).stream()
-                        .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList());
+                        .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList(),
+                messages.stream().map(message -> new MessageView(message.author,
+                        service.open(message.sealedBody), message.postedAt.toInstant())).toList());
     }
 
     public String statusUrl(Report report) {

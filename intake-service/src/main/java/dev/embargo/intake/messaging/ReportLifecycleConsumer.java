@@ -1,9 +1,11 @@
 package dev.embargo.intake.messaging;
 
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
+import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportService;
 import dev.embargo.kit.inbox.InboundEvents;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, promised dates. */
+/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, promised dates, the team's messages. */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -19,8 +21,10 @@ public class ReportLifecycleConsumer {
 
     private final InboundEvents inbound;
     private final ReportService reports;
+    private final ReportConversation conversation;
 
-    ReportLifecycleConsumer(InboundEvents inbound, ReportService reports) {
+    ReportLifecycleConsumer(InboundEvents inbound, ReportService reports, ReportConversation conversation) {
+        this.conversation = conversation;
         this.inbound = inbound;
         this.reports = reports;
     }
@@ -34,6 +38,7 @@ public class ReportLifecycleConsumer {
                     severityChanged.promisedDates());
             case CaseDeadlinesChanged deadlinesChanged -> reports.followPromisedDates(deadlinesChanged.reportId(),
                     deadlinesChanged.promisedDates());
+            case CaseMessagePosted posted -> conversation.addTeamMessage(posted);
             default -> Uni.createFrom().voidItem();
         });
     }

@@ -1,6 +1,7 @@
 package dev.embargo.intake.rest;
 
 import dev.embargo.intake.mapping.ReportMapper;
+import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportService;
 import dev.embargo.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +33,10 @@ public class ReportResource {
 
     private final ReportService service;
     private final ReportMapper mapper;
+    private final ReportConversation conversation;
 
-    ReportResource(ReportService service, ReportMapper mapper) {
+    ReportResource(ReportService service, ReportMapper mapper, ReportConversation conversation) {
+        this.conversation = conversation;
         this.service = service;
         this.mapper = mapper;
     }
@@ -60,7 +63,8 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ReportStatusView> status(@PathParam("trackingId") String trackingId,
                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service.findForReporter(trackingId, bearerToken(authorization)).map(mapper::toStatusView);
+        return service.findForReporter(trackingId, bearerToken(authorization)).chain(report ->
+                conversation.messagesOf(report.id).map(messages -> mapper.toStatusView(report, messages)));
     }
 
     private static String bearerToken(String authorization) {

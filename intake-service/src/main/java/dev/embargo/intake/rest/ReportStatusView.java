@@ -11,5 +11,7 @@ public record ReportStatusView(
         String status,
         Instant submittedAt,
         Instant acknowledgedAt,
-        List<PromisedDateView> promisedDates) {
+        List<PromisedDateView> promisedDates,
+        /** The conversation with the security team, oldest first. */
+        List<MessageView> messages) {
 }

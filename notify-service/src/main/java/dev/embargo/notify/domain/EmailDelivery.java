@@ -36,6 +36,10 @@ public class EmailDelivery {
     @Column(name = "sealed_recipient")
     public String sealedRecipient;
 
+    /** The text of a message from the security team, sealed; null for other kinds. */
+    @Column(name = "sealed_body")
+    public String sealedBody;
+
     /** What the template says besides the dates (step, due time, status), as JSON; none is secret. */
     public String details;
 

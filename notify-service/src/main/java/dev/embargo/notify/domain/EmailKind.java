@@ -6,6 +6,8 @@ public enum EmailKind {
     ACKNOWLEDGEMENT("acknowledgement", "We received your vulnerability report"),
     /** The update the policy owes a reporter at its cadence (seed 003: every 7 days). */
     STATUS_UPDATE("status-update", "Status update on your vulnerability report"),
+    /** A message the security team wrote to the reporter. */
+    TEAM_MESSAGE("team-message", "A message from the security team"),
     /** Warns the program's team that a promised step falls due soon. */
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching"),
     /** Tells the program's team that a promised step is late. */

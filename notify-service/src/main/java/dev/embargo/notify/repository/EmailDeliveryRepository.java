@@ -17,8 +17,8 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
     private static final String INSERT_ONCE = """
             INSERT INTO email_delivery (id, report_id, kind, occasion, tracking_id, program_slug, sealed_recipient,
-                                        promised_dates, details, status, attempts, next_attempt_at, created_at)
-            VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :promisedDates, :details,
+                                        promised_dates, details, sealed_body, status, attempts, next_attempt_at, created_at)
+            VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :promisedDates, :details, :sealedBody,
                     'PENDING', 0, :now, :now)
             ON CONFLICT (report_id, kind, occasion) DO NOTHING""";
 
@@ -34,6 +34,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("recipient", delivery.sealedRecipient)
                 .setParameter("promisedDates", delivery.promisedDates)
                 .setParameter("details", delivery.details)
+                .setParameter("sealedBody", delivery.sealedBody)
                 .setParameter("now", delivery.createdAt)
                 .executeUpdate()
                 .map(inserted -> inserted == 1));

@@ -107,6 +107,9 @@ public class EmailDispatcher {
         data.put("trackingId", delivery.trackingId);
         data.put("programSlug", delivery.programSlug);
         data.put("promisedDates", promisedDateLines.read(delivery.promisedDates));
+        if (delivery.sealedBody != null) {
+            data.put("message", cipher.open(delivery.sealedBody));
+        }
         String template = "emails/" + delivery.kind.template();
         Mail mail = new Mail()
                 .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))

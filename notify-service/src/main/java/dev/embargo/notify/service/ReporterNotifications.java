@@ -1,5 +1,6 @@
 package dev.embargo.notify.service;
 
+import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -65,6 +66,12 @@ public class ReporterNotifications {
             delivery.promisedDates = promisedDateLines.fromEvent(update.promisedDates());
             delivery.details = details.write(Map.of("status", update.status().replace('_', ' ')));
         });
+    }
+
+    /** Queues the team's message for the reporter; the message id makes it once. */
+    public Uni<Void> queueTeamMessage(CaseMessagePosted message) {
+        return toReporter(message.reportId(), EmailKind.TEAM_MESSAGE, message.messageId(),
+                delivery -> delivery.sealedBody = message.sealedBody());
     }
 
     private Uni<Void> toReporter(String reportIdText, EmailKind kind, String occasion, Consumer<EmailDelivery> content) {
