@@ -18,12 +18,20 @@ public final class Reporter {
 
     /** Submits a report and expects intake to accept it. */
     public SubmittedReport submit(String program, String title, String reporterEmail) {
+        return submit(program, title, "Steps to reproduce: send a crafted frame. Impact: remote crash.", reporterEmail,
+                "E2E Researcher");
+    }
+
+    /** Submits a report with its own description and credit name (null: anonymous), and expects intake to accept it. */
+    public SubmittedReport submit(String program, String title, String description, String reporterEmail, String creditName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("program", program);
         body.put("title", title);
-        body.put("description", "Steps to reproduce: send a crafted frame. Impact: remote crash.");
+        body.put("description", description);
         body.put("reporterEmail", reporterEmail);
-        body.put("creditName", "E2E Researcher");
+        if (creditName != null) {
+            body.put("creditName", creditName);
+        }
         Response response = post(body);
         response.then().statusCode(201);
         return new SubmittedReport(response.path("trackingId"), response.path("statusUrl"),

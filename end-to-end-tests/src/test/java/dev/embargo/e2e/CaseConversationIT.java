@@ -1,0 +1,104 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Mailbox.ReceivedMail;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import dev.embargo.e2e.support.RunningStack;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Internal notes stay with the team; messages reach the reporter's status page and mailbox, signed by the team. */
+@ExtendWith(EmbargoStack.class)
+class CaseConversationIT {
+
+    private static final String NOTE = "Internal: the reporter's PoC also crashes the 0.1 branch, keep quiet until the fix";
+    private static final String MESSAGE = "Thank you! We reproduced the crash; could you share the exact frame you sent?";
+
+    private RunningStack stack;
+    private String triager;
+    private SubmittedReport report;
+    private String caseId;
+
+    @BeforeEach
+    void aCase(RunningStack runningStack) {
+        stack = runningStack;
+        triager = stack.staffTokens().of("triager");
+        report = stack.reporter().submit("emek", "Sandbox escape via task prompt", "talk-" + UUID.randomUUID() + "@example.org");
+        caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
+                .queryParams(Map.of("program", "emek", "size", 500)).when().get(cases()).then().statusCode(200)
+                .extract().jsonPath().getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
+    }
+
+    @Test
+    void theReporterReadsTheTeamsMessageOnTheStatusPageAndByEmailButNeverTheNote() throws Exception {
+        write("notes", NOTE).then().statusCode(201).body("author", equalTo("triager")).body("text", equalTo(NOTE));
+        write("messages", MESSAGE).then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(report.trackingId(), report.reporterToken()).then().statusCode(200)
+                .body("messages.text", contains(MESSAGE))
+                .body("messages[0].from", equalTo("security team")));
+        String statusPage = stack.reporter().status(report.trackingId(), report.reporterToken()).asString();
+        assertThat(statusPage).doesNotContain("keep quiet", "triager");
+
+        String subject = "[" + report.trackingId() + "] A message from the security team";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.mailbox().subjects(report.reporterEmail()))
+                .contains(subject));
+        List<ReceivedMail> mails = stack.mailbox().readOverImap(report.reporterEmail());
+        ReceivedMail mail = mails.stream().filter(received -> received.subject().equals(subject)).findFirst().orElseThrow();
+        assertThat(mail.text()).contains(MESSAGE).doesNotContain("keep quiet");
+        assertThat(mails).noneMatch(received -> received.text().contains("keep quiet"));
+    }
+
+    @Test
+    void staffReadNotesAndMessagesApartAndEachIsAnAuditLine() {
+        write("notes", NOTE).then().statusCode(201);
+        write("messages", MESSAGE).then().statusCode(201);
+
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/notes").then().statusCode(200)
+                .body("text", contains(NOTE));
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/messages").then().statusCode(200)
+                .body("text", contains(MESSAGE));
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then().statusCode(200)
+                .body("action", hasItems("internal note", "message to the reporter"));
+    }
+
+    @Test
+    void kafkaCarriesTheMessageSealedAndTheNoteNotAtAll() {
+        write("notes", NOTE).then().statusCode(201);
+        write("messages", MESSAGE).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var events = stack.lifecycleEvents().readAll().stream().filter(event -> event.data().contains(caseId)).toList();
+            assertThat(events).anyMatch(event -> "case.message.posted.v1".equals(event.type()));
+            assertThat(events).allSatisfy(event -> assertThat(event.data()).doesNotContain("reproduced", "keep quiet"));
+        });
+    }
+
+    @Test
+    void anEmptyNoteOrMessageIsRefused() {
+        write("notes", " ").then().statusCode(400).contentType("application/problem+json");
+        write("messages", "").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private io.restassured.response.Response write(String kind, String text) {
+        return given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post(cases() + "/" + caseId + "/" + kind);
+    }
+
+    private String cases() {
+        return stack.serviceUrl("triage") + "/api/v1/cases";
+    }
+}
