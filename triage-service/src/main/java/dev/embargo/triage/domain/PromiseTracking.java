@@ -51,6 +51,25 @@ public final class PromiseTracking {
     }
 
     /**
+     * The steps after triage that a move completes, as opposed to no longer owing them: the fix
+     * (ready for partners or published), disclosure (published) and the post-mortem (closed after
+     * it). Acknowledgement and triage are judged when they happen (CaseMetrics).
+     */
+    public static Set<Step> keptBy(CaseState from, CaseState to) {
+        Set<Step> kept = EnumSet.noneOf(Step.class);
+        if (to == CaseState.PRE_RELEASE || to == CaseState.PUBLISHED) {
+            kept.add(Step.FIX);
+        }
+        if (to == CaseState.PUBLISHED) {
+            kept.add(Step.DISCLOSURE);
+        }
+        if (from == CaseState.POST_MORTEM && to == CaseState.CLOSED) {
+            kept.add(Step.POST_MORTEM);
+        }
+        return kept;
+    }
+
+    /**
      * When to warn about a step due at {@code due}: {@code warnBefore} ahead of it, or a quarter of
      * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour promise is
      * not warned about the moment it is made.

@@ -11,6 +11,7 @@ import dev.embargo.triage.rest.DeadlineView;
 import dev.embargo.triage.rest.ReporterView;
 import dev.embargo.triage.rest.SimilarCaseView;
 import dev.embargo.triage.service.Duplicates;
+import dev.embargo.triage.service.ScopeDecisions;
 import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,9 +22,11 @@ import java.time.OffsetDateTime;
 public class CaseMapper {
 
     private final CaseService service;
+    private final ScopeDecisions scopes;
 
-    CaseMapper(CaseService service) {
+    CaseMapper(CaseService service, ScopeDecisions scopes) {
         this.service = service;
+        this.scopes = scopes;
     }
 
     public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase) {
@@ -32,7 +35,8 @@ public class CaseMapper {
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
                 CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
                 vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName, vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
+                vulnerabilityCase.creditName, vulnerabilityCase.scopeClass, vulnerabilityCase.inScope,
+                scopes.versionsOf(vulnerabilityCase), vulnerabilityCase.ciaImpact(), vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),

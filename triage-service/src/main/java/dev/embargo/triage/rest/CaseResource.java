@@ -6,11 +6,13 @@ import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.CiaImpact;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.DeadlineAdjustments;
 import dev.embargo.triage.service.Duplicates;
+import dev.embargo.triage.service.ScopeDecisions;
 import dev.embargo.triage.service.SeverityAssessment;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +54,11 @@ public class CaseResource {
     private final CaseMapper mapper;
     private final SecurityIdentity identity;
     private final Duplicates duplicates;
+    private final ScopeDecisions scopes;
 
     CaseResource(CaseService service, SeverityAssessment severities, DeadlineAdjustments adjustments, CaseMapper mapper,
-            SecurityIdentity identity, Duplicates duplicates) {
+            SecurityIdentity identity, Duplicates duplicates, ScopeDecisions scopes) {
+        this.scopes = scopes;
         this.duplicates = duplicates;
         this.service = service;
         this.severities = severities;
@@ -132,8 +136,23 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case, rescored")
     @APIResponse(responseCode = "400", description = "Invalid vector or level", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
-        return severities.assess(caseId, request.cvssVector(), request.level(), identity.getPrincipal().getName())
+        CiaImpact impact = request.ciaImpact() == null ? null : new CiaImpact(request.ciaImpact().confidentiality(),
+                request.ciaImpact().integrity(), request.ciaImpact().availability());
+        return severities.assess(caseId, request.cvssVector(), request.level(), impact, identity.getPrincipal().getName())
                 .map(mapper::toSummary);
+    }
+
+    @PUT
+    @Path("/{caseId}/scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide the case's scope", description = "One of the program's scope classes (in or out of scope) "
+            + "and the affected and fixed versions, each checked against the program's supported versions.")
+    @APIResponse(responseCode = "400", description = "Not a class of the program; the problem lists its classes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> scope(@PathParam("caseId") UUID caseId, @Valid @NotNull ScopeRequest request) {
+        return scopes.decide(caseId, request.scopeClass(), request.affectedVersions(), request.fixedVersions(),
+                request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
     }
 
     @GET

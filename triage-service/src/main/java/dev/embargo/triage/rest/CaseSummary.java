@@ -2,6 +2,8 @@ package dev.embargo.triage.rest;
 
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import java.time.Instant;
+import dev.embargo.triage.domain.CiaImpact;
+import dev.embargo.triage.service.ScopeDecisions;
 import java.util.List;
 
 /** A case as the case queue shows it. */
@@ -20,6 +22,12 @@ public record CaseSummary(
         String cvssVector,
         Double cvssScore,
         String creditName,
+        /** The program's scope class decided for the case, whether it is in scope, and the versions checked. */
+        String scopeClass,
+        Boolean inScope,
+        List<ScopeDecisions.CheckedVersion> versions,
+        /** Confidentiality, integrity and availability impact; null until known. */
+        CiaImpact ciaImpact,
         /** The case this one duplicates; null unless it is a duplicate. */
         String duplicateOf,
         String affectedVersion,

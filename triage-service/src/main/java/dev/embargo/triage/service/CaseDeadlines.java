@@ -29,8 +29,10 @@ public class CaseDeadlines {
 
     private final CaseDeadlineRepository deadlines;
     private final TriageConfig config;
+    private final CaseMetrics metrics;
 
-    CaseDeadlines(CaseDeadlineRepository deadlines, TriageConfig config) {
+    CaseDeadlines(CaseDeadlineRepository deadlines, TriageConfig config, CaseMetrics metrics) {
+        this.metrics = metrics;
         this.deadlines = deadlines;
         this.config = config;
     }
@@ -82,15 +84,24 @@ public class CaseDeadlines {
         });
     }
 
-    /** Marks the promises the move from {@code from} to {@code to} keeps (or ends) as settled. */
-    public Uni<Void> settle(UUID caseId, CaseState from, CaseState to, Instant at) {
+    /**
+     * Marks the promises the move from {@code from} to {@code to} keeps (or ends) as settled, and
+     * counts each one it keeps as met or missed.
+     */
+    public Uni<Void> settle(VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant at) {
         Set<Step> settled = PromiseTracking.settledBy(from, to);
+        Set<Step> kept = PromiseTracking.keptBy(from, to);
         if (settled.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return deadlines.lockForCase(caseId).invoke(rows -> rows.stream()
+        return deadlines.lockForCase(vulnerabilityCase.id).invoke(rows -> rows.stream()
                 .filter(row -> row.settledAt == null && settled.contains(step(row.step)))
-                .forEach(row -> row.settledAt = at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                .forEach(row -> {
+                    row.settledAt = at.atOffset(ZoneOffset.UTC);
+                    if (kept.contains(step(row.step))) {
+                        metrics.promiseKept(vulnerabilityCase.programSlug, row.step, row.dueAt.toInstant(), at);
+                    }
+                })).replaceWithVoid();
     }
 
     public Uni<List<CaseDeadline>> of(UUID caseId) {

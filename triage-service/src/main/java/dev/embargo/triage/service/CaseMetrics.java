@@ -63,6 +63,12 @@ public class CaseMetrics {
         outcome(triaged.programSlug, "triage", promised, at);
     }
 
+    /** A step after triage was done: on time or not. */
+    public void promiseKept(String program, String step, Instant dueAt, Instant doneAt) {
+        registry.counter("embargo.deadline.outcome", "program", program, "step", step,
+                "outcome", doneAt.isAfter(dueAt) ? "missed" : "met").increment();
+    }
+
     /** The scheduler announced a promise: {@code approaching}, {@code breached}, or a status update {@code sent}. */
     public void deadlineAnnounced(String program, String step, String announcement) {
         registry.counter("embargo.deadline.announcements", "program", program, "step", step, "announcement", announcement)

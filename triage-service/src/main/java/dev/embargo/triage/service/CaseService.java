@@ -120,6 +120,10 @@ public class CaseService {
                 throw illegalTransition("A case in state " + from.wireName() + " cannot move to " + to.wireName()
                         + "; it may move to: " + (allowed.isEmpty() ? "nothing (closed)" : allowed) + ".", allowed);
             }
+            if (to == CaseState.ACCEPTED && Boolean.FALSE.equals(vulnerabilityCase.inScope)) {
+                throw illegalTransition("The case was decided out of scope (" + vulnerabilityCase.scopeClass + "); decide "
+                        + "its scope again or move it to out_of_scope.", CaseState.OUT_OF_SCOPE.wireName());
+            }
             if (from == CaseState.PUBLISHED && to == CaseState.CLOSED && owesPostMortem(program, vulnerabilityCase)) {
                 throw illegalTransition("The " + vulnerabilityCase.programSlug + " policy requires a post-mortem for this "
                         + "case before it closes; move it to post_mortem first.", CaseState.POST_MORTEM.wireName());
@@ -137,7 +141,7 @@ public class CaseService {
                 return audit.record(caseId, actor, action + " (of " + duplicated.trackingId + ")", reason)
                         .chain(() -> duplicates.announce(vulnerabilityCase, duplicated, actor, now));
             })
-                    .chain(() -> deadlines.settle(caseId, from, to, now))
+                    .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
                     .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
                             vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,
                             reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))

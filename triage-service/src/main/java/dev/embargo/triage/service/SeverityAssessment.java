@@ -6,6 +6,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.model.DisclosurePolicy;
+import dev.embargo.triage.domain.CiaImpact;
 import dev.embargo.triage.domain.CvssScore;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,7 @@ public class SeverityAssessment {
      * the case's own policy revision; the change, its audit line and {@code case.severity.changed}
      * are written in one transaction.
      */
-    public Uni<VulnerabilityCase> assess(UUID caseId, String cvssVector, String level, String actor) {
+    public Uni<VulnerabilityCase> assess(UUID caseId, String cvssVector, String level, CiaImpact impact, String actor) {
         CvssScore score;
         try {
             score = cvssVector == null || cvssVector.isBlank() ? null : CvssScore.parse(cvssVector);
@@ -60,10 +61,15 @@ public class SeverityAssessment {
                 List<PromisedDate> promised = promises.compute(program, vulnerabilityCase);
                 vulnerabilityCase.cvssVector = score == null ? null : score.vector();
                 vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
+                CiaImpact stated = impact != null ? impact
+                        : score == null ? vulnerabilityCase.ciaImpact() : CiaImpact.fromVector(score.vector()).orElse(null);
+                vulnerabilityCase.setCiaImpact(stated);
                 Instant now = clock.now();
                 return promises.keep(vulnerabilityCase, promised)
                         .chain(() -> audit.record(caseId, actor, "severity " + severity
-                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")"), null))
+                                + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")")
+                                + (stated == null ? "" : ", impact C:" + stated.confidentiality() + " I:" + stated.integrity()
+                                        + " A:" + stated.availability()), null))
                         .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
                                 vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))

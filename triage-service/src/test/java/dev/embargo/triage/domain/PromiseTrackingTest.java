@@ -39,6 +39,16 @@ class PromiseTrackingTest {
     }
 
     @Test
+    void onlyDoingTheWorkKeepsAPromiseEndingTheCaseDoesNot() {
+        assertThat(PromiseTracking.keptBy(CaseState.FIXING, CaseState.PRE_RELEASE)).containsExactly(Step.FIX);
+        assertThat(PromiseTracking.keptBy(CaseState.PRE_RELEASE, CaseState.PUBLISHED))
+                .containsExactlyInAnyOrder(Step.FIX, Step.DISCLOSURE);
+        assertThat(PromiseTracking.keptBy(CaseState.POST_MORTEM, CaseState.CLOSED)).containsExactly(Step.POST_MORTEM);
+        assertThat(PromiseTracking.keptBy(CaseState.TRIAGING, CaseState.SPAM)).isEmpty();
+        assertThat(PromiseTracking.keptBy(CaseState.PUBLISHED, CaseState.CLOSED)).isEmpty();
+    }
+
+    @Test
     void decisionsThatEndACaseSettleEveryPromise() {
         for (CaseState ending : EnumSet.of(CaseState.DUPLICATE, CaseState.OUT_OF_SCOPE, CaseState.SPAM, CaseState.WONT_FIX,
                 CaseState.CLOSED)) {
