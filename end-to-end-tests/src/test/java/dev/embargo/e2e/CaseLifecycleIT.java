@@ -106,7 +106,9 @@ class CaseLifecycleIT {
         given().auth().oauth2(triager).contentType(ContentType.JSON)
                 .body(Map.of("cvssVector", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
                 .when().put(cases() + "/" + caseId + "/severity")
-                .then().statusCode(200).body("severity", equalTo("critical")).body("cvssScore", equalTo(9.3f));
+                .then().statusCode(200).body("severity", equalTo("critical")).body("cvssScore", equalTo(9.3f))
+                // Seed 004 asks for the CIA impact: read from the vector's vulnerable-system metrics.
+                .body("ciaImpact.confidentiality", equalTo("high")).body("ciaImpact.availability", equalTo("high"));
         given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "medium"))
                 .when().put(cases() + "/" + caseId + "/severity").then().statusCode(200).body("severity", equalTo("medium"));
         given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:Q"))
@@ -117,6 +119,44 @@ class CaseLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
                 .filter(event -> "case.severity.changed.v1".equals(event.type()))
                 .filter(event -> event.data().contains(caseId))).hasSize(2));
+    }
+
+    @Test
+    void staffStateTheCiaImpactWhenThereIsNoVector() {
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "medium",
+                        "ciaImpact", Map.of("confidentiality", "low", "integrity", "none", "availability", "high")))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(200)
+                .body("ciaImpact.confidentiality", equalTo("low")).body("ciaImpact.integrity", equalTo("none"));
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "medium",
+                        "ciaImpact", Map.of("confidentiality", "total", "integrity", "none", "availability", "high")))
+                .when().put(cases() + "/" + caseId + "/severity").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theScopeIsDecidedAmongTheProgramsClassesAndVersionsAreCheckedAgainstItsSupportTable() {
+        // moqtail: main and v0.1.x get security fixes, everything else does not.
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("scopeClass", "memory-safety",
+                        "affectedVersions", List.of("main", "v0.1.2", "v0.0.9"), "fixedVersions", List.of("v0.1.3")))
+                .when().put(cases() + "/" + caseId + "/scope").then().statusCode(200)
+                .body("scopeClass", equalTo("memory-safety")).body("inScope", equalTo(true))
+                .body("versions.find { it.version == 'v0.1.2' }.support", equalTo("SUPPORTED"))
+                .body("versions.find { it.version == 'v0.0.9' }.support", equalTo("UNSUPPORTED"))
+                .body("versions.find { it.role == 'fixed' }.version", equalTo("v0.1.3"))
+                .body("versionSupport", equalTo("supported"));
+
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("scopeClass", "memory-leaks"))
+                .when().put(cases() + "/" + caseId + "/scope").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("scopeClass"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("denial-of-service"));
+
+        // Decided out of scope: the case cannot be accepted, only closed as out of scope.
+        given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("scopeClass", "hardware"))
+                .when().put(cases() + "/" + caseId + "/scope").then().statusCode(200).body("inScope", equalTo(false));
+        move("triaging", null).then().statusCode(200);
+        move("accepted", null).then().statusCode(409).body("errors[0].message", equalTo("allowed: [out_of_scope]"));
+        move("out_of_scope", "Hardware is out of scope").then().statusCode(200);
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then().statusCode(200)
+                .body("action", hasItems("scope hardware (out of scope)"));
     }
 
     @Test

@@ -132,6 +132,14 @@ class SeedProgramLifecycleIT {
                 .body("lines", equalTo(2 + seed.path().size()));
         await().atMost(SOON).untilAsserted(() -> stack.reporter().status(report.trackingId(), report.reporterToken())
                 .then().statusCode(200).body("status", equalTo("closed")));
+        // Deadline compliance per program and step, for the steps after triage this seed gives a time.
+        String metrics = given().when().get(stack.serviceUrl("triage") + "/q/metrics").then().statusCode(200).extract().asString();
+        for (String step : List.of("fix", "disclosure")) {
+            if (promised.get(step) != null) {
+                assertThat(metrics).containsPattern("embargo_deadline_outcome_total\\{outcome=\"(met|missed)\",program=\""
+                        + seed.slug() + "\",step=\"" + step + "\"}");
+            }
+        }
     }
 
     /** The case's promised dates are the seed's, counted from the report's arrival. */

@@ -51,6 +51,7 @@ class StaffAccessIT {
             new StaffEndpoint("triage", "GET", NO_CASE + "/audit", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/audit/verification", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/deadlines", null, CASE_WORKERS, 404),
+            new StaffEndpoint("triage", "PUT", NO_CASE + "/scope", "{\"scopeClass\":\"memory-safety\"}", CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/similar", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/reporters", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/notes", null, CASE_WORKERS, 404),
