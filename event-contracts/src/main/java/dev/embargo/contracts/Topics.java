@@ -21,6 +21,9 @@ public final class Topics {
     /** Notification outcomes, keyed by delivery id. */
     public static final TopicSpec NOTIFICATION_OUTCOMES = new TopicSpec("embargo.notification-outcomes.v1", 3, false);
 
+    /** Webhook deliveries given up after their whole retry schedule, keyed by delivery id; staff replay them. */
+    public static final TopicSpec WEBHOOK_DEAD_LETTERS = new TopicSpec("embargo.webhook-dead-letters.v1", 3, false);
+
     /** Suffix of the dead-letter topic that receives what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -29,7 +32,7 @@ public final class Topics {
 
     /** The topics that carry events. */
     public static List<TopicSpec> eventTopics() {
-        return List.of(REPORT_LIFECYCLE, PROGRAM_POLICIES, ADVISORY_LIFECYCLE, NOTIFICATION_OUTCOMES);
+        return List.of(REPORT_LIFECYCLE, PROGRAM_POLICIES, ADVISORY_LIFECYCLE, NOTIFICATION_OUTCOMES, WEBHOOK_DEAD_LETTERS);
     }
 
     /** Event topics and their dead-letter topics: what a broker must have before the services start. */
