@@ -35,7 +35,14 @@ final class ServiceEnvironment {
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {
             environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
         }
+        // Partners' receivers on a developer's machine (and the tests') listen on 127.0.0.1 over plain HTTP.
+        environment.put("EMBARGO_WEBHOOK_ALLOW_HTTP", "true");
+        environment.put("EMBARGO_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
         if (settings.testProfile()) {
+            // Retries within seconds, and a short lease, so failure and crash tests need not wait for days.
+            environment.put("EMBARGO_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s");
+            environment.put("EMBARGO_WEBHOOK_TIMEOUT", "3s");
+            environment.put("EMBARGO_WEBHOOK_LEASE", "8s");
             // Tests move triage's clock forward to see deadlines fall due, and should not wait long for the scan.
             environment.put("EMBARGO_CLOCK_ADJUSTABLE", "true");
             environment.put("EMBARGO_DEADLINE_SCAN_INTERVAL", "1s");

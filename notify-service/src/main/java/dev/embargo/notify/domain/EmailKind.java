@@ -11,7 +11,9 @@ public enum EmailKind {
     /** Warns the program's team that a promised step falls due soon. */
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching"),
     /** Tells the program's team that a promised step is late. */
-    DEADLINE_BREACHED("deadline-breached", "Deadline missed");
+    DEADLINE_BREACHED("deadline-breached", "Deadline missed"),
+    /** Tells a partner that notify stopped sending to one of its endpoints. */
+    WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", "Embargo webhook endpoint disabled");
 
     private final String template;
     private final String subject;
@@ -31,6 +33,6 @@ public enum EmailKind {
      * secret; {@code about} (a step, for deadlines) is appended when given.
      */
     public String subject(String trackingId, String about) {
-        return "[" + trackingId + "] " + subject + (about == null ? "" : ": " + about);
+        return (trackingId == null ? "" : "[" + trackingId + "] ") + subject + (about == null ? "" : ": " + about);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 public class EmailDeliveryMapper {
 
     public EmailDeliveryView toView(EmailDelivery delivery) {
-        return new EmailDeliveryView(delivery.id.toString(), delivery.reportId.toString(), delivery.trackingId,
+        return new EmailDeliveryView(delivery.id.toString(), delivery.reportId == null ? null : delivery.reportId.toString(), delivery.trackingId,
                 delivery.kind.name().toLowerCase(Locale.ROOT), delivery.status.name().toLowerCase(Locale.ROOT),
                 delivery.attempts, delivery.lastError, instant(delivery.createdAt), instant(delivery.sentAt));
     }

@@ -1,0 +1,100 @@
+package dev.embargo.notify.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embargo.contracts.advisory.PreAdvisoryReleased;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.notify.domain.Partner;
+import dev.embargo.notify.domain.WebhookDelivery;
+import dev.embargo.notify.domain.WebhookStatus;
+import dev.embargo.notify.repository.PartnerRepository;
+import dev.embargo.notify.repository.WebhookDeliveryRepository;
+import dev.embargo.notify.repository.WebhookEndpointRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a released pre-advisory into one webhook delivery per endpoint of every partner in its
+ * groups that follows its program, in the consumer's transaction: the event is taken once, and
+ * the deliveries with it. Each body is fixed (and sealed) now, so every try sends the same.
+ */
+@ApplicationScoped
+public class PreAdvisoryFanOut {
+
+    private static final Logger LOG = Logger.getLogger(PreAdvisoryFanOut.class);
+    static final String TYPE = "preadvisory.released";
+
+    private final PartnerRepository partners;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
+    private final FieldCipher cipher;
+    private final ObjectMapper json;
+
+    PreAdvisoryFanOut(PartnerRepository partners, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+            FieldCipher cipher, ObjectMapper json) {
+        this.partners = partners;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public Uni<Void> fanOut(PreAdvisoryReleased released, String eventId) {
+        String body = body(released);
+        return partners.listAll().chain(all -> {
+            Map<UUID, Partner> receiving = all.stream()
+                    .filter(partner -> partner.receives(released.programSlug(), released.partnerGroups()))
+                    .collect(Collectors.toMap(partner -> partner.id, Function.identity()));
+            if (receiving.isEmpty()) {
+                LOG.warnf("Pre-advisory %s of %s reaches no partner (groups %s)", released.advisoryId(),
+                        released.programSlug(), released.partnerGroups());
+                return Uni.createFrom().voidItem();
+            }
+            return endpoints.list("partnerId in ?1", receiving.keySet()).chain(targets -> {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                List<WebhookDelivery> queued = targets.stream().map(endpoint -> {
+                    WebhookDelivery delivery = new WebhookDelivery();
+                    delivery.id = UUID.randomUUID();
+                    delivery.endpointId = endpoint.id;
+                    delivery.partnerId = endpoint.partnerId;
+                    delivery.sourceEventId = eventId;
+                    delivery.eventType = TYPE;
+                    delivery.sealedPayload = cipher.seal(body);
+                    delivery.status = WebhookStatus.PENDING;
+                    delivery.nextAttemptAt = now;
+                    delivery.createdAt = now;
+                    return delivery;
+                }).toList();
+                return deliveries.persist(queued);
+            });
+        });
+    }
+
+    /** The Standard Webhooks body: type, timestamp and the pre-advisory itself. */
+    private String body(PreAdvisoryReleased released) {
+        try {
+            JsonNode document = json.readTree(cipher.open(released.sealedDocument()));
+            ObjectNode body = json.createObjectNode();
+            body.put("type", TYPE);
+            body.put("timestamp", released.releasedAt().toString());
+            ObjectNode data = body.putObject("data");
+            data.setAll((ObjectNode) document);
+            data.put("embargoUntil", released.embargoUntil().toString());
+            data.set("partnerGroups", json.valueToTree(released.partnerGroups()));
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Pre-advisory " + released.advisoryId() + " holds an unreadable document", e);
+        }
+    }
+}

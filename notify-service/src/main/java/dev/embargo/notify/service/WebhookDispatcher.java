@@ -1,0 +1,220 @@
+package dev.embargo.notify.service;
+
+import dev.embargo.contracts.notification.WebhookDeadLettered;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.notify.config.WebhookConfig;
+import dev.embargo.notify.domain.EndpointAddress;
+import dev.embargo.notify.domain.RetrySchedule;
+import dev.embargo.notify.domain.WebhookDelivery;
+import dev.embargo.notify.domain.WebhookEndpoint;
+import dev.embargo.notify.domain.WebhookSignature;
+import dev.embargo.notify.domain.WebhookStatus;
+import dev.embargo.notify.repository.WebhookDeliveryRepository;
+import dev.embargo.notify.repository.WebhookEndpointRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due webhook deliveries. Each pass leases a batch (one short transaction), sends it with
+ * many requests in flight and no transaction open, then records every outcome in a second
+ * transaction. A process that dies in between loses nothing: the leases run out and the same
+ * deliveries, with the same {@code webhook-id} and body, are tried again — at least once on the
+ * wire, once in effect for a receiver that ignores a {@code webhook-id} it has seen.
+ *
+ * <p>A 2xx answer delivers; anything else, a timeout or a refused address is a failed try,
+ * retried on {@link RetrySchedule}; after the last try the delivery is dead-lettered
+ * ({@code webhook.dead-lettered}), its endpoint disabled, and the partner's contact emailed.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final Partners partners;
+    private final PartnerNotifications partnerNotifications;
+    private final Outbox outbox;
+    private final FieldCipher cipher;
+    private final WebhookConfig config;
+    private final MeterRegistry registry;
+    private final RetrySchedule schedule;
+    private final RepeatingPass pass = new RepeatingPass("Webhook dispatch", this::sendDue);
+    private WebClient client;
+
+    WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, Partners partners,
+            PartnerNotifications partnerNotifications, Outbox outbox, FieldCipher cipher, WebhookConfig config,
+            MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.partners = partners;
+        this.partnerNotifications = partnerNotifications;
+        this.outbox = outbox;
+        this.cipher = cipher;
+        this.config = config;
+        this.registry = registry;
+        this.schedule = new RetrySchedule(config.retrySchedule());
+    }
+
+    void start(@Observes StartupEvent startup, Vertx vertx, io.vertx.core.Vertx coreVertx) {
+        WebClientOptions options = new WebClientOptions()
+                .setFollowRedirects(false)
+                .setMaxPoolSize(config.concurrency())
+                .setKeepAlive(true)
+                .setConnectTimeout((int) config.timeout().toMillis())
+                .setUserAgent("Embargo-Webhooks/1");
+        client = WebClient.create(vertx, options);
+        pass.start(coreVertx, config.pollInterval());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        pass.stop();
+    }
+
+    /** One pass: lease, send, record. */
+    Uni<Void> sendDue() {
+        Executor back = SessionContexts.current();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> deliveries.leaseDue(now, now.plus(config.lease()), config.batchSize())
+                        .chain(leased -> leased.isEmpty() ? Uni.createFrom().item(new Batch(List.of(), Map.of()))
+                                : endpoints.list("id in ?1", leased.stream().map(d -> d.endpointId).distinct().toList())
+                                        .map(found -> new Batch(leased, found.stream()
+                                                .collect(Collectors.toMap(endpoint -> endpoint.id, Function.identity()))))))
+                .chain(batch -> batch.deliveries().isEmpty() ? Uni.createFrom().voidItem()
+                        : refusals(batch.endpoints().values())
+                                .chain(refused -> Multi.createFrom().iterable(batch.deliveries())
+                                        .onItem().transformToUni(delivery -> send(delivery,
+                                                batch.endpoints().get(delivery.endpointId), refused))
+                                        .merge(config.concurrency())
+                                        .collect().asList())
+                                .emitOn(back)
+                                .chain(this::record));
+    }
+
+    /** SSRF check of every endpoint in the batch, again at send time: DNS answers change. Resolving blocks. */
+    private Uni<Map<UUID, String>> refusals(java.util.Collection<WebhookEndpoint> batchEndpoints) {
+        return Uni.createFrom().item(() -> {
+            Map<UUID, String> refused = new HashMap<>();
+            for (WebhookEndpoint endpoint : batchEndpoints) {
+                String refusal = EndpointAddress.refusal(endpoint.url, config.allowHttp(), config.allowPrivateAddresses());
+                if (refusal != null) {
+                    refused.put(endpoint.id, "address refused: " + refusal);
+                }
+            }
+            return refused;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
+        if (refused.containsKey(endpoint.id)) {
+            return Uni.createFrom().item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
+        }
+        long timestamp = Instant.now().getEpochSecond();
+        String body = cipher.open(delivery.sealedPayload);
+        String signature = WebhookSignature.header(partners.signingSecrets(endpoint, OffsetDateTime.now(ZoneOffset.UTC)),
+                delivery.webhookId(), timestamp, body);
+        long started = System.nanoTime();
+        return client.postAbs(endpoint.url)
+                .timeout(config.timeout().toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("webhook-id", delivery.webhookId())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", signature)
+                .sendBuffer(Buffer.buffer(body))
+                .map(response -> new Outcome(delivery.id, response.statusCode(),
+                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), millisSince(started)))
+                .onFailure().recoverWithItem(failure -> new Outcome(delivery.id, null,
+                        failure.getClass().getSimpleName(), millisSince(started)));
+    }
+
+    private Uni<Void> record(List<Outcome> outcomes) {
+        Map<UUID, Outcome> byId = outcomes.stream().collect(Collectors.toMap(Outcome::deliveryId, Function.identity()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> deliveries.list("id in ?1", byId.keySet()).chain(found -> {
+            Uni<Void> followUps = Uni.createFrom().voidItem();
+            for (WebhookDelivery delivery : found) {
+                Outcome outcome = byId.get(delivery.id);
+                delivery.leaseUntil = null;
+                delivery.lastStatus = outcome.status();
+                delivery.lastLatencyMs = outcome.latencyMs();
+                delivery.lastError = outcome.error();
+                if (outcome.delivered()) {
+                    delivery.status = WebhookStatus.DELIVERED;
+                    delivery.deliveredAt = now;
+                    registry.timer("embargo.webhook.latency").record(Duration.ofMillis(outcome.latencyMs()));
+                    registry.counter("embargo.webhook.delivered").increment();
+                    continue;
+                }
+                registry.counter("embargo.webhook.failed.tries").increment();
+                var wait = schedule.waitAfter(delivery.attempts);
+                if (wait.isPresent()) {
+                    delivery.nextAttemptAt = now.plus(wait.get());
+                } else {
+                    delivery.status = WebhookStatus.DEAD;
+                    followUps = followUps.chain(() -> deadLetter(delivery, now));
+                }
+            }
+            return followUps;
+        }));
+    }
+
+    /** The whole schedule failed: to the dead-letter topic, the endpoint disabled, the partner told. */
+    private Uni<Void> deadLetter(WebhookDelivery delivery, OffsetDateTime now) {
+        registry.counter("embargo.webhook.dead.lettered").increment();
+        LOG.warnf("Webhook delivery %s to endpoint %s dead-lettered after %d tries: %s", delivery.id, delivery.endpointId,
+                delivery.attempts, delivery.lastError);
+        return outbox.stage(new WebhookDeadLettered(delivery.id.toString(), delivery.webhookId(), delivery.partnerId.toString(),
+                        delivery.endpointId.toString(), delivery.eventType, delivery.sourceEventId, delivery.attempts,
+                        delivery.lastStatus, delivery.lastError, now.toInstant()))
+                .chain(() -> endpoints.findById(delivery.endpointId))
+                .chain(endpoint -> {
+                    if (!endpoint.enabled) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    endpoint.enabled = false;
+                    endpoint.disabledReason = "every try of a delivery failed over " + schedule.span();
+                    return partnerNotifications.queueEndpointDisabled(endpoint, now);
+                });
+    }
+
+    private static int millisSince(long startedNanos) {
+        return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
+    }
+
+    /** How one try went: an HTTP status (null when none came back) and, unless 2xx, why it failed. */
+    private record Outcome(UUID deliveryId, Integer status, String error, int latencyMs) {
+        boolean delivered() {
+            return error == null;
+        }
+    }
+}
