@@ -13,8 +13,8 @@ public interface WebhookConfig {
     @WithDefault("0.2s")
     Duration pollInterval();
 
-    /** Deliveries claimed per pass. */
-    @WithDefault("500")
+    /** Deliveries claimed per pass: a whole fan-out to a thousand endpoints goes out in one. */
+    @WithDefault("1000")
     int batchSize();
 
     /** Requests in flight at once. */

@@ -111,20 +111,25 @@ public class WebhookDispatcher {
                         : refusals(batch.endpoints().values())
                                 .chain(refused -> Multi.createFrom().iterable(batch.deliveries())
                                         .onItem().transformToUni(delivery -> send(delivery,
-                                                batch.endpoints().get(delivery.endpointId), refused))
+                                                batch.endpoints().get(delivery.endpointId), refused, batch.bodies()))
                                         .merge(config.concurrency())
                                         .collect().asList())
                                 .emitOn(back)
                                 .chain(this::record));
     }
 
-    /** SSRF check of every endpoint in the batch, again at send time: DNS answers change. Resolving blocks. */
+    /**
+     * SSRF check of every endpoint in the batch, again at send time: DNS answers change. Resolving
+     * blocks, so it runs on a worker thread, once per distinct host and scheme.
+     */
     private Uni<Map<UUID, String>> refusals(java.util.Collection<WebhookEndpoint> batchEndpoints) {
         return Uni.createFrom().item(() -> {
+            Map<String, String> byOrigin = new HashMap<>();
             Map<UUID, String> refused = new HashMap<>();
             for (WebhookEndpoint endpoint : batchEndpoints) {
-                String refusal = EndpointAddress.refusal(endpoint.url, config.allowHttp(), config.allowPrivateAddresses());
-                if (refusal != null) {
+                String refusal = byOrigin.computeIfAbsent(origin(endpoint.url), ignored ->
+                        String.valueOf(EndpointAddress.refusal(endpoint.url, config.allowHttp(), config.allowPrivateAddresses())));
+                if (!refusal.equals("null")) {
                     refused.put(endpoint.id, "address refused: " + refusal);
                 }
             }
@@ -132,12 +137,24 @@ public class WebhookDispatcher {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
+    /** Scheme, user info and host: what the address check depends on (the path does not). */
+    private static String origin(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getScheme() + "://" + uri.getRawUserInfo() + "@" + uri.getHost();
+        } catch (java.net.URISyntaxException e) {
+            return url;
+        }
+    }
+
+    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused,
+            Map<String, String> bodies) {
         if (refused.containsKey(endpoint.id)) {
             return Uni.createFrom().item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
         }
         long timestamp = Instant.now().getEpochSecond();
-        String body = cipher.open(delivery.sealedPayload);
+        // A fan-out's deliveries share one body (fixed when the event was taken): opened once per batch.
+        String body = bodies.computeIfAbsent(delivery.sourceEventId, ignored -> cipher.open(delivery.sealedPayload));
         String signature = WebhookSignature.header(partners.signingSecrets(endpoint, OffsetDateTime.now(ZoneOffset.UTC)),
                 delivery.webhookId(), timestamp, body);
         long started = System.nanoTime();
@@ -208,7 +225,11 @@ public class WebhookDispatcher {
         return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
+    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints, Map<String, String> bodies) {
+
+        Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
+            this(deliveries, endpoints, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     /** How one try went: an HTTP status (null when none came back) and, unless 2xx, why it failed. */
