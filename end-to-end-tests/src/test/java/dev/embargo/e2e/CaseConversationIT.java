@@ -88,9 +88,32 @@ class CaseConversationIT {
     }
 
     @Test
+    void theReporterIsToldOfMovesThatMatterSignedByTheProgramWithRepliesToItsTeam() throws Exception {
+        move("triaging").then().statusCode(200);
+        move("accepted").then().statusCode(200);
+        String subject = "[" + report.trackingId() + "] Your vulnerability report's status changed";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.mailbox().subjects(report.reporterEmail()))
+                .containsOnlyOnce(subject));
+        ReceivedMail mail = stack.mailbox().readOverImap(report.reporterEmail()).stream()
+                .filter(received -> received.subject().equals(subject)).findFirst().orElseThrow();
+        assertThat(mail.text()).contains("is now: accepted", "confirmed the vulnerability");
+        // emek (seed 003): its name signs, its contact gets the replies.
+        assertThat(mail.from()).startsWith("emek ASIP security team <");
+        assertThat(mail.replyTo()).isEqualTo("emek@moltbook.com");
+        // Triaging is not worth an email: the status page shows it.
+        assertThat(stack.mailbox().subjects(report.reporterEmail())).filteredOn(received -> received.contains("status changed"))
+                .hasSize(1);
+    }
+
+    @Test
     void anEmptyNoteOrMessageIsRefused() {
         write("notes", " ").then().statusCode(400).contentType("application/problem+json");
         write("messages", "").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private io.restassured.response.Response move(String to) {
+        return given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", to))
+                .when().post(cases() + "/" + caseId + "/transitions");
     }
 
     private io.restassured.response.Response write(String kind, String text) {

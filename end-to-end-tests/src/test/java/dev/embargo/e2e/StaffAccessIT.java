@@ -69,6 +69,26 @@ class StaffAccessIT {
             new StaffEndpoint("triage", "PUT", "/api/v1/programs/emek", "{\"slug\":\"emek\"}", COORDINATORS, 422),
             new StaffEndpoint("triage", "GET", "/api/v1/clock", null, List.of("admin"), 200),
             new StaffEndpoint("notify", "GET", "/api/v1/email-deliveries", null, COORDINATORS, 200),
+            new StaffEndpoint("notify", "GET", "/api/v1/partners", null, COORDINATORS, 200),
+            // An invalid partner: allowed callers reach the validation (400), nothing is registered.
+            new StaffEndpoint("notify", "POST", "/api/v1/partners", "{\"name\":\"\"}", COORDINATORS, 400),
+            new StaffEndpoint("notify", "GET", "/api/v1/partners/" + UUID.randomUUID(), null, COORDINATORS, 404),
+            new StaffEndpoint("notify", "GET", "/api/v1/partners/" + UUID.randomUUID() + "/endpoints", null, COORDINATORS, 404),
+            new StaffEndpoint("notify", "POST", "/api/v1/partners/" + UUID.randomUUID() + "/endpoints",
+                    "{\"url\":\"http://127.0.0.1:9/hook\"}", COORDINATORS, 404),
+            new StaffEndpoint("notify", "GET", "/api/v1/partners/" + UUID.randomUUID() + "/deliveries", null, COORDINATORS, 404),
+            new StaffEndpoint("notify", "POST", "/api/v1/webhook-endpoints/" + UUID.randomUUID() + "/secret-rotation", null,
+                    COORDINATORS, 404),
+            new StaffEndpoint("notify", "PUT", "/api/v1/webhook-endpoints/" + UUID.randomUUID() + "/enabled",
+                    "{\"enabled\":true}", COORDINATORS, 404),
+            new StaffEndpoint("notify", "POST", "/api/v1/webhook-endpoints/" + UUID.randomUUID() + "/replays",
+                    "{\"since\":\"2026-01-01T00:00:00Z\"}", COORDINATORS, 404),
+            new StaffEndpoint("notify", "POST", "/api/v1/webhook-deliveries/" + UUID.randomUUID() + "/replay", null,
+                    COORDINATORS, 404),
+            new StaffEndpoint("advisory", "GET", "/api/v1/pre-advisories", null, List.of("coordinator", "publisher", "admin"), 200),
+            // An invalid pre-advisory: allowed callers reach the validation (400), nothing is released.
+            new StaffEndpoint("advisory", "POST", "/api/v1/pre-advisories", "{\"program\":\"moqtail\"}",
+                    List.of("coordinator", "publisher", "admin"), 400),
             new StaffEndpoint("advisory", "GET", "/api/v1/tracked-reports", null, List.of("publisher", "admin"), 200));
 
     private static RunningStack stack;

@@ -46,7 +46,8 @@ public final class Mailbox {
             inbox.open(Folder.READ_ONLY);
             List<ReceivedMail> mails = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
-                mails.add(new ReceivedMail(message.getSubject(), textOf(message)));
+                mails.add(new ReceivedMail(message.getSubject(), textOf(message), String.valueOf(message.getFrom()[0]),
+                        message.getReplyTo() == null ? null : String.valueOf(message.getReplyTo()[0])));
             }
             inbox.close(false);
             return mails;
@@ -68,6 +69,6 @@ public final class Mailbox {
     }
 
     /** One message as read over IMAP. */
-    public record ReceivedMail(String subject, String text) {
+    public record ReceivedMail(String subject, String text, String from, String replyTo) {
     }
 }

@@ -3,24 +3,33 @@ package dev.embargo.notify.domain;
 /** Which email a delivery is: which template renders it, and its subject. */
 public enum EmailKind {
     /** Tells a reporter that the security team received the report. */
-    ACKNOWLEDGEMENT("acknowledgement", "We received your vulnerability report"),
+    ACKNOWLEDGEMENT("acknowledgement", "We received your vulnerability report", true),
+    /** Tells a reporter that the report moved to a state worth telling (accepted, fixing, published ...). */
+    STATUS_CHANGE("status-change", "Your vulnerability report's status changed", true),
     /** The update the policy owes a reporter at its cadence (seed 003: every 7 days). */
-    STATUS_UPDATE("status-update", "Status update on your vulnerability report"),
+    STATUS_UPDATE("status-update", "Status update on your vulnerability report", true),
     /** A message the security team wrote to the reporter. */
-    TEAM_MESSAGE("team-message", "A message from the security team"),
+    TEAM_MESSAGE("team-message", "A message from the security team", true),
     /** Warns the program's team that a promised step falls due soon. */
-    DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching"),
+    DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching", false),
     /** Tells the program's team that a promised step is late. */
-    DEADLINE_BREACHED("deadline-breached", "Deadline missed"),
+    DEADLINE_BREACHED("deadline-breached", "Deadline missed", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
-    WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", "Embargo webhook endpoint disabled");
+    WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);
 
     private final String template;
     private final String subject;
+    private final boolean toReporter;
 
-    EmailKind(String template, String subject) {
+    EmailKind(String template, String subject, boolean toReporter) {
         this.template = template;
         this.subject = subject;
+        this.toReporter = toReporter;
+    }
+
+    /** Written to a reporter on the program's behalf: signed with its name, replies go to its team. */
+    public boolean toReporter() {
+        return toReporter;
     }
 
     /** Base name of the Qute templates under {@code templates/emails/} ({@code .txt} and {@code .html}). */

@@ -21,6 +21,10 @@ public class ProgramContact {
 
     public int revision;
 
+    /** The program's name, as its emails are signed. */
+    @Column(name = "program_name")
+    public String programName;
+
     public String emails;
 
     public List<String> addresses() {

@@ -1,6 +1,7 @@
 package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
@@ -36,6 +37,7 @@ public class ReportLifecycleConsumer {
             case ReportSubmitted submitted -> notifications.rememberContact(submitted);
             case ReportAcknowledged acknowledged -> notifications.queueAcknowledgement(acknowledged);
             case CaseStatusUpdate update -> notifications.queueStatusUpdate(update);
+            case CaseStateChanged change -> notifications.queueStatusChange(change);
             case CaseMessagePosted posted -> notifications.queueTeamMessage(posted);
             case DeadlineApproaching warning -> staff.queueWarning(warning);
             case DeadlineBreached breach -> staff.queueBreach(breach);

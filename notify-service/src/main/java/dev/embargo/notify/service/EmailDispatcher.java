@@ -6,6 +6,7 @@ import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.notify.config.EmailConfig;
 import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
+import dev.embargo.notify.domain.ProgramContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,11 +49,16 @@ public class EmailDispatcher {
     private final EmailConfig config;
     private final PromisedDateLines promisedDateLines;
     private final EmailDetails details;
+    private final ProgramContacts programs;
+    private final String senderAddress;
     private final MeterRegistry registry;
     private final RepeatingPass pass = new RepeatingPass("Email dispatch", this::sendDue);
 
     EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
-            EmailConfig config, PromisedDateLines promisedDateLines, EmailDetails details, MeterRegistry registry) {
+            EmailConfig config, PromisedDateLines promisedDateLines, EmailDetails details, ProgramContacts programs,
+            @ConfigProperty(name = "quarkus.mailer.from") String mailFrom, MeterRegistry registry) {
+        this.programs = programs;
+        this.senderAddress = addressOf(mailFrom);
         this.details = details;
         this.promisedDateLines = promisedDateLines;
         this.deliveries = deliveries;
@@ -71,19 +78,20 @@ public class EmailDispatcher {
     }
 
     Uni<Void> sendDue() {
-        return Panache.withTransaction(() -> deliveries.claimDue(config.batchSize()).chain(this::sendAll));
+        return Panache.withTransaction(() -> deliveries.claimDue(config.batchSize()).chain(due -> due.isEmpty()
+                ? Uni.createFrom().voidItem() : programs.bySlug().chain(bySlug -> sendAll(due, bySlug))));
     }
 
-    private Uni<Void> sendAll(List<EmailDelivery> due) {
+    private Uni<Void> sendAll(List<EmailDelivery> due, Map<String, ProgramContact> bySlug) {
         return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(this::send)
+                .onItem().transformToUniAndConcatenate(delivery -> send(delivery, bySlug.get(delivery.programSlug)))
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> send(EmailDelivery delivery) {
+    private Uni<Void> send(EmailDelivery delivery, ProgramContact program) {
         // Composed inside the Uni: a delivery that cannot be composed fails alone, not the whole batch.
-        return Uni.createFrom().item(() -> compose(delivery))
+        return Uni.createFrom().item(() -> compose(delivery, program))
                 .chain(mail -> mailer.send(mail))
                 // The SMTP client completes on its own thread; the session lives on this context.
                 .emitOn(SessionContexts.current())
@@ -101,7 +109,7 @@ public class EmailDispatcher {
                 .replaceWithVoid();
     }
 
-    private Mail compose(EmailDelivery delivery) {
+    private Mail compose(EmailDelivery delivery, ProgramContact program) {
         Map<String, String> said = details.read(delivery.details);
         Map<String, Object> data = new HashMap<>(said);
         data.put("trackingId", delivery.trackingId);
@@ -117,6 +125,12 @@ public class EmailDispatcher {
                 .setText(templates.getTemplate(template + ".txt").render(data))
                 .setHtml(templates.getTemplate(template + ".html").render(data));
         mail.addHeader("Message-ID", "<" + delivery.id + "@embargo>");
+        if (delivery.kind.toReporter() && program != null) {
+            // On the program's behalf: its name signs, its team gets the replies. The address stays the platform's own.
+            String name = program.programName == null ? delivery.programSlug : program.programName;
+            mail.setFrom(sender(name + " security team", senderAddress));
+            program.addresses().stream().findFirst().ifPresent(mail::setReplyTo);
+        }
         return mail;
     }
 
@@ -133,6 +147,23 @@ public class EmailDispatcher {
                     failure.getMessage());
         }
         registry.counter("embargo.email.failed", "kind", delivery.kind.name()).increment();
+    }
+
+    /**
+     * {@code display name <address>}, the name kept to letters, digits, spaces and {@code .-'&}: program
+     * names hold parentheses and commas, which the SMTP client refuses, and nothing in a name may
+     * reach another header.
+     */
+    static String sender(String displayName, String address) {
+        String plain = displayName.replaceAll("[^\\p{L}\\p{N} .'&-]", " ").replaceAll(" {2,}", " ").strip();
+        return plain + " <" + address + ">";
+    }
+
+    /** The address of a "Name <address>" sender. */
+    static String addressOf(String from) {
+        int open = from.indexOf('<');
+        int close = from.indexOf('>', open + 1);
+        return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
     }
 
     /** 5 s, 10 s, 20 s ... capped at an hour. */

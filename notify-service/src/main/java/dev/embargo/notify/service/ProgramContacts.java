@@ -34,9 +34,16 @@ public class ProgramContacts {
             ProgramContact contact = current != null ? current : new ProgramContact();
             contact.programSlug = published.slug();
             contact.revision = published.revision();
+            contact.programName = program.name();
             contact.setAddresses(program.contacts().stream().map(Program.Contact::email).filter(Objects::nonNull).toList());
             return current != null ? Uni.createFrom().voidItem() : contacts.persist(contact).replaceWithVoid();
         });
+    }
+
+    /** Every program's contacts by slug: what the email dispatcher signs and addresses replies with. */
+    public Uni<java.util.Map<String, ProgramContact>> bySlug() {
+        return contacts.listAll().map(all -> all.stream()
+                .collect(java.util.stream.Collectors.toMap(contact -> contact.programSlug, contact -> contact)));
     }
 
     /** The team's addresses; none when the program is unknown here or lists no address. */

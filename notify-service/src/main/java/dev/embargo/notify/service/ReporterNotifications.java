@@ -1,7 +1,9 @@
 package dev.embargo.notify.service;
 
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.ReportStatus;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.notify.domain.EmailDelivery;
@@ -24,6 +26,18 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReporterNotifications {
+
+    /** The moves a reporter hears about by email; the others show on the status page. */
+    private static final Map<ReportStatus, String> MEANINGS = Map.of(
+            ReportStatus.NEEDS_INFO, "The security team needs more information from you; please check the status page.",
+            ReportStatus.ACCEPTED, "The security team confirmed the vulnerability and will fix it.",
+            ReportStatus.DUPLICATE, "The vulnerability was already reported; you keep your credit with the first report.",
+            ReportStatus.OUT_OF_SCOPE, "The report falls outside the program's scope.",
+            ReportStatus.WONT_FIX, "The security team decided not to fix this issue.",
+            ReportStatus.FIXING, "A fix is being prepared.",
+            ReportStatus.PUBLISHED, "The fix and its advisory are public.",
+            ReportStatus.CLOSED, "The case is closed.");
+    private static final java.util.Set<ReportStatus> TOLD_STATES = MEANINGS.keySet();
 
     private final ReporterContactRepository contacts;
     private final EmailDeliveryRepository deliveries;
@@ -66,6 +80,20 @@ public class ReporterNotifications {
             delivery.promisedDates = promisedDateLines.fromEvent(update.promisedDates());
             delivery.details = details.write(Map.of("status", update.status().replace('_', ' ')));
         });
+    }
+
+    /**
+     * Queues a status change email when the report reaches a state worth telling its reporter;
+     * the state and the time of the move make it once.
+     */
+    public Uni<Void> queueStatusChange(CaseStateChanged change) {
+        ReportStatus status = ReportStatus.forCaseState(change.to());
+        if (!TOLD_STATES.contains(status) || status == ReportStatus.forCaseState(change.from())) {
+            return Uni.createFrom().voidItem();
+        }
+        return toReporter(change.reportId(), EmailKind.STATUS_CHANGE, status.wireName() + "@" + change.changedAt(),
+                delivery -> delivery.details = details.write(Map.of("status", status.wireName().replace('_', ' '),
+                        "meaning", MEANINGS.get(status))));
     }
 
     /** Queues the team's message for the reporter; the message id makes it once. */
