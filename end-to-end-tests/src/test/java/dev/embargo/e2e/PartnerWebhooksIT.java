@@ -110,7 +110,7 @@ class PartnerWebhooksIT {
         assertThat(receivers.at("/down")).hasSize(4);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents()
                 .readAll("embargo.webhook-dead-letters.v1")).anyMatch(event -> deliveryId.equals(event.key())
-                        && "webhook.dead-lettered.v1".equals(event.type()) && !event.data().contains("Never delivered")));
+                        && "webhook.failed.v1".equals(event.type()) && !event.data().contains("Never delivered")));
         given().auth().oauth2(coordinator).when().get(notifyUrl() + "/api/v1/partners/" + partner + "/endpoints").then()
                 .statusCode(200).body("[0].enabled", equalTo(false)).body("[0].disabledReason", startsWith("every try"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.mailbox().subjects(contact))

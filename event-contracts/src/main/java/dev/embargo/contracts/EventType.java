@@ -1,7 +1,7 @@
 package dev.embargo.contracts;
 
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
-import dev.embargo.contracts.notification.WebhookDeadLettered;
+import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
@@ -34,7 +34,7 @@ public enum EventType {
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
     CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PREADVISORY_RELEASED("preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
-    WEBHOOK_DEAD_LETTERED("webhook.dead-lettered", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookDeadLettered.class),
+    WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
     PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;

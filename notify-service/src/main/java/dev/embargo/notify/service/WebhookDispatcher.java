@@ -1,6 +1,6 @@
 package dev.embargo.notify.service;
 
-import dev.embargo.contracts.notification.WebhookDeadLettered;
+import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
@@ -50,7 +50,7 @@ import org.jboss.logging.Logger;
  *
  * <p>A 2xx answer delivers; anything else, a timeout or a refused address is a failed try,
  * retried on {@link RetrySchedule}; after the last try the delivery is dead-lettered
- * ({@code webhook.dead-lettered}), its endpoint disabled, and the partner's contact emailed.
+ * ({@code webhook.failed}), its endpoint disabled, and the partner's contact emailed.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -207,7 +207,7 @@ public class WebhookDispatcher {
         registry.counter("embargo.webhook.dead.lettered").increment();
         LOG.warnf("Webhook delivery %s to endpoint %s dead-lettered after %d tries: %s", delivery.id, delivery.endpointId,
                 delivery.attempts, delivery.lastError);
-        return outbox.stage(new WebhookDeadLettered(delivery.id.toString(), delivery.webhookId(), delivery.partnerId.toString(),
+        return outbox.stage(new WebhookFailed(delivery.id.toString(), delivery.webhookId(), delivery.partnerId.toString(),
                         delivery.endpointId.toString(), delivery.eventType, delivery.sourceEventId, delivery.attempts,
                         delivery.lastStatus, delivery.lastError, now.toInstant()))
                 .chain(() -> endpoints.findById(delivery.endpointId))

@@ -4,8 +4,9 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A webhook delivery failed on every try of its schedule and was given up: staff replay it once
- * the partner's endpoint works again. Never carries the payload, which may be embargoed.
+ * A webhook delivery failed for good: every try of its schedule failed, so it was given up
+ * (dead-lettered). Staff replay it once the partner's endpoint works again. Never carries the
+ * payload, which may be embargoed.
  *
  * @param deliveryId     notify's delivery id, the event subject and record key
  * @param webhookId      the {@code webhook-id} the partner saw on every try
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param lastStatus     the last HTTP status received; null when none (timeout, refused)
  * @param lastError      why the last try failed, without secrets
  */
-public record WebhookDeadLettered(
+public record WebhookFailed(
         String deliveryId,
         String webhookId,
         String partnerId,
