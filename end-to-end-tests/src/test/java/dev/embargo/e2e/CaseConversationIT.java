@@ -106,6 +106,46 @@ class CaseConversationIT {
     }
 
     @Test
+    void theConversationGoesBothWaysAndTheTeamIsToldTheReporterWrote() {
+        write("messages", MESSAGE).then().statusCode(201);
+        String reply = "Here is the frame: 0x00 0xff ... it crashes the sandbox at once.";
+        stack.reporter().write(report.trackingId(), report.reporterToken(), reply).then().statusCode(201)
+                .body("from", equalTo("you"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(triager)
+                .when().get(cases() + "/" + caseId + "/messages").then().statusCode(200)
+                .body("text", contains(MESSAGE, reply)).body("fromReporter", contains(false, true))
+                .body("[1].author", equalTo("reporter")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(report.trackingId(), report.reporterToken()).then().statusCode(200)
+                .body("messages.from", contains("security team", "you")));
+        // The team hears that the reporter wrote, not what: the text stays in the case.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.mailbox().subjects("emek@moltbook.com"))
+                .contains("[" + report.trackingId() + "] New message from the reporter"));
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then()
+                .body("action", hasItems("message from the reporter"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
+                .filter(event -> "report.message.posted.v1".equals(event.type()))
+                .filter(event -> event.data().contains(report.trackingId())))
+                .singleElement().satisfies(event -> assertThat(event.data()).doesNotContain("sandbox")));
+    }
+
+    @Test
+    void onlyTheReporterWritesAndARotatedTokenReplacesTheOldOne() {
+        stack.reporter().write(report.trackingId(), "not-the-token", "hello").then().statusCode(404)
+                .contentType("application/problem+json");
+        stack.reporter().write(report.trackingId(), null, "hello").then().statusCode(404);
+        stack.reporter().write(report.trackingId(), report.reporterToken(), " ").then().statusCode(400);
+
+        String fresh = stack.reporter().rotateToken(report.trackingId(), report.reporterToken()).then().statusCode(200)
+                .extract().path("reporterToken");
+        assertThat(fresh).isNotEqualTo(report.reporterToken());
+        stack.reporter().status(report.trackingId(), report.reporterToken()).then().statusCode(404);
+        stack.reporter().status(report.trackingId(), fresh).then().statusCode(200);
+        stack.reporter().rotateToken(report.trackingId(), report.reporterToken()).then().statusCode(404);
+    }
+
+    @Test
     void anEmptyNoteOrMessageIsRefused() {
         write("notes", " ").then().statusCode(400).contentType("application/problem+json");
         write("messages", "").then().statusCode(400).contentType("application/problem+json");

@@ -12,6 +12,7 @@ import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import java.util.Arrays;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public enum EventType {
     DEADLINE_APPROACHING("deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
     DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
     CASE_STATUS_UPDATE("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
+    REPORT_MESSAGE_POSTED("report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
     CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PREADVISORY_RELEASED("preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),

@@ -56,6 +56,21 @@ public final class Reporter {
         return request.when().get("/api/v1/reports/{trackingId}", trackingId);
     }
 
+    /** The reporter writes to the security team through the status link. */
+    public Response write(String trackingId, String token, String text) {
+        var request = given().baseUri(intakeUrl).contentType(ContentType.JSON).body(Map.of("text", text));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/api/v1/reports/{trackingId}/messages", trackingId);
+    }
+
+    /** The reporter replaces their token. */
+    public Response rotateToken(String trackingId, String token) {
+        return given().baseUri(intakeUrl).header("Authorization", "Bearer " + token)
+                .when().post("/api/v1/reports/{trackingId}/token", trackingId);
+    }
+
     /** What intake answered to an accepted report. */
     public record SubmittedReport(String trackingId, String statusUrl, String reporterToken, String reporterEmail) {
     }

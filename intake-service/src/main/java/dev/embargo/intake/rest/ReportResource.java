@@ -67,6 +67,33 @@ public class ReportResource {
                 conversation.messagesOf(report.id).map(messages -> mapper.toStatusView(report, messages)));
     }
 
+    @POST
+    @Path("/{trackingId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write to the security team", description = "With the reporter token as 'Authorization: Bearer "
+            + "<token>'. The team is told by email and answers on the status page.")
+    @APIResponse(responseCode = "201", description = "The message, as the status page shows it")
+    @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> postMessage(@PathParam("trackingId") String trackingId,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                     @Valid @NotNull ReporterMessageRequest request) {
+        return conversation.postByReporter(trackingId, bearerToken(authorization), request.text())
+                .map(message -> Response.status(Response.Status.CREATED)
+                        .entity(new MessageView(message.author, request.text(), message.postedAt.toInstant())).build());
+    }
+
+    @POST
+    @Path("/{trackingId}/token")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the reporter token", description = "With the current token as 'Authorization: Bearer "
+            + "<token>'. The new token is shown once; the old one stops working at once.")
+    @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<java.util.Map<String, String>> rotateToken(@PathParam("trackingId") String trackingId,
+                                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service.rotateToken(trackingId, bearerToken(authorization)).map(token -> java.util.Map.of("reporterToken", token));
+    }
+
     private static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;

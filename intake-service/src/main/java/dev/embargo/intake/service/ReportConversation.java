@@ -1,6 +1,13 @@
 package dev.embargo.intake.service;
 
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.ReportMessagePosted;
+import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.repository.ReportRepository;
+import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.outbox.Outbox;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.repository.ReportMessageRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The conversation a reporter reads on the status page. The team's messages arrive as
+ * The conversation a reporter reads and writes on the status page. The team's messages arrive as
  * {@code case.message.posted}, already sealed, and are kept sealed; the message id makes a
  * redelivered event change nothing.
  */
@@ -19,9 +26,38 @@ import java.util.UUID;
 public class ReportConversation {
 
     private final ReportMessageRepository messages;
+    private final ReportRepository reports;
+    private final ReportService reportService;
+    private final Outbox outbox;
+    private final FieldCipher cipher;
 
-    ReportConversation(ReportMessageRepository messages) {
+    ReportConversation(ReportMessageRepository messages, ReportRepository reports, ReportService reportService, Outbox outbox,
+            FieldCipher cipher) {
         this.messages = messages;
+        this.reports = reports;
+        this.reportService = reportService;
+        this.outbox = outbox;
+        this.cipher = cipher;
+    }
+
+    /**
+     * The reporter writes to the team through the status link: the message (sealed) and
+     * {@code report.message.posted} in one transaction; triage adds it to the case, notify tells the team.
+     */
+    public Uni<ReportMessage> postByReporter(String trackingId, String token, String text) {
+        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).chain(found -> {
+            Report report = reportService.reporters(found, token);
+            ReportMessage message = new ReportMessage();
+            message.id = UUID.randomUUID();
+            message.reportId = report.id;
+            message.author = ReportMessage.REPORTER;
+            message.sealedBody = cipher.seal(text);
+            message.postedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            return messages.persist(message)
+                    .chain(() -> outbox.stage(new ReportMessagePosted(report.id.toString(), report.trackingId,
+                            report.programSlug, message.id.toString(), message.sealedBody, message.postedAt.toInstant())))
+                    .replaceWith(message);
+        }));
     }
 
     /** Adds the team's message; called inside the consumer's transaction. */

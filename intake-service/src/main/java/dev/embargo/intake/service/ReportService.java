@@ -73,15 +73,29 @@ public class ReportService {
      * wrong token look the same to the caller, so tracking ids cannot be probed.
      */
     public Uni<Report> findForReporter(String trackingId, String token) {
-        return Panache.withSession(() -> reports.findByTrackingId(trackingId))
-                .map(report -> {
-                    byte[] storedHash = report == null ? null : report.tokenHash;
-                    boolean authorised = tokens.matches(token, storedHash);
-                    if (!authorised) {
-                        throw new ProblemException(Problem.of(Status.NOT_FOUND, "No report matches this tracking id and token."));
-                    }
-                    return report;
-                });
+        return Panache.withSession(() -> reports.findByTrackingId(trackingId)).map(report -> reporters(report, token));
+    }
+
+    /**
+     * Replaces the reporter's token (a token that leaked, a shared screen): the new one is
+     * returned once, the old one stops working at once.
+     */
+    public Uni<String> rotateToken(String trackingId, String token) {
+        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).map(report -> {
+            Report authorised = reporters(report, token);
+            String fresh = tokens.issue();
+            authorised.tokenHash = tokens.hash(fresh);
+            authorised.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+            return fresh;
+        }));
+    }
+
+    /** The report, if {@code token} is its reporter's; the same 404 for a wrong token as for no report. */
+    Report reporters(Report report, String token) {
+        if (!tokens.matches(token, report == null ? null : report.tokenHash)) {
+            throw new ProblemException(Problem.of(Status.NOT_FOUND, "No report matches this tracking id and token."));
+        }
+        return report;
     }
 
     /** Records triage's acknowledgement; called inside the consumer's transaction. */

@@ -10,6 +10,8 @@ public enum EmailKind {
     STATUS_UPDATE("status-update", "Status update on your vulnerability report", true),
     /** A message the security team wrote to the reporter. */
     TEAM_MESSAGE("team-message", "A message from the security team", true),
+    /** Tells the program's team that the reporter wrote (not what: that stays in the case). */
+    REPORTER_MESSAGE("reporter-message", "New message from the reporter", false),
     /** Warns the program's team that a promised step falls due soon. */
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching", false),
     /** Tells the program's team that a promised step is late. */

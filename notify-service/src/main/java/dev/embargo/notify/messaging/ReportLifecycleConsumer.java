@@ -6,6 +6,7 @@ import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.ReporterNotifications;
@@ -39,6 +40,7 @@ public class ReportLifecycleConsumer {
             case CaseStatusUpdate update -> notifications.queueStatusUpdate(update);
             case CaseStateChanged change -> notifications.queueStatusChange(change);
             case CaseMessagePosted posted -> notifications.queueTeamMessage(posted);
+            case ReportMessagePosted posted -> staff.queueReporterMessage(posted);
             case DeadlineApproaching warning -> staff.queueWarning(warning);
             case DeadlineBreached breach -> staff.queueBreach(breach);
             default -> Uni.createFrom().voidItem();

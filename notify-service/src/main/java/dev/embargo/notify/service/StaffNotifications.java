@@ -2,6 +2,7 @@ package dev.embargo.notify.service;
 
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
@@ -17,8 +18,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Emails the program's security team when a promise is about to be broken, and when it was.
- * One email per step and due time: a new due time (an extension) is warned about again.
+ * Emails the program's security team: when a promise is about to be broken and when it was (once
+ * per step and due time: a new due time is warned about again), and when the reporter wrote.
  */
 @ApplicationScoped
 public class StaffNotifications {
@@ -47,21 +48,31 @@ public class StaffNotifications {
                 breach.step(), breach.dueAt(), breach.caseState(), breach.owner());
     }
 
+    /** Tells the team the reporter wrote; the text stays in the case, out of mailboxes. Once per message. */
+    public Uni<Void> queueReporterMessage(ReportMessagePosted posted) {
+        return toTeam(EmailKind.REPORTER_MESSAGE, posted.reportId(), posted.trackingId(), posted.programSlug(),
+                posted.messageId(), Map.of());
+    }
+
     private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String step,
             Instant dueAt, String caseState, String owner) {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("step", PromisedDateLines.labelOf(step));
+        said.put("dueAt", PromisedDateLines.WHEN.format(dueAt));
+        said.put("caseState", caseState.replace('_', ' '));
+        said.put("owner", owner == null ? "nobody yet" : owner);
+        return toTeam(kind, reportId, trackingId, programSlug, step + "@" + dueAt, said);
+    }
+
+    private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String occasion,
+            Map<String, String> said) {
         return teams.of(programSlug).chain(addresses -> {
             if (addresses.isEmpty()) {
-                LOG.warnf("Program %s lists no contact address: nobody to tell that %s of %s is %s", programSlug, step,
-                        trackingId, kind == EmailKind.DEADLINE_BREACHED ? "late" : "due soon");
+                LOG.warnf("Program %s lists no contact address: nobody to send %s about %s", programSlug, kind, trackingId);
                 return Uni.createFrom().voidItem();
             }
-            EmailDelivery delivery = EmailDelivery.pending(UUID.fromString(reportId), kind, step + "@" + dueAt, trackingId,
+            EmailDelivery delivery = EmailDelivery.pending(UUID.fromString(reportId), kind, occasion, trackingId,
                     programSlug, cipher.seal(String.join("\n", addresses)), OffsetDateTime.now(ZoneOffset.UTC));
-            Map<String, String> said = new LinkedHashMap<>();
-            said.put("step", PromisedDateLines.labelOf(step));
-            said.put("dueAt", PromisedDateLines.WHEN.format(dueAt));
-            said.put("caseState", caseState.replace('_', ' '));
-            said.put("owner", owner == null ? "nobody yet" : owner);
             delivery.details = details.write(said);
             return deliveries.queueOnce(delivery).replaceWithVoid();
         });

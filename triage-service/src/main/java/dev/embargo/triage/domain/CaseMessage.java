@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Something the security team wrote to the case's reporter. */
+/** One message of the conversation between the security team and the case's reporter. */
 @Entity
 @Table(name = "case_message")
 public class CaseMessage {
@@ -18,8 +18,12 @@ public class CaseMessage {
     @Column(name = "case_id")
     public UUID caseId;
 
-    /** The staff member's user name. */
+    /** The staff member's user name, or {@code reporter}. */
     public String author;
+
+    /** Written by the reporter (through intake's status link), not by the team. */
+    @Column(name = "from_reporter")
+    public boolean fromReporter;
 
     /** Sealed: it may describe the vulnerability. */
     @Column(name = "sealed_body")

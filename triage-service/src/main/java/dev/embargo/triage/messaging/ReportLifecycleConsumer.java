@@ -1,14 +1,16 @@
 package dev.embargo.triage.messaging;
 
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.triage.service.CaseConversation;
 import dev.embargo.triage.service.CaseService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Opens a case for every report intake accepts. */
+/** Opens a case for every report intake accepts, and adds what its reporter writes to the case. */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -16,8 +18,10 @@ public class ReportLifecycleConsumer {
 
     private final InboundEvents inbound;
     private final CaseService cases;
+    private final CaseConversation conversation;
 
-    ReportLifecycleConsumer(InboundEvents inbound, CaseService cases) {
+    ReportLifecycleConsumer(InboundEvents inbound, CaseService cases, CaseConversation conversation) {
+        this.conversation = conversation;
         this.inbound = inbound;
         this.cases = cases;
     }
@@ -26,6 +30,7 @@ public class ReportLifecycleConsumer {
     public Uni<Void> consume(Message<String> message) {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportSubmitted submitted -> cases.openAndAcknowledge(submitted);
+            case ReportMessagePosted posted -> conversation.receiveFromReporter(posted);
             default -> Uni.createFrom().voidItem();
         });
     }

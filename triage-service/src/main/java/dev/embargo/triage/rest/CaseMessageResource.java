@@ -40,12 +40,12 @@ public class CaseMessageResource {
     }
 
     @GET
-    @Operation(summary = "What the team wrote to the reporter, oldest first")
+    @Operation(summary = "The conversation with the reporter, both ways, oldest first")
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<WrittenView>> messages(@PathParam("caseId") UUID caseId) {
         return conversation.messagesOf(caseId).map(messages -> messages.stream()
                 .map(message -> new WrittenView(message.id.toString(), message.author, conversation.open(message.sealedBody),
-                        message.postedAt.toInstant())).toList());
+                        message.postedAt.toInstant(), message.fromReporter)).toList());
     }
 
     @POST
@@ -56,6 +56,6 @@ public class CaseMessageResource {
     public Uni<Response> postMessage(@PathParam("caseId") UUID caseId, @Valid @NotNull TextRequest request) {
         return conversation.postMessage(caseId, request.text(), identity.getPrincipal().getName())
                 .map(message -> Response.status(Response.Status.CREATED).entity(new WrittenView(message.id.toString(),
-                        message.author, request.text(), message.postedAt.toInstant())).build());
+                        message.author, request.text(), message.postedAt.toInstant(), false)).build());
     }
 }

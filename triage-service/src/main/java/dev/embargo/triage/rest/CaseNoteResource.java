@@ -45,7 +45,7 @@ public class CaseNoteResource {
     public Uni<List<WrittenView>> notes(@PathParam("caseId") UUID caseId) {
         return conversation.notesOf(caseId).map(notes -> notes.stream()
                 .map(note -> new WrittenView(note.id.toString(), note.author, conversation.open(note.sealedText),
-                        note.writtenAt.toInstant())).toList());
+                        note.writtenAt.toInstant(), false)).toList());
     }
 
     @POST
@@ -55,7 +55,7 @@ public class CaseNoteResource {
     public Uni<Response> addNote(@PathParam("caseId") UUID caseId, @Valid @NotNull TextRequest request) {
         return conversation.addNote(caseId, request.text(), identity.getPrincipal().getName())
                 .map(note -> Response.status(Response.Status.CREATED).entity(new WrittenView(note.id.toString(), note.author,
-                        request.text(), note.writtenAt.toInstant())).build());
+                        request.text(), note.writtenAt.toInstant(), false)).build());
     }
 
 }

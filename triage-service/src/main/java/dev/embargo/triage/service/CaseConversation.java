@@ -1,6 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.triage.domain.CaseMessage;
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CaseConversation {
+
+    /** How the reporter appears in the conversation and the audit log. */
+    public static final String REPORTER = "reporter";
 
     private final LockedCases lockedCases;
     private final CaseRepository cases;
@@ -71,6 +75,26 @@ public class CaseConversation {
                             message.sealedBody, message.postedAt.toInstant())))
                     .replaceWith(message);
         }));
+    }
+
+    /** Adds what the reporter wrote to the case's conversation; called inside the consumer's transaction. */
+    public Uni<Void> receiveFromReporter(ReportMessagePosted posted) {
+        return lockedCases.lockOfReport(UUID.fromString(posted.reportId())).chain(vulnerabilityCase -> {
+            if (vulnerabilityCase == null) {
+                // Same topic, same key: report.submitted, which opens the case, always comes first.
+                return Uni.createFrom().failure(new IllegalStateException("Message for report " + posted.reportId()
+                        + " arrived before its case"));
+            }
+            CaseMessage message = new CaseMessage();
+            message.id = UUID.fromString(posted.messageId());
+            message.caseId = vulnerabilityCase.id;
+            message.author = REPORTER;
+            message.fromReporter = true;
+            message.sealedBody = posted.sealedBody();
+            message.postedAt = posted.postedAt().atOffset(java.time.ZoneOffset.UTC);
+            return messages.persist(message)
+                    .chain(() -> audit.record(vulnerabilityCase.id, REPORTER, "message from the reporter", null));
+        });
     }
 
     public Uni<List<CaseNote>> notesOf(UUID caseId) {

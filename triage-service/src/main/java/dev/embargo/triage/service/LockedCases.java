@@ -37,6 +37,11 @@ public class LockedCases {
         return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(found -> visible(found, caseId));
     }
 
+    /** The case of a report, locked, for work no staff member asked for (events); null when there is none yet. */
+    public Uni<VulnerabilityCase> lockOfReport(UUID reportId) {
+        return cases.find("reportId", reportId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /**
      * The case found, if the calling staff member may see it; a 404 problem otherwise, the same
      * whether the case does not exist or belongs to a program outside the caller's.
