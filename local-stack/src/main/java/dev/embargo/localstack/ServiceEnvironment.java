@@ -35,6 +35,8 @@ final class ServiceEnvironment {
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {
             environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
         }
+        // Benchmarks and tests play many researchers from this machine: each names itself in X-Forwarded-For.
+        environment.put("EMBARGO_TRUSTED_PROXIES", "127.0.0.1");
         // Partners' receivers on a developer's machine (and the tests') listen on 127.0.0.1 over plain HTTP.
         environment.put("EMBARGO_WEBHOOK_ALLOW_HTTP", "true");
         environment.put("EMBARGO_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");

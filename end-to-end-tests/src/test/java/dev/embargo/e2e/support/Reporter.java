@@ -16,6 +16,17 @@ public final class Reporter {
         this.intakeUrl = intakeUrl;
     }
 
+    /**
+     * A request from a client of its own: intake limits each client's rate, and the test stack
+     * trusts 127.0.0.1 as a proxy, so a fresh {@code X-Forwarded-For} makes each call a different
+     * researcher. RateLimitIT speaks as one client on purpose.
+     */
+    private io.restassured.specification.RequestSpecification client() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return given().baseUri(intakeUrl).header("X-Forwarded-For",
+                "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255) + ", 127.0.0.1");
+    }
+
     /** Submits a report and expects intake to accept it. */
     public SubmittedReport submit(String program, String title, String reporterEmail) {
         return submit(program, title, "Steps to reproduce: send a crafted frame. Impact: remote crash.", reporterEmail,
@@ -40,16 +51,16 @@ public final class Reporter {
 
     /** Sends any body, raw, to the submission endpoint. */
     public Response postRaw(String contentType, byte[] body) {
-        return given().baseUri(intakeUrl).contentType(contentType).body(body).when().post("/api/v1/reports");
+        return client().contentType(contentType).body(body).when().post("/api/v1/reports");
     }
 
     public Response post(Map<String, Object> body) {
-        return given().baseUri(intakeUrl).contentType(ContentType.JSON).body(body).when().post("/api/v1/reports");
+        return client().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports");
     }
 
     /** The report's status as its reporter sees it; {@code token} may be null to send none. */
     public Response status(String trackingId, String token) {
-        var request = given().baseUri(intakeUrl);
+        var request = client();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -58,7 +69,7 @@ public final class Reporter {
 
     /** The reporter writes to the security team through the status link. */
     public Response write(String trackingId, String token, String text) {
-        var request = given().baseUri(intakeUrl).contentType(ContentType.JSON).body(Map.of("text", text));
+        var request = client().contentType(ContentType.JSON).body(Map.of("text", text));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -67,7 +78,7 @@ public final class Reporter {
 
     /** The reporter replaces their token. */
     public Response rotateToken(String trackingId, String token) {
-        return given().baseUri(intakeUrl).header("Authorization", "Bearer " + token)
+        return client().header("Authorization", "Bearer " + token)
                 .when().post("/api/v1/reports/{trackingId}/token", trackingId);
     }
 
