@@ -5,11 +5,19 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
+    /** What a tracking id looks like; anything else (a NUL byte, path tricks) matches no report and never reaches SQL. */
+    private static final Pattern TRACKING_ID = Pattern.compile("EMB-[0-9]{4}-[0-9]{5,12}");
+
+    /** The report with this tracking id; none for an id that cannot be one. */
     public Uni<Report> findByTrackingId(String trackingId) {
+        if (trackingId == null || !TRACKING_ID.matcher(trackingId).matches()) {
+            return Uni.createFrom().nullItem();
+        }
         return find("trackingId", trackingId).firstResult();
     }
 
