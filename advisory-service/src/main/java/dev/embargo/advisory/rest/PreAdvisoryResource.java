@@ -1,6 +1,6 @@
 package dev.embargo.advisory.rest;
 
-import dev.embargo.advisory.domain.PreAdvisory;
+import dev.embargo.advisory.mapping.PreAdvisoryMapper;
 import dev.embargo.advisory.service.PreAdvisories;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,8 +39,10 @@ public class PreAdvisoryResource {
     private final PreAdvisories preAdvisories;
     private final SecurityIdentity identity;
     private final StaffScope scope;
+    private final PreAdvisoryMapper mapper;
 
-    PreAdvisoryResource(PreAdvisories preAdvisories, SecurityIdentity identity, StaffScope scope) {
+    PreAdvisoryResource(PreAdvisories preAdvisories, SecurityIdentity identity, StaffScope scope, PreAdvisoryMapper mapper) {
+        this.mapper = mapper;
         this.preAdvisories = preAdvisories;
         this.identity = identity;
         this.scope = scope;
@@ -59,18 +60,14 @@ public class PreAdvisoryResource {
         }
         return preAdvisories.release(request.program(), request.title(), request.summary(), request.embargoUntil(),
                         request.partnerGroups(), request.trackingIds(), identity.getPrincipal().getName())
-                .map(released -> Response.status(Response.Status.CREATED).entity(view(released)).build());
+                .map(released -> Response.status(Response.Status.CREATED).entity(mapper.toView(released)).build());
     }
 
     @GET
     @Operation(summary = "Released pre-advisories, newest first (of the caller's programs)")
     public Uni<List<PreAdvisoryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return preAdvisories.list(scope.programs(), page, size).map(found -> found.stream().map(PreAdvisoryResource::view).toList());
+        return preAdvisories.list(scope.programs(), page, size).map(found -> found.stream().map(mapper::toView).toList());
     }
 
-    private static PreAdvisoryView view(PreAdvisory released) {
-        return new PreAdvisoryView(released.id.toString(), released.programSlug, Arrays.asList(released.partnerGroups.split(",")),
-                released.embargoUntil.toInstant(), released.releasedBy, released.releasedAt.toInstant());
-    }
 }
