@@ -1,6 +1,7 @@
 package dev.embargo.intake.service;
 
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.intake.domain.ArmoredMessage;
 import dev.embargo.intake.domain.PublishedProgram;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.kit.problem.Problem;
@@ -60,6 +61,27 @@ public class ProgramCatalog {
 
     public Uni<List<InForce>> all() {
         return Panache.withSession(programs::listBySlug).map(found -> found.stream().map(this::inForce).toList());
+    }
+
+    /** The program's published OpenPGP key (ASCII armor); null when it publishes none. */
+    public String publishedKeyOf(PublishedProgram published) {
+        Program.OpenPgp openPgp = inForce(published).program().openPgp();
+        return openPgp != null && "published".equals(openPgp.status()) ? openPgp.armoredKey() : null;
+    }
+
+    /**
+     * Refuses (422, naming the field) text that is armored OpenPGP but not a message the program
+     * can read; plain text and readable encrypted text pass.
+     */
+    public void checkEncrypted(PublishedProgram published, String field, String text) {
+        if (!ArmoredMessage.looksArmored(text)) {
+            return;
+        }
+        ArmoredMessage.refusal(text, publishedKeyOf(published)).ifPresent(refusal -> {
+            throw new ProblemException(new Problem("https://embargo.dev/problems/unreadable-encryption", "Unreadable encryption",
+                    422, "The encrypted " + field + " cannot be accepted: " + refusal + ".",
+                    List.of(new Problem.FieldError(field, refusal))));
+        });
     }
 
     private InForce inForce(PublishedProgram published) {

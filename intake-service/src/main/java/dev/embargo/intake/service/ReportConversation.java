@@ -3,6 +3,7 @@ package dev.embargo.intake.service;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
@@ -30,9 +31,13 @@ public class ReportConversation {
     private final ReportService reportService;
     private final Outbox outbox;
     private final FieldCipher cipher;
+    private final ProgramRepository programs;
+    private final ProgramCatalog catalog;
 
     ReportConversation(ReportMessageRepository messages, ReportRepository reports, ReportService reportService, Outbox outbox,
-            FieldCipher cipher) {
+            FieldCipher cipher, ProgramRepository programs, ProgramCatalog catalog) {
+        this.programs = programs;
+        this.catalog = catalog;
         this.messages = messages;
         this.reports = reports;
         this.reportService = reportService;
@@ -47,17 +52,24 @@ public class ReportConversation {
     public Uni<ReportMessage> postByReporter(String trackingId, String token, String text) {
         return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).chain(found -> {
             Report report = reportService.reporters(found, token);
-            ReportMessage message = new ReportMessage();
-            message.id = UUID.randomUUID();
-            message.reportId = report.id;
-            message.author = ReportMessage.REPORTER;
-            message.sealedBody = cipher.seal(text);
-            message.postedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-            return messages.persist(message)
-                    .chain(() -> outbox.stage(new ReportMessagePosted(report.id.toString(), report.trackingId,
-                            report.programSlug, message.id.toString(), message.sealedBody, message.postedAt.toInstant())))
-                    .replaceWith(message);
+            return programs.findById(report.programSlug).chain(program -> {
+                catalog.checkEncrypted(program, "text", text);
+                return write(report, text);
+            });
         }));
+    }
+
+    private Uni<ReportMessage> write(Report report, String text) {
+        ReportMessage message = new ReportMessage();
+        message.id = UUID.randomUUID();
+        message.reportId = report.id;
+        message.author = ReportMessage.REPORTER;
+        message.sealedBody = cipher.seal(text);
+        message.postedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return messages.persist(message)
+                .chain(() -> outbox.stage(new ReportMessagePosted(report.id.toString(), report.trackingId,
+                        report.programSlug, message.id.toString(), message.sealedBody, message.postedAt.toInstant())))
+                .replaceWith(message);
     }
 
     /** Adds the team's message; called inside the consumer's transaction. */

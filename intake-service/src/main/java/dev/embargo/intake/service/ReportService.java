@@ -35,9 +35,11 @@ public class ReportService {
     private final FieldCipher cipher;
     private final ReporterTokens tokens;
     private final ObjectMapper json;
+    private final ProgramCatalog catalog;
 
     ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens, ObjectMapper json) {
+            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog) {
+        this.catalog = catalog;
         this.json = json;
         this.reports = reports;
         this.programs = programs;
@@ -58,6 +60,7 @@ public class ReportService {
                 return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
                         "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
             }
+            catalog.checkEncrypted(program, "description", submission.description());
             return reports.nextTrackingNumber().chain(number -> {
                 Report report = newReport(submission, number, token);
                 report.programRevision = program.revision;
