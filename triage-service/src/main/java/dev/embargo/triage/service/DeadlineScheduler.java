@@ -108,6 +108,11 @@ public class DeadlineScheduler {
     private Uni<Void> statusUpdate(CaseDeadline row, VulnerabilityCase vulnerabilityCase, Instant now) {
         return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
                 : vulnerabilityCase.programRevision).chain(program -> {
+            if (program == null) {
+                // The revision the case was opened under is gone (it never is, revisions are kept): stop, rather than loop.
+                row.settledAt = now.atOffset(ZoneOffset.UTC);
+                return Uni.createFrom().voidItem();
+            }
             Instant due = row.dueAt.toInstant();
             row.updatesSent++;
             BusinessCalendar calendar = BusinessCalendar.of(program.timeZone(), program.policy().calendar());
