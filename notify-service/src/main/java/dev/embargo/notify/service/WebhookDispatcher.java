@@ -167,8 +167,7 @@ public class WebhookDispatcher {
                 .sendBuffer(Buffer.buffer(body))
                 .map(response -> new Outcome(delivery.id, response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), millisSince(started)))
-                .onFailure().recoverWithItem(failure -> new Outcome(delivery.id, null,
-                        failure.getClass().getSimpleName(), millisSince(started)));
+                .onFailure().recoverWithItem(failure -> new Outcome(delivery.id, null, reasonOf(failure), millisSince(started)));
     }
 
     private Uni<Void> record(List<Outcome> outcomes) {
@@ -219,6 +218,18 @@ public class WebhookDispatcher {
                     endpoint.disabledReason = "every try of a delivery failed over " + schedule.span();
                     return partnerNotifications.queueEndpointDisabled(endpoint, now);
                 });
+    }
+
+    /** Why a try got no answer, in words for the delivery log (never the request or its secrets). */
+    static String reasonOf(Throwable failure) {
+        if (failure instanceof java.net.ConnectException) {
+            return "connection failed";
+        }
+        if (failure instanceof java.util.concurrent.TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout")) {
+            return "timed out";
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private static int millisSince(long startedNanos) {
