@@ -9,4 +9,13 @@ public interface EventPayload {
 
     /** The id of the thing the event is about: for report lifecycle events, the report id. */
     String subject();
+
+    /**
+     * The payload as this build's current version of its event reads it. An older version that is
+     * still accepted (events already on a topic) overrides this to translate itself, so consumers
+     * only ever handle the current shape.
+     */
+    default EventPayload current() {
+        return this;
+    }
 }

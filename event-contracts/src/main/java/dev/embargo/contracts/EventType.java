@@ -14,6 +14,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReportSubmittedV1;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,7 +25,9 @@ import java.util.Optional;
  */
 public enum EventType {
 
-    REPORT_SUBMITTED("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
+    /** Still decoded: events published before v2 stay on the topic. Read as {@link ReportSubmitted}. */
+    REPORT_SUBMITTED_V1("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmittedV1.class),
+    REPORT_SUBMITTED("report.submitted", 2, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
     REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
     CASE_STATE_CHANGED("case.state.changed", 1, Topics.REPORT_LIFECYCLE, CaseStateChanged.class),
     CASE_SEVERITY_CHANGED("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),

@@ -8,6 +8,7 @@ import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReportSubmittedV1;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import java.time.Instant;
 import java.util.List;
@@ -26,21 +27,21 @@ class EventCodecTest {
 
         String json = codec.encode(submitted);
 
-        assertThat(codec.decode("report.submitted.v1", json)).isEqualTo(submitted);
+        assertThat(codec.decode("report.submitted.v2", json)).isEqualTo(submitted);
     }
 
     @Test
     void anonymousReportsOmitTheReporterEmail() {
         ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                SEALED, SEALED, null, null, null, Instant.parse("2026-11-24T10:00:00Z"));
+                SEALED, SEALED, null, null, null, Instant.parse("2026-11-24T10:00:00Z"), null, null, "anonymous");
 
-        assertThat(codec.decode("report.submitted.v1", codec.encode(anonymous))).isEqualTo(anonymous);
+        assertThat(codec.decode("report.submitted.v2", codec.encode(anonymous))).isEqualTo(anonymous);
     }
 
     @Test
     void producersCannotEmitPlaintextWhereTheContractWantsCiphertext() {
         ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                "Heap overflow in parser", SEALED, null, null, null, Instant.now());
+                "Heap overflow in parser", SEALED, null, null, null, Instant.now(), null, null, null);
 
         assertThatThrownBy(() -> codec.encode(leaky))
                 .isInstanceOf(InvalidEventException.class)
@@ -144,6 +145,25 @@ class EventCodecTest {
     }
 
     @Test
+    void aV1ReportStillOnTheTopicIsReadAsTheCurrentVersionWithoutTheReportersClaims() {
+        ReportSubmittedV1 old = new ReportSubmittedV1(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1, SEALED, SEALED,
+                null, null, null, Instant.parse("2026-11-24T10:00:00Z"));
+        EventPayload decoded = codec.decode("report.submitted.v1", codec.encode(old));
+        assertThat(decoded.current()).isInstanceOfSatisfying(ReportSubmitted.class, current -> {
+            assertThat(current.trackingId()).isEqualTo("EMB-2026-00001");
+            assertThat(current.reportedScopeClass()).isNull();
+            assertThat(current.creditPreference()).isNull();
+        });
+        assertThat(EventType.of(ReportSubmitted.class).typeName()).isEqualTo("report.submitted.v2");
+    }
+
+    @Test
+    void aCreditPreferenceOutsideTheContractIsRefused() {
+        String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
+        assertThatThrownBy(() -> codec.decode("report.submitted.v2", json)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
     void everyEventTopicHasADeadLetterTopic() {
         assertThat(Topics.all()).extracting(Topics.TopicSpec::name)
                 .contains("embargo.report-lifecycle.v1", "embargo.report-lifecycle.v1.dlq");
@@ -151,6 +171,7 @@ class EventCodecTest {
 
     private static ReportSubmitted submitted() {
         return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", 3, SEALED, SEALED, SEALED,
-                "Ada L.", "1.0.3", Instant.parse("2026-11-24T10:15:30Z"));
+                "Ada L.", "1.0.3", Instant.parse("2026-11-24T10:15:30Z"), "panic-vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+                "name");
     }
 }

@@ -4,7 +4,8 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A researcher's report was accepted by intake. Fields prefixed {@code sealed} carry ciphertext
+ * A researcher's report was accepted by intake ({@code report.submitted.v2}: v1 and the
+ * reporter's own claims — scope class, CVSS vector, credit preference). Fields prefixed {@code sealed} carry ciphertext
  * from the platform's envelope keys: Kafka is not a vault.
  *
  * @param reportId            the report's id (UUID), the event subject and record key
@@ -17,6 +18,9 @@ import java.time.Instant;
  * @param creditName          how the reporter wants to be credited; null for no public credit
  * @param affectedVersion     the version the reporter found the issue in, as they wrote it; null when not given
  * @param submittedAt         when intake accepted the report
+ * @param reportedScopeClass  the program's scope class the reporter chose; null when none was chosen
+ * @param reportedCvssVector  the CVSS vector the reporter proposes; null when none (staff score the case)
+ * @param creditPreference    {@code name}, {@code handle} or {@code anonymous}; null when the reporter did not say
  */
 public record ReportSubmitted(
         String reportId,
@@ -28,7 +32,10 @@ public record ReportSubmitted(
         String sealedReporterEmail,
         String creditName,
         String affectedVersion,
-        Instant submittedAt) implements EventPayload {
+        Instant submittedAt,
+        String reportedScopeClass,
+        String reportedCvssVector,
+        String creditPreference) implements EventPayload {
 
     @Override
     public String subject() {

@@ -95,8 +95,9 @@ public class InboundEvents {
             throw new InvalidEventException("CloudEvent subject differs from its payload's subject");
         }
         EventType type = EventType.of(payload.getClass());
+        // Handlers see the current shape of every event; an older version still on the topic is translated here.
         return new InboundEvent(cloudEvent.getId(), type, cloudEvent.getSource(), subject,
-                cloudEvent.getTimeStamp().orElse(null), payload);
+                cloudEvent.getTimeStamp().orElse(null), payload.current());
     }
 
     private static Uni<Boolean> recordFirstDelivery(String consumer, InboundEvent event) {
