@@ -48,6 +48,18 @@ public class Report {
     @Column(name = "token_hash")
     public byte[] tokenHash;
 
+    /** The program's scope class the reporter chose; null when none. */
+    @Column(name = "reported_scope_class")
+    public String reportedScopeClass;
+
+    /** The CVSS vector the reporter proposes; null when none. */
+    @Column(name = "reported_cvss_vector")
+    public String reportedCvssVector;
+
+    /** name, handle or anonymous; null when the reporter did not say. */
+    @Column(name = "credit_preference")
+    public String creditPreference;
+
     @Enumerated(EnumType.STRING)
     public ReportStatus status;
 

@@ -1,5 +1,7 @@
 package dev.embargo.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,5 +17,16 @@ public record SubmitReportRequest(
         @NotBlank @Size(max = 50_000) String description,
         @Email @Size(max = 254) String reporterEmail,
         @Size(max = 100) String creditName,
-        @Size(max = 100) String affectedVersion) {
+        @Size(max = 100) String affectedVersion,
+        @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be a scope class id of the program") String scopeClass,
+        @Size(max = 300) @Pattern(regexp = "CVSS:(3\\.[01]|4\\.0)/[A-Za-z]{1,3}:[A-Za-z](/[A-Za-z]{1,3}:[A-Za-z])*",
+                message = "must be a CVSS 3.0, 3.1 or 4.0 vector") String cvssVector,
+        @Pattern(regexp = "name|handle|anonymous", message = "must be name, handle or anonymous") String creditPreference) {
+
+    /** An anonymous reporter gives no name to credit. */
+    @JsonIgnore
+    @AssertTrue(message = "anonymous reporters give no credit name")
+    public boolean isCreditConsistent() {
+        return !"anonymous".equals(creditPreference) || creditName == null || creditName.isBlank();
+    }
 }

@@ -84,6 +84,23 @@ public class ProgramCatalog {
         });
     }
 
+    /** Refuses (422, naming the field and the program's classes) a scope class the program does not have. */
+    public void checkScopeClass(PublishedProgram published, String scopeClass) {
+        if (scopeClass == null) {
+            return;
+        }
+        var scope = inForce(published).program().policy().scope();
+        List<String> classes = scope == null ? List.of() : java.util.stream.Stream.concat(
+                scope.inScope() == null ? java.util.stream.Stream.empty() : scope.inScope().stream(),
+                scope.outOfScope() == null ? java.util.stream.Stream.empty() : scope.outOfScope().stream())
+                .map(dev.embargo.policy.model.DisclosurePolicy.ScopeClass::id).toList();
+        if (!classes.contains(scopeClass)) {
+            throw new ProblemException(new Problem("https://embargo.dev/problems/unknown-scope-class", "Unknown scope class", 422,
+                    "The program has no scope class '" + scopeClass + "'.",
+                    List.of(new Problem.FieldError("scopeClass", "one of " + classes))));
+        }
+    }
+
     private InForce inForce(PublishedProgram published) {
         Program program = parsed.computeIfAbsent(published.slug + "@" + published.revision,
                 key -> files.read(published.document, key));

@@ -61,6 +61,7 @@ public class ReportService {
                         "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
             }
             catalog.checkEncrypted(program, "description", submission.description());
+            catalog.checkScopeClass(program, submission.scopeClass());
             return reports.nextTrackingNumber().chain(number -> {
                 Report report = newReport(submission, number, token);
                 report.programRevision = program.revision;
@@ -169,6 +170,9 @@ public class ReportService {
         report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
         report.creditName = submission.creditName();
         report.affectedVersion = submission.affectedVersion();
+        report.reportedScopeClass = submission.scopeClass();
+        report.reportedCvssVector = submission.cvssVector();
+        report.creditPreference = submission.creditPreference();
         report.tokenHash = tokens.hash(token);
         report.status = ReportStatus.SUBMITTED;
         report.submittedAt = now.atOffset(ZoneOffset.UTC);
@@ -179,6 +183,7 @@ public class ReportService {
     private static ReportSubmitted submittedEvent(Report report) {
         return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.programRevision,
                 report.sealedTitle, report.sealedDescription, report.sealedReporterEmail, report.creditName,
-                report.affectedVersion, report.submittedAt.toInstant());
+                report.affectedVersion, report.submittedAt.toInstant(), report.reportedScopeClass, report.reportedCvssVector,
+                report.creditPreference);
     }
 }
