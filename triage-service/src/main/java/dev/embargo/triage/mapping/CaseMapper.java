@@ -35,7 +35,8 @@ public class CaseMapper {
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
                 CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
                 vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName, vulnerabilityCase.scopeClass, vulnerabilityCase.inScope,
+                vulnerabilityCase.creditName, vulnerabilityCase.creditPreference, vulnerabilityCase.reportedScopeClass,
+                vulnerabilityCase.reportedCvssVector, vulnerabilityCase.scopeClass, vulnerabilityCase.inScope,
                 scopes.versionsOf(vulnerabilityCase), vulnerabilityCase.ciaImpact(), vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),

@@ -22,6 +22,11 @@ public record CaseSummary(
         String cvssVector,
         Double cvssScore,
         String creditName,
+        /** How the reporter wants to be credited: name, handle or anonymous. */
+        String creditPreference,
+        /** What the reporter claimed: the scope class and CVSS vector they chose, for staff to judge. */
+        String reportedScopeClass,
+        String reportedCvssVector,
         /** The program's scope class decided for the case, whether it is in scope, and the versions checked. */
         String scopeClass,
         Boolean inScope,

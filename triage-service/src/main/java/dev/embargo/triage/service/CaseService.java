@@ -227,6 +227,9 @@ public class CaseService {
         opened.sealedTitle = report.sealedTitle();
         opened.sealedDescription = report.sealedDescription();
         opened.creditName = report.creditName();
+        opened.reportedScopeClass = report.reportedScopeClass();
+        opened.reportedCvssVector = report.reportedCvssVector();
+        opened.creditPreference = report.creditPreference();
         opened.submittedAt = report.submittedAt().atOffset(ZoneOffset.UTC);
         opened.openedAt = now.atOffset(ZoneOffset.UTC);
         // Triage acknowledges on arrival; the policy's acknowledgement deadline is the promise it keeps.
