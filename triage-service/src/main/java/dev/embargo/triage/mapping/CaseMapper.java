@@ -16,6 +16,7 @@ import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Between the wire and the domain: entities never leave the service as they are. */
 @ApplicationScoped
@@ -35,7 +36,8 @@ public class CaseMapper {
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
                 CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
                 vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName, vulnerabilityCase.creditPreference, vulnerabilityCase.reportedScopeClass,
+                vulnerabilityCase.creditName, vulnerabilityCase.spamSignals == null ? List.of()
+                        : List.of(vulnerabilityCase.spamSignals.split(",")), vulnerabilityCase.creditPreference, vulnerabilityCase.reportedScopeClass,
                 vulnerabilityCase.reportedCvssVector, vulnerabilityCase.scopeClass, vulnerabilityCase.inScope,
                 scopes.versionsOf(vulnerabilityCase), vulnerabilityCase.ciaImpact(), vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null

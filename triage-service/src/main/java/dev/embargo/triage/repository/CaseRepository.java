@@ -88,6 +88,9 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
             query.append(" and c.programSlug in :inScope");
             parameters.and("inScope", programs);
         });
+        if (filter.spamSuspected()) {
+            query.append(" and c.spamSignals is not null");
+        }
         if (filter.overdue()) {
             query.append(" and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not null"
                     + " and d.settledAt is null)");
@@ -96,8 +99,9 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
                 .page(Page.of(page, size)).list();
     }
 
-    /** What the case queue is filtered by; empty means any; overdue: only cases with a promise breached and not yet kept. */
+    /** What the case queue is filtered by; empty means any; overdue: only cases with a promise breached and not yet kept; spamSuspected: only cases with spam signals. */
     public record CaseFilter(java.util.Optional<String> program, java.util.Optional<CaseState> state,
-                             java.util.Optional<String> severity, java.util.Optional<String> owner, boolean overdue) {
+                             java.util.Optional<String> severity, java.util.Optional<String> owner, boolean overdue,
+                             boolean spamSuspected) {
     }
 }

@@ -69,7 +69,7 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List cases, newest first, filtered by program, state, severity, owner and overdue")
+    @Operation(summary = "List cases, newest first, filtered by program, state, severity, owner, overdue and spam signals")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "No staff role for cases", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -78,11 +78,12 @@ public class CaseResource {
                                        @QueryParam("severity") @Size(max = 40) String severity,
                                        @QueryParam("owner") @Size(max = 200) String owner,
                                        @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                       @QueryParam("spamSuspected") @DefaultValue("false") boolean spamSuspected,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(Optional.ofNullable(program),
                 Optional.ofNullable(state).map(name -> CaseState.fromWireName(name).orElseThrow(() -> unknownState("state", name))),
-                Optional.ofNullable(severity), Optional.ofNullable(owner), overdue);
+                Optional.ofNullable(severity), Optional.ofNullable(owner), overdue, spamSuspected);
         return service.listCases(filter, page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
     }
 

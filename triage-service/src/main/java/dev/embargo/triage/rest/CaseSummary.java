@@ -22,6 +22,8 @@ public record CaseSummary(
         String cvssVector,
         Double cvssScore,
         String creditName,
+        /** Why the report looks like spam; empty when nothing does. Signals only: staff decide. */
+        List<String> spamSignals,
         /** How the reporter wants to be credited: name, handle or anonymous. */
         String creditPreference,
         /** What the reporter claimed: the scope class and CVSS vector they chose, for staff to judge. */

@@ -16,6 +16,7 @@ import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.SpamSignals;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -218,7 +219,7 @@ public class CaseService {
         return sealed == null ? null : cipher.open(sealed);
     }
 
-    private static VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
+    private VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
         VulnerabilityCase opened = new VulnerabilityCase();
         opened.id = UUID.randomUUID();
         opened.reportId = reportId;
@@ -228,6 +229,8 @@ public class CaseService {
         opened.sealedDescription = report.sealedDescription();
         opened.creditName = report.creditName();
         opened.reportedScopeClass = report.reportedScopeClass();
+        List<String> signals = SpamSignals.of(cipher.open(report.sealedTitle()), cipher.open(report.sealedDescription()));
+        opened.spamSignals = signals.isEmpty() ? null : String.join(",", signals);
         opened.reportedCvssVector = report.reportedCvssVector();
         opened.creditPreference = report.creditPreference();
         opened.submittedAt = report.submittedAt().atOffset(ZoneOffset.UTC);
