@@ -75,6 +75,22 @@ class CaseLifecycleIT {
     }
 
     @Test
+    void aReportThatLooksLikeSpamShowsWhyAndStaffCanFilterForIt() {
+        SubmittedReport spammy = stack.reporter().submit("moqtail", "BEST CASINO BONUS HERE", "cheap backlinks",
+                "spammy-" + UUID.randomUUID() + "@example.org", null);
+        String spamCase = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
+                .queryParams(Map.of("program", "moqtail", "size", 500)).when().get(cases()).then().statusCode(200)
+                .extract().jsonPath().getString("find { it.trackingId == '%s' }.id".formatted(spammy.trackingId())), id -> id != null);
+        given().auth().oauth2(triager).when().get(cases() + "/" + spamCase).then().statusCode(200)
+                .body("spamSignals", hasItems("almost no description", "advertising words", "title in capitals"))
+                // Signals, not a verdict: the case waits for staff like any other.
+                .body("state", equalTo("acknowledged"));
+        given().auth().oauth2(triager).when().get(cases() + "/" + caseId).then().body("spamSignals.size()", equalTo(0));
+        given().auth().oauth2(triager).queryParams(Map.of("spamSuspected", true, "size", 500)).when().get(cases()).then()
+                .statusCode(200).body("id", hasItems(spamCase)).body("id", org.hamcrest.Matchers.not(hasItems(caseId)));
+    }
+
+        @Test
     void anIllegalMoveIsAConflictThatNamesTheAllowedOnes() {
         Map<String, Object> problem = move("published", null).then().statusCode(409)
                 .contentType("application/problem+json").extract().jsonPath().getMap("");
