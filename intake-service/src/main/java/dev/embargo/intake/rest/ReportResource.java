@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,9 +90,9 @@ public class ReportResource {
     @Operation(summary = "Replace the reporter token", description = "With the current token as 'Authorization: Bearer "
             + "<token>'. The new token is shown once; the old one stops working at once.")
     @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<java.util.Map<String, String>> rotateToken(@PathParam("trackingId") String trackingId,
+    public Uni<Map<String, String>> rotateToken(@PathParam("trackingId") String trackingId,
                                                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service.rotateToken(trackingId, bearerToken(authorization)).map(token -> java.util.Map.of("reporterToken", token));
+        return service.rotateToken(trackingId, bearerToken(authorization)).map(token -> Map.of("reporterToken", token));
     }
 
     private static String bearerToken(String authorization) {

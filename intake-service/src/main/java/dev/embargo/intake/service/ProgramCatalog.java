@@ -7,6 +7,7 @@ import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.io.ProgramFiles;
+import dev.embargo.policy.model.DisclosurePolicy.ScopeClass;
 import dev.embargo.policy.model.Program;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The programs intake accepts reports for: its own copy of each program's revision in force,
@@ -90,10 +92,10 @@ public class ProgramCatalog {
             return;
         }
         var scope = inForce(published).program().policy().scope();
-        List<String> classes = scope == null ? List.of() : java.util.stream.Stream.concat(
-                scope.inScope() == null ? java.util.stream.Stream.empty() : scope.inScope().stream(),
-                scope.outOfScope() == null ? java.util.stream.Stream.empty() : scope.outOfScope().stream())
-                .map(dev.embargo.policy.model.DisclosurePolicy.ScopeClass::id).toList();
+        List<String> classes = scope == null ? List.of() : Stream.concat(
+                scope.inScope() == null ? Stream.empty() : scope.inScope().stream(),
+                scope.outOfScope() == null ? Stream.empty() : scope.outOfScope().stream())
+                .map(ScopeClass::id).toList();
         if (!classes.contains(scopeClass)) {
             throw new ProblemException(new Problem("https://embargo.dev/problems/unknown-scope-class", "Unknown scope class", 422,
                     "The program has no scope class '" + scopeClass + "'.",

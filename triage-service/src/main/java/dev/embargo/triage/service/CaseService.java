@@ -14,6 +14,7 @@ import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
+import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.SpamSignals;
@@ -176,7 +177,7 @@ public class CaseService {
     }
 
     /** The case's promises as the scheduler watches them; a 404 problem when there is no such case. */
-    public Uni<List<dev.embargo.triage.domain.CaseDeadline>> deadlines(UUID caseId) {
+    public Uni<List<CaseDeadline>> deadlines(UUID caseId) {
         return Panache.withSession(() -> cases.findById(caseId)
                 .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
     }
