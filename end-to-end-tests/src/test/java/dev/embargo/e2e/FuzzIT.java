@@ -96,7 +96,8 @@ class FuzzIT {
                                 .header("X-Forwarded-For", "198.19." + ThreadLocalRandom.current().nextInt(256) + "."
                                         + ThreadLocalRandom.current().nextInt(1, 255)).build(),
                                 HttpResponse.BodyHandlers.ofString());
-                        assertThat(status.statusCode()).as(trackingId).isEqualTo(200);
+                        // 429: intake's global rate (500/s) asks the checker to slow down; the report is asked again next round.
+                        assertThat(status.statusCode()).as(trackingId).isIn(200, 429);
                         if (status.body().contains("\"status\":\"acknowledged\"")) {
                             unconfirmed.remove(trackingId);
                         }
