@@ -88,7 +88,7 @@ class CaseConversationIT {
     }
 
     @Test
-    void theReporterIsToldOfMovesThatMatterSignedByTheProgramWithRepliesToItsTeam() throws Exception {
+    void theReporterIsToldOfMovesThatMatterSignedByTheProgramWithRepliesToItsIntakeAddress() throws Exception {
         move("triaging").then().statusCode(200);
         move("accepted").then().statusCode(200);
         String subject = "[" + report.trackingId() + "] Your vulnerability report's status changed";
@@ -97,9 +97,9 @@ class CaseConversationIT {
         ReceivedMail mail = stack.mailbox().readOverImap(report.reporterEmail()).stream()
                 .filter(received -> received.subject().equals(subject)).findFirst().orElseThrow();
         assertThat(mail.text()).contains("is now: accepted", "confirmed the vulnerability");
-        // emek (seed 003): its name signs, its contact gets the replies.
+        // emek (seed 003): its name signs; replies go to its intake address and join the conversation.
         assertThat(mail.from()).startsWith("emek ASIP security team <");
-        assertThat(mail.replyTo()).isEqualTo("emek@moltbook.com");
+        assertThat(mail.replyTo()).isEqualTo("emek@reports.embargo.localhost");
         // Triaging is not worth an email: the status page shows it.
         assertThat(stack.mailbox().subjects(report.reporterEmail())).filteredOn(received -> received.contains("status changed"))
                 .hasSize(1);

@@ -48,6 +48,7 @@ class StaffAccessIT {
             new StaffEndpoint("triage", "PUT", NO_CASE + "/owner", "{\"owner\":\"triager\"}", CASE_WORKERS, 404),
             new StaffEndpoint("triage", "POST", NO_CASE + "/transitions", "{\"to\":\"triaging\"}", CASE_WORKERS, 404),
             new StaffEndpoint("triage", "PUT", NO_CASE + "/severity", "{\"level\":\"high\"}", CASE_WORKERS, 404),
+            new StaffEndpoint("triage", "GET", NO_CASE + "/report", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/audit", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/audit/verification", null, CASE_WORKERS, 404),
             new StaffEndpoint("triage", "GET", NO_CASE + "/deadlines", null, CASE_WORKERS, 404),
@@ -68,6 +69,9 @@ class StaffAccessIT {
             // An invalid program: allowed callers reach the validation (422), nothing is changed.
             new StaffEndpoint("triage", "PUT", "/api/v1/programs/emek", "{\"slug\":\"emek\"}", COORDINATORS, 422),
             new StaffEndpoint("triage", "GET", "/api/v1/clock", null, List.of("admin"), 200),
+            new StaffEndpoint("intake", "GET", "/api/v1/staff/reports/EMB-2026-99999999/attachments", null, CASE_WORKERS, 404),
+            new StaffEndpoint("intake", "GET", "/api/v1/staff/reports/EMB-2026-99999999/attachments/" + UUID.randomUUID(), null,
+                    CASE_WORKERS, 404),
             new StaffEndpoint("notify", "GET", "/api/v1/email-deliveries", null, COORDINATORS, 200),
             new StaffEndpoint("notify", "GET", "/api/v1/partners", null, COORDINATORS, 200),
             // An invalid partner: allowed callers reach the validation (400), nothing is registered.

@@ -29,6 +29,13 @@ final class ServiceEnvironment {
             environment.put("EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT",
                     Integer.toString(settings.servicePort(service)));
         }
+        // The email channel: <program>@reports.embargo.localhost are mailboxes on the local mail server.
+        environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "true");
+        environment.put("EMBARGO_MAIL_INTAKE_DOMAIN", "reports.embargo.localhost");
+        environment.put("EMBARGO_IMAP_HOST", "127.0.0.1");
+        environment.put("EMBARGO_IMAP_PORT", Integer.toString(settings.imapPort()));
+        environment.put("EMBARGO_IMAP_TLS", "false");
+        environment.put("EMBARGO_IMAP_PASSWORD", "local-stack");
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
         environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
         // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
@@ -48,6 +55,7 @@ final class ServiceEnvironment {
             // Tests move triage's clock forward to see deadlines fall due, and should not wait long for the scan.
             environment.put("EMBARGO_CLOCK_ADJUSTABLE", "true");
             environment.put("EMBARGO_DEADLINE_SCAN_INTERVAL", "1s");
+            environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
         }
         return environment;
     }

@@ -6,7 +6,14 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Part;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +24,76 @@ public final class Mailbox {
 
     private final String mailApiUrl;
     private final int imapPort;
+    private final int smtpPort;
 
-    public Mailbox(String mailApiUrl, int imapPort) {
+    public Mailbox(String mailApiUrl, int imapPort, int smtpPort) {
         this.mailApiUrl = mailApiUrl;
         this.imapPort = imapPort;
+        this.smtpPort = smtpPort;
+    }
+
+    /** A new email as a researcher's mail client would write it; add headers and files, then {@link #send}. */
+    public MimeMessage compose(String from, String to, String subject, String text, Attachment... files) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, "UTF-8");
+        parts.addBodyPart(body);
+        for (Attachment file : files) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(file.content(), file.declaredType())));
+            part.setFileName(file.name());
+            part.setDisposition(Part.ATTACHMENT);
+            parts.addBodyPart(part);
+        }
+        message.setContent(parts);
+        message.saveChanges();
+        return message;
+    }
+
+    /** Hands the email to the local stack's SMTP server, which delivers it to the recipients' mailboxes. */
+    public void send(MimeMessage message) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(smtpPort));
+        Transport transport = Session.getInstance(properties).getTransport("smtp");
+        transport.connect();
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** Subjects in one folder of an address's mailbox, over IMAP; empty when the folder does not exist. */
+    public List<String> subjectsIn(String address, String folderName) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", String.valueOf(imapPort));
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect(address, "any-password");
+        try {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : folder.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            folder.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** A file to attach, with the type its sender claims (which the platform ignores). */
+    public record Attachment(String name, String declaredType, byte[] content) {
     }
 
     /** Subjects of the messages in an address's inbox, via the mail server's HTTP API; empty for an unknown address. */

@@ -76,6 +76,35 @@ public final class Reporter {
         return request.when().post("/api/v1/reports/{trackingId}/messages", trackingId);
     }
 
+    /** Submits a report with files in one multipart request: the report as JSON in 'report', each file in 'file'. */
+    public Response submitWithFiles(Map<String, Object> report, File... files) {
+        var request = client().multiPart(new io.restassured.builder.MultiPartSpecBuilder(report)
+                .controlName("report").mimeType("application/json").charset("UTF-8").build());
+        for (File file : files) {
+            request.multiPart("file", file.name(), file.content(), file.declaredType());
+        }
+        return request.when().post("/api/v1/reports");
+    }
+
+    /** The reporter writes to the team with files; {@code text} may be empty. */
+    public Response writeWithFiles(String trackingId, String token, String text, File... files) {
+        var request = client().header("Authorization", "Bearer " + token).multiPart("text", text);
+        for (File file : files) {
+            request.multiPart("file", file.name(), file.content(), file.declaredType());
+        }
+        return request.when().post("/api/v1/reports/{trackingId}/messages", trackingId);
+    }
+
+    /** Downloads one of the report's files with the reporter token. */
+    public Response download(String trackingId, String token, String attachmentId) {
+        return client().header("Authorization", "Bearer " + token)
+                .when().get("/api/v1/reports/{trackingId}/attachments/{id}", trackingId, attachmentId);
+    }
+
+    /** A file to send, with the type the sender claims (which intake ignores). */
+    public record File(String name, String declaredType, byte[] content) {
+    }
+
     /** The reporter replaces their token. */
     public Response rotateToken(String trackingId, String token) {
         return client().header("Authorization", "Bearer " + token)

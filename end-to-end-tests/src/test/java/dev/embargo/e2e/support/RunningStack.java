@@ -27,7 +27,7 @@ public final class RunningStack {
     }
 
     public Mailbox mailbox() {
-        return new Mailbox(stack.mailApiUrl(), stack.imapPort());
+        return new Mailbox(stack.mailApiUrl(), stack.imapPort(), stack.smtpPort());
     }
 
     public LifecycleEvents lifecycleEvents() {

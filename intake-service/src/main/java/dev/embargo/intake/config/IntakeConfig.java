@@ -2,6 +2,8 @@ package dev.embargo.intake.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,58 @@ public interface IntakeConfig {
 
     /** How much one client, and everyone together, may ask of the reporter endpoints. */
     RateLimits rateLimits();
+
+    /** What reporters may attach. */
+    Attachments attachments();
+
+    /** The email channel: reports and replies sent to a program's intake address. */
+    Mail mail();
+
+    interface Attachments {
+
+        /** Largest file, in bytes. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** Most files in one upload (one report or one message). */
+        @WithDefault("5")
+        int maxFilesPerUpload();
+
+        /** Most files one report may gather over its whole conversation. */
+        @WithDefault("20")
+        int maxFilesPerReport();
+    }
+
+    interface Mail {
+
+        /** Whether intake reads the programs' intake mailboxes at all. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The domain of the programs' intake addresses: a program's is {@code <slug>@<domain>}.
+         * Each is a mailbox on the IMAP server below.
+         */
+        @WithDefault("reports.embargo.localhost")
+        String domain();
+
+        @WithDefault("127.0.0.1")
+        String imapHost();
+
+        @WithDefault("993")
+        int imapPort();
+
+        /** IMAPS (TLS from the first byte) rather than plain IMAP; plain only for the local stack. */
+        @WithDefault("true")
+        boolean imapTls();
+
+        /** The password of every intake mailbox (the local stack's mail server accepts any). */
+        Optional<String> imapPassword();
+
+        /** How often the mailboxes are read. */
+        @WithDefault("2s")
+        Duration pollInterval();
+    }
 
     interface RateLimits {
 

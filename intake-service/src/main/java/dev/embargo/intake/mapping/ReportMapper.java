@@ -1,7 +1,9 @@
 package dev.embargo.intake.mapping;
 
 import dev.embargo.intake.config.IntakeConfig;
+import dev.embargo.intake.domain.AttachmentSummary;
 import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.rest.ReportReceipt;
 import dev.embargo.intake.rest.PromisedDateView;
@@ -38,13 +40,20 @@ public class ReportMapper {
         return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report), accepted.reporterToken());
     }
 
-    public ReportStatusView toStatusView(Report report, List<ReportMessage> messages) {
+    public ReportStatusView toStatusView(Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
         return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
                 report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
                 service.promisedDates(report).stream()
                         .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList(),
                 messages.stream().map(message -> new MessageView(message.author,
-                        service.open(message.sealedBody), message.postedAt.toInstant())).toList());
+                        service.open(message.sealedBody), message.postedAt.toInstant())).toList(),
+                files.stream().map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id())).toList());
+    }
+
+    /** A file as a list shows it; {@code url} is where the caller downloads it. */
+    public AttachmentView toView(AttachmentSummary file, String url) {
+        return new AttachmentView(file.id().toString(), service.open(file.sealedName()), file.mediaType(), file.sizeBytes(),
+                file.sha256(), file.messageId() == null ? null : file.messageId().toString(), file.addedAt().toInstant(), url);
     }
 
     public String statusUrl(Report report) {

@@ -2,7 +2,14 @@ package dev.embargo.intake.rest;
 
 import dev.embargo.intake.mapping.ReportMapper;
 import dev.embargo.intake.service.ReportConversation;
+import dev.embargo.intake.service.ReportAttachments;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.kit.problem.ProblemException;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.embargo.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -35,9 +42,14 @@ public class ReportResource {
     private final ReportService service;
     private final ReportMapper mapper;
     private final ReportConversation conversation;
+    private final ReportAttachments attachments;
+    private final Uploads uploads;
 
-    ReportResource(ReportService service, ReportMapper mapper, ReportConversation conversation) {
+    ReportResource(ReportService service, ReportMapper mapper, ReportConversation conversation, ReportAttachments attachments,
+            Uploads uploads) {
         this.conversation = conversation;
+        this.attachments = attachments;
+        this.uploads = uploads;
         this.service = service;
         this.mapper = mapper;
     }
@@ -56,6 +68,24 @@ public class ReportResource {
                 .map(receipt -> Response.created(URI.create(receipt.statusUrl())).entity(receipt).build());
     }
 
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a vulnerability with files", description = "Multipart: the report as JSON in the part "
+            + "'report', each file in a part 'file'. Files are judged by their content (text, PDF, images, screen "
+            + "recordings, zip/gzip, pcap, OpenPGP); defaults: 10 MiB each, 5 per upload, 20 per report.")
+    @APIResponse(responseCode = "201", description = "Report accepted with its files", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid report, or an empty file", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "A file too large, or too many", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "A file of a type not accepted", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> submitWithFiles(@RestForm("report") @PartType(MediaType.APPLICATION_JSON) @Valid @NotNull SubmitReportRequest request,
+                                         @RestForm("file") List<FileUpload> files) {
+        return uploads.read(files)
+                .chain(read -> service.submit(mapper.toNewReport(request), read))
+                .map(mapper::toReceipt)
+                .map(receipt -> Response.created(URI.create(receipt.statusUrl())).entity(receipt).build());
+    }
+
     @GET
     @Path("/{trackingId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +95,8 @@ public class ReportResource {
     public Uni<ReportStatusView> status(@PathParam("trackingId") String trackingId,
                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return service.findForReporter(trackingId, bearerToken(authorization)).chain(report ->
-                conversation.messagesOf(report.id).map(messages -> mapper.toStatusView(report, messages)));
+                conversation.messagesOf(report.id).chain(messages -> attachments.listed(report.id)
+                        .map(files -> mapper.toStatusView(report, messages, files))));
     }
 
     @POST
@@ -82,6 +113,42 @@ public class ReportResource {
         return conversation.postByReporter(trackingId, bearerToken(authorization), request.text())
                 .map(message -> Response.status(Response.Status.CREATED)
                         .entity(new MessageView(message.author, request.text(), message.postedAt.toInstant())).build());
+    }
+
+    @POST
+    @Path("/{trackingId}/messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write to the security team with files", description = "Multipart: the text in the part 'text' "
+            + "(may be empty when files come), each file in a part 'file'; limits as for reports.")
+    @APIResponse(responseCode = "201", description = "The message, as the status page shows it")
+    @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "A file too large, or too many", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "A file of a type not accepted", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> postMessageWithFiles(@PathParam("trackingId") String trackingId,
+                                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                              @RestForm("text") @Size(max = 20000) String text,
+                                              @RestForm("file") List<FileUpload> files) {
+        String said = text == null ? "" : text;
+        if (said.isBlank() && (files == null || files.isEmpty())) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Send a text, files, or both."));
+        }
+        return uploads.read(files)
+                .chain(read -> conversation.postByReporter(trackingId, bearerToken(authorization), said, read))
+                .map(message -> Response.status(Response.Status.CREATED)
+                        .entity(new MessageView(message.author, said, message.postedAt.toInstant())).build());
+    }
+
+    @GET
+    @Path("/{trackingId}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download a file of the report", description = "With the reporter token as 'Authorization: Bearer "
+            + "<token>'. Always a download (Content-Disposition: attachment), with its SHA-256 in Repr-Digest.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "No such file for this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> download(@PathParam("trackingId") String trackingId, @PathParam("attachmentId") String attachmentId,
+                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return attachments.forReporter(trackingId, bearerToken(authorization), attachmentId).map(Downloads::of);
     }
 
     @POST

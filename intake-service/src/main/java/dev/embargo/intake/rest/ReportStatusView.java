@@ -13,5 +13,7 @@ public record ReportStatusView(
         Instant acknowledgedAt,
         List<PromisedDateView> promisedDates,
         /** The conversation with the security team, oldest first. */
-        List<MessageView> messages) {
+        List<MessageView> messages,
+        /** The files the reporter sent, oldest first; download each at its url with the token. */
+        List<AttachmentView> attachments) {
 }

@@ -28,19 +28,21 @@ public class ReportConversation {
 
     private final ReportMessageRepository messages;
     private final ReportRepository reports;
-    private final ReportService reportService;
+    private final ReporterTokens tokens;
+    private final ReportAttachments attachments;
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final ProgramRepository programs;
     private final ProgramCatalog catalog;
 
-    ReportConversation(ReportMessageRepository messages, ReportRepository reports, ReportService reportService, Outbox outbox,
-            FieldCipher cipher, ProgramRepository programs, ProgramCatalog catalog) {
+    ReportConversation(ReportMessageRepository messages, ReportRepository reports, ReporterTokens tokens, Outbox outbox,
+            FieldCipher cipher, ProgramRepository programs, ProgramCatalog catalog, ReportAttachments attachments) {
+        this.attachments = attachments;
         this.programs = programs;
         this.catalog = catalog;
         this.messages = messages;
         this.reports = reports;
-        this.reportService = reportService;
+        this.tokens = tokens;
         this.outbox = outbox;
         this.cipher = cipher;
     }
@@ -50,16 +52,33 @@ public class ReportConversation {
      * {@code report.message.posted} in one transaction; triage adds it to the case, notify tells the team.
      */
     public Uni<ReportMessage> postByReporter(String trackingId, String token, String text) {
+        return postByReporter(trackingId, token, text, List.of());
+    }
+
+    /** The same, with files (already checked for count and size) kept with the message. */
+    public Uni<ReportMessage> postByReporter(String trackingId, String token, String text, List<IncomingFile> files) {
+        files.forEach(attachments::typeOf);
         return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).chain(found -> {
-            Report report = reportService.reporters(found, token);
-            return programs.findById(report.programSlug).chain(program -> {
-                catalog.checkEncrypted(program, "text", text);
-                return write(report, text);
-            });
+            return checkedWrite(tokens.authorise(found, token), text, files);
         }));
     }
 
-    private Uni<ReportMessage> write(Report report, String text) {
+    /**
+     * A reply by email from the report's reporter; called inside the email channel's transaction.
+     * Files are kept as they come (the caller left out those it could not accept).
+     */
+    public Uni<ReportMessage> addReporterEmail(Report report, String text, List<IncomingFile> files) {
+        return checkedWrite(report, text, files);
+    }
+
+    private Uni<ReportMessage> checkedWrite(Report report, String text, List<IncomingFile> files) {
+        return programs.findById(report.programSlug).chain(program -> {
+            catalog.checkEncrypted(program, "text", text);
+            return write(report, text, files);
+        });
+    }
+
+    private Uni<ReportMessage> write(Report report, String text, List<IncomingFile> files) {
         ReportMessage message = new ReportMessage();
         message.id = UUID.randomUUID();
         message.reportId = report.id;
@@ -67,6 +86,7 @@ public class ReportConversation {
         message.sealedBody = cipher.seal(text);
         message.postedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         return messages.persist(message)
+                .chain(() -> attachments.keep(report, message.id, files))
                 .chain(() -> outbox.stage(new ReportMessagePosted(report.id.toString(), report.trackingId,
                         report.programSlug, message.id.toString(), message.sealedBody, message.postedAt.toInstant())))
                 .replaceWith(message);

@@ -18,7 +18,6 @@ import dev.embargo.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -36,9 +35,11 @@ public class ReportService {
     private final ReporterTokens tokens;
     private final ObjectMapper json;
     private final ProgramCatalog catalog;
+    private final ReportAttachments attachments;
 
     ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog) {
+            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog, ReportAttachments attachments) {
+        this.attachments = attachments;
         this.catalog = catalog;
         this.json = json;
         this.reports = reports;
@@ -54,8 +55,22 @@ public class ReportService {
      * always exists.
      */
     public Uni<AcceptedReport> submit(NewReport submission) {
+        return submit(submission, List.of());
+    }
+
+    /** The same, with files (already checked for count and size) kept with the report. */
+    public Uni<AcceptedReport> submit(NewReport submission, List<IncomingFile> files) {
+        files.forEach(attachments::typeOf);
+        return Panache.withTransaction(() -> store(submission, files));
+    }
+
+    /**
+     * Stores a report inside the caller's transaction (the email channel adds the mail's id to
+     * it); files are kept as they come.
+     */
+    public Uni<AcceptedReport> store(NewReport submission, List<IncomingFile> files) {
         String token = tokens.issue();
-        return Panache.withTransaction(() -> programs.findById(submission.program()).chain(program -> {
+        return programs.findById(submission.program()).chain(program -> {
             if (program == null) {
                 return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
                         "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
@@ -66,10 +81,11 @@ public class ReportService {
                 Report report = newReport(submission, number, token);
                 report.programRevision = program.revision;
                 return reports.persist(report)
+                        .chain(() -> attachments.keep(report, null, files))
                         .chain(() -> outbox.stage(submittedEvent(report)))
                         .replaceWith(new AcceptedReport(report, token));
             });
-        }));
+        });
     }
 
     /**
@@ -77,7 +93,7 @@ public class ReportService {
      * wrong token look the same to the caller, so tracking ids cannot be probed.
      */
     public Uni<Report> findForReporter(String trackingId, String token) {
-        return Panache.withSession(() -> reports.findByTrackingId(trackingId)).map(report -> reporters(report, token));
+        return Panache.withSession(() -> reports.findByTrackingId(trackingId)).map(report -> tokens.authorise(report, token));
     }
 
     /**
@@ -86,20 +102,12 @@ public class ReportService {
      */
     public Uni<String> rotateToken(String trackingId, String token) {
         return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).map(report -> {
-            Report authorised = reporters(report, token);
+            Report authorised = tokens.authorise(report, token);
             String fresh = tokens.issue();
             authorised.tokenHash = tokens.hash(fresh);
             authorised.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
             return fresh;
         }));
-    }
-
-    /** The report, if {@code token} is its reporter's; the same 404 for a wrong token as for no report. */
-    Report reporters(Report report, String token) {
-        if (!tokens.matches(token, report == null ? null : report.tokenHash)) {
-            throw new ProblemException(Problem.of(Status.NOT_FOUND, "No report matches this tracking id and token."));
-        }
-        return report;
     }
 
     /** Records triage's acknowledgement; called inside the consumer's transaction. */

@@ -2,6 +2,10 @@ package dev.embargo.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import dev.embargo.intake.domain.Report;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.problem.ProblemException;
+import jakarta.ws.rs.core.Response.Status;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -36,5 +40,13 @@ public class ReporterTokens {
     /** Compares in constant time so that response timing reveals nothing about the stored hash. */
     public boolean matches(String presentedToken, byte[] storedHash) {
         return presentedToken != null && storedHash != null && MessageDigest.isEqual(hash(presentedToken), storedHash);
+    }
+
+    /** The report, if {@code token} is its reporter's; the same 404 for a wrong token as for no report, so ids cannot be probed. */
+    public Report authorise(Report report, String token) {
+        if (!matches(token, report == null ? null : report.tokenHash)) {
+            throw new ProblemException(Problem.of(Status.NOT_FOUND, "No report matches this tracking id and token."));
+        }
+        return report;
     }
 }

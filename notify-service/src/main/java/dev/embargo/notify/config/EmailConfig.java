@@ -2,6 +2,7 @@ package dev.embargo.notify.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How notify works through the emails it owes, under {@code embargo.notify.email}. */
 @ConfigMapping(prefix = "embargo.notify.email")
@@ -15,4 +16,11 @@ public interface EmailConfig {
 
     /** Attempts before an email is given up as failed (visible in the delivery log). */
     int maxAttempts();
+
+    /**
+     * The domain of the programs' intake addresses ({@code <slug>@<domain>}, read by intake's email
+     * channel). When set, reporters' replies go there and join the report's conversation; when
+     * not, they go to the program's contacts.
+     */
+    Optional<String> replyToIntakeDomain();
 }

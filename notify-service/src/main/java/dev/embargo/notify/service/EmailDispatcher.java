@@ -125,11 +125,15 @@ public class EmailDispatcher {
                 .setText(templates.getTemplate(template + ".txt").render(data))
                 .setHtml(templates.getTemplate(template + ".html").render(data));
         mail.addHeader("Message-ID", "<" + delivery.id + "@embargo>");
+        // RFC 3834: a machine wrote this, so out-of-office replies stay away and nothing loops.
+        mail.addHeader("Auto-Submitted", "auto-generated");
         if (delivery.kind.toReporter() && program != null) {
             // On the program's behalf: its name signs, its team gets the replies. The address stays the platform's own.
             String name = program.programName == null ? delivery.programSlug : program.programName;
             mail.setFrom(sender(name + " security team", senderAddress));
-            program.addresses().stream().findFirst().ifPresent(mail::setReplyTo);
+            config.replyToIntakeDomain().map(domain -> delivery.programSlug + "@" + domain)
+                    .or(() -> program.addresses().stream().findFirst())
+                    .ifPresent(mail::setReplyTo);
         }
         return mail;
     }

@@ -83,16 +83,59 @@ public final class FieldCipher {
         if (plaintext == null) {
             return null;
         }
+        return PREFIX + sealingKeyId + ":" + Base64.getEncoder().encodeToString(encrypt(plaintext.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Seals binary content (attachments) without the text form's base64: {@code keyId}, a colon,
+     * then IV, ciphertext and tag. The key id travels with the bytes so keys can rotate.
+     */
+    public byte[] sealBytes(byte[] plaintext) {
+        byte[] header = (sealingKeyId + ":").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = encrypt(plaintext);
+        return ByteBuffer.allocate(header.length + body.length).put(header).put(body).array();
+    }
+
+    /**
+     * The content sealed by {@link #sealBytes}.
+     *
+     * @throws IllegalArgumentException when it names an unknown key or was tampered with
+     */
+    public byte[] openBytes(byte[] sealed) {
+        int colon = -1;
+        for (int i = 0; i < Math.min(sealed.length, 64); i++) {
+            if (sealed[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        SecretKey key = colon > 0 ? keys.get(new String(sealed, 0, colon, StandardCharsets.US_ASCII)) : null;
+        if (key == null) {
+            throw new IllegalArgumentException("Sealed with an unknown key");
+        }
+        return decrypt(key, sealed, colon + 1);
+    }
+
+    private byte[] encrypt(byte[] plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(sealingKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + sealingKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private static byte[] decrypt(SecretKey key, byte[] in, int offset) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, offset, IV_BYTES));
+            return cipher.doFinal(in, offset + IV_BYTES, in.length - offset - IV_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Sealed value cannot be opened");
         }
     }
 
@@ -113,13 +156,12 @@ public final class FieldCipher {
         if (key == null) {
             throw new IllegalArgumentException("Sealed with an unknown key");
         }
+        byte[] in;
         try {
-            byte[] in = Base64.getDecoder().decode(parts[1]);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            in = Base64.getDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Sealed value cannot be opened");
         }
+        return new String(decrypt(key, in, 0), StandardCharsets.UTF_8);
     }
 }

@@ -23,6 +23,20 @@ class FieldCipherTest {
     }
 
     @Test
+    void sealedBytesOpenToTheOriginalUnderARotatedKeyAndRefuseTampering() {
+        byte[] content = "%PDF-1.7 proof of concept".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = FieldCipher.fromKeyList(OLD_KEY).sealBytes(content);
+        FieldCipher rotated = FieldCipher.fromKeyList(NEW_KEY + "," + OLD_KEY);
+
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("k1:").doesNotContain("proof");
+        assertThat(rotated.openBytes(sealed)).isEqualTo(content);
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> rotated.openBytes(sealed)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FieldCipher.fromKeyList(NEW_KEY).openBytes(FieldCipher.fromKeyList(OLD_KEY).sealBytes(content)))
+                .hasMessageContaining("unknown key");
+    }
+
+    @Test
     void sealingTheSameTextTwiceGivesDifferentCiphertexts() {
         FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
 

@@ -9,6 +9,7 @@ import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.rest.DeadlineView;
 import dev.embargo.triage.rest.ReporterView;
+import dev.embargo.triage.rest.ReportTextView;
 import dev.embargo.triage.rest.SimilarCaseView;
 import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.ScopeDecisions;
@@ -68,5 +69,12 @@ public class CaseMapper {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** The reporter's text, opened for staff who may see the case. */
+    public ReportTextView toReportText(VulnerabilityCase vulnerabilityCase) {
+        return new ReportTextView(vulnerabilityCase.trackingId, service.open(vulnerabilityCase.sealedTitle),
+                service.open(vulnerabilityCase.sealedDescription),
+                "/api/v1/staff/reports/" + vulnerabilityCase.trackingId + "/attachments");
     }
 }

@@ -105,6 +105,16 @@ public class CaseResource {
         return service.findCase(caseId).map(mapper::toSummary);
     }
 
+    @GET
+    @Path("/{caseId}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What the reporter wrote", description = "Title and description opened for staff; the report's "
+            + "files are listed by intake at the path in 'attachments'.")
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ReportTextView> report(@PathParam("caseId") UUID caseId) {
+        return service.findCase(caseId).map(mapper::toReportText);
+    }
+
     @POST
     @Path("/{caseId}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
