@@ -168,6 +168,29 @@ class FuzzIT {
         generators.add(random -> post(reports, List.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
                 "application/x-www-form-urlencoded", "application/json; charset=ebcdic", "", "*/*").get(random.nextInt(7)),
                 VALID.getBytes(StandardCharsets.UTF_8)));
+        // Multipart uploads: the report part broken or missing, files of random bytes, odd names, no boundary end.
+        generators.add(random -> {
+            String boundary = "fuzz" + random.nextInt(1_000_000);
+            StringBuilder form = new StringBuilder();
+            if (random.nextInt(4) > 0) {
+                form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"report\"\r\n")
+                        .append(random.nextBoolean() ? "Content-Type: application/json\r\n" : "")
+                        .append("\r\n").append(random.nextBoolean() ? VALID : VALID.substring(0, random.nextInt(VALID.length())))
+                        .append("\r\n");
+            }
+            byte[] file = new byte[1 + random.nextInt(2_000)];
+            random.nextBytes(file);
+            if (random.nextBoolean()) {
+                file[0] = 'a';
+            }
+            String name = List.of("poc.png", "../../etc/passwd", "a\u0000b.txt", "💥.pcap", "", "x".repeat(500)).get(random.nextInt(6));
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: image/png\r\n\r\n";
+            String tail = random.nextInt(5) == 0 ? "" : "\r\n--" + boundary + "--\r\n";
+            byte[] body = concat(form.toString().getBytes(StandardCharsets.UTF_8), head.getBytes(StandardCharsets.UTF_8), file,
+                    tail.getBytes(StandardCharsets.UTF_8));
+            return post(reports, "multipart/form-data; boundary=" + boundary, body);
+        });
         // Path tricks on the status, message and token endpoints.
         generators.add(random -> {
             String[] tricks = {"..%2F..%2Fetc%2Fpasswd", "%00", "EMB-2026-00001%00", "%2e%2e", "EMB-" + "9".repeat(2000),
@@ -189,6 +212,14 @@ class FuzzIT {
             default -> "{\"program\":\"" + "\\ud800" + "\",\"title\":\"t\",\"description\":\"d\"}";
         }).getBytes(StandardCharsets.UTF_8)));
         return generators;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     private static HttpRequest.Builder post(URI uri, String contentType, byte[] body) {

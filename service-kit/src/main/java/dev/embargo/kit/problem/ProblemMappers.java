@@ -66,6 +66,15 @@ public class ProblemMappers {
     }
 
     /** Jackson's own input errors are more specific than {@link JsonProcessingException}; map them here too. */
+    /**
+     * Reading the request failed: a multipart body without its closing boundary, a body cut short.
+     * No resource does I/O of its own, so an I/O failure here is the request's.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The request body cannot be read: malformed or cut short.").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return malformedJson(e);
