@@ -58,17 +58,17 @@ public class EmailChannel {
      * @throws ProblemException when it can never be taken in (e.g. encrypted to a key the program does not hold)
      */
     public Uni<Outcome> take(String programSlug, InboundMail mail) {
-        return Panache.withTransaction(() -> received.findById(mail.messageId()).chain(seen -> {
+        return reports.nextTrackingNumber().chain(number -> Panache.withTransaction(() -> received.findById(mail.messageId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().item(Outcome.ALREADY_TAKEN);
             }
             Kept kept = keepable(mail);
             return replyTarget(programSlug, mail).chain(report -> report != null
                     ? conversation.addReporterEmail(report, kept.text(), kept.files()).replaceWith(new Taken(report.id, Outcome.REPLY))
-                    : reports.store(newReport(programSlug, mail, kept.text()), kept.files())
+                    : reports.store(newReport(programSlug, mail, kept.text()), kept.files(), number)
                             .map(accepted -> new Taken(accepted.report().id, Outcome.NEW_REPORT)))
                     .chain(taken -> received.persist(receivedMail(mail, taken.reportId())).replaceWith(taken.outcome()));
-        }));
+        })));
     }
 
     /** The sender's report named in the subject; none when there is no id, no such report or it is someone else's. */

@@ -61,14 +61,22 @@ public class ReportService {
     /** The same, with files (already checked for count and size) kept with the report. */
     public Uni<AcceptedReport> submit(NewReport submission, List<IncomingFile> files) {
         files.forEach(attachments::typeOf);
-        return Panache.withTransaction(() -> store(submission, files));
+        return reports.nextTrackingNumber().chain(number -> Panache.withTransaction(() -> store(submission, files, number)));
+    }
+
+    /**
+     * The next tracking number, taken before the transaction that stores the report: it comes from
+     * another pooled connection, and waiting for one while holding one could starve the pool.
+     */
+    public Uni<Long> nextTrackingNumber() {
+        return reports.nextTrackingNumber();
     }
 
     /**
      * Stores a report inside the caller's transaction (the email channel adds the mail's id to
      * it); files are kept as they come.
      */
-    public Uni<AcceptedReport> store(NewReport submission, List<IncomingFile> files) {
+    public Uni<AcceptedReport> store(NewReport submission, List<IncomingFile> files, long number) {
         String token = tokens.issue();
         return programs.findById(submission.program()).chain(program -> {
             if (program == null) {
@@ -77,14 +85,12 @@ public class ReportService {
             }
             catalog.checkEncrypted(program, "description", submission.description());
             catalog.checkScopeClass(program, submission.scopeClass());
-            return reports.nextTrackingNumber().chain(number -> {
-                Report report = newReport(submission, number, token);
-                report.programRevision = program.revision;
-                return reports.persist(report)
-                        .chain(() -> attachments.keep(report, null, files))
-                        .chain(() -> outbox.stage(submittedEvent(report)))
-                        .replaceWith(new AcceptedReport(report, token));
-            });
+            Report report = newReport(submission, number, token);
+            report.programRevision = program.revision;
+            return reports.persist(report)
+                    .chain(() -> attachments.keep(report, null, files))
+                    .chain(() -> outbox.stage(submittedEvent(report)))
+                    .replaceWith(new AcceptedReport(report, token));
         });
     }
 
