@@ -14,6 +14,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.contracts.report.ReportSubmittedV1;
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public enum EventType {
     DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
     CASE_STATUS_UPDATE("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
     REPORT_MESSAGE_POSTED("report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
+    REPORTER_KEY_PROVIDED("report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
     CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PREADVISORY_RELEASED("preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),

@@ -32,7 +32,8 @@ public class ReportMapper {
     public NewReport toNewReport(SubmitReportRequest request) {
         return new NewReport(request.program().strip(), request.title().strip(), request.description(),
                 blankToNull(request.reporterEmail()), blankToNull(request.creditName()), blankToNull(request.affectedVersion()),
-                blankToNull(request.scopeClass()), blankToNull(request.cvssVector()), blankToNull(request.creditPreference()));
+                blankToNull(request.scopeClass()), blankToNull(request.cvssVector()), blankToNull(request.creditPreference()),
+                blankToNull(request.reporterPublicKey()));
     }
 
     public ReportReceipt toReceipt(AcceptedReport accepted) {

@@ -4,6 +4,7 @@ import dev.embargo.intake.mapping.ReportMapper;
 import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportAttachments;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.intake.service.ReporterKeys;
 import dev.embargo.kit.problem.ProblemException;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,9 +46,11 @@ public class ReportResource {
     private final ReportConversation conversation;
     private final ReportAttachments attachments;
     private final Uploads uploads;
+    private final ReporterKeys keys;
 
     ReportResource(ReportService service, ReportMapper mapper, ReportConversation conversation, ReportAttachments attachments,
-            Uploads uploads) {
+            Uploads uploads, ReporterKeys keys) {
+        this.keys = keys;
         this.conversation = conversation;
         this.attachments = attachments;
         this.uploads = uploads;
@@ -149,6 +153,22 @@ public class ReportResource {
     public Uni<Response> download(@PathParam("trackingId") String trackingId, @PathParam("attachmentId") String attachmentId,
                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return attachments.forReporter(trackingId, bearerToken(authorization), attachmentId).map(Downloads::of);
+    }
+
+    @PUT
+    @Path("/{trackingId}/openpgp-key")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give or replace your OpenPGP public key", description = "With the reporter token as 'Authorization: "
+            + "Bearer <token>'. Emails to you are encrypted to this key from now on.")
+    @APIResponse(responseCode = "200", description = "The fingerprint of the key emails are encrypted to")
+    @APIResponse(responseCode = "404", description = "No report matches this tracking id and token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "No email could be encrypted to this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Map<String, String>> provideKey(@PathParam("trackingId") String trackingId,
+                                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                               @Valid @NotNull ReporterKeyRequest request) {
+        return keys.replace(trackingId, bearerToken(authorization), request.publicKey())
+                .map(fingerprint -> Map.of("fingerprint", fingerprint));
     }
 
     @POST

@@ -21,7 +21,9 @@ public record SubmitReportRequest(
         @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be a scope class id of the program") String scopeClass,
         @Size(max = 300) @Pattern(regexp = "CVSS:(3\\.[01]|4\\.0)/[A-Za-z]{1,3}:[A-Za-z](/[A-Za-z]{1,3}:[A-Za-z])*",
                 message = "must be a CVSS 3.0, 3.1 or 4.0 vector") String cvssVector,
-        @Pattern(regexp = "name|handle|anonymous", message = "must be name, handle or anonymous") String creditPreference) {
+        @Pattern(regexp = "name|handle|anonymous", message = "must be name, handle or anonymous") String creditPreference,
+        /** The reporter's OpenPGP public key (ASCII armor): emails to them are then encrypted to it. */
+        @Size(max = 20_000) String reporterPublicKey) {
 
     /** An anonymous reporter gives no name to credit. */
     @JsonIgnore

@@ -120,7 +120,7 @@ public class EmailChannel {
     private static NewReport newReport(String programSlug, InboundMail mail, String text) {
         String subject = mail.subject() == null ? "" : REPLY_PREFIX.matcher(mail.subject()).replaceFirst("").strip();
         String title = subject.isEmpty() ? "(no subject)" : subject.length() > MAX_TITLE ? subject.substring(0, MAX_TITLE) : subject;
-        return new NewReport(programSlug, title, text, mail.from(), null, null, null, null, null);
+        return new NewReport(programSlug, title, text, mail.from(), null, null, null, null, null, null);
     }
 
     private static ReceivedMail receivedMail(InboundMail mail, UUID reportId) {

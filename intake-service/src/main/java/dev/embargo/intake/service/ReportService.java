@@ -36,9 +36,12 @@ public class ReportService {
     private final ObjectMapper json;
     private final ProgramCatalog catalog;
     private final ReportAttachments attachments;
+    private final ReporterKeys keys;
 
     ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog, ReportAttachments attachments) {
+            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog, ReportAttachments attachments,
+            ReporterKeys keys) {
+        this.keys = keys;
         this.attachments = attachments;
         this.catalog = catalog;
         this.json = json;
@@ -85,11 +88,17 @@ public class ReportService {
             }
             catalog.checkEncrypted(program, "description", submission.description());
             catalog.checkScopeClass(program, submission.scopeClass());
+            if (submission.reporterPublicKey() != null) {
+                keys.check(submission.reporterPublicKey());
+            }
             Report report = newReport(submission, number, token);
             report.programRevision = program.revision;
             return reports.persist(report)
                     .chain(() -> attachments.keep(report, null, files))
                     .chain(() -> outbox.stage(submittedEvent(report)))
+                    // After report.submitted: notify learns of the report before of its key.
+                    .chain(() -> submission.reporterPublicKey() == null ? Uni.createFrom().voidItem()
+                            : keys.provide(report, submission.reporterPublicKey()))
                     .replaceWith(new AcceptedReport(report, token));
         });
     }

@@ -37,6 +37,10 @@ public class EmailDelivery {
     public String sealedRecipient;
 
     /** The text of a message from the security team, sealed; null for other kinds. */
+    /** The recipient's OpenPGP public key, sealed: the email's text goes encrypted to it. Null: in the clear. */
+    @Column(name = "sealed_encrypt_to")
+    public String sealedEncryptTo;
+
     @Column(name = "sealed_body")
     public String sealedBody;
 

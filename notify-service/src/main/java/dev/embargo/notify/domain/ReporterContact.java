@@ -26,6 +26,10 @@ public class ReporterContact {
     @Column(name = "sealed_email")
     public String sealedEmail;
 
+    /** The reporter's OpenPGP public key (ASCII armor), sealed; null when they gave none. */
+    @Column(name = "sealed_public_key")
+    public String sealedPublicKey;
+
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 }

@@ -8,6 +8,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.ReporterNotifications;
 import dev.embargo.notify.service.StaffNotifications;
@@ -36,6 +37,7 @@ public class ReportLifecycleConsumer {
     public Uni<Void> consume(Message<String> message) {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportSubmitted submitted -> notifications.rememberContact(submitted);
+            case ReporterKeyProvided key -> notifications.rememberKey(key);
             case ReportAcknowledged acknowledged -> notifications.queueAcknowledgement(acknowledged);
             case CaseStatusUpdate update -> notifications.queueStatusUpdate(update);
             case CaseStateChanged change -> notifications.queueStatusChange(change);

@@ -17,9 +17,10 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
     private static final String INSERT_ONCE = """
             INSERT INTO email_delivery (id, report_id, kind, occasion, tracking_id, program_slug, sealed_recipient,
-                                        promised_dates, details, sealed_body, status, attempts, next_attempt_at, created_at)
+                                        promised_dates, details, sealed_body, sealed_encrypt_to, status, attempts,
+                                        next_attempt_at, created_at)
             VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :promisedDates, :details, :sealedBody,
-                    'PENDING', 0, :now, :now)
+                    :encryptTo, 'PENDING', 0, :now, :now)
             ON CONFLICT (report_id, kind, occasion) DO NOTHING""";
 
     /** Queues the delivery unless one of its kind and occasion already exists for the report; true when queued. */
@@ -35,6 +36,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("promisedDates", delivery.promisedDates)
                 .setParameter("details", delivery.details)
                 .setParameter("sealedBody", delivery.sealedBody)
+                .setParameter("encryptTo", delivery.sealedEncryptTo)
                 .setParameter("now", delivery.createdAt)
                 .executeUpdate()
                 .map(inserted -> inserted == 1));

@@ -1,6 +1,7 @@
 package dev.embargo.notify.service;
 
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.crypto.OpenPgpRecipient;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.notify.config.EmailConfig;
@@ -119,11 +120,16 @@ public class EmailDispatcher {
             data.put("message", cipher.open(delivery.sealedBody));
         }
         String template = "emails/" + delivery.kind.template();
+        String text = templates.getTemplate(template + ".txt").render(data);
         Mail mail = new Mail()
                 .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))
-                .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")))
-                .setText(templates.getTemplate(template + ".txt").render(data))
-                .setHtml(templates.getTemplate(template + ".html").render(data));
+                .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")));
+        if (delivery.sealedEncryptTo != null) {
+            // Inline OpenPGP: the text, encrypted to the reporter's key; no HTML part to leak it in the clear.
+            mail.setText(OpenPgpRecipient.of(cipher.open(delivery.sealedEncryptTo)).encrypt(text));
+        } else {
+            mail.setText(text).setHtml(templates.getTemplate(template + ".html").render(data));
+        }
         mail.addHeader("Message-ID", "<" + delivery.id + "@embargo>");
         // RFC 3834: a machine wrote this, so out-of-office replies stay away and nothing loops.
         mail.addHeader("Auto-Submitted", "auto-generated");

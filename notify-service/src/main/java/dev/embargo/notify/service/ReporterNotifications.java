@@ -8,11 +8,13 @@ import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
+import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.notify.domain.ReporterContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import dev.embargo.notify.repository.ReporterContactRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -26,6 +28,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ReporterNotifications {
+
+    private static final Logger LOG = Logger.getLogger(ReporterNotifications.class);
 
     /** The moves a reporter hears about by email; the others show on the status page. */
     private static final Map<ReportStatus, String> MEANINGS = Map.of(
@@ -65,6 +69,20 @@ public class ReporterNotifications {
             contact.sealedEmail = report.sealedReporterEmail();
             contact.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return contacts.persist(contact).replaceWithVoid();
+        });
+    }
+
+    /** Remembers the reporter's OpenPGP key; emails queued from now on are encrypted to it. */
+    public Uni<Void> rememberKey(ReporterKeyProvided key) {
+        return contacts.findById(UUID.fromString(key.reportId())).chain(contact -> {
+            if (contact == null) {
+                // Same topic, same key, same partition: report.submitted always comes first.
+                return Uni.createFrom().failure(new IllegalStateException("Key for report " + key.reportId()
+                        + " arrived before its submission"));
+            }
+            contact.sealedPublicKey = key.sealedPublicKey();
+            LOG.infof("Emails for %s are encrypted to OpenPGP key %s from now on", contact.trackingId, key.fingerprint());
+            return Uni.createFrom().voidItem();
         });
     }
 
@@ -115,6 +133,7 @@ public class ReporterNotifications {
             }
             EmailDelivery delivery = EmailDelivery.pending(reportId, kind, occasion, contact.trackingId,
                     contact.programSlug, contact.sealedEmail, OffsetDateTime.now(ZoneOffset.UTC));
+            delivery.sealedEncryptTo = contact.sealedPublicKey;
             content.accept(delivery);
             return deliveries.queueOnce(delivery).replaceWithVoid();
         });
