@@ -80,6 +80,14 @@ public final class EmbargoService extends ProcessComponent {
         Readiness.await(process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
     }
 
+    /**
+     * Waits until intake lists at least one program: triage publishes the programs when it starts,
+     * and a report sent before they reached intake would be refused as for an unknown program.
+     */
+    void awaitPrograms(Duration timeout) {
+        Readiness.await(process, timeout, () -> Readiness.answersNonEmptyList(baseUrl() + "/api/v1/programs"));
+    }
+
     /** Graceful stop: SIGTERM lets in-flight requests and messages finish; waits until the process has exited. */
     @Override
     public void stop() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -88,6 +89,9 @@ public final class LocalStack {
         }
         requireFreePorts(selected);
         Parallel.forEach(selected, this::bringUp);
+        if (settings.services().containsAll(List.of("intake", "triage"))) {
+            Progress.step("programs published to intake", () -> service("intake").awaitPrograms(Duration.ofSeconds(60)));
+        }
     }
 
     /**

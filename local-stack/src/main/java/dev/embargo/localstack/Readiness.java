@@ -42,6 +42,20 @@ final class Readiness {
         }
     }
 
+    /** True when the URL answers 200 with a JSON array that is not empty. */
+    static boolean answersNonEmptyList(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().strip().startsWith("[{");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
     /** Waits for {@code ready}; fails early, with the log's tail, if the process died on the way. */
     static void await(ManagedProcess process, Duration timeout, BooleanSupplier ready) {
         await(process.name(), process.logFile(), timeout, ready, process::isRunning);
