@@ -65,12 +65,12 @@ public class ReportAttachments {
     public void checkSize(String name, long size) {
         if (size > limits.maxFileSize().asLongValue()) {
             throw new ProblemException(Problem.typed("attachment-too-large", 413, "Attachment too large",
-                    "'%s' has %d bytes; files may have at most %d.".formatted(printable(name), size,
+                    "'%s' has %d bytes; files may have at most %d.".formatted(safeName(name), size,
                             limits.maxFileSize().asLongValue())));
         }
         if (size == 0) {
             throw new ProblemException(Problem.typed("empty-attachment", 400, "Empty attachment",
-                    "'%s' is empty.".formatted(printable(name))));
+                    "'%s' is empty.".formatted(safeName(name))));
         }
     }
 
@@ -79,7 +79,7 @@ public class ReportAttachments {
         return AttachmentType.of(file.content()).orElseThrow(() -> new ProblemException(Problem.typed(
                 "unsupported-attachment", 415, "Unsupported attachment",
                 "The content of '%s' is none of the accepted types (%s), whatever its name says."
-                        .formatted(printable(file.name()), ACCEPTED))));
+                        .formatted(safeName(file.name()), ACCEPTED))));
     }
 
     /**
@@ -172,10 +172,6 @@ public class ReportAttachments {
             return "attachment";
         }
         return cleaned.length() > 200 ? cleaned.substring(0, 200) : cleaned;
-    }
-
-    private static String printable(String name) {
-        return safeName(name);
     }
 
     private static String sha256(byte[] content) {
