@@ -62,7 +62,13 @@ public class MailIntakePoller {
 
     private Uni<Void> readMailboxes() {
         return catalog.all().chain(programs -> Multi.createFrom().iterable(programs)
-                .onItem().transformToUniAndConcatenate(program -> readMailbox(program.published().slug))
+                .onItem().transformToUniAndConcatenate(program -> readMailbox(program.published().slug)
+                        // One unreachable mailbox must not keep the others from being read.
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Mailbox of %s will be read again on the next pass: %s", program.published().slug,
+                                    failure.getMessage());
+                            return null;
+                        }))
                 .collect().last().replaceWithVoid());
     }
 

@@ -30,8 +30,9 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     }
 
     /**
-     * The next consecutive tracking number; gaps appear only when a submission's transaction rolls
-     * back. Straight through the SQL client: a sequence stands outside transactions anyway, and
+     * The next consecutive tracking number; gaps appear when a submission's transaction rolls back
+     * and for emails that turn out to be replies or copies (the number is taken before the
+     * transaction that finds out). Straight through the SQL client: a sequence stands outside transactions anyway, and
      * Hibernate keeps a new query-plan entry for every native query with a scalar result, all with
      * one hash, which made each submission slower than the one before.
      */

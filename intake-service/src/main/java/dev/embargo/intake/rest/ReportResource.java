@@ -2,6 +2,8 @@ package dev.embargo.intake.rest;
 
 import dev.embargo.intake.mapping.ReportMapper;
 import dev.embargo.intake.service.ReportConversation;
+import dev.embargo.intake.domain.ReportMessage;
+import dev.embargo.intake.service.AcceptedReport;
 import dev.embargo.intake.service.ReportAttachments;
 import dev.embargo.intake.service.ReportService;
 import dev.embargo.intake.service.ReporterKeys;
@@ -68,8 +70,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "Unknown program", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> submit(@Valid @NotNull SubmitReportRequest request) {
         return service.submit(mapper.toNewReport(request))
-                .map(mapper::toReceipt)
-                .map(receipt -> Response.created(URI.create(receipt.statusUrl())).entity(receipt).build());
+                .map(this::created);
     }
 
     @POST
@@ -86,8 +87,7 @@ public class ReportResource {
                                          @RestForm("file") List<FileUpload> files) {
         return uploads.read(files)
                 .chain(read -> service.submit(mapper.toNewReport(request), read))
-                .map(mapper::toReceipt)
-                .map(receipt -> Response.created(URI.create(receipt.statusUrl())).entity(receipt).build());
+                .map(this::created);
     }
 
     @GET
@@ -115,8 +115,7 @@ public class ReportResource {
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      @Valid @NotNull ReporterMessageRequest request) {
         return conversation.postByReporter(trackingId, bearerToken(authorization), request.text())
-                .map(message -> Response.status(Response.Status.CREATED)
-                        .entity(new MessageView(message.author, request.text(), message.postedAt.toInstant())).build());
+                .map(message -> created(message, request.text()));
     }
 
     @POST
@@ -139,8 +138,7 @@ public class ReportResource {
         }
         return uploads.read(files)
                 .chain(read -> conversation.postByReporter(trackingId, bearerToken(authorization), said, read))
-                .map(message -> Response.status(Response.Status.CREATED)
-                        .entity(new MessageView(message.author, said, message.postedAt.toInstant())).build());
+                .map(message -> created(message, said));
     }
 
     @GET
@@ -180,6 +178,18 @@ public class ReportResource {
     public Uni<Map<String, String>> rotateToken(@PathParam("trackingId") String trackingId,
                                                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return service.rotateToken(trackingId, bearerToken(authorization)).map(token -> Map.of("reporterToken", token));
+    }
+
+    /** 201 with the receipt, pointing at the report's status URL. */
+    private Response created(AcceptedReport accepted) {
+        ReportReceipt receipt = mapper.toReceipt(accepted);
+        return Response.created(URI.create(receipt.statusUrl())).entity(receipt).build();
+    }
+
+    /** 201 with the message as the status page shows it (the text as the reporter sent it, not sealed). */
+    private static Response created(ReportMessage message, String text) {
+        return Response.status(Response.Status.CREATED)
+                .entity(new MessageView(message.author, text, message.postedAt.toInstant())).build();
     }
 
     private static String bearerToken(String authorization) {

@@ -58,9 +58,8 @@ public class ReportConversation {
     /** The same, with files (already checked for count and size) kept with the message. */
     public Uni<ReportMessage> postByReporter(String trackingId, String token, String text, List<IncomingFile> files) {
         files.forEach(attachments::typeOf);
-        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).chain(found -> {
-            return checkedWrite(tokens.authorise(found, token), text, files);
-        }));
+        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId)
+                .chain(found -> checkedWrite(tokens.authorise(found, token), text, files)));
     }
 
     /**
