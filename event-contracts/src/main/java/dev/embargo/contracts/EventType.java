@@ -1,5 +1,6 @@
 package dev.embargo.contracts;
 
+import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
@@ -41,6 +42,7 @@ public enum EventType {
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
     CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PREADVISORY_RELEASED("preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
+    ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
     PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 

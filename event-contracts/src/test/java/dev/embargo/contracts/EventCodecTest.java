@@ -3,6 +3,7 @@ package dev.embargo.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineBreached;
@@ -131,6 +132,18 @@ class EventCodecTest {
 
         String spam = codec.encode(update).replace("\"triaging\"", "\"spam\"");
         assertThatThrownBy(() -> codec.decode("case.status.update.v1", spam)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void publishedAdvisoriesRoundTripAndRefuseAMalformedCveId() {
+        AdvisoryPublished published = new AdvisoryPublished(UUID.randomUUID().toString(), "EMB-2026-0007", "moqtail", 1,
+                "Selector bypass in MoQTail", "CVE-2026-12345", "high", "https://advisories.example/advisories/EMB-2026-0007",
+                List.of(UUID.randomUUID().toString()), List.of("Ada Lovelace"), false, Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(codec.decode("advisory.published.v1", codec.encode(published))).isEqualTo(published);
+
+        AdvisoryPublished badCve = new AdvisoryPublished(published.advisoryId(), published.publicId(), "moqtail", 1,
+                published.title(), "CVE-26-1", null, published.url(), List.of(), List.of(), false, published.publishedAt());
+        assertThatThrownBy(() -> codec.encode(badCve)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test

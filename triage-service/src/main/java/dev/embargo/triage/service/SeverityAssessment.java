@@ -7,7 +7,7 @@ import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.triage.domain.CiaImpact;
-import dev.embargo.triage.domain.CvssScore;
+import dev.embargo.policy.model.CvssScore;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

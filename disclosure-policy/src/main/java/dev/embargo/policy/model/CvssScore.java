@@ -1,4 +1,4 @@
-package dev.embargo.triage.domain;
+package dev.embargo.policy.model;
 
 import us.springett.cvss.Cvss;
 

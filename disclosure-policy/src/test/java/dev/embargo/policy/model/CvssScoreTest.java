@@ -1,4 +1,4 @@
-package dev.embargo.triage.domain;
+package dev.embargo.policy.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
