@@ -2,6 +2,8 @@ package dev.embargo.notify.domain;
 
 /** Which email a delivery is: which template renders it, and its subject. */
 public enum EmailKind {
+    /** Tells a reporter that the advisory for their report is public, with the credit it gives them. */
+    ADVISORY_PUBLISHED("advisory-published", "The advisory for your report is published", true),
     /** Tells a reporter that the security team received the report. */
     ACKNOWLEDGEMENT("acknowledgement", "We received your vulnerability report", true),
     /** Tells a reporter that the report moved to a state worth telling (accepted, fixing, published ...). */

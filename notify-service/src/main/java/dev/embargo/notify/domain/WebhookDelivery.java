@@ -38,6 +38,9 @@ public class WebhookDelivery {
     @Column(name = "sealed_payload")
     public String sealedPayload;
 
+    /** The watermark code in this copy of a pre-advisory ({@link Watermark}); null for other messages. */
+    public String watermark;
+
     @Enumerated(EnumType.STRING)
     public WebhookStatus status;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.notify.domain.Partner;
+import dev.embargo.notify.domain.Watermark;
 import dev.embargo.notify.domain.WebhookDelivery;
 import dev.embargo.notify.domain.WebhookStatus;
 import dev.embargo.notify.repository.PartnerRepository;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns a released pre-advisory into one webhook delivery per endpoint of every partner in its
  * groups that follows its program, in the consumer's transaction: the event is taken once, and
- * the deliveries with it. Each body is fixed (and sealed) now, so every try sends the same.
+ * the deliveries with it. Each body is fixed (and sealed) now, so every try sends the same; each
+ * carries its own {@link Watermark}, so a leaked copy names the partner it was sent to.
  */
 @ApplicationScoped
 public class PreAdvisoryFanOut {
@@ -51,7 +53,7 @@ public class PreAdvisoryFanOut {
     }
 
     public Uni<Void> fanOut(PreAdvisoryReleased released, String eventId) {
-        String body = body(released);
+        ObjectNode body = body(released);
         return partners.listAll().chain(all -> {
             Map<UUID, Partner> receiving = all.stream()
                     .filter(partner -> partner.receives(released.programSlug(), released.partnerGroups()))
@@ -64,13 +66,15 @@ public class PreAdvisoryFanOut {
             return endpoints.list("partnerId in ?1", receiving.keySet()).chain(targets -> {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                 List<WebhookDelivery> queued = targets.stream().map(endpoint -> {
+                    Watermark watermark = Watermark.random();
                     WebhookDelivery delivery = new WebhookDelivery();
                     delivery.id = UUID.randomUUID();
                     delivery.endpointId = endpoint.id;
                     delivery.partnerId = endpoint.partnerId;
                     delivery.sourceEventId = eventId;
                     delivery.eventType = TYPE;
-                    delivery.sealedPayload = cipher.seal(body);
+                    delivery.watermark = watermark.code();
+                    delivery.sealedPayload = cipher.seal(watermarked(body, watermark, receiving.get(endpoint.partnerId)));
                     delivery.status = WebhookStatus.PENDING;
                     delivery.nextAttemptAt = now;
                     delivery.createdAt = now;
@@ -81,8 +85,30 @@ public class PreAdvisoryFanOut {
         });
     }
 
+    /**
+     * This partner's copy: the distribution line names the recipient and the watermark's reference;
+     * the summary and description carry it invisibly too (see {@link Watermark}).
+     */
+    private String watermarked(ObjectNode body, Watermark watermark, Partner partner) {
+        ObjectNode copy = body.deepCopy();
+        ObjectNode data = (ObjectNode) copy.get("data");
+        for (String field : List.of("summary", "description")) {
+            if (data.hasNonNull(field)) {
+                data.put(field, data.get(field).asText() + watermark.invisible());
+            }
+        }
+        data.put("watermark", watermark.code());
+        data.put("distribution", "TLP:AMBER. Prepared for " + partner.name + " only; do not forward before "
+                + data.path("embargoUntil").asText() + ". Copy reference " + watermark.code() + ".");
+        try {
+            return json.writeValueAsString(copy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Bodies always serialize", e);
+        }
+    }
+
     /** The Standard Webhooks body: type, timestamp and the pre-advisory itself. */
-    private String body(PreAdvisoryReleased released) {
+    private ObjectNode body(PreAdvisoryReleased released) {
         try {
             JsonNode document = json.readTree(cipher.open(released.sealedDocument()));
             ObjectNode body = json.createObjectNode();
@@ -92,7 +118,7 @@ public class PreAdvisoryFanOut {
             data.setAll((ObjectNode) document);
             data.put("embargoUntil", released.embargoUntil().toString());
             data.set("partnerGroups", json.valueToTree(released.partnerGroups()));
-            return json.writeValueAsString(body);
+            return body;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Pre-advisory " + released.advisoryId() + " holds an unreadable document", e);
         }

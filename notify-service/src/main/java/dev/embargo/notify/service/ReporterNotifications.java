@@ -1,5 +1,6 @@
 package dev.embargo.notify.service;
 
+import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
@@ -12,6 +13,7 @@ import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.notify.domain.ReporterContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import dev.embargo.notify.repository.ReporterContactRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -118,6 +120,22 @@ public class ReporterNotifications {
     public Uni<Void> queueTeamMessage(CaseMessagePosted message) {
         return toReporter(message.reportId(), EmailKind.TEAM_MESSAGE, message.messageId(),
                 delivery -> delivery.sealedBody = message.sealedBody());
+    }
+
+    /**
+     * Queues the "advisory published" email to the reporter of each report the advisory answers,
+     * for its first publication only (later revisions are not news to them); the advisory id makes it once.
+     */
+    public Uni<Void> queueAdvisoryPublished(AdvisoryPublished published) {
+        if (published.revision() != 1) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, String> said = Map.of("advisoryId", published.publicId(), "title", published.title(),
+                "url", published.url(), "credits", published.credits().isEmpty() ? "none" : String.join(", ", published.credits()));
+        return Multi.createFrom().iterable(published.reportIds())
+                .onItem().transformToUniAndConcatenate(reportId -> toReporter(reportId, EmailKind.ADVISORY_PUBLISHED,
+                        "advisory-" + published.advisoryId(), delivery -> delivery.details = details.write(said)))
+                .collect().asList().replaceWithVoid();
     }
 
     private Uni<Void> toReporter(String reportIdText, EmailKind kind, String occasion, Consumer<EmailDelivery> content) {
