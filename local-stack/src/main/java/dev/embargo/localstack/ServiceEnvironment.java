@@ -37,6 +37,8 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_IMAP_TLS", "false");
         environment.put("EMBARGO_IMAP_PASSWORD", "local-stack");
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
+        // Links in published advisories, feeds and CSAF point at advisory's own port on this machine.
+        environment.put("EMBARGO_ADVISORY_PUBLIC_URL", "http://localhost:" + settings.servicePort("advisory"));
         environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
         // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {

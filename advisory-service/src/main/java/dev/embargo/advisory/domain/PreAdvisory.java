@@ -15,6 +15,10 @@ public class PreAdvisory {
     @Id
     public UUID id;
 
+    /** The advisory it announces; null for a free-standing pre-advisory. */
+    @Column(name = "advisory_id")
+    public UUID advisoryId;
+
     @Column(name = "program_slug")
     public String programSlug;
 

@@ -34,6 +34,30 @@ public class TrackedReport {
     @Column(name = "credit_name")
     public String creditName;
 
+    /** {@code name}, {@code handle} or {@code anonymous}; null when the reporter did not say. */
+    @Column(name = "credit_preference")
+    public String creditPreference;
+
+    /** The report's title as the reporter wrote it, sealed: the first draft's title. */
+    @Column(name = "sealed_title")
+    public String sealedTitle;
+
+    @Column(name = "affected_version")
+    public String affectedVersion;
+
+    /** Triage's state of the case, e.g. {@code accepted}; null before the first change. */
+    @Column(name = "case_state")
+    public String caseState;
+
+    /** The program's severity level triage scored; null before scoring. */
+    public String severity;
+
+    @Column(name = "cvss_vector")
+    public String cvssVector;
+
+    @Column(name = "cvss_score")
+    public Double cvssScore;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 

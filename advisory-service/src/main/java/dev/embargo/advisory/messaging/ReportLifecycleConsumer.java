@@ -1,6 +1,8 @@
 package dev.embargo.advisory.messaging;
 
 import dev.embargo.advisory.service.LifecycleProjection;
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.InboundEvents;
@@ -28,6 +30,8 @@ public class ReportLifecycleConsumer {
         return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
             case ReportSubmitted submitted -> projection.submitted(submitted);
             case ReportAcknowledged acknowledged -> projection.acknowledged(acknowledged);
+            case CaseStateChanged changed -> projection.stateChanged(changed);
+            case CaseSeverityChanged scored -> projection.severityChanged(scored);
             default -> Uni.createFrom().voidItem();
         });
     }

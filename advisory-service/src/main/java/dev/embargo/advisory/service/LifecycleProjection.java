@@ -3,6 +3,8 @@ package dev.embargo.advisory.service;
 import dev.embargo.advisory.domain.LifecycleStage;
 import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.TrackedReportRepository;
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,6 +28,9 @@ public class LifecycleProjection {
     public Uni<Void> submitted(ReportSubmitted event) {
         return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
             report.creditName = event.creditName();
+            report.creditPreference = event.creditPreference();
+            report.sealedTitle = event.sealedTitle();
+            report.affectedVersion = event.affectedVersion();
             report.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
         }).replaceWithVoid();
     }
@@ -36,6 +41,31 @@ public class LifecycleProjection {
             report.caseId = UUID.fromString(event.caseId());
             report.acknowledgedAt = event.acknowledgedAt().atOffset(ZoneOffset.UTC);
         }).replaceWithVoid();
+    }
+
+    public Uni<Void> stateChanged(CaseStateChanged event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
+            report.caseId = UUID.fromString(event.caseId());
+            report.caseState = event.to();
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> severityChanged(CaseSeverityChanged event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
+            report.caseId = UUID.fromString(event.caseId());
+            report.severity = event.severity();
+            report.cvssVector = event.cvssVector();
+            report.cvssScore = event.cvssScore();
+        }).replaceWithVoid();
+    }
+
+    /** The tracked report of a tracking id, or null. */
+    public Uni<TrackedReport> byTrackingId(String trackingId) {
+        return reports.find("trackingId", trackingId).firstResult();
+    }
+
+    public Uni<TrackedReport> byReportId(UUID reportId) {
+        return reports.findById(reportId);
     }
 
     public Uni<List<TrackedReport>> list(java.util.Optional<java.util.Set<String>> programs, int page, int size) {

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Releases pre-advisories: the document is sealed in the database and in
- * {@code preadvisory.released}, written in one transaction, for notify to deliver by webhook.
+ * {@code preadvisory.released}, written in one transaction, for notify to deliver by webhook
+ * (notify marks each partner's copy with its own watermark).
  */
 @ApplicationScoped
 public class PreAdvisories {
@@ -39,27 +40,49 @@ public class PreAdvisories {
         this.json = json;
     }
 
+    /** Releases a free-standing pre-advisory (one not drafted as an advisory), in its own transaction. */
     public Uni<PreAdvisory> release(String program, String title, String summary, Instant embargoUntil,
             List<String> partnerGroups, List<String> trackingIds, String releasedBy) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("title", title);
+        document.put("summary", summary);
+        document.put("trackingIds", trackingIds == null ? List.of() : trackingIds);
+        return Panache.withTransaction(() -> stage(null, program, document, embargoUntil, partnerGroups, releasedBy));
+    }
+
+    /**
+     * Keeps the pre-advisory and stages {@code preadvisory.released}, in the caller's transaction.
+     *
+     * @param advisoryId the advisory it announces; null for a free-standing one
+     * @param document   what partners are told (the id, program, TLP and lift time are added here)
+     */
+    Uni<PreAdvisory> stage(UUID advisoryId, String program, Map<String, Object> document, Instant embargoUntil,
+            List<String> partnerGroups, String releasedBy) {
         PreAdvisory released = new PreAdvisory();
         released.id = UUID.randomUUID();
+        released.advisoryId = advisoryId;
         released.programSlug = program;
         released.partnerGroups = String.join(",", partnerGroups);
         released.embargoUntil = embargoUntil.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         released.releasedBy = releasedBy;
         released.releasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("id", released.id.toString());
-        document.put("program", program);
-        document.put("title", title);
-        document.put("summary", summary);
-        document.put("trackingIds", trackingIds == null ? List.of() : trackingIds);
-        document.put("embargoUntil", released.embargoUntil.toInstant().toString());
-        released.sealedDocument = cipher.seal(write(document));
-        return Panache.withTransaction(() -> preAdvisories.persist(released)
+        Map<String, Object> told = new LinkedHashMap<>();
+        told.put("id", released.id.toString());
+        told.put("program", program);
+        // Partners may act on it but not publish it: TLP:AMBER until the embargo lifts.
+        told.put("tlp", "AMBER");
+        told.putAll(document);
+        told.put("embargoUntil", released.embargoUntil.toInstant().toString());
+        released.sealedDocument = cipher.seal(write(told));
+        return preAdvisories.persist(released)
                 .chain(() -> outbox.stage(new PreAdvisoryReleased(released.id.toString(), program, partnerGroups,
                         released.embargoUntil.toInstant(), released.sealedDocument, releasedBy, released.releasedAt.toInstant())))
-                .replaceWith(released));
+                .replaceWith(released);
+    }
+
+    /** The pre-advisories of an advisory, oldest first. */
+    Uni<List<PreAdvisory>> of(UUID advisoryId) {
+        return preAdvisories.list("advisoryId = ?1 order by releasedAt", advisoryId);
     }
 
     public Uni<List<PreAdvisory>> list(Optional<Set<String>> programs, int page, int size) {

@@ -1,0 +1,185 @@
+package dev.embargo.advisory.format;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.PublishedAdvisory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5): TLP:WHITE,
+ * integer versioning, one revision-history entry per published revision, a product tree of
+ * version ranges and fixed versions, and CVSS 3.x scores (CSAF 2.0 has no CVSS 4.0: such a
+ * vector is given as a note).
+ */
+public final class CsafDocument {
+
+    static final String GENERATOR = "Embargo";
+
+    private final ObjectMapper json;
+    private final PublicLinks links;
+    private final CsafPublisher publisher;
+
+    public CsafDocument(ObjectMapper json, PublicLinks links, CsafPublisher publisher) {
+        this.json = json;
+        this.links = links;
+        this.publisher = publisher;
+    }
+
+    public ObjectNode render(PublishedAdvisory advisory) {
+        AdvisoryContent content = advisory.content();
+        ObjectNode root = json.createObjectNode();
+        ObjectNode document = root.putObject("document");
+        if (!content.credits().isEmpty()) {
+            ObjectNode thanks = document.putArray("acknowledgments").addObject();
+            ArrayNode names = thanks.putArray("names");
+            content.credits().forEach(credit -> names.add(credit.name()));
+            thanks.put("summary", "for finding, reporting or fixing this vulnerability");
+        }
+        document.put("category", "csaf_security_advisory");
+        document.put("csaf_version", "2.0");
+        ObjectNode distribution = document.putObject("distribution");
+        distribution.put("text", "Public advisory: may be shared without restriction.");
+        distribution.putObject("tlp").put("label", "WHITE").put("url", "https://www.first.org/tlp/");
+        document.put("lang", "en");
+        ArrayNode notes = document.putArray("notes");
+        note(notes, "summary", "Summary", content.summary());
+        if (advisory.earlyBreak()) {
+            note(notes, "general", "Embargo", "Published before the agreed date because the vulnerability is actively exploited.");
+        }
+        ObjectNode issuer = document.putObject("publisher");
+        issuer.put("category", publisher.category());
+        issuer.put("contact_details", publisher.contact());
+        issuer.put("name", publisher.name());
+        issuer.put("namespace", publisher.namespace());
+        ArrayNode references = document.putArray("references");
+        reference(references, "self", "This advisory (CSAF)", links.csaf(advisory.publicId(), advisory.initialReleaseDate()));
+        reference(references, "self", "This advisory (HTML)", links.page(advisory.publicId()));
+        if (advisory.postMortem() != null) {
+            reference(references, "external", "Post-mortem", links.postMortem(advisory.publicId()));
+        }
+        content.references().forEach(link -> reference(references, "external", link.summary() == null ? link.url() : link.summary(), link.url()));
+        document.put("title", content.title());
+        ObjectNode tracking = document.putObject("tracking");
+        tracking.put("current_release_date", advisory.currentReleaseDate().toString());
+        tracking.putObject("generator").putObject("engine").put("name", GENERATOR);
+        tracking.put("id", advisory.publicId());
+        tracking.put("initial_release_date", advisory.initialReleaseDate().toString());
+        ArrayNode history = tracking.putArray("revision_history");
+        advisory.revisionHistory().forEach(revision -> history.addObject()
+                .put("date", revision.date().toString())
+                .put("number", String.valueOf(revision.number()))
+                .put("summary", revision.summary()));
+        tracking.put("status", "final");
+        tracking.put("version", String.valueOf(advisory.version()));
+
+        ProductIds ids = productTree(root, advisory.programName(), content.affected());
+        vulnerability(root.putArray("vulnerabilities").addObject(), advisory, ids);
+        return root;
+    }
+
+    /** The vendor → product → version branches; returns which product ids are affected and which fixed. */
+    private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
+        ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>());
+        ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
+        vendorBranch.put("category", "vendor").put("name", vendor);
+        ArrayNode products = vendorBranch.putArray("branches");
+        int next = 1;
+        for (AffectedProduct product : affected) {
+            ObjectNode productBranch = products.addObject();
+            productBranch.put("category", "product_name").put("name", product.product());
+            ArrayNode versions = productBranch.putArray("branches");
+            String affectedId = "CSAFPID-%04d".formatted(next++);
+            version(versions, "product_version_range", vers(product), product.product() + " " + range(product), affectedId);
+            ids.affected().add(affectedId);
+            if (product.fixed() != null) {
+                String fixedId = "CSAFPID-%04d".formatted(next++);
+                version(versions, "product_version", product.fixed(), product.product() + " " + product.fixed(), fixedId);
+                ids.fixed().add(fixedId);
+            }
+        }
+        return ids;
+    }
+
+    private void vulnerability(ObjectNode vulnerability, PublishedAdvisory advisory, ProductIds ids) {
+        AdvisoryContent content = advisory.content();
+        if (content.cveId() != null) {
+            vulnerability.put("cve", content.cveId());
+        }
+        if (content.cweId() != null) {
+            vulnerability.putObject("cwe").put("id", content.cweId()).put("name", content.cweName());
+        }
+        ArrayNode notes = vulnerability.putArray("notes");
+        note(notes, "description", "Description", content.description());
+        Cvss.of(content.cvssVector(), content.cvssScore()).filter(cvss -> !cvss.isVersion3()).ifPresent(cvss ->
+                note(notes, "other", "CVSS " + cvss.version().orElse("") + " score", cvss.score() + " (" + cvss.baseSeverity() + ") " + cvss.vector()));
+        ObjectNode status = vulnerability.putObject("product_status");
+        ids.affected().forEach(status.putArray("known_affected")::add);
+        if (!ids.fixed().isEmpty()) {
+            ids.fixed().forEach(status.putArray("fixed")::add);
+        }
+        ArrayNode remediations = vulnerability.putArray("remediations");
+        remediation(remediations, "vendor_fix", content.remediation(), ids.affected());
+        if (content.workarounds() != null) {
+            remediation(remediations, "workaround", content.workarounds(), ids.affected());
+        }
+        Cvss.of(content.cvssVector(), content.cvssScore()).filter(Cvss::isVersion3).ifPresent(cvss -> {
+            ObjectNode score = vulnerability.putArray("scores").addObject();
+            score.putObject("cvss_v3")
+                    .put("version", cvss.version().orElseThrow())
+                    .put("vectorString", cvss.vector())
+                    .put("baseScore", cvss.score())
+                    .put("baseSeverity", cvss.baseSeverity());
+            ids.affected().forEach(score.putArray("products")::add);
+        });
+        vulnerability.put("title", content.title());
+    }
+
+    private static void version(ArrayNode versions, String category, String name, String fullName, String productId) {
+        ObjectNode branch = versions.addObject();
+        branch.put("category", category).put("name", name);
+        branch.putObject("product").put("name", fullName).put("product_id", productId);
+    }
+
+    private static void note(ArrayNode notes, String category, String title, String text) {
+        notes.addObject().put("category", category).put("text", text).put("title", title);
+    }
+
+    private static void reference(ArrayNode references, String category, String summary, String url) {
+        references.addObject().put("category", category).put("summary", summary).put("url", url);
+    }
+
+    private static void remediation(ArrayNode remediations, String category, String details, List<String> productIds) {
+        ObjectNode remediation = remediations.addObject();
+        remediation.put("category", category).put("details", details);
+        productIds.forEach(remediation.putArray("product_ids")::add);
+    }
+
+    /** The affected range in the {@code vers} notation CSAF recommends for version ranges. */
+    static String vers(AffectedProduct product) {
+        boolean fromStart = product.introduced() == null || product.introduced().equals("0");
+        if (fromStart && product.fixed() == null) {
+            return "vers:all/*";
+        }
+        if (fromStart) {
+            return "vers:generic/<" + product.fixed();
+        }
+        return product.fixed() == null ? "vers:generic/>=" + product.introduced()
+                : "vers:generic/>=" + product.introduced() + "|<" + product.fixed();
+    }
+
+    /** The affected range in words, for product names. */
+    static String range(AffectedProduct product) {
+        boolean fromStart = product.introduced() == null || product.introduced().equals("0");
+        if (fromStart) {
+            return product.fixed() == null ? "all versions" : "before " + product.fixed();
+        }
+        return product.fixed() == null ? product.introduced() + " and later" : product.introduced() + " to before " + product.fixed();
+    }
+
+    private record ProductIds(List<String> affected, List<String> fixed) {
+    }
+}

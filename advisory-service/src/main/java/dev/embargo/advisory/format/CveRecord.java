@@ -1,0 +1,109 @@
+package dev.embargo.advisory.format;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.PublishedAdvisory;
+import java.util.Optional;
+
+/**
+ * A published advisory with a CVE id as a CVE JSON 5 record, the CNA container filled in as a
+ * CNA would submit it. Advisories without a CVE id have no record.
+ */
+public final class CveRecord {
+
+    static final String DATA_VERSION = "5.1";
+
+    private final ObjectMapper json;
+    private final PublicLinks links;
+    private final String assignerOrgId;
+    private final String assignerShortName;
+
+    public CveRecord(ObjectMapper json, PublicLinks links, String assignerOrgId, String assignerShortName) {
+        this.json = json;
+        this.links = links;
+        this.assignerOrgId = assignerOrgId;
+        this.assignerShortName = assignerShortName;
+    }
+
+    public Optional<ObjectNode> render(PublishedAdvisory advisory) {
+        AdvisoryContent content = advisory.content();
+        if (content.cveId() == null) {
+            return Optional.empty();
+        }
+        ObjectNode record = json.createObjectNode();
+        record.put("dataType", "CVE_RECORD");
+        record.put("dataVersion", DATA_VERSION);
+        ObjectNode metadata = record.putObject("cveMetadata");
+        metadata.put("cveId", content.cveId());
+        metadata.put("assignerOrgId", assignerOrgId);
+        metadata.put("assignerShortName", assignerShortName);
+        metadata.put("state", "PUBLISHED");
+        metadata.put("datePublished", advisory.initialReleaseDate().toString());
+        metadata.put("dateUpdated", advisory.currentReleaseDate().toString());
+
+        ObjectNode cna = record.putObject("containers").putObject("cna");
+        cna.putObject("providerMetadata").put("orgId", assignerOrgId).put("shortName", assignerShortName)
+                .put("dateUpdated", advisory.currentReleaseDate().toString());
+        cna.put("title", content.title());
+        cna.put("datePublic", advisory.initialReleaseDate().toString());
+        cna.putArray("descriptions").addObject().put("lang", "en").put("value", content.summary() + "\n\n" + content.description());
+        ArrayNode affected = cna.putArray("affected");
+        content.affected().forEach(product -> affected(affected.addObject(), advisory.programName(), product));
+        if (content.cweId() != null) {
+            cna.putArray("problemTypes").addObject().putArray("descriptions").addObject()
+                    .put("lang", "en").put("description", content.cweId() + " " + content.cweName())
+                    .put("cweId", content.cweId()).put("type", "CWE");
+        }
+        Cvss.of(content.cvssVector(), content.cvssScore()).ifPresent(cvss -> cvss.version().ifPresent(version ->
+                cna.putArray("metrics").addObject().putObject("cvssV" + version.replace('.', '_'))
+                        .put("version", version)
+                        .put("vectorString", cvss.vector())
+                        .put("baseScore", cvss.score())
+                        .put("baseSeverity", cvss.baseSeverity())));
+        cna.putArray("solutions").addObject().put("lang", "en").put("value", content.remediation());
+        if (content.workarounds() != null) {
+            cna.putArray("workarounds").addObject().put("lang", "en").put("value", content.workarounds());
+        }
+        if (!content.credits().isEmpty()) {
+            ArrayNode credits = cna.putArray("credits");
+            content.credits().forEach(credit -> credits.addObject().put("lang", "en").put("value", credit.name())
+                    .put("type", creditType(credit.role())));
+        }
+        ArrayNode references = cna.putArray("references");
+        references.addObject().put("url", links.page(advisory.publicId())).put("name", advisory.publicId())
+                .putArray("tags").add("vendor-advisory");
+        content.references().forEach(link -> references.addObject().put("url", link.url()));
+        return Optional.of(record);
+    }
+
+    private static void affected(ObjectNode entry, String vendor, AffectedProduct product) {
+        entry.put("vendor", vendor);
+        entry.put("product", product.product());
+        if (product.ecosystem() != null && product.packageName() != null) {
+            entry.put("packageName", product.packageName());
+        }
+        ObjectNode version = entry.putArray("versions").addObject();
+        version.put("version", product.introduced() == null ? "0" : product.introduced());
+        version.put("status", "affected");
+        if (product.fixed() != null) {
+            version.put("lessThan", product.fixed());
+        } else {
+            version.put("lessThanOrEqual", "*");
+        }
+        version.put("versionType", "custom");
+        entry.put("defaultStatus", "unaffected");
+    }
+
+    private static String creditType(String role) {
+        return switch (role == null ? "" : role) {
+            case "finder" -> "finder";
+            case "reporter" -> "reporter";
+            case "coordinator" -> "coordinator";
+            case "remediation-developer" -> "remediation developer";
+            default -> "other";
+        };
+    }
+}

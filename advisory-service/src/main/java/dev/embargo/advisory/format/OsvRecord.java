@@ -1,0 +1,93 @@
+package dev.embargo.advisory.format;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.PublishedAdvisory;
+import java.util.Map;
+
+/**
+ * A published advisory as an OSV record (OSV schema 1.6). Our ids are not a registered OSV home
+ * database, so the record's id carries the {@code x_} prefix the schema reserves for such; the
+ * CVE id, when there is one, is an alias.
+ */
+public final class OsvRecord {
+
+    static final String SCHEMA_VERSION = "1.6.0";
+
+    private final ObjectMapper json;
+    private final PublicLinks links;
+
+    public OsvRecord(ObjectMapper json, PublicLinks links) {
+        this.json = json;
+        this.links = links;
+    }
+
+    public ObjectNode render(PublishedAdvisory advisory) {
+        AdvisoryContent content = advisory.content();
+        ObjectNode record = json.createObjectNode();
+        record.put("schema_version", SCHEMA_VERSION);
+        record.put("id", id(advisory.publicId()));
+        record.put("modified", advisory.currentReleaseDate().toString());
+        record.put("published", advisory.initialReleaseDate().toString());
+        if (content.cveId() != null) {
+            record.putArray("aliases").add(content.cveId());
+        }
+        record.put("summary", content.title());
+        record.put("details", content.summary() + "\n\n" + content.description());
+        Cvss.of(content.cvssVector(), content.cvssScore()).flatMap(cvss -> cvss.version().map(version -> Map.entry(version, cvss)))
+                .ifPresent(scored -> record.putArray("severity").addObject()
+                        .put("type", scored.getKey().startsWith("3.") ? "CVSS_V3" : "CVSS_V4")
+                        .put("score", scored.getValue().vector()));
+        ArrayNode affected = record.putArray("affected");
+        content.affected().forEach(product -> affected(affected.addObject(), product));
+        ArrayNode references = record.putArray("references");
+        references.addObject().put("type", "ADVISORY").put("url", links.page(advisory.publicId()));
+        content.references().forEach(link -> references.addObject().put("type", "WEB").put("url", link.url()));
+        if (!content.credits().isEmpty()) {
+            ArrayNode credits = record.putArray("credits");
+            content.credits().forEach(credit -> credits.addObject().put("name", credit.name()).put("type", creditType(credit.role())));
+        }
+        ObjectNode specific = record.putObject("database_specific");
+        specific.put("program", advisory.programSlug());
+        if (content.severity() != null) {
+            specific.put("severity", content.severity());
+        }
+        if (content.cweId() != null) {
+            specific.putArray("cwe_ids").add(content.cweId());
+        }
+        return record;
+    }
+
+    /** The OSV id of an advisory: {@code x_} plus its public id. */
+    public static String id(String publicId) {
+        return "x_" + publicId;
+    }
+
+    private static void affected(ObjectNode entry, AffectedProduct product) {
+        boolean packaged = product.ecosystem() != null && product.packageName() != null;
+        if (packaged) {
+            entry.putObject("package").put("ecosystem", product.ecosystem()).put("name", product.packageName());
+        }
+        ObjectNode range = entry.putArray("ranges").addObject();
+        range.put("type", packaged ? "ECOSYSTEM" : "SEMVER");
+        ArrayNode events = range.putArray("events");
+        events.addObject().put("introduced", product.introduced() == null ? "0" : product.introduced());
+        if (product.fixed() != null) {
+            events.addObject().put("fixed", product.fixed());
+        }
+        entry.putObject("database_specific").put("product", product.product());
+    }
+
+    private static String creditType(String role) {
+        return switch (role == null ? "" : role) {
+            case "finder" -> "FINDER";
+            case "reporter" -> "REPORTER";
+            case "coordinator" -> "COORDINATOR";
+            case "remediation-developer" -> "REMEDIATION_DEVELOPER";
+            default -> "OTHER";
+        };
+    }
+}

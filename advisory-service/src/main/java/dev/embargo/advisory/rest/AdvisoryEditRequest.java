@@ -1,0 +1,58 @@
+package dev.embargo.advisory.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A new revision of an advisory: the whole content (what is left out is removed) and what changed.
+ * The CVSS score is computed from the vector; the reporter's own credit follows their choice and
+ * is not part of {@code credits}.
+ */
+public record AdvisoryEditRequest(
+        @Size(max = 256) String title,
+        @Size(max = 2000) String summary,
+        @Size(max = 20000) String description,
+        @Valid @Size(max = 50) List<AffectedProductRequest> affected,
+        @Pattern(regexp = "^CVE-\\d{4}-\\d{4,19}$") String cveId,
+        @Pattern(regexp = "^CWE-[1-9]\\d{0,5}$") String cweId,
+        @Size(max = 200) String cweName,
+        @Pattern(regexp = "^CVSS:(3\\.[01]|4\\.0)/[A-Za-z0-9:/]{1,300}$") String cvssVector,
+        @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String severity,
+        @Valid @Size(max = 20) List<CreditRequest> credits,
+        @Valid @Size(max = 30) List<ReferenceRequest> references,
+        @Size(max = 5000) String remediation,
+        @Size(max = 5000) String workarounds,
+        @NotBlank @Size(max = 500) String changeSummary) {
+
+    /** CSAF and CVE records name a weakness by id and name together. */
+    @AssertTrue(message = "cweName is required with cweId")
+    public boolean isCweNamed() {
+        return cweId == null || cweName != null && !cweName.isBlank();
+    }
+
+    /**
+     * @param introduced the first affected version ({@code 0}: from the start)
+     * @param fixed      the first fixed version; null when there is no fix yet
+     */
+    public record AffectedProductRequest(
+            @NotBlank @Size(max = 200) String product,
+            @Size(max = 100) @Pattern(regexp = "^\\S+$") String introduced,
+            @Size(max = 100) @Pattern(regexp = "^\\S+$") String fixed,
+            @Size(max = 60) String ecosystem,
+            @Size(max = 200) String packageName) {
+    }
+
+    public record CreditRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "^(finder|reporter|coordinator|remediation-developer|other)$") String role) {
+    }
+
+    public record ReferenceRequest(
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String url,
+            @Size(max = 200) String summary) {
+    }
+}

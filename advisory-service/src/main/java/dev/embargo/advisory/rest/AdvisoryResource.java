@@ -1,0 +1,172 @@
+package dev.embargo.advisory.rest;
+
+import dev.embargo.advisory.mapping.AdvisoryMapper;
+import dev.embargo.advisory.mapping.PreAdvisoryMapper;
+import dev.embargo.advisory.service.Advisories;
+import dev.embargo.advisory.service.Embargoes;
+import dev.embargo.advisory.domain.PostMortem;
+import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.security.StaffScope;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Advisories for staff. Publishers write them; coordinators run the embargo (lift time,
+ * pre-advisories, early break); admins do both. Staff limited to programs see only theirs
+ * (others' are 404).
+ */
+@Path("/api/v1/advisories")
+@Tag(name = "Advisories", description = "Drafts, revisions, embargo and publication")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdvisoryResource {
+
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final Advisories advisories;
+    private final Embargoes embargoes;
+    private final AdvisoryMapper mapper;
+    private final PreAdvisoryMapper preAdvisoryMapper;
+    private final SecurityIdentity identity;
+    private final StaffScope scope;
+
+    AdvisoryResource(Advisories advisories, Embargoes embargoes, AdvisoryMapper mapper, PreAdvisoryMapper preAdvisoryMapper,
+            SecurityIdentity identity, StaffScope scope) {
+        this.advisories = advisories;
+        this.embargoes = embargoes;
+        this.mapper = mapper;
+        this.preAdvisoryMapper = preAdvisoryMapper;
+        this.identity = identity;
+        this.scope = scope;
+    }
+
+    @POST
+    @RolesAllowed({"publisher", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft the advisory of an accepted case", description = "Known by its report's tracking id; "
+            + "title, severity and CVSS come from the report and triage. One advisory per case.")
+    @APIResponse(responseCode = "201", description = "Drafted")
+    @APIResponse(responseCode = "404", description = "No such report", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Case not accepted, or already has an advisory", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> draft(@Valid @NotNull DraftRequest request) {
+        return advisories.draft(request.trackingId(), actor(), scope::covers)
+                .map(drafted -> Response.status(Response.Status.CREATED).entity(mapper.toView(drafted)).build());
+    }
+
+    @GET
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(summary = "Advisories, newest first (of the caller's programs), without their content")
+    public Uni<List<AdvisorySummaryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return advisories.list(scope.programs(), page, size).map(found -> found.stream().map(mapper::toSummary).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(summary = "An advisory with its current content")
+    @APIResponse(responseCode = "404", description = "No such advisory", content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> get(@PathParam("id") UUID id) {
+        return advisories.get(id, scope::covers).map(mapper::toView);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"publisher", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revise an advisory", description = "Adds a revision (all are kept). Scheduled and published "
+            + "advisories take only complete content; a published one is republished at once as its next version.")
+    @APIResponse(responseCode = "422", description = "Incomplete content or invalid CVSS vector", content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> revise(@PathParam("id") UUID id, @Valid @NotNull AdvisoryEditRequest request) {
+        return advisories.revise(id, mapper.toContent(request), request.changeSummary(), actor(), scope::covers).map(mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(summary = "Every revision of an advisory, oldest first")
+    public Uni<List<RevisionView>> revisions(@PathParam("id") UUID id) {
+        return advisories.revisions(id, scope::covers).map(found -> found.stream().map(mapper::toView).toList());
+    }
+
+    @PUT
+    @Path("/{id}/embargo")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set or move the lift time", description = "The advisory publishes itself at the lift time. "
+            + "Bounded by the program's disclosure deadline and by the maximum embargo of partner groups already told.")
+    @APIResponse(responseCode = "422", description = "Lift time out of bounds, or content incomplete", content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> scheduleLift(@PathParam("id") UUID id, @Valid @NotNull LiftRequest request) {
+        return embargoes.scheduleLift(id, request.liftAt(), actor(), scope::covers).map(mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/pre-advisories")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the pre-advisory to partner groups", description = "Delivered by notify as signed webhooks, "
+            + "each partner's copy watermarked. A group may be told at most its maximum embargo before the lift.")
+    @APIResponse(responseCode = "201", description = "Released")
+    @APIResponse(responseCode = "422", description = "Unknown group, or too early for it", content = @Content(mediaType = PROBLEM))
+    public Uni<Response> releasePreAdvisory(@PathParam("id") UUID id, @Valid @NotNull PartnerGroupsRequest request) {
+        return embargoes.releasePreAdvisory(id, request.partnerGroups(), actor(), scope::covers)
+                .map(released -> Response.status(Response.Status.CREATED).entity(preAdvisoryMapper.toView(released)).build());
+    }
+
+    @POST
+    @Path("/{id}/early-break")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish now, before the lift time", description = "For active exploitation. Audited with its reason.")
+    public Uni<AdvisoryView> earlyBreak(@PathParam("id") UUID id, @Valid @NotNull EarlyBreakRequest request) {
+        return embargoes.earlyBreak(id, request.reason(), actor(), scope::covers).map(mapper::toView);
+    }
+
+    @PUT
+    @Path("/{id}/post-mortem")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write the post-mortem", description = "Published with the advisory and linked from it; "
+            + "on a published advisory, published at once as a new version.")
+    public Uni<AdvisoryView> postMortem(@PathParam("id") UUID id, @Valid @NotNull PostMortemRequest request) {
+        PostMortem postMortem = new PostMortem(request.summary(), request.timeline(), request.rootCause(),
+                request.lessonsLearned(), actor(), Instant.now());
+        return advisories.postMortem(id, postMortem, actor(), scope::covers).map(mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(summary = "Who did what to the advisory, oldest first")
+    public Uni<List<AuditEntryView>> audit(@PathParam("id") UUID id) {
+        return advisories.audit(id, scope::covers).map(found -> found.stream().map(mapper::toView).toList());
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.embargo.advisory.rest;
+
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.PostMortem;
+import java.time.Instant;
+
+/**
+ * An advisory as staff see it.
+ *
+ * @param links the public URLs, once published (page, CSAF, OSV, CVE record); null before
+ */
+public record AdvisoryView(
+        String id,
+        String publicId,
+        String program,
+        String trackingId,
+        String state,
+        int revision,
+        Instant liftAt,
+        Instant publishedAt,
+        boolean earlyBreak,
+        AdvisoryContent content,
+        PostMortem postMortem,
+        boolean postMortemRequired,
+        Instant postMortemDueAt,
+        PublicUrls links) {
+
+    public record PublicUrls(String page, String csaf, String osv, String cve) {
+    }
+}

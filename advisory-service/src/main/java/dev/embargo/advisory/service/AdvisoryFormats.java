@@ -1,0 +1,99 @@
+package dev.embargo.advisory.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.advisory.config.AdvisoryConfig;
+import dev.embargo.advisory.domain.DocumentFormat;
+import dev.embargo.advisory.domain.PublishedAdvisory;
+import dev.embargo.advisory.format.AtomFeed;
+import dev.embargo.advisory.format.CreditsChangelog;
+import dev.embargo.advisory.format.CsafDistribution;
+import dev.embargo.advisory.format.CsafDocument;
+import dev.embargo.advisory.format.CsafPublisher;
+import dev.embargo.advisory.format.CveRecord;
+import dev.embargo.advisory.format.OsvRecord;
+import dev.embargo.advisory.format.PublicLinks;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The renderers of every published format, configured once for this deployment. */
+@ApplicationScoped
+public class AdvisoryFormats {
+
+    private final ObjectMapper json;
+    private final CsafDocument csaf;
+    private final OsvRecord osv;
+    private final CveRecord cve;
+    private final CsafDistribution distribution;
+    private final AtomFeed atom;
+    private final CreditsChangelog changelog;
+
+    AdvisoryFormats(ObjectMapper json, PublicLinks links, AdvisoryConfig config) {
+        this.json = json;
+        CsafPublisher publisher = new CsafPublisher(config.publisher().name(), config.publisher().namespace(),
+                config.publisher().category(), config.publisher().contact());
+        this.csaf = new CsafDocument(json, links, publisher);
+        this.osv = new OsvRecord(json, links);
+        this.cve = new CveRecord(json, links, config.cveAssignerOrgId(), config.cveAssignerShortName());
+        this.distribution = new CsafDistribution(json, links, publisher);
+        this.atom = new AtomFeed(links);
+        this.changelog = new CreditsChangelog(links);
+    }
+
+    /** Every document of a published advisory, by format (no CVE record without a CVE id). */
+    public Map<DocumentFormat, String> render(PublishedAdvisory advisory) {
+        Map<DocumentFormat, String> rendered = new EnumMap<>(DocumentFormat.class);
+        rendered.put(DocumentFormat.SNAPSHOT, pretty(json.valueToTree(advisory)));
+        rendered.put(DocumentFormat.CSAF, pretty(csaf.render(advisory)));
+        rendered.put(DocumentFormat.OSV, pretty(osv.render(advisory)));
+        cve.render(advisory).ifPresent(record -> rendered.put(DocumentFormat.CVE, pretty(record)));
+        return rendered;
+    }
+
+    /** Any value as JSON, for public listings. */
+    public String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Listings always serialize", e);
+        }
+    }
+
+    public JsonNode readTree(String content) {
+        try {
+            return json.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored document does not read back", e);
+        }
+    }
+
+    public PublishedAdvisory readSnapshot(String content) {
+        try {
+            return json.readValue(content, PublishedAdvisory.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored snapshot does not read back", e);
+        }
+    }
+
+    public CsafDistribution distribution() {
+        return distribution;
+    }
+
+    public AtomFeed atom() {
+        return atom;
+    }
+
+    public CreditsChangelog changelog() {
+        return changelog;
+    }
+
+    private String pretty(JsonNode document) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Documents always serialize", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.embargo.advisory.service;
+
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.kit.problem.Problem.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether content may go public: what every format needs (CSAF requires a summary note, a
+ * product tree and a remediation; OSV and CVE records an affected range). Drafts may be
+ * incomplete; scheduling, early breaks and publication may not.
+ */
+final class ContentReadiness {
+
+    private ContentReadiness() {
+    }
+
+    static List<FieldError> missing(AdvisoryContent content) {
+        List<FieldError> missing = new ArrayList<>();
+        require(missing, "title", content.title());
+        require(missing, "summary", content.summary());
+        require(missing, "description", content.description());
+        require(missing, "remediation", content.remediation());
+        if (content.affected().isEmpty()) {
+            missing.add(new FieldError("affected", "at least one affected product is required"));
+        }
+        if ((content.cvssVector() == null) != (content.cvssScore() == null)) {
+            missing.add(new FieldError("cvssScore", "a CVSS vector and its score go together"));
+        }
+        return missing;
+    }
+
+    private static void require(List<FieldError> missing, String field, String value) {
+        if (value == null || value.isBlank()) {
+            missing.add(new FieldError(field, "required before the advisory can be published"));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.embargo.advisory.service;
+
+import dev.embargo.advisory.config.AdvisoryConfig;
+import dev.embargo.advisory.domain.Advisory;
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryRevision;
+import dev.embargo.advisory.domain.AdvisoryState;
+import dev.embargo.advisory.domain.DocumentFormat;
+import dev.embargo.advisory.domain.PostMortem;
+import dev.embargo.advisory.domain.PublishedAdvisory;
+import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
+import dev.embargo.advisory.domain.PublishedDocument;
+import dev.embargo.advisory.domain.TrackedReport;
+import dev.embargo.advisory.format.PublicLinks;
+import dev.embargo.advisory.repository.AdvisoryRepository;
+import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
+import dev.embargo.advisory.repository.PublishedDocumentRepository;
+import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.RepeatingPass;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes advisories public: by itself when a lift time comes (a scan every second; due rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so with several replicas each advisory is published
+ * by exactly one), at an early break, or again for a revision of a published advisory. One
+ * transaction writes the documents, the new state and {@code advisory.published}.
+ */
+@ApplicationScoped
+public class Publication {
+
+    private final AdvisoryRepository advisories;
+    private final AdvisoryRevisionRepository revisions;
+    private final PublishedDocumentRepository documents;
+    private final LifecycleProjection reports;
+    private final ProgramViews programs;
+    private final AdvisoryFormats formats;
+    private final SigningKeys signingKeys;
+    private final AuditTrail audit;
+    private final SealedJson sealed;
+    private final Outbox outbox;
+    private final PublicLinks links;
+    private final AdvisoryConfig config;
+    private final MeterRegistry metrics;
+    private final RepeatingPass pass = new RepeatingPass("Lift-time scan", this::publishDue);
+
+    Publication(AdvisoryRepository advisories, AdvisoryRevisionRepository revisions, PublishedDocumentRepository documents,
+            LifecycleProjection reports, ProgramViews programs, AdvisoryFormats formats, SigningKeys signingKeys,
+            AuditTrail audit, SealedJson sealed, Outbox outbox, PublicLinks links, AdvisoryConfig config, MeterRegistry metrics) {
+        this.advisories = advisories;
+        this.revisions = revisions;
+        this.documents = documents;
+        this.reports = reports;
+        this.programs = programs;
+        this.formats = formats;
+        this.signingKeys = signingKeys;
+        this.audit = audit;
+        this.sealed = sealed;
+        this.outbox = outbox;
+        this.links = links;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent startup, Vertx vertx) {
+        pass.start(vertx, config.publicationScanInterval());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        pass.stop();
+    }
+
+    /** One scan: publishes every scheduled advisory whose lift time has come. */
+    public Uni<Integer> publishDue() {
+        return signingKeys.signer().chain(signer -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return Panache.withTransaction(() -> advisories.claimDue(now.atOffset(ZoneOffset.UTC), config.publicationBatchSize())
+                    .chain(due -> Multi.createFrom().iterable(due)
+                            .onItem().transformToUniAndConcatenate(advisory -> audit.record(advisory.id, "published-at-lift-time",
+                                            "embargo", null, now)
+                                    .chain(() -> publish(advisory, signer, now)))
+                            .collect().asList()
+                            .map(List::size)));
+        });
+    }
+
+    /**
+     * Publishes the advisory's current revision as its next public version. Runs inside the
+     * caller's transaction, with the advisory row locked by it.
+     */
+    Uni<Void> publish(Advisory advisory, OpenPgpSigner signer, Instant now) {
+        return revisions.history(advisory.id).chain(history -> {
+            AdvisoryRevision current = history.stream().filter(revision -> revision.number == advisory.currentRevision)
+                    .findFirst().orElseThrow();
+            current.publishedAt = now.atOffset(ZoneOffset.UTC);
+            List<RevisionNote> notes = new ArrayList<>();
+            for (AdvisoryRevision revision : history) {
+                if (revision.publishedAt != null) {
+                    notes.add(new RevisionNote(notes.size() + 1, revision.publishedAt.toInstant(),
+                            notes.isEmpty() ? "Initial public release." : revision.changeSummary));
+                }
+            }
+            boolean first = advisory.publishedAt == null;
+            if (first) {
+                advisory.publishedAt = current.publishedAt;
+            }
+            advisory.state = AdvisoryState.PUBLISHED;
+            advisory.publishedRevision = current.number;
+            advisory.updatedAt = current.publishedAt;
+            AdvisoryContent content = sealed.open(current.sealedContent, AdvisoryContent.class);
+            PostMortem postMortem = advisory.sealedPostMortem == null ? null : sealed.open(advisory.sealedPostMortem, PostMortem.class);
+            // One query at a time: a Hibernate Reactive session never runs two at once.
+            return programs.program(advisory.programSlug)
+                    .chain(program -> (advisory.reportId == null ? Uni.createFrom().<TrackedReport>nullItem()
+                            : reports.byReportId(advisory.reportId)).map(report -> Tuple2.of(program, report)))
+                    .chain(found -> {
+                        String programName = found.getItem1() == null ? advisory.programSlug : found.getItem1().name();
+                        List<Credit> credits = ReporterCredit.resolve(found.getItem2(), content.credits());
+                        PublishedAdvisory snapshot = new PublishedAdvisory(advisory.id.toString(), advisory.publicId,
+                                advisory.programSlug, programName, notes.size(), content.withCredits(credits),
+                                advisory.publishedAt.toInstant(), now, notes, advisory.earlyBreak, postMortem,
+                                links.page(advisory.publicId));
+                        return store(advisory, snapshot, signer, now)
+                                .chain(() -> outbox.stage(new AdvisoryPublished(advisory.id.toString(), advisory.publicId,
+                                        advisory.programSlug, snapshot.version(), content.title(), content.cveId(),
+                                        content.severity(), snapshot.url(),
+                                        advisory.reportId == null ? List.of() : List.of(advisory.reportId.toString()),
+                                        credits.stream().map(Credit::name).toList(), advisory.earlyBreak, now)))
+                                .invoke(() -> metrics.counter("embargo.advisories.published", "program", advisory.programSlug,
+                                        "first", String.valueOf(first)).increment())
+                                .replaceWithVoid();
+                    });
+        });
+    }
+
+    private Uni<Void> store(Advisory advisory, PublishedAdvisory snapshot, OpenPgpSigner signer, Instant now) {
+        Map<DocumentFormat, String> rendered = new LinkedHashMap<>(formats.render(snapshot));
+        return Multi.createFrom().iterable(rendered.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> documents.document(advisory.id, entry.getKey()).chain(existing -> {
+                    PublishedDocument document = existing != null ? existing : new PublishedDocument();
+                    if (existing == null) {
+                        document.id = UUID.randomUUID();
+                        document.advisoryId = advisory.id;
+                        document.format = entry.getKey();
+                        document.programSlug = advisory.programSlug;
+                    }
+                    document.content = entry.getValue();
+                    document.sha256 = hex("SHA-256", entry.getValue());
+                    document.sha512 = hex("SHA-512", entry.getValue());
+                    document.signature = entry.getKey() == DocumentFormat.CSAF ? signer.sign(entry.getValue()) : null;
+                    document.revision = snapshot.version();
+                    document.publishedAt = now.atOffset(ZoneOffset.UTC);
+                    return existing != null ? Uni.createFrom().voidItem() : documents.persist(document).replaceWithVoid();
+                }))
+                .collect().asList().replaceWithVoid();
+    }
+
+    private static String hex(String algorithm, String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
+        }
+    }
+}

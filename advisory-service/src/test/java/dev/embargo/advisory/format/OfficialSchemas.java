@@ -1,0 +1,37 @@
+package dev.embargo.advisory.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion.VersionFlag;
+import com.networknt.schema.ValidationMessage;
+import java.util.Set;
+
+/**
+ * The official schemas, vendored under {@code src/test/resources/schemas} with their licences:
+ * OASIS CSAF 2.0 (with FIRST's CVSS schemas it references) and OSV. Remote references are mapped
+ * to the vendored copies: the tests never go online. (The CVE JSON 5 schema is not vendored yet:
+ * see CveRecordTest.)
+ */
+final class OfficialSchemas {
+
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final JsonSchemaFactory DRAFT_2020_12 = JsonSchemaFactory.getInstance(VersionFlag.V202012, builder -> builder
+            .schemaMappers(mappers -> mappers
+                    .mapPrefix("https://www.first.org/cvss/", "classpath:schemas/csaf/")
+                    .mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/", "classpath:schemas/csaf/")));
+
+    static final JsonSchema CSAF = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/csaf/csaf_json_schema.json"), CONFIG);
+    static final JsonSchema CSAF_PROVIDER = DRAFT_2020_12.getSchema(
+            SchemaLocation.of("classpath:schemas/csaf/provider_json_schema.json"), CONFIG);
+    static final JsonSchema OSV = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
+
+    private OfficialSchemas() {
+    }
+
+    static Set<ValidationMessage> violations(JsonSchema schema, JsonNode document) {
+        return schema.validate(document);
+    }
+}
