@@ -40,6 +40,8 @@ class StaffAccessIT {
     private static final List<String> COORDINATORS = List.of("coordinator", "admin");
     /** A case that does not exist: callers allowed in get 404, which shows they got past the role check. */
     private static final String NO_CASE = "/api/v1/cases/" + UUID.randomUUID();
+    private static final String NO_ADVISORY = "/api/v1/advisories/" + UUID.randomUUID();
+    private static final List<String> ADVISORY_READERS = List.of("coordinator", "publisher", "admin");
 
     /** Every staff endpoint: who may call it, and what they get with the request below. */
     private static final List<StaffEndpoint> ENDPOINTS = List.of(
@@ -93,7 +95,23 @@ class StaffAccessIT {
             // An invalid pre-advisory: allowed callers reach the validation (400), nothing is released.
             new StaffEndpoint("advisory", "POST", "/api/v1/pre-advisories", "{\"program\":\"moqtail\"}",
                     List.of("coordinator", "publisher", "admin"), 400),
-            new StaffEndpoint("advisory", "GET", "/api/v1/tracked-reports", null, List.of("publisher", "admin"), 200));
+            new StaffEndpoint("advisory", "GET", "/api/v1/tracked-reports", null, List.of("publisher", "admin"), 200),
+            new StaffEndpoint("notify", "POST", "/api/v1/leak-checks", "{\"text\":\"no watermark here\"}", COORDINATORS, 200),
+            new StaffEndpoint("advisory", "GET", "/api/v1/advisories", null, ADVISORY_READERS, 200),
+            // No such report: allowed callers reach the lookup (404), nothing is drafted.
+            new StaffEndpoint("advisory", "POST", "/api/v1/advisories", "{\"trackingId\":\"EMB-2026-99999999\"}",
+                    List.of("publisher", "admin"), 404),
+            new StaffEndpoint("advisory", "GET", NO_ADVISORY, null, ADVISORY_READERS, 404),
+            new StaffEndpoint("advisory", "PUT", NO_ADVISORY, "{\"changeSummary\":\"edit\"}", List.of("publisher", "admin"), 404),
+            new StaffEndpoint("advisory", "GET", NO_ADVISORY + "/revisions", null, ADVISORY_READERS, 404),
+            new StaffEndpoint("advisory", "GET", NO_ADVISORY + "/audit", null, ADVISORY_READERS, 404),
+            new StaffEndpoint("advisory", "PUT", NO_ADVISORY + "/embargo", "{\"liftAt\":\"2099-01-01T00:00:00Z\"}", COORDINATORS, 404),
+            new StaffEndpoint("advisory", "POST", NO_ADVISORY + "/pre-advisories", "{\"partnerGroups\":[\"distributions\"]}",
+                    COORDINATORS, 404),
+            new StaffEndpoint("advisory", "POST", NO_ADVISORY + "/early-break", "{\"reason\":\"exploited\"}", COORDINATORS, 404),
+            new StaffEndpoint("advisory", "PUT", NO_ADVISORY + "/post-mortem",
+                    "{\"summary\":\"s\",\"timeline\":\"t\",\"rootCause\":\"r\",\"lessonsLearned\":\"l\"}",
+                    ADVISORY_READERS, 404));
 
     private static RunningStack stack;
     private static Map<String, String> tokens;
