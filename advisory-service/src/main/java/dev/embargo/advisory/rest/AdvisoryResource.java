@@ -154,7 +154,7 @@ public class AdvisoryResource {
             + "on a published advisory, published at once as a new version.")
     public Uni<AdvisoryView> postMortem(@PathParam("id") UUID id, @Valid @NotNull PostMortemRequest request) {
         PostMortem postMortem = new PostMortem(request.summary(), request.timeline(), request.rootCause(),
-                request.lessonsLearned(), actor(), Instant.now());
+                request.lessonsLearned(), Instant.now());
         return advisories.postMortem(id, postMortem, actor(), scope::covers).map(mapper::toView);
     }
 

@@ -174,7 +174,10 @@ public class Publication {
                     document.publishedAt = now.atOffset(ZoneOffset.UTC);
                     return existing != null ? Uni.createFrom().voidItem() : documents.persist(document).replaceWithVoid();
                 }))
-                .collect().asList().replaceWithVoid();
+                .collect().asList()
+                // A format this version no longer has (a CVE id taken back) must not stay public.
+                .chain(() -> documents.delete("advisoryId = ?1 and format not in ?2", advisory.id, rendered.keySet()))
+                .replaceWithVoid();
     }
 
     private static String hex(String algorithm, String content) {

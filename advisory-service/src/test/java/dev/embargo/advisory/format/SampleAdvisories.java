@@ -35,7 +35,7 @@ final class SampleAdvisories {
         return new PublishedAdvisory("9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11", "EMB-2026-0007", "moqtail", "MoQTail", 2,
                 content, FIRST, SECOND,
                 List.of(new RevisionNote(1, FIRST, "Initial public release."), new RevisionNote(2, SECOND, "Post-mortem published")),
-                false, new PostMortem("Summary", "Timeline", "Root cause", "Lessons", "coordinator-mia", SECOND),
+                false, new PostMortem("Summary", "Timeline", "Root cause", "Lessons", SECOND),
                 "https://advisories.example/advisories/EMB-2026-0007");
     }
 
