@@ -94,6 +94,8 @@ class AdvisoryPublicationIT {
         // A partner of the program's "downstream-brokers" group, and the embargo.
         String partnerId = partner("Broker " + unique, List.of("downstream-brokers"));
         String secret = endpoint(partnerId, "/broker");
+        String otherPartnerId = partner("Other broker " + unique, List.of("downstream-brokers"));
+        String otherSecret = endpoint(otherPartnerId, "/other-broker");
         Instant liftAt = Instant.now().plus(Duration.ofSeconds(40));
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", liftAt.toString()))
                 .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(200).body("state", equalTo("scheduled"));
@@ -109,7 +111,14 @@ class AdvisoryPublicationIT {
         assertThat(data.get("tlp").asText()).isEqualTo("AMBER");
         assertThat(Instant.parse(data.get("embargoUntil").asText())).isEqualTo(liftAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         String watermark = data.get("watermark").asText();
-        assertThat(data.get("distribution").asText()).contains("Broker " + unique, watermark);
+        assertThat(data.get("distribution").asText()).contains("Prepared for Broker " + unique, watermark);
+        // The other partner's copy is its own: its name, its watermark, its secret.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receivers.at("/other-broker").isEmpty());
+        Received otherCopy = receivers.at("/other-broker").get(0);
+        assertThat(otherCopy.signedWith(otherSecret)).isTrue();
+        JsonNode otherData = JSON.readTree(otherCopy.body()).get("data");
+        assertThat(otherData.get("distribution").asText()).contains("Prepared for Other broker " + unique);
+        assertThat(otherData.get("watermark").asText()).isNotEqualTo(watermark);
         String leakedSummaryOnly = "Found on a paste site: " + data.get("summary").asText();
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("text", leakedSummaryOnly))
                 .when().post(stack.serviceUrl("notify") + "/api/v1/leak-checks").then().statusCode(200)

@@ -111,7 +111,7 @@ public class WebhookDispatcher {
                         : refusals(batch.endpoints().values())
                                 .chain(refused -> Multi.createFrom().iterable(batch.deliveries())
                                         .onItem().transformToUni(delivery -> send(delivery,
-                                                batch.endpoints().get(delivery.endpointId), refused, batch.bodies()))
+                                                batch.endpoints().get(delivery.endpointId), refused))
                                         .merge(config.concurrency())
                                         .collect().asList())
                                 .emitOn(back)
@@ -147,14 +147,13 @@ public class WebhookDispatcher {
         }
     }
 
-    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused,
-            Map<String, String> bodies) {
+    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
         if (refused.containsKey(endpoint.id)) {
             return Uni.createFrom().item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
         }
         long timestamp = Instant.now().getEpochSecond();
-        // A fan-out's deliveries share one body (fixed when the event was taken): opened once per batch.
-        String body = bodies.computeIfAbsent(delivery.sourceEventId, ignored -> cipher.open(delivery.sealedPayload));
+        // Each delivery's own body: copies of one pre-advisory differ by their recipient's watermark.
+        String body = cipher.open(delivery.sealedPayload);
         String signature = WebhookSignature.header(partners.signingSecrets(endpoint, OffsetDateTime.now(ZoneOffset.UTC)),
                 delivery.webhookId(), timestamp, body);
         long started = System.nanoTime();
@@ -236,11 +235,7 @@ public class WebhookDispatcher {
         return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints, Map<String, String> bodies) {
-
-        Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
-            this(deliveries, endpoints, new java.util.concurrent.ConcurrentHashMap<>());
-        }
+    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
     }
 
     /** How one try went: an HTTP status (null when none came back) and, unless 2xx, why it failed. */
