@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Mailbox;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.e2e.support.WebhookReceivers;
@@ -123,6 +124,19 @@ class AdvisoryPublicationIT {
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("text", leakedSummaryOnly))
                 .when().post(stack.serviceUrl("notify") + "/api/v1/leak-checks").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].partnerId", equalTo(partnerId)).body("[0].carriedAs", equalTo("invisible mark"));
+        // By email too: the partner's contact gets a copy of its own, whose watermark names the email if it leaks.
+        String contact = contactOf("Broker " + unique);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stack.mailbox().readOverImap(contact).isEmpty());
+        Mailbox.ReceivedMail mailed = stack.mailbox().readOverImap(contact).get(0);
+        assertThat(mailed.subject()).isEqualTo("Embargoed pre-advisory (TLP:AMBER): moqtail").doesNotContain(title);
+        assertThat(mailed.text()).contains(title, "Prepared for Broker " + unique).doesNotContain(watermark);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("text", mailed.text()))
+                .when().post(stack.serviceUrl("notify") + "/api/v1/leak-checks").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].partnerId", equalTo(partnerId)).body("[0].channel", equalTo("email"));
+        String otherContact = contactOf("Other broker " + unique);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stack.mailbox().readOverImap(otherContact).isEmpty());
+        assertThat(stack.mailbox().readOverImap(otherContact)).singleElement()
+                .satisfies(other -> assertThat(other.text()).contains("Prepared for Other broker " + unique));
 
         // Before the lift: nothing of it anywhere public.
         assertThat(Instant.now()).isBefore(liftAt);
@@ -326,9 +340,13 @@ class AdvisoryPublicationIT {
 
     private String partner(String name, List<String> groups) {
         return given().auth().oauth2(coordinator).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "contactEmail", "psirt-" + UUID.randomUUID() + "@partner.example", "groups", groups,
+                .body(Map.of("name", name, "contactEmail", contactOf(name), "groups", groups,
                         "programs", List.of("moqtail")))
                 .when().post(stack.serviceUrl("notify") + "/api/v1/partners").then().statusCode(201).extract().path("id");
+    }
+
+    private static String contactOf(String partnerName) {
+        return "psirt-" + partnerName.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "@partner.example";
     }
 
     private String endpoint(String partnerId, String path) {

@@ -51,6 +51,13 @@ public class EmailDelivery {
     @Column(name = "promised_dates")
     public String promisedDates;
 
+    /** The partner a pre-advisory copy went to; null for other kinds. */
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    /** The reference of a pre-advisory copy's watermark (see Watermark); null for other kinds. */
+    public String watermark;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
 

@@ -18,6 +18,8 @@ public enum EmailKind {
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching", false),
     /** Tells the program's team that a promised step is late. */
     DEADLINE_BREACHED("deadline-breached", "Deadline missed", false),
+    /** An embargoed pre-advisory, the partner's own watermarked copy (TLP:AMBER; the subject names only the program). */
+    PRE_ADVISORY("pre-advisory", "Embargoed pre-advisory (TLP:AMBER)", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
     WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);
 

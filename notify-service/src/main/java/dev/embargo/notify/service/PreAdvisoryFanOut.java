@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.notify.domain.EmailDelivery;
+import dev.embargo.notify.domain.EmailKind;
 import dev.embargo.notify.domain.Partner;
 import dev.embargo.notify.domain.Watermark;
 import dev.embargo.notify.domain.WebhookDelivery;
 import dev.embargo.notify.domain.WebhookStatus;
+import dev.embargo.notify.repository.EmailDeliveryRepository;
 import dev.embargo.notify.repository.PartnerRepository;
 import dev.embargo.notify.repository.WebhookDeliveryRepository;
 import dev.embargo.notify.repository.WebhookEndpointRepository;
@@ -27,9 +30,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns a released pre-advisory into one webhook delivery per endpoint of every partner in its
- * groups that follows its program, in the consumer's transaction: the event is taken once, and
- * the deliveries with it. Each body is fixed (and sealed) now, so every try sends the same; each
- * carries its own {@link Watermark}, so a leaked copy names the partner it was sent to.
+ * groups that follows its program, and one email to each such partner's contact, in the consumer's
+ * transaction: the event is taken once, and the deliveries with it. Each body is fixed (and sealed)
+ * now, so every try sends the same; each copy carries its own {@link Watermark}, so a leaked copy
+ * names the partner, and the channel, it was sent to.
  */
 @ApplicationScoped
 public class PreAdvisoryFanOut {
@@ -40,14 +44,18 @@ public class PreAdvisoryFanOut {
     private final PartnerRepository partners;
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;
+    private final EmailDeliveryRepository emails;
+    private final EmailDetails details;
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
     PreAdvisoryFanOut(PartnerRepository partners, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            FieldCipher cipher, ObjectMapper json) {
+            EmailDeliveryRepository emails, EmailDetails details, FieldCipher cipher, ObjectMapper json) {
         this.partners = partners;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.emails = emails;
+        this.details = details;
         this.cipher = cipher;
         this.json = json;
     }
@@ -74,22 +82,40 @@ public class PreAdvisoryFanOut {
                     delivery.sourceEventId = eventId;
                     delivery.eventType = TYPE;
                     delivery.watermark = watermark.code();
-                    delivery.sealedPayload = cipher.seal(watermarked(body, watermark, receiving.get(endpoint.partnerId)));
+                    delivery.sealedPayload = cipher.seal(write(watermarked(body, watermark, receiving.get(endpoint.partnerId))));
                     delivery.status = WebhookStatus.PENDING;
                     delivery.nextAttemptAt = now;
                     delivery.createdAt = now;
                     return delivery;
                 }).toList();
-                return deliveries.persist(queued);
+                return deliveries.persist(queued)
+                        .chain(() -> emails.persist(emailCopies(receiving.values(), body, released, now)));
             });
         });
+    }
+
+    /** One email per partner with a contact: the same pre-advisory, with a watermark of its own. */
+    private List<EmailDelivery> emailCopies(java.util.Collection<Partner> receiving, ObjectNode body,
+            PreAdvisoryReleased released, OffsetDateTime now) {
+        return receiving.stream().filter(partner -> partner.sealedContact != null).map(partner -> {
+            Watermark watermark = Watermark.random();
+            ObjectNode data = (ObjectNode) watermarked(body, watermark, partner).get("data");
+            EmailDelivery email = EmailDelivery.pending(null, EmailKind.PRE_ADVISORY, watermark.code(), null,
+                    released.programSlug(), partner.sealedContact, now);
+            email.partnerId = partner.id;
+            email.watermark = watermark.code();
+            email.sealedBody = cipher.seal(PreAdvisoryText.of(data, json));
+            email.details = details.write(Map.of("partnerName", partner.name,
+                    "embargoUntil", released.embargoUntil().toString(), "step", released.programSlug()));
+            return email;
+        }).toList();
     }
 
     /**
      * This partner's copy: the distribution line names the recipient and the watermark's reference;
      * the summary and description carry it invisibly too (see {@link Watermark}).
      */
-    private String watermarked(ObjectNode body, Watermark watermark, Partner partner) {
+    private ObjectNode watermarked(ObjectNode body, Watermark watermark, Partner partner) {
         ObjectNode copy = body.deepCopy();
         ObjectNode data = (ObjectNode) copy.get("data");
         for (String field : List.of("summary", "description")) {
@@ -100,6 +126,10 @@ public class PreAdvisoryFanOut {
         data.put("watermark", watermark.code());
         data.put("distribution", "TLP:AMBER. Prepared for " + partner.name + " only; do not forward before "
                 + data.path("embargoUntil").asText() + ". Copy reference " + watermark.code() + ".");
+        return copy;
+    }
+
+    private String write(ObjectNode copy) {
         try {
             return json.writeValueAsString(copy);
         } catch (JsonProcessingException e) {
