@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 class ServiceImageTest {
 
     private static String service;
-    private static OciImage image;
+    private static ImageTarball image;
 
     @BeforeAll
     static void readTheImage() throws Exception {
@@ -30,7 +30,7 @@ class ServiceImageTest {
                 "no image asked for: run through ./embargo test, or -Dembargo.image.check=intake-service");
         Path tarball = Repository.root().resolve(service).resolve("target/jib-image.tar");
         assertThat(tarball).as("the image Jib builds in this run").exists();
-        image = OciImage.read(tarball, path -> path.equals("etc/passwd"));
+        image = ImageTarball.read(tarball, path -> path.equals("etc/passwd"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class ServiceImageTest {
     @Test
     void theServiceRunsAsTheUnprivilegedUserTheBaseImageDeclares() {
         assertThat(image.config.path("config").path("User").asText()).isEqualTo("10001:10001");
-        OciImage.Entry passwd = image.layers.get(0).entries().stream()
+        ImageTarball.Entry passwd = image.layers.get(0).entries().stream()
                 .filter(e -> e.path().equals("etc/passwd")).findFirst().orElseThrow();
         assertThat(new String(passwd.content(), StandardCharsets.UTF_8)).contains("embargo:x:10001:10001:");
     }
@@ -67,9 +67,9 @@ class ServiceImageTest {
 
     @Test
     void theImageHasNoShellAndNothingWritableByTheServiceUser() {
-        List<OciImage.Entry> all = image.layers.stream().flatMap(l -> l.entries().stream()).toList();
+        List<ImageTarball.Entry> all = image.layers.stream().flatMap(l -> l.entries().stream()).toList();
 
-        assertThat(all).extracting(OciImage.Entry::path).doesNotContain("bin/sh", "usr/bin/sh", "bin/bash");
+        assertThat(all).extracting(ImageTarball.Entry::path).doesNotContain("bin/sh", "usr/bin/sh", "bin/bash");
         assertThat(all).filteredOn(e -> !e.path().equals("tmp") && e.type() != '2')
                 .allSatisfy(e -> {
                     assertThat(e.uid()).as(e.path()).isZero();
@@ -87,7 +87,7 @@ class ServiceImageTest {
         assertThat(paths(3)).noneMatch(p -> p.startsWith("deployments/lib/") || p.startsWith("deployments/quarkus/"));
         assertThat(image.layers.get(3).compressedSize()).as("application layer").isLessThan(1 << 20);
         // Jib's layout for plain jars (/app/libs, /app/classes) is dropped, not shipped twice.
-        assertThat(image.layers).flatMap(OciImage.Layer::entries).extracting(OciImage.Entry::path)
+        assertThat(image.layers).flatMap(ImageTarball.Layer::entries).extracting(ImageTarball.Entry::path)
                 .noneMatch(p -> p.startsWith("app/") || p.equals("app"));
     }
 
@@ -108,6 +108,6 @@ class ServiceImageTest {
     }
 
     private static List<String> paths(int layer) {
-        return image.layers.get(layer).entries().stream().map(OciImage.Entry::path).toList();
+        return image.layers.get(layer).entries().stream().map(ImageTarball.Entry::path).toList();
     }
 }

@@ -150,6 +150,14 @@ public final class LocalStack {
         return settings;
     }
 
+    /**
+     * The {@code EMBARGO_*} variables the launcher gives every service: how a service started
+     * another way (a container of its image, say) joins this stack.
+     */
+    public java.util.Map<String, String> serviceEnvironment() {
+        return ServiceEnvironment.of(settings);
+    }
+
     /** Keycloak's base URL, {@code http://127.0.0.1:<port>}; the realm is {@code /realms/embargo}. */
     public String keycloakUrl() {
         return settings.keycloakUrl();

@@ -1,6 +1,5 @@
 package dev.embargo.deploy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * An OCI image layout tarball as Jib writes it (index.json, blobs/sha256/...), read without a container
- * runtime: its reference, configuration and the files of each layer with their owner and mode.
+ * An image tarball as Jib writes it (docker-save layout: manifest.json, the config file, one gzipped
+ * tar per layer), read without a container runtime: its reference, configuration and the files of
+ * each layer with their owner and mode.
  */
-final class OciImage {
+final class ImageTarball {
 
     record Entry(String path, long size, int mode, int uid, char type, byte[] content) {
         boolean isFile() {
@@ -28,7 +28,7 @@ final class OciImage {
         }
     }
 
-    record Layer(String digest, long compressedSize, List<Entry> entries) {
+    record Layer(String name, long compressedSize, List<Entry> entries) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,41 +37,41 @@ final class OciImage {
     final JsonNode config;
     final List<Layer> layers;
 
-    private OciImage(String reference, JsonNode config, List<Layer> layers) {
+    private ImageTarball(String reference, JsonNode config, List<Layer> layers) {
         this.reference = reference;
         this.config = config;
         this.layers = layers;
     }
 
     /** Reads the image; file contents are kept only for paths the predicate names. */
-    static OciImage read(Path tarball, Predicate<String> keepContent) throws IOException {
+    static ImageTarball read(Path tarball, Predicate<String> keepContent) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         try (InputStream in = Files.newInputStream(tarball)) {
             for (Entry entry : entries(in, path -> true)) {
                 files.put(entry.path().replaceFirst("^\\./", ""), entry.content());
             }
         }
-        JsonNode index = JSON.readTree(files.get("index.json"));
-        JsonNode manifestRef = index.get("manifests").get(0);
-        String reference = manifestRef.path("annotations").path("org.opencontainers.image.ref.name").asText();
-        JsonNode manifest = JSON.readTree(blob(files, manifestRef.get("digest").asText()));
-        JsonNode config = JSON.readTree(blob(files, manifest.get("config").get("digest").asText()));
-        List<Layer> layers = new ArrayList<>();
-        for (JsonNode layer : manifest.get("layers")) {
-            String digest = layer.get("digest").asText();
-            try (InputStream unzipped = new GZIPInputStream(new java.io.ByteArrayInputStream(blob(files, digest)))) {
-                layers.add(new Layer(digest, layer.get("size").asLong(), entries(unzipped, keepContent)));
-            }
+        if (!files.containsKey("manifest.json")) {
+            throw new IllegalStateException(tarball + " is not a docker-save image (no manifest.json)");
         }
-        return new OciImage(reference, config, layers);
+        return dockerSave(files, keepContent);
     }
 
-    private static byte[] blob(Map<String, byte[]> files, String digest) {
-        byte[] blob = files.get("blobs/sha256/" + digest.substring("sha256:".length()));
-        if (blob == null) {
-            throw new IllegalStateException("Blob " + digest + " is missing from the image");
+    /** docker-save: manifest.json names the config file and the layer files, in order. */
+    private static ImageTarball dockerSave(Map<String, byte[]> files, Predicate<String> keepContent) throws IOException {
+        JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
+        JsonNode config = JSON.readTree(files.get(manifest.get("Config").asText()));
+        List<Layer> layers = new ArrayList<>();
+        for (JsonNode layer : manifest.get("Layers")) {
+            layers.add(layer(layer.asText(), files.get(layer.asText()), keepContent));
         }
-        return blob;
+        return new ImageTarball(manifest.get("RepoTags").get(0).asText(), config, layers);
+    }
+
+    private static Layer layer(String name, byte[] compressed, Predicate<String> keepContent) throws IOException {
+        try (InputStream unzipped = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return new Layer(name, compressed.length, entries(unzipped, keepContent));
+        }
     }
 
     /** A plain tar reader: ustar and GNU headers, GNU long names and PAX paths. */
@@ -132,11 +132,5 @@ final class OciImage {
     private static long octal(byte[] header, int offset, int length) {
         String digits = text(header, offset, length).trim();
         return digits.isEmpty() ? 0 : Long.parseLong(digits, 8);
-    }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 }
