@@ -92,7 +92,7 @@ class ServiceImageTest {
     }
 
     @Test
-    void theBuildIsReproducibleDatedAtTheEpochAndLabelled() {
+    void theImageIsDatedAtTheEpochAndLabelledWithItsVersion() {
         assertThat(image.config.path("created").asText()).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(image.config.path("config").path("Labels").path("org.opencontainers.image.version").asText())
                 .isEqualTo(Repository.version());
