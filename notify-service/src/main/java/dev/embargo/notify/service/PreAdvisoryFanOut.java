@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,7 +96,7 @@ public class PreAdvisoryFanOut {
     }
 
     /** One email per partner with a contact: the same pre-advisory, with a watermark of its own. */
-    private List<EmailDelivery> emailCopies(java.util.Collection<Partner> receiving, ObjectNode body,
+    private List<EmailDelivery> emailCopies(Collection<Partner> receiving, ObjectNode body,
             PreAdvisoryReleased released, OffsetDateTime now) {
         return receiving.stream().filter(partner -> partner.sealedContact != null).map(partner -> {
             Watermark watermark = Watermark.random();
@@ -105,6 +106,7 @@ public class PreAdvisoryFanOut {
             email.partnerId = partner.id;
             email.watermark = watermark.code();
             email.sealedBody = cipher.seal(PreAdvisoryText.of(data, json));
+            // The subject appends "step": here the program, never the title, which stays out of subjects.
             email.details = details.write(Map.of("partnerName", partner.name,
                     "embargoUntil", released.embargoUntil().toString(), "step", released.programSlug()));
             return email;
