@@ -19,68 +19,78 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The path for machines with a Docker engine: intake's image, as this build made it, started by
- * Testcontainers the way Kubernetes runs it (read-only root filesystem, a tmpfs /tmp, no
- * capabilities, no new privileges, its own user) as a second intake next to the test stack. A report
- * sent to the container is acknowledged through Kafka and triage like any other: the image holds
- * everything the service needs. Without a Docker engine the test is skipped (./embargo test runs on
- * machines without one); deploy-tests inspects the image there.
+ * The path for machines with a Docker engine: each service's image, as this build made it, started
+ * by Testcontainers the way Kubernetes runs it (read-only root filesystem, a tmpfs /tmp, no
+ * capabilities, no new privileges, its own user) as a second replica next to the test stack. Each
+ * must become ready with nothing but what its image holds; a report sent to the intake container
+ * is acknowledged through Kafka and triage like any other. Without a Docker engine the class is
+ * skipped (./embargo test runs on machines without one; deploy-tests inspects intake's image there).
  */
 @Testcontainers(disabledWithoutDocker = true)
 @ExtendWith(EmbargoStack.class)
 class ServiceContainerIT {
 
     private static final String VERSION = System.getProperty("embargo.version", "0.1.0-SNAPSHOT");
-    private static final DockerImageName INTAKE_IMAGE = DockerImageName.parse("embargo/intake-service:" + VERSION);
+    private static final Path REPOSITORY = Path.of(System.getProperty("embargo.repo", ".."));
+    /** Images loaded into Docker by this run: each tarball once. */
+    private static final Set<String> LOADED = ConcurrentHashMap.newKeySet();
 
     private RunningStack stack;
-    private GenericContainer<?> intake;
-    private int port;
+    private GenericContainer<?> replica;
 
     @BeforeEach
-    void startIntakeFromItsImage(RunningStack runningStack) throws Exception {
+    void theStack(RunningStack runningStack) {
         stack = runningStack;
-        loadTheImageThisBuildMade();
-        port = freePort();
-        Map<String, String> environment = new HashMap<>(stack.launcher().serviceEnvironment());
-        environment.put("EMBARGO_INTAKE_PORT", Integer.toString(port));
-        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + port);
-        // The stack's own intake reads the mailboxes; one reader is enough for this test.
-        environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "false");
-        // The stack's PostgreSQL, Kafka, Keycloak and mail listen on 127.0.0.1 of this machine.
-        intake = new GenericContainer<>(INTAKE_IMAGE)
-                .withNetworkMode("host")
-                .withEnv(environment)
-                .withCreateContainerCmdModifier(create -> create.getHostConfig()
-                        .withReadonlyRootfs(true)
-                        .withTmpFs(Map.of("/tmp", "rw,size=64m"))
-                        .withCapDrop(Capability.ALL)
-                        .withSecurityOpts(List.of("no-new-privileges")))
-                .waitingFor(Wait.forLogMessage(".*Installed features.*", 1).withStartupTimeout(Duration.ofSeconds(90)));
-        intake.start();
     }
 
+    /**
+     * Stops the replica as Kubernetes would, with SIGTERM and time to finish: its Kafka consumers leave
+     * their groups, so the stack's own services take their partitions back at once (Testcontainers'
+     * stop alone kills, and the partitions would wait out the session timeout).
+     */
     @AfterEach
-    void stopTheContainer() {
-        if (intake != null) {
-            intake.stop();
+    void stopTheReplica() {
+        if (replica != null && replica.isRunning()) {
+            DockerClientFactory.instance().client().stopContainerCmd(replica.getContainerId()).withTimeout(30).exec();
+        }
+        if (replica != null) {
+            replica.stop();
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"intake", "triage", "notify", "advisory"})
+    void eachImageRunsAsAReadOnlyUnprivilegedReplicaOfItsService(String service) throws Exception {
+        int port = startReplica(service);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("http://127.0.0.1:" + port + "/q/health/ready").contains("\"UP\""));
+        var info = replica.getContainerInfo();
+        assertThat(info.getConfig().getUser()).isEqualTo("10001:10001");
+        assertThat(info.getHostConfig().getReadonlyRootfs()).isTrue();
+        assertThat(replica.getLogs()).as("structured logs").contains("\"loggerName\"");
+    }
+
     @Test
-    void aReportSentToTheContainerIsAcknowledgedLikeAnyOther() throws Exception {
+    void aReportSentToTheIntakeContainerIsAcknowledgedLikeAnyOther() throws Exception {
+        int port = startReplica("intake");
         String base = "http://127.0.0.1:" + port;
         await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/q/health/ready").contains("\"UP\""));
 
@@ -90,23 +100,48 @@ class ServiceContainerIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 reporter.status(report.trackingId(), report.reporterToken()).then().statusCode(200)
                         .extract().path("status").toString()).isEqualTo("acknowledged"));
-        var config = intake.getContainerInfo().getConfig();
-        assertThat(config.getUser()).isEqualTo("10001:10001");
-        assertThat(intake.getContainerInfo().getHostConfig().getReadonlyRootfs()).isTrue();
-        // Structured logs, and nothing secret in them.
-        assertThat(intake.getLogs()).contains("\"loggerName\"").doesNotContain(report.reporterToken())
-                .doesNotContain("Sent to the container");
+        // Nothing secret in the logs.
+        assertThat(replica.getLogs()).doesNotContain(report.reporterToken()).doesNotContain("Sent to the container");
     }
 
-    /** The image is the tarball Jib wrote in this build (./embargo test makes intake's); Docker loads it. */
-    private static void loadTheImageThisBuildMade() throws Exception {
-        Path tarball = Path.of(System.getProperty("embargo.repo", "..")).resolve("intake-service/target/jib-image.tar");
-        assertThat(tarball).as("intake's image: ./embargo test builds it (-Dembargo.image.check=intake-service)").exists();
+    /** Starts the service's image on the host network, joined to the test stack; returns its port. */
+    private int startReplica(String service) throws Exception {
+        loadTheImageThisBuildMade(service);
+        int port = freePort();
+        Map<String, String> environment = new HashMap<>(stack.launcher().serviceEnvironment());
+        environment.put("EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port));
+        // The stack's own intake reads the mailboxes; one reader is enough for these tests.
+        environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "false");
+        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + port);
+        // triage reads the seed programs where the chart mounts them.
+        environment.put("EMBARGO_PROGRAMS_DIR", "/etc/embargo/programs");
+        // The stack's PostgreSQL, Kafka, Keycloak and mail listen on 127.0.0.1 of this machine.
+        replica = new GenericContainer<>(DockerImageName.parse("embargo/" + service + "-service:" + VERSION))
+                .withNetworkMode("host")
+                .withEnv(environment)
+                .withFileSystemBind(REPOSITORY.resolve("deploy/programs").toString(), "/etc/embargo/programs", BindMode.READ_ONLY)
+                .withCreateContainerCmdModifier(create -> create.getHostConfig()
+                        .withReadonlyRootfs(true)
+                        .withTmpFs(Map.of("/tmp", "rw,size=64m"))
+                        .withCapDrop(Capability.ALL)
+                        .withSecurityOpts(List.of("no-new-privileges")))
+                .waitingFor(Wait.forLogMessage(".*Installed features.*", 1).withStartupTimeout(Duration.ofSeconds(90)));
+        replica.start();
+        return port;
+    }
+
+    /** The image is the tarball Jib wrote in this build (./embargo test makes all four where Docker runs); Docker loads it. */
+    private static void loadTheImageThisBuildMade(String service) throws Exception {
+        if (!LOADED.add(service)) {
+            return;
+        }
+        Path tarball = REPOSITORY.resolve(service + "-service/target/jib-image.tar");
+        assertThat(tarball).as(service + "'s image: ./embargo test builds it when a Docker engine answers (or ./embargo images)")
+                .exists();
         try (InputStream image = Files.newInputStream(tarball)) {
             DockerClientFactory.instance().client().loadImageCmd(image).exec();
         }
     }
-
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class KeycloakServer extends ProcessComponent {
 
-    private static final String REALM_FILE = "deploy/keycloak/embargo-realm.json";
+    static final String REALM_FILE = "deploy/keycloak/embargo-realm.json";
     /** Options Keycloak fixes at build time; a change triggers a new build. */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
     private static final String BUILD_STAMP = ".embargo-build-options";

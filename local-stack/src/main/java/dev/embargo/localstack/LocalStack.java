@@ -42,8 +42,9 @@ public final class LocalStack {
         this.settings = settings;
         this.tools = new Tools(settings);
         this.postgres = new PostgresServer(settings);
-        this.infrastructure = List.of(postgres, new KafkaBroker(settings, tools), new KeycloakServer(settings, tools),
-                new MailServer(settings, tools));
+        this.infrastructure = InfrastructureContainers.requested() ? InfrastructureContainers.of(settings)
+                : List.of(postgres, new KafkaBroker(settings, tools), new KeycloakServer(settings, tools),
+                        new MailServer(settings, tools));
         for (String name : StackSettings.ALL_SERVICES) {
             services.put(name, new EmbargoService(name, settings));
         }
@@ -69,7 +70,7 @@ public final class LocalStack {
             deleteData();
             deleteTree(settings.logDir());
         }
-        if (!tools.present()) {
+        if (!tools.present() && !InfrastructureContainers.requested()) {
             Progress.step("fetching Kafka, Keycloak and GreenMail (once)", tools::fetch);
         }
         requireFreePorts(infrastructure);

@@ -1,6 +1,7 @@
 package dev.embargo.localstack;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +31,18 @@ final class MailServer extends ProcessComponent {
 
     @Override
     public void start() {
-        process.start(List.of(Commands.java(), "-Xmx128m", "-XX:+UseSerialGC",
-                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
-                        "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + settings.imapPort(),
-                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
-                        "-Dgreenmail.auth.disabled",
-                        "-jar", tools.greenMailJar().toString()),
-                Map.of(), settings.dataDir().resolve("mail"));
+        List<String> command = new ArrayList<>(List.of(Commands.java(), "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(options(settings));
+        command.addAll(List.of("-jar", tools.greenMailJar().toString()));
+        process.start(command, Map.of(), settings.dataDir().resolve("mail"));
+    }
+
+    /** GreenMail's settings: SMTP, IMAP and its HTTP API on 127.0.0.1, any user with any password. */
+    static List<String> options(StackSettings settings) {
+        return List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
+                "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + settings.imapPort(),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
+                "-Dgreenmail.auth.disabled");
     }
 
     @Override
