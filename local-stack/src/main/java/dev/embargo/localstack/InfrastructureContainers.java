@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,11 +123,10 @@ final class InfrastructureContainers {
     }
 
     private static ExecResult psql(GenericContainer<?> container, int port, String... arguments) {
-        String[] command = new String[6 + arguments.length];
-        System.arraycopy(new String[] {"psql", "-q", "-U", "postgres", "-p", Integer.toString(port)}, 0, command, 0, 6);
-        System.arraycopy(arguments, 0, command, 6, arguments.length);
+        List<String> command = new ArrayList<>(List.of("psql", "-q", "-U", "postgres", "-p", Integer.toString(port)));
+        command.addAll(List.of(arguments));
         try {
-            return container.execInContainer(command);
+            return container.execInContainer(command.toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
