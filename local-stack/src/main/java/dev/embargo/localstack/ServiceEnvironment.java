@@ -1,6 +1,7 @@
 package dev.embargo.localstack;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,6 +40,15 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
         // Links in published advisories, feeds and CSAF point at advisory's own port on this machine.
         environment.put("EMBARGO_ADVISORY_PUBLIC_URL", "http://localhost:" + settings.servicePort("advisory"));
+        // The staff console is served by triage and calls the other services from its origin; its
+        // browser signs in at Keycloak under the name Keycloak gives itself (--hostname).
+        environment.put("EMBARGO_CONSOLE_KEYCLOAK_URL", "http://localhost:" + settings.keycloakPort());
+        for (String service : List.of("intake", "notify", "advisory")) {
+            environment.put("EMBARGO_CONSOLE_" + service.toUpperCase(Locale.ROOT) + "_URL",
+                    "http://localhost:" + settings.servicePort(service));
+        }
+        environment.put("EMBARGO_CORS_ENABLED", "true");
+        environment.put("EMBARGO_CORS_ORIGINS", consoleOrigin(settings));
         environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
         // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {
@@ -60,5 +70,10 @@ final class ServiceEnvironment {
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
         }
         return environment;
+    }
+
+    /** Where a browser opens the staff console: {@code <origin>/console/}. */
+    static String consoleOrigin(StackSettings settings) {
+        return "http://localhost:" + settings.servicePort("triage");
     }
 }

@@ -19,6 +19,9 @@ final class Summary {
 
                 %s
 
+                Researchers' pages   %s/report  (programs, report form; the receipt links the status page)
+                Staff console        %s/console/  (sign in with a demo login below)
+
                 Report a vulnerability
                   curl -s -X POST %s/api/v1/reports -H 'Content-Type: application/json' \\
                     -d '{"program":"pea2pea","title":"Panic on malformed frame","description":"...","reporterEmail":"alice@example.org"}'
@@ -38,7 +41,7 @@ final class Summary {
 
                 PostgreSQL 127.0.0.1:%d (database = role = password = service name), Kafka %s
                 Logs in %s; ./embargo status, ./embargo down
-                """, seconds, services(settings), intake,
+                """, seconds, services(settings), intake, ServiceEnvironment.consoleOrigin(settings), intake,
                 keycloak, keycloak, ServiceEnvironment.OIDC_CLIENT_SECRET, settings.triagePort(),
                 settings.smtpPort(), settings.imapPort(), settings.mailApiUrl(),
                 settings.postgresPort(), settings.kafkaBootstrap(), settings.logDir());
