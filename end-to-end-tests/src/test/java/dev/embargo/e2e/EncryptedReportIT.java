@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Programs;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
@@ -13,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -52,17 +51,8 @@ class EncryptedReportIT {
     static void aProgramThatPublishesItsKey(RunningStack runningStack) throws Exception {
         stack = runningStack;
         programKey = newKey();
-        String yaml = Files.readString(Path.of("../deploy/programs/pea2pea.yaml"))
-                .replace("slug: pea2pea", "slug: " + PROGRAM)
-                .replace("name: pea2pea", "name: PGP lab")
-                .replace("openPgp:\n  status: none", "openPgp:\n  status: published\n  fingerprint: "
-                        + HexFormat.of().formatHex(programKey.getFingerprint()).toUpperCase(Locale.ROOT)
-                        + "\n  armoredKey: |\n" + indent(armored(programKey)));
-        given().auth().oauth2(stack.staffTokens().of("admin")).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
-                .when().put(stack.serviceUrl("triage") + "/api/v1/programs/" + PROGRAM).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .when().get(stack.serviceUrl("intake") + "/api/v1/programs/" + PROGRAM + "/openpgp-key.asc")
-                .then().statusCode(200));
+        Programs.publishCopyOfPea2pea(stack, PROGRAM, "PGP lab",
+                HexFormat.of().formatHex(programKey.getFingerprint()).toUpperCase(Locale.ROOT), armored(programKey));
     }
 
     @Test
@@ -135,9 +125,5 @@ class EncryptedReportIT {
             key.encode(armor);
         }
         return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static String indent(String text) {
-        return text.strip().lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
     }
 }

@@ -1,0 +1,94 @@
+package dev.embargo.e2e.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium, driven by Playwright, for the browser tests. No browser is ever downloaded
+ * (none is reachable here): {@code EMBARGO_CHROMIUM} names the executable ({@code ./embargo test}
+ * installs Debian's package and sets it), else {@code /usr/bin/chromium}. Each page gets a context
+ * of its own, so one test's sign-in or reporter never leaks into another's. Screenshots are kept in
+ * {@code end-to-end-tests/target/screenshots}; messages the page logs as errors (a Content-Security-
+ * Policy violation, a failed script) are collected so a test can assert there were none.
+ */
+public final class Chromium implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static Chromium launch() {
+        Path executable = executable();
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                // As root, Chromium's sandbox cannot start; the closed network makes its background
+                // connections (updates, sync, safe browsing) fail noisily, so they are switched off.
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A new page in a fresh context (no cookies, no storage), English, a laptop-sized window. */
+    public Page newPage() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-GB").setTimezoneId("UTC").setViewportSize(1280, 900));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                pageErrors.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
+        return page;
+    }
+
+    /** The whole page as {@code target/screenshots/<name>.png}. */
+    public void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** What pages logged as errors so far: CSP violations, uncaught exceptions, failed loads. */
+    public List<String> pageErrors() {
+        return List.copyOf(pageErrors);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    private static Path executable() {
+        String configured = System.getenv("EMBARGO_CHROMIUM");
+        Path executable = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("No Chromium at " + executable + ": install Debian's 'chromium' package "
+                    + "(./embargo test does, as root) or set EMBARGO_CHROMIUM to a Chromium executable.");
+        }
+        return executable;
+    }
+}
