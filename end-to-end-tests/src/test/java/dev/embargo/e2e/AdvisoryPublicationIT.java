@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.e2e.support.AdvisoryDrafts;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Mailbox;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
@@ -54,7 +55,6 @@ class AdvisoryPublicationIT {
 
     private RunningStack stack;
     private WebhookReceivers receivers;
-    private String triager;
     private String publisher;
     private String coordinator;
 
@@ -62,7 +62,6 @@ class AdvisoryPublicationIT {
     void staffAndReceivers(RunningStack runningStack) {
         stack = runningStack;
         receivers = new WebhookReceivers();
-        triager = stack.staffTokens().of("triager");
         publisher = stack.staffTokens().of("publisher");
         coordinator = stack.staffTokens().of("coordinator");
     }
@@ -81,10 +80,10 @@ class AdvisoryPublicationIT {
         String reporterEmail = "advisory-" + unique + "@example.org";
         SubmittedReport report = stack.reporter().submit("moqtail", "Report of " + title, "A wildcard after a negation reads "
                 + "topics beyond the role.", reporterEmail, credit);
-        acceptCase(report);
+        AdvisoryDrafts.acceptCase(stack, report);
 
         // Drafted from the case, then revised: every revision is kept.
-        String advisoryId = draft(report.trackingId());
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
         String publicId = given().auth().oauth2(publisher).when().get(advisories() + "/" + advisoryId).then().statusCode(200)
                 .body("content.title", equalTo("Report of " + title)).extract().path("publicId");
         revise(advisoryId, title, cve, "First complete text").then().statusCode(200).body("revision", equalTo(2))
@@ -181,8 +180,8 @@ class AdvisoryPublicationIT {
         String title = "Actively exploited " + unique;
         SubmittedReport report = stack.reporter().submit("moqtail", "Report of " + title, "Exploited in the wild.",
                 "break-" + unique + "@example.org", null);
-        acceptCase(report);
-        String advisoryId = draft(report.trackingId());
+        AdvisoryDrafts.acceptCase(stack, report);
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
         revise(advisoryId, title, null, "Ready").then().statusCode(200);
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(20)).toString()))
@@ -207,8 +206,8 @@ class AdvisoryPublicationIT {
     void thePolicyBoundsTheEmbargoAndWhoMayBeToldWhen() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         SubmittedReport report = stack.reporter().submit("moqtail", "Bounds " + unique, "Bounded.", "bounds-" + unique + "@example.org", null);
-        acceptCase(report);
-        String advisoryId = draft(report.trackingId());
+        AdvisoryDrafts.acceptCase(stack, report);
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
 
         // Incomplete content cannot be scheduled: every missing field is named.
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(3)).toString()))
@@ -294,28 +293,6 @@ class AdvisoryPublicationIT {
         assertThat(document.header("Cache-Control")).startsWith("public");
         given().baseUri(advisoryUrl()).header("If-None-Match", etag).when().get("/.well-known/csaf/white/" + path)
                 .then().statusCode(304);
-    }
-
-    private void acceptCase(SubmittedReport report) {
-        String caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager).queryParam("size", 500)
-                .when().get(stack.serviceUrl("triage") + "/api/v1/cases").then().statusCode(200).extract().jsonPath()
-                .getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
-        for (String state : List.of("triaging", "accepted")) {
-            given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", state, "reason", "Confirmed"))
-                    .when().post(stack.serviceUrl("triage") + "/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
-        }
-        given().auth().oauth2(triager).contentType(ContentType.JSON)
-                .body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"))
-                .when().put(stack.serviceUrl("triage") + "/api/v1/cases/" + caseId + "/severity").then().statusCode(200);
-    }
-
-    /** Drafts once advisory has heard that the case was accepted. */
-    private String draft(String trackingId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Response answer = given().auth().oauth2(publisher).contentType(ContentType.JSON).body(Map.of("trackingId", trackingId))
-                    .when().post(advisories());
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("id") : null;
-        }, id -> id != null);
     }
 
     private Response revise(String advisoryId, String title, String cve, String changeSummary) {

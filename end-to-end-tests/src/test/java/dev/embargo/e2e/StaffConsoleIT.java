@@ -1,0 +1,152 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import dev.embargo.e2e.support.AdvisoryDrafts;
+import dev.embargo.e2e.support.Chromium;
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import dev.embargo.e2e.support.RunningStack;
+import dev.embargo.e2e.support.StaffConsole;
+import dev.embargo.e2e.support.WebhookReceivers;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff console in a real Chromium, signed in through Keycloak's login page: what each role
+ * sees, policy files with their validation errors, a partner's delivery log with replay, and an
+ * embargoed advisory on the calendar with its publication previewed in every format.
+ */
+@ExtendWith(EmbargoStack.class)
+class StaffConsoleIT {
+
+    private static RunningStack stack;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void aBrowser(RunningStack runningStack) {
+        stack = runningStack;
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void aPublisherSeesNoCaseQueueAndIsRefusedByTheApiWhenOpeningItAnyway() {
+        Page publisher = StaffConsole.signIn(chromium, stack, "publisher");
+        assertThat(publisher.locator("nav a[href='#/cases']").count()).isZero();
+        assertThat(publisher.locator("nav a[href='#/advisories']").count()).isOne();
+
+        publisher.navigate(stack.serviceUrl("triage") + "/console/#/cases");
+        publisher.locator("[role=alert]").waitFor();
+        assertThat(publisher.locator("[role=alert]").innerText()).containsIgnoringCase("forbidden");
+        assertThat(publisher.locator("#case-table tr.case-row").count()).isZero();
+        chromium.screenshot(publisher, "console-publisher-refused-cases");
+    }
+
+    @Test
+    void aUserWithoutAStaffRoleIsToldSo() {
+        Page visitor = StaffConsole.signIn(chromium, stack, "visitor");
+        assertThat(visitor.locator("main").innerText()).contains("no staff role");
+    }
+
+    @Test
+    void aCoordinatorSeesEveryValidationErrorOfABrokenPolicyFile() {
+        Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
+        coordinator.navigate(stack.serviceUrl("triage") + "/console/#/programs");
+        coordinator.locator("#program-list li.program[data-slug='pea2pea']").waitFor();
+        chromium.screenshot(coordinator, "console-programs");
+
+        coordinator.locator("#program-list li.program[data-slug='pea2pea'] a, #program-list li.program[data-slug='pea2pea'] button")
+                .first().click();
+        coordinator.locator("#policy-file").fill("slug: pea2pea\nname: pea2pea\ndeadlines:\n  acknowledgement: soon\n");
+        coordinator.locator("#save-policy").click();
+        coordinator.locator("#policy-errors li").first().waitFor();
+        assertThat(coordinator.locator("#policy-errors li").count()).isGreaterThan(1);
+        chromium.screenshot(coordinator, "console-policy-errors");
+        given().when().get(stack.serviceUrl("intake") + "/api/v1/programs/pea2pea").then().statusCode(200);
+    }
+
+    @Test
+    void aCoordinatorReplaysADeliveryFromAPartnersLogAndTheReceiverGetsTheSameMessageAgain() {
+        String coordinatorToken = stack.staffTokens().of("coordinator");
+        String group = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WebhookReceivers receivers = new WebhookReceivers()) {
+            String partnerId = given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Console partner " + group, "contactEmail", group + "@partner.example",
+                            "groups", List.of(group), "programs", List.of("moqtail")))
+                    .when().post(stack.serviceUrl("notify") + "/api/v1/partners").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body(Map.of("url", receivers.url("/console")))
+                    .when().post(stack.serviceUrl("notify") + "/api/v1/partners/" + partnerId + "/endpoints").then().statusCode(201);
+            given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
+                    .body(Map.of("program", "moqtail", "title", "Console replay " + group, "summary", "Embargoed details",
+                            "embargoUntil", Instant.now().plus(Duration.ofDays(5)).toString(), "partnerGroups", List.of(group)))
+                    .when().post(stack.serviceUrl("advisory") + "/api/v1/pre-advisories").then().statusCode(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receivers.at("/console").size() == 1);
+
+            Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
+            coordinator.navigate(stack.serviceUrl("triage") + "/console/#/partners/" + partnerId);
+            coordinator.locator("#delivery-log tr.delivery").first().waitFor();
+            chromium.screenshot(coordinator, "console-partner-delivery-log");
+            coordinator.locator("#delivery-log tr.delivery button.replay").first().click();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receivers.at("/console").size() == 2);
+            List<WebhookReceivers.Received> received = receivers.at("/console");
+            assertThat(received.get(1).webhookId()).isEqualTo(received.get(0).webhookId());
+            assertThat(coordinator.locator("#partner-status").innerText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aPublisherFindsTheEmbargoOnTheCalendarAndPreviewsThePublicationInEveryFormat() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        SubmittedReport report = stack.reporter().submit("moqtail", "Console advisory " + unique,
+                "console-" + unique + "@example.org");
+        AdvisoryDrafts.acceptCase(stack, report);
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        Instant liftAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        given().auth().oauth2(stack.staffTokens().of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("liftAt", liftAt.toString()))
+                .when().put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId + "/embargo").then().statusCode(200);
+
+        Page publisher = StaffConsole.signIn(chromium, stack, "publisher");
+        publisher.navigate(stack.serviceUrl("triage") + "/console/#/advisories");
+        publisher.locator("#embargo-calendar").waitFor();
+        if (liftAt.atZone(ZoneOffset.UTC).getMonth() != Instant.now().atZone(ZoneOffset.UTC).getMonth()) {
+            publisher.locator("#embargo-calendar button.next-month, #embargo-calendar ~ * button.next-month, button.next-month")
+                    .first().click();
+        }
+        publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").waitFor();
+        chromium.screenshot(publisher, "console-embargo-calendar");
+
+        publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").first().click();
+        publisher.locator("#preview-tabs").waitFor();
+        Map<String, String> expected = Map.of("csaf", "csaf_version", "osv", "schema_version", "cve", "cveMetadata",
+                "html", "Console advisory " + unique);
+        for (Map.Entry<String, String> format : expected.entrySet()) {
+            publisher.locator("button.preview-format[data-format='" + format.getKey() + "']").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.locator("#preview-output").innerText()
+                    .contains(format.getValue()));
+        }
+        chromium.screenshot(publisher, "console-advisory-preview");
+        // Previewing published nothing.
+        assertThat(given().when().get(stack.serviceUrl("advisory") + "/api/v1/public/advisories").asString()).doesNotContain(unique);
+        assertThat(chromium.pageErrors()).isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.embargo.e2e.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The steps before an advisory exists: a triager accepts the report's case and rates it, a publisher drafts from it. */
+public final class AdvisoryDrafts {
+
+    private AdvisoryDrafts() {
+    }
+
+    /** Moves the report's case through triage to accepted, with a CVSS 3.1 rating (6.5, medium). */
+    public static void acceptCase(RunningStack stack, SubmittedReport report) {
+        String triager = stack.staffTokens().of("triager");
+        String cases = stack.serviceUrl("triage") + "/api/v1/cases";
+        String caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager).queryParam("size", 500)
+                .when().get(cases).then().statusCode(200).extract().jsonPath()
+                .getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
+        for (String state : List.of("triaging", "accepted")) {
+            given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", state, "reason", "Confirmed"))
+                    .when().post(cases + "/" + caseId + "/transitions").then().statusCode(200);
+        }
+        given().auth().oauth2(triager).contentType(ContentType.JSON)
+                .body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"))
+                .when().put(cases + "/" + caseId + "/severity").then().statusCode(200);
+    }
+
+    /** Drafts the advisory once advisory has heard that the case was accepted; its id. */
+    public static String draft(RunningStack stack, String trackingId) {
+        String publisher = stack.staffTokens().of("publisher");
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Response answer = given().auth().oauth2(publisher).contentType(ContentType.JSON).body(Map.of("trackingId", trackingId))
+                    .when().post(stack.serviceUrl("advisory") + "/api/v1/advisories");
+            return answer.statusCode() == 201 ? answer.jsonPath().getString("id") : null;
+        }, id -> id != null);
+    }
+}
