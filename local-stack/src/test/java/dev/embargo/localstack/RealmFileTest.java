@@ -100,13 +100,19 @@ class RealmFileTest {
     }
 
     @Test
-    void theConsoleIsAPublicClientUsingPkceOnLocalAddresses() {
+    void theConsoleIsAPublicClientUsingPkceThatReturnsOnlyToTheConsoleOfTheLocalAndTestStacks() {
         JsonNode console = client("embargo-console");
         assertThat(console.path("publicClient").asBoolean()).isTrue();
         assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.path("implicitFlowEnabled").asBoolean()).isFalse();
         assertThat(console.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        // triage serves the console on 8082 (./embargo up) and 18082 (the test stack).
+        List<String> origins = List.of("http://localhost:8082", "http://127.0.0.1:8082", "http://localhost:18082",
+                "http://127.0.0.1:18082");
         assertThat(elements(console.path("redirectUris"))).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("http://localhost:*", "http://127.0.0.1:*");
+                .containsExactlyInAnyOrderElementsOf(origins.stream().map(origin -> origin + "/console/*").toList());
+        // The browser exchanges its code at Keycloak's token endpoint from the console's origin.
+        assertThat(elements(console.path("webOrigins"))).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(origins);
     }
 
     private List<String> rolesOf(String username) {
