@@ -22,6 +22,9 @@ public interface TriageConfig {
     /** The clock cases are judged by. */
     Clock clock();
 
+    /** The staff console served at {@code /console/}: where its browser code finds Keycloak and the other services. */
+    Console console();
+
     interface Deadlines {
 
         /** How often the scheduler looks for promises falling due. */
@@ -45,5 +48,29 @@ public interface TriageConfig {
          */
         @WithDefault("false")
         boolean adjustable();
+    }
+
+    interface Console {
+
+        /**
+         * Keycloak's base URL as staff browsers reach it (without {@code /realms/...}). Empty: the
+         * one of {@code quarkus.oidc.auth-server-url}, whose realm the console always signs in to.
+         */
+        Optional<String> keycloakUrl();
+
+        /** The console's public Keycloak client (authorization code flow with PKCE). */
+        @WithDefault("embargo-console")
+        String clientId();
+
+        /**
+         * Base URLs of intake's, notify's and advisory's staff APIs as browsers reach them. Empty:
+         * the console's own origin, as behind the Helm chart's staff ingress where every service's
+         * staff paths share one host.
+         */
+        Optional<String> intakeUrl();
+
+        Optional<String> notifyUrl();
+
+        Optional<String> advisoryUrl();
     }
 }

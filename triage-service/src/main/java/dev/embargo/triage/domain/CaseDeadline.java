@@ -45,6 +45,11 @@ public class CaseDeadline {
     @Column(name = "updates_sent")
     public int updatesSent;
 
+    /** Breached and not yet kept: the case is overdue. */
+    public boolean overdue() {
+        return breachedAt != null && settledAt == null;
+    }
+
     /** Where the promise stands: settled, breached, warned or pending. */
     public String standing() {
         if (settledAt != null) {

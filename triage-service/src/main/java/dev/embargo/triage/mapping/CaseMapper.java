@@ -31,7 +31,11 @@ public class CaseMapper {
         this.scopes = scopes;
     }
 
-    public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase) {
+    /**
+     * A case with its open promises (not yet kept, earliest due first), from which the queue's next
+     * deadline and overdue mark come.
+     */
+    public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase, List<CaseDeadline> open) {
         return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
                 vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
                 service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
@@ -44,7 +48,14 @@ public class CaseMapper {
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
-                service.promisedDates(vulnerabilityCase));
+                service.promisedDates(vulnerabilityCase), nextDeadline(open).map(this::toView).orElse(null),
+                open.stream().anyMatch(CaseDeadline::overdue));
+    }
+
+    /** The earliest open promise: a breached one comes first, as it was due first. */
+    static java.util.Optional<CaseDeadline> nextDeadline(List<CaseDeadline> open) {
+        return open.stream().filter(deadline -> deadline.settledAt == null && deadline.dueAt != null)
+                .min(java.util.Comparator.comparing(deadline -> deadline.dueAt));
     }
 
     public SimilarCaseView toView(Duplicates.Suggestion suggestion) {

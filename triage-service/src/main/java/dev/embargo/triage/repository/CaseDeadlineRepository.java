@@ -25,6 +25,12 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
         return find("caseId", Sort.ascending("dueAt"), caseId).list();
     }
 
+    /** The promises not yet kept of the given cases, earliest due first. */
+    public Uni<List<CaseDeadline>> openFor(java.util.Collection<UUID> caseIds) {
+        return caseIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : find("caseId in ?1 and settledAt is null", Sort.ascending("dueAt"), caseIds).list();
+    }
+
     /**
      * The case's promises, locked until the caller's transaction ends. If the scheduler is
      * announcing one of them, this waits and then reads what the scheduler wrote.

@@ -7,6 +7,7 @@ import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.CiaImpact;
+import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
 import dev.embargo.triage.service.CaseService;
@@ -84,7 +85,8 @@ public class CaseResource {
         CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(Optional.ofNullable(program),
                 Optional.ofNullable(state).map(name -> CaseState.fromWireName(name).orElseThrow(() -> unknownState("state", name))),
                 Optional.ofNullable(severity), Optional.ofNullable(owner), overdue, spamSuspected);
-        return service.listCases(filter, page, size).map(cases -> cases.stream().map(mapper::toSummary).toList());
+        return service.listCases(filter, page, size).chain(cases -> service.openDeadlines(cases).map(open -> cases.stream()
+                .map(found -> mapper.toSummary(found, open.getOrDefault(found.id, List.of()))).toList()));
     }
 
     @PUT
@@ -93,7 +95,7 @@ public class CaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the case's owner (null or blank: none)")
     public Uni<CaseSummary> owner(@PathParam("caseId") UUID caseId, @Valid @NotNull OwnerRequest request) {
-        return service.assignOwner(caseId, request.owner(), identity.getPrincipal().getName()).map(mapper::toSummary);
+        return service.assignOwner(caseId, request.owner(), identity.getPrincipal().getName()).chain(this::summary);
     }
 
     @GET
@@ -102,7 +104,7 @@ public class CaseResource {
     @Operation(summary = "One case, with the moves allowed from its state")
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> get(@PathParam("caseId") UUID caseId) {
-        return service.findCase(caseId).map(mapper::toSummary);
+        return service.findCase(caseId).chain(this::summary);
     }
 
     @GET
@@ -126,7 +128,7 @@ public class CaseResource {
     public Uni<CaseSummary> transition(@PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
         CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> unknownState("to", request.to()));
         return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName(), request.duplicateOf())
-                .map(mapper::toSummary);
+                .chain(this::summary);
     }
 
     @GET
@@ -150,7 +152,7 @@ public class CaseResource {
         CiaImpact impact = request.ciaImpact() == null ? null : new CiaImpact(request.ciaImpact().confidentiality(),
                 request.ciaImpact().integrity(), request.ciaImpact().availability());
         return severities.assess(caseId, request.cvssVector(), request.level(), impact, identity.getPrincipal().getName())
-                .map(mapper::toSummary);
+                .chain(this::summary);
     }
 
     @PUT
@@ -163,7 +165,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> scope(@PathParam("caseId") UUID caseId, @Valid @NotNull ScopeRequest request) {
         return scopes.decide(caseId, request.scopeClass(), request.affectedVersions(), request.fixedVersions(),
-                request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
+                request.reason(), identity.getPrincipal().getName()).chain(this::summary);
     }
 
     @GET
@@ -208,7 +210,7 @@ public class CaseResource {
     @Operation(summary = "Put the case on the policy's expedited track", description = "For actively exploited or "
             + "trivially exploitable vulnerabilities; the dates are recomputed.")
     public Uni<CaseSummary> expedite(@PathParam("caseId") UUID caseId, @Valid @NotNull ReasonRequest request) {
-        return adjustments.expedite(caseId, request.reason(), identity.getPrincipal().getName()).map(mapper::toSummary);
+        return adjustments.expedite(caseId, request.reason(), identity.getPrincipal().getName()).chain(this::summary);
     }
 
     @POST
@@ -222,7 +224,13 @@ public class CaseResource {
     public Uni<CaseSummary> extend(@PathParam("caseId") UUID caseId, @Valid @NotNull ExtensionRequest request) {
         Extension extension = new Extension(Step.valueOf(request.step().toUpperCase(java.util.Locale.ROOT)),
                 PolicyDuration.parse(request.by()), request.reason(), request.reporterAgreed());
-        return adjustments.extend(caseId, extension, identity.getPrincipal().getName()).map(mapper::toSummary);
+        return adjustments.extend(caseId, extension, identity.getPrincipal().getName()).chain(this::summary);
+    }
+
+    /** A case as the queue shows it, with its open promises read after the change that led here. */
+    private Uni<CaseSummary> summary(VulnerabilityCase vulnerabilityCase) {
+        return service.openDeadlines(List.of(vulnerabilityCase))
+                .map(open -> mapper.toSummary(vulnerabilityCase, open.getOrDefault(vulnerabilityCase.id, List.of())));
     }
 
     private static ProblemException unknownState(String field, String name) {

@@ -41,5 +41,9 @@ public record CaseSummary(
         String versionSupport,
         Instant submittedAt,
         Instant acknowledgedAt,
-        List<PromisedDate> promisedDates) {
+        List<PromisedDate> promisedDates,
+        /** The earliest promise not yet kept, as the deadline scheduler watches it; null when none is open. */
+        DeadlineView nextDeadline,
+        /** Whether a promise is breached and not yet kept: what {@code ?overdue=true} filters by. */
+        boolean overdue) {
 }

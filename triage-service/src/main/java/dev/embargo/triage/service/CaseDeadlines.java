@@ -108,6 +108,12 @@ public class CaseDeadlines {
         return deadlines.forCase(caseId);
     }
 
+    /** The promises not yet kept of the given cases, by case, earliest due first. */
+    public Uni<java.util.Map<UUID, List<CaseDeadline>>> openOf(java.util.Collection<UUID> caseIds) {
+        return deadlines.openFor(caseIds).map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                row -> row.caseId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+    }
+
     private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Instant due) {
         return PromiseTracking.warnAt(vulnerabilityCase.submittedAt.toInstant(), due, config.deadlines().warnBefore())
                 .atOffset(ZoneOffset.UTC);

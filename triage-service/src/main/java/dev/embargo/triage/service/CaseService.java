@@ -182,6 +182,14 @@ public class CaseService {
                 .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
     }
 
+    /**
+     * The promises not yet kept of cases the caller has already been allowed to see, by case id,
+     * earliest due first: what the queue shows as next deadline and overdue.
+     */
+    public Uni<java.util.Map<UUID, List<CaseDeadline>>> openDeadlines(List<VulnerabilityCase> visible) {
+        return Panache.withSession(() -> deadlines.openOf(visible.stream().map(found -> found.id).toList()));
+    }
+
     /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
     public Uni<AuditVerification> verifyAudit(UUID caseId) {
         return auditTrail(caseId).map(log -> new AuditVerification(log.size(), AuditChain.firstBrokenLine(log)));

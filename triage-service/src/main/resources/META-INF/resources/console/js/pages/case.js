@@ -1,0 +1,456 @@
+// One case: what the reporter wrote, the team's decisions (moves, severity, scope, owner), the
+// conversation with the reporter, internal notes, the promises on the clock and the audit trail.
+// The API decides what is allowed; this page offers what the case says is possible and shows
+// every refusal as the problem the API answered.
+
+import { api } from '../api.js';
+import { session } from '../auth.js';
+import { announce, busy, clear, field, formatDate, h, problemMessage, select, table, time } from '../dom.js';
+import { METRICS, buildVector, family, parseVector } from '../cvss.js';
+import { stateLabel } from '../states.js';
+
+const MOVE_LABELS = {
+  acknowledged: 'Acknowledge', triaging: 'Start triage', needs_info: 'Ask for information', accepted: 'Accept',
+  duplicate: 'Mark duplicate', out_of_scope: 'Out of scope', spam: 'Mark spam', wont_fix: 'Won\'t fix',
+  fixing: 'Start fixing', pre_release: 'Pre-release', published: 'Published', post_mortem: 'Post-mortem', closed: 'Close',
+};
+
+export async function render(main, params) {
+  const caseId = params.id;
+  const path = `/api/v1/cases/${encodeURIComponent(caseId)}`;
+  let current = await api('triage', path);
+  const program = await api('triage', `/api/v1/programs/${encodeURIComponent(current.program)}`)
+    .then((revision) => revision.program).catch(() => null);
+
+  const heading = h('h1', { id: 'case-title' });
+  const summary = h('dl', { class: 'case-summary', id: 'case-summary' });
+  const moves = h('div', { id: 'transitions' });
+  const movesOutcome = outcome(); // outside the moves, which are redrawn after each one
+  const deadlines = h('div', { class: 'deadlines-box' });
+  const audit = h('div', { class: 'audit-box' });
+
+  /** Shows the case as the API last answered it, and what follows from it. */
+  function show(updated) {
+    current = updated;
+    document.title = `${updated.trackingId} · Embargo console`;
+    clear(heading).append(updated.trackingId, ': ', updated.title ?? '');
+    clear(summary).append(...summaryItems(updated));
+    renderMoves(moves, movesOutcome, updated, afterChange);
+  }
+
+  /** After a decision: the case's new form, and the promises and audit lines it changed. */
+  function afterChange(updated) {
+    show(updated);
+    loadDeadlines(deadlines, path);
+    loadAudit(audit, path);
+  }
+
+  show(current);
+  main.append(
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/cases' }, '← Case queue')),
+    heading,
+    summary,
+    h('div', { class: 'case-layout' },
+      h('div', { class: 'case-reading' },
+        section('report', 'Report', reportSection(current)),
+        section('messages', 'Conversation with the reporter', writtenSection(path, 'messages', audit)),
+        section('internal', 'Internal notes', writtenSection(path, 'notes', audit)),
+        section('similar-cases', 'Similar cases', similarSection(path))),
+      h('div', { class: 'case-deciding' },
+        section('moves', 'Move the case', moves, movesOutcome),
+        section('promises', 'Deadlines', deadlines),
+        section('severity', 'Severity', severitySection(path, current, program, afterChange)),
+        section('scope', 'Scope', scopeSection(path, current, program, afterChange)),
+        section('ownership', 'Owner', ownerSection(path, current, afterChange)))),
+    section('audit', 'Audit trail', audit));
+  loadDeadlines(deadlines, path);
+  loadAudit(audit, path);
+}
+
+function section(id, title, ...content) {
+  return h('section', { class: 'panel', id: `section-${id}`, 'aria-labelledby': `section-${id}-heading` },
+    h('h2', { id: `section-${id}-heading` }, title), ...content);
+}
+
+/** A result area for an action: success in a polite status, failure as the API's problem. */
+function outcome() {
+  return h('div', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
+}
+
+async function act(button, output, action, success) {
+  const heading = button.closest('section')?.querySelector('h2');
+  await busy(button, async () => {
+    clear(output);
+    try {
+      const result = await action();
+      const message = typeof success === 'function' ? success(result) : success;
+      output.append(h('p', { class: 'success' }, message));
+      announce(message);
+      return result;
+    } catch (error) {
+      problemMessage(output, error);
+      return undefined;
+    }
+  });
+  if (!button.isConnected && heading) {
+    // The button went with what the action redrew: keep keyboard users in the section.
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+function summaryItems(c) {
+  const item = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
+  const muted = (text) => h('span', { class: 'muted' }, text);
+  const versions = (c.versions ?? []).map((v) => `${v.role} ${v.version} (${v.support})`).join(', ');
+  return [
+    ...item('State', h('span', { id: 'case-state', class: ['state', `state-${c.state}`], 'data-state': c.state }, stateLabel(c.state))),
+    ...item('Program', c.program, c.programRevision ? ` (revision ${c.programRevision})` : null),
+    ...item('Severity', h('span', { id: 'case-severity' }, c.severity ?? muted('unscored')),
+      c.cvssScore != null ? ` — CVSS ${c.cvssScore}` : null, c.cvssVector ? [' ', h('code', {}, c.cvssVector)] : null),
+    ...item('Owner', h('span', { id: 'case-owner' }, c.owner ?? muted('none'))),
+    ...item('Submitted', time(c.submittedAt)),
+    ...item('Acknowledged', time(c.acknowledgedAt)),
+    ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt)] : muted('none open'),
+      c.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'Overdue')] : null),
+    ...(c.expedited ? item('Track', h('span', { class: 'badge' }, 'Expedited')) : []),
+    ...item('Affected version', c.affectedVersion ?? muted('not given'), c.versionSupport ? ` (${c.versionSupport})` : null),
+    ...item('Scope', c.scopeClass ? `${c.scopeClass} (${c.inScope ? 'in scope' : 'out of scope'})` : muted('not decided'),
+      versions ? ` — ${versions}` : null),
+    ...(c.reportedScopeClass || c.reportedCvssVector ? item('Reporter\'s claim',
+      c.reportedScopeClass ? `scope ${c.reportedScopeClass}` : null, c.reportedScopeClass && c.reportedCvssVector ? ', ' : null,
+      c.reportedCvssVector ? h('code', {}, c.reportedCvssVector) : null) : []),
+    ...item('Credit', c.creditName ?? muted('none'), c.creditPreference ? ` (${c.creditPreference})` : null),
+    ...(c.spamSignals?.length ? item('Spam signals', h('span', { class: 'badge badge-warning' }, c.spamSignals.join(', '))) : []),
+    ...(c.duplicateOf ? item('Duplicate of', h('a', { href: `#/cases/${encodeURIComponent(c.duplicateOf)}` }, c.duplicateOf)) : []),
+  ];
+}
+
+function renderMoves(container, output, c, afterChange) {
+  clear(container);
+  const allowed = c.allowedTransitions ?? [];
+  if (!allowed.length) {
+    container.append(h('p', {}, `A ${stateLabel(c.state).toLowerCase()} case makes no further moves.`));
+    return;
+  }
+  const reason = h('textarea', { id: 'transition-reason', rows: '2', maxlength: '2000' });
+  const duplicateOf = allowed.includes('duplicate')
+    ? h('input', { id: 'duplicate-of', type: 'text', maxlength: '64', autocomplete: 'off' }) : null;
+  const move = async (button, to) => act(button, output, async () => {
+    const body = { to, reason: reason.value.trim() || null };
+    if (to === 'duplicate') body.duplicateOf = duplicateOf.value.trim() || null;
+    const updated = await api('triage', `/api/v1/cases/${encodeURIComponent(c.id)}/transitions`, { method: 'POST', body });
+    afterChange(updated);
+    return updated;
+  }, (updated) => `Moved to ${stateLabel(updated.state)}.`);
+  container.append(...[
+    h('p', {}, 'From ', h('strong', {}, stateLabel(c.state)), ' the case may move to:'),
+    field('Reason (sealed in the event and audit trail)', reason),
+    duplicateOf ? field('Duplicate of (case id or tracking id, for “Mark duplicate”)', duplicateOf) : null,
+    h('div', { class: 'actions transitions' }, allowed.map((to) => h('button', {
+      type: 'button', class: ['transition', `transition-${to}`], 'data-transition': to,
+      onclick: (event) => move(event.currentTarget, to),
+    }, MOVE_LABELS[to] ?? stateLabel(to))))].filter(Boolean));
+}
+
+function reportSection(c) {
+  const box = h('div', {}, h('p', { class: 'loading' }, 'Loading the report…'));
+  api('triage', `/api/v1/cases/${encodeURIComponent(c.id)}/report`).then((report) => {
+    clear(box).append(
+      h('h3', {}, report.title ?? ''),
+      h('pre', { id: 'report-description', class: 'report-text', tabindex: '0', 'aria-label': 'Description' }, report.description ?? ''),
+      h('h3', {}, 'Attachments'),
+      attachmentList(c.trackingId));
+  }).catch((error) => problemMessage(box, error));
+  return box;
+}
+
+function attachmentList(trackingId) {
+  const box = h('div', { id: 'attachments' }, h('p', { class: 'loading' }, 'Loading the files…'));
+  const base = `/api/v1/staff/reports/${encodeURIComponent(trackingId)}/attachments`;
+  api('intake', base).then((files) => {
+    clear(box);
+    if (!files.length) {
+      box.append(h('p', { class: 'empty' }, 'The reporter sent no files.'));
+      return;
+    }
+    const output = outcome();
+    box.append(h('ul', { class: 'attachments' }, files.map((file) => h('li', { class: 'attachment', 'data-attachment-id': file.id },
+      h('button', { type: 'button', class: 'link-button', onclick: (event) => act(event.currentTarget, output, async () => {
+        const response = await api('intake', `${base}/${encodeURIComponent(file.id)}`, { raw: true });
+        download(await response.blob(), file.name);
+      }, `Downloaded ${file.name}.`) }, `Download ${file.name}`),
+      ` — ${file.mediaType ?? 'unknown type'}, ${size(file.size)}, added ${formatDate(file.addedAt)} UTC`,
+      file.sha256 ? [' ', h('span', { class: 'digest' }, 'SHA-256 ', h('code', {}, file.sha256))] : null))), output);
+  }).catch((error) => problemMessage(box, error));
+  return box;
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: name || 'attachment', class: 'visually-hidden' }, name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function size(bytes) {
+  if (bytes == null) return 'size unknown';
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function severitySection(path, c, program, afterChange) {
+  const initial = parseVector(c.cvssVector);
+  let previous = initial.version ? initial : null;
+  const version = select({ id: 'cvss-version' }, [['3.1', 'CVSS 3.1'], ['4.0', 'CVSS 4.0']], family(initial.version ?? '3.1'));
+  const metrics = h('div', { class: 'cvss-metrics', id: 'cvss-metrics' });
+  const vector = h('input', { id: 'cvss-vector', type: 'text', value: c.cvssVector ?? '', maxlength: '300', autocomplete: 'off',
+    spellcheck: 'false', class: 'vector' });
+  const score = h('output', { id: 'cvss-score', for: 'cvss-vector', 'aria-live': 'polite' });
+  const levels = program?.policy?.severity?.levels ?? [];
+  const named = program?.policy?.severity?.basis === 'named';
+  const level = select({ id: 'severity-level' },
+    [['', named ? 'Choose a level' : 'From the CVSS score (the program\'s bands)'], ...levels.map((l) => [l.name, l.name])],
+    named ? c.severity : '');
+  const output = outcome();
+  let scoring = 0;
+  let timer;
+
+  function metricSelects() {
+    clear(metrics);
+    const chosen = previous && family(previous.version) === version.value ? previous.metrics : new Map();
+    for (const [key, name, values] of METRICS[version.value]) {
+      const control = select({ id: `cvss-${key}`, 'data-metric': key, class: 'cvss-metric', onchange: fromSelects },
+        [['', 'Choose…'], ...values.map(([value, label]) => [value, `${label} (${value})`])], chosen.get(key) ?? '');
+      metrics.append(field(`${name} (${key})`, control));
+    }
+  }
+
+  function fromSelects() {
+    const chosen = new Map([...metrics.querySelectorAll('select')].map((control) => [control.dataset.metric, control.value]));
+    const built = buildVector(version.value, chosen, previous);
+    if (built) {
+      vector.value = built;
+      previous = parseVector(built);
+      rescore();
+    } else {
+      score.value = 'Choose every base metric to see the score.';
+    }
+  }
+
+  function fromText() {
+    const parsed = parseVector(vector.value);
+    if (parsed.version) {
+      previous = parsed;
+      version.value = family(parsed.version);
+      metricSelects();
+    }
+    rescore();
+  }
+
+  function rescore() {
+    clearTimeout(timer);
+    const text = vector.value.trim();
+    if (!text) {
+      score.value = 'No vector.';
+      return;
+    }
+    timer = setTimeout(async () => {
+      const mine = ++scoring;
+      try {
+        const result = await api('triage', '/api/v1/cvss/scores', { method: 'POST', body: { vector: text } });
+        if (mine === scoring) score.value = `${result.baseScore.toFixed(1)} ${result.severity} (CVSS ${result.version})`;
+      } catch (error) {
+        if (mine === scoring) score.value = error.errors?.[0]?.message ?? error.message;
+      }
+    }, 250);
+  }
+
+  version.addEventListener('change', () => {
+    metricSelects();
+    fromSelects();
+  });
+  vector.addEventListener('change', fromText);
+  metricSelects();
+  if (c.cvssVector) rescore(); else score.value = 'No vector.';
+
+  const useReported = c.reportedCvssVector ? h('button', { type: 'button', class: 'secondary', id: 'use-reported-vector',
+    onclick: () => { vector.value = c.reportedCvssVector; fromText(); } }, 'Use the reporter\'s vector') : null;
+  const set = h('button', { type: 'button', id: 'set-severity', onclick: (event) => act(event.currentTarget, output, async () => {
+    const body = { cvssVector: vector.value.trim() || null, level: level.value || null };
+    const updated = await api('triage', `${path}/severity`, { method: 'PUT', body });
+    afterChange(updated);
+    return updated;
+  }, (updated) => `Severity set to ${updated.severity}.`) }, 'Set severity');
+
+  return h('div', { class: 'cvss' },
+    h('fieldset', {}, h('legend', {}, 'CVSS calculator'),
+      field('Version', version),
+      metrics,
+      field('Vector', vector, 'Built from the metrics above, or paste a whole vector (other metrics in it are kept).'),
+      h('p', { class: 'score' }, 'Base score: ', score)),
+    field('Severity level', level, named
+      ? 'This program names its levels without CVSS bands: choose one.'
+      : 'Leave it to the score, or name one of the program\'s levels (it wins over the score).'),
+    h('div', { class: 'actions' }, set, useReported),
+    output);
+}
+
+function scopeSection(path, c, program, afterChange) {
+  const scope = program?.policy?.scope ?? {};
+  const classes = [...(scope.inScope ?? []), ...(scope.outOfScope ?? [])];
+  const decision = classes.length
+    ? h('select', { id: 'scope-decision', value: c.scopeClass ?? c.reportedScopeClass ?? '' },
+      h('option', { value: '' }, 'Choose a class'),
+      h('optgroup', { label: 'In scope' }, (scope.inScope ?? []).map((k) => h('option', { value: k.id }, k.title ?? k.id))),
+      h('optgroup', { label: 'Out of scope' }, (scope.outOfScope ?? []).map((k) => h('option', { value: k.id }, k.title ?? k.id))))
+    : h('input', { id: 'scope-decision', type: 'text', value: c.scopeClass ?? '', maxlength: '64' });
+  const listOf = (role) => (c.versions ?? []).filter((v) => v.role === role).map((v) => v.version).join(', ');
+  const affected = h('input', { id: 'affected-versions', type: 'text', value: listOf('affected') || (c.affectedVersion ?? ''),
+    autocomplete: 'off' });
+  const fixed = h('input', { id: 'fixed-versions', type: 'text', value: listOf('fixed'), autocomplete: 'off' });
+  const reason = h('textarea', { id: 'scope-reason', rows: '2', maxlength: '2000' });
+  const output = outcome();
+  const versions = (input) => input.value.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
+  const save = h('button', { type: 'button', id: 'save-scope', onclick: (event) => act(event.currentTarget, output, async () => {
+    const updated = await api('triage', `${path}/scope`, { method: 'PUT', body: {
+      scopeClass: decision.value, affectedVersions: versions(affected), fixedVersions: versions(fixed), reason: reason.value.trim() || null,
+    } });
+    afterChange(updated);
+    return updated;
+  }, (updated) => `Scope decided: ${updated.scopeClass} (${updated.inScope ? 'in scope' : 'out of scope'}).`) }, 'Save scope');
+  return h('div', {},
+    field('Scope class', decision, c.reportedScopeClass ? `The reporter chose “${c.reportedScopeClass}”.` : null),
+    field('Affected versions', affected, 'Separated by commas; each is checked against the program\'s supported versions.'),
+    field('Fixed versions', fixed),
+    field('Reason', reason),
+    h('div', { class: 'actions' }, save),
+    output);
+}
+
+function ownerSection(path, c, afterChange) {
+  const owner = h('input', { id: 'owner', type: 'text', value: c.owner ?? '', maxlength: '200', autocomplete: 'off' });
+  const output = outcome();
+  const save = (button) => act(button, output, async () => {
+    const updated = await api('triage', `${path}/owner`, { method: 'PUT', body: { owner: owner.value.trim() || null } });
+    afterChange(updated);
+    return updated;
+  }, (updated) => (updated.owner ? `Owner set to ${updated.owner}.` : 'The case has no owner now.'));
+  return h('div', {},
+    field('Owner', owner, 'Empty: nobody owns the case.'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'save-owner', onclick: (event) => save(event.currentTarget) }, 'Save owner'),
+      h('button', { type: 'button', id: 'assign-me', class: 'secondary', onclick: (event) => {
+        owner.value = session.username ?? '';
+        save(event.currentTarget);
+      } }, 'Assign to me')),
+    output);
+}
+
+const STANDINGS = {
+  pending: 'Pending', warned: 'Due soon', breached: 'Overdue', settled: 'Met',
+};
+
+async function loadDeadlines(box, path) {
+  try {
+    const rows = await api('triage', `${path}/deadlines`);
+    const list = h('ol', { id: 'deadlines', class: 'timeline' }, rows.map((d) => {
+      const late = d.standing === 'settled' && d.breachedAt;
+      return h('li', { class: ['deadline', `deadline-${late ? 'late' : d.standing}`], 'data-step': d.step, 'data-standing': d.standing },
+        h('span', { class: 'deadline-step' }, d.step), ' ',
+        h('span', { class: 'deadline-due' }, 'due ', time(d.dueAt)), ' ',
+        h('span', { class: ['badge', `badge-${d.standing}`] }, late ? 'Met late' : STANDINGS[d.standing] ?? d.standing),
+        d.settledAt ? h('span', { class: 'muted' }, ' settled ', time(d.settledAt)) : null,
+        d.updatesSent ? h('span', { class: 'muted' }, ` — ${d.updatesSent} update${d.updatesSent === 1 ? '' : 's'} sent`) : null);
+    }));
+    clear(box).append(rows.length ? list : h('p', { id: 'deadlines', class: 'empty' }, 'No promise of this case is on the clock.'));
+  } catch (error) {
+    problemMessage(box, error);
+  }
+}
+
+/** The conversation with the reporter (messages) or the team's internal notes, with a form to add one. */
+function writtenSection(path, kind, audit) {
+  const messages = kind === 'messages';
+  const listId = messages ? 'conversation' : 'notes';
+  const textId = messages ? 'reply-text' : 'note-text';
+  const box = h('div', {}, h('p', { class: 'loading' }, 'Loading…'));
+  const text = h('textarea', { id: textId, rows: '4', maxlength: '20000', required: true });
+  const output = outcome();
+  async function load() {
+    try {
+      const written = await api('triage', `${path}/${kind}`);
+      clear(box).append(written.length
+        ? h('ol', { id: listId, class: 'written' }, written.map((w) => h('li', {
+          class: [messages ? 'message' : 'note', w.fromReporter && 'from-reporter'], 'data-author': w.author,
+        }, h('p', { class: 'written-meta' }, h('strong', {}, w.fromReporter ? 'Reporter' : w.author), ' — ', time(w.at)),
+        h('pre', { class: 'written-text' }, w.text))))
+        : h('p', { id: listId, class: 'empty' }, messages ? 'No messages yet.' : 'No notes yet.'));
+    } catch (error) {
+      problemMessage(box, error);
+    }
+  }
+  load();
+  const send = h('button', { type: 'submit', id: messages ? 'send-reply' : 'add-note' }, messages ? 'Send to the reporter' : 'Add note');
+  const form = h('form', { class: 'write', onsubmit: (event) => {
+    event.preventDefault();
+    if (!text.value.trim()) {
+      problemMessage(output, new Error(messages ? 'Write the reply first.' : 'Write the note first.'));
+      text.focus();
+      return;
+    }
+    act(send, output, async () => {
+      await api('triage', `${path}/${kind}`, { method: 'POST', body: { text: text.value } });
+      text.value = '';
+      await load();
+      loadAudit(audit, path);
+    }, messages ? 'Sent to the reporter.' : 'Note added.');
+  } },
+  field(messages ? 'Reply to the reporter' : 'New internal note', text, messages
+    ? 'The reporter reads it on their status page and gets it by email, signed “the security team”.'
+    : 'Only staff see notes; they are never sent to the reporter or on events.'),
+  h('div', { class: 'actions' }, send), output);
+  return [box, form];
+}
+
+function similarSection(path) {
+  const box = h('div', { id: 'similar' }, h('p', { class: 'loading' }, 'Loading…'));
+  api('triage', `${path}/similar`).then((found) => {
+    clear(box).append(found.length
+      ? h('ul', {}, found.map((s) => h('li', {},
+        h('a', { href: `#/cases/${encodeURIComponent(s.id)}` }, s.trackingId), ` — ${s.title ?? ''} (${stateLabel(s.state)}, `,
+        `${Math.round(s.similarity * 100)}% alike) `,
+        h('button', { type: 'button', class: 'link-button', onclick: () => {
+          const input = document.getElementById('duplicate-of');
+          if (input) {
+            input.value = s.trackingId;
+            input.focus();
+          }
+        } }, `Use ${s.trackingId} as the original`))))
+      : h('p', { class: 'empty' }, 'No case of this program reads alike.'));
+  }).catch((error) => problemMessage(box, error));
+  return box;
+}
+
+async function loadAudit(box, path) {
+  try {
+    const lines = await api('triage', `${path}/audit`);
+    const output = outcome();
+    const verify = h('button', { type: 'button', id: 'verify-audit', class: 'secondary', onclick: (event) => act(event.currentTarget,
+      output, () => api('triage', `${path}/audit/verification`),
+      (result) => (result.intact ? `The audit trail is intact (${result.lines} lines).`
+        : `The audit trail is broken at line ${result.firstBrokenLine} of ${result.lines}.`)) }, 'Verify the hash chain');
+    clear(box).append(table([
+      { label: 'When', cell: (line) => time(line.at) },
+      { label: 'Who', cell: (line) => line.actor },
+      { label: 'What', cell: (line) => line.action },
+      { label: 'Detail', cell: (line) => line.detail ?? '' },
+    ], lines, { id: 'audit-trail', caption: 'Audit trail, oldest first', empty: 'No audit lines.' }),
+    h('div', { class: 'actions' }, verify), output);
+  } catch (error) {
+    problemMessage(box, error);
+  }
+}
