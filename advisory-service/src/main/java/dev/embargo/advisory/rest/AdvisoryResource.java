@@ -3,6 +3,7 @@ package dev.embargo.advisory.rest;
 import dev.embargo.advisory.mapping.AdvisoryMapper;
 import dev.embargo.advisory.mapping.PreAdvisoryMapper;
 import dev.embargo.advisory.service.Advisories;
+import dev.embargo.advisory.service.AdvisoryPreviews;
 import dev.embargo.advisory.service.Embargoes;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.kit.problem.Problem;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,18 +48,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdvisoryResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
+    /** Marks every preview answer: these documents are not (yet) the published ones. */
+    public static final String PREVIEW_HEADER = "Embargo-Preview";
 
     private final Advisories advisories;
     private final Embargoes embargoes;
+    private final AdvisoryPreviews previews;
     private final AdvisoryMapper mapper;
     private final PreAdvisoryMapper preAdvisoryMapper;
     private final SecurityIdentity identity;
     private final StaffScope scope;
 
-    AdvisoryResource(Advisories advisories, Embargoes embargoes, AdvisoryMapper mapper, PreAdvisoryMapper preAdvisoryMapper,
-            SecurityIdentity identity, StaffScope scope) {
+    AdvisoryResource(Advisories advisories, Embargoes embargoes, AdvisoryPreviews previews, AdvisoryMapper mapper,
+            PreAdvisoryMapper preAdvisoryMapper, SecurityIdentity identity, StaffScope scope) {
         this.advisories = advisories;
         this.embargoes = embargoes;
+        this.previews = previews;
         this.mapper = mapper;
         this.preAdvisoryMapper = preAdvisoryMapper;
         this.identity = identity;
@@ -164,6 +170,31 @@ public class AdvisoryResource {
     @Operation(summary = "Who did what to the advisory, oldest first")
     public Uni<List<AuditEntryView>> audit(@PathParam("id") UUID id) {
         return advisories.audit(id, scope::covers).map(found -> found.stream().map(mapper::toView).toList());
+    }
+
+    @GET
+    @Path("/{id}/preview/{format}")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Preview an advisory as it will be published", description = "The current revision rendered "
+            + "by the publication renderers (CSAF 2.0, OSV, CVE JSON 5, or the human page), dated at the lift time (now "
+            + "while none is set), as publication would make it public. Not stored, signed or cached; marked by the "
+            + "header " + PREVIEW_HEADER + ". Only for advisories not yet published.")
+    @APIResponse(responseCode = "200", description = "The document, or the page (text/html)")
+    @APIResponse(responseCode = "404", description = "No such advisory, or no CVE record (no CVE id)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Already published: its documents are public", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "Content not ready for publication; errors name what is missing",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<Response> preview(@PathParam("id") UUID id,
+            @PathParam("format") @Parameter(description = "csaf, osv, cve or html") AdvisoryPreviews.Format format) {
+        return previews.preview(id, format, scope::covers).map(preview -> Response.ok(preview.content(), preview.format().mediaType())
+                .header(PREVIEW_HEADER, "%s version %d, not published".formatted(preview.publicId(), preview.version()))
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                // Opened on its own, the page runs nothing and loads nothing.
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build());
     }
 
     private String actor() {

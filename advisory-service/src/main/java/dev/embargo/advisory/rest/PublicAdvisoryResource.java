@@ -42,18 +42,16 @@ public class PublicAdvisoryResource {
     private final PublicCatalog catalog;
     private final AdvisoryFormats formats;
     private final PublicLinks links;
-    private final Template advisoryPage;
     private final Template advisoryList;
     private final Template postMortemPage;
     private final Template hallOfFamePage;
 
     PublicAdvisoryResource(PublicCatalog catalog, AdvisoryFormats formats, PublicLinks links,
-            @Location("advisory.html") Template advisoryPage, @Location("advisories.html") Template advisoryList,
+            @Location("advisories.html") Template advisoryList,
             @Location("post-mortem.html") Template postMortemPage, @Location("hall-of-fame.html") Template hallOfFamePage) {
         this.catalog = catalog;
         this.formats = formats;
         this.links = links;
-        this.advisoryPage = advisoryPage;
         this.advisoryList = advisoryList;
         this.postMortemPage = postMortemPage;
         this.hallOfFamePage = hallOfFamePage;
@@ -93,14 +91,8 @@ public class PublicAdvisoryResource {
     @Produces(HTML)
     @Operation(summary = "A published advisory (HTML)")
     public Uni<Response> page(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
-        return published(publicId).map(advisory -> PublicResponses.ok(request, advisoryPage.data("advisory", advisory)
-                .data("csafUrl", links.csaf(advisory.publicId(), advisory.initialReleaseDate()))
-                .data("osvUrl", links.osv(advisory.publicId()))
-                .data("cveUrl", advisory.content().cveId() == null ? null : links.cve(advisory.publicId()))
-                .data("creditsUrl", links.credits(advisory.publicId()))
-                .data("postMortemUrl", advisory.postMortem() == null ? null : links.postMortem(advisory.publicId()))
-                .data("feedUrl", links.programFeed(advisory.programSlug()))
-                .render(), HTML, PublicResponses.DOCUMENT_CACHE));
+        return published(publicId).map(advisory -> PublicResponses.ok(request, formats.page().render(advisory), HTML,
+                PublicResponses.DOCUMENT_CACHE));
     }
 
     @GET

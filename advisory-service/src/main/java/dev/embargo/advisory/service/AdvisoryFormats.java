@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.advisory.config.AdvisoryConfig;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedAdvisory;
+import dev.embargo.advisory.format.AdvisoryPage;
 import dev.embargo.advisory.format.AtomFeed;
 import dev.embargo.advisory.format.CreditsChangelog;
 import dev.embargo.advisory.format.CsafDistribution;
@@ -14,6 +15,8 @@ import dev.embargo.advisory.format.CsafPublisher;
 import dev.embargo.advisory.format.CveRecord;
 import dev.embargo.advisory.format.OsvRecord;
 import dev.embargo.advisory.format.PublicLinks;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,8 +32,9 @@ public class AdvisoryFormats {
     private final CsafDistribution distribution;
     private final AtomFeed atom;
     private final CreditsChangelog changelog;
+    private final AdvisoryPage page;
 
-    AdvisoryFormats(ObjectMapper json, PublicLinks links, AdvisoryConfig config) {
+    AdvisoryFormats(ObjectMapper json, PublicLinks links, AdvisoryConfig config, @Location("advisory.html") Template page) {
         this.json = json;
         CsafPublisher publisher = new CsafPublisher(config.publisher().name(), config.publisher().namespace(),
                 config.publisher().category(), config.publisher().contact());
@@ -40,6 +44,7 @@ public class AdvisoryFormats {
         this.distribution = new CsafDistribution(json, links, publisher);
         this.atom = new AtomFeed(links);
         this.changelog = new CreditsChangelog(links);
+        this.page = new AdvisoryPage(page, links);
     }
 
     /** Every document of a published advisory, by format (no CVE record without a CVE id). */
@@ -87,6 +92,11 @@ public class AdvisoryFormats {
 
     public CreditsChangelog changelog() {
         return changelog;
+    }
+
+    /** The human page, drawn from the same snapshot as the documents. */
+    public AdvisoryPage page() {
+        return page;
     }
 
     private String pretty(JsonNode document) {

@@ -25,7 +25,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -112,16 +111,8 @@ public class Publication {
      */
     Uni<Void> publish(Advisory advisory, OpenPgpSigner signer, Instant now) {
         return revisions.history(advisory.id).chain(history -> {
-            AdvisoryRevision current = history.stream().filter(revision -> revision.number == advisory.currentRevision)
-                    .findFirst().orElseThrow();
+            AdvisoryRevision current = current(advisory, history);
             current.publishedAt = now.atOffset(ZoneOffset.UTC);
-            List<RevisionNote> notes = new ArrayList<>();
-            for (AdvisoryRevision revision : history) {
-                if (revision.publishedAt != null) {
-                    notes.add(new RevisionNote(notes.size() + 1, revision.publishedAt.toInstant(),
-                            notes.isEmpty() ? "Initial public release." : revision.changeSummary));
-                }
-            }
             boolean first = advisory.publishedAt == null;
             if (first) {
                 advisory.publishedAt = current.publishedAt;
@@ -129,30 +120,57 @@ public class Publication {
             advisory.state = AdvisoryState.PUBLISHED;
             advisory.publishedRevision = current.number;
             advisory.updatedAt = current.publishedAt;
-            AdvisoryContent content = sealed.open(current.sealedContent, AdvisoryContent.class);
-            PostMortem postMortem = advisory.sealedPostMortem == null ? null : sealed.open(advisory.sealedPostMortem, PostMortem.class);
-            // One query at a time: a Hibernate Reactive session never runs two at once.
-            return programs.program(advisory.programSlug)
-                    .chain(program -> (advisory.reportId == null ? Uni.createFrom().<TrackedReport>nullItem()
-                            : reports.byReportId(advisory.reportId)).map(report -> Tuple2.of(program, report)))
-                    .chain(found -> {
-                        String programName = found.getItem1() == null ? advisory.programSlug : found.getItem1().name();
-                        List<Credit> credits = ReporterCredit.resolve(found.getItem2(), content.credits());
-                        PublishedAdvisory snapshot = new PublishedAdvisory(advisory.id.toString(), advisory.publicId,
-                                advisory.programSlug, programName, notes.size(), content.withCredits(credits),
-                                advisory.publishedAt.toInstant(), now, notes, advisory.earlyBreak, postMortem,
-                                links.page(advisory.publicId));
-                        return store(advisory, snapshot, signer, now)
-                                .chain(() -> outbox.stage(new AdvisoryPublished(advisory.id.toString(), advisory.publicId,
-                                        advisory.programSlug, snapshot.version(), content.title(), content.cveId(),
-                                        content.severity(), snapshot.url(),
-                                        advisory.reportId == null ? List.of() : List.of(advisory.reportId.toString()),
-                                        credits.stream().map(Credit::name).toList(), advisory.earlyBreak, now)))
-                                .invoke(() -> metrics.counter("embargo.advisories.published", "program", advisory.programSlug,
-                                        "first", String.valueOf(first)).increment())
-                                .replaceWithVoid();
-                    });
+            return snapshot(advisory, history, now).chain(snapshot -> store(advisory, snapshot, signer, now)
+                    .chain(() -> outbox.stage(new AdvisoryPublished(advisory.id.toString(), advisory.publicId,
+                            advisory.programSlug, snapshot.version(), snapshot.content().title(), snapshot.content().cveId(),
+                            snapshot.content().severity(), snapshot.url(),
+                            advisory.reportId == null ? List.of() : List.of(advisory.reportId.toString()),
+                            snapshot.content().credits().stream().map(Credit::name).toList(), advisory.earlyBreak, now)))
+                    .invoke(() -> metrics.counter("embargo.advisories.published", "program", advisory.programSlug,
+                            "first", String.valueOf(first)).increment())
+                    .replaceWithVoid());
         });
+    }
+
+    /**
+     * The advisory as the world would read it if its current revision were published at {@code now}:
+     * what {@link #publish} stores, and what staff preview before the lift. Reads only.
+     */
+    Uni<PublishedAdvisory> snapshot(Advisory advisory, List<AdvisoryRevision> history, Instant now) {
+        AdvisoryContent content = sealed.open(current(advisory, history).sealedContent, AdvisoryContent.class);
+        PostMortem postMortem = advisory.sealedPostMortem == null ? null : sealed.open(advisory.sealedPostMortem, PostMortem.class);
+        // One query at a time: a Hibernate Reactive session never runs two at once.
+        return programs.program(advisory.programSlug)
+                .chain(program -> (advisory.reportId == null ? Uni.createFrom().<TrackedReport>nullItem()
+                        : reports.byReportId(advisory.reportId)).map(report -> snapshot(advisory, history, content, postMortem,
+                        program == null ? advisory.programSlug : program.name(), report, now, links)));
+    }
+
+    /**
+     * The public snapshot of the advisory's current revision released at {@code now}: earlier
+     * published revisions keep their dates in the revision history, the reporter's credit follows
+     * their choice.
+     */
+    static PublishedAdvisory snapshot(Advisory advisory, List<AdvisoryRevision> history, AdvisoryContent content,
+            PostMortem postMortem, String programName, TrackedReport report, Instant now, PublicLinks links) {
+        List<RevisionNote> notes = new ArrayList<>();
+        for (AdvisoryRevision revision : history) {
+            Instant released = revision.number == advisory.currentRevision ? now
+                    : revision.publishedAt == null ? null : revision.publishedAt.toInstant();
+            if (released != null) {
+                notes.add(new RevisionNote(notes.size() + 1, released,
+                        notes.isEmpty() ? "Initial public release." : revision.changeSummary));
+            }
+        }
+        Instant initialRelease = advisory.publishedAt == null ? now : advisory.publishedAt.toInstant();
+        List<Credit> credits = ReporterCredit.resolve(report, content.credits());
+        return new PublishedAdvisory(advisory.id.toString(), advisory.publicId, advisory.programSlug, programName,
+                notes.size(), content.withCredits(credits), initialRelease, now, notes, advisory.earlyBreak, postMortem,
+                links.page(advisory.publicId));
+    }
+
+    private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {
+        return history.stream().filter(revision -> revision.number == advisory.currentRevision).findFirst().orElseThrow();
     }
 
     private Uni<Void> store(Advisory advisory, PublishedAdvisory snapshot, OpenPgpSigner signer, Instant now) {
