@@ -38,7 +38,8 @@ public class ReportMapper {
 
     public ReportReceipt toReceipt(AcceptedReport accepted) {
         Report report = accepted.report();
-        return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report), accepted.reporterToken());
+        return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report),
+                statusPage(report, accepted.reporterToken()), accepted.reporterToken());
     }
 
     public ReportStatusView toStatusView(Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
@@ -46,7 +47,7 @@ public class ReportMapper {
                 report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
                 service.promisedDates(report).stream()
                         .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList(),
-                messages.stream().map(message -> new MessageView(message.author,
+                messages.stream().map(message -> new MessageView(message.id.toString(), message.author,
                         service.open(message.sealedBody), message.postedAt.toInstant())).toList(),
                 files.stream().map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id())).toList());
     }
@@ -58,7 +59,19 @@ public class ReportMapper {
     }
 
     public String statusUrl(Report report) {
-        return config.publicUrl().replaceAll("/+$", "") + "/api/v1/reports/" + report.trackingId;
+        return publicBase() + "/api/v1/reports/" + report.trackingId;
+    }
+
+    /**
+     * The reporter's status page with the token in the fragment: browsers never send a fragment to
+     * a server, so the token stays out of access logs and Referer headers.
+     */
+    public String statusPage(Report report, String token) {
+        return publicBase() + "/status/" + report.trackingId + "#token=" + token;
+    }
+
+    private String publicBase() {
+        return config.publicUrl().replaceAll("/+$", "");
     }
 
     private static java.time.Instant instant(OffsetDateTime time) {

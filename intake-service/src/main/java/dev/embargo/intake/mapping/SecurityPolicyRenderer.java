@@ -26,6 +26,8 @@ public class SecurityPolicyRenderer {
             md.append(program.description()).append("\n\n");
         }
         md.append("## Reporting a vulnerability\n\nPlease do not open public issues for vulnerabilities. Report privately:\n\n");
+        md.append("- Web form: ").append(config.publicUrl().replaceAll("/+$", "")).append("/report/").append(program.slug())
+                .append('\n');
         md.append("- Embargo: `POST ").append(config.publicUrl().replaceAll("/+$", ""))
                 .append("/api/v1/reports` with `\"program\": \"").append(program.slug()).append("\"`\n");
         for (Program.IntakeChannel channel : program.channels()) {

@@ -36,6 +36,7 @@ public class SecurityTxtRenderer {
         for (Program.Contact contact : program.contacts()) {
             text.append("Contact: mailto:").append(contact.email()).append('\n');
         }
+        text.append("Contact: ").append(baseUrl()).append("/report/").append(program.slug()).append('\n');
         text.append("Contact: ").append(baseUrl()).append("/api/v1/reports\n");
         for (Program.IntakeChannel channel : program.channels()) {
             if (channel.url() != null && channel.url().startsWith("https://")) {

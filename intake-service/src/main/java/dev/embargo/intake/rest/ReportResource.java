@@ -130,7 +130,7 @@ public class ReportResource {
     @APIResponse(responseCode = "415", description = "A file of a type not accepted", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> postMessageWithFiles(@PathParam("trackingId") String trackingId,
                                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                              @RestForm("text") @Size(max = 20000) String text,
+                                              @RestForm("text") @Size(max = ReporterMessageRequest.MAX_TEXT) String text,
                                               @RestForm("file") List<FileUpload> files) {
         String said = text == null ? "" : text;
         if (said.isBlank() && (files == null || files.isEmpty())) {
@@ -189,7 +189,7 @@ public class ReportResource {
     /** 201 with the message as the status page shows it (the text as the reporter sent it, not sealed). */
     private static Response created(ReportMessage message, String text) {
         return Response.status(Response.Status.CREATED)
-                .entity(new MessageView(message.author, text, message.postedAt.toInstant())).build();
+                .entity(new MessageView(message.id.toString(), message.author, text, message.postedAt.toInstant())).build();
     }
 
     private static String bearerToken(String authorization) {
