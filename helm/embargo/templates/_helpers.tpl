@@ -88,6 +88,11 @@ intake:
   - {path: /.well-known/security.txt, pathType: Exact}
   - {path: /api/v1/reports, pathType: Prefix}
   - {path: /api/v1/programs, pathType: Prefix}
+  # The researcher's pages and their assets; /assets itself is advisory's, the longer prefixes win.
+  - {path: /report, pathType: Prefix}
+  - {path: /status, pathType: Prefix}
+  - {path: /assets/intake, pathType: Prefix}
+  - {path: /assets/vendor, pathType: Prefix}
 advisory:
   - {path: /.well-known/csaf, pathType: Prefix}
   - {path: /advisories, pathType: Prefix}
@@ -104,6 +109,9 @@ intake:
 triage:
   - {path: /api/v1/cases, pathType: Prefix}
   - {path: /api/v1/programs, pathType: Prefix}
+  - {path: /api/v1/cvss, pathType: Prefix}
+  # The staff console's files: it then calls every staff API on this same host (no cross-origin).
+  - {path: /console, pathType: Prefix}
 notify:
   - {path: /api/v1/partners, pathType: Prefix}
   - {path: /api/v1/webhook-endpoints, pathType: Prefix}
