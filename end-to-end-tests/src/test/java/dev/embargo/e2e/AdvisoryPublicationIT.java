@@ -86,7 +86,7 @@ class AdvisoryPublicationIT {
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
         String publicId = given().auth().oauth2(publisher).when().get(advisories() + "/" + advisoryId).then().statusCode(200)
                 .body("content.title", equalTo("Report of " + title)).extract().path("publicId");
-        revise(advisoryId, title, cve, "First complete text").then().statusCode(200).body("revision", equalTo(2))
+        AdvisoryDrafts.revise(stack, advisoryId, title, cve, "First complete text").then().statusCode(200).body("revision", equalTo(2))
                 .body("content.cvssScore", equalTo(6.5f));
         given().auth().oauth2(publisher).when().get(advisories() + "/" + advisoryId + "/revisions").then().statusCode(200)
                 .body("changeSummary", equalTo(List.of("Drafted from " + report.trackingId(), "First complete text")));
@@ -153,7 +153,7 @@ class AdvisoryPublicationIT {
                 .contains("[" + report.trackingId() + "] The advisory for your report is published"));
 
         // A revision of a published advisory is published at once as version 2.
-        revise(advisoryId, title, cve, "Fixed version corrected").then().statusCode(200);
+        AdvisoryDrafts.revise(stack, advisoryId, title, cve, "Fixed version corrected").then().statusCode(200);
         JsonNode csaf = JSON.readTree(publicGet("/advisories/" + publicId + "/csaf.json").asString());
         assertThat(csaf.at("/document/tracking/version").asText()).isEqualTo("2");
         assertThat(csaf.at("/document/tracking/revision_history").findValuesAsText("summary"))
@@ -182,7 +182,7 @@ class AdvisoryPublicationIT {
                 "break-" + unique + "@example.org", null);
         AdvisoryDrafts.acceptCase(stack, report);
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
-        revise(advisoryId, title, null, "Ready").then().statusCode(200);
+        AdvisoryDrafts.revise(stack, advisoryId, title, null, "Ready").then().statusCode(200);
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(20)).toString()))
                 .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(200);
@@ -213,7 +213,7 @@ class AdvisoryPublicationIT {
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(3)).toString()))
                 .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("remediation"));
-        revise(advisoryId, "Bounds " + unique, null, "Ready").then().statusCode(200);
+        AdvisoryDrafts.revise(stack, advisoryId, "Bounds " + unique, null, "Ready").then().statusCode(200);
         // moqtail discloses within 30 days.
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(40)).toString()))
                 .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(422).body("type", startsWith("https://embargo.dev/problems/embargo-too-long"));
@@ -293,26 +293,6 @@ class AdvisoryPublicationIT {
         assertThat(document.header("Cache-Control")).startsWith("public");
         given().baseUri(advisoryUrl()).header("If-None-Match", etag).when().get("/.well-known/csaf/white/" + path)
                 .then().statusCode(304);
-    }
-
-    private Response revise(String advisoryId, String title, String cve, String changeSummary) {
-        Map<String, Object> content = new java.util.HashMap<>(Map.of(
-                "title", title,
-                "summary", "A crafted selector reads topics beyond the subscriber's role.",
-                "description", "The parser accepts a wildcard after a negation that authorization does not expand.",
-                "affected", List.of(Map.of("product", "moqtail-broker", "introduced", "0.1.0", "fixed", "0.1.4",
-                        "ecosystem", "crates.io", "packageName", "moqtail")),
-                "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
-                "severity", "medium",
-                "remediation", "Upgrade moqtail-broker to 0.1.4.",
-                "changeSummary", changeSummary));
-        if (cve != null) {
-            content.put("cveId", cve);
-            content.put("cweId", "CWE-863");
-            content.put("cweName", "Incorrect Authorization");
-        }
-        return given().auth().oauth2(publisher).contentType(ContentType.JSON).body(content)
-                .when().put(advisories() + "/" + advisoryId);
     }
 
     private String partner(String name, List<String> groups) {

@@ -20,10 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff console in a real Chromium, signed in through Keycloak's login page: what each role
@@ -34,36 +34,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StaffConsoleIT {
 
     private static RunningStack stack;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.launch();
 
     @BeforeAll
-    static void aBrowser(RunningStack runningStack) {
+    static void theStack(RunningStack runningStack) {
         stack = runningStack;
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        chromium.close();
     }
 
     @Test
     void aPublisherSeesNoCaseQueueAndIsRefusedByTheApiWhenOpeningItAnyway() {
         Page publisher = StaffConsole.signIn(chromium, stack, "publisher");
+        publisher.locator("nav a[href='#/advisories']").waitFor();
         assertThat(publisher.locator("nav a[href='#/cases']").count()).isZero();
-        assertThat(publisher.locator("nav a[href='#/advisories']").count()).isOne();
 
         publisher.navigate(stack.serviceUrl("triage") + "/console/#/cases");
-        publisher.locator("[role=alert]").waitFor();
-        assertThat(publisher.locator("[role=alert]").innerText()).containsIgnoringCase("forbidden");
+        publisher.locator("main h1").first().waitFor();
         assertThat(publisher.locator("#case-table tr.case-row").count()).isZero();
-        chromium.screenshot(publisher, "console-publisher-refused-cases");
+        chromium.screenshot(publisher, "console-publisher-no-cases");
+        // The hidden section is a courtesy; the console's own API client, with the publisher's token, is refused.
+        Object status = publisher.evaluate("""
+                async () => {
+                  const { api } = await import('/console/js/api.js');
+                  try { await api('triage', '/api/v1/cases'); return 200; } catch (error) { return error.status; }
+                }""");
+        assertThat(status).isEqualTo(403);
     }
 
     @Test
     void aUserWithoutAStaffRoleIsToldSo() {
         Page visitor = StaffConsole.signIn(chromium, stack, "visitor");
-        assertThat(visitor.locator("main").innerText()).contains("no staff role");
+        visitor.getByText("You have no staff role").waitFor();
+        assertThat(visitor.locator("nav a").count()).isZero();
     }
 
     @Test
@@ -120,6 +122,9 @@ class StaffConsoleIT {
                 "console-" + unique + "@example.org");
         AdvisoryDrafts.acceptCase(stack, report);
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String title = "Console advisory " + unique;
+        AdvisoryDrafts.revise(stack, advisoryId, title, "CVE-2026-" + (10000 + (int) (Math.random() * 89999)), "Ready")
+                .then().statusCode(200);
         Instant liftAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
         given().auth().oauth2(stack.staffTokens().of("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("liftAt", liftAt.toString()))
@@ -129,8 +134,7 @@ class StaffConsoleIT {
         publisher.navigate(stack.serviceUrl("triage") + "/console/#/advisories");
         publisher.locator("#embargo-calendar").waitFor();
         if (liftAt.atZone(ZoneOffset.UTC).getMonth() != Instant.now().atZone(ZoneOffset.UTC).getMonth()) {
-            publisher.locator("#embargo-calendar button.next-month, #embargo-calendar ~ * button.next-month, button.next-month")
-                    .first().click();
+            publisher.locator("#calendar-next").click();
         }
         publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").waitFor();
         chromium.screenshot(publisher, "console-embargo-calendar");
@@ -138,7 +142,7 @@ class StaffConsoleIT {
         publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").first().click();
         publisher.locator("#preview-tabs").waitFor();
         Map<String, String> expected = Map.of("csaf", "csaf_version", "osv", "schema_version", "cve", "cveMetadata",
-                "html", "Console advisory " + unique);
+                "html", title);
         for (Map.Entry<String, String> format : expected.entrySet()) {
             publisher.locator("button.preview-format[data-format='" + format.getKey() + "']").click();
             await().atMost(Duration.ofSeconds(10)).until(() -> publisher.locator("#preview-output").innerText()
@@ -147,6 +151,6 @@ class StaffConsoleIT {
         chromium.screenshot(publisher, "console-advisory-preview");
         // Previewing published nothing.
         assertThat(given().when().get(stack.serviceUrl("advisory") + "/api/v1/public/advisories").asString()).doesNotContain(unique);
-        assertThat(chromium.pageErrors()).isEmpty();
+        assertThat(chromium.errorsOn(publisher)).isEmpty();
     }
 }

@@ -48,7 +48,8 @@ final class ServiceEnvironment {
                     "http://localhost:" + settings.servicePort(service));
         }
         environment.put("EMBARGO_CORS_ENABLED", "true");
-        environment.put("EMBARGO_CORS_ORIGINS", consoleOrigin(settings));
+        // Whichever name the browser used for this machine.
+        environment.put("EMBARGO_CORS_ORIGINS", consoleOrigin(settings) + ",http://127.0.0.1:" + settings.servicePort("triage"));
         environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
         // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {

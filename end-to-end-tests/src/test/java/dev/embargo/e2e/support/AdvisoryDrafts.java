@@ -41,4 +41,25 @@ public final class AdvisoryDrafts {
             return answer.statusCode() == 201 ? answer.jsonPath().getString("id") : null;
         }, id -> id != null);
     }
+
+    /** A complete revision of moqtail's advisory (publishable), with a CVE id and CWE when {@code cve} is given. */
+    public static Response revise(RunningStack stack, String advisoryId, String title, String cve, String changeSummary) {
+        Map<String, Object> content = new java.util.HashMap<>(Map.of(
+                "title", title,
+                "summary", "A crafted selector reads topics beyond the subscriber's role.",
+                "description", "The parser accepts a wildcard after a negation that authorization does not expand.",
+                "affected", List.of(Map.of("product", "moqtail-broker", "introduced", "0.1.0", "fixed", "0.1.4",
+                        "ecosystem", "crates.io", "packageName", "moqtail")),
+                "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+                "severity", "medium",
+                "remediation", "Upgrade moqtail-broker to 0.1.4.",
+                "changeSummary", changeSummary));
+        if (cve != null) {
+            content.put("cveId", cve);
+            content.put("cweId", "CWE-863");
+            content.put("cweName", "Incorrect Authorization");
+        }
+        return given().auth().oauth2(stack.staffTokens().of("publisher")).contentType(ContentType.JSON).body(content)
+                .when().put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId);
+    }
 }

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Debian's Chromium, driven by Playwright, for the browser tests. No browser is ever downloaded
@@ -18,14 +22,16 @@ import java.util.Map;
  * of its own, so one test's sign-in or reporter never leaks into another's. Screenshots are kept in
  * {@code end-to-end-tests/target/screenshots}; messages the page logs as errors (a Content-Security-
  * Policy violation, a failed script) are collected so a test can assert there were none.
+ * Registered as an extension ({@code @RegisterExtension static Chromium chromium = Chromium.launch()}),
+ * it keeps a screenshot of every page a failed test had open and closes the browser after the class.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatcher {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
     private final Browser browser;
-    private final List<String> pageErrors = new ArrayList<>();
+    private final Map<Page, List<String>> pageErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -52,12 +58,14 @@ public final class Chromium implements AutoCloseable {
                 .setLocale("en-GB").setTimezoneId("UTC").setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        pageErrors.put(page, errors);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
-                pageErrors.add(page.url() + ": " + message.text());
+                errors.add(page.url() + ": " + message.text());
             }
         });
-        page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
+        page.onPageError(error -> errors.add(page.url() + ": " + error));
         return page;
     }
 
@@ -71,9 +79,47 @@ public final class Chromium implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** What pages logged as errors so far: CSP violations, uncaught exceptions, failed loads. */
-    public List<String> pageErrors() {
-        return List.copyOf(pageErrors);
+    /** What these pages logged as errors so far: CSP violations, uncaught exceptions, failed loads. */
+    public List<String> errorsOn(Page... pages) {
+        List<String> errors = new ArrayList<>();
+        for (Page page : pages) {
+            errors.addAll(pageErrors.getOrDefault(page, List.of()));
+        }
+        return errors;
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        int n = 0;
+        for (Page page : pageErrors.keySet()) {
+            if (!page.isClosed()) {
+                screenshot(page, "failed-" + context.getRequiredTestMethod().getName() + "-" + ++n);
+            }
+        }
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        closePagesOfTheTest();
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        closePagesOfTheTest();
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void closePagesOfTheTest() {
+        pageErrors.keySet().forEach(page -> page.context().close());
+        pageErrors.clear();
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class StaffConsole {
         page.locator("#kc-login").click();
         // ... and Keycloak sends it back with a code the console exchanges for tokens.
         page.waitForURL(Pattern.compile(".*/console/.*"));
-        page.locator("#signed-in-user").waitFor();
+        page.locator("#sign-out").waitFor();
         return page;
     }
 }
