@@ -20,6 +20,11 @@ export class ApiProblem extends Error {
     return type.startsWith('https://embargo.dev/problems/') ? type.slice(type.lastIndexOf('/') + 1) : '';
   }
 
+  /** Whether the server refused the files (how many, how large, their type), not the text. */
+  get aboutAttachments() {
+    return ['too-many-attachments', 'attachment-too-large', 'unsupported-attachment', 'empty-attachment'].includes(this.kind);
+  }
+
   /** What to tell the reader. */
   get explanation() {
     if (this.status === 0) {

@@ -30,8 +30,6 @@ const FIELDS = {
   reporterPublicKey: { control: 'reporter-public-key', label: 'Your OpenPGP public key', what: 'your public key' },
 };
 
-const ATTACHMENT_PROBLEMS = ['too-many-attachments', 'attachment-too-large', 'unsupported-attachment', 'empty-attachment'];
-
 const state = {
   program: null,
   limits: null,
@@ -283,7 +281,7 @@ function showProblem(problem) {
       const meta = FIELDS[field];
       errors.add(meta ? byId(meta.control) : null, meta ? `${meta.label}: ${message}` : `${field}: ${message}`);
     }
-  } else if (ATTACHMENT_PROBLEMS.includes(problem.kind)) {
+  } else if (problem.aboutAttachments) {
     errors.add(byId('attachments'), problem.explanation);
   } else {
     errors.add(null, `The report was not sent: ${problem.explanation}`);

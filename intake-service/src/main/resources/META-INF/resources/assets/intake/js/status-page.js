@@ -220,8 +220,7 @@ function showProblem(problem) {
     for (const { field, message } of problem.fieldErrors) {
       errors.add(byId('reply-text'), `${field === 'text' ? 'The message' : field}: ${message}`);
     }
-  } else if (problem instanceof ApiProblem && ['too-many-attachments', 'attachment-too-large', 'unsupported-attachment',
-    'empty-attachment'].includes(problem.kind)) {
+  } else if (problem instanceof ApiProblem && problem.aboutAttachments) {
     errors.add(byId('reply-attachments'), problem.explanation);
   } else if (problem instanceof ApiProblem && problem.status === 404) {
     errors.add(null, 'The message was not sent: this token no longer opens the report (was it replaced?)');
