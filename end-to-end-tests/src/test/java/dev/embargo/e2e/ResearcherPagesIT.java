@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.embargo.e2e.support.Chromium;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
@@ -90,6 +92,20 @@ class ResearcherPagesIT {
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
             page.keyboard().press("Tab");
             assertThat((String) page.evaluate("() => document.activeElement.getAttribute('href')")).as(path).isEqualTo("#main");
+        }
+    }
+
+    @Test
+    void everyResearcherPageMeetsWcag2AaAsAxeCoreChecksIt() {
+        SubmittedReport report = stack.reporter().submit("pea2pea", "Accessible status page", "a11y-" + UUID.randomUUID() + "@example.org");
+        Page page = chromium.newPage();
+        for (String path : List.of("/report", "/report/pea2pea", "/report/pea2pea/new",
+                "/status/" + report.trackingId() + "#token=" + report.reporterToken())) {
+            page.navigate(stack.serviceUrl("intake") + path);
+            page.locator("main h1:visible").first().waitFor();
+            // Once the page has what it asked the API for, its loading line is gone.
+            page.locator("#page-status").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+            assertThat(chromium.accessibilityViolations(page)).as(path).isEmpty();
         }
     }
 

@@ -82,6 +82,7 @@ class StaffConsoleIT {
         coordinator.locator("#policy-errors li").first().waitFor();
         assertThat(coordinator.locator("#policy-errors li").count()).isGreaterThan(1);
         chromium.screenshot(coordinator, "console-policy-errors");
+        assertThat(chromium.accessibilityViolations(coordinator)).as("programs").isEmpty();
         given().when().get(stack.serviceUrl("intake") + "/api/v1/programs/pea2pea").then().statusCode(200);
     }
 
@@ -106,6 +107,7 @@ class StaffConsoleIT {
             coordinator.navigate(stack.serviceUrl("triage") + "/console/#/partners/" + partnerId);
             coordinator.locator("#delivery-log tr.delivery").first().waitFor();
             chromium.screenshot(coordinator, "console-partner-delivery-log");
+            assertThat(chromium.accessibilityViolations(coordinator)).as("partner").isEmpty();
             coordinator.locator("#delivery-log tr.delivery button.replay").first().click();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> receivers.at("/console").size() == 2);
@@ -138,6 +140,7 @@ class StaffConsoleIT {
         }
         publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").waitFor();
         chromium.screenshot(publisher, "console-embargo-calendar");
+        assertThat(chromium.accessibilityViolations(publisher)).as("advisories").isEmpty();
 
         publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").first().click();
         publisher.locator("#preview-tabs").waitFor();
@@ -149,6 +152,7 @@ class StaffConsoleIT {
                     .contains(format.getValue()));
         }
         chromium.screenshot(publisher, "console-advisory-preview");
+        assertThat(chromium.accessibilityViolations(publisher)).as("advisory").isEmpty();
         // Previewing published nothing.
         assertThat(given().when().get(stack.serviceUrl("advisory") + "/api/v1/public/advisories").asString()).doesNotContain(unique);
         assertThat(chromium.errorsOn(publisher)).isEmpty();

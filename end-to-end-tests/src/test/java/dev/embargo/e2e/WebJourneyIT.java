@@ -92,6 +92,7 @@ class WebJourneyIT {
 
         Page triager = StaffConsole.signIn(chromium, stack, "triager");
         chromium.screenshot(triager, "console-1-case-queue");
+        assertThat(chromium.accessibilityViolations(triager)).as("case queue").isEmpty();
         triager.locator("#filter-program").selectOption(PROGRAM);
         triager.locator("tr.case-row[data-tracking-id='" + trackingId + "'] a").click();
         triager.locator("#case-title").waitFor();
@@ -111,6 +112,7 @@ class WebJourneyIT {
         triager.locator("#send-reply").click();
         triager.locator("#conversation li.message[data-author='triager']").waitFor();
         chromium.screenshot(triager, "console-2-case-view");
+        assertThat(chromium.accessibilityViolations(triager)).as("case view").isEmpty();
 
         researcher.navigate(statusPage);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {

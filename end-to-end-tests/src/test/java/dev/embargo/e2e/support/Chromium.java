@@ -1,5 +1,6 @@
 package dev.embargo.e2e.support;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -77,6 +78,17 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
             throw new java.io.UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /**
+     * What axe-core finds against WCAG 2.x A and AA on the page as it stands (contrast, labels,
+     * names, landmarks, ARIA use): one line per rule broken, with the elements that break it.
+     */
+    public List<String> accessibilityViolations(Page page) {
+        return new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze().getViolations()
+                .stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     /** What these pages logged as errors so far: CSP violations, uncaught exceptions, failed loads. */
