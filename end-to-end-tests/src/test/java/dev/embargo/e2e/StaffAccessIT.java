@@ -71,6 +71,8 @@ class StaffAccessIT {
             // An invalid program: allowed callers reach the validation (422), nothing is changed.
             new StaffEndpoint("triage", "PUT", "/api/v1/programs/emek", "{\"slug\":\"emek\"}", COORDINATORS, 422),
             new StaffEndpoint("triage", "GET", "/api/v1/clock", null, List.of("admin"), 200),
+            new StaffEndpoint("triage", "POST", "/api/v1/cvss/scores", "{\"vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}",
+                    List.of("triager", "coordinator", "publisher", "admin"), 200),
             new StaffEndpoint("intake", "GET", "/api/v1/staff/reports/EMB-2026-99999999/attachments", null, CASE_WORKERS, 404),
             new StaffEndpoint("intake", "GET", "/api/v1/staff/reports/EMB-2026-99999999/attachments/" + UUID.randomUUID(), null,
                     CASE_WORKERS, 404),
@@ -105,6 +107,7 @@ class StaffAccessIT {
             new StaffEndpoint("advisory", "PUT", NO_ADVISORY, "{\"changeSummary\":\"edit\"}", List.of("publisher", "admin"), 404),
             new StaffEndpoint("advisory", "GET", NO_ADVISORY + "/revisions", null, ADVISORY_READERS, 404),
             new StaffEndpoint("advisory", "GET", NO_ADVISORY + "/audit", null, ADVISORY_READERS, 404),
+            new StaffEndpoint("advisory", "GET", NO_ADVISORY + "/preview/csaf", null, ADVISORY_READERS, 404),
             new StaffEndpoint("advisory", "PUT", NO_ADVISORY + "/embargo", "{\"liftAt\":\"2099-01-01T00:00:00Z\"}", COORDINATORS, 404),
             new StaffEndpoint("advisory", "POST", NO_ADVISORY + "/pre-advisories", "{\"partnerGroups\":[\"distributions\"]}",
                     COORDINATORS, 404),
