@@ -13,6 +13,7 @@ import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.response.Response;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -146,5 +147,33 @@ class ResearcherPagesIT {
         stranger.locator("input[type=password], input#token").first().waitFor();
         assertThat(stranger.locator("main").innerText()).doesNotContain("Status page reply");
         assertThat(chromium.errorsOn(page, stranger)).isEmpty();
+    }
+
+    @Test
+    void theReporterReplacesTheStatusLinkAndTheOldOneStopsWorking() {
+        SubmittedReport report = stack.reporter().submit("pea2pea", "Leaked status link", "rotate-" + UUID.randomUUID() + "@example.org");
+        String oldToken = report.reporterToken();
+        Page page = chromium.newPage();
+        page.navigate(stack.serviceUrl("intake") + "/status/" + report.trackingId() + "#token=" + oldToken);
+        page.locator("#report-state").waitFor();
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("#rotate-token").click();
+
+        page.locator("#rotated").waitFor();
+        String newLink = page.locator("#new-status-link").getAttribute("href");
+        assertThat(newLink).contains("/status/" + report.trackingId() + "#token=");
+        String newToken = URLDecoder.decode(newLink.substring(newLink.indexOf("#token=") + "#token=".length()), StandardCharsets.UTF_8);
+        assertThat(newToken).isNotBlank().isNotEqualTo(oldToken);
+        assertThat((Boolean) page.evaluate("() => document.getElementById('rotated').contains(document.activeElement)")).isTrue();
+        stack.reporter().status(report.trackingId(), oldToken).then().statusCode(404);
+        stack.reporter().status(report.trackingId(), newToken).then().statusCode(200);
+        assertThat(URLDecoder.decode(page.evaluate("() => location.hash").toString(), StandardCharsets.UTF_8))
+                .isEqualTo("#token=" + newToken);
+
+        // The page keeps working with the new token.
+        page.locator("#refresh-status").click();
+        page.locator("#page-status").filter(new Locator.FilterOptions().setHasText("Up to date.")).waitFor();
+        chromium.screenshot(page, "researcher-status-key-replaced");
+        assertThat(chromium.errorsOn(page)).isEmpty();
     }
 }

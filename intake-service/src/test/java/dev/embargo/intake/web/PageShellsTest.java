@@ -61,7 +61,7 @@ class PageShellsTest {
     void theStatusPageHasTheElementsTheBrowserTestsUse() {
         assertThat(ids(shell("status.html"))).contains("report-state", "promised-dates", "conversation", "reply-form",
                 "reply-text", "reply-attachments", "reply-encrypt", "send-reply", "error-summary", "token-form", "token-input",
-                "reply-progress");
+                "reply-progress", "rotate-token", "rotate-status", "rotated", "new-status-link");
     }
 
     private static List<String> ids(String html) {

@@ -75,6 +75,21 @@ export async function getJson(path, { token } = {}) {
   return body;
 }
 
+/** POST without a body (an action such as replacing the token); resolves with the JSON answer, rejects with an ApiProblem. */
+export async function post(path, { token } = {}) {
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: headers(token), credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiProblem(0, null);
+  }
+  const body = await parsed(response);
+  if (!response.ok) {
+    throw new ApiProblem(response.status, body);
+  }
+  return body;
+}
+
 /** GET a file as a Blob, with the token; rejects with an ApiProblem. */
 export async function getBlob(path, { token } = {}) {
   let response;

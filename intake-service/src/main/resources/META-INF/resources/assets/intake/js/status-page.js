@@ -2,7 +2,7 @@
 // fragment, which browsers never send to a server (nor in a Referer), or from the reader, and
 // goes to the API only, as a bearer header.
 
-import { ApiProblem, getBlob, getJson, limits as fetchLimits, postMultipart, program as fetchProgram } from './api.js';
+import { ApiProblem, getBlob, getJson, limits as fetchLimits, post, postMultipart, program as fetchProgram } from './api.js';
 import { bytes, byId, el, fill, focus, keepFragment, pageStatus, time } from './dom.js';
 import { encryptText, isArmored } from './encryption.js';
 import { FormErrors, Progress, attachmentHint, fileProblems, listFiles, textProblem, utf8Length } from './form.js';
@@ -21,6 +21,7 @@ const state = {
   sending: false,
   /** Whether the reply form's "encrypt" box was set up once (the reader's later choice is kept). */
   encryptionSetUp: false,
+  rotating: false,
 };
 
 const errors = new FormErrors();
@@ -279,6 +280,75 @@ async function reply(event) {
   }
 }
 
+/** The status link that holds a token, as the report form shows it. */
+function statusLink(token) {
+  return `${window.location.origin}/status/${encodeURIComponent(trackingId)}#token=${encodeURIComponent(token)}`;
+}
+
+function rotateStatus(text, { problem = false } = {}) {
+  const status = byId('rotate-status');
+  status.textContent = text;
+  status.classList.toggle('problem', problem);
+}
+
+/**
+ * Replaces the reporter token (POST …/token with the current one): the old token stops working at
+ * once, so the page takes the new one at once (its state, and the address, without a history entry)
+ * and shows the new link, once.
+ */
+async function rotateToken() {
+  if (state.rotating) {
+    return;
+  }
+  if (state.sending) {
+    rotateStatus('Wait until the message is sent, then replace the key.', { problem: true });
+    return;
+  }
+  if (!window.confirm('Replace this page’s key? The current link stops working at once, wherever it was saved. '
+    + 'You get a new link, shown only once.')) {
+    return;
+  }
+  const button = byId('rotate-token');
+  state.rotating = true;
+  button.disabled = true;
+  byId('rotated').hidden = true;
+  rotateStatus('Replacing the key…');
+  try {
+    const answer = await post(`${api}/token`, { token: state.token });
+    const token = answer?.reporterToken;
+    if (!token) {
+      throw new ApiProblem(500, { detail: 'The answer held no new key.' });
+    }
+    state.token = token;
+    window.history.replaceState(null, '', `#token=${encodeURIComponent(token)}`);
+    const link = statusLink(token);
+    const shown = byId('new-status-link');
+    shown.href = link;
+    shown.textContent = link;
+    byId('copy-new-status').textContent = '';
+    byId('rotated').hidden = false;
+    rotateStatus('The key was replaced. Save the new link below now: it is shown only once.');
+    focus(byId('rotated'));
+  } catch (problem) {
+    rotateStatus(problem instanceof ApiProblem && problem.status === 404
+      ? 'The key was not replaced: this token no longer opens the report (was it replaced already?)'
+      : `The key was not replaced: ${problem.explanation ?? problem.message}`, { problem: true });
+  } finally {
+    state.rotating = false;
+    button.disabled = false;
+  }
+}
+
+async function copyNewLink() {
+  const status = byId('copy-new-status');
+  try {
+    await navigator.clipboard.writeText(byId('new-status-link').href);
+    status.textContent = 'Copied.';
+  } catch {
+    status.textContent = 'Copying is not allowed here: select the link and copy it.';
+  }
+}
+
 function openWithToken(event) {
   event.preventDefault();
   const token = byId('token-input').value.trim();
@@ -303,6 +373,8 @@ byId('tracking-id').textContent = trackingId;
 document.title = `Report ${trackingId} — Embargo`;
 byId('token-form').addEventListener('submit', openWithToken);
 byId('reply-form').addEventListener('submit', reply);
+byId('rotate-token').addEventListener('click', rotateToken);
+byId('copy-new-status-link').addEventListener('click', copyNewLink);
 byId('reply-attachments').addEventListener('change', () => listFiles(byId('reply-attachments'), byId('reply-attachments-list')));
 byId('refresh-status').addEventListener('click', async () => {
   if (await load({ quiet: true })) {
