@@ -3,9 +3,12 @@ package dev.embargo.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import com.microsoft.playwright.Page;
 import dev.embargo.e2e.support.AdvisoryDrafts;
+import dev.embargo.e2e.support.Cases;
 import dev.embargo.e2e.support.Chromium;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
@@ -156,5 +159,51 @@ class StaffConsoleIT {
         // Previewing published nothing.
         assertThat(given().when().get(stack.serviceUrl("advisory") + "/api/v1/public/advisories").asString()).doesNotContain(unique);
         assertThat(chromium.errorsOn(publisher)).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorExpeditesAnExploitedCaseAndExtendsItsDisclosureWithTheReportersAgreement() {
+        // oxpulse-partner-edge promises disclosure 90 days after arrival, 7 on its expedited track, and extends a deadline
+        // only with the reporter's agreement (pea2pea promises no date at all, so nothing would move).
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        SubmittedReport report = stack.reporter().submit("oxpulse-partner-edge", "Console expedite " + unique,
+                "console-" + unique + "@example.org");
+        String caseId = Cases.idOf(stack, report);
+        String coordinatorToken = stack.staffTokens().of("coordinator");
+        String theCase = stack.serviceUrl("triage") + "/api/v1/cases/" + caseId;
+        String disclosure = "promisedDates.find { it.step == 'disclosure' }.dueAt";
+        Instant promised = Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase)
+                .then().statusCode(200).extract().path(disclosure));
+
+        Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
+        coordinator.navigate(stack.serviceUrl("triage") + "/console/#/cases/" + caseId);
+        coordinator.locator("#expedite-reason").fill("Exploited against partner nodes since Monday");
+        coordinator.locator("#expedite").click();
+        coordinator.locator("#expedited").waitFor();
+        assertThat(coordinator.locator("#section-expedite .success").innerText()).contains("expedited track");
+        assertThat(coordinator.locator("#case-summary").innerText()).contains("Expedited");
+
+        coordinator.locator("#extension-step").selectOption("disclosure");
+        coordinator.locator("#extension-by").fill("7d");
+        coordinator.locator("#extension-reason").fill("The fix needs a protocol change across partner nodes");
+        coordinator.locator("#extension-reporter-agreed").check();
+        coordinator.locator("#extend-deadline").click();
+        coordinator.locator("#section-extension .success").waitFor();
+        coordinator.locator("#audit-trail").getByText("extension of disclosure by 7d, agreed with the reporter").waitFor();
+        chromium.screenshot(coordinator, "console-case-expedited-and-extended");
+
+        // Expedited: disclosure 7 days after arrival instead of 90, then the agreed 7 more.
+        Instant extended = promised.minus(Duration.ofDays(90 - 7 - 7));
+        assertThat(Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase).then().statusCode(200)
+                .body("expedited", equalTo(true)).extract().<String>path(disclosure))).isEqualTo(extended);
+        assertThat(Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase + "/deadlines").then()
+                .statusCode(200).extract().<String>path("find { it.step == 'disclosure' }.dueAt")))
+                .as("as the scheduler watches it").isEqualTo(extended);
+        given().auth().oauth2(coordinatorToken).when().get(theCase + "/audit").then().statusCode(200)
+                .body("action", hasItems("expedited track", "extension of disclosure by 7d, agreed with the reporter"))
+                .body("find { it.action == 'expedited track' }.detail", equalTo("Exploited against partner nodes since Monday"))
+                .body("find { it.action.startsWith('extension of disclosure') }.actor", equalTo("coordinator"));
+        assertThat(chromium.accessibilityViolations(coordinator)).as("case page").isEmpty();
+        assertThat(chromium.errorsOn(coordinator)).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
+import dev.embargo.e2e.support.Cases;
 import dev.embargo.e2e.support.Chromium;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.ProgramKeyPair;
@@ -84,7 +85,7 @@ class WebJourneyIT {
 
         assertThat((List<?>) researcher.evaluate("() => window.sentReports")).singleElement().asString()
                 .contains("-----BEGIN PGP MESSAGE-----").doesNotContain("marker 7f3a");
-        String caseId = caseOf(trackingId);
+        String caseId = Cases.idOf(stack, trackingId);
         String description = given().auth().oauth2(stack.staffTokens().of("triager"))
                 .when().get(stack.serviceUrl("triage") + "/api/v1/cases/" + caseId + "/report")
                 .then().statusCode(200).extract().path("description");
@@ -133,13 +134,5 @@ class WebJourneyIT {
                 .when().get(stack.serviceUrl("triage") + "/api/v1/cases/" + caseId + "/messages").then().statusCode(200)
                 .extract().jsonPath().getList("text", String.class)).contains("Happy to test the fix when it is ready."));
         assertThat(chromium.errorsOn(researcher, triager)).as("no page broke its Content-Security-Policy or threw").isEmpty();
-    }
-
-    private static String caseOf(String trackingId) {
-        String triager = stack.staffTokens().of("triager");
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
-                .queryParams(Map.of("program", PROGRAM, "size", 500)).when().get(stack.serviceUrl("triage") + "/api/v1/cases")
-                .then().statusCode(200).extract().jsonPath()
-                .getString("find { it.trackingId == '%s' }.id".formatted(trackingId)), id -> id != null);
     }
 }

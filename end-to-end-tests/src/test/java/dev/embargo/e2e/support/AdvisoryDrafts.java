@@ -20,9 +20,7 @@ public final class AdvisoryDrafts {
     public static void acceptCase(RunningStack stack, SubmittedReport report) {
         String triager = stack.staffTokens().of("triager");
         String cases = stack.serviceUrl("triage") + "/api/v1/cases";
-        String caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager).queryParam("size", 500)
-                .when().get(cases).then().statusCode(200).extract().jsonPath()
-                .getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
+        String caseId = Cases.idOf(stack, report);
         for (String state : List.of("triaging", "accepted")) {
             given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", state, "reason", "Confirmed"))
                     .when().post(cases + "/" + caseId + "/transitions").then().statusCode(200);

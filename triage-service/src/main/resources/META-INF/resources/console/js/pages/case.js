@@ -28,6 +28,11 @@ export async function render(main, params) {
   const movesOutcome = outcome(); // outside the moves, which are redrawn after each one
   const deadlines = h('div', { class: 'deadlines-box' });
   const audit = h('div', { class: 'audit-box' });
+  // Changing the promised dates themselves is the coordinators' (the API says so too).
+  const coordinating = session.hasRole('coordinator', 'admin');
+  const expediting = h('div', { id: 'expedite-box' });
+  const expediteOutcome = outcome(); // outside the form, which goes once the case is expedited
+  const extension = coordinating ? extensionForm(path, program, afterChange) : null;
 
   /** Shows the case as the API last answered it, and what follows from it. */
   function show(updated) {
@@ -36,12 +41,18 @@ export async function render(main, params) {
     clear(heading).append(updated.trackingId, ': ', updated.title ?? '');
     clear(summary).append(...summaryItems(updated));
     renderMoves(moves, movesOutcome, updated, afterChange);
+    if (coordinating) renderExpedite(expediting, expediteOutcome, path, updated, program, afterChange);
+  }
+
+  /** The promises on the clock, and the steps an extension may be asked for. */
+  function refreshDeadlines() {
+    loadDeadlines(deadlines, path).then((rows) => extension?.offer(rows));
   }
 
   /** After a decision: the case's new form, and the promises and audit lines it changed. */
   function afterChange(updated) {
     show(updated);
-    loadDeadlines(deadlines, path);
+    refreshDeadlines();
     loadAudit(audit, path);
   }
 
@@ -59,11 +70,13 @@ export async function render(main, params) {
       h('div', { class: 'case-deciding' },
         section('moves', 'Move the case', moves, movesOutcome),
         section('promises', 'Deadlines', deadlines),
+        coordinating && section('expedite', 'Expedited track', expediting, expediteOutcome),
+        coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
         section('scope', 'Scope', scopeSection(path, current, program, afterChange)),
         section('ownership', 'Owner', ownerSection(path, current, afterChange)))),
     section('audit', 'Audit trail', audit));
-  loadDeadlines(deadlines, path);
+  refreshDeadlines();
   loadAudit(audit, path);
 }
 
@@ -113,7 +126,7 @@ function summaryItems(c) {
     ...item('Acknowledged', time(c.acknowledgedAt)),
     ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt)] : muted('none open'),
       c.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'Overdue')] : null),
-    ...(c.expedited ? item('Track', h('span', { class: 'badge' }, 'Expedited')) : []),
+    ...(c.expedited ? item('Track', h('span', { class: 'badge badge-expedited' }, 'Expedited')) : []),
     ...item('Affected version', c.affectedVersion ?? muted('not given'), c.versionSupport ? ` (${c.versionSupport})` : null),
     ...item('Scope', c.scopeClass ? `${c.scopeClass} (${c.inScope ? 'in scope' : 'out of scope'})` : muted('not decided'),
       versions ? ` — ${versions}` : null),
@@ -354,6 +367,95 @@ const STANDINGS = {
   pending: 'Pending', warned: 'Due soon', breached: 'Overdue', settled: 'Met',
 };
 
+const STEP_LABELS = {
+  acknowledgement: 'Acknowledgement', triage: 'Triage', status_update: 'Status update', fix: 'Fix',
+  pre_release: 'Pre-release', disclosure: 'Disclosure', post_mortem: 'Post-mortem',
+};
+
+/** "Disclosure, due 2026-12-04 18:00 UTC" */
+function stepDue(step, dueAt) {
+  return `${STEP_LABELS[step] ?? step}, due ${formatDate(dueAt)} UTC`;
+}
+
+/** The expedited track (actively exploited): a reason and the button, until the case is on it. */
+function renderExpedite(container, output, path, c, program, afterChange) {
+  clear(container);
+  if (c.expedited) {
+    container.append(h('p', { id: 'expedited' }, h('span', { class: 'badge badge-expedited' }, 'Expedited'),
+      ' The case is on the expedited track; its dates follow that track.'));
+    return;
+  }
+  const track = program?.policy?.expedited;
+  const reason = h('textarea', { id: 'expedite-reason', rows: '2', maxlength: '2000' });
+  const expedite = h('button', { type: 'button', id: 'expedite', onclick: (event) => act(event.currentTarget, output, async () => {
+    const updated = await api('triage', `${path}/expedite`, { method: 'POST', body: { reason: reason.value.trim() } });
+    afterChange(updated);
+    return updated;
+  }, (updated) => `The case is on the expedited track.${updated.nextDeadline
+    ? ` Next deadline: ${stepDue(updated.nextDeadline.step, updated.nextDeadline.dueAt)}.` : ''}`) }, 'Expedite: actively exploited');
+  container.append(
+    program ? h('p', { class: 'hint' }, track
+      ? ['This program\'s expedited track', track.when?.length ? ` (for ${track.when.join(', ')})` : null, ' recomputes the dates.',
+        track.note ? ` ${track.note}` : null]
+      : 'This program\'s policy has no expedited track: the case is marked, its dates stay as they are.') : null,
+    field('Reason (sealed in the audit trail)', reason, 'Where it is exploited, or how you know.'),
+    h('div', { class: 'actions' }, expedite));
+}
+
+/**
+ * More time for one open promise, agreed with the reporter. Returns { form, offer }: offer(rows)
+ * fills the steps from the case's deadlines (null: they could not be read).
+ */
+function extensionForm(path, program, afterChange) {
+  const rules = program?.policy?.extensions;
+  const steps = h('div', {}, h('p', { class: 'loading' }, 'Loading the open promises…'));
+  let step = null;
+  const by = h('input', { id: 'extension-by', type: 'text', class: 'duration', maxlength: '6', autocomplete: 'off',
+    spellcheck: 'false' });
+  const reason = h('textarea', { id: 'extension-reason', rows: '2', maxlength: '2000' });
+  const agreed = h('input', { id: 'extension-reporter-agreed', type: 'checkbox' });
+  const output = outcome();
+  const extend = h('button', { type: 'button', id: 'extend-deadline', disabled: true, onclick: (event) => act(event.currentTarget,
+    output, async () => {
+      const body = {
+        step: step?.value ?? '', by: by.value.trim().toLowerCase(), reason: reason.value.trim(), reporterAgreed: agreed.checked,
+      };
+      const updated = await api('triage', `${path}/extensions`, { method: 'POST', body });
+      by.value = '';
+      reason.value = '';
+      agreed.checked = false;
+      afterChange(updated);
+      return { body, date: updated.promisedDates?.find((promised) => promised.step === body.step) };
+    }, ({ body, date }) => (date?.dueAt ? `Extended by ${body.by}: ${stepDue(body.step, date.dueAt)}.` : `Extended by ${body.by}.`)) },
+  'Extend the deadline');
+
+  function offer(rows) {
+    const open = (rows ?? []).filter((deadline) => !deadline.settledAt && deadline.dueAt);
+    const previous = step?.value;
+    step = open.length ? select({ id: 'extension-step' }, open.map((deadline) => [deadline.step, stepDue(deadline.step, deadline.dueAt)]),
+      open.some((deadline) => deadline.step === previous) ? previous : open[0].step) : null;
+    clear(steps).append(step ? field('Deadline', step)
+      : h('p', { class: 'empty' }, rows ? 'No promise of this case is open: there is nothing to extend.'
+        : 'The open promises could not be read.'));
+    extend.disabled = !step;
+  }
+
+  const form = h('div', {},
+    program ? h('p', { class: 'hint' }, !rules?.allowed ? 'This program\'s policy allows no extensions.'
+      : rules.reporterAgreementRequired ? 'This program\'s policy allows extensions the reporter agrees to.'
+        : 'This program\'s policy allows extensions.', rules?.note ? ` ${rules.note}` : null) : null,
+    steps,
+    field('Extend by', by, 'A number and a unit: h (hours), d (days), bd (business days in the program\'s calendar) '
+      + 'or w (weeks), e.g. 7d or 10bd.'),
+    field('Reason (sealed in the audit trail)', reason),
+    h('div', { class: 'field checkbox' }, agreed,
+      h('label', { for: 'extension-reporter-agreed' }, 'The reporter agreed to this extension')),
+    h('div', { class: 'actions' }, extend),
+    output);
+  return { form, offer };
+}
+
+/** Shows the case's promises in box; resolves to them, or null when they could not be read. */
 async function loadDeadlines(box, path) {
   try {
     const rows = await api('triage', `${path}/deadlines`);
@@ -367,8 +469,10 @@ async function loadDeadlines(box, path) {
         d.updatesSent ? h('span', { class: 'muted' }, ` — ${d.updatesSent} update${d.updatesSent === 1 ? '' : 's'} sent`) : null);
     }));
     clear(box).append(rows.length ? list : h('p', { id: 'deadlines', class: 'empty' }, 'No promise of this case is on the clock.'));
+    return rows;
   } catch (error) {
     problemMessage(box, error);
+    return null;
   }
 }
 
