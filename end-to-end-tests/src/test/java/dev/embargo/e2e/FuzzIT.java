@@ -83,10 +83,13 @@ class FuzzIT {
         assertThat(serverErrors).as("5xx answers").isEmpty();
         assertThat(accepted).as("some generated reports are valid").hasSizeGreaterThan(100);
         assertThat(byStatus.keySet()).contains(400, 404, 413, 415);
-        // Every accepted report is kept, and went all the way to triage and back.
+        // Every accepted report is kept, and went all the way to triage and back. The bound is for
+        // liveness, not speed: the last of some 2 200 acknowledgements comes 55 s after the burst on
+        // two idle cores, and took over 90 s while another build shared them.
         java.util.Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
         unconfirmed.addAll(accepted.keySet());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        long waitStarted = System.nanoTime();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             List<Future<?>> checks = new ArrayList<>();
             try (ExecutorService checkers = Executors.newFixedThreadPool(16)) {
                 for (String trackingId : List.copyOf(unconfirmed)) {
@@ -111,6 +114,8 @@ class FuzzIT {
             }
             return unconfirmed.isEmpty();
         });
+        System.out.printf("%d requests: %s; %d reports accepted, all acknowledged %d s after the last answer%n", REQUESTS,
+                byStatus, accepted.size(), Duration.ofNanos(System.nanoTime() - waitStarted).toSeconds());
     }
 
     /** One generator per kind of trouble; request i uses generator i mod their number. */
