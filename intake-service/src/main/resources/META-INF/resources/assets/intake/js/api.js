@@ -61,25 +61,20 @@ async function parsed(response) {
 }
 
 /** GET a JSON resource; rejects with an ApiProblem. */
-export async function getJson(path, { token } = {}) {
-  let response;
-  try {
-    response = await fetch(path, { headers: headers(token), credentials: 'omit', cache: 'no-store' });
-  } catch {
-    throw new ApiProblem(0, null);
-  }
-  const body = await parsed(response);
-  if (!response.ok) {
-    throw new ApiProblem(response.status, body);
-  }
-  return body;
+export function getJson(path, { token } = {}) {
+  return jsonRequest(path, 'GET', token);
 }
 
 /** POST without a body (an action such as replacing the token); resolves with the JSON answer, rejects with an ApiProblem. */
-export async function post(path, { token } = {}) {
+export function post(path, { token } = {}) {
+  return jsonRequest(path, 'POST', token);
+}
+
+/** A bodiless request answered with JSON; an unreachable server is status 0. */
+async function jsonRequest(path, method, token) {
   let response;
   try {
-    response = await fetch(path, { method: 'POST', headers: headers(token), credentials: 'omit', cache: 'no-store' });
+    response = await fetch(path, { method, headers: headers(token), credentials: 'omit', cache: 'no-store' });
   } catch {
     throw new ApiProblem(0, null);
   }

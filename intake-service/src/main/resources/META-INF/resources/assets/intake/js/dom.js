@@ -121,3 +121,14 @@ export function pageStatus(text, { problem = false } = {}) {
   status.classList.toggle('problem', problem);
   status.hidden = text === '';
 }
+
+/** A page about one program that could not load it: "no such program" for a 404, the reason otherwise. */
+export function showProgramUnavailable(problem, what) {
+  if (problem?.status === 404) {
+    pageStatus('');
+    document.title = 'No such program — Embargo';
+    byId('not-found').hidden = false;
+    return;
+  }
+  pageStatus(`${what} cannot be shown: ${problem.explanation ?? problem.message}`, { problem: true });
+}

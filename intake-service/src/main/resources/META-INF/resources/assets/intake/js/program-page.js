@@ -1,7 +1,7 @@
 // GET /report/{slug}: a program, what its policy promises, and where to report.
 
-import { ApiProblem, getJson, program as fetchProgram } from './api.js';
-import { byId, el, externalLink, fill, keepFragment, pageStatus, time } from './dom.js';
+import { getJson, program as fetchProgram } from './api.js';
+import { byId, el, externalLink, fill, keepFragment, pageStatus, showProgramUnavailable, time } from './dom.js';
 import {
   amount, contentName, creditWords, groupedFingerprint, promiseWords, publishedKey, reportContents, scopeClasses, stepName,
   within,
@@ -146,13 +146,7 @@ async function show() {
   try {
     view = await fetchProgram(slug);
   } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      pageStatus('');
-      document.title = 'No such program — Embargo';
-      byId('not-found').hidden = false;
-      return;
-    }
-    pageStatus(`The program cannot be shown: ${problem.explanation ?? problem.message}`, { problem: true });
+    showProgramUnavailable(problem, 'The program');
     return;
   }
   const program = view.program;

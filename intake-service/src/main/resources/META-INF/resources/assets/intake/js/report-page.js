@@ -4,7 +4,7 @@
 // XMLHttpRequest, whose upload progress feeds the progress bar.
 
 import { ApiProblem, limits as fetchLimits, postMultipart, program as fetchProgram } from './api.js';
-import { bytes, byId, el, fill, focus, keepFragment, pageStatus } from './dom.js';
+import { bytes, byId, el, fill, focus, keepFragment, pageStatus, showProgramUnavailable } from './dom.js';
 import { encryptText, isArmored } from './encryption.js';
 import { FormErrors, Progress, attachmentHint, fileProblems, listFiles, textProblem, utf8Length } from './form.js';
 import {
@@ -371,13 +371,7 @@ async function start() {
     setUp(view.program, limits);
     pageStatus('');
   } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      pageStatus('');
-      document.title = 'No such program — Embargo';
-      byId('not-found').hidden = false;
-      return;
-    }
-    pageStatus(`The form cannot be shown: ${problem.explanation ?? problem.message}`, { problem: true });
+    showProgramUnavailable(problem, 'The form');
   }
 }
 
