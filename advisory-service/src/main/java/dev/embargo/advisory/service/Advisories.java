@@ -11,10 +11,10 @@ import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.AdvisoryAuditRepository;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.deadline.BusinessCalendar;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -68,7 +68,7 @@ public class Advisories {
      */
     public Uni<AdvisoryDetails> draft(String trackingId, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> reports.byTrackingId(trackingId).chain(report -> {
+        return Transactions.inTransaction(() -> reports.byTrackingId(trackingId).chain(report -> {
             if (report == null || !visible.test(report.programSlug)) {
                 throw AdvisoryProblems.notFound("No report " + trackingId + ".");
             }
@@ -111,7 +111,7 @@ public class Advisories {
     public Uni<AdvisoryDetails> revise(UUID id, AdvisoryContent content, String changeSummary, String actor,
             Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Panache.withTransaction(() -> locked(id, visible).chain(advisory -> {
+        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> locked(id, visible).chain(advisory -> {
             if (advisory.state != AdvisoryState.DRAFT) {
                 var missing = ContentReadiness.missing(content);
                 if (!missing.isEmpty()) {
@@ -132,7 +132,7 @@ public class Advisories {
     /** Records the post-mortem; once the advisory is public, it is published with a new version. */
     public Uni<AdvisoryDetails> postMortem(UUID id, PostMortem postMortem, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Panache.withTransaction(() -> locked(id, visible).chain(advisory -> {
+        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> locked(id, visible).chain(advisory -> {
             advisory.sealedPostMortem = sealed.seal(postMortem);
             advisory.updatedAt = now.atOffset(ZoneOffset.UTC);
             Uni<Void> kept = audit.record(advisory.id, "post-mortem-written", actor, null, now);
@@ -150,7 +150,7 @@ public class Advisories {
     }
 
     public Uni<AdvisoryDetails> get(UUID id, Predicate<String> visible) {
-        return Panache.withSession(() -> advisories.findById(id).chain(advisory -> {
+        return Transactions.inSession(() -> advisories.findById(id).chain(advisory -> {
             if (advisory == null || !visible.test(advisory.programSlug)) {
                 throw AdvisoryProblems.notFound("No advisory " + id + ".");
             }
@@ -159,19 +159,19 @@ public class Advisories {
     }
 
     public Uni<List<Advisory>> list(Optional<Set<String>> programs, int page, int size) {
-        return Panache.withSession(() -> advisories.listPage(programs, page, size));
+        return Transactions.inSession(() -> advisories.listPage(programs, page, size));
     }
 
     /** Every revision with its content, oldest first. */
     public Uni<List<RevisionContent>> revisions(UUID id, Predicate<String> visible) {
-        return get(id, visible).chain(details -> Panache.withSession(() -> revisions.history(id)))
+        return get(id, visible).chain(details -> Transactions.inSession(() -> revisions.history(id)))
                 .map(all -> all.stream().map(revision -> new RevisionContent(revision,
                         sealed.open(revision.sealedContent, AdvisoryContent.class))).toList());
     }
 
     /** The audit trail with the details opened, oldest first. */
     public Uni<List<AuditEntry>> audit(UUID id, Predicate<String> visible) {
-        return get(id, visible).chain(details -> Panache.withSession(() -> auditEntries.trail(id)))
+        return get(id, visible).chain(details -> Transactions.inSession(() -> auditEntries.trail(id)))
                 .map(all -> all.stream().map(entry -> new AuditEntry(entry,
                         entry.sealedDetail == null ? null : sealed.openText(entry.sealedDetail))).toList());
     }

@@ -6,7 +6,7 @@ import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public class AdvisoryPreviews {
      * ({@code 422} naming what is missing, as scheduling would); a CVE record needs a CVE id.
      */
     public Uni<Preview> preview(UUID id, Format format, Predicate<String> visible) {
-        return Panache.withSession(() -> advisories.findById(id).chain(advisory -> {
+        return Transactions.inSession(() -> advisories.findById(id).chain(advisory -> {
             if (advisory == null || !visible.test(advisory.programSlug)) {
                 throw AdvisoryProblems.notFound("No advisory " + id + ".");
             }

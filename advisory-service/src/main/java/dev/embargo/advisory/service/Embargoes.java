@@ -4,10 +4,10 @@ import dev.embargo.advisory.domain.Advisory;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryState;
 import dev.embargo.advisory.domain.PreAdvisory;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.DisclosurePolicy.PartnerGroup;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
 import io.smallrye.mutiny.tuples.Tuple3;
@@ -60,7 +60,7 @@ public class Embargoes {
     public Uni<AdvisoryDetails> scheduleLift(UUID id, Instant liftAt, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant lift = liftAt.truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
+        return Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
             if (advisory.state == AdvisoryState.PUBLISHED) {
                 throw AdvisoryProblems.conflict("advisory-published", advisory.publicId + " is already public.");
             }
@@ -105,7 +105,7 @@ public class Embargoes {
      */
     public Uni<PreAdvisory> releasePreAdvisory(UUID id, List<String> groups, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
+        return Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
             if (advisory.state != AdvisoryState.SCHEDULED) {
                 throw AdvisoryProblems.conflict("no-embargo", advisory.publicId + " is " + advisory.state.name().toLowerCase()
                         + ": pre-advisories go out between scheduling the lift and the lift itself.");
@@ -138,7 +138,7 @@ public class Embargoes {
      */
     public Uni<AdvisoryDetails> earlyBreak(UUID id, String reason, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Panache.withTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
+        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
             if (advisory.state == AdvisoryState.PUBLISHED) {
                 throw AdvisoryProblems.conflict("advisory-published", advisory.publicId + " is already public.");
             }

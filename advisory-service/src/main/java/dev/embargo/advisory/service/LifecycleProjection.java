@@ -7,7 +7,7 @@ import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -69,7 +69,7 @@ public class LifecycleProjection {
     }
 
     public Uni<List<TrackedReport>> list(java.util.Optional<java.util.Set<String>> programs, int page, int size) {
-        return Panache.withSession(() -> reports.listPage(programs, page, size));
+        return Transactions.inSession(() -> reports.listPage(programs, page, size));
     }
 
     /** The report's row, created at the first event that mentions it. */

@@ -7,7 +7,7 @@ import dev.embargo.advisory.repository.PreAdvisoryRepository;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public class PreAdvisories {
         document.put("title", title);
         document.put("summary", summary);
         document.put("trackingIds", trackingIds == null ? List.of() : trackingIds);
-        return Panache.withTransaction(() -> stage(null, program, document, embargoUntil, partnerGroups, releasedBy));
+        return Transactions.inTransaction(() -> stage(null, program, document, embargoUntil, partnerGroups, releasedBy));
     }
 
     /**
@@ -86,7 +86,7 @@ public class PreAdvisories {
     }
 
     public Uni<List<PreAdvisory>> list(Optional<Set<String>> programs, int page, int size) {
-        return Panache.withSession(() -> preAdvisories.listPage(programs, page, size));
+        return Transactions.inSession(() -> preAdvisories.listPage(programs, page, size));
     }
 
     private String write(Map<String, Object> document) {

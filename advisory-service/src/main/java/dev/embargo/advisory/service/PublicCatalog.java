@@ -6,7 +6,7 @@ import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedDocument;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.PublishedDocumentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +35,7 @@ public class PublicCatalog {
 
     /** A published advisory's document in a format; empty when there is none (or it is not public). */
     public Uni<Optional<PublishedDocument>> document(String publicId, DocumentFormat format) {
-        return Panache.withSession(() -> advisories.find("publicId", publicId).firstResult()
+        return Transactions.inSession(() -> advisories.find("publicId", publicId).firstResult()
                 .chain(advisory -> advisory == null || advisory.publishedRevision == null
                         ? Uni.createFrom().<PublishedDocument>nullItem()
                         : documents.document(advisory.id, format)))
@@ -48,7 +48,7 @@ public class PublicCatalog {
 
     /** Every published advisory, optionally of one program. */
     public Uni<List<PublishedAdvisory>> all(Optional<String> program) {
-        return Panache.withSession(() -> documents.all(DocumentFormat.SNAPSHOT, program))
+        return Transactions.inSession(() -> documents.all(DocumentFormat.SNAPSHOT, program))
                 .map(found -> found.stream().map(document -> formats.readSnapshot(document.content)).toList());
     }
 
@@ -67,7 +67,7 @@ public class PublicCatalog {
             where.append(" and lower(content) like :query escape '!'");
             parameters.and("query", "%" + text.toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
         });
-        return Panache.withSession(() -> documents.find(where.toString(), Sort.descending("publishedAt").and("advisoryId"), parameters)
+        return Transactions.inSession(() -> documents.find(where.toString(), Sort.descending("publishedAt").and("advisoryId"), parameters)
                         .page(Page.of(page, size)).list())
                 .map(found -> found.stream().map(document -> formats.readSnapshot(document.content)).toList());
     }

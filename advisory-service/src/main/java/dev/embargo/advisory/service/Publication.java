@@ -19,8 +19,8 @@ import dev.embargo.advisory.repository.PublishedDocumentRepository;
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -95,7 +95,7 @@ public class Publication {
     public Uni<Integer> publishDue() {
         return signingKeys.signer().chain(signer -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return Panache.withTransaction(() -> advisories.claimDue(now.atOffset(ZoneOffset.UTC), config.publicationBatchSize())
+            return Transactions.inTransaction(() -> advisories.claimDue(now.atOffset(ZoneOffset.UTC), config.publicationBatchSize())
                     .chain(due -> Multi.createFrom().iterable(due)
                             .onItem().transformToUniAndConcatenate(advisory -> audit.record(advisory.id, "published-at-lift-time",
                                             "embargo", null, now)

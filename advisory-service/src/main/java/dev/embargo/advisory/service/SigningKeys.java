@@ -4,7 +4,7 @@ import dev.embargo.advisory.config.AdvisoryConfig;
 import dev.embargo.advisory.domain.SigningKey;
 import dev.embargo.advisory.repository.SigningKeyRepository;
 import dev.embargo.kit.crypto.FieldCipher;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class SigningKeys {
         if (config.signingKey().isPresent()) {
             return Uni.createFrom().item(remember(OpenPgpSigner.of(config.signingKey().get(), config.signingKeyPassphrase().orElse(""))));
         }
-        return Panache.withSession(() -> keys.findById(SigningKey.THE_KEY)).chain(stored -> stored != null
+        return Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY)).chain(stored -> stored != null
                 ? Uni.createFrom().item(remember(OpenPgpSigner.of(cipher.open(stored.sealedSecretKey), "")))
                 : generate());
     }
@@ -53,9 +53,9 @@ public class SigningKeys {
         String userId = config.publisher().name() + " CSAF signing key <" + config.publisher().contact() + ">";
         return vertx.executeBlocking(() -> OpenPgpSigner.generateArmoredSecretKey(userId)).chain(armored -> {
             OpenPgpSigner generated = OpenPgpSigner.of(armored, "");
-            return Panache.withTransaction(() -> keys.insertIfAbsent(generated.fingerprint(), generated.armoredPublicKey(),
+            return Transactions.inTransaction(() -> keys.insertIfAbsent(generated.fingerprint(), generated.armoredPublicKey(),
                     cipher.seal(armored), OffsetDateTime.now(ZoneOffset.UTC)));
-        }).chain(ignored -> Panache.withSession(() -> keys.findById(SigningKey.THE_KEY))).map(stored -> {
+        }).chain(ignored -> Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY))).map(stored -> {
             OpenPgpSigner kept = OpenPgpSigner.of(cipher.open(stored.sealedSecretKey), "");
             LOG.infof("CSAF documents are signed with generated OpenPGP key %s", kept.fingerprint());
             return remember(kept);

@@ -7,7 +7,7 @@ import dev.embargo.intake.repository.ReceivedMailRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -58,7 +58,7 @@ public class EmailChannel {
      * @throws ProblemException when it can never be taken in (e.g. encrypted to a key the program does not hold)
      */
     public Uni<Outcome> take(String programSlug, InboundMail mail) {
-        return reports.nextTrackingNumber().chain(number -> Panache.withTransaction(() -> received.findById(mail.messageId()).chain(seen -> {
+        return reports.nextTrackingNumber().chain(number -> Transactions.inTransaction(() -> received.findById(mail.messageId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().item(Outcome.ALREADY_TAKEN);
             }

@@ -6,10 +6,10 @@ import dev.embargo.intake.domain.PublishedProgram;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.DisclosurePolicy.ScopeClass;
 import dev.embargo.policy.model.Program;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
@@ -53,7 +53,7 @@ public class ProgramCatalog {
 
     /** The program's revision in force, or a 404 problem. */
     public Uni<InForce> inForce(String slug) {
-        return Panache.withSession(() -> programs.findById(slug)).map(found -> {
+        return Transactions.inSession(() -> programs.findById(slug)).map(found -> {
             if (found == null) {
                 throw new ProblemException(Problem.of(Status.NOT_FOUND, "No program named '" + slug + "'."));
             }
@@ -62,7 +62,7 @@ public class ProgramCatalog {
     }
 
     public Uni<List<InForce>> all() {
-        return Panache.withSession(programs::listBySlug).map(found -> found.stream().map(this::inForce).toList());
+        return Transactions.inSession(programs::listBySlug).map(found -> found.stream().map(this::inForce).toList());
     }
 
     /** The program's published OpenPGP key (ASCII armor); null when it publishes none. */

@@ -11,7 +11,7 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.security.StaffScope;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
@@ -118,24 +118,24 @@ public class ReportAttachments {
 
     /** The report's files, for its reporter's status page. */
     public Uni<List<AttachmentSummary>> listed(UUID reportId) {
-        return Panache.withSession(() -> attachments.summariesOf(reportId));
+        return Transactions.inSession(() -> attachments.summariesOf(reportId));
     }
 
     /** One file of the report, if the token is its reporter's; the same 404 for every miss. */
     public Uni<OpenedAttachment> forReporter(String trackingId, String token, String attachmentId) {
-        return Panache.withSession(() -> reports.findByTrackingId(trackingId)
+        return Transactions.inSession(() -> reports.findByTrackingId(trackingId)
                 .map(report -> tokens.authorise(report, token))
                 .chain(report -> opened(report, attachmentId)));
     }
 
     /** The report's files for staff, if its program is theirs to see; 404 otherwise. */
     public Uni<List<AttachmentSummary>> forStaff(String trackingId, StaffScope scope) {
-        return Panache.withSession(() -> staffReport(trackingId, scope).chain(report -> attachments.summariesOf(report.id)));
+        return Transactions.inSession(() -> staffReport(trackingId, scope).chain(report -> attachments.summariesOf(report.id)));
     }
 
     /** One file for staff, if the report's program is theirs to see; 404 otherwise. */
     public Uni<OpenedAttachment> forStaff(String trackingId, String attachmentId, StaffScope scope) {
-        return Panache.withSession(() -> staffReport(trackingId, scope).chain(report -> opened(report, attachmentId)));
+        return Transactions.inSession(() -> staffReport(trackingId, scope).chain(report -> opened(report, attachmentId)));
     }
 
     private Uni<Report> staffReport(String trackingId, StaffScope scope) {

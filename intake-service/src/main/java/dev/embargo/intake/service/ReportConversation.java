@@ -7,11 +7,11 @@ import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.Transactions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.repository.ReportMessageRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -58,7 +58,7 @@ public class ReportConversation {
     /** The same, with files (already checked for count and size) kept with the message. */
     public Uni<ReportMessage> postByReporter(String trackingId, String token, String text, List<IncomingFile> files) {
         files.forEach(attachments::typeOf);
-        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId)
+        return Transactions.inTransaction(() -> reports.findByTrackingId(trackingId)
                 .chain(found -> checkedWrite(tokens.authorise(found, token), text, files)));
     }
 
@@ -109,6 +109,6 @@ public class ReportConversation {
     }
 
     public Uni<List<ReportMessage>> messagesOf(UUID reportId) {
-        return Panache.withSession(() -> messages.forReport(reportId));
+        return Transactions.inSession(() -> messages.forReport(reportId));
     }
 }

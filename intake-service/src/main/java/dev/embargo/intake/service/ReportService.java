@@ -15,7 +15,7 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public class ReportService {
     /** The same, with files (already checked for count and size) kept with the report. */
     public Uni<AcceptedReport> submit(NewReport submission, List<IncomingFile> files) {
         files.forEach(attachments::typeOf);
-        return reports.nextTrackingNumber().chain(number -> Panache.withTransaction(() -> store(submission, files, number)));
+        return reports.nextTrackingNumber().chain(number -> Transactions.inTransaction(() -> store(submission, files, number)));
     }
 
     /**
@@ -108,7 +108,7 @@ public class ReportService {
      * wrong token look the same to the caller, so tracking ids cannot be probed.
      */
     public Uni<Report> findForReporter(String trackingId, String token) {
-        return Panache.withSession(() -> reports.findByTrackingId(trackingId)).map(report -> tokens.authorise(report, token));
+        return Transactions.inSession(() -> reports.findByTrackingId(trackingId)).map(report -> tokens.authorise(report, token));
     }
 
     /**
@@ -116,7 +116,7 @@ public class ReportService {
      * returned once, the old one stops working at once.
      */
     public Uni<String> rotateToken(String trackingId, String token) {
-        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId).map(report -> {
+        return Transactions.inTransaction(() -> reports.findByTrackingId(trackingId).map(report -> {
             Report authorised = tokens.authorise(report, token);
             String fresh = tokens.issue();
             authorised.tokenHash = tokens.hash(fresh);

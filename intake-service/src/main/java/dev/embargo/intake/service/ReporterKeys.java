@@ -8,7 +8,7 @@ import dev.embargo.kit.crypto.OpenPgpRecipient;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public class ReporterKeys {
     /** The reporter gives (or replaces) their key through the status link; returns its fingerprint. */
     public Uni<String> replace(String trackingId, String token, String armoredKey) {
         String fingerprint = check(armoredKey).fingerprint();
-        return Panache.withTransaction(() -> reports.findByTrackingId(trackingId)
+        return Transactions.inTransaction(() -> reports.findByTrackingId(trackingId)
                 .chain(found -> provide(tokens.authorise(found, token), armoredKey))
                 .replaceWith(fingerprint));
     }

@@ -1,9 +1,9 @@
 package dev.embargo.notify.rest;
 
 import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.mapping.EmailDeliveryMapper;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import dev.embargo.kit.security.StaffScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +47,7 @@ public class EmailDeliveryResource {
     @APIResponse(responseCode = "403", description = "Not a coordinator or admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<EmailDeliveryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return Panache.withSession(() -> deliveries.listPage(scope.programs(), page, size))
+        return Transactions.inSession(() -> deliveries.listPage(scope.programs(), page, size))
                 .map(found -> found.stream().map(mapper::toView).toList());
     }
 }

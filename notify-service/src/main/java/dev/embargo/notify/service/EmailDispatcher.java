@@ -4,13 +4,13 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.crypto.OpenPgpRecipient;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.EmailConfig;
 import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.ProgramContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Engine;
@@ -79,7 +79,7 @@ public class EmailDispatcher {
     }
 
     Uni<Void> sendDue() {
-        return Panache.withTransaction(() -> deliveries.claimDue(config.batchSize()).chain(due -> due.isEmpty()
+        return Transactions.inTransaction(() -> deliveries.claimDue(config.batchSize()).chain(due -> due.isEmpty()
                 ? Uni.createFrom().voidItem() : programs.bySlug().chain(bySlug -> sendAll(due, bySlug))));
     }
 

@@ -1,5 +1,6 @@
 package dev.embargo.notify.service;
 
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.Partner;
 import dev.embargo.notify.domain.Watermark;
@@ -7,7 +8,6 @@ import dev.embargo.notify.domain.WebhookDelivery;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import dev.embargo.notify.repository.PartnerRepository;
 import dev.embargo.notify.repository.WebhookDeliveryRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class LeakChecks {
         }
         Map<String, String> carried = found.stream()
                 .collect(Collectors.toMap(Watermark.Found::code, Watermark.Found::carriedAs, (first, second) -> first + ", " + second));
-        return Panache.withSession(() -> deliveries.list("watermark in ?1", carried.keySet())
+        return Transactions.inSession(() -> deliveries.list("watermark in ?1", carried.keySet())
                 .chain(webhookCopies -> emails.list("watermark in ?1", carried.keySet()).chain(emailCopies -> {
                     Set<UUID> partnerIds = new HashSet<>();
                     webhookCopies.forEach(copy -> partnerIds.add(copy.partnerId));

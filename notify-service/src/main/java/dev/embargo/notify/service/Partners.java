@@ -4,6 +4,7 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.WebhookConfig;
 import dev.embargo.notify.domain.EndpointAddress;
 import dev.embargo.notify.domain.Partner;
@@ -11,7 +12,6 @@ import dev.embargo.notify.domain.WebhookEndpoint;
 import dev.embargo.notify.domain.WebhookSignature;
 import dev.embargo.notify.repository.PartnerRepository;
 import dev.embargo.notify.repository.WebhookEndpointRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -51,19 +51,19 @@ public class Partners {
         partner.groups = String.join(",", groups);
         partner.programs = String.join(",", programs);
         partner.createdAt = now();
-        return Panache.withTransaction(() -> partners.persist(partner));
+        return Transactions.inTransaction(() -> partners.persist(partner));
     }
 
     public Uni<List<Partner>> all() {
-        return Panache.withSession(() -> partners.listAll(Sort.ascending("name")));
+        return Transactions.inSession(() -> partners.listAll(Sort.ascending("name")));
     }
 
     public Uni<Partner> find(UUID partnerId) {
-        return Panache.withSession(() -> partners.findById(partnerId)).map(found -> existing(found, "partner", partnerId));
+        return Transactions.inSession(() -> partners.findById(partnerId)).map(found -> existing(found, "partner", partnerId));
     }
 
     public Uni<List<WebhookEndpoint>> endpointsOf(UUID partnerId) {
-        return Panache.withSession(() -> partners.findById(partnerId)
+        return Transactions.inSession(() -> partners.findById(partnerId)
                 .chain(found -> endpoints.list("partnerId", Sort.ascending("createdAt"), existing(found, "partner", partnerId).id)));
     }
 
@@ -72,7 +72,7 @@ public class Partners {
      * host), and issues its first secret: returned here, and never again.
      */
     public Uni<IssuedSecret> addEndpoint(UUID partnerId, String url) {
-        return checkedUrl(url).chain(checked -> Panache.withTransaction(() -> partners.findById(partnerId).chain(found -> {
+        return checkedUrl(url).chain(checked -> Transactions.inTransaction(() -> partners.findById(partnerId).chain(found -> {
             existing(found, "partner", partnerId);
             String secret = WebhookSignature.newSecret();
             WebhookEndpoint endpoint = new WebhookEndpoint();
@@ -91,7 +91,7 @@ public class Partners {
      * configured overlap, so the partner can switch without losing a message.
      */
     public Uni<IssuedSecret> rotateSecret(UUID endpointId) {
-        return Panache.withTransaction(() -> endpoints.findById(endpointId).map(found -> {
+        return Transactions.inTransaction(() -> endpoints.findById(endpointId).map(found -> {
             WebhookEndpoint endpoint = existing(found, "webhook endpoint", endpointId);
             String secret = WebhookSignature.newSecret();
             endpoint.sealedPreviousSecret = endpoint.sealedSecret;
@@ -103,7 +103,7 @@ public class Partners {
 
     /** Enables or disables an endpoint; an enabled endpoint gets its waiting deliveries. */
     public Uni<WebhookEndpoint> setEnabled(UUID endpointId, boolean enabled) {
-        return Panache.withTransaction(() -> endpoints.findById(endpointId).map(found -> {
+        return Transactions.inTransaction(() -> endpoints.findById(endpointId).map(found -> {
             WebhookEndpoint endpoint = existing(found, "webhook endpoint", endpointId);
             endpoint.enabled = enabled;
             endpoint.disabledReason = enabled ? null : "disabled by staff";

@@ -5,6 +5,7 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.WebhookConfig;
 import dev.embargo.notify.domain.EndpointAddress;
 import dev.embargo.notify.domain.RetrySchedule;
@@ -15,7 +16,6 @@ import dev.embargo.notify.domain.WebhookStatus;
 import dev.embargo.notify.repository.WebhookDeliveryRepository;
 import dev.embargo.notify.repository.WebhookEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -102,7 +102,7 @@ public class WebhookDispatcher {
     Uni<Void> sendDue() {
         Executor back = SessionContexts.current();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> deliveries.leaseDue(now, now.plus(config.lease()), config.batchSize())
+        return Transactions.inTransaction(() -> deliveries.leaseDue(now, now.plus(config.lease()), config.batchSize())
                         .chain(leased -> leased.isEmpty() ? Uni.createFrom().item(new Batch(List.of(), Map.of()))
                                 : endpoints.list("id in ?1", leased.stream().map(d -> d.endpointId).distinct().toList())
                                         .map(found -> new Batch(leased, found.stream()
@@ -172,7 +172,7 @@ public class WebhookDispatcher {
     private Uni<Void> record(List<Outcome> outcomes) {
         Map<UUID, Outcome> byId = outcomes.stream().collect(Collectors.toMap(Outcome::deliveryId, Function.identity()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> deliveries.list("id in ?1", byId.keySet()).chain(found -> {
+        return Transactions.inTransaction(() -> deliveries.list("id in ?1", byId.keySet()).chain(found -> {
             Uni<Void> followUps = Uni.createFrom().voidItem();
             for (WebhookDelivery delivery : found) {
                 Outcome outcome = byId.get(delivery.id);

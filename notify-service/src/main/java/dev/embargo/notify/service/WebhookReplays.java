@@ -2,11 +2,11 @@ package dev.embargo.notify.service;
 
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.domain.WebhookDelivery;
 import dev.embargo.notify.domain.WebhookStatus;
 import dev.embargo.notify.repository.WebhookDeliveryRepository;
 import dev.embargo.notify.repository.WebhookEndpointRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +32,7 @@ public class WebhookReplays {
     }
 
     public Uni<WebhookDelivery> replay(UUID deliveryId) {
-        return Panache.withTransaction(() -> deliveries.findById(deliveryId).map(found -> {
+        return Transactions.inTransaction(() -> deliveries.findById(deliveryId).map(found -> {
             if (found == null) {
                 throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No webhook delivery " + deliveryId + "."));
             }
@@ -44,7 +44,7 @@ public class WebhookReplays {
     /** Requeues every delivery to the endpoint queued since {@code since}; how many. */
     public Uni<Integer> replaySince(UUID endpointId, Instant since) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.withTransaction(() -> endpoints.findById(endpointId).chain(endpoint -> {
+        return Transactions.inTransaction(() -> endpoints.findById(endpointId).chain(endpoint -> {
             if (endpoint == null) {
                 throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No webhook endpoint " + endpointId + "."));
             }
@@ -56,7 +56,7 @@ public class WebhookReplays {
     }
 
     public Uni<List<WebhookDelivery>> ofPartner(UUID partnerId, int page, int size) {
-        return Panache.withSession(() -> deliveries.ofPartner(partnerId, page, size));
+        return Transactions.inSession(() -> deliveries.ofPartner(partnerId, page, size));
     }
 
     private static void requeue(WebhookDelivery delivery, OffsetDateTime now) {

@@ -5,6 +5,7 @@ import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.EventType;
 import dev.embargo.contracts.InvalidEventException;
 import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.kit.work.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +58,7 @@ public class InboundEvents {
         }
         // Retries resubscribe from Mutiny's timer thread; the transaction must run on this Vert.x context.
         Executor context = SessionContexts.current();
-        return Panache.withTransaction(() -> recordFirstDelivery(consumer, event)
+        return Transactions.inTransaction(() -> recordFirstDelivery(consumer, event)
                         .chain(first -> {
                             registry.counter("embargo.inbox.events", "consumer", consumer, "type",
                                     event.type().typeName(), "outcome", first ? "applied" : "duplicate").increment();

@@ -2,6 +2,7 @@ package dev.embargo.kit.outbox;
 
 import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.EventType;
+import dev.embargo.kit.work.Transactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,7 +71,7 @@ public class OutboxRelay {
     }
 
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return Transactions.inTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(CLAIM_BATCH, OutboxEvent.class)
                                 .setParameter("limit", batchSize)
                                 .getResultList())

@@ -4,12 +4,12 @@ import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseMessage;
 import dev.embargo.triage.domain.CaseNote;
 import dev.embargo.triage.repository.CaseMessageRepository;
 import dev.embargo.triage.repository.CaseNoteRepository;
 import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -49,7 +49,7 @@ public class CaseConversation {
     }
 
     public Uni<CaseNote> addNote(UUID caseId, String text, String author) {
-        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             CaseNote note = new CaseNote();
             note.id = UUID.randomUUID();
             note.caseId = caseId;
@@ -61,7 +61,7 @@ public class CaseConversation {
     }
 
     public Uni<CaseMessage> postMessage(UUID caseId, String body, String author) {
-        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             CaseMessage message = new CaseMessage();
             message.id = UUID.randomUUID();
             message.caseId = caseId;
@@ -98,12 +98,12 @@ public class CaseConversation {
     }
 
     public Uni<List<CaseNote>> notesOf(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
+        return Transactions.inSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
                 .chain(visible -> notes.forCase(visible.id)));
     }
 
     public Uni<List<CaseMessage>> messagesOf(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
+        return Transactions.inSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
                 .chain(visible -> messages.forCase(visible.id)));
     }
 

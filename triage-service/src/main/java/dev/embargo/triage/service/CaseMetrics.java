@@ -2,6 +2,7 @@ package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,7 +87,7 @@ public class CaseMetrics {
     }
 
     private Uni<Void> countOpenCases() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+        return Transactions.inSession(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("SELECT state, count(*) FROM vulnerability_case GROUP BY state", Object[].class)
                         .getResultList()))
                 .invoke(rows -> {

@@ -9,6 +9,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.security.StaffScope;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.VersionSupport;
@@ -20,7 +21,6 @@ import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.SpamSignals;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -168,17 +168,17 @@ public class CaseService {
     }
 
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId)).map(found -> lockedCases.visible(found, caseId));
+        return Transactions.inSession(() -> cases.findById(caseId)).map(found -> lockedCases.visible(found, caseId));
     }
 
     public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId)
+        return Transactions.inSession(() -> cases.findById(caseId)
                 .chain(found -> audit.forCase(lockedCases.visible(found, caseId).id)));
     }
 
     /** The case's promises as the scheduler watches them; a 404 problem when there is no such case. */
     public Uni<List<CaseDeadline>> deadlines(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId)
+        return Transactions.inSession(() -> cases.findById(caseId)
                 .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
     }
 
@@ -187,7 +187,7 @@ public class CaseService {
      * earliest due first: what the queue shows as next deadline and overdue.
      */
     public Uni<java.util.Map<UUID, List<CaseDeadline>>> openDeadlines(List<VulnerabilityCase> visible) {
-        return Panache.withSession(() -> deadlines.openOf(visible.stream().map(found -> found.id).toList()));
+        return Transactions.inSession(() -> deadlines.openOf(visible.stream().map(found -> found.id).toList()));
     }
 
     /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
@@ -209,13 +209,13 @@ public class CaseService {
 
     /** One page of the queue, only ever of the programs the caller may see. */
     public Uni<List<VulnerabilityCase>> listCases(CaseRepository.CaseFilter filter, int page, int size) {
-        return Panache.withSession(() -> cases.search(filter, scope.programs(), page, size));
+        return Transactions.inSession(() -> cases.search(filter, scope.programs(), page, size));
     }
 
     /** Gives the case an owner (or none), with an audit line. */
     public Uni<VulnerabilityCase> assignOwner(UUID caseId, String owner, String actor) {
         String newOwner = owner == null || owner.isBlank() ? null : owner.strip();
-        return Panache.withTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
+        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             String before = vulnerabilityCase.owner;
             vulnerabilityCase.owner = newOwner;
             return audit.record(caseId, actor, "owner " + (before == null ? "none" : before) + " -> "

@@ -6,6 +6,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportStatus;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.deadline.BusinessCalendar;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.triage.config.TriageConfig;
@@ -13,7 +14,6 @@ import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseDeadlineRepository;
 import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -70,7 +70,7 @@ public class DeadlineScheduler {
     /** One pass: announces every due warning, breach and status update, in one transaction per batch. */
     public Uni<Integer> announceDue() {
         Instant now = clock.now();
-        return Panache.withTransaction(() -> deadlines.claimDue(now.atOffset(ZoneOffset.UTC), config.deadlines().batchSize())
+        return Transactions.inTransaction(() -> deadlines.claimDue(now.atOffset(ZoneOffset.UTC), config.deadlines().batchSize())
                 .chain(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(row -> announce(row, now))
                         .collect().asList()

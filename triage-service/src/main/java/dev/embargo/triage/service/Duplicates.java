@@ -5,10 +5,10 @@ import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.TextFingerprint;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class Duplicates {
 
     /** Cases of the same program whose reports read alike, most similar first. */
     public Uni<List<Suggestion>> suggestionsFor(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
+        return Transactions.inSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
                 .chain(target -> cases.similarTo(target.id, TextFingerprint.LIKELY_DUPLICATE, SUGGESTIONS))
                 .chain(similar -> {
                     Uni<List<Suggestion>> suggestions = Uni.createFrom().item(new ArrayList<>());
@@ -96,7 +96,7 @@ public class Duplicates {
 
     /** The case's reporter and the reporters of its duplicates, first reported first: everyone to credit. */
     public Uni<List<VulnerabilityCase>> reportersOf(UUID caseId) {
-        return Panache.withSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
+        return Transactions.inSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
                 .chain(original -> cases.duplicatesOf(original.id).map(duplicates -> {
                     List<VulnerabilityCase> all = new ArrayList<>();
                     all.add(original);

@@ -3,10 +3,10 @@ package dev.embargo.triage.service;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.security.StaffScope;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -60,7 +60,7 @@ public class LockedCases {
 
     /** Runs {@code change} in a transaction, with the case locked and its program at the case's revision. */
     public <T> Uni<T> changeUnderPolicy(UUID caseId, BiFunction<VulnerabilityCase, Program, Uni<T>> change) {
-        return Panache.withTransaction(() -> lock(caseId).chain(locked -> programs.programAt(locked.programSlug,
+        return Transactions.inTransaction(() -> lock(caseId).chain(locked -> programs.programAt(locked.programSlug,
                 locked.programRevision == null ? 1 : locked.programRevision).chain(program -> change.apply(locked, program))));
     }
 }

@@ -2,11 +2,11 @@ package dev.embargo.triage.service;
 
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.domain.ProgramRevision;
 import dev.embargo.triage.repository.ProgramRevisionRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -39,7 +39,7 @@ public class ProgramRegistry {
      */
     public Uni<ProgramRevision> record(Program program, String source, String changedBy) {
         String document = files.toJson(program);
-        return Panache.withTransaction(() -> revisions.latest(program.slug()).chain(current -> {
+        return Transactions.inTransaction(() -> revisions.latest(program.slug()).chain(current -> {
             if (current != null && current.document.equals(document)) {
                 return Uni.createFrom().item(current);
             }
@@ -63,11 +63,11 @@ public class ProgramRegistry {
     }
 
     public Uni<List<ProgramRevision>> inForce() {
-        return Panache.withSession(revisions::allLatest);
+        return Transactions.inSession(revisions::allLatest);
     }
 
     public Uni<ProgramRevision> inForce(String slug) {
-        return Panache.withSession(() -> revisions.latest(slug));
+        return Transactions.inSession(() -> revisions.latest(slug));
     }
 
     /** The program under a given revision, inside the caller's session; the latest when that revision is unknown. */

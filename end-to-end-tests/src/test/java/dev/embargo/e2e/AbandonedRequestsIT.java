@@ -1,0 +1,115 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.RunningStack;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Researchers who hang up halfway — a closed browser tab, a dropped mobile connection, or someone
+ * doing it on purpose — must not take intake's database connections with them. Hibernate
+ * Reactive leaks the connection when an HTTP request is cancelled while its transaction is open
+ * (quarkusio/quarkus#51576); under load a few hundred such requests left intake answering nobody.
+ */
+@ExtendWith(EmbargoStack.class)
+class AbandonedRequestsIT {
+
+    private static final Pattern POOL_ACTIVE = Pattern.compile("(?m)^sql_pool_active\\{[^}]*} ([0-9.]+)$");
+    private static final int CLIENTS = 40;
+
+    @Test
+    void clientsHangingUpMidTransactionLeaveNoDatabaseConnectionBehind(RunningStack stack) throws Exception {
+        String intake = stack.serviceUrl("intake");
+        URI uri = URI.create(intake);
+        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
+
+        List<Socket> waiting = new ArrayList<>();
+        try (Connection slowMoment = DriverManager.getConnection(database, "intake", "intake");
+             Connection observer = DriverManager.getConnection(database, "intake", "intake")) {
+            // A slow moment of the database: reports wait inside their transactions, at the INSERT.
+            slowMoment.setAutoCommit(false);
+            try (Statement lock = slowMoment.createStatement()) {
+                lock.execute("LOCK TABLE report IN SHARE ROW EXCLUSIVE MODE");
+            }
+            for (int i = 0; i < CLIENTS; i++) {
+                waiting.add(submitWithoutWaiting(uri));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> insertsWaitingForTheLock(observer) >= 10);
+            // Everyone gives up at once, with a reset: the server learns at once that nobody is waiting.
+            for (Socket socket : waiting) {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            }
+            Thread.sleep(500);
+            slowMoment.rollback();
+        }
+
+        // Once the abandoned work is over, every connection is back in the pool...
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> poolActive(intake) == 0);
+        // ...and intake takes reports and shows status pages as before.
+        String receipt = given().baseUri(intake).contentType("application/json").header("X-Forwarded-For", "198.18.77.77")
+                .body("{\"program\":\"pea2pea\",\"title\":\"After the hang-ups\",\"description\":\"Steps: 1. 2.\"}")
+                .when().post("/api/v1/reports").then().statusCode(201).extract().asString();
+        Matcher tracking = Pattern.compile("\"trackingId\":\"([^\"]+)\"").matcher(receipt);
+        Matcher token = Pattern.compile("\"reporterToken\":\"([^\"]+)\"").matcher(receipt);
+        assertThat(tracking.find() && token.find()).isTrue();
+        given().baseUri(intake).header("X-Forwarded-For", "198.18.77.77").header("Authorization", "Bearer " + token.group(1))
+                .when().get("/api/v1/reports/" + tracking.group(1)).then().statusCode(200);
+    }
+
+    /** Sends a whole report and leaves the connection open without reading the answer. */
+    private static Socket submitWithoutWaiting(URI intake) throws IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] body = ("{\"program\":\"pea2pea\",\"title\":\"Abandoned " + random.nextInt()
+                + "\",\"description\":\"Steps: 1. 2.\"}").getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/v1/reports HTTP/1.1\r\nHost: " + intake.getHost() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                // Each from a client of its own: this test is about connections, not rate limits.
+                + "X-Forwarded-For: 198.18." + random.nextInt(256) + "." + random.nextInt(1, 255) + "\r\n\r\n";
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(intake.getHost(), intake.getPort()), 5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
+    }
+
+    /** Read outside the locking transaction: within one, PostgreSQL shows the same snapshot of its activity. */
+    private static int insertsWaitingForTheLock(Connection database) throws SQLException {
+        try (Statement query = database.createStatement();
+             ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
+                     + " AND wait_event_type = 'Lock' AND query LIKE 'insert into report%'")) {
+            waiting.next();
+            return waiting.getInt(1);
+        }
+    }
+
+    private static double poolActive(String service) {
+        Matcher active = POOL_ACTIVE.matcher(given().baseUri(service).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString());
+        assertThat(active.find()).as("sql_pool_active in the metrics").isTrue();
+        return Double.parseDouble(active.group(1));
+    }
+}

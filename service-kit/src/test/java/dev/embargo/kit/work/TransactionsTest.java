@@ -1,0 +1,54 @@
+package dev.embargo.kit.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TransactionsTest {
+
+    @Test
+    void aCallerWhoLeavesDoesNotCancelTheWorkItStarted() {
+        AtomicReference<UniEmitter<? super String>> running = new AtomicReference<>();
+        AtomicBoolean workCancelled = new AtomicBoolean();
+        AtomicBoolean workFinished = new AtomicBoolean();
+        Uni<String> work = Uni.createFrom().<String>emitter(running::set)
+                .onCancellation().invoke(() -> workCancelled.set(true))
+                .onItem().invoke(() -> workFinished.set(true));
+        List<String> seenByCaller = new ArrayList<>();
+
+        Cancellable caller = Transactions.detached(work).subscribe().with(seenByCaller::add);
+        caller.cancel();
+        running.get().complete("committed");
+
+        assertThat(workCancelled).isFalse();
+        assertThat(workFinished).isTrue();
+        assertThat(seenByCaller).as("a caller who left hears nothing").isEmpty();
+    }
+
+    @Test
+    void aCallerWhoWaitsGetsTheWorksResultOrFailure() {
+        assertThat(Transactions.detached(Uni.createFrom().item("stored")).await().indefinitely()).isEqualTo("stored");
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Transactions.detached(Uni.createFrom().failure(new IllegalStateException("rolled back")))
+                .subscribe().with(item -> { }, failure::set);
+        assertThat(failure.get()).hasMessage("rolled back");
+    }
+
+    @Test
+    void eachSubscriptionRunsTheWorkAgain() {
+        AtomicInteger runs = new AtomicInteger();
+        Uni<Integer> detached = Transactions.detached(Uni.createFrom().item(runs::incrementAndGet));
+
+        assertThat(detached.await().indefinitely()).isEqualTo(1);
+        assertThat(detached.await().indefinitely()).isEqualTo(2);
+    }
+}
