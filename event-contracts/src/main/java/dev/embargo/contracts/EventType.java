@@ -18,6 +18,7 @@ import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.contracts.report.ReportSubmittedV1;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,15 @@ public enum EventType {
     /** Classpath location of the payload's JSON Schema; also published as the CloudEvents {@code dataschema}. */
     public String schemaPath() {
         return "schemas/" + typeName() + ".json";
+    }
+
+    /**
+     * The version of this event that consumers handle: the newest with the same name. Older
+     * versions still on a topic are decoded as themselves and read as this one.
+     */
+    public EventType current() {
+        return Arrays.stream(values()).filter(type -> type.name.equals(name))
+                .max(Comparator.comparingInt(type -> type.version)).orElseThrow();
     }
 
     /** The event type a CloudEvents {@code type} names, empty for types this build does not know (newer producers). */

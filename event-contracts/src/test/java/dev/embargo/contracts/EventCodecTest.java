@@ -187,4 +187,11 @@ class EventCodecTest {
                 "Ada L.", "1.0.3", Instant.parse("2026-11-24T10:15:30Z"), "panic-vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
                 "name");
     }
+
+    @Test
+    void anOlderVersionIsReadAsTheNewestOfItsNameAndTheNewestAsItself() {
+        assertThat(EventType.REPORT_SUBMITTED_V1.current()).isEqualTo(EventType.REPORT_SUBMITTED);
+        assertThat(EventType.REPORT_SUBMITTED.current()).isEqualTo(EventType.REPORT_SUBMITTED);
+        assertThat(EventType.REPORT_ACKNOWLEDGED.current()).isEqualTo(EventType.REPORT_ACKNOWLEDGED);
+    }
 }

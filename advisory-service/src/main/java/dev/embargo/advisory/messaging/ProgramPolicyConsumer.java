@@ -2,6 +2,7 @@ package dev.embargo.advisory.messaging;
 
 import dev.embargo.advisory.service.ProgramViews;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,18 +16,18 @@ public class ProgramPolicyConsumer {
     private static final String CONSUMER = "advisory.programs";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final ProgramViews programs;
 
     ProgramPolicyConsumer(InboundEvents inbound, ProgramViews programs) {
         this.inbound = inbound;
         this.programs = programs;
+        this.handlers = new EventHandlers()
+                .on(ProgramPolicyPublished.class, programs::apply);
     }
 
     @Incoming("program-policies")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ProgramPolicyPublished published -> programs.apply(published);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

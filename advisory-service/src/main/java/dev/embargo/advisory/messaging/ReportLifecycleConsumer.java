@@ -5,6 +5,7 @@ import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,21 +19,21 @@ public class ReportLifecycleConsumer {
     private static final String CONSUMER = "advisory.lifecycle";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final LifecycleProjection projection;
 
     ReportLifecycleConsumer(InboundEvents inbound, LifecycleProjection projection) {
         this.inbound = inbound;
         this.projection = projection;
+        this.handlers = new EventHandlers()
+                .on(ReportSubmitted.class, projection::submitted)
+                .on(ReportAcknowledged.class, projection::acknowledged)
+                .on(CaseStateChanged.class, projection::stateChanged)
+                .on(CaseSeverityChanged.class, projection::severityChanged);
     }
 
     @Incoming("report-lifecycle")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ReportSubmitted submitted -> projection.submitted(submitted);
-            case ReportAcknowledged acknowledged -> projection.acknowledged(acknowledged);
-            case CaseStateChanged changed -> projection.stateChanged(changed);
-            case CaseSeverityChanged scored -> projection.severityChanged(scored);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

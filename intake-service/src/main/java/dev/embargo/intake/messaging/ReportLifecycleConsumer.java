@@ -7,6 +7,7 @@ import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class ReportLifecycleConsumer {
     private static final String CONSUMER = "intake.report-status";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final ReportService reports;
     private final ReportConversation conversation;
 
@@ -27,19 +29,16 @@ public class ReportLifecycleConsumer {
         this.conversation = conversation;
         this.inbound = inbound;
         this.reports = reports;
+        this.handlers = new EventHandlers()
+                .on(ReportAcknowledged.class, reports::markAcknowledged)
+                .on(CaseStateChanged.class, reports::followCaseState)
+                .on(CaseSeverityChanged.class, scored -> reports.followPromisedDates(scored.reportId(), scored.promisedDates()))
+                .on(CaseDeadlinesChanged.class, moved -> reports.followPromisedDates(moved.reportId(), moved.promisedDates()))
+                .on(CaseMessagePosted.class, conversation::addTeamMessage);
     }
 
     @Incoming("report-lifecycle")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ReportAcknowledged acknowledged -> reports.markAcknowledged(acknowledged);
-            case CaseStateChanged stateChanged -> reports.followCaseState(stateChanged);
-            case CaseSeverityChanged severityChanged -> reports.followPromisedDates(severityChanged.reportId(),
-                    severityChanged.promisedDates());
-            case CaseDeadlinesChanged deadlinesChanged -> reports.followPromisedDates(deadlinesChanged.reportId(),
-                    deadlinesChanged.promisedDates());
-            case CaseMessagePosted posted -> conversation.addTeamMessage(posted);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

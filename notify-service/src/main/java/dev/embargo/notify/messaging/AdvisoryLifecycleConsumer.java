@@ -2,6 +2,7 @@ package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
 import dev.embargo.notify.service.ReporterNotifications;
@@ -17,6 +18,7 @@ public class AdvisoryLifecycleConsumer {
     private static final String CONSUMER = "notify.partner-webhooks";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final PreAdvisoryFanOut fanOut;
     private final ReporterNotifications reporters;
 
@@ -24,14 +26,13 @@ public class AdvisoryLifecycleConsumer {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
+        this.handlers = new EventHandlers()
+                .onWithEnvelope(PreAdvisoryReleased.class, (released, event) -> fanOut.fanOut(released, event.id()))
+                .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
     }
 
     @Incoming("advisory-lifecycle")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case PreAdvisoryReleased released -> fanOut.fanOut(released, event.id());
-            case AdvisoryPublished published -> reporters.queueAdvisoryPublished(published);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.ProgramContacts;
 import io.smallrye.mutiny.Uni;
@@ -15,18 +16,18 @@ public class ProgramPolicyConsumer {
     private static final String CONSUMER = "notify.program-contacts";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final ProgramContacts contacts;
 
     ProgramPolicyConsumer(InboundEvents inbound, ProgramContacts contacts) {
         this.inbound = inbound;
         this.contacts = contacts;
+        this.handlers = new EventHandlers()
+                .on(ProgramPolicyPublished.class, contacts::apply);
     }
 
     @Incoming("program-policies")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ProgramPolicyPublished published -> contacts.apply(published);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

@@ -9,6 +9,7 @@ import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReporterKeyProvided;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.ReporterNotifications;
 import dev.embargo.notify.service.StaffNotifications;
@@ -24,6 +25,7 @@ public class ReportLifecycleConsumer {
     private static final String CONSUMER = "notify.reporter-emails";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final ReporterNotifications notifications;
     private final StaffNotifications staff;
 
@@ -31,21 +33,20 @@ public class ReportLifecycleConsumer {
         this.staff = staff;
         this.inbound = inbound;
         this.notifications = notifications;
+        this.handlers = new EventHandlers()
+                .on(ReportSubmitted.class, notifications::rememberContact)
+                .on(ReporterKeyProvided.class, notifications::rememberKey)
+                .on(ReportAcknowledged.class, notifications::queueAcknowledgement)
+                .on(CaseStatusUpdate.class, notifications::queueStatusUpdate)
+                .on(CaseStateChanged.class, notifications::queueStatusChange)
+                .on(CaseMessagePosted.class, notifications::queueTeamMessage)
+                .on(ReportMessagePosted.class, staff::queueReporterMessage)
+                .on(DeadlineApproaching.class, staff::queueWarning)
+                .on(DeadlineBreached.class, staff::queueBreach);
     }
 
     @Incoming("report-lifecycle")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ReportSubmitted submitted -> notifications.rememberContact(submitted);
-            case ReporterKeyProvided key -> notifications.rememberKey(key);
-            case ReportAcknowledged acknowledged -> notifications.queueAcknowledgement(acknowledged);
-            case CaseStatusUpdate update -> notifications.queueStatusUpdate(update);
-            case CaseStateChanged change -> notifications.queueStatusChange(change);
-            case CaseMessagePosted posted -> notifications.queueTeamMessage(posted);
-            case ReportMessagePosted posted -> staff.queueReporterMessage(posted);
-            case DeadlineApproaching warning -> staff.queueWarning(warning);
-            case DeadlineBreached breach -> staff.queueBreach(breach);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }

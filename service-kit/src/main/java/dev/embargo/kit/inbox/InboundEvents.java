@@ -12,8 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -43,11 +43,15 @@ public class InboundEvents {
     }
 
     /**
-     * Decodes the message, runs {@code handler} in a transaction unless {@code consumer} has already
+     * Decodes the message, runs its handler in a transaction unless {@code consumer} has already
      * processed this event id, then acknowledges the message (or negatively acknowledges it, which
-     * sends it to the channel's dead-letter topic).
+     * sends it to the channel's dead-letter topic). An event no handler cares about is acknowledged
+     * as it comes: no decoding, no transaction, no row in {@code processed_event}.
      */
-    public Uni<Void> process(Message<String> message, String consumer, Function<InboundEvent, Uni<Void>> handler) {
+    public Uni<Void> process(Message<String> message, String consumer, EventHandlers handlers) {
+        if (typeOf(message).filter(type -> !handlers.handles(type)).isPresent()) {
+            return Uni.createFrom().completionStage(message::ack);
+        }
         InboundEvent event;
         try {
             event = decode(message);
@@ -62,7 +66,7 @@ public class InboundEvents {
                         .chain(first -> {
                             registry.counter("embargo.inbox.events", "consumer", consumer, "type",
                                     event.type().typeName(), "outcome", first ? "applied" : "duplicate").increment();
-                            return first ? handler.apply(event) : Uni.createFrom().voidItem();
+                            return first ? handlers.apply(event) : Uni.createFrom().voidItem();
                         }))
                 .runSubscriptionOn(context)
                 .onFailure().invoke(failure -> LOG.warnf("Event %s (%s) failed, will retry: %s", event.id(),
@@ -76,6 +80,13 @@ public class InboundEvents {
                     registry.counter("embargo.inbox.dead-lettered", "consumer", consumer, "reason", "handler").increment();
                     return Uni.createFrom().completionStage(() -> message.nack(failure));
                 });
+    }
+
+    /** The event type its CloudEvents {@code type} names; empty when missing or unknown (decoding rejects those). */
+    private static Optional<EventType> typeOf(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType)
+                .flatMap(EventType::fromTypeName);
     }
 
     private InboundEvent decode(Message<String> message) {

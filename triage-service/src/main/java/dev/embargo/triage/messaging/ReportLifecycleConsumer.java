@@ -2,6 +2,7 @@ package dev.embargo.triage.messaging;
 
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.triage.service.CaseConversation;
 import dev.embargo.triage.service.CaseService;
@@ -17,6 +18,7 @@ public class ReportLifecycleConsumer {
     private static final String CONSUMER = "triage.cases";
 
     private final InboundEvents inbound;
+    private final EventHandlers handlers;
     private final CaseService cases;
     private final CaseConversation conversation;
 
@@ -24,14 +26,13 @@ public class ReportLifecycleConsumer {
         this.conversation = conversation;
         this.inbound = inbound;
         this.cases = cases;
+        this.handlers = new EventHandlers()
+                .on(ReportSubmitted.class, cases::openAndAcknowledge)
+                .on(ReportMessagePosted.class, conversation::receiveFromReporter);
     }
 
     @Incoming("report-lifecycle")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, event -> switch (event.payload()) {
-            case ReportSubmitted submitted -> cases.openAndAcknowledge(submitted);
-            case ReportMessagePosted posted -> conversation.receiveFromReporter(posted);
-            default -> Uni.createFrom().voidItem();
-        });
+        return inbound.process(message, CONSUMER, handlers);
     }
 }
