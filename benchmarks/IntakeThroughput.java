@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  *       rate); latency of each POST until its 201, throughput, p50/p90/p99/max.</li>
  *   <li>Peak: as many reports as {@code clients} concurrent researchers get accepted in 15 s
  *       (closed loop), after 5 s of warm-up.</li>
+ *   <li>Ceiling: the same clients asking intake's liveness check, which does no work, for 15 s
+ *       after 5 s of warm-up: what this client and the HTTP stack reach on this machine at all.</li>
  *   <li>pgbench: the same number of clients inserting one row of the same size per transaction
  *       for 15 s into a scratch table of intake's database (dropped afterwards), over TCP like
  *       intake.</li>
@@ -62,15 +64,24 @@ public class IntakeThroughput {
         steady.print("steady " + perSecond + "/s");
 
         System.out.printf("Peak: %d concurrent clients for 15 s (after 5 s warm-up)...%n", clients);
-        peak(http, intake, clients, 5);
-        Result peak = peak(http, intake, clients, 15);
+        closedLoop(http, clients, 5, () -> report(intake), 201);
+        Result peak = closedLoop(http, clients, 15, () -> report(intake), 201);
         peak.print("peak, " + clients + " clients");
+
+        // The ceiling of this client and the HTTP stack on this machine: intake's liveness check does no work at all.
+        System.out.printf("Ceiling: %d clients asking intake's liveness check for 15 s (after 5 s warm-up)...%n", clients);
+        HttpRequest live = HttpRequest.newBuilder(URI.create(intake + "/q/health/live")).timeout(Duration.ofSeconds(30)).build();
+        closedLoop(http, clients, 5, () -> live, 200);
+        Result ceiling = closedLoop(http, clients, 15, () -> live, 200);
+        ceiling.print("no-op endpoint, " + clients + " clients");
 
         System.out.printf("pgbench: %d clients inserting one row per transaction for 15 s...%n", clients);
         double pgbench = pgbench(clients, 15);
         System.out.printf("pgbench single-row insert: %.0f tps%n", pgbench);
         System.out.printf("%nintake peak %.0f reports/s = %.0f %% of pgbench's %.0f inserts/s; steady %d/s p99 %d ms%n",
                 peak.perSecond(), 100 * peak.perSecond() / pgbench, pgbench, perSecond, steady.percentile(99));
+        System.out.printf("an endpoint doing nothing, same client: %.0f/s = %.0f %% of pgbench%n", ceiling.perSecond(),
+                100 * ceiling.perSecond() / pgbench);
         if (peak.limited() > 0) {
             System.out.println("Note: intake answered 429 to " + peak.limited() + " requests: its global rate limit capped the"
                     + " peak. Start the stack with EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 to measure intake itself.");
@@ -86,7 +97,7 @@ public class IntakeThroughput {
         try (var submitters = Executors.newVirtualThreadPerTaskExecutor()) {
             long period = 1_000_000_000L / perSecond;
             for (long i = 0; i < (long) perSecond * seconds; i++) {
-                pacer.schedule(() -> submitters.submit(() -> submit(http, intake, latencies, statuses)), i * period,
+                pacer.schedule(() -> submitters.submit(() -> send(http, report(intake), 201, latencies, statuses)), i * period,
                         TimeUnit.NANOSECONDS);
             }
             pacer.shutdown();
@@ -95,8 +106,8 @@ public class IntakeThroughput {
         return new Result(latencies, statuses, (System.nanoTime() - started) / 1e9);
     }
 
-    /** As many reports as {@code clients} researchers get accepted one after the other. */
-    private static Result peak(HttpClient http, String intake, int clients, int seconds) {
+    /** As many requests as {@code clients} clients get answered {@code expected} one after the other. */
+    private static Result closedLoop(HttpClient http, int clients, int seconds, Supplier<HttpRequest> requests, int expected) {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         long started = System.nanoTime();
@@ -105,7 +116,7 @@ public class IntakeThroughput {
             for (int c = 0; c < clients; c++) {
                 workers.submit(() -> {
                     while (System.nanoTime() < end) {
-                        submit(http, intake, latencies, statuses);
+                        send(http, requests.get(), expected, latencies, statuses);
                     }
                 });
             }
@@ -113,21 +124,26 @@ public class IntakeThroughput {
         return new Result(latencies, statuses, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void submit(HttpClient http, String intake, List<Long> latencies, Map<Integer, Integer> statuses) {
+    /** A report from a researcher of its own (X-Forwarded-For, trusted from 127.0.0.1 in the local stack). */
+    private static HttpRequest report(String intake) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = """
                 {"program":"pea2pea","title":"Crash on a crafted frame %d","description":"%s","reporterEmail":"bench-%d@example.org"}"""
                 .formatted(random.nextInt(), DESCRIPTION, random.nextLong(Long.MAX_VALUE));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
+        return HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Times one request; only answers with the expected status count as served. */
+    private static void send(HttpClient http, HttpRequest request, int expected, List<Long> latencies, Map<Integer, Integer> statuses) {
         long sent = System.nanoTime();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             statuses.merge(status, 1, Integer::sum);
-            if (status == 201) {
+            if (status == expected) {
                 latencies.add((System.nanoTime() - sent) / 1_000);
             }
         } catch (IOException e) {
@@ -209,7 +225,7 @@ public class IntakeThroughput {
         void print(String label) {
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(null);
-            System.out.printf("%s: accepted=%d in %.1f s = %.0f/s; latency ms p50=%d p90=%d p99=%d max=%d; statuses=%s%n", label,
+            System.out.printf("%s: served=%d in %.1f s = %.0f/s; latency ms p50=%d p90=%d p99=%d max=%d; statuses=%s%n", label,
                     sorted.size(), seconds, perSecond(), percentile(50), percentile(90), percentile(99),
                     sorted.isEmpty() ? -1 : sorted.getLast() / 1_000, statuses);
         }
