@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,14 +69,8 @@ class AbandonedRequestsIT {
         // Once the abandoned work is over, every connection is back in the pool...
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> poolActive(intake) == 0);
         // ...and intake takes reports and shows status pages as before.
-        String receipt = given().baseUri(intake).contentType("application/json").header("X-Forwarded-For", "198.18.77.77")
-                .body("{\"program\":\"pea2pea\",\"title\":\"After the hang-ups\",\"description\":\"Steps: 1. 2.\"}")
-                .when().post("/api/v1/reports").then().statusCode(201).extract().asString();
-        Matcher tracking = Pattern.compile("\"trackingId\":\"([^\"]+)\"").matcher(receipt);
-        Matcher token = Pattern.compile("\"reporterToken\":\"([^\"]+)\"").matcher(receipt);
-        assertThat(tracking.find() && token.find()).isTrue();
-        given().baseUri(intake).header("X-Forwarded-For", "198.18.77.77").header("Authorization", "Bearer " + token.group(1))
-                .when().get("/api/v1/reports/" + tracking.group(1)).then().statusCode(200);
+        SubmittedReport after = stack.reporter().submit("pea2pea", "After the hang-ups", "after-hang-ups@example.org");
+        stack.reporter().status(after.trackingId(), after.reporterToken()).then().statusCode(200);
     }
 
     /** Sends a whole report and leaves the connection open without reading the answer. */
