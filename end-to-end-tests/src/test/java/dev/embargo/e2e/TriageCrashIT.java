@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.embargo.contracts.Topics;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.LifecycleEvents.LifecycleEvent;
 import dev.embargo.e2e.support.Mailbox;
@@ -11,6 +12,7 @@ import dev.embargo.e2e.support.Reporter;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +23,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Triage killed without warning in the middle of a stream of reports loses none and doubles none. */
+/**
+ * Triage killed without warning, or stopped the way Kubernetes stops it on every rollout, in the
+ * middle of a stream of reports loses none and doubles none.
+ */
 @ExtendWith(EmbargoStack.class)
 class TriageCrashIT {
 
     private static final int REPORTS = 60;
+    private static final int BACKLOG = 300;
 
     @Test
     void everyReportHasExactlyOneCaseAndOneAcknowledgementAfterTriageIsKilledMidStream(RunningStack stack) throws Exception {
@@ -44,16 +50,42 @@ class TriageCrashIT {
         stack.start("triage");
         stream.get();
 
+        assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(stack, reports);
+    }
+
+    @Test
+    void aGracefulStopWhileTriageWorksOffABacklogDeadLettersNothingAndLosesNoReport(RunningStack stack) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Reporter reporter = stack.reporter();
+        // A backlog: reports that arrive while triage is away, so that it is busy with them when it is stopped.
+        stack.stop("triage");
+        List<SubmittedReport> reports = new ArrayList<>();
+        for (int i = 0; i < BACKLOG; i++) {
+            reports.add(reporter.submit("emek", "Rollout report " + i, "rollout-%s-%03d@example.org".formatted(run, i)));
+        }
+        Set<String> trackingIds = reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
+        stack.start("triage");
+        String token = stack.staffTokens().of("triager");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> casesOf(stack, token, trackingIds).size() >= BACKLOG / 10);
+        int casesBeforeTheStop = casesOf(stack, token, trackingIds).size();
+        stack.stop("triage");
+        assertThat(casesBeforeTheStop).as("triage still had a backlog when it was stopped").isLessThan(BACKLOG);
+        stack.start("triage");
+
+        assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(stack, reports);
+        assertThat(stack.lifecycleEvents().readAll(Topics.REPORT_LIFECYCLE.deadLetter().name()))
+                .as("report events dead-lettered while triage stopped")
+                .noneMatch(event -> trackingIds.stream().anyMatch(id -> event.data().contains("\"" + id + "\"")));
+    }
+
+    private static void assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(RunningStack stack, List<SubmittedReport> reports) {
         Set<String> trackingIds = reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
         String token = stack.staffTokens().of("triager");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            List<String> caseTrackingIds = given().auth().oauth2(token).queryParam("size", 500)
-                    .when().get(stack.serviceUrl("triage") + "/api/v1/cases")
-                    .then().statusCode(200)
-                    .extract().jsonPath().getList("trackingId", String.class);
-            Map<String, Long> casesPerReport = caseTrackingIds.stream().filter(trackingIds::contains)
+            Map<String, Long> casesPerReport = casesOf(stack, token, trackingIds).stream()
                     .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-            assertThat(casesPerReport).hasSize(REPORTS).allSatisfy((id, count) -> assertThat(count).isOne());
+            assertThat(casesPerReport).hasSize(reports.size()).allSatisfy((id, count) -> assertThat(count).isOne());
         });
 
         // The relay may publish an event again after a crash, but always under its original id.
@@ -61,11 +93,20 @@ class TriageCrashIT {
                 .filter(event -> "report.acknowledged.v1".equals(event.type()))
                 .filter(event -> trackingIds.stream().anyMatch(id -> event.data().contains("\"" + id + "\"")))
                 .collect(Collectors.groupingBy(LifecycleEvent::key, Collectors.mapping(LifecycleEvent::id, Collectors.toSet())));
-        assertThat(acknowledgementIdsPerReport).hasSize(REPORTS).allSatisfy((report, ids) -> assertThat(ids).hasSize(1));
+        assertThat(acknowledgementIdsPerReport).hasSize(reports.size()).allSatisfy((report, ids) -> assertThat(ids).hasSize(1));
 
         Mailbox mailbox = stack.mailbox();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reports)
                 .allSatisfy(report -> assertThat(mailbox.subjects(report.reporterEmail())).hasSize(1)));
+    }
+
+    /** The tracking ids of the cases triage has opened for these reports, once per case. */
+    private static List<String> casesOf(RunningStack stack, String token, Set<String> trackingIds) {
+        return given().auth().oauth2(token).queryParam("size", 500)
+                .when().get(stack.serviceUrl("triage") + "/api/v1/cases")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("trackingId", String.class).stream()
+                .filter(trackingIds::contains).toList();
     }
 
     private static void pause(long millis) {

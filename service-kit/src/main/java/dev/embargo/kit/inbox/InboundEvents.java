@@ -7,10 +7,12 @@ import dev.embargo.contracts.InvalidEventException;
 import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.kit.work.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -24,7 +26,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A message that breaks its contract goes straight to the dead-letter topic; a handler that
  * fails is retried with backoff, then dead-lettered. Nothing is acknowledged before its
- * transaction has committed.
+ * transaction has committed. While the service stops (every rollout), a failure is the stop
+ * itself (the pool closes under the handler): the event is neither retried nor dead-lettered but
+ * left unacknowledged, so the next instance gets it again.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -36,6 +40,7 @@ public class InboundEvents {
 
     private final EventCodec codec;
     private final MeterRegistry registry;
+    private volatile boolean stopping;
 
     InboundEvents(EventCodec codec, MeterRegistry registry) {
         this.codec = codec;
@@ -71,10 +76,15 @@ public class InboundEvents {
                 .runSubscriptionOn(context)
                 .onFailure().invoke(failure -> LOG.warnf("Event %s (%s) failed, will retry: %s", event.id(),
                         event.type().typeName(), abbreviated(failure)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+                .onFailure(failure -> !stopping).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message::ack);
+                    }
+                    if (stopping) {
+                        LOG.infof("Event %s (%s) left for redelivery: the service is stopping", event.id(),
+                                event.type().typeName());
+                        return Uni.createFrom().voidItem();
                     }
                     LOG.errorf(failure, "Dead-lettering event %s (%s) after retries", event.id(), event.type().typeName());
                     registry.counter("embargo.inbox.dead-lettered", "consumer", consumer, "reason", "handler").increment();
@@ -87,6 +97,10 @@ public class InboundEvents {
         return message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getType)
                 .flatMap(EventType::fromTypeName);
+    }
+
+    void noteStopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     private InboundEvent decode(Message<String> message) {
