@@ -62,6 +62,7 @@ class AbandonedRequestsIT {
                 socket.setSoLinger(true, 0);
                 socket.close();
             }
+            // Time for intake to see the resets and cancel while the transactions still wait on the lock.
             Thread.sleep(500);
             slowMoment.rollback();
         }
