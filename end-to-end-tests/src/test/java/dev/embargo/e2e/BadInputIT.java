@@ -59,6 +59,23 @@ class BadInputIT {
         assertProblem(reporter.postRaw(JSON, body), 400);
     }
 
+    /** PostgreSQL cannot store NUL in text; a field that reached it with one was a 500. */
+    @ParameterizedTest(name = "NUL in {0}")
+    @MethodSource("textFields")
+    void aNulCharacterInAnyTextFieldIsRefusedNamingTheField(String field) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("program", "pea2pea", "title", "t", "description", "d"));
+        body.put(field, "before\u0000after");
+
+        Response response = reporter.post(body);
+
+        assertProblem(response, 400);
+        assertThat(response.jsonPath().getString("detail")).contains("NUL").contains(field);
+    }
+
+    static Stream<String> textFields() {
+        return Stream.of("title", "description", "creditName", "affectedVersion", "reporterEmail");
+    }
+
     @Test
     void missingFieldsAreEachNamed() {
         Response response = reporter.post(Map.of("program", "pea2pea"));

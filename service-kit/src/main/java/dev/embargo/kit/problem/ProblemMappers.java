@@ -47,6 +47,7 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         String detail = switch (e) {
             case UnrecognizedPropertyException unknown -> "Unknown field '" + unknown.getPropertyName() + "'.";
+            case NulCharacterGuard.NulCharacterException nul -> "Text may not contain the NUL character" + at(nul) + ".";
             case InvalidFormatException wrongType -> "A field has the wrong type" + at(wrongType) + ".";
             case MismatchedInputException mismatch -> "A field has the wrong type or shape" + at(mismatch) + ".";
             default -> "The body is not valid JSON.";
@@ -65,7 +66,6 @@ public class ProblemMappers {
         return Problem.of(Response.Status.FORBIDDEN, "Your roles do not allow this.").toResponse();
     }
 
-    /** Jackson's own input errors are more specific than {@link JsonProcessingException}; map them here too. */
     /**
      * Reading the request failed: a multipart body without its closing boundary, a body cut short.
      * No resource does I/O of its own, so an I/O failure here is the request's.
@@ -75,6 +75,7 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST, "The request body cannot be read: malformed or cut short.").toResponse();
     }
 
+    /** Jackson's own input errors are more specific than {@link JsonProcessingException}; map them here too. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return malformedJson(e);
