@@ -2,10 +2,8 @@ package dev.embargo.kit.outbox;
 
 import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.EventType;
-import dev.embargo.kit.work.Transactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -13,16 +11,20 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,9 +42,11 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 public class OutboxRelay {
 
     private static final String CLAIM_BATCH = """
-            SELECT * FROM outbox_event WHERE published_at IS NULL
-            ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""";
+            SELECT id, topic, event_key, event_type, occurred_at, payload FROM outbox_event
+            WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
+    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
 
+    private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final int batchSize;
@@ -50,11 +54,12 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final RepeatingPass pass = new RepeatingPass("Outbox relay", this::relay);
 
-    OutboxRelay(@Channel("embargo-events") MutinyEmitter<String> emitter,
+    OutboxRelay(Pool pool, @Channel("embargo-events") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "embargo.service-name") String serviceName,
             @ConfigProperty(name = "embargo.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "embargo.outbox.poll-interval") Duration pollInterval,
             MeterRegistry registry) {
+        this.pool = pool;
         this.emitter = emitter;
         this.pollInterval = pollInterval;
         this.source = URI.create(CloudEventAttributes.sourceOf(serviceName));
@@ -70,31 +75,41 @@ public class OutboxRelay {
         pass.stop();
     }
 
+    /**
+     * One pass: claims a batch, sends it, marks it published in one statement. Straight through
+     * the SQL client: Hibernate wrote one UPDATE per event, and the relay is on every event's path.
+     */
     Uni<Void> relay() {
-        return Transactions.inTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(CLAIM_BATCH, OutboxEvent.class)
-                                .setParameter("limit", batchSize)
-                                .getResultList())
-                        .chain(this::publishAll))
-                .replaceWithVoid();
+        return pool.withTransaction(transaction -> transaction.preparedQuery(CLAIM_BATCH).execute(Tuple.of(batchSize))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(OutboxRelay::eventOf).toList())
+                .chain(batch -> publishAll(transaction, batch)));
     }
 
-    private Uni<Void> publishAll(List<OutboxEvent> batch) {
+    private Uni<Void> publishAll(SqlConnection transaction, List<OutboxEvent> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Kafka acknowledges on its own threads; the session must be used on this context.
-        Executor backOnSessionContext = SessionContexts.current();
+        // Kafka acknowledges on its own threads; the connection is used again from this context.
+        Executor backOnConnectionContext = SessionContexts.current();
         // Sent in seq order; the idempotent producer keeps that order within each key's partition.
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        UUID[] ids = batch.stream().map(event -> event.id).toArray(UUID[]::new);
         return Uni.join().all(sends).andFailFast()
-                .emitOn(backOnSessionContext)
-                .invoke(() -> {
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                    batch.forEach(event -> event.publishedAt = now);
-                    published.increment(batch.size());
-                })
+                .emitOn(backOnConnectionContext)
+                .chain(() -> transaction.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids)))
+                .invoke(() -> published.increment(batch.size()))
                 .replaceWithVoid();
+    }
+
+    private static OutboxEvent eventOf(Row row) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = row.getUUID("id");
+        event.topic = row.getString("topic");
+        event.eventKey = row.getString("event_key");
+        event.eventType = row.getString("event_type");
+        event.occurredAt = row.getOffsetDateTime("occurred_at");
+        event.payload = row.getString("payload");
+        return event;
     }
 
     private Uni<Void> send(OutboxEvent event) {
