@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * doing it on purpose — must not take intake's database connections with them. Hibernate
  * Reactive leaks the connection when an HTTP request is cancelled while its transaction is open
  * (quarkusio/quarkus#51576); under load a few hundred such requests left intake answering nobody.
+ * Both ways intake writes are covered: reporters' messages go through Hibernate ({@code
+ * Transactions}), reports without files through the batch writers of {@code SubmissionBatches}.
  */
 @ExtendWith(EmbargoStack.class)
 class AbandonedRequestsIT {
@@ -45,16 +47,19 @@ class AbandonedRequestsIT {
         URI uri = URI.create(intake);
         String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
 
+        SubmittedReport conversation = stack.reporter().submit("pea2pea", "Before the hang-ups", "before-hang-ups@example.org");
         List<Socket> waiting = new ArrayList<>();
         try (Connection slowMoment = DriverManager.getConnection(database, "intake", "intake");
              Connection observer = DriverManager.getConnection(database, "intake", "intake")) {
-            // A slow moment of the database: reports wait inside their transactions, at the INSERT.
+            // A slow moment of the database: reports and messages wait inside their transactions, at the INSERT.
             slowMoment.setAutoCommit(false);
             try (Statement lock = slowMoment.createStatement()) {
-                lock.execute("LOCK TABLE report IN SHARE ROW EXCLUSIVE MODE");
+                lock.execute("LOCK TABLE report, report_message IN SHARE ROW EXCLUSIVE MODE");
             }
             for (int i = 0; i < CLIENTS; i++) {
-                waiting.add(submitWithoutWaiting(uri));
+                waiting.add(i % 2 == 0 ? sendWithoutWaiting(uri, "/api/v1/reports", null, reportBody())
+                        : sendWithoutWaiting(uri, "/api/v1/reports/" + conversation.trackingId() + "/messages",
+                                conversation.reporterToken(), "{\"text\":\"Anyone there?\"}"));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> insertsWaitingForTheLock(observer) >= 10);
             // Everyone gives up at once, with a reset: the server learns at once that nobody is waiting.
@@ -74,13 +79,18 @@ class AbandonedRequestsIT {
         stack.reporter().status(after.trackingId(), after.reporterToken()).then().statusCode(200);
     }
 
-    /** Sends a whole report and leaves the connection open without reading the answer. */
-    private static Socket submitWithoutWaiting(URI intake) throws IOException {
+    private static String reportBody() {
+        return "{\"program\":\"pea2pea\",\"title\":\"Abandoned " + ThreadLocalRandom.current().nextInt()
+                + "\",\"description\":\"Steps: 1. 2.\"}";
+    }
+
+    /** Sends a whole request and leaves the connection open without reading the answer. */
+    private static Socket sendWithoutWaiting(URI intake, String path, String reporterToken, String json) throws IOException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] body = ("{\"program\":\"pea2pea\",\"title\":\"Abandoned " + random.nextInt()
-                + "\",\"description\":\"Steps: 1. 2.\"}").getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/v1/reports HTTP/1.1\r\nHost: " + intake.getHost() + "\r\n"
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + intake.getHost() + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                + (reporterToken == null ? "" : "Authorization: Bearer " + reporterToken + "\r\n")
                 // Each from a client of its own: this test is about connections, not rate limits.
                 + "X-Forwarded-For: 198.18." + random.nextInt(256) + "." + random.nextInt(1, 255) + "\r\n\r\n";
         Socket socket = new Socket();
@@ -96,7 +106,7 @@ class AbandonedRequestsIT {
     private static int insertsWaitingForTheLock(Connection database) throws SQLException {
         try (Statement query = database.createStatement();
              ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
-                     + " AND wait_event_type = 'Lock' AND query LIKE 'insert into report%'")) {
+                     + " AND wait_event_type = 'Lock' AND query ILIKE 'insert into report%'")) {
             waiting.next();
             return waiting.getInt(1);
         }

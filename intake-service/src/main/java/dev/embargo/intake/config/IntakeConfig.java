@@ -26,6 +26,20 @@ public interface IntakeConfig {
     /** The email channel: reports and replies sent to a program's intake address. */
     Mail mail();
 
+    /** How reports without files share transactions under load (SubmissionBatches). */
+    Submissions submissions();
+
+    interface Submissions {
+
+        /** Most reports stored by one transaction. */
+        @WithDefault("64")
+        int maxBatchSize();
+
+        /** Most transactions storing reports at once; each holds one pooled connection while it runs. */
+        @WithDefault("4")
+        int maxConcurrentBatches();
+    }
+
     interface Attachments {
 
         /** Largest file, in bytes. */

@@ -6,21 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
-import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.contracts.report.ReportStatus;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.outbox.Outbox;
-import dev.embargo.kit.problem.Problem;
-import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,31 +30,31 @@ public class ReportService {
     private final FieldCipher cipher;
     private final ReporterTokens tokens;
     private final ObjectMapper json;
-    private final ProgramCatalog catalog;
     private final ReportAttachments attachments;
-    private final ReporterKeys keys;
+    private final ReportAcceptance acceptance;
+    private final SubmissionBatches batches;
 
     ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens, ObjectMapper json, ProgramCatalog catalog, ReportAttachments attachments,
-            ReporterKeys keys) {
-        this.keys = keys;
-        this.attachments = attachments;
-        this.catalog = catalog;
-        this.json = json;
+            ReporterTokens tokens, ObjectMapper json, ReportAttachments attachments, ReportAcceptance acceptance,
+            SubmissionBatches batches) {
         this.reports = reports;
         this.programs = programs;
         this.outbox = outbox;
         this.cipher = cipher;
         this.tokens = tokens;
+        this.json = json;
+        this.attachments = attachments;
+        this.acceptance = acceptance;
+        this.batches = batches;
     }
 
     /**
      * Stores the report under its program's revision in force and stages {@code report.submitted}
      * in one transaction, so that an accepted report is always announced and an announced report
-     * always exists.
+     * always exists. Reports without files share transactions under load ({@link SubmissionBatches}).
      */
     public Uni<AcceptedReport> submit(NewReport submission) {
-        return submit(submission, List.of());
+        return batches.submit(submission);
     }
 
     /** The same, with files (already checked for count and size) kept with the report. */
@@ -82,23 +78,11 @@ public class ReportService {
     public Uni<AcceptedReport> store(NewReport submission, List<IncomingFile> files, long number) {
         String token = tokens.issue();
         return programs.findById(submission.program()).chain(program -> {
-            if (program == null) {
-                return Uni.createFrom().failure(new ProblemException(Problem.typed("unknown-program", 422,
-                        "Unknown program", "No program named '%s' accepts reports here.".formatted(submission.program()))));
-            }
-            catalog.checkEncrypted(program, "description", submission.description());
-            catalog.checkScopeClass(program, submission.scopeClass());
-            if (submission.reporterPublicKey() != null) {
-                keys.check(submission.reporterPublicKey());
-            }
-            Report report = newReport(submission, number, token);
-            report.programRevision = program.revision;
+            acceptance.check(program, submission);
+            Report report = acceptance.newReport(program, submission, number, token);
             return reports.persist(report)
                     .chain(() -> attachments.keep(report, null, files))
-                    .chain(() -> outbox.stage(submittedEvent(report)))
-                    // After report.submitted: notify learns of the report before of its key.
-                    .chain(() -> submission.reporterPublicKey() == null ? Uni.createFrom().voidItem()
-                            : keys.provide(report, submission.reporterPublicKey()))
+                    .chain(() -> outbox.stageAll(acceptance.eventsOf(report, submission)))
                     .replaceWith(new AcceptedReport(report, token));
         });
     }
@@ -181,32 +165,4 @@ public class ReportService {
         return sealed == null ? null : cipher.open(sealed);
     }
 
-    private Report newReport(NewReport submission, long number, String token) {
-        // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Report report = new Report();
-        report.id = UUID.randomUUID();
-        report.trackingId = TrackingIds.format(now, number);
-        report.programSlug = submission.program();
-        report.sealedTitle = cipher.seal(submission.title());
-        report.sealedDescription = cipher.seal(submission.description());
-        report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
-        report.creditName = submission.creditName();
-        report.affectedVersion = submission.affectedVersion();
-        report.reportedScopeClass = submission.scopeClass();
-        report.reportedCvssVector = submission.cvssVector();
-        report.creditPreference = submission.creditPreference();
-        report.tokenHash = tokens.hash(token);
-        report.status = ReportStatus.SUBMITTED;
-        report.submittedAt = now.atOffset(ZoneOffset.UTC);
-        report.updatedAt = report.submittedAt;
-        return report;
-    }
-
-    private static ReportSubmitted submittedEvent(Report report) {
-        return new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug, report.programRevision,
-                report.sealedTitle, report.sealedDescription, report.sealedReporterEmail, report.creditName,
-                report.affectedVersion, report.submittedAt.toInstant(), report.reportedScopeClass, report.reportedCvssVector,
-                report.creditPreference);
-    }
 }

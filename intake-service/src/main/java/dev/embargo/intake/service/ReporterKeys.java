@@ -47,9 +47,14 @@ public class ReporterKeys {
 
     /** Stages the key for notify; inside the caller's transaction. */
     public Uni<Void> provide(Report report, String armoredKey) {
+        return outbox.stage(keyProvided(report, armoredKey)).replaceWithVoid();
+    }
+
+    /** The event handing the key to notify, sealed; 422 naming the field when the key is unusable. */
+    public ReporterKeyProvided keyProvided(Report report, String armoredKey) {
         OpenPgpRecipient recipient = check(armoredKey);
-        return outbox.stage(new ReporterKeyProvided(report.id.toString(), report.trackingId, cipher.seal(armoredKey),
-                recipient.fingerprint(), Instant.now())).replaceWithVoid();
+        return new ReporterKeyProvided(report.id.toString(), report.trackingId, cipher.seal(armoredKey),
+                recipient.fingerprint(), Instant.now());
     }
 
     /** The reporter gives (or replaces) their key through the status link; returns its fingerprint. */

@@ -4,9 +4,12 @@ import dev.embargo.contracts.EventCodec;
 import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.EventType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +20,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, topic, event_key, event_type, occurred_at, payload)
+            VALUES ($1, $2, $3, $4, $5, $6)""";
+
     private final EventCodec codec;
 
     Outbox(EventCodec codec) {
@@ -25,6 +32,33 @@ public class Outbox {
 
     /** Adds the event to the current transaction. Validates the payload against its schema now, not at relay time. */
     public Uni<OutboxEvent> stage(EventPayload payload) {
+        return eventOf(payload).persist();
+    }
+
+    /** Adds the events to the current transaction, in this order. */
+    public Uni<Void> stageAll(List<? extends EventPayload> payloads) {
+        Uni<Void> staged = Uni.createFrom().voidItem();
+        for (EventPayload payload : payloads) {
+            staged = staged.chain(() -> stage(payload)).replaceWithVoid();
+        }
+        return staged;
+    }
+
+    /**
+     * Adds the events, in this order, to the transaction open on {@code transaction}: for work done
+     * through the SQL client rather than Hibernate. One round trip for all of them.
+     */
+    public Uni<Void> stageAll(SqlConnection transaction, List<? extends EventPayload> payloads) {
+        if (payloads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = payloads.stream().map(this::eventOf).map(event -> Tuple.tuple()
+                .addUUID(event.id).addString(event.topic).addString(event.eventKey).addString(event.eventType)
+                .addOffsetDateTime(event.occurredAt).addString(event.payload)).toList();
+        return transaction.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    private OutboxEvent eventOf(EventPayload payload) {
         EventType type = EventType.of(payload.getClass());
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
@@ -33,6 +67,6 @@ public class Outbox {
         event.eventType = type.typeName();
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         event.payload = codec.encode(payload);
-        return event.persist();
+        return event;
     }
 }

@@ -1,0 +1,212 @@
+package dev.embargo.intake.service;
+
+import dev.embargo.contracts.EventPayload;
+import dev.embargo.intake.config.IntakeConfig;
+import dev.embargo.intake.domain.PublishedProgram;
+import dev.embargo.intake.domain.Report;
+import dev.embargo.intake.repository.ProgramRepository;
+import dev.embargo.intake.repository.ReportRepository;
+import dev.embargo.kit.outbox.Outbox;
+import dev.embargo.kit.work.SessionContexts;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores the reports submitted without files in shared transactions (group commit).
+ *
+ * <p>Stored one at a time, a report took six round trips to PostgreSQL and a transaction of its
+ * own, and under load that was where intake and PostgreSQL spent most of their time. Here the
+ * reports that arrive while earlier ones are being written wait for the next free writer, which
+ * stores all of them at once: one transaction, one round trip per statement for the whole batch.
+ * A report that arrives alone is written at once; nobody waits for a batch to fill.
+ *
+ * <p>A report its program refuses (422) is answered without touching the others. If a batch's
+ * transaction fails, its reports are stored again one per transaction, so that a report the
+ * database refuses cannot fail the reports that happened to share its transaction. Like
+ * {@code Transactions}, a writer runs to its end when a caller hangs up.
+ */
+@ApplicationScoped
+public class SubmissionBatches {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionBatches.class);
+
+    private final Pool pool;
+    private final ProgramRepository programs;
+    private final ReportRepository reports;
+    private final ReportAcceptance acceptance;
+    private final ReporterTokens tokens;
+    private final Outbox outbox;
+    private final int maxBatchSize;
+    private final int maxWriters;
+    private final DistributionSummary batchSizes;
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writers = new AtomicInteger();
+
+    SubmissionBatches(Pool pool, ProgramRepository programs, ReportRepository reports, ReportAcceptance acceptance,
+            ReporterTokens tokens, Outbox outbox, IntakeConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.programs = programs;
+        this.reports = reports;
+        this.acceptance = acceptance;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.maxBatchSize = config.submissions().maxBatchSize();
+        this.maxWriters = config.submissions().maxConcurrentBatches();
+        this.batchSizes = DistributionSummary.builder("embargo.intake.submission.batch.size")
+                .description("Reports stored by one transaction").register(registry);
+    }
+
+    /** The report accepted, or the problem that refused it. */
+    public Uni<AcceptedReport> submit(NewReport submission) {
+        return Uni.createFrom().emitter(caller -> {
+            waiting.add(new Waiting(submission, caller, SessionContexts.current()));
+            writeWaiting();
+        });
+    }
+
+    /** Starts writers while submissions wait and fewer than the maximum are busy; a writer that finishes looks again. */
+    private void writeWaiting() {
+        while (!waiting.isEmpty()) {
+            int busy = writers.get();
+            if (busy >= maxWriters) {
+                return;
+            }
+            if (writers.compareAndSet(busy, busy + 1)) {
+                List<Waiting> batch = takeBatch();
+                if (batch.isEmpty()) {
+                    writers.decrementAndGet();
+                } else {
+                    write(batch).subscribe().with(done -> writerDone(), failure -> writerDone());
+                }
+            }
+        }
+    }
+
+    private void writerDone() {
+        writers.decrementAndGet();
+        writeWaiting();
+    }
+
+    private List<Waiting> takeBatch() {
+        List<Waiting> batch = new ArrayList<>();
+        Waiting next;
+        while (batch.size() < maxBatchSize && (next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Stores the batch and answers everyone in it; never fails. */
+    private Uni<Void> write(List<Waiting> batch) {
+        batchSizes.record(batch.size());
+        return pool.withTransaction(transaction -> store(transaction, batch))
+                .invoke(outcomes -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).answer(outcomes[i]);
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    if (batch.size() == 1) {
+                        batch.getFirst().answer(Outcome.refused(failure));
+                        return Uni.createFrom().voidItem();
+                    }
+                    // Only the kind of failure: the database's message may quote what a reporter sent.
+                    LOG.warnf("A batch of %d reports failed (%s); storing them one by one", batch.size(),
+                            failure.getClass().getSimpleName());
+                    Uni<Void> oneByOne = Uni.createFrom().voidItem();
+                    for (Waiting one : batch) {
+                        oneByOne = oneByOne.chain(() -> write(List.of(one)));
+                    }
+                    return oneByOne;
+                });
+    }
+
+    /** The batch's reports and events, on one transaction; refused submissions get their reason and are left out. */
+    private Uni<Outcome[]> store(SqlConnection transaction, List<Waiting> batch) {
+        Set<String> slugs = batch.stream().map(one -> one.submission().program()).collect(Collectors.toSet());
+        return programs.findBySlugs(transaction, slugs).chain(found -> {
+            Outcome[] outcomes = judge(batch, found);
+            List<Integer> accepted = new ArrayList<>();
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == null) {
+                    accepted.add(i);
+                }
+            }
+            if (accepted.isEmpty()) {
+                return Uni.createFrom().item(outcomes);
+            }
+            return reports.nextTrackingNumbers(transaction, accepted.size()).chain(numbers -> {
+                List<Report> newReports = new ArrayList<>();
+                List<EventPayload> events = new ArrayList<>();
+                for (int n = 0; n < accepted.size(); n++) {
+                    int i = accepted.get(n);
+                    NewReport submission = batch.get(i).submission();
+                    String token = tokens.issue();
+                    Report report = acceptance.newReport(found.get(submission.program()), submission, numbers.get(n), token);
+                    newReports.add(report);
+                    events.addAll(acceptance.eventsOf(report, submission));
+                    outcomes[i] = Outcome.accepted(new AcceptedReport(report, token));
+                }
+                return reports.insertAll(transaction, newReports)
+                        .chain(() -> outbox.stageAll(transaction, events))
+                        .replaceWith(outcomes);
+            });
+        });
+    }
+
+    /** A refusal for each submission its program cannot take, null for the others. */
+    private Outcome[] judge(List<Waiting> batch, Map<String, PublishedProgram> programsBySlug) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            NewReport submission = batch.get(i).submission();
+            try {
+                acceptance.check(programsBySlug.get(submission.program()), submission);
+            } catch (RuntimeException refused) {
+                outcomes[i] = Outcome.refused(refused);
+            }
+        }
+        return outcomes;
+    }
+
+    /** A submission waiting for a writer, and how to answer its caller on the caller's own Vert.x context. */
+    private record Waiting(NewReport submission, UniEmitter<? super AcceptedReport> caller, Executor callerContext) {
+
+        void answer(Outcome outcome) {
+            callerContext.execute(() -> {
+                if (outcome.refusal() != null) {
+                    caller.fail(outcome.refusal());
+                } else {
+                    caller.complete(outcome.accepted());
+                }
+            });
+        }
+    }
+
+    /** What became of one submission. */
+    private record Outcome(AcceptedReport accepted, Throwable refusal) {
+
+        static Outcome accepted(AcceptedReport report) {
+            return new Outcome(report, null);
+        }
+
+        static Outcome refused(Throwable reason) {
+            return new Outcome(null, reason);
+        }
+    }
+}
