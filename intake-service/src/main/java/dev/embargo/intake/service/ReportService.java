@@ -164,5 +164,4 @@ public class ReportService {
     public String open(String sealed) {
         return sealed == null ? null : cipher.open(sealed);
     }
-
 }
