@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Triage owns programs. A program that differs from its revision in force becomes a new
@@ -26,6 +28,8 @@ public class ProgramRegistry {
     private final ProgramRevisionRepository revisions;
     private final Outbox outbox;
     private final ProgramFiles files = new ProgramFiles();
+    /** Parsed revisions by slug and number: a recorded revision never changes, so each is read and checked once. */
+    private final Map<String, Program> parsedRevisions = new ConcurrentHashMap<>();
 
     ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox) {
         this.revisions = revisions;
@@ -72,8 +76,17 @@ public class ProgramRegistry {
 
     /** The program under a given revision, inside the caller's session; the latest when that revision is unknown. */
     public Uni<Program> programAt(String slug, int revision) {
+        Program parsed = parsedRevisions.get(revisionKey(slug, revision));
+        if (parsed != null) {
+            return Uni.createFrom().item(parsed);
+        }
         return revisions.revision(slug, revision)
                 .chain(found -> found != null ? Uni.createFrom().item(found) : revisions.latest(slug))
-                .map(found -> found == null ? null : files.read(found.document, slug + " revision " + found.revision));
+                .map(found -> found == null ? null : parsedRevisions.computeIfAbsent(revisionKey(found.slug, found.revision),
+                        key -> files.read(found.document, key)));
+    }
+
+    private static String revisionKey(String slug, int revision) {
+        return slug + " revision " + revision;
     }
 }
