@@ -69,6 +69,8 @@ final class ServiceEnvironment {
             environment.put("EMBARGO_CLOCK_ADJUSTABLE", "true");
             environment.put("EMBARGO_DEADLINE_SCAN_INTERVAL", "1s");
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
+            // OutboxRetentionIT plants old rows and waits for them to go.
+            environment.put("EMBARGO_OUTBOX_PURGE_INTERVAL", "1s");
         }
         return environment;
     }
