@@ -3,6 +3,7 @@ package dev.embargo.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,8 +62,11 @@ public final class EmbargoService extends ProcessComponent {
         if (!isBuilt()) {
             throw new StackException(name() + " is not built: " + jar() + " is missing (./mvnw -DskipTests install)");
         }
-        // Two cores for the whole stack: a small heap and the serial collector keep four services light.
-        process.start(List.of(Commands.java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString()),
+        List<String> command = new ArrayList<>();
+        command.add(Commands.java());
+        command.addAll(settings.serviceJvmOptions());
+        command.addAll(List.of("-jar", jar().toString()));
+        process.start(command,
                 ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
     }
 

@@ -18,12 +18,15 @@ import java.util.Optional;
  * @param testProfile whether this is the test stack: fresh data on every start, no fsync
  * @param services    the services {@code startServices()} starts ({@code EMBARGO_SERVICES}, comma-separated;
  *                    all four when unset, none when set but empty)
+ * @param serviceJvmOptions the options each service's JVM starts with ({@code EMBARGO_SERVICE_JVM_OPTIONS},
+ *                    separated by spaces; see {@link #DEFAULT_SERVICE_JVM_OPTIONS})
  */
 public record StackSettings(
         Path repository,
         Path home,
         boolean testProfile,
         List<String> services,
+        List<String> serviceJvmOptions,
         int intakePort,
         int triagePort,
         int notifyPort,
@@ -40,10 +43,22 @@ public record StackSettings(
     /** The four services, in the order they are listed everywhere. */
     public static final List<String> ALL_SERVICES = List.of("intake", "triage", "notify", "advisory");
 
+    /** Two cores for the whole stack: a small heap and the serial collector keep four services light. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    /**
+     * The test stack's services also stop at the first JIT tier: four services compiling with C2 next
+     * to Kafka, Keycloak and the tests take most of a two-core machine for the first minutes, and the
+     * tests want answers soon, not the fastest code after minutes of load.
+     */
+    public static final List<String> DEFAULT_TEST_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private static final int TEST_PORT_SHIFT = 10_000;
 
     public StackSettings {
         services = List.copyOf(services);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     /** Settings from this process's system properties and environment, by the same names. */
@@ -59,7 +74,10 @@ public record StackSettings(
                 .orElse(repository.resolve(test ? ".embargo/test" : ".embargo")).toAbsolutePath().normalize();
         // Test ports are the defaults shifted, so that tests never touch a running `./embargo up`.
         Ports ports = new Ports(lookup, test ? TEST_PORT_SHIFT : 0);
-        return new StackSettings(repository, home, test, services(lookup),
+        List<String> jvmOptions = lookup.nonBlank("EMBARGO_SERVICE_JVM_OPTIONS")
+                .map(value -> List.of(value.strip().split("\\s+")))
+                .orElse(test ? DEFAULT_TEST_SERVICE_JVM_OPTIONS : DEFAULT_SERVICE_JVM_OPTIONS);
+        return new StackSettings(repository, home, test, services(lookup), jvmOptions,
                 ports.get("EMBARGO_INTAKE_PORT", 8081), ports.get("EMBARGO_TRIAGE_PORT", 8082),
                 ports.get("EMBARGO_NOTIFY_PORT", 8083), ports.get("EMBARGO_ADVISORY_PORT", 8084),
                 ports.get("EMBARGO_KEYCLOAK_PORT", 8180), ports.get("EMBARGO_KEYCLOAK_MANAGEMENT_PORT", 9180),

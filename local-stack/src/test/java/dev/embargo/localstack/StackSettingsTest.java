@@ -56,6 +56,21 @@ class StackSettingsTest {
     }
 
     @Test
+    void servicesRunOnASmallSerialHeapAndTheTestStackStopsAtTheFirstJitTier() {
+        assertThat(settings(Map.of("EMBARGO_REPO", REPO)).serviceJvmOptions())
+                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test")).serviceJvmOptions())
+                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void theServicesJvmOptionsCanBeReplacedByEnvironment() {
+        StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test",
+                "EMBARGO_SERVICE_JVM_OPTIONS", "  -Xmx512m   -XX:+UseParallelGC "));
+        assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
+    }
+
+    @Test
     void aPortSetInTheTestProfileIsTakenAsItIs() {
         StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test", "EMBARGO_SMTP_PORT", "3025"));
         assertThat(settings.smtpPort()).isEqualTo(3025);
