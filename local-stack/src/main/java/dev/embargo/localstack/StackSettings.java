@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the local stack lives and which ports it uses. Every value comes from an environment
@@ -51,8 +52,8 @@ public record StackSettings(
      * to Kafka, Keycloak and the tests take most of a two-core machine for the first minutes, and the
      * tests want answers soon, not the fastest code after minutes of load.
      */
-    public static final List<String> DEFAULT_TEST_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> DEFAULT_TEST_SERVICE_JVM_OPTIONS = Stream.concat(
+            DEFAULT_SERVICE_JVM_OPTIONS.stream(), Stream.of("-XX:TieredStopAtLevel=1")).toList();
 
     private static final int TEST_PORT_SHIFT = 10_000;
 
