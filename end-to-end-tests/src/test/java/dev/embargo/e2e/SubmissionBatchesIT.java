@@ -8,13 +8,18 @@ import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPKeyPair;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -117,6 +126,26 @@ class SubmissionBatchesIT {
         }
     }
 
+    @Test
+    void eachReportsEventsLeaveInTheOrderItStagedThemThoughReportsShareAStatement(RunningStack stack) throws Exception {
+        // A reporter key makes two events of one report: consumers must learn of the report before of its key.
+        String reporterKey = armoredPublicKey();
+        List<Response> answers = sendTogether(60, i -> {
+            Map<String, Object> report = report("Keyed " + i, null, null);
+            report.put("reporterPublicKey", reporterKey);
+            return report;
+        }, stack.reporter());
+
+        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
+        try (Connection intake = DriverManager.getConnection(database, "intake", "intake")) {
+            for (Response answer : answers) {
+                answer.then().statusCode(201);
+                assertThat(eventTypesInRelayOrder(intake, answer.path("trackingId")))
+                        .containsExactly("report.submitted.v2", "report.reporter.key.provided.v1");
+            }
+        }
+    }
+
     private static Map<String, Object> report(String title, String scopeClass, String creditName) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("program", "pea2pea", "title", title,
                 "description", "Steps to reproduce: send a crafted frame. Impact: remote crash."));
@@ -159,6 +188,32 @@ class SubmissionBatchesIT {
         Matcher reports = BATCHED.matcher(metrics);
         assertThat(batches.find() && reports.find()).as("the batch size summary in the metrics").isTrue();
         return new double[] {Double.parseDouble(batches.group(1)), Double.parseDouble(reports.group(1))};
+    }
+
+    /** The types of a report's events in intake's outbox, in the order the relay publishes them. */
+    private static List<String> eventTypesInRelayOrder(Connection intake, String trackingId) throws SQLException {
+        try (PreparedStatement query = intake.prepareStatement("SELECT event.event_type FROM outbox_event event"
+                + " JOIN report ON event.event_key = report.id::text WHERE report.tracking_id = ? ORDER BY event.seq")) {
+            query.setString(1, trackingId);
+            try (ResultSet events = query.executeQuery()) {
+                List<String> types = new ArrayList<>();
+                while (events.next()) {
+                    types.add(events.getString(1));
+                }
+                return types;
+            }
+        }
+    }
+
+    private static String armoredPublicKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PGPKeyPair key = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, generator.generateKeyPair(), new Date());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
+            key.getPublicKey().encode(armor);
+        }
+        return out.toString(StandardCharsets.US_ASCII);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

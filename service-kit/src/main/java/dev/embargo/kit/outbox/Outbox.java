@@ -20,9 +20,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
+    /** A row per element, in array order, so that seq (the column's default, the relay's order) keeps it. */
+    private static final String INSERT_ALL = """
             INSERT INTO outbox_event (id, topic, event_key, event_type, occurred_at, payload)
-            VALUES ($1, $2, $3, $4, $5, $6)""";
+            SELECT id, topic, event_key, event_type, occurred_at, payload
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+                WITH ORDINALITY AS event (id, topic, event_key, event_type, occurred_at, payload, position)
+            ORDER BY position""";
 
     private final EventCodec codec;
 
@@ -46,16 +50,21 @@ public class Outbox {
 
     /**
      * Adds the events, in this order, to the transaction open on {@code transaction}: for work done
-     * through the SQL client rather than Hibernate. One round trip for all of them.
+     * through the SQL client rather than Hibernate. One statement for all of them.
      */
     public Uni<Void> stageAll(SqlConnection transaction, List<? extends EventPayload> payloads) {
         if (payloads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = payloads.stream().map(this::eventOf).map(event -> Tuple.tuple()
-                .addUUID(event.id).addString(event.topic).addString(event.eventKey).addString(event.eventType)
-                .addOffsetDateTime(event.occurredAt).addString(event.payload)).toList();
-        return transaction.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        List<OutboxEvent> events = payloads.stream().map(this::eventOf).toList();
+        Tuple columns = Tuple.tuple()
+                .addArrayOfUUID(events.stream().map(event -> event.id).toArray(UUID[]::new))
+                .addArrayOfString(events.stream().map(event -> event.topic).toArray(String[]::new))
+                .addArrayOfString(events.stream().map(event -> event.eventKey).toArray(String[]::new))
+                .addArrayOfString(events.stream().map(event -> event.eventType).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(events.stream().map(event -> event.occurredAt).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(events.stream().map(event -> event.payload).toArray(String[]::new));
+        return transaction.preparedQuery(INSERT_ALL).execute(columns).replaceWithVoid();
     }
 
     private OutboxEvent eventOf(EventPayload payload) {
