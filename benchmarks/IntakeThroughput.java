@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,23 +30,34 @@ import java.util.stream.Stream;
  *   <li>Steady: reports at a fixed rate (default 200/s for 20 s, after 10 s of warm-up at that
  *       rate); latency of each POST until its 201, throughput, p50/p90/p99/max.</li>
  *   <li>Peak: as many reports as {@code clients} concurrent researchers get accepted in 15 s
- *       (closed loop), after 5 s of warm-up.</li>
+ *       (closed loop, wrk with {@code report.lua}), after 5 s of warm-up.</li>
  *   <li>Ceiling: the same clients asking intake's liveness check, which does no work, for 15 s
- *       after 5 s of warm-up: what this client and the HTTP stack reach on this machine at all.</li>
+ *       after 5 s of warm-up: what the HTTP stack reaches on this machine at all.</li>
  *   <li>pgbench: the same number of clients inserting one row of the same size per transaction
  *       for 15 s into a scratch table of intake's database (dropped afterwards), over TCP like
  *       intake.</li>
+ *   <li>intake's statements without intake: pgbench runs, for 15 s with the same clients, the SQL
+ *       intake's peak made PostgreSQL do per report, into scratch copies of intake's tables: the
+ *       batch transaction ({@code SubmissionBatches}: the program, the tracking numbers, the
+ *       reports, their outbox events; as many reports per transaction as intake's peak averaged)
+ *       and the outbox relay's claim-and-mark. How many reports PostgreSQL alone can take the way
+ *       intake stores them, with no HTTP, no Java and no Kafka in the way.</li>
  * </ol>
  *
  * <p>Every report is a real one: triage opens a case and notify emails an acknowledgement, on the
  * same machine. intake's global rate limit (500/s by default) caps the peak; to measure intake
  * itself start the stack with {@code EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000}.
  *
- * <p>Run with {@code ./embargo bench intake [per-second] [seconds] [clients]}; plain JDK 21+.
+ * <p>The closed loops use wrk, which is written in C like pgbench: java.net.http costs about as
+ * much CPU as intake on 2 cores, and measured intake's peak at half of what wrk measures.
+ *
+ * <p>Run with {@code ./embargo bench intake [per-second] [seconds] [clients]}; plain JDK 21+ and wrk.
  */
 public class IntakeThroughput {
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final Pattern SCRIPT_TPS = Pattern.compile(
+            "SQL script (\\d+): [^\\n]*\\n - weight: [^\\n]*\\n - \\d+ transactions \\([^,]*, tps = ([0-9.]+)\\)");
     private static final String DESCRIPTION = ("Steps to reproduce: connect to the node, send a crafted frame whose length field "
             + "exceeds the buffer, observe the crash. Impact: remote denial of service for every peer. ").repeat(3);
 
@@ -63,28 +74,48 @@ public class IntakeThroughput {
         Result steady = steady(http, intake, perSecond, seconds);
         steady.print("steady " + perSecond + "/s");
 
-        System.out.printf("Peak: %d concurrent clients for 15 s (after 5 s warm-up)...%n", clients);
-        closedLoop(http, clients, 5, () -> report(intake), 201);
-        Result peak = closedLoop(http, clients, 15, () -> report(intake), 201);
+        // wrk, in C like pgbench, for the closed loops: java.net.http costs about as much CPU as intake on 2 cores.
+        System.out.printf("Peak: wrk with %d concurrent clients for 15 s (after 5 s warm-up)...%n", clients);
+        Path reportScript = benchmarks().resolve("report.lua");
+        Wrk.run(clients, 5, intake, reportScript);
+        BatchSizes before = BatchSizes.read(http, intake);
+        Wrk peak = Wrk.run(clients, 15, intake, reportScript);
+        int reportsPerTransaction = before.meanSince(BatchSizes.read(http, intake));
         peak.print("peak, " + clients + " clients");
 
-        // The ceiling of this client and the HTTP stack on this machine: intake's liveness check does no work at all.
-        System.out.printf("Ceiling: %d clients asking intake's liveness check for 15 s (after 5 s warm-up)...%n", clients);
-        HttpRequest live = HttpRequest.newBuilder(URI.create(intake + "/q/health/live")).timeout(Duration.ofSeconds(30)).build();
-        closedLoop(http, clients, 5, () -> live, 200);
-        Result ceiling = closedLoop(http, clients, 15, () -> live, 200);
+        // The ceiling of the HTTP stack on this machine: intake's liveness check does no work at all.
+        System.out.printf("Ceiling: wrk with %d clients asking intake's liveness check for 15 s (after 5 s warm-up)...%n", clients);
+        Wrk.run(clients, 5, intake + "/q/health/live", null);
+        Wrk ceiling = Wrk.run(clients, 15, intake + "/q/health/live", null);
         ceiling.print("no-op endpoint, " + clients + " clients");
 
         System.out.printf("pgbench: %d clients inserting one row per transaction for 15 s...%n", clients);
-        double pgbench = pgbench(clients, 15);
+        double pgbench = pgbench(clients, 15, "single-row-insert",
+                "CREATE TABLE bench_single_row_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz)",
+                // A row like a report: about the same text, a time; the random suffix keeps rows apart.
+                Map.of("insert", "INSERT INTO bench_single_row_insert (payload, created_at) VALUES ('" + DESCRIPTION
+                        + "' || random(), now());\n"),
+                "DROP TABLE IF EXISTS bench_single_row_insert").get("insert");
         System.out.printf("pgbench single-row insert: %.0f tps%n", pgbench);
+
+        System.out.printf("pgbench: %d clients running intake's statements, %d reports per transaction, for 15 s...%n", clients,
+                reportsPerTransaction);
+        double statementsAlone = reportsPerTransaction * intakeStatements(clients, 15, reportsPerTransaction);
+        System.out.printf("intake's statements without intake: %.0f reports/s%n", statementsAlone);
+
         System.out.printf("%nintake peak %.0f reports/s = %.0f %% of pgbench's %.0f inserts/s; steady %d/s p99 %d ms%n",
                 peak.perSecond(), 100 * peak.perSecond() / pgbench, pgbench, perSecond, steady.percentile(99));
-        System.out.printf("an endpoint doing nothing, same client: %.0f/s = %.0f %% of pgbench%n", ceiling.perSecond(),
+        System.out.printf("an endpoint doing nothing: %.0f/s = %.0f %% of pgbench%n", ceiling.perSecond(),
                 100 * ceiling.perSecond() / pgbench);
-        if (peak.limited() > 0) {
-            System.out.println("Note: intake answered 429 to " + peak.limited() + " requests: its global rate limit capped the"
-                    + " peak. Start the stack with EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 to measure intake itself.");
+        System.out.printf("PostgreSQL alone storing reports as intake does: %.0f reports/s = %.0f %% of pgbench%n",
+                statementsAlone, 100 * statementsAlone / pgbench);
+        // Both use all the cores when they run alone; together each report costs the machine the time of both.
+        double bound = 1 / (1 / ceiling.perSecond() + 1 / statementsAlone);
+        System.out.printf("both on these cores, were intake's own work free: %.0f reports/s = %.0f %% of pgbench"
+                + " (intake reached %.0f %% of that)%n", bound, 100 * bound / pgbench, 100 * peak.perSecond() / bound);
+        if (peak.refused() > 0) {
+            System.out.println("Note: intake refused " + peak.refused() + " requests; if with 429, its global rate limit capped"
+                    + " the peak. Start the stack with EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 to measure intake itself.");
         }
     }
 
@@ -102,24 +133,6 @@ public class IntakeThroughput {
             }
             pacer.shutdown();
             pacer.awaitTermination(seconds + 5L, TimeUnit.SECONDS);
-        }
-        return new Result(latencies, statuses, (System.nanoTime() - started) / 1e9);
-    }
-
-    /** As many requests as {@code clients} clients get answered {@code expected} one after the other. */
-    private static Result closedLoop(HttpClient http, int clients, int seconds, Supplier<HttpRequest> requests, int expected) {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        long started = System.nanoTime();
-        long end = started + seconds * 1_000_000_000L;
-        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                workers.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        send(http, requests.get(), expected, latencies, statuses);
-                    }
-                });
-            }
         }
         return new Result(latencies, statuses, (System.nanoTime() - started) / 1e9);
     }
@@ -153,28 +166,106 @@ public class IntakeThroughput {
         }
     }
 
-    /** pgbench's rate of one-row inserts (one transaction each) into a scratch table of intake's database. */
-    private static double pgbench(int clients, int seconds) throws Exception {
+    /**
+     * intake's statements per report, run by pgbench into scratch copies of its tables, in reports
+     * per second. The values are those of the newest report and event intake stored (the peak's),
+     * so rows have their real sizes; each transaction stores {@code batch} of them as
+     * SubmissionBatches does, and the relay script claims and marks events as OutboxRelay does, in
+     * one statement instead of two. Where the replay differs it is cheaper than intake (one
+     * multi-row INSERT instead of a pipelined batch), so the rate is an upper bound.
+     */
+    private static double intakeStatements(int clients, int seconds, int batch) throws Exception {
+        String setup = """
+                CREATE TABLE bench_report (LIKE report INCLUDING ALL);
+                CREATE TABLE bench_outbox_event (LIKE outbox_event INCLUDING ALL);
+                CREATE SEQUENCE bench_tracking_seq;
+                CREATE SEQUENCE bench_outbox_seq;
+                ALTER TABLE bench_outbox_event ALTER COLUMN seq SET DEFAULT nextval('bench_outbox_seq');
+                CREATE TABLE bench_report_sample AS SELECT * FROM report ORDER BY submitted_at DESC LIMIT 1;
+                CREATE TABLE bench_event_sample AS SELECT * FROM outbox_event WHERE event_type = 'report.submitted.v2'
+                    ORDER BY seq DESC LIMIT 1;
+                """;
+        String submit = """
+                BEGIN;
+                SELECT slug, revision, document, published_at FROM program WHERE slug = ANY('{pea2pea}');
+                SELECT nextval('bench_tracking_seq') FROM generate_series(1, %1$d);
+                INSERT INTO bench_report (id, tracking_id, program_slug, program_revision, sealed_title, sealed_description,
+                    sealed_reporter_email, credit_name, affected_version, token_hash, reported_scope_class,
+                    reported_cvss_vector, credit_preference, status, submitted_at, updated_at)
+                  SELECT gen_random_uuid(), 'EMB-2026-' || nextval('bench_tracking_seq'), program_slug, program_revision,
+                    sealed_title, sealed_description, sealed_reporter_email, credit_name, affected_version,
+                    sha256(gen_random_uuid()::text::bytea), reported_scope_class, reported_cvss_vector, credit_preference,
+                    status, now(), now()
+                  FROM bench_report_sample, generate_series(1, %1$d);
+                INSERT INTO bench_outbox_event (id, topic, event_key, event_type, occurred_at, payload)
+                  SELECT gen_random_uuid(), topic, gen_random_uuid()::text, event_type, now(), payload
+                  FROM bench_event_sample, generate_series(1, %1$d);
+                COMMIT;
+                """.formatted(batch);
+        String relay = """
+                UPDATE bench_outbox_event SET published_at = now() WHERE id IN (
+                  SELECT id FROM bench_outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED)
+                RETURNING id, topic, event_key, event_type, occurred_at, payload;
+                """;
+        // Eight batches to one relay pass: about what intake's relay claims per pass at its peak.
+        Map<String, Double> tps = pgbench(clients, seconds, "intake-statements", setup,
+                Map.of("submit", submit, "relay", relay), Map.of("submit", 8),
+                "DROP TABLE IF EXISTS bench_report, bench_outbox_event, bench_report_sample, bench_event_sample;"
+                        + " DROP SEQUENCE IF EXISTS bench_tracking_seq, bench_outbox_seq");
+        return tps.get("submit");
+    }
+
+    private static Map<String, Double> pgbench(int clients, int seconds, String name, String setup, Map<String, String> scripts,
+            String teardown) throws Exception {
+        return pgbench(clients, seconds, name, setup, scripts, Map.of(), teardown);
+    }
+
+    /**
+     * Runs pgbench's {@code scripts} (by name, each run {@code weights} times as often as a script
+     * of weight 1) on intake's database over TCP like intake, between {@code setup} and
+     * {@code teardown}; each script's transactions per second.
+     */
+    private static Map<String, Double> pgbench(int clients, int seconds, String name, String setup, Map<String, String> scripts,
+            Map<String, Integer> weights, String teardown) throws Exception {
         Path bin = postgresBin();
-        Path script = Files.createTempFile("embargo-bench", ".sql");
-        // A row like a report: about the same text, a time; the random suffix keeps rows apart.
-        Files.writeString(script, "INSERT INTO bench_single_row_insert (payload, created_at) VALUES ('" + DESCRIPTION
-                + "' || random(), now());\n");
+        Path directory = Files.createTempDirectory("embargo-bench-" + name);
         Map<String, String> environment = Map.of("PGHOST", "127.0.0.1", "PGPORT", env("EMBARGO_POSTGRES_PORT", "5433"),
                 "PGUSER", "intake", "PGPASSWORD", "intake", "PGDATABASE", "intake");
+        List<String> command = new ArrayList<>(List.of(bin.resolve("pgbench").toString(), "-n", "-M", "prepared", "-c",
+                Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)));
+        List<String> order = new ArrayList<>(scripts.keySet());
+        for (String script : order) {
+            Path file = directory.resolve(script + ".sql");
+            Files.writeString(file, scripts.get(script));
+            command.addAll(List.of("-f", file + "@" + weights.getOrDefault(script, 1)));
+        }
         try {
-            run(environment, bin.resolve("psql").toString(), "-q", "-v", "ON_ERROR_STOP=1", "-c",
-                    "CREATE TABLE IF NOT EXISTS bench_single_row_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz)");
-            String output = run(environment, bin.resolve("pgbench").toString(), "-n", "-M", "prepared", "-c",
-                    Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString());
-            Matcher tps = TPS.matcher(output);
-            if (!tps.find()) {
-                throw new IllegalStateException("No tps in pgbench's output:\n" + output);
+            run(environment, bin.resolve("psql").toString(), "-q", "-v", "ON_ERROR_STOP=1", "-c", teardown);
+            run(environment, bin.resolve("psql").toString(), "-q", "-v", "ON_ERROR_STOP=1", "-c", setup);
+            String output = run(environment, command.toArray(String[]::new));
+            Map<String, Double> tps = new HashMap<>();
+            if (order.size() == 1) {
+                Matcher total = TPS.matcher(output);
+                if (!total.find()) {
+                    throw new IllegalStateException("No tps in pgbench's output:\n" + output);
+                }
+                tps.put(order.getFirst(), Double.parseDouble(total.group(1)));
+            } else {
+                Matcher each = SCRIPT_TPS.matcher(output);
+                while (each.find()) {
+                    tps.put(order.get(Integer.parseInt(each.group(1)) - 1), Double.parseDouble(each.group(2)));
+                }
+                if (tps.size() != order.size()) {
+                    throw new IllegalStateException("Not every script's tps in pgbench's output:\n" + output);
+                }
             }
-            return Double.parseDouble(tps.group(1));
+            return tps;
         } finally {
-            run(environment, bin.resolve("psql").toString(), "-q", "-c", "DROP TABLE IF EXISTS bench_single_row_insert");
-            Files.deleteIfExists(script);
+            run(environment, bin.resolve("psql").toString(), "-q", "-c", teardown);
+            for (String script : order) {
+                Files.deleteIfExists(directory.resolve(script + ".sql"));
+            }
+            Files.deleteIfExists(directory);
         }
     }
 
@@ -204,6 +295,80 @@ public class IntakeThroughput {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The benchmarks' directory: {@code embargo.benchmarks}, as {@code ./embargo bench} sets it, or ./benchmarks. */
+    private static Path benchmarks() {
+        return Path.of(System.getProperty("embargo.benchmarks", "benchmarks"));
+    }
+
+    /** One closed-loop run of wrk ({@code apt-get install wrk}): what it counted and its latency percentiles. */
+    private record Wrk(long requests, long refused, double seconds, List<String> percentiles) {
+
+        private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(m?s)");
+        private static final Pattern REFUSED = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+        private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s+(50|90|99)%\\s+(\\S+)$");
+
+        /** wrk with one thread and {@code clients} connections for {@code seconds} on {@code url}, scripted or plain GETs. */
+        static Wrk run(int clients, int seconds, String url, Path script) throws Exception {
+            List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + clients, "-d" + seconds + "s", "--latency"));
+            if (script != null) {
+                command.addAll(List.of("-s", script.toString()));
+            }
+            command.add(url);
+            String output;
+            try {
+                output = IntakeThroughput.run(Map.of(), command.toArray(String[]::new));
+            } catch (IOException notInstalled) {
+                throw new IllegalStateException("wrk is missing: apt-get install wrk (./embargo bench intake installs it as root)",
+                        notInstalled);
+            }
+            Matcher requests = REQUESTS.matcher(output);
+            if (!requests.find()) {
+                throw new IllegalStateException("No request count in wrk's output:\n" + output);
+            }
+            double elapsed = Double.parseDouble(requests.group(2)) / (requests.group(3).equals("ms") ? 1000 : 1);
+            Matcher refused = REFUSED.matcher(output);
+            List<String> percentiles = new ArrayList<>();
+            Matcher percentile = PERCENTILE.matcher(output);
+            while (percentile.find()) {
+                percentiles.add("p" + percentile.group(1) + "=" + percentile.group(2));
+            }
+            return new Wrk(Long.parseLong(requests.group(1)), refused.find() ? Long.parseLong(refused.group(1)) : 0, elapsed,
+                    percentiles);
+        }
+
+        /** Answers that were not refused, per second. */
+        double perSecond() {
+            return (requests - refused) / seconds;
+        }
+
+        void print(String label) {
+            System.out.printf("%s: served=%d in %.1f s = %.0f/s; latency %s; refused=%d%n", label, requests - refused, seconds,
+                    perSecond(), String.join(" ", percentiles), refused);
+        }
+    }
+
+    /** intake's histogram of reports per transaction ({@code embargo.intake.submission.batch.size}), read from its metrics. */
+    private record BatchSizes(double transactions, double reports) {
+
+        private static final Pattern LINE = Pattern.compile("(?m)^embargo_intake_submission_batch_size_(count|sum) ([0-9.E+]+)$");
+
+        static BatchSizes read(HttpClient http, String intake) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/q/metrics")).timeout(Duration.ofSeconds(30)).build();
+            Matcher lines = LINE.matcher(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            Map<String, Double> values = new HashMap<>();
+            while (lines.find()) {
+                values.put(lines.group(1), Double.parseDouble(lines.group(2)));
+            }
+            return new BatchSizes(values.getOrDefault("count", 0.0), values.getOrDefault("sum", 0.0));
+        }
+
+        /** Reports per transaction between this reading and {@code later}, rounded, at least one. */
+        int meanSince(BatchSizes later) {
+            double transactions = later.transactions - this.transactions;
+            return transactions <= 0 ? 1 : (int) Math.max(1, Math.round((later.reports - reports) / transactions));
+        }
     }
 
     private record Result(List<Long> micros, Map<Integer, Integer> statuses, double seconds) {
