@@ -171,8 +171,9 @@ public class IntakeThroughput {
      * per second. The values are those of the newest report and event intake stored (the peak's),
      * so rows have their real sizes; each transaction stores {@code batch} of them as
      * SubmissionBatches does, and the relay script claims and marks events as OutboxRelay does, in
-     * one statement instead of two. Where the replay differs it is cheaper than intake (one
-     * multi-row INSERT instead of a pipelined batch), so the rate is an upper bound.
+     * one statement instead of two. Where the replay differs it is cheaper than intake (values
+     * copied from a sample row rather than bound, the relay's two statements as one), so the rate
+     * is an upper bound.
      */
     private static double intakeStatements(int clients, int seconds, int batch) throws Exception {
         String setup = """

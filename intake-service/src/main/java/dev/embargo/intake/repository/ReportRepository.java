@@ -4,7 +4,7 @@ import dev.embargo.intake.domain.Report;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import dev.embargo.kit.work.SessionContexts;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -83,8 +83,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .addArrayOfString(column(reports, report -> report.creditName, String[]::new))
                 .addArrayOfString(column(reports, report -> report.affectedVersion, String[]::new))
                 // The mutiny Tuple has no addArrayOfBuffer; the client encodes core Buffers as bytea[].
-                .addValue(column(reports, report -> io.vertx.core.buffer.Buffer.buffer(report.tokenHash),
-                        io.vertx.core.buffer.Buffer[]::new))
+                .addValue(column(reports, report -> Buffer.buffer(report.tokenHash), Buffer[]::new))
                 .addArrayOfString(column(reports, report -> report.reportedScopeClass, String[]::new))
                 .addArrayOfString(column(reports, report -> report.reportedCvssVector, String[]::new))
                 .addArrayOfString(column(reports, report -> report.creditPreference, String[]::new))
