@@ -9,13 +9,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A vulnerability report as a researcher submitted it. Sensitive text is stored sealed; the
  * reporter's capability token is stored only as its hash.
+ *
+ * <p>Updated column by column ({@link DynamicUpdate}): the reporter (a rotated token) and triage's
+ * events (status, acknowledgement, promised dates) change the same row at the same time, and an
+ * UPDATE of every column let the one that committed last write back what it had read, so a
+ * rotated-away token could work again.
  */
 @Entity
 @Table(name = "report")
+@DynamicUpdate
 public class Report {
 
     @Id
