@@ -6,16 +6,27 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Mailbox.ReceivedMail;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,19 +157,58 @@ class CaseConversationIT {
     }
 
     @Test
+    void aTokenRotatedWhileTriageUpdatesTheSameReportStaysRotated() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
+                .status(report.trackingId(), report.reporterToken()).then().body("status", equalTo("acknowledged")));
+        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
+        ExecutorService reporterSide = Executors.newSingleThreadExecutor();
+        try (Connection intake = DriverManager.getConnection(database, "intake", "intake");
+             Connection watcher = DriverManager.getConnection(database, "intake", "intake")) {
+            // Holding the row makes both writers read it first and then queue: the rotation, then triage's state change.
+            intake.setAutoCommit(false);
+            try (PreparedStatement lock = intake.prepareStatement("SELECT 1 FROM report WHERE tracking_id = ? FOR UPDATE")) {
+                lock.setString(1, report.trackingId());
+                lock.executeQuery().close();
+            }
+            Future<Response> rotation = reporterSide.submit(() -> stack.reporter().rotateToken(report.trackingId(),
+                    report.reporterToken()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> updatesOfTheReportWaiting(watcher) == 1);
+            move("triaging").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> updatesOfTheReportWaiting(watcher) >= 2);
+            intake.rollback();
+
+            String fresh = rotation.get().then().statusCode(200).extract().path("reporterToken");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter().status(report.trackingId(), fresh)
+                    .then().statusCode(200).body("status", not(equalTo("acknowledged"))));
+            stack.reporter().status(report.trackingId(), report.reporterToken()).then().statusCode(404);
+        } finally {
+            reporterSide.shutdownNow();
+        }
+    }
+
+    @Test
     void anEmptyNoteOrMessageIsRefused() {
         write("notes", " ").then().statusCode(400).contentType("application/problem+json");
         write("messages", "").then().statusCode(400).contentType("application/problem+json");
     }
 
-    private io.restassured.response.Response move(String to) {
+    private Response move(String to) {
         return given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", to))
                 .when().post(cases() + "/" + caseId + "/transitions");
     }
 
-    private io.restassured.response.Response write(String kind, String text) {
+    private Response write(String kind, String text) {
         return given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("text", text))
                 .when().post(cases() + "/" + caseId + "/" + kind);
+    }
+
+    private static int updatesOfTheReportWaiting(Connection watcher) throws SQLException {
+        try (Statement query = watcher.createStatement();
+             ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
+                     + " AND wait_event_type = 'Lock' AND query ILIKE 'update report %'")) {
+            waiting.next();
+            return waiting.getInt(1);
+        }
     }
 
     private String cases() {
