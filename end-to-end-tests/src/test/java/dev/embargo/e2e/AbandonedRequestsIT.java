@@ -1,5 +1,6 @@
 package dev.embargo.e2e;
 
+import static dev.embargo.e2e.support.ServiceDatabase.statementsWaitingForALock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +15,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +43,10 @@ class AbandonedRequestsIT {
     void clientsHangingUpMidTransactionLeaveNoDatabaseConnectionBehind(RunningStack stack) throws Exception {
         String intake = stack.serviceUrl("intake");
         URI uri = URI.create(intake);
-        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
 
         SubmittedReport conversation = stack.reporter().submit("pea2pea", "Before the hang-ups", "before-hang-ups@example.org");
         List<Socket> waiting = new ArrayList<>();
-        try (Connection slowMoment = DriverManager.getConnection(database, "intake", "intake");
-             Connection observer = DriverManager.getConnection(database, "intake", "intake")) {
+        try (Connection slowMoment = stack.database("intake"); Connection observer = stack.database("intake")) {
             // A slow moment of the database: reports and messages wait inside their transactions, at the INSERT.
             slowMoment.setAutoCommit(false);
             try (Statement lock = slowMoment.createStatement()) {
@@ -61,7 +57,7 @@ class AbandonedRequestsIT {
                         : sendWithoutWaiting(uri, "/api/v1/reports/" + conversation.trackingId() + "/messages",
                                 conversation.reporterToken(), "{\"text\":\"Anyone there?\"}"));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> insertsWaitingForTheLock(observer) >= 10);
+            await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(observer, "insert into report") >= 10);
             // Everyone gives up at once, with a reset: the server learns at once that nobody is waiting.
             for (Socket socket : waiting) {
                 socket.setSoLinger(true, 0);
@@ -100,16 +96,6 @@ class AbandonedRequestsIT {
         out.write(body);
         out.flush();
         return socket;
-    }
-
-    /** Read outside the locking transaction: within one, PostgreSQL shows the same snapshot of its activity. */
-    private static int insertsWaitingForTheLock(Connection database) throws SQLException {
-        try (Statement query = database.createStatement();
-             ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
-                     + " AND wait_event_type = 'Lock' AND query ILIKE 'insert into report%'")) {
-            waiting.next();
-            return waiting.getInt(1);
-        }
     }
 
     private static double poolActive(String service) {

@@ -16,7 +16,6 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
@@ -138,8 +137,7 @@ class AttachmentsIT {
     void namesAndContentAreSealedInIntakesDatabase() throws Exception {
         reporter.submitWithFiles(report("moqtail"), new File("zebra-secret-name.txt", "text/plain", STEPS)).then().statusCode(201);
 
-        String url = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
-        try (Connection db = DriverManager.getConnection(url, "intake", "intake");
+        try (Connection db = stack.database("intake");
              PreparedStatement query = db.prepareStatement("SELECT sealed_name, sealed_content FROM attachment");
              ResultSet rows = query.executeQuery()) {
             int seen = 0;

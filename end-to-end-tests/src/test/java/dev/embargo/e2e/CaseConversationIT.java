@@ -1,5 +1,6 @@
 package dev.embargo.e2e;
 
+import static dev.embargo.e2e.support.ServiceDatabase.statementsWaitingForALock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,11 +16,7 @@ import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -160,10 +157,8 @@ class CaseConversationIT {
     void aTokenRotatedWhileTriageUpdatesTheSameReportStaysRotated() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
                 .status(report.trackingId(), report.reporterToken()).then().body("status", equalTo("acknowledged")));
-        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
         ExecutorService reporterSide = Executors.newSingleThreadExecutor();
-        try (Connection intake = DriverManager.getConnection(database, "intake", "intake");
-             Connection watcher = DriverManager.getConnection(database, "intake", "intake")) {
+        try (Connection intake = stack.database("intake"); Connection watcher = stack.database("intake")) {
             // Holding the row makes both writers read it first and then queue: the rotation, then triage's state change.
             intake.setAutoCommit(false);
             try (PreparedStatement lock = intake.prepareStatement("SELECT 1 FROM report WHERE tracking_id = ? FOR UPDATE")) {
@@ -172,9 +167,9 @@ class CaseConversationIT {
             }
             Future<Response> rotation = reporterSide.submit(() -> stack.reporter().rotateToken(report.trackingId(),
                     report.reporterToken()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> updatesOfTheReportWaiting(watcher) == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(watcher, "update report ") == 1);
             move("triaging").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> updatesOfTheReportWaiting(watcher) >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(watcher, "update report ") >= 2);
             intake.rollback();
 
             String fresh = rotation.get().then().statusCode(200).extract().path("reporterToken");
@@ -200,15 +195,6 @@ class CaseConversationIT {
     private Response write(String kind, String text) {
         return given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("text", text))
                 .when().post(cases() + "/" + caseId + "/" + kind);
-    }
-
-    private static int updatesOfTheReportWaiting(Connection watcher) throws SQLException {
-        try (Statement query = watcher.createStatement();
-             ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
-                     + " AND wait_event_type = 'Lock' AND query ILIKE 'update report %'")) {
-            waiting.next();
-            return waiting.getInt(1);
-        }
     }
 
     private String cases() {

@@ -205,8 +205,7 @@ class CaseLifecycleIT {
         given().auth().oauth2(triager).when().get(verification).then().statusCode(200)
                 .body("intact", equalTo(true)).body("lines", equalTo(3));
 
-        String url = "jdbc:postgresql://127.0.0.1:%d/triage".formatted(stack.launcher().postgresPort());
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "triage", "triage");
+        try (java.sql.Connection db = stack.database("triage");
              java.sql.Statement sql = db.createStatement()) {
             // The service's own role cannot rewrite history...
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sql.executeUpdate(

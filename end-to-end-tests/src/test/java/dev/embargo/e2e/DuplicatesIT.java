@@ -13,7 +13,6 @@ import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,8 +53,7 @@ class DuplicatesIT {
                 .body("find { it.id == '%s' }.title".formatted(first), equalTo("Regex backtracking in selector parser " + MARKER));
 
         // The fingerprint the database keeps holds no word of the report.
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/triage"
-                .formatted(stack.launcher().postgresPort()), "triage", "triage");
+        try (Connection db = stack.database("triage");
              Statement sql = db.createStatement();
              ResultSet row = sql.executeQuery("SELECT text_fingerprint::text, sealed_title FROM vulnerability_case WHERE id = '"
                      + second + "'")) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.RunningStack;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,8 +26,7 @@ class OutboxRetentionIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"intake", "triage", "notify", "advisory"})
     void rowsPublishedLongerAgoThanTheRetentionAreDeletedAndRecentOnesKept(String service, RunningStack stack) throws Exception {
-        String database = "jdbc:postgresql://127.0.0.1:%d/%s".formatted(stack.launcher().postgresPort(), service);
-        try (Connection owner = DriverManager.getConnection(database, service, service)) {
+        try (Connection owner = stack.database(service)) {
             UUID expired = plantPublished(owner, "8 days");
             UUID recent = plantPublished(owner, "6 days");
 

@@ -1,5 +1,6 @@
 package dev.embargo.e2e;
 
+import static dev.embargo.e2e.support.ServiceDatabase.statementsWaitingForALock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,17 +89,16 @@ class SubmissionBatchesIT {
 
     @Test
     void aReportTheDatabaseRefusesFailsAloneNotTheReportsThatSharedItsTransaction(RunningStack stack) throws Exception {
-        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
         Reporter reporter = stack.reporter();
         ExecutorService researchers = Executors.newFixedThreadPool(40);
-        try (Connection owner = DriverManager.getConnection(database, "intake", "intake")) {
+        try (Connection owner = stack.database("intake")) {
             // Something the database refuses that intake cannot see coming: a constraint only this test adds.
             execute(owner, "ALTER TABLE report ADD CONSTRAINT e2e_refused CHECK (credit_name IS DISTINCT FROM '"
                     + REFUSED_BY_THE_DATABASE + "') NOT VALID");
             try {
                 List<Future<Response>> neighbours = new ArrayList<>();
                 Future<Response> refused;
-                try (Connection slowMoment = DriverManager.getConnection(database, "intake", "intake")) {
+                try (Connection slowMoment = stack.database("intake")) {
                     // Every writer waits at the lock, so what comes next queues up and is written as one batch.
                     slowMoment.setAutoCommit(false);
                     execute(slowMoment, "LOCK TABLE report IN SHARE ROW EXCLUSIVE MODE");
@@ -107,7 +106,7 @@ class SubmissionBatchesIT {
                         Map<String, Object> report = report("Neighbour " + i, null, null);
                         neighbours.add(researchers.submit(() -> reporter.post(report)));
                     }
-                    await().atMost(Duration.ofSeconds(20)).until(() -> insertsWaitingForTheLock(owner) >= MAX_CONCURRENT_BATCHES);
+                    await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(owner, "insert into report ") >= MAX_CONCURRENT_BATCHES);
                     Map<String, Object> poisoned = report("Refused", null, REFUSED_BY_THE_DATABASE);
                     refused = researchers.submit(() -> reporter.post(poisoned));
                     // Time for the queued reports to reach intake; then the database is fast again.
@@ -136,8 +135,7 @@ class SubmissionBatchesIT {
             return report;
         }, stack.reporter());
 
-        String database = "jdbc:postgresql://127.0.0.1:%d/intake".formatted(stack.launcher().postgresPort());
-        try (Connection intake = DriverManager.getConnection(database, "intake", "intake")) {
+        try (Connection intake = stack.database("intake")) {
             for (Response answer : answers) {
                 answer.then().statusCode(201);
                 assertThat(eventTypesInRelayOrder(intake, answer.path("trackingId")))
@@ -219,15 +217,6 @@ class SubmissionBatchesIT {
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static int insertsWaitingForTheLock(Connection database) throws SQLException {
-        try (Statement query = database.createStatement();
-             ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'intake'"
-                     + " AND wait_event_type = 'Lock' AND query ILIKE 'insert into report %'")) {
-            waiting.next();
-            return waiting.getInt(1);
         }
     }
 }

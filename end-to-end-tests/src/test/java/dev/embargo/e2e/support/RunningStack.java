@@ -2,6 +2,9 @@ package dev.embargo.e2e.support;
 
 import dev.embargo.localstack.EmbargoService;
 import dev.embargo.localstack.LocalStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -58,6 +61,12 @@ public final class RunningStack {
         EmbargoService service = stack.service(name);
         service.start();
         service.awaitReady(SERVICE_START);
+    }
+
+    /** A connection to the service's own database as the service's own role (name = role = password). */
+    public Connection database(String service) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(stack.postgresPort(), service), service,
+                service);
     }
 
     public LocalStack launcher() {
