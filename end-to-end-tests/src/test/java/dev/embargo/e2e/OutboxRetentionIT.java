@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each service deletes the outbox rows it published longer ago than the retention (7 days by
- * default): every row holds a copy of its event, sealed report text included. The test stack
+ * Each service deletes the published outbox rows whose event is older than the retention (7 days
+ * by default): every row holds a copy of its event, sealed report text included. The test stack
  * purges every second.
  */
 @ExtendWith(EmbargoStack.class)
@@ -25,10 +25,10 @@ class OutboxRetentionIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"intake", "triage", "notify", "advisory"})
-    void rowsPublishedLongerAgoThanTheRetentionAreDeletedAndRecentOnesKept(String service, RunningStack stack) throws Exception {
+    void publishedRowsOlderThanTheRetentionAreDeletedAndRecentOnesKept(String service, RunningStack stack) throws Exception {
         try (Connection owner = stack.database(service)) {
-            UUID expired = plantPublished(owner, "8 days");
-            UUID recent = plantPublished(owner, "6 days");
+            UUID expired = plant(owner, "8 days");
+            UUID recent = plant(owner, "6 days");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !exists(owner, expired));
 
@@ -37,17 +37,27 @@ class OutboxRetentionIT {
         }
     }
 
-    /** A row as the relay leaves it, published {@code ago}; never sent anywhere: it is already published. */
-    private static UUID plantPublished(Connection owner, String ago) throws SQLException {
+    /**
+     * A row as the relay leaves it, for an event that occurred {@code ago}: inserted and taken off
+     * the relay's queue in one transaction, so it is never sent anywhere.
+     */
+    private static UUID plant(Connection owner, String ago) throws SQLException {
         UUID id = UUID.randomUUID();
+        owner.setAutoCommit(false);
         try (PreparedStatement insert = owner.prepareStatement("INSERT INTO outbox_event (id, topic, event_key, event_type,"
-                + " occurred_at, payload, published_at) VALUES (?, 'embargo.report-lifecycle.v1', ?, 'report.submitted.v2',"
-                + " now() - CAST(? AS interval), '{}', now() - CAST(? AS interval))")) {
+                + " occurred_at, payload) VALUES (?, 'embargo.report-lifecycle.v1', ?, 'report.submitted.v2',"
+                + " now() - CAST(? AS interval), '{}')");
+                PreparedStatement dequeue = owner.prepareStatement(
+                        "DELETE FROM outbox_pending WHERE seq = (SELECT seq FROM outbox_event WHERE id = ?)")) {
             insert.setObject(1, id);
             insert.setString(2, id.toString());
             insert.setString(3, ago);
-            insert.setString(4, ago);
             insert.executeUpdate();
+            dequeue.setObject(1, id);
+            assertThat(dequeue.executeUpdate()).as("the insert queued the row for the relay").isEqualTo(1);
+            owner.commit();
+        } finally {
+            owner.setAutoCommit(true);
         }
         return id;
     }

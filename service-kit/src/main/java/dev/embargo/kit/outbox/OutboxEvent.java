@@ -36,7 +36,4 @@ public class OutboxEvent extends PanacheEntityBase {
     public OffsetDateTime occurredAt;
 
     public String payload;
-
-    @Column(name = "published_at")
-    public OffsetDateTime publishedAt;
 }

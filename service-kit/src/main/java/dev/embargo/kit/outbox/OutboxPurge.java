@@ -17,10 +17,11 @@ import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes outbox rows published longer ago than the retention ({@code EMBARGO_OUTBOX_RETENTION},
- * 7 days). Once Kafka has an event its row only helps to trace a delivery, and each row holds a
- * copy of its event, sealed report text included: kept forever, every service's database would
- * hold a second copy of everything it ever announced. Unpublished rows are never touched.
+ * Deletes published outbox rows whose event occurred longer ago than the retention
+ * ({@code EMBARGO_OUTBOX_RETENTION}, 7 days). Once Kafka has an event its row only helps to trace
+ * a delivery, and each row holds a copy of its event, sealed report text included: kept forever,
+ * every service's database would hold a second copy of everything it ever announced. Rows still
+ * queued for the relay ({@code outbox_pending}) are never touched, however old.
  */
 @ApplicationScoped
 public class OutboxPurge {
@@ -28,8 +29,10 @@ public class OutboxPurge {
     /** In slices, so that one pass never holds many row locks or one long transaction. */
     private static final int SLICE = 5_000;
     private static final String DELETE_SLICE = """
-            DELETE FROM outbox_event WHERE id IN (
-                SELECT id FROM outbox_event WHERE published_at < $1 LIMIT $2)""";
+            DELETE FROM outbox_event WHERE seq IN (
+                SELECT seq FROM outbox_event e WHERE occurred_at < $1
+                    AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.seq = e.seq)
+                LIMIT $2)""";
 
     private final Pool pool;
     private final Duration retention;
@@ -55,8 +58,8 @@ public class OutboxPurge {
 
     /** One pass: slice after slice until none is full. */
     Uni<Void> purge() {
-        OffsetDateTime publishedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return pool.preparedQuery(DELETE_SLICE).execute(Tuple.of(publishedBefore, SLICE)).chain(deleted -> {
+        OffsetDateTime occurredBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        return pool.preparedQuery(DELETE_SLICE).execute(Tuple.of(occurredBefore, SLICE)).chain(deleted -> {
             purged.increment(deleted.rowCount());
             return deleted.rowCount() == SLICE ? purge() : Uni.createFrom().voidItem();
         });

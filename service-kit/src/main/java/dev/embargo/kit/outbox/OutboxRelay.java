@@ -22,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,20 +30,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Publishes committed outbox events to Kafka, oldest first, and marks them published.
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published by taking
+ * them off the queue ({@code outbox_pending}, filled by a trigger on every insert into
+ * {@code outbox_event}).
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay at once
- * without publishing one row twice in the normal case. The row stays locked until Kafka has
- * acknowledged it; if the process dies in between, the row is published again after restart:
+ * <p>Queue entries are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay
+ * at once without publishing one event twice in the normal case. The entry stays locked until
+ * Kafka has acknowledged the event; if the process dies in between, it is published again after restart:
  * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** The oldest queued events, locked in the queue (not in outbox_event, which is never changed). */
     private static final String CLAIM_BATCH = """
-            SELECT id, topic, event_key, event_type, occurred_at, payload FROM outbox_event
-            WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
-    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
+            SELECT e.seq, e.id, e.topic, e.event_key, e.event_type, e.occurred_at, e.payload
+            FROM outbox_pending p JOIN outbox_event e ON e.seq = p.seq
+            ORDER BY p.seq LIMIT $1 FOR UPDATE OF p SKIP LOCKED""";
+    private static final String MARK_PUBLISHED = "DELETE FROM outbox_pending WHERE seq = ANY($1)";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -76,7 +79,7 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: claims a batch, sends it, marks it published in one statement. Straight through
+     * One pass: claims a batch, sends it, takes it off the queue in one statement. Straight through
      * the SQL client: Hibernate wrote one UPDATE per event, and the relay is on every event's path.
      */
     Uni<Void> relay() {
@@ -93,16 +96,17 @@ public class OutboxRelay {
         Executor backOnConnectionContext = SessionContexts.current();
         // Sent in seq order; the idempotent producer keeps that order within each key's partition.
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        UUID[] ids = batch.stream().map(event -> event.id).toArray(UUID[]::new);
+        Long[] seqs = batch.stream().map(event -> event.seq).toArray(Long[]::new);
         return Uni.join().all(sends).andFailFast()
                 .emitOn(backOnConnectionContext)
-                .chain(() -> transaction.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids)))
+                .chain(() -> transaction.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(seqs)))
                 .invoke(() -> published.increment(batch.size()))
                 .replaceWithVoid();
     }
 
     private static OutboxEvent eventOf(Row row) {
         OutboxEvent event = new OutboxEvent();
+        event.seq = row.getLong("seq");
         event.id = row.getUUID("id");
         event.topic = row.getString("topic");
         event.eventKey = row.getString("event_key");
