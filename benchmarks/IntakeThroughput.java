@@ -170,15 +170,16 @@ public class IntakeThroughput {
      * intake's statements per report, run by pgbench into scratch copies of its tables, in reports
      * per second. The values are those of the newest report and event intake stored (the peak's),
      * so rows have their real sizes; each transaction stores {@code batch} of them as
-     * SubmissionBatches does, and the relay script claims and marks events as OutboxRelay does, in
-     * one statement instead of two. Where the replay differs it is cheaper than intake (values
-     * copied from a sample row rather than bound, the relay's two statements as one), so the rate
-     * is an upper bound.
+     * SubmissionBatches does, and the relay script claims events and takes them off the queue as
+     * OutboxRelay does. Where the replay differs it is cheaper than intake (values copied from a
+     * sample row rather than bound, events queued by the insert itself rather than by a trigger),
+     * so the rate is an upper bound.
      */
     private static double intakeStatements(int clients, int seconds, int batch) throws Exception {
         String setup = """
                 CREATE TABLE bench_report (LIKE report INCLUDING ALL);
                 CREATE TABLE bench_outbox_event (LIKE outbox_event INCLUDING ALL);
+                CREATE TABLE bench_outbox_pending (LIKE outbox_pending INCLUDING ALL);
                 CREATE SEQUENCE bench_tracking_seq;
                 CREATE SEQUENCE bench_outbox_seq;
                 ALTER TABLE bench_outbox_event ALTER COLUMN seq SET DEFAULT nextval('bench_outbox_seq');
@@ -198,20 +199,26 @@ public class IntakeThroughput {
                     sha256(gen_random_uuid()::text::bytea), reported_scope_class, reported_cvss_vector, credit_preference,
                     status, now(), now()
                   FROM bench_report_sample, generate_series(1, %1$d);
-                INSERT INTO bench_outbox_event (id, topic, event_key, event_type, occurred_at, payload)
+                WITH staged AS (
+                  INSERT INTO bench_outbox_event (id, topic, event_key, event_type, occurred_at, payload)
                   SELECT gen_random_uuid(), topic, gen_random_uuid()::text, event_type, now(), payload
-                  FROM bench_event_sample, generate_series(1, %1$d);
+                  FROM bench_event_sample, generate_series(1, %1$d) RETURNING seq)
+                INSERT INTO bench_outbox_pending (seq) SELECT seq FROM staged;
                 COMMIT;
                 """.formatted(batch);
         String relay = """
-                UPDATE bench_outbox_event SET published_at = now() WHERE id IN (
-                  SELECT id FROM bench_outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED)
-                RETURNING id, topic, event_key, event_type, occurred_at, payload;
+                BEGIN;
+                SELECT coalesce(array_agg(seq), '{}') AS claimed FROM (
+                  SELECT seq FROM bench_outbox_pending ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED) AS queued \\gset
+                SELECT seq, id, topic, event_key, event_type, occurred_at, payload FROM bench_outbox_event
+                  WHERE seq = ANY(:claimed::bigint[]);
+                DELETE FROM bench_outbox_pending WHERE seq = ANY(:claimed::bigint[]);
+                COMMIT;
                 """;
         // Eight batches to one relay pass: about what intake's relay claims per pass at its peak.
         Map<String, Double> tps = pgbench(clients, seconds, "intake-statements", setup,
                 Map.of("submit", submit, "relay", relay), Map.of("submit", 8),
-                "DROP TABLE IF EXISTS bench_report, bench_outbox_event, bench_report_sample, bench_event_sample;"
+                "DROP TABLE IF EXISTS bench_report, bench_outbox_event, bench_outbox_pending, bench_report_sample, bench_event_sample;"
                         + " DROP SEQUENCE IF EXISTS bench_tracking_seq, bench_outbox_seq");
         return tps.get("submit");
     }
