@@ -11,6 +11,7 @@ import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.AdvisoryAuditRepository;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.deadline.BusinessCalendar;
 import dev.embargo.policy.model.DisclosurePolicy;
@@ -88,7 +89,7 @@ public class Advisories {
 
     private Uni<AdvisoryDetails> create(TrackedReport report, long number, String actor, Instant now) {
         Advisory advisory = new Advisory();
-        advisory.id = UUID.randomUUID();
+        advisory.id = TimeOrderedIds.next();
         advisory.publicId = "%s-%d-%04d".formatted(config.idPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
         advisory.programSlug = report.programSlug;
         advisory.reportId = report.reportId;
@@ -214,7 +215,7 @@ public class Advisories {
     private AdvisoryRevision revision(Advisory advisory, int number, AdvisoryContent content, String summary, String actor,
             Instant now) {
         AdvisoryRevision revision = new AdvisoryRevision();
-        revision.id = UUID.randomUUID();
+        revision.id = TimeOrderedIds.next();
         revision.advisoryId = advisory.id;
         revision.number = number;
         revision.sealedContent = sealed.seal(content);

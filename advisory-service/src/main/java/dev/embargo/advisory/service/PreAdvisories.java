@@ -6,6 +6,7 @@ import dev.embargo.advisory.domain.PreAdvisory;
 import dev.embargo.advisory.repository.PreAdvisoryRepository;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class PreAdvisories {
     Uni<PreAdvisory> stage(UUID advisoryId, String program, Map<String, Object> document, Instant embargoUntil,
             List<String> partnerGroups, String releasedBy) {
         PreAdvisory released = new PreAdvisory();
-        released.id = UUID.randomUUID();
+        released.id = TimeOrderedIds.next();
         released.advisoryId = advisoryId;
         released.programSlug = program;
         released.partnerGroups = String.join(",", partnerGroups);

@@ -17,6 +17,7 @@ import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
 import dev.embargo.advisory.repository.PublishedDocumentRepository;
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
@@ -39,7 +40,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Makes advisories public: by itself when a lift time comes (a scan every second; due rows are
@@ -179,7 +179,7 @@ public class Publication {
                 .onItem().transformToUniAndConcatenate(entry -> documents.document(advisory.id, entry.getKey()).chain(existing -> {
                     PublishedDocument document = existing != null ? existing : new PublishedDocument();
                     if (existing == null) {
-                        document.id = UUID.randomUUID();
+                        document.id = TimeOrderedIds.next();
                         document.advisoryId = advisory.id;
                         document.format = entry.getKey();
                         document.programSlug = advisory.programSlug;

@@ -6,6 +6,7 @@ import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.intake.domain.PublishedProgram;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Whether a program takes a submission, and the report and events it becomes. Shared by the two
@@ -57,7 +57,7 @@ public class ReportAcceptance {
         // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Report report = new Report();
-        report.id = UUID.randomUUID();
+        report.id = TimeOrderedIds.next();
         report.trackingId = TrackingIds.format(now, number);
         report.programSlug = submission.program();
         report.programRevision = program.revision;

@@ -8,6 +8,7 @@ import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.repository.AttachmentRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.security.StaffScope;
@@ -104,7 +105,7 @@ public class ReportAttachments {
 
     private Attachment sealed(Report report, UUID messageId, IncomingFile file, OffsetDateTime now) {
         Attachment attachment = new Attachment();
-        attachment.id = UUID.randomUUID();
+        attachment.id = TimeOrderedIds.next();
         attachment.reportId = report.id;
         attachment.messageId = messageId;
         attachment.sealedName = cipher.seal(safeName(file.name()));

@@ -6,6 +6,7 @@ import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class ReportConversation {
 
     private Uni<ReportMessage> write(Report report, String text, List<IncomingFile> files) {
         ReportMessage message = new ReportMessage();
-        message.id = UUID.randomUUID();
+        message.id = TimeOrderedIds.next();
         message.reportId = report.id;
         message.author = ReportMessage.REPORTER;
         message.sealedBody = cipher.seal(text);

@@ -1,5 +1,6 @@
 package dev.embargo.notify.domain;
 
+import dev.embargo.kit.id.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -80,7 +81,7 @@ public class EmailDelivery {
     public static EmailDelivery pending(UUID reportId, EmailKind kind, String occasion, String trackingId,
             String programSlug, String sealedRecipient, OffsetDateTime now) {
         EmailDelivery delivery = new EmailDelivery();
-        delivery.id = UUID.randomUUID();
+        delivery.id = TimeOrderedIds.next();
         delivery.reportId = reportId;
         delivery.kind = kind;
         delivery.occasion = occasion;

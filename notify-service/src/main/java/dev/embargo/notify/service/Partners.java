@@ -1,6 +1,7 @@
 package dev.embargo.notify.service;
 
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.work.SessionContexts;
@@ -45,7 +46,7 @@ public class Partners {
 
     public Uni<Partner> register(String name, String contactEmail, List<String> groups, List<String> programs) {
         Partner partner = new Partner();
-        partner.id = UUID.randomUUID();
+        partner.id = TimeOrderedIds.next();
         partner.name = name.strip();
         partner.sealedContact = cipher.seal(contactEmail.strip());
         partner.groups = String.join(",", groups);
@@ -76,7 +77,7 @@ public class Partners {
             existing(found, "partner", partnerId);
             String secret = WebhookSignature.newSecret();
             WebhookEndpoint endpoint = new WebhookEndpoint();
-            endpoint.id = UUID.randomUUID();
+            endpoint.id = TimeOrderedIds.next();
             endpoint.partnerId = partnerId;
             endpoint.url = checked;
             endpoint.enabled = true;

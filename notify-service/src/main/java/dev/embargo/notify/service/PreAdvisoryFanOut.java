@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
 import dev.embargo.notify.domain.Partner;
@@ -77,7 +78,7 @@ public class PreAdvisoryFanOut {
                 List<WebhookDelivery> queued = targets.stream().map(endpoint -> {
                     Watermark watermark = Watermark.random();
                     WebhookDelivery delivery = new WebhookDelivery();
-                    delivery.id = UUID.randomUUID();
+                    delivery.id = TimeOrderedIds.next();
                     delivery.endpointId = endpoint.id;
                     delivery.partnerId = endpoint.partnerId;
                     delivery.sourceEventId = eventId;

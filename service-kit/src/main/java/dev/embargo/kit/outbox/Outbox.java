@@ -3,6 +3,7 @@ package dev.embargo.kit.outbox;
 import dev.embargo.contracts.EventCodec;
 import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.EventType;
+import dev.embargo.kit.id.TimeOrderedIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -70,7 +71,7 @@ public class Outbox {
     private OutboxEvent eventOf(EventPayload payload) {
         EventType type = EventType.of(payload.getClass());
         OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
+        event.id = TimeOrderedIds.next();
         event.topic = type.topic().name();
         event.eventKey = payload.subject();
         event.eventType = type.typeName();

@@ -1,6 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.repository.CaseAuditRepository;
@@ -32,7 +33,7 @@ public class CaseAudit {
     public Uni<Void> record(UUID caseId, String actor, String action, String detail) {
         return entries.lastOf(caseId).chain(last -> {
             CaseAuditEntry entry = new CaseAuditEntry();
-            entry.id = UUID.randomUUID();
+            entry.id = TimeOrderedIds.next();
             entry.caseId = caseId;
             entry.at = clock.nowUtc();
             entry.actor = actor;

@@ -3,6 +3,7 @@ package dev.embargo.triage.service;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseMessage;
@@ -51,7 +52,7 @@ public class CaseConversation {
     public Uni<CaseNote> addNote(UUID caseId, String text, String author) {
         return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             CaseNote note = new CaseNote();
-            note.id = UUID.randomUUID();
+            note.id = TimeOrderedIds.next();
             note.caseId = caseId;
             note.author = author;
             note.sealedText = cipher.seal(text);
@@ -63,7 +64,7 @@ public class CaseConversation {
     public Uni<CaseMessage> postMessage(UUID caseId, String body, String author) {
         return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
             CaseMessage message = new CaseMessage();
-            message.id = UUID.randomUUID();
+            message.id = TimeOrderedIds.next();
             message.caseId = caseId;
             message.author = author;
             message.sealedBody = cipher.seal(body);

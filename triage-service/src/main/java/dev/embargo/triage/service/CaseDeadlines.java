@@ -1,6 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.triage.config.TriageConfig;
 import dev.embargo.triage.domain.CaseDeadline;
@@ -67,7 +68,7 @@ public class CaseDeadlines {
             }
             for (PromisedDate date : wanted.values()) {
                 CaseDeadline row = new CaseDeadline();
-                row.id = UUID.randomUUID();
+                row.id = TimeOrderedIds.next();
                 row.caseId = vulnerabilityCase.id;
                 row.step = date.step();
                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);

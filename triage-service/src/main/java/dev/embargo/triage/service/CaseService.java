@@ -5,6 +5,7 @@ import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
+import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -230,7 +231,7 @@ public class CaseService {
 
     private VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
         VulnerabilityCase opened = new VulnerabilityCase();
-        opened.id = UUID.randomUUID();
+        opened.id = TimeOrderedIds.next();
         opened.reportId = reportId;
         opened.trackingId = report.trackingId();
         opened.programSlug = report.programSlug();
