@@ -53,7 +53,7 @@ public class EmailDispatcher {
     private final ProgramContacts programs;
     private final String senderAddress;
     private final MeterRegistry registry;
-    private final RepeatingPass pass = new RepeatingPass("Email dispatch", this::sendDue);
+    private final RepeatingPass pass = RepeatingPass.draining("Email dispatch", this::sendDue);
 
     EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
             EmailConfig config, PromisedDateLines promisedDateLines, EmailDetails details, ProgramContacts programs,
@@ -78,9 +78,11 @@ public class EmailDispatcher {
         pass.stop();
     }
 
-    Uni<Void> sendDue() {
+    /** One pass: claims due emails and sends them; true when the batch was full, so that the next one follows at once. */
+    Uni<Boolean> sendDue() {
         return Transactions.inTransaction(() -> deliveries.claimDue(config.batchSize()).chain(due -> due.isEmpty()
-                ? Uni.createFrom().voidItem() : programs.bySlug().chain(bySlug -> sendAll(due, bySlug))));
+                ? Uni.createFrom().item(false)
+                : programs.bySlug().chain(bySlug -> sendAll(due, bySlug)).replaceWith(due.size() == config.batchSize())));
     }
 
     private Uni<Void> sendAll(List<EmailDelivery> due, Map<String, ProgramContact> bySlug) {

@@ -66,7 +66,7 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final MeterRegistry registry;
     private final RetrySchedule schedule;
-    private final RepeatingPass pass = new RepeatingPass("Webhook dispatch", this::sendDue);
+    private final RepeatingPass pass = RepeatingPass.draining("Webhook dispatch", this::sendDue);
     private WebClient client;
 
     WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, Partners partners,
@@ -98,8 +98,8 @@ public class WebhookDispatcher {
         pass.stop();
     }
 
-    /** One pass: lease, send, record. */
-    Uni<Void> sendDue() {
+    /** One pass: lease, send, record; true when the lease was a full batch, so that the next one follows at once. */
+    Uni<Boolean> sendDue() {
         Executor back = SessionContexts.current();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return Transactions.inTransaction(() -> deliveries.leaseDue(now, now.plus(config.lease()), config.batchSize())
@@ -107,7 +107,7 @@ public class WebhookDispatcher {
                                 : endpoints.list("id in ?1", leased.stream().map(d -> d.endpointId).distinct().toList())
                                         .map(found -> new Batch(leased, found.stream()
                                                 .collect(Collectors.toMap(endpoint -> endpoint.id, Function.identity()))))))
-                .chain(batch -> batch.deliveries().isEmpty() ? Uni.createFrom().voidItem()
+                .chain(batch -> batch.deliveries().isEmpty() ? Uni.createFrom().item(false)
                         : refusals(batch.endpoints().values())
                                 .chain(refused -> Multi.createFrom().iterable(batch.deliveries())
                                         .onItem().transformToUni(delivery -> send(delivery,
@@ -115,7 +115,8 @@ public class WebhookDispatcher {
                                         .merge(config.concurrency())
                                         .collect().asList())
                                 .emitOn(back)
-                                .chain(this::record));
+                                .chain(this::record)
+                                .replaceWith(batch.deliveries().size() == config.batchSize()));
     }
 
     /**

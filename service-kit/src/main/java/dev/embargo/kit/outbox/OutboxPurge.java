@@ -38,7 +38,7 @@ public class OutboxPurge {
     private final Duration retention;
     private final Duration interval;
     private final Counter purged;
-    private final RepeatingPass pass = new RepeatingPass("Outbox purge", this::purge);
+    private final RepeatingPass pass = RepeatingPass.draining("Outbox purge", this::purge);
 
     OutboxPurge(Pool pool, @ConfigProperty(name = "embargo.outbox.retention") Duration retention,
             @ConfigProperty(name = "embargo.outbox.purge-interval") Duration interval, MeterRegistry registry) {
@@ -56,12 +56,12 @@ public class OutboxPurge {
         pass.stop();
     }
 
-    /** One pass: slice after slice until none is full. */
-    Uni<Void> purge() {
+    /** One slice; true when it was full, so that the next one follows at once. */
+    Uni<Boolean> purge() {
         OffsetDateTime occurredBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return pool.preparedQuery(DELETE_SLICE).execute(Tuple.of(occurredBefore, SLICE)).chain(deleted -> {
+        return pool.preparedQuery(DELETE_SLICE).execute(Tuple.of(occurredBefore, SLICE)).map(deleted -> {
             purged.increment(deleted.rowCount());
-            return deleted.rowCount() == SLICE ? purge() : Uni.createFrom().voidItem();
+            return deleted.rowCount() == SLICE;
         });
     }
 }

@@ -55,7 +55,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final Duration pollInterval;
-    private final RepeatingPass pass = new RepeatingPass("Outbox relay", this::relay);
+    private final RepeatingPass pass = RepeatingPass.draining("Outbox relay", this::relay);
 
     OutboxRelay(Pool pool, @Channel("embargo-events") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "embargo.service-name") String serviceName,
@@ -79,13 +79,14 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: claims a batch, sends it, takes it off the queue in one statement. Straight through
-     * the SQL client: Hibernate wrote one UPDATE per event, and the relay is on every event's path.
+     * One pass: claims a batch, sends it, takes it off the queue in one statement; true when the
+     * batch was full, so that the next one follows at once. Straight through the SQL client:
+     * Hibernate wrote one UPDATE per event, and the relay is on every event's path.
      */
-    Uni<Void> relay() {
+    Uni<Boolean> relay() {
         return pool.withTransaction(transaction -> transaction.preparedQuery(CLAIM_BATCH).execute(Tuple.of(batchSize))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(OutboxRelay::eventOf).toList())
-                .chain(batch -> publishAll(transaction, batch)));
+                .chain(batch -> publishAll(transaction, batch).replaceWith(batch.size() == batchSize)));
     }
 
     private Uni<Void> publishAll(SqlConnection transaction, List<OutboxEvent> batch) {
