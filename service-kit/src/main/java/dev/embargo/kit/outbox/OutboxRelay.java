@@ -42,11 +42,16 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** The oldest queued events, locked in the queue (not in outbox_event, which is never changed). */
+    /**
+     * The oldest queued events, locked in the queue (not in outbox_event, which is never changed).
+     * The queue is read first, into an array: written as a join ordered by seq, PostgreSQL walked
+     * outbox_event's seq index from its oldest row and looked each one up in the queue, a second
+     * per claim with 200 000 published rows ahead of the first queued one.
+     */
     private static final String CLAIM_BATCH = """
-            SELECT e.seq, e.id, e.topic, e.event_key, e.event_type, e.occurred_at, e.payload
-            FROM outbox_pending p JOIN outbox_event e ON e.seq = p.seq
-            ORDER BY p.seq LIMIT $1 FOR UPDATE OF p SKIP LOCKED""";
+            SELECT seq, id, topic, event_key, event_type, occurred_at, payload FROM outbox_event
+            WHERE seq = ANY(ARRAY(SELECT seq FROM outbox_pending ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
+            ORDER BY seq""";
     private static final String MARK_PUBLISHED = "DELETE FROM outbox_pending WHERE seq = ANY($1)";
 
     private final Pool pool;
