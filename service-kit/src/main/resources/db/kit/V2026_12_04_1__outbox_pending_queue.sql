@@ -7,7 +7,8 @@ CREATE TABLE outbox_pending (
 );
 INSERT INTO outbox_pending (seq) SELECT seq FROM outbox_event WHERE published_at IS NULL;
 DROP INDEX outbox_event_unpublished;
-ALTER TABLE outbox_event DROP COLUMN published_at;
+-- published_at stays, unused, until a later release: during a rolling update the previous
+-- version's instances still insert it (NULL; the trigger below queues their rows too) and mark it.
 
 -- Every row inserted into outbox_event is queued by the same statement, whichever way it is
 -- written (Hibernate or the SQL client), so no code path can stage an event the relay never sees.
