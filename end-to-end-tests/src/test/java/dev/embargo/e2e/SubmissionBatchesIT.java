@@ -47,8 +47,8 @@ class SubmissionBatchesIT {
     private static final Pattern BATCHES = Pattern.compile("(?m)^embargo_intake_submission_batch_size_count(?:\\{[^}]*})? ([0-9.E]+)$");
     private static final Pattern BATCHED = Pattern.compile("(?m)^embargo_intake_submission_batch_size_sum(?:\\{[^}]*})? ([0-9.E]+)$");
     private static final String REFUSED_BY_THE_DATABASE = "Refused by the database";
-    /** intake's default EMBARGO_SUBMISSION_MAX_CONCURRENT_BATCHES, which the test stack keeps. */
-    private static final int MAX_CONCURRENT_BATCHES = 4;
+    /** intake's default EMBARGO_SUBMISSION_MAX_BATCH_SIZE, which the test stack keeps. */
+    private static final int MAX_BATCH_SIZE = 64;
 
     @Test
     void reportsArrivingTogetherShareTransactionsYetEachGetsItsOwnTrackingIdTokenAndRefusal(RunningStack stack) throws Exception {
@@ -99,14 +99,14 @@ class SubmissionBatchesIT {
                 List<Future<Response>> neighbours = new ArrayList<>();
                 Future<Response> refused;
                 try (Connection slowMoment = stack.database("intake")) {
-                    // Every writer waits at the lock, so what comes next queues up and is written as one batch.
+                    // The writer waits at the lock, so what comes next queues up and is written as one batch.
                     slowMoment.setAutoCommit(false);
                     execute(slowMoment, "LOCK TABLE report IN SHARE ROW EXCLUSIVE MODE");
                     for (int i = 0; i < 39; i++) {
                         Map<String, Object> report = report("Neighbour " + i, null, null);
                         neighbours.add(researchers.submit(() -> reporter.post(report)));
                     }
-                    await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(owner, "insert into report ") >= MAX_CONCURRENT_BATCHES);
+                    await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(owner, "insert into report ") >= 1);
                     Map<String, Object> poisoned = report("Refused", null, REFUSED_BY_THE_DATABASE);
                     refused = researchers.submit(() -> reporter.post(poisoned));
                     // Time for the queued reports to reach intake; then the database is fast again.
@@ -119,6 +119,41 @@ class SubmissionBatchesIT {
                 }
             } finally {
                 execute(owner, "ALTER TABLE report DROP CONSTRAINT e2e_refused");
+            }
+        } finally {
+            researchers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSecondTransactionStoresReportsOnlyWhenAFullBatchWaitsForTheFirst(RunningStack stack) throws Exception {
+        Reporter reporter = stack.reporter();
+        ExecutorService researchers = Executors.newFixedThreadPool(2 * MAX_BATCH_SIZE);
+        List<Future<Response>> sent = new ArrayList<>();
+        try (Connection observer = stack.database("intake"); Connection slowMoment = stack.database("intake")) {
+            slowMoment.setAutoCommit(false);
+            execute(slowMoment, "LOCK TABLE report IN SHARE ROW EXCLUSIVE MODE");
+            try {
+                for (int i = 0; i < MAX_BATCH_SIZE / 2; i++) {
+                    Map<String, Object> report = report("Half a batch " + i, null, null);
+                    sent.add(researchers.submit(() -> reporter.post(report)));
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(observer, "insert into report ") >= 1);
+                // Half a batch waits behind the stuck writer: time enough for a second to start, were it allowed to.
+                Thread.sleep(1_000);
+                assertThat(statementsWaitingForALock(observer, "insert into report ")).as("writers while half a batch waits")
+                        .isEqualTo(1);
+
+                for (int i = 0; i < MAX_BATCH_SIZE; i++) {
+                    Map<String, Object> report = report("A full batch " + i, null, null);
+                    sent.add(researchers.submit(() -> reporter.post(report)));
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> statementsWaitingForALock(observer, "insert into report ") >= 2);
+            } finally {
+                slowMoment.rollback();
+            }
+            for (Future<Response> answer : sent) {
+                answer.get().then().statusCode(201);
             }
         } finally {
             researchers.shutdownNow();

@@ -35,7 +35,10 @@ public interface IntakeConfig {
         @WithDefault("64")
         int maxBatchSize();
 
-        /** Most transactions storing reports at once; each holds one pooled connection while it runs. */
+        /**
+         * Most transactions storing reports at once; each holds one pooled connection while it runs.
+         * One runs at a time unless a full batch waits (see {@code SubmissionBatches}).
+         */
         @WithDefault("4")
         int maxConcurrentBatches();
     }

@@ -54,13 +54,18 @@ public class ReportAcceptance {
 
     /** The report to store under the program's revision in force: sensitive text sealed, the token only as its hash. */
     public Report newReport(PublishedProgram program, NewReport submission, long number, String token) {
-        // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return admit(sealed(submission, token), program, number);
+    }
+
+    /**
+     * The report's own part, which needs neither its program nor the database: sensitive text
+     * sealed, the token only as its hash. {@link SubmissionBatches} does this on the request's
+     * thread, so that its writer, which stores a whole batch, only numbers and stores.
+     */
+    public Report sealed(NewReport submission, String token) {
         Report report = new Report();
         report.id = TimeOrderedIds.next();
-        report.trackingId = TrackingIds.format(now, number);
         report.programSlug = submission.program();
-        report.programRevision = program.revision;
         report.sealedTitle = cipher.seal(submission.title());
         report.sealedDescription = cipher.seal(submission.description());
         report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
@@ -71,9 +76,18 @@ public class ReportAcceptance {
         report.creditPreference = submission.creditPreference();
         report.tokenHash = tokens.hash(token);
         report.status = ReportStatus.SUBMITTED;
-        report.submittedAt = now.atOffset(ZoneOffset.UTC);
-        report.updatedAt = report.submittedAt;
         return report;
+    }
+
+    /** The sealed report, numbered and dated as received now under the program's revision in force. */
+    public Report admit(Report sealed, PublishedProgram program, long number) {
+        // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        sealed.trackingId = TrackingIds.format(now, number);
+        sealed.programRevision = program.revision;
+        sealed.submittedAt = now.atOffset(ZoneOffset.UTC);
+        sealed.updatedAt = sealed.submittedAt;
+        return sealed;
     }
 
     /**
