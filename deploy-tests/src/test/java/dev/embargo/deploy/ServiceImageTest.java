@@ -60,6 +60,8 @@ class ServiceImageTest {
         image.config.path("config").path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
 
         assertThat(entrypoint).startsWith("/opt/java/bin/java").endsWith("-jar", "/deployments/quarkus-run.jar");
+        assertThat(entrypoint).as("the heap sized once, from the pod's memory limit")
+                .contains("-XX:InitialRAMPercentage=75.0", "-XX:MaxRAMPercentage=75.0");
         assertThat(paths(0)).contains("opt/java/bin/java", "opt/java/lib/server/libjvm.so",
                 "lib/x86_64-linux-gnu/libc.so.6");
         assertThat(paths(3)).contains("deployments/quarkus-run.jar");

@@ -58,9 +58,9 @@ class StackSettingsTest {
     @Test
     void servicesRunOnASmallSerialHeapAndTheTestStackStopsAtTheFirstJitTier() {
         assertThat(settings(Map.of("EMBARGO_REPO", REPO)).serviceJvmOptions())
-                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+                .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
         assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test")).serviceJvmOptions())
-                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+                .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
