@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -29,18 +30,19 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>Steady: reports at a fixed rate (default 200/s for 20 s, after 10 s of warm-up at that
  *       rate); latency of each POST until its 201, throughput, p50/p90/p99/max.</li>
- *   <li>Peak: as many reports as {@code clients} concurrent researchers get accepted in 15 s
- *       (closed loop, wrk with {@code report.lua}), after 5 s of warm-up.</li>
+ *   <li>Peak and pgbench, twice in turn (a shared machine's speed drifts within a minute, so each
+ *       round's ratio compares runs a few seconds apart): as many reports as {@code clients}
+ *       concurrent researchers get accepted in 15 s (closed loop, wrk with {@code report.lua}, after
+ *       5 s of warm-up before the first round), then the same number of pgbench clients inserting
+ *       one row of the same size per transaction for 15 s into a scratch table of intake's database
+ *       (dropped afterwards), over TCP like intake.</li>
  *   <li>Ceiling: the same clients asking intake's liveness check, which does no work, for 15 s
  *       after 5 s of warm-up: what the HTTP stack reaches on this machine at all.</li>
- *   <li>pgbench: the same number of clients inserting one row of the same size per transaction
- *       for 15 s into a scratch table of intake's database (dropped afterwards), over TCP like
- *       intake.</li>
  *   <li>intake's statements without intake: pgbench runs, for 15 s with the same clients, the SQL
  *       intake's peak made PostgreSQL do per report, into scratch copies of intake's tables: the
  *       batch transaction ({@code SubmissionBatches}: the program, the tracking numbers, the
  *       reports, their outbox events; as many reports per transaction as intake's peak averaged)
- *       and the outbox relay's claim-and-mark. How many reports PostgreSQL alone can take the way
+ *       and the outbox relay's claim and dequeue. How many reports PostgreSQL alone can take the way
  *       intake stores them, with no HTTP, no Java and no Kafka in the way.</li>
  * </ol>
  *
@@ -58,6 +60,8 @@ public class IntakeThroughput {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern SCRIPT_TPS = Pattern.compile(
             "SQL script (\\d+): [^\\n]*\\n - weight: [^\\n]*\\n - \\d+ transactions \\([^,]*, tps = ([0-9.]+)\\)");
+    /** Rounds of the peak followed by pgbench. */
+    private static final int ROUNDS = 2;
     private static final String DESCRIPTION = ("Steps to reproduce: connect to the node, send a crafted frame whose length field "
             + "exceeds the buffer, observe the crash. Impact: remote denial of service for every peer. ").repeat(3);
 
@@ -75,13 +79,27 @@ public class IntakeThroughput {
         steady.print("steady " + perSecond + "/s");
 
         // wrk, in C like pgbench, for the closed loops: java.net.http costs about as much CPU as intake on 2 cores.
-        System.out.printf("Peak: wrk with %d concurrent clients for 15 s (after 5 s warm-up)...%n", clients);
+        // A shared machine's speed drifts within a minute: the peak and pgbench alternate, each round a ratio of its own.
         Path reportScript = benchmarks().resolve("report.lua");
         Wrk.run(clients, 5, intake, reportScript);
         BatchSizes before = BatchSizes.read(http, intake);
-        Wrk peak = Wrk.run(clients, 15, intake, reportScript);
+        List<Wrk> peaks = new ArrayList<>();
+        List<Double> pgbenches = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            System.out.printf("Round %d: peak, wrk with %d concurrent clients for 15 s...%n", round, clients);
+            Wrk peak = Wrk.run(clients, 15, intake, reportScript);
+            peak.print("peak, " + clients + " clients");
+            peaks.add(peak);
+            System.out.printf("Round %d: pgbench, %d clients inserting one row per transaction for 15 s...%n", round, clients);
+            double pgbench = singleRowInserts(clients);
+            System.out.printf("pgbench single-row insert: %.0f tps; intake's peak %.0f %% of it%n", pgbench,
+                    100 * peak.perSecond() / pgbench);
+            pgbenches.add(pgbench);
+        }
         int reportsPerTransaction = before.meanSince(BatchSizes.read(http, intake));
-        peak.print("peak, " + clients + " clients");
+        double peak = peaks.stream().mapToDouble(Wrk::perSecond).average().orElseThrow();
+        double pgbench = pgbenches.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        long refused = peaks.stream().mapToLong(Wrk::refused).sum();
 
         // The ceiling of the HTTP stack on this machine: intake's liveness check does no work at all.
         System.out.printf("Ceiling: wrk with %d clients asking intake's liveness check for 15 s (after 5 s warm-up)...%n", clients);
@@ -89,22 +107,16 @@ public class IntakeThroughput {
         Wrk ceiling = Wrk.run(clients, 15, intake + "/q/health/live", null);
         ceiling.print("no-op endpoint, " + clients + " clients");
 
-        System.out.printf("pgbench: %d clients inserting one row per transaction for 15 s...%n", clients);
-        double pgbench = pgbench(clients, 15, "single-row-insert",
-                "CREATE TABLE bench_single_row_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz)",
-                // A row like a report: about the same text, a time; the random suffix keeps rows apart.
-                Map.of("insert", "INSERT INTO bench_single_row_insert (payload, created_at) VALUES ('" + DESCRIPTION
-                        + "' || random(), now());\n"),
-                "DROP TABLE IF EXISTS bench_single_row_insert").get("insert");
-        System.out.printf("pgbench single-row insert: %.0f tps%n", pgbench);
-
         System.out.printf("pgbench: %d clients running intake's statements, %d reports per transaction, for 15 s...%n", clients,
                 reportsPerTransaction);
         double statementsAlone = reportsPerTransaction * intakeStatements(clients, 15, reportsPerTransaction);
         System.out.printf("intake's statements without intake: %.0f reports/s%n", statementsAlone);
 
-        System.out.printf("%nintake peak %.0f reports/s = %.0f %% of pgbench's %.0f inserts/s; steady %d/s p99 %d ms%n",
-                peak.perSecond(), 100 * peak.perSecond() / pgbench, pgbench, perSecond, steady.percentile(99));
+        System.out.printf("%nintake peak by round: %s of pgbench's %s inserts/s%n",
+                String.join(", ", IntStream.range(0, ROUNDS).mapToObj(i -> "%.0f %%".formatted(100 * peaks.get(i).perSecond() / pgbenches.get(i))).toList()),
+                String.join(", ", pgbenches.stream().map(tps -> "%.0f".formatted(tps)).toList()));
+        System.out.printf("intake peak %.0f reports/s = %.0f %% of pgbench's %.0f inserts/s (means of the rounds); steady %d/s p99 %d ms%n",
+                peak, 100 * peak / pgbench, pgbench, perSecond, steady.percentile(99));
         System.out.printf("an endpoint doing nothing: %.0f/s = %.0f %% of pgbench%n", ceiling.perSecond(),
                 100 * ceiling.perSecond() / pgbench);
         System.out.printf("PostgreSQL alone storing reports as intake does: %.0f reports/s = %.0f %% of pgbench%n",
@@ -112,11 +124,21 @@ public class IntakeThroughput {
         // Both use all the cores when they run alone; together each report costs the machine the time of both.
         double bound = 1 / (1 / ceiling.perSecond() + 1 / statementsAlone);
         System.out.printf("both on these cores, were intake's own work free: %.0f reports/s = %.0f %% of pgbench"
-                + " (intake reached %.0f %% of that)%n", bound, 100 * bound / pgbench, 100 * peak.perSecond() / bound);
-        if (peak.refused() > 0) {
-            System.out.println("Note: intake refused " + peak.refused() + " requests; if with 429, its global rate limit capped"
+                + " (intake reached %.0f %% of that)%n", bound, 100 * bound / pgbench, 100 * peak / bound);
+        if (refused > 0) {
+            System.out.println("Note: intake refused " + refused + " requests; if with 429, its global rate limit capped"
                     + " the peak. Start the stack with EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 to measure intake itself.");
         }
+    }
+
+    /** pgbench's rate of single-row insert transactions, a row the size of a report, on intake's database. */
+    private static double singleRowInserts(int clients) throws Exception {
+        return pgbench(clients, 15, "single-row-insert",
+                "CREATE TABLE bench_single_row_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz)",
+                // A row like a report: about the same text, a time; the random suffix keeps rows apart.
+                Map.of("insert", "INSERT INTO bench_single_row_insert (payload, created_at) VALUES ('" + DESCRIPTION
+                        + "' || random(), now());\n"),
+                "DROP TABLE IF EXISTS bench_single_row_insert").get("insert");
     }
 
     /** Reports at a fixed rate, each from a researcher of its own (X-Forwarded-For, trusted from 127.0.0.1 in the local stack). */
