@@ -154,7 +154,7 @@ public record StackSettings(
     }
 
     /** The checkout that contains this launcher: the first directory upwards holding {@code mvnw} and {@code local-stack}. */
-    private static Path findRepository() {
+    static Path findRepository() {
         Path directory = Path.of("").toAbsolutePath();
         for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("local-stack"))) {
