@@ -1,3 +1,5 @@
+package dev.embargo.benchmarks;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.knowm.xchart.CategoryChart;
 
 /**
  * Intake's report submission on a running stack ({@code ./embargo up --detach}), next to
@@ -53,7 +56,8 @@ import java.util.stream.Stream;
  * <p>The closed loops use wrk, which is written in C like pgbench: java.net.http costs about as
  * much CPU as intake on 2 cores, and measured intake's peak at half of what wrk measures.
  *
- * <p>Run with {@code ./embargo bench intake [per-second] [seconds] [clients]}; plain JDK 21+ and wrk.
+ * <p>Run with {@code ./embargo bench intake [per-second] [seconds] [clients]} (it needs wrk); the run replaces its
+ * section of RESULTS.md.
  */
 public class IntakeThroughput {
 
@@ -62,6 +66,8 @@ public class IntakeThroughput {
             "SQL script (\\d+): [^\\n]*\\n - weight: [^\\n]*\\n - \\d+ transactions \\([^,]*, tps = ([0-9.]+)\\)");
     /** Rounds of the peak followed by pgbench. */
     private static final int ROUNDS = 2;
+    /** The rate the steady phase's latency target is set for. */
+    private static final int TARGET_RATE = 200;
     private static final String DESCRIPTION = ("Steps to reproduce: connect to the node, send a crafted frame whose length field "
             + "exceeds the buffer, observe the crash. Impact: remote denial of service for every peer. ").repeat(3);
 
@@ -69,7 +75,7 @@ public class IntakeThroughput {
         int perSecond = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        String intake = "http://127.0.0.1:" + env("EMBARGO_INTAKE_PORT", "8081");
+        String intake = StackPorts.url("EMBARGO_INTAKE_PORT", "8081");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         System.out.printf("Warm-up: %d reports/s for 10 s...%n", perSecond);
@@ -80,7 +86,7 @@ public class IntakeThroughput {
 
         // wrk, in C like pgbench, for the closed loops: java.net.http costs about as much CPU as intake on 2 cores.
         // A shared machine's speed drifts within a minute: the peak and pgbench alternate, each round a ratio of its own.
-        Path reportScript = benchmarks().resolve("report.lua");
+        Path reportScript = Benchmark.directory().resolve("report.lua");
         Wrk.run(clients, 5, intake, reportScript);
         BatchSizes before = BatchSizes.read(http, intake);
         List<Wrk> peaks = new ArrayList<>();
@@ -112,8 +118,9 @@ public class IntakeThroughput {
         double statementsAlone = reportsPerTransaction * intakeStatements(clients, 15, reportsPerTransaction);
         System.out.printf("intake's statements without intake: %.0f reports/s%n", statementsAlone);
 
-        System.out.printf("%nintake peak by round: %s of pgbench's %s inserts/s%n",
-                String.join(", ", IntStream.range(0, ROUNDS).mapToObj(i -> "%.0f %%".formatted(100 * peaks.get(i).perSecond() / pgbenches.get(i))).toList()),
+        String peakByRound = String.join(", ", IntStream.range(0, ROUNDS)
+                .mapToObj(i -> "%.0f %%".formatted(100 * peaks.get(i).perSecond() / pgbenches.get(i))).toList());
+        System.out.printf("%nintake peak by round: %s of pgbench's %s inserts/s%n", peakByRound,
                 String.join(", ", pgbenches.stream().map(tps -> "%.0f".formatted(tps)).toList()));
         System.out.printf("intake peak %.0f reports/s = %.0f %% of pgbench's %.0f inserts/s (means of the rounds); steady %d/s p99 %d ms%n",
                 peak, 100 * peak / pgbench, pgbench, perSecond, steady.percentile(99));
@@ -129,6 +136,59 @@ public class IntakeThroughput {
             System.out.println("Note: intake refused " + refused + " requests; if with 429, its global rate limit capped"
                     + " the peak. Start the stack with EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 to measure intake itself.");
         }
+
+        List<Figure> figures = new ArrayList<>(List.of(
+                Figure.of("intake's peak as a share of pgbench's single-row inserts, mean of " + ROUNDS + " rounds",
+                        "%.0f %% (%.0f reports/s, pgbench %.0f/s)".formatted(100 * peak / pgbench, peak, pgbench))
+                        .withTarget("≥ 50 %", peak >= pgbench / 2),
+                Figure.of("the same by round", peakByRound),
+                steadyP99(perSecond, steady.percentile(99)),
+                Figure.of("steady " + perSecond + "/s for " + seconds + " s, p50 / p90 / max",
+                        "%d / %d / %d ms, served %.0f/s".formatted(steady.percentile(50), steady.percentile(90),
+                                steady.percentile(100), steady.perSecond())),
+                Figure.of("an endpoint doing nothing (liveness check)", "%.0f/s = %.0f %% of pgbench"
+                        .formatted(ceiling.perSecond(), 100 * ceiling.perSecond() / pgbench)),
+                Figure.of("PostgreSQL alone storing reports as intake does, " + reportsPerTransaction
+                        + " per transaction", "%.0f reports/s = %.0f %% of pgbench"
+                        .formatted(statementsAlone, 100 * statementsAlone / pgbench)),
+                Figure.of("both on these cores, were intake's own work free",
+                        "%.0f reports/s = %.0f %% of pgbench; intake reached %.0f %% of it"
+                                .formatted(bound, 100 * bound / pgbench, 100 * peak / bound))));
+        if (refused > 0) {
+            figures.add(Figure.of("requests refused at the peak (a 429 means the global rate limit capped it)",
+                    Long.toString(refused)));
+        }
+        ResultsFile.inBenchmarksDirectory().record(Run.finishedNow(Benchmark.INTAKE_THROUGHPUT,
+                Benchmark.INTAKE_THROUGHPUT.command(perSecond, seconds, clients), figures),
+                chart(peaks, pgbenches, statementsAlone, ceiling.perSecond(), bound, pgbench));
+    }
+
+    /** The steady phase's p99, held to its target at the rate the target is set for. */
+    private static Figure steadyP99(int perSecond, long p99) {
+        Figure figure = Figure.of("steady " + perSecond + "/s, p99 until the 201", p99 + " ms");
+        return perSecond == TARGET_RATE ? figure.withTarget("< 100 ms at 200/s", p99 < 100) : figure;
+    }
+
+    /**
+     * Everything as a share of pgbench's single-row inserts, the anchor: each round's peak, against the target, next
+     * to what bounds it (PostgreSQL alone storing reports as intake does, HTTP alone, and the two together).
+     */
+    private static CategoryChart chart(List<Wrk> peaks, List<Double> pgbenches, double statementsAlone, double ceiling,
+            double bound, double pgbench) {
+        CategoryChart chart = Charts.bars("intake next to pgbench's single-row inserts",
+                "intake's peak by round; intake's SQL in PostgreSQL alone, HTTP alone (no-op) and the two together",
+                "% of pgbench");
+        List<String> phases = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            phases.add("round " + (round + 1) + " peak");
+            shares.add(100 * peaks.get(round).perSecond() / pgbenches.get(round));
+        }
+        phases.addAll(List.of("SQL alone", "no-op", "together"));
+        shares.addAll(List.of(100 * statementsAlone / pgbench, 100 * ceiling / pgbench, 100 * bound / pgbench));
+        chart.addSeries("share of pgbench", phases, shares);
+        Charts.target(chart, "target: peak ≥ 50 %", phases, 50);
+        return chart;
     }
 
     /** pgbench's rate of single-row insert transactions, a row the size of a report, on intake's database. */
@@ -259,7 +319,8 @@ public class IntakeThroughput {
             Map<String, Integer> weights, String teardown) throws Exception {
         Path bin = postgresBin();
         Path directory = Files.createTempDirectory("embargo-bench-" + name);
-        Map<String, String> environment = Map.of("PGHOST", "127.0.0.1", "PGPORT", env("EMBARGO_POSTGRES_PORT", "5433"),
+        Map<String, String> environment = Map.of("PGHOST", "127.0.0.1",
+                "PGPORT", StackPorts.port("EMBARGO_POSTGRES_PORT", "5433"),
                 "PGUSER", "intake", "PGPASSWORD", "intake", "PGDATABASE", "intake");
         List<String> command = new ArrayList<>(List.of(bin.resolve("pgbench").toString(), "-n", "-M", "prepared", "-c",
                 Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)));
@@ -322,15 +383,6 @@ public class IntakeThroughput {
         return output;
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** The benchmarks' directory: {@code embargo.benchmarks}, as {@code ./embargo bench} sets it, or ./benchmarks. */
-    private static Path benchmarks() {
-        return Path.of(System.getProperty("embargo.benchmarks", "benchmarks"));
-    }
 
     /** One closed-loop run of wrk ({@code apt-get install wrk}): what it counted and its latency percentiles. */
     private record Wrk(long requests, long refused, double seconds, List<String> percentiles) {
@@ -411,10 +463,11 @@ public class IntakeThroughput {
             return statuses.getOrDefault(429, 0);
         }
 
+        /** The p-th percentile in milliseconds, -1 when nothing was served. */
         long percentile(int p) {
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(null);
-            return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1_000;
+            return sorted.isEmpty() ? -1 : Percentiles.nearestRank(sorted, p) / 1_000;
         }
 
         void print(String label) {

@@ -1,4 +1,7 @@
+package dev.embargo.benchmarks;
+
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.knowm.xchart.CategoryChart;
 
 /**
  * One pre-advisory fanned out by notify to N local webhook endpoints, next to a bare HTTP client
@@ -26,22 +31,26 @@ import java.util.regex.Pattern;
  * runs from that POST until every endpoint has received its webhook, so it covers advisory's
  * outbox relay, Kafka, notify's fan-out transaction, its lease, the signed POSTs and their
  * recording. The bare client (java.net.http, as many requests in flight as notify allows, 128)
- * posts a body of the same size to N other paths. One warm-up round of each comes first.
+ * posts a body of the same size to N other paths. Two warm-up rounds of each come first, then three
+ * measured ones, whose medians are the results.
  *
- * <p>Run on a running stack: {@code ./embargo up --detach && ./embargo bench webhooks [endpoints]}.
+ * <p>Run on a running stack: {@code ./embargo up --detach && ./embargo bench webhooks [endpoints]}; the run
+ * replaces its section of RESULTS.md.
  */
 public class WebhookFanOut {
 
     private static final int IN_FLIGHT = 128;
+    /** The size the targets are set for: release to last arrival within a second, at 90 % of the bare rate. */
+    private static final int TARGET_ENDPOINTS = 1000;
 
     public static void main(String[] args) throws Exception {
         int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         // The JDK server keeps at most 200 idle connections and closes the rest under a client's feet;
         // notify's pool and the bare client together keep 256.
         System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
-        String notify = "http://127.0.0.1:" + env("EMBARGO_NOTIFY_PORT", "8083");
-        String advisory = "http://127.0.0.1:" + env("EMBARGO_ADVISORY_PORT", "8084");
-        String keycloak = "http://127.0.0.1:" + env("EMBARGO_KEYCLOAK_PORT", "8180");
+        String notify = StackPorts.url("EMBARGO_NOTIFY_PORT", "8083");
+        String advisory = StackPorts.url("EMBARGO_ADVISORY_PORT", "8084");
+        String keycloak = StackPorts.url("EMBARGO_KEYCLOAK_PORT", "8180");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String token = token(http, keycloak);
 
@@ -57,7 +66,7 @@ public class WebhookFanOut {
         receiver.start();
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         try {
-            List<double[]> measured = new ArrayList<>();
+            List<Round> rounds = new ArrayList<>();
             for (String round : List.of("warm-up 1", "warm-up 2", "measured 1", "measured 2", "measured 3")) {
                 String run = round.replace(" ", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
                 System.out.printf("%s: registering a partner with %d endpoints...%n", round, endpoints);
@@ -81,24 +90,68 @@ public class WebhookFanOut {
                 System.out.printf("%s: bare client, same %d POSTs, %d in flight: %.2f s (%.0f/s); fan-out rate = %.0f %% of bare"
                                 + " (release to last), %.0f %% (first to last arrival)%n", round, endpoints, IN_FLIGHT, bare,
                         endpoints / bare, 100 * bare / fanOut, 100 * bare / delivering);
-                if (round.startsWith("measured")) {
-                    measured.add(new double[] {fanOut, delivering, bare});
-                }
+                rounds.add(new Round(round, fanOut, delivering, bare));
             }
-            double fanOut = median(measured, 0);
-            double delivering = median(measured, 1);
-            double bare = median(measured, 2);
+            List<Round> measured = rounds.stream().filter(round -> round.name().startsWith("measured")).toList();
+            double fanOut = median(measured, Round::fanOut);
+            double delivering = median(measured, Round::delivering);
+            double bare = median(measured, Round::bare);
             System.out.printf("median of %d: fan-out %.2f s release to last arrival (%.0f/s), %.2f s first to last (%.0f/s);"
                     + " bare %.2f s (%.0f/s); fan-out rate %.0f %% / %.0f %% of bare%n", measured.size(), fanOut,
                     endpoints / fanOut, delivering, endpoints / delivering, bare, endpoints / bare, 100 * bare / fanOut,
                     100 * bare / delivering);
+            record(endpoints, measured.size(), fanOut, delivering, bare, rounds);
         } finally {
             receiver.stop(0);
         }
     }
 
-    private static double median(List<double[]> rounds, int column) {
-        return rounds.stream().mapToDouble(round -> round[column]).sorted().toArray()[rounds.size() / 2];
+    /** One round's times in seconds: release to last arrival, first to last arrival, the bare client's POSTs. */
+    private record Round(String name, double fanOut, double delivering, double bare) {
+    }
+
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> time) {
+        return rounds.stream().mapToDouble(time).sorted().toArray()[rounds.size() / 2];
+    }
+
+    /**
+     * The medians next to the targets, which are set for 1 000 endpoints: the whole fan-out within a second, and
+     * notify sending (first to last arrival) at 90 % of a bare client's rate or more. Other sizes are only shown.
+     */
+    private static void record(int endpoints, int measured, double fanOut, double delivering, double bare,
+            List<Round> rounds) throws IOException {
+        String median = ", median of " + measured;
+        Figure releaseToLast = Figure.of("release → last arrival" + median,
+                "%.2f s (%.0f/s)".formatted(fanOut, endpoints / fanOut));
+        Figure sending = Figure.of("sending (first → last arrival) as a share of the bare client's rate" + median,
+                "%.0f %%".formatted(100 * bare / delivering));
+        if (endpoints == TARGET_ENDPOINTS) {
+            releaseToLast = releaseToLast.withTarget("< 1 s", fanOut < 1);
+            sending = sending.withTarget("≥ 90 %", bare / delivering >= 0.9);
+        }
+        ResultsFile.inBenchmarksDirectory().record(Run.finishedNow(Benchmark.WEBHOOK_FAN_OUT,
+                Benchmark.WEBHOOK_FAN_OUT.command(endpoints), List.of(releaseToLast, sending,
+                        Figure.of("first → last arrival" + median,
+                                "%.2f s (%.0f/s)".formatted(delivering, endpoints / delivering)),
+                        Figure.of("bare client, " + IN_FLIGHT + " in flight" + median,
+                                "%.2f s (%.0f/s)".formatted(bare, endpoints / bare)),
+                        Figure.of("release → last arrival as a share of the bare client's rate" + median,
+                                "%.0f %%".formatted(100 * bare / fanOut)))),
+                chart(endpoints, rounds));
+    }
+
+    /** Every round's three times, warm-up rounds included: they show how far the first rounds are from the rest. */
+    private static CategoryChart chart(int endpoints, List<Round> rounds) {
+        CategoryChart chart = Charts.bars("One pre-advisory to " + endpoints + " webhook endpoints", "round",
+                "seconds");
+        List<String> names = rounds.stream().map(Round::name).toList();
+        chart.addSeries("release → last arrival", names, rounds.stream().map(Round::fanOut).toList());
+        chart.addSeries("first → last arrival", names, rounds.stream().map(Round::delivering).toList());
+        chart.addSeries("bare client", names, rounds.stream().map(Round::bare).toList());
+        if (endpoints == TARGET_ENDPOINTS) {
+            Charts.target(chart, "release → last target < 1 s", names, 1.0);
+        }
+        return chart;
     }
 
     private static void register(HttpClient http, String notify, String token, String run, String base, int endpoints)
@@ -166,7 +219,7 @@ public class WebhookFanOut {
     private static String postRetrying(HttpClient http, String url, String token, String json, int expected) throws Exception {
         try {
             return post(http, url, token, json, expected);
-        } catch (java.io.IOException closed) {
+        } catch (IOException closed) {
             return post(http, url, token, json, expected);
         }
     }
@@ -187,10 +240,5 @@ public class WebhookFanOut {
             throw new IllegalStateException("No " + name + " in " + json);
         }
         return matcher.group(1);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

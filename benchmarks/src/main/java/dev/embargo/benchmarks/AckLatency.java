@@ -1,9 +1,11 @@
+package dev.embargo.benchmarks;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.knowm.xchart.XYChart;
 
 /**
  * Submit → acknowledgement-email latency of a running stack ({@code ./embargo up --detach}).
@@ -26,39 +30,91 @@ import java.util.regex.Pattern;
  * outbox, Kafka again, notify's queue and SMTP. A mailbox is read every 20 ms, or at a twentieth
  * of its oldest report's wait when that is longer: the error is at most 20 ms or 5 %.
  *
- * <p>Run with {@code benchmarks/ack-latency [reports] [per-second]}; plain JDK 21+, no dependencies.
+ * <p>Run with {@code ./embargo bench [reports] [per-second]}; the run replaces its section of RESULTS.md.
  */
 public class AckLatency {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
     private static final int WARM_UP = 100;
+    /** The target for a cold stack holds over the first minute of load. */
+    private static final Duration FIRST_MINUTE = Duration.ofMinutes(1);
     private static final Pattern TRACKING_ID_FIELD = Pattern.compile("\"trackingId\":\"([^\"]+)\"");
     private static final Pattern ACKNOWLEDGEMENT_SUBJECT = Pattern.compile("\"subject\":\"\\[([A-Z0-9-]+)\\] We received");
 
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String intake = "http://127.0.0.1:" + env("EMBARGO_INTAKE_PORT", "8081");
-        String mailApi = "http://127.0.0.1:" + env("EMBARGO_MAIL_API_PORT", "8025");
+        String intake = StackPorts.url("EMBARGO_INTAKE_PORT", "8081");
+        String mailApi = StackPorts.url("EMBARGO_MAIL_API_PORT", "8025");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         System.out.printf("Warming up with %d reports...%n", WARM_UP);
-        measure(http, intake, mailApi, run + "-warm", WARM_UP, perSecond);
+        long loadStarted = System.nanoTime();
+        List<Sample> warmUp = measure(http, intake, mailApi, run + "-warm", WARM_UP, perSecond);
         System.out.printf("Measuring %d reports at %d per second...%n", reports, perSecond);
         long started = System.nanoTime();
-        List<Long> latencies = measure(http, intake, mailApi, run, reports, perSecond);
+        List<Sample> measured = measure(http, intake, mailApi, run, reports, perSecond);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        latencies.sort(null);
+        List<Long> latencies = sortedLatencies(measured);
+        List<Long> firstMinute = sortedLatencies(Stream.concat(warmUp.stream(), measured.stream())
+                .filter(sample -> sample.submitted() - loadStarted < FIRST_MINUTE.toNanos()).toList());
+        long p50 = Percentiles.nearestRank(latencies, 50);
+        long p90 = Percentiles.nearestRank(latencies, 90);
+        long p99 = Percentiles.nearestRank(latencies, 99);
+        long firstMinuteP99 = Percentiles.nearestRank(firstMinute, 99);
         System.out.printf("reports=%d rate=%d/s wall=%.1fs%n", latencies.size(), perSecond, seconds);
-        System.out.printf("submit->ack email latency ms: p50=%d p90=%d p99=%d max=%d%n",
-                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+        System.out.printf("submit->ack email latency ms: p50=%d p90=%d p99=%d max=%d%n", p50, p90, p99,
                 latencies.getLast());
+        System.out.printf("first minute of load, warm-up included: reports=%d p99=%d ms%n", firstMinute.size(),
+                firstMinuteP99);
+
+        ResultsFile.inBenchmarksDirectory().record(Run.finishedNow(Benchmark.ACK_LATENCY,
+                Benchmark.ACK_LATENCY.command(reports, perSecond), List.of(
+                        Figure.of("p99, first minute of load (warm-up included)", firstMinuteP99 + " ms")
+                                .withTarget("< 1 s", firstMinuteP99 < 1_000),
+                        Figure.of("p50 after the warm-up", p50 + " ms").withTarget("< 100 ms", p50 < 100),
+                        Figure.of("p99 after the warm-up", p99 + " ms").withTarget("< 300 ms", p99 < 300),
+                        Figure.of("p90 and max after the warm-up", p90 + " ms, " + latencies.getLast() + " ms"),
+                        Figure.of("reports", "%d warm-up, then %d at %d/s in %.1f s"
+                                .formatted(WARM_UP, reports, perSecond, seconds)))),
+                chart(loadStarted, warmUp, measured));
     }
 
-    private static List<Long> measure(HttpClient http, String intake, String mailApi, String run, int reports,
+    /** A report's submission (nanoTime just before its POST) and its latency. */
+    private record Sample(long submitted, long latencyMillis) {
+    }
+
+    private static List<Long> sortedLatencies(List<Sample> samples) {
+        return samples.stream().map(Sample::latencyMillis).sorted().toList();
+    }
+
+    /** Each report's latency at its submission time, the targets drawn over the phase they apply to. */
+    private static XYChart chart(long loadStarted, List<Sample> warmUp, List<Sample> measured) {
+        XYChart chart = Charts.points("Submit → acknowledgement email", "submitted at (s since the first report)",
+                "latency (ms)");
+        addPhase(chart, "warm-up", warmUp, loadStarted);
+        addPhase(chart, "measured", measured, loadStarted);
+        double measuredFrom = secondsSince(loadStarted, measured.getFirst());
+        double end = secondsSince(loadStarted, measured.getLast());
+        Charts.target(chart, "first minute p99 < 1 s", 0, Math.min(end, FIRST_MINUTE.toSeconds()), 1_000);
+        Charts.target(chart, "warm p99 < 300 ms", measuredFrom, end, 300);
+        Charts.target(chart, "warm p50 < 100 ms", measuredFrom, end, 100);
+        return chart;
+    }
+
+    private static void addPhase(XYChart chart, String phase, List<Sample> samples, long loadStarted) {
+        chart.addSeries(phase, samples.stream().map(sample -> secondsSince(loadStarted, sample)).toList(),
+                samples.stream().map(Sample::latencyMillis).toList());
+    }
+
+    private static double secondsSince(long loadStarted, Sample sample) {
+        return (sample.submitted() - loadStarted) / 1e9;
+    }
+
+    private static List<Sample> measure(HttpClient http, String intake, String mailApi, String run, int reports,
             int perSecond) throws Exception {
         // Tracking id -> nanoTime just before its POST, and the mailbox its acknowledgement goes to.
         Map<String, Long> submittedAt = new ConcurrentHashMap<>();
@@ -109,7 +165,9 @@ public class AckLatency {
             throw new IllegalStateException("Only %d of %d acknowledgements arrived within %s"
                     .formatted(latencies.size(), reports, GIVE_UP));
         }
-        return new ArrayList<>(latencies.values());
+        return latencies.entrySet().stream()
+                .map(latency -> new Sample(submittedAt.get(latency.getKey()), latency.getValue()))
+                .sorted(Comparator.comparingLong(Sample::submitted)).toList();
     }
 
     private static void submit(HttpClient http, String intake, String mailbox, Map<String, Long> submittedAt,
@@ -148,15 +206,5 @@ public class AckLatency {
             return List.of(); // the mail server creates the mailbox with its first message
         }
         return ACKNOWLEDGEMENT_SUBJECT.matcher(response.body()).results().map(match -> match.group(1)).toList();
-    }
-
-    private static long percentile(List<Long> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
