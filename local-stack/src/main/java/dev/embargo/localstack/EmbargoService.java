@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One of the four Embargo services, run from its Quarkus build
@@ -65,9 +66,21 @@ public final class EmbargoService extends ProcessComponent {
         List<String> command = new ArrayList<>();
         command.add(Commands.java());
         command.addAll(settings.serviceJvmOptions());
+        coverageAgent().ifPresent(command::add);
         command.addAll(List.of("-jar", jar().toString()));
         process.start(command,
                 ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
+    }
+
+    /**
+     * With {@code EMBARGO_COVERAGE_AGENT} (JaCoCo's agent jar; {@code ./embargo test} sets it) the
+     * service records which of its code the end-to-end suite ran, next to its own tests' record.
+     */
+    private Optional<String> coverageAgent() {
+        return Optional.ofNullable(System.getenv("EMBARGO_COVERAGE_AGENT")).filter(agent -> !agent.isBlank())
+                .map(agent -> "-javaagent:" + agent + "=destfile="
+                        + settings.repository().resolve(name() + "-service/target/jacoco-e2e.exec")
+                        + ",append=true,includes=dev.embargo.*");
     }
 
     @Override
