@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
-import dev.embargo.policy.deadline.DueDate;
+import dev.embargo.policy.deadline.Deadline;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The program written in this module's README, as a new team would write theirs, loads and keeps its promises. */
+/** The program written in this module's README, as a new team would write theirs, loads and sets its deadlines. */
 class DocumentedExampleTest {
 
     @Test
-    void theReadmesExampleProgramLoadsAndPromisesItsDeadlines() throws IOException {
+    void theReadmesExampleProgramLoadsAndSetsItsDeadlines() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         Matcher example = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(example.find()).as("README.md has a yaml example").isTrue();
@@ -29,7 +29,7 @@ class DocumentedExampleTest {
 
         assertThat(program.slug()).isEqualTo("acme-router");
         assertThat(new DeadlineEngine().timeline(program, CaseFacts.arrivedAt(Instant.parse("2026-11-27T17:00:00Z"))))
-                .extracting(DueDate::step, DueDate::due)
+                .extracting(Deadline::step, Deadline::due)
                 .contains(org.assertj.core.groups.Tuple.tuple(Step.ACKNOWLEDGEMENT, Instant.parse("2026-12-01T17:00:00Z")));
     }
 }

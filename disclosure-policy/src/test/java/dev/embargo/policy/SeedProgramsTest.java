@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
-import dev.embargo.policy.deadline.DueDate;
+import dev.embargo.policy.deadline.Deadline;
 import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.io.ProgramFiles;
@@ -43,7 +43,7 @@ class SeedProgramsTest {
     }
 
     @Test
-    void pea2peaPromisesNoTimeAndKeepsItsScopeClasses() {
+    void pea2peaSetsNoDueTimeAndKeepsItsScopeClasses() {
         Program program = programs.get("pea2pea");
         assertThat(timeline(program, CaseFacts.arrivedAt(FRIDAY_EVENING)))
                 .containsEntry(Step.ACKNOWLEDGEMENT, null).containsEntry(Step.TRIAGE, null).doesNotContainKey(Step.DISCLOSURE);
@@ -91,9 +91,9 @@ class SeedProgramsTest {
         CaseFacts arrived = CaseFacts.arrivedAt(FRIDAY_EVENING);
         assertThat(timeline(program, arrived)).containsEntry(Step.ACKNOWLEDGEMENT, Instant.parse("2026-11-30T18:00:00Z"))
                 .containsEntry(Step.TRIAGE, Instant.parse("2026-12-04T18:00:00Z"));
-        assertThat(engine.timeline(program, arrived.withSeverity("medium"))).extracting(DueDate::step)
+        assertThat(engine.timeline(program, arrived.withSeverity("medium"))).extracting(Deadline::step)
                 .doesNotContain(Step.POST_MORTEM);
-        assertThat(engine.timeline(program, arrived.withSeverity("high"))).extracting(DueDate::step)
+        assertThat(engine.timeline(program, arrived.withSeverity("high"))).extracting(Deadline::step)
                 .contains(Step.POST_MORTEM);
         assertThat(program.policy().reportContents().required()).contains("cia-impact");
     }

@@ -133,7 +133,7 @@ class CaseLifecycleIT {
         given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "catastrophic"))
                 .when().put(cases() + "/" + caseId + "/severity").then().statusCode(400);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
-                .filter(event -> "case.severity.changed.v1".equals(event.type()))
+                .filter(event -> "case.severity.changed.v2".equals(event.type()))
                 .filter(event -> event.data().contains(caseId))).hasSize(2));
     }
 
@@ -184,10 +184,10 @@ class CaseLifecycleIT {
                 .getString("find { it.trackingId == '%s' }.id".formatted(emekReport.trackingId())), id -> id != null);
         String fixWhenHigh = given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "high"))
                 .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(200)
-                .extract().path("promisedDates.find { it.step == 'fix' }.dueAt");
+                .extract().path("deadlines.find { it.step == 'fix' }.dueAt");
         String fixWhenCritical = given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("level", "critical"))
                 .when().put(cases() + "/" + emekCase + "/severity").then().statusCode(200)
-                .extract().path("promisedDates.find { it.step == 'fix' }.dueAt");
+                .extract().path("deadlines.find { it.step == 'fix' }.dueAt");
         // emek: high within 1 week, critical within 24 hours of the report's arrival.
         assertThat(java.time.Duration.between(java.time.Instant.parse(fixWhenCritical), java.time.Instant.parse(fixWhenHigh)))
                 .isEqualTo(java.time.Duration.ofDays(6));
@@ -244,7 +244,7 @@ class CaseLifecycleIT {
     }
 
     @Test
-    void prometheusShowsTimeToAcknowledgeAndTriageKeptPromisesAndOpenCasesPerState() {
+    void prometheusShowsTimeToAcknowledgeAndTriageDeadlinesMetAndOpenCasesPerState() {
         move("triaging", null).then().statusCode(200);
         move("accepted", null).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -266,7 +266,7 @@ class CaseLifecycleIT {
                 .queryParam("size", 500).when().get(cases()).then().statusCode(200).extract().jsonPath()
                 .getString("find { it.trackingId == '%s' }.id".formatted(partnerReport.trackingId())), id -> id != null);
         String coordinator = stack.staffTokens().of("coordinator");
-        String disclosure = "promisedDates.find { it.step == 'disclosure' }.dueAt";
+        String disclosure = "deadlines.find { it.step == 'disclosure' }.dueAt";
         java.time.Instant promised = java.time.Instant.parse(given().auth().oauth2(triager)
                 .when().get(cases() + "/" + partnerCase).then().extract().path(disclosure));
 

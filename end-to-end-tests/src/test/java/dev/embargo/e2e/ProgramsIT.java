@@ -83,12 +83,12 @@ class ProgramsIT {
         JsonPath timeline = request.when().get("/api/v1/programs/{slug}/timeline", program)
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Object> entry = timeline.getMap("find { it.step == '%s' }".formatted(step));
-        assertThat(entry).as("%s promises %s", program, step).isNotNull();
+        assertThat(entry).as("%s sets a deadline for %s", program, step).isNotNull();
         assertThat(entry.get("dueAt")).isEqualTo(due);
     }
 
     @Test
-    void securityTxtCarriesTheRfc9116FieldsAndSecurityMdStatesThePromises() {
+    void securityTxtCarriesTheRfc9116FieldsAndSecurityMdStatesTheDeadlines() {
         String text = given().baseUri(intake()).when().get("/api/v1/programs/moqtail/security.txt")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain")).extract().asString();
         assertThat(text).contains("Contact: mailto:security@moqtail.dev", "Preferred-Languages: en",

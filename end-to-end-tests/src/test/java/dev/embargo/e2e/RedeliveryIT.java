@@ -29,7 +29,7 @@ class RedeliveryIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.subjects(report.reporterEmail()).size() == 1);
         LifecycleEvents events = stack.lifecycleEvents();
         LifecycleEvent acknowledgement = events.readAll().stream()
-                .filter(event -> "report.acknowledged.v1".equals(event.type()))
+                .filter(event -> "report.acknowledged.v2".equals(event.type()))
                 .filter(event -> event.data().contains("\"" + report.trackingId() + "\""))
                 .findFirst().orElseThrow();
 

@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The acceptance test of the deadline work, one run per seed program: a report goes through its
- * whole lifecycle to closed (through a post-mortem where the policy asks for one), its promised
- * dates are the seed's, the team is warned and then told of the breach when triage's clock runs
- * past a due time, and the audit chain verifies at the end.
+ * whole lifecycle to closed (through a post-mortem where the policy asks for one), its deadlines
+ * are the seed's, the team is warned and then told of the breach when triage's clock runs past a
+ * due time, and the audit chain verifies at the end.
  */
 @ExtendWith(EmbargoStack.class)
 class SeedProgramLifecycleIT {
@@ -46,12 +46,13 @@ class SeedProgramLifecycleIT {
     /**
      * A seed program as its SECURITY.md reads.
      *
-     * @param promises     step to promise: {@code 48h}, {@code 3bd}, {@code 1w}; {@code -} for a step promised
-     *                     without a time; {@code disclosure-5d} and {@code disclosure+14d} for steps that follow it
-     * @param watchedStep  the step whose due time the clock is run past; null when the seed promises no time at all
+     * @param deadlines    step to its deadline as the seed words it: {@code 48h}, {@code 3bd}, {@code 1w};
+     *                     {@code -} for a step without a due time; {@code disclosure-5d} and
+     *                     {@code disclosure+14d} for steps that follow it
+     * @param watchedStep  the step whose due time the clock is run past; null when the seed sets no due time at all
      * @param path         the states its case goes through after acknowledgement
      */
-    record Seed(String slug, String teamAddress, Map<String, String> severity, Map<String, String> promises,
+    record Seed(String slug, String teamAddress, Map<String, String> severity, Map<String, String> deadlines,
                 String watchedStep, String watchedLabel, List<String> path) {
 
         @Override
@@ -100,7 +101,7 @@ class SeedProgramLifecycleIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
-    void aReportGoesThroughItsProgramsWholeLifecycleAndEveryPromiseIsKeptOrCalledOut(Seed seed) throws InterruptedException {
+    void aReportGoesThroughItsProgramsWholeLifecycleAndEveryDeadlineIsMetOrCalledOut(Seed seed) throws InterruptedException {
         SubmittedReport report = stack.reporter().submit(seed.slug(), "Lifecycle under the " + seed.slug() + " policy",
                 "seed-" + UUID.randomUUID() + "@example.org");
         String caseId = await().atMost(SOON).until(() -> given().auth().oauth2(triager).queryParam("program", seed.slug())
@@ -109,13 +110,13 @@ class SeedProgramLifecycleIT {
         given().auth().oauth2(triager).contentType(ContentType.JSON).body(seed.severity())
                 .when().put(cases() + "/" + caseId + "/severity").then().statusCode(200).body("severity", equalTo("high"));
 
-        Map<String, Instant> promised = theSeedsDates(seed, caseId);
+        Map<String, Instant> dueTimes = theSeedsDates(seed, caseId);
         if (seed.watchedStep() != null) {
-            theTeamIsWarnedThenToldOfTheBreach(seed, report, caseId, promised.get(seed.watchedStep()));
+            theTeamIsWarnedThenToldOfTheBreach(seed, report, caseId, dueTimes.get(seed.watchedStep()));
         } else {
             nothingIsEverLate(seed, report, caseId);
         }
-        if (seed.promises().containsKey("status_update")) {
+        if (seed.deadlines().containsKey("status_update")) {
             // The clock ran past the first status update: the policy's update reached the reporter.
             await().atMost(SOON).untilAsserted(() -> assertThat(stack.mailbox().subjects(report.reporterEmail()))
                     .contains("[" + report.trackingId() + "] Status update on your vulnerability report"));
@@ -135,26 +136,26 @@ class SeedProgramLifecycleIT {
         // Deadline compliance per program and step, for the steps after triage this seed gives a time.
         String metrics = given().when().get(stack.serviceUrl("triage") + "/q/metrics").then().statusCode(200).extract().asString();
         for (String step : List.of("fix", "disclosure")) {
-            if (promised.get(step) != null) {
+            if (dueTimes.get(step) != null) {
                 assertThat(metrics).containsPattern("embargo_deadline_outcome_total\\{outcome=\"(met|missed)\",program=\""
                         + seed.slug() + "\",step=\"" + step + "\"}");
             }
         }
     }
 
-    /** The case's promised dates are the seed's, counted from the report's arrival. */
+    /** The case's deadlines are the seed's, counted from the report's arrival. */
     private Map<String, Instant> theSeedsDates(Seed seed, String caseId) {
         var view = given().auth().oauth2(triager).when().get(cases() + "/" + caseId).then().statusCode(200).extract().jsonPath();
         Instant arrival = Instant.parse(view.getString("submittedAt"));
-        Map<String, Instant> promised = new HashMap<>();
-        for (Map<String, Object> date : view.<Map<String, Object>>getList("promisedDates")) {
-            promised.put((String) date.get("step"), date.get("dueAt") == null ? null : Instant.parse((String) date.get("dueAt")));
+        Map<String, Instant> dueTimes = new HashMap<>();
+        for (Map<String, Object> date : view.<Map<String, Object>>getList("deadlines")) {
+            dueTimes.put((String) date.get("step"), date.get("dueAt") == null ? null : Instant.parse((String) date.get("dueAt")));
         }
-        assertThat(promised.keySet()).containsExactlyInAnyOrderElementsOf(seed.promises().keySet());
-        Instant disclosure = promised.get("disclosure");
-        seed.promises().forEach((step, promise) -> assertThat(promised.get(step)).as(seed.slug() + " " + step + " " + promise)
-                .isEqualTo(expected(promise, arrival, disclosure)));
-        return promised;
+        assertThat(dueTimes.keySet()).containsExactlyInAnyOrderElementsOf(seed.deadlines().keySet());
+        Instant disclosure = dueTimes.get("disclosure");
+        seed.deadlines().forEach((step, deadline) -> assertThat(dueTimes.get(step))
+                .as(seed.slug() + " " + step + " " + deadline).isEqualTo(expected(deadline, arrival, disclosure)));
+        return dueTimes;
     }
 
     private void theTeamIsWarnedThenToldOfTheBreach(Seed seed, SubmittedReport report, String caseId, Instant due) {
@@ -204,23 +205,23 @@ class SeedProgramLifecycleIT {
                 .when().post(cases() + "/" + caseId + "/transitions");
     }
 
-    /** What a seed's promise means in time, counted independently of the deadline engine. */
-    private static Instant expected(String promise, Instant arrival, Instant disclosure) {
-        if (promise.equals("-")) {
+    /** What a seed's deadline means in time, counted independently of the deadline engine. */
+    private static Instant expected(String deadline, Instant arrival, Instant disclosure) {
+        if (deadline.equals("-")) {
             return null;
         }
-        if (promise.startsWith("disclosure")) {
-            Duration offset = Duration.ofDays(Long.parseLong(promise.substring("disclosure".length(), promise.length() - 1)));
+        if (deadline.startsWith("disclosure")) {
+            Duration offset = Duration.ofDays(Long.parseLong(deadline.substring("disclosure".length(), deadline.length() - 1)));
             return disclosure.plus(offset);
         }
-        long amount = Long.parseLong(promise.replaceAll("[a-z]", ""));
-        String unit = promise.replaceAll("[0-9]", "");
+        long amount = Long.parseLong(deadline.replaceAll("[a-z]", ""));
+        String unit = deadline.replaceAll("[0-9]", "");
         return switch (unit) {
             case "h" -> arrival.plus(Duration.ofHours(amount));
             case "d" -> arrival.plus(Duration.ofDays(amount));
             case "w" -> arrival.plus(Duration.ofDays(7 * amount));
             case "bd" -> businessDaysAfter(arrival, amount);
-            default -> throw new IllegalArgumentException(promise);
+            default -> throw new IllegalArgumentException(deadline);
         };
     }
 
@@ -237,12 +238,12 @@ class SeedProgramLifecycleIT {
         return day.toInstant();
     }
 
-    private static Map<String, String> ordered(String... stepsAndPromises) {
-        Map<String, String> promises = new LinkedHashMap<>();
-        for (int i = 0; i < stepsAndPromises.length; i += 2) {
-            promises.put(stepsAndPromises[i], stepsAndPromises[i + 1]);
+    private static Map<String, String> ordered(String... stepsAndDeadlines) {
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        for (int i = 0; i < stepsAndDeadlines.length; i += 2) {
+            deadlines.put(stepsAndDeadlines[i], stepsAndDeadlines[i + 1]);
         }
-        return promises;
+        return deadlines;
     }
 
     private String cases() {

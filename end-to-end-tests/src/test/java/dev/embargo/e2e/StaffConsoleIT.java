@@ -163,15 +163,15 @@ class StaffConsoleIT {
 
     @Test
     void aCoordinatorExpeditesAnExploitedCaseAndExtendsItsDisclosureWithTheReportersAgreement() {
-        // oxpulse-partner-edge promises disclosure 90 days after arrival, 7 on its expedited track, and extends a deadline
-        // only with the reporter's agreement (pea2pea promises no date at all, so nothing would move).
+        // oxpulse-partner-edge sets disclosure 90 days after arrival, 7 on its expedited track, and extends a deadline
+        // only with the reporter's agreement (pea2pea sets no due time at all, so nothing would move).
         String unique = UUID.randomUUID().toString().substring(0, 8);
         SubmittedReport report = stack.reporter().submit("oxpulse-partner-edge", "Console expedite " + unique,
                 "console-" + unique + "@example.org");
         String caseId = Cases.idOf(stack, report);
         String coordinatorToken = stack.staffTokens().of("coordinator");
         String theCase = stack.serviceUrl("triage") + "/api/v1/cases/" + caseId;
-        String disclosure = "promisedDates.find { it.step == 'disclosure' }.dueAt";
+        String disclosure = "deadlines.find { it.step == 'disclosure' }.dueAt";
         Instant promised = Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase)
                 .then().statusCode(200).extract().path(disclosure));
 

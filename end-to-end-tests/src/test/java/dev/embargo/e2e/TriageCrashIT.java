@@ -91,7 +91,7 @@ class TriageCrashIT {
 
         // The relay may publish an event again after a crash, but always under its original id.
         Map<String, Set<String>> acknowledgementIdsPerReport = stack.lifecycleEvents().readAll().stream()
-                .filter(event -> "report.acknowledged.v1".equals(event.type()))
+                .filter(event -> "report.acknowledged.v2".equals(event.type()))
                 .filter(event -> trackingIds.stream().anyMatch(id -> event.data().contains("\"" + id + "\"")))
                 .collect(Collectors.groupingBy(LifecycleEvent::key, Collectors.mapping(LifecycleEvent::id, Collectors.toSet())));
         assertThat(acknowledgementIdsPerReport).hasSize(reports.size()).allSatisfy((report, ids) -> assertThat(ids).hasSize(1));

@@ -61,7 +61,7 @@ class WalkingSkeletonIT {
     void triageAcknowledgesTheReportWithAnEventOnTheSameKey() {
         await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(eventsOfThisReport())
                 .extracting(LifecycleEvent::type, LifecycleEvent::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("report.acknowledged.v1", "/embargo/triage")));
+                .contains(org.assertj.core.groups.Tuple.tuple("report.acknowledged.v2", "/embargo/triage")));
     }
 
     @Test
@@ -82,8 +82,8 @@ class WalkingSkeletonIT {
                 .then().statusCode(200)
                 .body("status", equalTo("acknowledged"))
                 .body("trackingId", equalTo(report.trackingId()))
-                // pea2pea promises no time: the steps are listed, best effort, without dates.
-                .body("promisedDates.find { it.step == 'triage' }.promised", equalTo("best-effort")));
+                // pea2pea sets no due time: the steps are listed, best effort, without dates.
+                .body("deadlines.find { it.step == 'triage' }.promised", equalTo("best-effort")));
     }
 
     @Test

@@ -123,7 +123,7 @@ class WebJourneyIT {
                     .anyMatch(text -> text.contains(TEAM_REPLY));
         });
         assertThat(researcher.locator("#report-state").innerText()).isNotBlank();
-        assertThat(researcher.locator("#promised-dates").innerText()).isNotBlank();
+        assertThat(researcher.locator("#deadlines").innerText()).isNotBlank();
         researcher.locator("#reply-encrypt").uncheck();
         researcher.locator("#reply-text").fill("Happy to test the fix when it is ready.");
         researcher.locator("#send-reply").click();

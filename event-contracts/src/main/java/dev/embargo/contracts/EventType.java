@@ -5,14 +5,18 @@ import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.CaseStatusUpdateV1;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportAcknowledgedV1;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReporterKeyProvided;
@@ -31,13 +35,18 @@ public enum EventType {
     /** Still decoded: events published before v2 stay on the topic. Read as {@link ReportSubmitted}. */
     REPORT_SUBMITTED_V1("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmittedV1.class),
     REPORT_SUBMITTED("report.submitted", 2, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
-    REPORT_ACKNOWLEDGED("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
+    /** Still decoded, as the v1 events below: v2 renamed {@code promisedDates} to {@code deadlines}. */
+    REPORT_ACKNOWLEDGED_V1("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledgedV1.class),
+    REPORT_ACKNOWLEDGED("report.acknowledged", 2, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
     CASE_STATE_CHANGED("case.state.changed", 1, Topics.REPORT_LIFECYCLE, CaseStateChanged.class),
-    CASE_SEVERITY_CHANGED("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
-    CASE_DEADLINES_CHANGED("case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+    CASE_SEVERITY_CHANGED_V1("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChangedV1.class),
+    CASE_SEVERITY_CHANGED("case.severity.changed", 2, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
+    CASE_DEADLINES_CHANGED_V1("case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
+    CASE_DEADLINES_CHANGED("case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
     DEADLINE_APPROACHING("deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
     DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
-    CASE_STATUS_UPDATE("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
+    CASE_STATUS_UPDATE_V1("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdateV1.class),
+    CASE_STATUS_UPDATE("case.status.update", 2, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
     REPORT_MESSAGE_POSTED("report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
     REPORTER_KEY_PROVIDED("report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.report.CaseDeadlinesChanged;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.CaseStatusUpdateV1;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -55,14 +61,14 @@ class EventCodecTest {
                 {"reportId":"%s","programSlug":"pea2pea","caseId":"%s","acknowledgedAt":"2026-11-24T10:00:00Z"}
                 """.formatted(UUID.randomUUID(), UUID.randomUUID());
 
-        assertThatThrownBy(() -> codec.decode("report.acknowledged.v1", withoutTracking))
+        assertThatThrownBy(() -> codec.decode("report.acknowledged.v2", withoutTracking))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("trackingId");
     }
 
     @Test
     void consumersRejectDataThatIsNotJson() {
-        assertThatThrownBy(() -> codec.decode("report.acknowledged.v1", "{not json"))
+        assertThatThrownBy(() -> codec.decode("report.acknowledged.v2", "{not json"))
                 .isInstanceOf(InvalidEventException.class);
     }
 
@@ -93,13 +99,52 @@ class EventCodecTest {
     }
 
     @Test
-    void acknowledgementsCarryThePromisedDatesOpenEndedOnesWithoutATime() {
+    void acknowledgementsCarryTheDeadlinesOpenEndedOnesWithoutATime() {
         ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
                 "emek", UUID.randomUUID().toString(), Instant.parse("2026-11-24T10:00:00Z"), List.of(
-                        new ReportAcknowledged.PromisedDate("status_update", Instant.parse("2026-12-01T10:00:00Z"), "7d"),
-                        new ReportAcknowledged.PromisedDate("fix", null, "next-release")));
+                        new Deadline("status_update", Instant.parse("2026-12-01T10:00:00Z"), "7d"),
+                        new Deadline("fix", null, "next-release")));
 
-        assertThat(codec.decode("report.acknowledged.v1", codec.encode(acknowledged))).isEqualTo(acknowledged);
+        assertThat(codec.decode("report.acknowledged.v2", codec.encode(acknowledged))).isEqualTo(acknowledged);
+    }
+
+    @Test
+    void aV1AcknowledgementStillOnTheTopicIsReadWithItsPromisedDatesAsTheDeadlines() {
+        String reportId = UUID.randomUUID().toString();
+        String v1 = """
+                {"reportId":"%s","trackingId":"EMB-2026-00001","programSlug":"emek","caseId":"%s",
+                 "acknowledgedAt":"2026-11-24T10:00:00Z",
+                 "promisedDates":[{"step":"fix","dueAt":"2026-12-24T10:00:00Z","promised":"30d"}]}
+                """.formatted(reportId, UUID.randomUUID());
+
+        assertThat(codec.decode("report.acknowledged.v1", v1).current())
+                .isInstanceOfSatisfying(ReportAcknowledged.class, current -> assertThat(current.deadlines())
+                        .containsExactly(new Deadline("fix", Instant.parse("2026-12-24T10:00:00Z"), "30d")));
+        assertThat(EventType.of(ReportAcknowledged.class).typeName()).isEqualTo("report.acknowledged.v2");
+    }
+
+    @Test
+    void v1EventsCarryingDeadlinesAreReadAsTheirV2WithTheSameDeadlines() {
+        List<Deadline> deadlines = List.of(new Deadline("disclosure", Instant.parse("2027-02-22T10:00:00Z"), "90d"));
+        String reportId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+
+        assertThat(readAsCurrent(new CaseSeverityChangedV1(reportId, caseId, "EMB-2026-00002", "emek", "high", null,
+                null, "alice", deadlines, at))).isEqualTo(new CaseSeverityChanged(reportId, caseId, "EMB-2026-00002",
+                "emek", "high", null, null, "alice", deadlines, at));
+        assertThat(readAsCurrent(new CaseDeadlinesChangedV1(reportId, caseId, "EMB-2026-00002", "emek", "expedited",
+                "alice", deadlines, at))).isEqualTo(new CaseDeadlinesChanged(reportId, caseId, "EMB-2026-00002", "emek",
+                "expedited", "alice", deadlines, at));
+        assertThat(readAsCurrent(new CaseStatusUpdateV1(reportId, caseId, "EMB-2026-00002", "emek", 1, "triaging",
+                deadlines, at))).isEqualTo(new CaseStatusUpdate(reportId, caseId, "EMB-2026-00002", "emek", 1,
+                "triaging", deadlines, at));
+    }
+
+    private EventPayload readAsCurrent(EventPayload old) {
+        EventType type = EventType.of(old.getClass());
+        assertThat(type.current()).isNotEqualTo(type);
+        return codec.decode(type.typeName(), codec.encode(old)).current();
     }
 
     @Test
@@ -113,7 +158,7 @@ class EventCodecTest {
     }
 
     @Test
-    void deadlineWarningsAndBreachesRoundTripAndRefuseAStepThatIsNoPromise() {
+    void deadlineWarningsAndBreachesRoundTripAndRefuseAStepThatCannotBeLate() {
         DeadlineBreached breached = new DeadlineBreached(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "EMB-2026-00007", "moqtail", "triage", Instant.parse("2026-12-01T10:00:00Z"), "triaging", null,
                 Instant.parse("2026-12-01T10:00:05Z"));
@@ -128,10 +173,10 @@ class EventCodecTest {
     void statusUpdatesCarryOnlyWhatTheReporterMaySee() {
         CaseStatusUpdate update = new CaseStatusUpdate(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "EMB-2026-00008", "emek", 2, "triaging", List.of(), Instant.parse("2026-12-08T10:00:00Z"));
-        assertThat(codec.decode("case.status.update.v1", codec.encode(update))).isEqualTo(update);
+        assertThat(codec.decode("case.status.update.v2", codec.encode(update))).isEqualTo(update);
 
         String spam = codec.encode(update).replace("\"triaging\"", "\"spam\"");
-        assertThatThrownBy(() -> codec.decode("case.status.update.v1", spam)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode("case.status.update.v2", spam)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test
@@ -193,5 +238,6 @@ class EventCodecTest {
         assertThat(EventType.REPORT_SUBMITTED_V1.current()).isEqualTo(EventType.REPORT_SUBMITTED);
         assertThat(EventType.REPORT_SUBMITTED.current()).isEqualTo(EventType.REPORT_SUBMITTED);
         assertThat(EventType.REPORT_ACKNOWLEDGED.current()).isEqualTo(EventType.REPORT_ACKNOWLEDGED);
+        assertThat(EventType.REPORT_ACKNOWLEDGED_V1.current()).isEqualTo(EventType.REPORT_ACKNOWLEDGED);
     }
 }

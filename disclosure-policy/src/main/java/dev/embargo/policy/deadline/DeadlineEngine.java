@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place where a policy's promises become due times. Given a program (one revision of
- * its policy) and the facts of a case, it answers when each promised step is due: every
- * promise runs from the report's arrival, except pre-release (a window that ends at disclosure)
+ * The one place where a policy's deadlines get their due times. Given a program (one revision of
+ * its policy) and the facts of a case, it answers when each step is due: every
+ * deadline runs from the report's arrival, except pre-release (a window that ends at disclosure)
  * and the post-mortem (due after disclosure). Recomputing after a change of facts (severity
  * raised, expedited, an extension) gives the new dates.
  */
 public final class DeadlineEngine {
 
-    /** The due time of each step the policy promises, in the order of {@link Step}. */
-    public List<DueDate> timeline(Program program, CaseFacts facts) {
+    /** The deadline of each step the policy sets a time for, in the order of {@link Step}. */
+    public List<Deadline> timeline(Program program, CaseFacts facts) {
         DisclosurePolicy policy = program.policy();
         BusinessCalendar calendar = BusinessCalendar.of(program.timeZone(), policy.calendar());
         Deadlines deadlines = effectiveDeadlines(policy, facts.expedited());
@@ -28,17 +28,17 @@ public final class DeadlineEngine {
         Instant arrival = facts.arrivedAt();
         String track = facts.expedited() ? " (expedited)" : "";
 
-        List<DueDate> timeline = new ArrayList<>();
+        List<Deadline> timeline = new ArrayList<>();
         fromArrival(timeline, Step.ACKNOWLEDGEMENT, deadlines.acknowledgement(), arrival, calendar, extra, track);
         fromArrival(timeline, Step.TRIAGE, deadlines.triage(), arrival, calendar, extra, track);
         fromArrival(timeline, Step.STATUS_UPDATE, deadlines.statusUpdates(), arrival, calendar, extra, track);
         fix(timeline, deadlines, facts, calendar, extra, track);
-        DueDate disclosure = deadlines.disclosure() == null ? null
+        Deadline disclosure = deadlines.disclosure() == null ? null
                 : due(Step.DISCLOSURE, deadlines.disclosure(), arrival, calendar, extra, "after arrival" + track);
         if (deadlines.preReleaseEmbargo() != null && disclosure != null) {
             Instant opens = disclosure.due() == null || deadlines.preReleaseEmbargo().isOpenEnded() ? null
                     : calendar.minus(disclosure.due(), deadlines.preReleaseEmbargo());
-            timeline.add(new DueDate(Step.PRE_RELEASE, opens, deadlines.preReleaseEmbargo(),
+            timeline.add(new Deadline(Step.PRE_RELEASE, opens, deadlines.preReleaseEmbargo(),
                     "partners may be told at most " + deadlines.preReleaseEmbargo() + " before disclosure"));
         }
         if (disclosure != null) {
@@ -83,13 +83,13 @@ public final class DeadlineEngine {
         return extra;
     }
 
-    private static void fix(List<DueDate> timeline, Deadlines deadlines, CaseFacts facts, BusinessCalendar calendar,
+    private static void fix(List<Deadline> timeline, Deadlines deadlines, CaseFacts facts, BusinessCalendar calendar,
             Map<Step, PolicyDuration> extra, String track) {
         Map<String, PolicyDuration> bySeverity = deadlines.fixBySeverity();
         if (bySeverity != null && !bySeverity.isEmpty()) {
             PolicyDuration promised = facts.severity() == null ? null : bySeverity.get(facts.severity());
             if (promised == null) {
-                timeline.add(new DueDate(Step.FIX, null, null, facts.severity() == null
+                timeline.add(new Deadline(Step.FIX, null, null, facts.severity() == null
                         ? "set once the severity is known" : "the policy promises nothing for severity " + facts.severity()));
                 return;
             }
@@ -101,38 +101,38 @@ public final class DeadlineEngine {
         }
     }
 
-    private static void postMortem(List<DueDate> timeline, DisclosurePolicy policy, Deadlines deadlines, CaseFacts facts,
-            DueDate disclosure, BusinessCalendar calendar) {
+    private static void postMortem(List<Deadline> timeline, DisclosurePolicy policy, Deadlines deadlines, CaseFacts facts,
+            Deadline disclosure, BusinessCalendar calendar) {
         DisclosurePolicy.PostMortem postMortem = deadlines.postMortem();
         if (postMortem == null) {
             return;
         }
         String minimum = postMortem.minSeverity();
         if (minimum != null && facts.severity() == null) {
-            timeline.add(new DueDate(Step.POST_MORTEM, null, postMortem.within(), "only at severity " + minimum + " or above"));
+            timeline.add(new Deadline(Step.POST_MORTEM, null, postMortem.within(), "only at severity " + minimum + " or above"));
         } else if (postMortem.requiredFor(facts.severity(), policy.severity())) {
             // Without a disclosure deadline the post-mortem is still owed, at a time known once the release is.
             Instant due = disclosure == null || disclosure.due() == null ? null
                     : calendar.plus(disclosure.due(), postMortem.within());
-            timeline.add(new DueDate(Step.POST_MORTEM, due, postMortem.within(), "after public release"));
+            timeline.add(new Deadline(Step.POST_MORTEM, due, postMortem.within(), "after public release"));
         }
     }
 
-    private static void fromArrival(List<DueDate> timeline, Step step, PolicyDuration promised, Instant arrival,
+    private static void fromArrival(List<Deadline> timeline, Step step, PolicyDuration promised, Instant arrival,
             BusinessCalendar calendar, Map<Step, PolicyDuration> extra, String track) {
         if (promised != null) {
             timeline.add(due(step, promised, arrival, calendar, extra, "after arrival" + track));
         }
     }
 
-    private static DueDate due(Step step, PolicyDuration promised, Instant from, BusinessCalendar calendar,
+    private static Deadline due(Step step, PolicyDuration promised, Instant from, BusinessCalendar calendar,
             Map<Step, PolicyDuration> extra, String basis) {
         Instant due = calendar.plus(from, promised);
         PolicyDuration extension = extra.get(step);
         if (due != null && extension != null) {
-            return new DueDate(step, calendar.plus(due, extension), promised, basis + ", extended by " + extension);
+            return new Deadline(step, calendar.plus(due, extension), promised, basis + ", extended by " + extension);
         }
-        return new DueDate(step, due, promised, promised.isOpenEnded() ? promised.toString() : basis);
+        return new Deadline(step, due, promised, promised.isOpenEnded() ? promised.toString() : basis);
     }
 
     private static <T> T either(T preferred, T fallback) {

@@ -1,6 +1,6 @@
 package dev.embargo.policy.deadline;
 
-/** The steps of a case a policy can promise a time for, in the order they happen. */
+/** The steps of a case a policy can set a deadline for, in the order they happen. */
 public enum Step {
     ACKNOWLEDGEMENT,
     TRIAGE,

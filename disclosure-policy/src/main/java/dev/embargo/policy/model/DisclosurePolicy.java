@@ -71,7 +71,7 @@ public record DisclosurePolicy(
     }
 
     /**
-     * What the policy promises, step by step; a missing step is not promised.
+     * The time the policy allows each step; a missing step has no deadline.
      *
      * @param fixBySeverity fix time per severity level name
      * @param fixWindow     a fix range regardless of severity (seed 004's 7–30 days)
@@ -87,7 +87,7 @@ public record DisclosurePolicy(
             PostMortem postMortem) {
     }
 
-    /** From {@code min} to {@code max}; the promise is {@code max}. */
+    /** From {@code min} to {@code max}; the deadline is {@code max}. */
     public record DurationRange(PolicyDuration min, PolicyDuration max) {
     }
 

@@ -19,7 +19,7 @@ public record PolicyDuration(long amount, Unit unit) {
         HOURS("h"), CALENDAR_DAYS("d"), BUSINESS_DAYS("bd"), WEEKS("w"),
         /** Fixed with the next release, whenever that is: no date can be promised. */
         NEXT_RELEASE("next-release"),
-        /** The policy promises no time (seed 000: "as my schedule allows"). */
+        /** The policy sets no time (seed 000: "as my schedule allows"). */
         BEST_EFFORT("best-effort");
 
         private final String symbol;

@@ -40,7 +40,7 @@ class BusinessCalendarTest {
                 .isEqualTo(java.time.OffsetDateTime.parse(expected).toInstant());
     }
 
-    @ParameterizedTest(name = "{0} promises no time")
+    @ParameterizedTest(name = "{0} sets no due time")
     @CsvSource({"next-release", "best-effort"})
     void openEndedDurationsHaveNoDueTime(String duration) {
         assertThat(calendar.plus(Instant.parse("2026-11-27T17:00:00Z"), PolicyDuration.parse(duration))).isNull();

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Runs triage's clock ahead on the test stack (PUT /api/v1/clock, admin), so that promises fall due now. */
+/** Runs triage's clock ahead on the test stack (PUT /api/v1/clock, admin), so that deadlines fall due now. */
 public final class TriageClockControl {
 
     private final String triageUrl;

@@ -1,12 +1,11 @@
 package dev.embargo.contracts.report;
 
 import dev.embargo.contracts.EventPayload;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A case's promised dates changed without a change of severity: it was put on the expedited
+ * A case's deadlines changed without a change of severity: it was put on the expedited
  * track, or a deadline was extended with the reporter's agreement.
  *
  * @param cause {@code expedited} or {@code extension}
@@ -18,11 +17,11 @@ public record CaseDeadlinesChanged(
         String programSlug,
         String cause,
         String actor,
-        List<PromisedDate> promisedDates,
+        List<Deadline> deadlines,
         Instant changedAt) implements EventPayload {
 
     public CaseDeadlinesChanged {
-        promisedDates = promisedDates == null ? List.of() : List.copyOf(promisedDates);
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
     }
 
     @Override

@@ -1,18 +1,17 @@
 package dev.embargo.contracts.report;
 
 import dev.embargo.contracts.EventPayload;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Staff scored a case. The promised dates are recomputed for the new severity (a raised severity
+ * Staff scored a case. The deadlines are recomputed for the new severity (a raised severity
  * brings the fix date forward).
  *
  * @param severity      the program's severity level, e.g. {@code high}
  * @param cvssVector    the CVSS 3.x or 4.0 vector it was scored with; null when staff named the level directly
  * @param cvssScore     the vector's base score; null without a vector
- * @param promisedDates the policy's promises for the case under the new severity
+ * @param deadlines     the policy's deadlines for the case under the new severity
  */
 public record CaseSeverityChanged(
         String reportId,
@@ -23,11 +22,11 @@ public record CaseSeverityChanged(
         String cvssVector,
         Double cvssScore,
         String actor,
-        List<PromisedDate> promisedDates,
+        List<Deadline> deadlines,
         Instant changedAt) implements EventPayload {
 
     public CaseSeverityChanged {
-        promisedDates = promisedDates == null ? List.of() : List.copyOf(promisedDates);
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.embargo.contracts.report;
 
 import dev.embargo.contracts.EventPayload;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  * @param programSlug  the case's program
  * @param sequence     1 for the first update of the case, then one more each time
  * @param status       where the report stands, as its reporter is told ({@link ReportStatus#wireName()})
- * @param promisedDates the case's promised dates as they stand
+ * @param deadlines    the case's deadlines as they stand
  * @param dueAt        when the update was due
  */
 public record CaseStatusUpdate(
@@ -25,11 +24,11 @@ public record CaseStatusUpdate(
         String programSlug,
         int sequence,
         String status,
-        List<PromisedDate> promisedDates,
+        List<Deadline> deadlines,
         Instant dueAt) implements EventPayload {
 
     public CaseStatusUpdate {
-        promisedDates = promisedDates == null ? List.of() : List.copyOf(promisedDates);
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
     }
 
     @Override

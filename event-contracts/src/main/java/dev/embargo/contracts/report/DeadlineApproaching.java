@@ -4,14 +4,14 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A promise of the case's policy falls due soon and the step is not done: the team is warned
- * before the promise is broken.
+ * A deadline of the case's policy falls due soon and the step is not done: the team is warned
+ * before the deadline is missed.
  *
  * @param reportId    the report's id, the event subject and record key
  * @param caseId      triage's case id
  * @param trackingId  the tracking id the reporter knows
  * @param programSlug the case's program
- * @param step        the promised step, e.g. {@code triage} (as in promised dates)
+ * @param step        the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
  * @param dueAt       when the step is due
  * @param caseState   the case's state when the warning was raised
  * @param owner       the staff member who owns the case; null when nobody does

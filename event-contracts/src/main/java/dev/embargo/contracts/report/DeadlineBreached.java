@@ -4,14 +4,14 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A promise of the case's policy was broken: its due time passed and the step is not done. Raised
+ * A deadline of the case's policy was missed: its due time passed and the step is not done. Raised
  * once per due time; a new date (an extension, a new severity) can be warned about and breached again.
  *
  * @param reportId    the report's id, the event subject and record key
  * @param caseId      triage's case id
  * @param trackingId  the tracking id the reporter knows
  * @param programSlug the case's program
- * @param step        the promised step, e.g. {@code triage} (as in promised dates)
+ * @param step        the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
  * @param dueAt       when the step is due
  * @param caseState   the case's state when the breach was noticed
  * @param owner       the staff member who owns the case; null when nobody does

@@ -12,7 +12,7 @@ import java.util.List;
  * @param programSlug    the program the case belongs to
  * @param caseId         triage's case id (UUID)
  * @param acknowledgedAt when triage acknowledged the report
- * @param promisedDates  what the program's policy promises from here on, in order; empty when it promises nothing
+ * @param deadlines      what the program's policy sets from here on, in order; empty when it sets none
  */
 public record ReportAcknowledged(
         String reportId,
@@ -20,20 +20,10 @@ public record ReportAcknowledged(
         String programSlug,
         String caseId,
         Instant acknowledgedAt,
-        List<PromisedDate> promisedDates) implements EventPayload {
+        List<Deadline> deadlines) implements EventPayload {
 
     public ReportAcknowledged {
-        promisedDates = promisedDates == null ? List.of() : List.copyOf(promisedDates);
-    }
-
-    /**
-     * One promise of the policy for this report.
-     *
-     * @param step     e.g. {@code triage}, {@code fix}, {@code disclosure}
-     * @param dueAt    when it is due; null when the policy promises no fixed time (best effort, next release)
-     * @param promised the policy's words, e.g. {@code 10bd}
-     */
-    public record PromisedDate(String step, Instant dueAt, String promised) {
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
     }
 
     @Override

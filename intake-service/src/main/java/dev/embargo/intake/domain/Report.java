@@ -16,7 +16,7 @@ import org.hibernate.annotations.DynamicUpdate;
  * reporter's capability token is stored only as its hash.
  *
  * <p>Updated column by column ({@link DynamicUpdate}): the reporter (a rotated token) and triage's
- * events (status, acknowledgement, promised dates) change the same row at the same time, and an
+ * events (status, acknowledgement, deadlines) change the same row at the same time, and an
  * UPDATE of every column let the one that committed last write back what it had read, so a
  * rotated-away token could work again.
  */
@@ -76,9 +76,9 @@ public class Report {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
-    /** What the program's policy promises for this report, as JSON, once triage acknowledged it. */
-    @Column(name = "promised_dates")
-    public String promisedDates;
+    /** The deadlines the program's policy sets for this report, as JSON, once triage acknowledged it. */
+    @Column(name = "deadlines")
+    public String deadlines;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -1,9 +1,9 @@
 package dev.embargo.intake.mapping;
 
 import dev.embargo.intake.rest.ProgramView;
-import dev.embargo.intake.rest.PromisedDateView;
+import dev.embargo.intake.rest.DeadlineView;
 import dev.embargo.intake.service.ProgramCatalog.InForce;
-import dev.embargo.policy.deadline.DueDate;
+import dev.embargo.policy.deadline.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
@@ -16,8 +16,8 @@ public class ProgramMapper {
                 inForce.published().publishedAt.toInstant(), inForce.published().document);
     }
 
-    public PromisedDateView toView(DueDate due) {
-        return new PromisedDateView(due.step().name().toLowerCase(Locale.ROOT), due.due(),
+    public DeadlineView toView(Deadline due) {
+        return new DeadlineView(due.step().name().toLowerCase(Locale.ROOT), due.due(),
                 due.promised() == null ? null : due.promised().toString(), due.basis());
     }
 }

@@ -6,7 +6,7 @@ import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.rest.ReportReceipt;
-import dev.embargo.intake.rest.PromisedDateView;
+import dev.embargo.intake.rest.DeadlineView;
 import dev.embargo.intake.rest.MessageView;
 import dev.embargo.intake.rest.ReportStatusView;
 import dev.embargo.intake.rest.SubmitReportRequest;
@@ -45,8 +45,8 @@ public class ReportMapper {
     public ReportStatusView toStatusView(Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
         return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
                 report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
-                service.promisedDates(report).stream()
-                        .map(date -> new PromisedDateView(date.step(), date.dueAt(), date.promised(), null)).toList(),
+                service.deadlinesOf(report).stream()
+                        .map(date -> new DeadlineView(date.step(), date.dueAt(), date.promised(), null)).toList(),
                 messages.stream().map(message -> new MessageView(message.id.toString(), message.author,
                         service.open(message.sealedBody), message.postedAt.toInstant())).toList(),
                 files.stream().map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id())).toList());

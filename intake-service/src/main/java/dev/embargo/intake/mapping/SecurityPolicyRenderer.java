@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 
-/** A program's SECURITY.md, written from its policy so that the page and the promises never drift apart. */
+/** A program's SECURITY.md, written from its policy so that the page and the policy never drift apart. */
 @ApplicationScoped
 public class SecurityPolicyRenderer {
 

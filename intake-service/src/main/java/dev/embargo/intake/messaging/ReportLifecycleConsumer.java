@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, promised dates, the team's messages. */
+/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines, the team's messages. */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -32,8 +32,8 @@ public class ReportLifecycleConsumer {
         this.handlers = new EventHandlers()
                 .on(ReportAcknowledged.class, reports::markAcknowledged)
                 .on(CaseStateChanged.class, reports::followCaseState)
-                .on(CaseSeverityChanged.class, scored -> reports.followPromisedDates(scored.reportId(), scored.promisedDates()))
-                .on(CaseDeadlinesChanged.class, moved -> reports.followPromisedDates(moved.reportId(), moved.promisedDates()))
+                .on(CaseSeverityChanged.class, scored -> reports.followDeadlines(scored.reportId(), scored.deadlines()))
+                .on(CaseDeadlinesChanged.class, moved -> reports.followDeadlines(moved.reportId(), moved.deadlines()))
                 .on(CaseMessagePosted.class, conversation::addTeamMessage);
     }
 

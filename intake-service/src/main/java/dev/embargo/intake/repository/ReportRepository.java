@@ -68,7 +68,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     /**
      * Inserts new reports on the caller's transaction in one statement, a column of values per
      * parameter: {@code persist} for batches, the columns as {@link Report} maps them (a new report
-     * has no acknowledgement and no promised dates yet). One statement rather than a pipelined
+     * has no acknowledgement and no deadlines yet). One statement rather than a pipelined
      * batch of one-row INSERTs: PostgreSQL plans and executes it once for the whole batch.
      */
     public Uni<Void> insertAll(SqlConnection transaction, List<Report> reports) {

@@ -64,10 +64,10 @@ public class ProgramResource {
     @GET
     @Path("/{slug}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Timeline preview", description = "Every date the policy promises for a report arriving at "
+    @Operation(summary = "Timeline preview", description = "Every deadline the policy sets for a report arriving at "
             + "'arrivedAt' (default: now) with an optional severity, on the normal or expedited track.")
     @APIResponse(responseCode = "400", description = "Bad time or unknown severity", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<PromisedDateView>> timeline(@PathParam("slug") String slug, @QueryParam("arrivedAt") String arrivedAt,
+    public Uni<List<DeadlineView>> timeline(@PathParam("slug") String slug, @QueryParam("arrivedAt") String arrivedAt,
                                                 @QueryParam("severity") String severity,
                                                 @QueryParam("expedited") @DefaultValue("false") boolean expedited) {
         Instant arrival = parseInstant(arrivedAt);

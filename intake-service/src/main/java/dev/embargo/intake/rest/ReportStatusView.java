@@ -3,7 +3,7 @@ package dev.embargo.intake.rest;
 import java.time.Instant;
 import java.util.List;
 
-/** What a reporter sees of their report through the status URL, with the dates its program's policy promises. */
+/** What a reporter sees of their report through the status URL, with its program's deadlines. */
 public record ReportStatusView(
         String trackingId,
         String program,
@@ -11,7 +11,7 @@ public record ReportStatusView(
         String status,
         Instant submittedAt,
         Instant acknowledgedAt,
-        List<PromisedDateView> promisedDates,
+        List<DeadlineView> deadlines,
         /** The conversation with the security team, oldest first. */
         List<MessageView> messages,
         /** The files the reporter sent, oldest first; download each at its url with the token. */

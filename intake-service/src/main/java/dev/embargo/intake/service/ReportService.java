@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.contracts.report.ReportStatus;
 import dev.embargo.intake.repository.ProgramRepository;
@@ -114,7 +114,7 @@ public class ReportService {
         return reportOf(acknowledgement.reportId()).invoke(report -> {
             report.status = ReportStatus.ACKNOWLEDGED;
             report.acknowledgedAt = acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
-            report.promisedDates = writeJson(acknowledgement.promisedDates());
+            report.deadlines = writeJson(acknowledgement.deadlines());
             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
         }).replaceWithVoid();
     }
@@ -127,10 +127,10 @@ public class ReportService {
         }).replaceWithVoid();
     }
 
-    /** Shows the case's new promised dates (never the severity or the reason that moved them). */
-    public Uni<Void> followPromisedDates(String reportId, List<PromisedDate> promised) {
+    /** Shows the case's new deadlines (never the severity or the reason that moved them). */
+    public Uni<Void> followDeadlines(String reportId, List<Deadline> deadlines) {
         return reportOf(reportId).invoke(report -> {
-            report.promisedDates = writeJson(promised);
+            report.deadlines = writeJson(deadlines);
             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
         }).replaceWithVoid();
     }
@@ -140,23 +140,23 @@ public class ReportService {
                 .failWith(() -> new IllegalStateException("Event for unknown report " + reportId));
     }
 
-    /** The dates promised to the reporter, as stored with the report. */
-    public List<PromisedDate> promisedDates(Report report) {
-        if (report.promisedDates == null) {
+    /** The reporter's deadlines, as stored with the report. */
+    public List<Deadline> deadlinesOf(Report report) {
+        if (report.deadlines == null) {
             return List.of();
         }
         try {
-            return json.readValue(report.promisedDates, new TypeReference<List<PromisedDate>>() { });
+            return json.readValue(report.deadlines, new TypeReference<List<Deadline>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Report " + report.trackingId + " holds unreadable dates", e);
         }
     }
 
-    private String writeJson(List<PromisedDate> promised) {
+    private String writeJson(List<Deadline> deadlines) {
         try {
-            return json.writeValueAsString(promised);
+            return json.writeValueAsString(deadlines);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Promised dates always serialize", e);
+            throw new IllegalStateException("Deadlines always serialize", e);
         }
     }
 

@@ -59,7 +59,7 @@ class PageShellsTest {
 
     @Test
     void theStatusPageHasTheElementsTheBrowserTestsUse() {
-        assertThat(ids(shell("status.html"))).contains("report-state", "promised-dates", "conversation", "reply-form",
+        assertThat(ids(shell("status.html"))).contains("report-state", "deadlines", "conversation", "reply-form",
                 "reply-text", "reply-attachments", "reply-encrypt", "send-reply", "error-summary", "token-form", "token-input",
                 "reply-progress", "rotate-token", "rotate-status", "rotated", "new-status-link");
     }

@@ -48,9 +48,9 @@ public class EmailDelivery {
     /** What the template says besides the dates (step, due time, status), as JSON; none is secret. */
     public String details;
 
-    /** The dates the policy promises, as JSON lines for the template; none is secret. */
-    @Column(name = "promised_dates")
-    public String promisedDates;
+    /** The policy's deadlines, as JSON lines for the template; none is secret. */
+    @Column(name = "deadlines")
+    public String deadlines;
 
     /** The partner a pre-advisory copy went to; null for other kinds. */
     @Column(name = "partner_id")

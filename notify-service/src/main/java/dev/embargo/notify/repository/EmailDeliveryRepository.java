@@ -17,9 +17,9 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
     private static final String INSERT_ONCE = """
             INSERT INTO email_delivery (id, report_id, kind, occasion, tracking_id, program_slug, sealed_recipient,
-                                        promised_dates, details, sealed_body, sealed_encrypt_to, status, attempts,
+                                        deadlines, details, sealed_body, sealed_encrypt_to, status, attempts,
                                         next_attempt_at, created_at)
-            VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :promisedDates, :details, :sealedBody,
+            VALUES (:id, :reportId, :kind, :occasion, :trackingId, :programSlug, :recipient, :deadlines, :details, :sealedBody,
                     :encryptTo, 'PENDING', 0, :now, :now)
             ON CONFLICT (report_id, kind, occasion) DO NOTHING""";
 
@@ -33,7 +33,7 @@ public class EmailDeliveryRepository implements PanacheRepositoryBase<EmailDeliv
                 .setParameter("trackingId", delivery.trackingId)
                 .setParameter("programSlug", delivery.programSlug)
                 .setParameter("recipient", delivery.sealedRecipient)
-                .setParameter("promisedDates", delivery.promisedDates)
+                .setParameter("deadlines", delivery.deadlines)
                 .setParameter("details", delivery.details)
                 .setParameter("sealedBody", delivery.sealedBody)
                 .setParameter("encryptTo", delivery.sealedEncryptTo)

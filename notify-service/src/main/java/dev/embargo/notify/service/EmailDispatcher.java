@@ -48,7 +48,7 @@ public class EmailDispatcher {
     private final Engine templates;
     private final FieldCipher cipher;
     private final EmailConfig config;
-    private final PromisedDateLines promisedDateLines;
+    private final DeadlineLines deadlineLines;
     private final EmailDetails details;
     private final ProgramContacts programs;
     private final String senderAddress;
@@ -56,12 +56,12 @@ public class EmailDispatcher {
     private final RepeatingPass pass = RepeatingPass.draining("Email dispatch", this::sendDue);
 
     EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
-            EmailConfig config, PromisedDateLines promisedDateLines, EmailDetails details, ProgramContacts programs,
+            EmailConfig config, DeadlineLines deadlineLines, EmailDetails details, ProgramContacts programs,
             @ConfigProperty(name = "quarkus.mailer.from") String mailFrom, MeterRegistry registry) {
         this.programs = programs;
         this.senderAddress = addressOf(mailFrom);
         this.details = details;
-        this.promisedDateLines = promisedDateLines;
+        this.deadlineLines = deadlineLines;
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.templates = templates;
@@ -117,7 +117,7 @@ public class EmailDispatcher {
         Map<String, Object> data = new HashMap<>(said);
         data.put("trackingId", delivery.trackingId);
         data.put("programSlug", delivery.programSlug);
-        data.put("promisedDates", promisedDateLines.read(delivery.promisedDates));
+        data.put("deadlines", deadlineLines.read(delivery.deadlines));
         if (delivery.sealedBody != null) {
             data.put("message", cipher.open(delivery.sealedBody));
         }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whom to tell when a program's promise is about to be broken: the contacts of its revision in
+ * Whom to tell when a program's deadline is about to be missed: the contacts of its revision in
  * force, kept from {@code program.policy.published}. An older or repeated revision changes nothing.
  */
 @ApplicationScoped

@@ -47,15 +47,15 @@ public class ReporterNotifications {
 
     private final ReporterContactRepository contacts;
     private final EmailDeliveryRepository deliveries;
-    private final PromisedDateLines promisedDateLines;
+    private final DeadlineLines deadlineLines;
     private final EmailDetails details;
 
     ReporterNotifications(ReporterContactRepository contacts, EmailDeliveryRepository deliveries,
-            PromisedDateLines promisedDateLines, EmailDetails details) {
+            DeadlineLines deadlineLines, EmailDetails details) {
         this.details = details;
         this.contacts = contacts;
         this.deliveries = deliveries;
-        this.promisedDateLines = promisedDateLines;
+        this.deadlineLines = deadlineLines;
     }
 
     public Uni<Void> rememberContact(ReportSubmitted report) {
@@ -91,13 +91,13 @@ public class ReporterNotifications {
     /** Queues the acknowledgement, unless the reporter left no address or was already acknowledged. */
     public Uni<Void> queueAcknowledgement(ReportAcknowledged acknowledgement) {
         return toReporter(acknowledgement.reportId(), EmailKind.ACKNOWLEDGEMENT, "", delivery ->
-                delivery.promisedDates = promisedDateLines.fromEvent(acknowledgement.promisedDates()));
+                delivery.deadlines = deadlineLines.fromEvent(acknowledgement.deadlines()));
     }
 
     /** Queues the status update the policy owes the reporter; the update's number makes it once. */
     public Uni<Void> queueStatusUpdate(CaseStatusUpdate update) {
         return toReporter(update.reportId(), EmailKind.STATUS_UPDATE, "update-" + update.sequence(), delivery -> {
-            delivery.promisedDates = promisedDateLines.fromEvent(update.promisedDates());
+            delivery.deadlines = deadlineLines.fromEvent(update.deadlines());
             delivery.details = details.write(Map.of("status", update.status().replace('_', ' ')));
         });
     }

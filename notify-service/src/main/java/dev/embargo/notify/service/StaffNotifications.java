@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Emails the program's security team: when a promise is about to be broken and when it was (once
+ * Emails the program's security team: when a deadline is about to be missed and when it was (once
  * per step and due time: a new due time is warned about again), and when the reporter wrote.
  */
 @ApplicationScoped
@@ -57,8 +57,8 @@ public class StaffNotifications {
     private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String step,
             Instant dueAt, String caseState, String owner) {
         Map<String, String> said = new LinkedHashMap<>();
-        said.put("step", PromisedDateLines.labelOf(step));
-        said.put("dueAt", PromisedDateLines.WHEN.format(dueAt));
+        said.put("step", DeadlineLines.labelOf(step));
+        said.put("dueAt", DeadlineLines.WHEN.format(dueAt));
         said.put("caseState", caseState.replace('_', ' '));
         said.put("owner", owner == null ? "nobody yet" : owner);
         return toTeam(kind, reportId, trackingId, programSlug, step + "@" + dueAt, said);

@@ -27,11 +27,11 @@ public interface TriageConfig {
 
     interface Deadlines {
 
-        /** How often the scheduler looks for promises falling due. */
+        /** How often the scheduler looks for deadlines falling due. */
         @WithDefault("30s")
         Duration scanInterval();
 
-        /** At most this long before a due time the team is warned (less for short promises: a quarter of the time given). */
+        /** At most this long before a due time the team is warned (less for short deadlines: a quarter of the time given). */
         @WithDefault("24h")
         Duration warnBefore();
 

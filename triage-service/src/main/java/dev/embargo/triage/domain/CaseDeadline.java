@@ -18,7 +18,7 @@ public class CaseDeadline {
     @Column(name = "case_id")
     public UUID caseId;
 
-    /** The step's wire name, as in promised dates: {@code triage}, {@code fix}, ... */
+    /** The step's wire name, as in the events' deadlines: {@code triage}, {@code fix}, ... */
     public String step;
 
     @Column(name = "due_at")
@@ -50,7 +50,7 @@ public class CaseDeadline {
         return breachedAt != null && settledAt == null;
     }
 
-    /** Where the promise stands: settled, breached, warned or pending. */
+    /** Where the deadline stands: settled, breached, warned or pending. */
     public String standing() {
         if (settledAt != null) {
             return "settled";

@@ -7,7 +7,7 @@ import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseSummary;
-import dev.embargo.triage.rest.DeadlineView;
+import dev.embargo.triage.rest.CaseDeadlineView;
 import dev.embargo.triage.rest.ReporterView;
 import dev.embargo.triage.rest.ReportTextView;
 import dev.embargo.triage.rest.SimilarCaseView;
@@ -32,7 +32,7 @@ public class CaseMapper {
     }
 
     /**
-     * A case with its open promises (not yet kept, earliest due first), from which the queue's next
+     * A case with its open deadlines (not yet met, earliest due first), from which the queue's next
      * deadline and overdue mark come.
      */
     public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase, List<CaseDeadline> open) {
@@ -48,11 +48,11 @@ public class CaseMapper {
                 vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
                         : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
-                service.promisedDates(vulnerabilityCase), nextDeadline(open).map(this::toView).orElse(null),
+                service.deadlinesOf(vulnerabilityCase), nextDeadline(open).map(this::toView).orElse(null),
                 open.stream().anyMatch(CaseDeadline::overdue));
     }
 
-    /** The earliest open promise: a breached one comes first, as it was due first. */
+    /** The earliest open deadline: a breached one comes first, as it was due first. */
     static java.util.Optional<CaseDeadline> nextDeadline(List<CaseDeadline> open) {
         return open.stream().filter(deadline -> deadline.settledAt == null && deadline.dueAt != null)
                 .min(java.util.Comparator.comparing(deadline -> deadline.dueAt));
@@ -69,8 +69,8 @@ public class CaseMapper {
                 instant(reported.submittedAt), reported.duplicateOf != null);
     }
 
-    public DeadlineView toView(CaseDeadline deadline) {
-        return new DeadlineView(deadline.step, instant(deadline.dueAt), deadline.standing(), instant(deadline.warnedAt),
+    public CaseDeadlineView toView(CaseDeadline deadline) {
+        return new CaseDeadlineView(deadline.step, instant(deadline.dueAt), deadline.standing(), instant(deadline.warnedAt),
                 instant(deadline.breachedAt), instant(deadline.settledAt), deadline.updatesSent);
     }
 

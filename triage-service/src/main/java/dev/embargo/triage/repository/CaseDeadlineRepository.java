@@ -20,19 +20,19 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
                 OR (update_every IS NULL AND ((warned_at IS NULL AND warn_at <= :now) OR (breached_at IS NULL AND due_at <= :now))))
             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
 
-    /** The case's promises, oldest due first. */
+    /** The case's deadlines, oldest due first. */
     public Uni<List<CaseDeadline>> forCase(UUID caseId) {
         return find("caseId", Sort.ascending("dueAt"), caseId).list();
     }
 
-    /** The promises not yet kept of the given cases, earliest due first. */
+    /** The deadlines not yet met of the given cases, earliest due first. */
     public Uni<List<CaseDeadline>> openFor(java.util.Collection<UUID> caseIds) {
         return caseIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : find("caseId in ?1 and settledAt is null", Sort.ascending("dueAt"), caseIds).list();
     }
 
     /**
-     * The case's promises, locked until the caller's transaction ends. If the scheduler is
+     * The case's deadlines, locked until the caller's transaction ends. If the scheduler is
      * announcing one of them, this waits and then reads what the scheduler wrote.
      */
     public Uni<List<CaseDeadline>> lockForCase(UUID caseId) {
@@ -40,7 +40,7 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
     }
 
     /**
-     * Open promises with something due at {@code now} (a warning, a breach, a status update),
+     * Open deadlines with something due at {@code now} (a warning, a breach, a status update),
      * locked for the caller's transaction; other replicas skip them, so each is announced once.
      */
     public Uni<List<CaseDeadline>> claimDue(OffsetDateTime now, int limit) {

@@ -99,7 +99,7 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
                 .page(Page.of(page, size)).list();
     }
 
-    /** What the case queue is filtered by; empty means any; overdue: only cases with a promise breached and not yet kept; spamSuspected: only cases with spam signals. */
+    /** What the case queue is filtered by; empty means any; overdue: only cases with a deadline breached and not yet met; spamSuspected: only cases with spam signals. */
     public record CaseFilter(java.util.Optional<String> program, java.util.Optional<CaseState> state,
                              java.util.Optional<String> severity, java.util.Optional<String> owner, boolean overdue,
                              boolean spamSuspected) {

@@ -145,7 +145,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score a case", description = "A CVSS 3.x/4.0 vector (mapped to the program's level by its score) "
-            + "and/or a named level; the promised dates follow the new severity.")
+            + "and/or a named level; the deadlines follow the new severity.")
     @APIResponse(responseCode = "200", description = "The case, rescored")
     @APIResponse(responseCode = "400", description = "Invalid vector or level", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
@@ -187,8 +187,8 @@ public class CaseResource {
     @GET
     @Path("/{caseId}/deadlines")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The case's promises as the deadline scheduler watches them: pending, warned, breached or settled")
-    public Uni<List<DeadlineView>> deadlines(@PathParam("caseId") UUID caseId) {
+    @Operation(summary = "The case's deadlines as the deadline scheduler watches them: pending, warned, breached or settled")
+    public Uni<List<CaseDeadlineView>> deadlines(@PathParam("caseId") UUID caseId) {
         return service.deadlines(caseId).map(rows -> rows.stream().map(mapper::toView).toList());
     }
 
@@ -227,7 +227,7 @@ public class CaseResource {
         return adjustments.extend(caseId, extension, identity.getPrincipal().getName()).chain(this::summary);
     }
 
-    /** A case as the queue shows it, with its open promises read after the change that led here. */
+    /** A case as the queue shows it, with its open deadlines read after the change that led here. */
     private Uni<CaseSummary> summary(VulnerabilityCase vulnerabilityCase) {
         return service.openDeadlines(List.of(vulnerabilityCase))
                 .map(open -> mapper.toSummary(vulnerabilityCase, open.getOrDefault(vulnerabilityCase.id, List.of())));

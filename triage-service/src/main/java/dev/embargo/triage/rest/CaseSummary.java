@@ -1,6 +1,6 @@
 package dev.embargo.triage.rest;
 
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import java.time.Instant;
 import dev.embargo.triage.domain.CiaImpact;
 import dev.embargo.triage.service.ScopeDecisions;
@@ -41,9 +41,9 @@ public record CaseSummary(
         String versionSupport,
         Instant submittedAt,
         Instant acknowledgedAt,
-        List<PromisedDate> promisedDates,
-        /** The earliest promise not yet kept, as the deadline scheduler watches it; null when none is open. */
-        DeadlineView nextDeadline,
-        /** Whether a promise is breached and not yet kept: what {@code ?overdue=true} filters by. */
+        List<Deadline> deadlines,
+        /** The earliest deadline not yet met, as the deadline scheduler watches it; null when none is open. */
+        CaseDeadlineView nextDeadline,
+        /** Whether a deadline is breached and not yet met: what {@code ?overdue=true} filters by. */
         boolean overdue) {
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Moves triage's clock forward on test stacks, so that promises of days fall due in seconds.
+ * Moves triage's clock forward on test stacks, so that deadlines days away fall due in seconds.
  * Where the clock is not adjustable (production), the resource does not exist: 404.
  */
 @Path("/api/v1/clock")

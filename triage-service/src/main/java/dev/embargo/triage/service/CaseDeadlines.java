@@ -1,12 +1,12 @@
 package dev.embargo.triage.service;
 
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.triage.config.TriageConfig;
 import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseState;
-import dev.embargo.triage.domain.PromiseTracking;
+import dev.embargo.triage.domain.DeadlineTracking;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseDeadlineRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps the scheduler's rows in step with a case: planned from its promised dates whenever they
- * change, settled as the case's moves keep the promises. Callers hold the case locked, in their
+ * Keeps the scheduler's rows in step with a case: planned from its deadlines whenever they
+ * change, settled as the case's moves meet the deadlines. Callers hold the case locked, in their
  * transaction, so the rows change with the case or not at all.
  */
 @ApplicationScoped
@@ -39,21 +39,21 @@ public class CaseDeadlines {
     }
 
     /**
-     * Watches every promise with a due time. A promise whose due time moved is warned about and
-     * breached afresh; one that no longer has a due time is dropped; settled promises and the
+     * Watches every deadline with a due time. A deadline whose due time moved is warned about and
+     * breached afresh; one that no longer has a due time is dropped; settled deadlines and the
      * cadence of status updates already running are left as they are.
      */
-    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
-        Map<String, PromisedDate> wanted = new LinkedHashMap<>();
-        for (PromisedDate date : promised) {
-            if (date.dueAt() != null && PromiseTracking.watched(step(date.step()))) {
+    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<Deadline> timeline) {
+        Map<String, Deadline> wanted = new LinkedHashMap<>();
+        for (Deadline date : timeline) {
+            if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
                 wanted.put(date.step(), date);
             }
         }
         return deadlines.lockForCase(vulnerabilityCase.id).chain(existing -> {
             Uni<Void> changes = Uni.createFrom().voidItem();
             for (CaseDeadline row : existing) {
-                PromisedDate date = wanted.remove(row.step);
+                Deadline date = wanted.remove(row.step);
                 if (row.settledAt != null || row.updateEvery != null) {
                     continue;
                 }
@@ -66,13 +66,13 @@ public class CaseDeadlines {
                     row.breachedAt = null;
                 }
             }
-            for (PromisedDate date : wanted.values()) {
+            for (Deadline date : wanted.values()) {
                 CaseDeadline row = new CaseDeadline();
                 row.id = TimeOrderedIds.next();
                 row.caseId = vulnerabilityCase.id;
                 row.step = date.step();
                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
-                if (PromiseTracking.repeats(step(date.step()))) {
+                if (DeadlineTracking.repeats(step(date.step()))) {
                     // Nothing to warn about: the scheduler writes the update itself when it is due.
                     row.warnAt = row.dueAt;
                     row.updateEvery = date.promised();
@@ -86,12 +86,12 @@ public class CaseDeadlines {
     }
 
     /**
-     * Marks the promises the move from {@code from} to {@code to} keeps (or ends) as settled, and
+     * Marks the deadlines the move from {@code from} to {@code to} meets (or ends) as settled, and
      * counts each one it keeps as met or missed.
      */
     public Uni<Void> settle(VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant at) {
-        Set<Step> settled = PromiseTracking.settledBy(from, to);
-        Set<Step> kept = PromiseTracking.keptBy(from, to);
+        Set<Step> settled = DeadlineTracking.settledBy(from, to);
+        Set<Step> kept = DeadlineTracking.keptBy(from, to);
         if (settled.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -109,14 +109,14 @@ public class CaseDeadlines {
         return deadlines.forCase(caseId);
     }
 
-    /** The promises not yet kept of the given cases, by case, earliest due first. */
+    /** The deadlines not yet met of the given cases, by case, earliest due first. */
     public Uni<java.util.Map<UUID, List<CaseDeadline>>> openOf(java.util.Collection<UUID> caseIds) {
         return deadlines.openFor(caseIds).map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 row -> row.caseId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
     }
 
     private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Instant due) {
-        return PromiseTracking.warnAt(vulnerabilityCase.submittedAt.toInstant(), due, config.deadlines().warnBefore())
+        return DeadlineTracking.warnAt(vulnerabilityCase.submittedAt.toInstant(), due, config.deadlines().warnBefore())
                 .atOffset(ZoneOffset.UTC);
     }
 

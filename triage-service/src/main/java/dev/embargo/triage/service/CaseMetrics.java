@@ -1,6 +1,6 @@
 package dev.embargo.triage.service;
 
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseState;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a PSIRT lead watches, on Prometheus: time to acknowledge and to triage, whether each
- * promise was kept (per program and step), and open cases per state.
+ * deadline was met (per program and step), and open cases per state.
  */
 @ApplicationScoped
 public class CaseMetrics {
@@ -51,17 +51,17 @@ public class CaseMetrics {
         refresh.stop();
     }
 
-    /** A case was acknowledged: how long it took, and whether the policy's promise was kept. */
-    public void acknowledged(VulnerabilityCase opened, List<PromisedDate> promised) {
+    /** A case was acknowledged: how long it took, and whether the policy's deadline was met. */
+    public void acknowledged(VulnerabilityCase opened, List<Deadline> deadlines) {
         Duration took = Duration.between(opened.submittedAt, opened.acknowledgedAt);
         timer("embargo.case.time.to.acknowledge", opened.programSlug).record(took);
-        outcome(opened.programSlug, "acknowledgement", promised, opened.acknowledgedAt.toInstant());
+        outcome(opened.programSlug, "acknowledgement", deadlines, opened.acknowledgedAt.toInstant());
     }
 
     /** A case left "acknowledged": triage is done, one way or another. */
-    public void triaged(VulnerabilityCase triaged, List<PromisedDate> promised, Instant at) {
+    public void triaged(VulnerabilityCase triaged, List<Deadline> deadlines, Instant at) {
         timer("embargo.case.time.to.triage", triaged.programSlug).record(Duration.between(triaged.submittedAt.toInstant(), at));
-        outcome(triaged.programSlug, "triage", promised, at);
+        outcome(triaged.programSlug, "triage", deadlines, at);
     }
 
     /** A step after triage was done: on time or not. */
@@ -70,14 +70,14 @@ public class CaseMetrics {
                 "outcome", doneAt.isAfter(dueAt) ? "missed" : "met").increment();
     }
 
-    /** The scheduler announced a promise: {@code approaching}, {@code breached}, or a status update {@code sent}. */
+    /** The scheduler announced a deadline: {@code approaching}, {@code breached}, or a status update {@code sent}. */
     public void deadlineAnnounced(String program, String step, String announcement) {
         registry.counter("embargo.deadline.announcements", "program", program, "step", step, "announcement", announcement)
                 .increment();
     }
 
-    private void outcome(String program, String step, List<PromisedDate> promised, Instant doneAt) {
-        promised.stream().filter(date -> step.equals(date.step()) && date.dueAt() != null).findFirst().ifPresent(due ->
+    private void outcome(String program, String step, List<Deadline> deadlines, Instant doneAt) {
+        deadlines.stream().filter(date -> step.equals(date.step()) && date.dueAt() != null).findFirst().ifPresent(due ->
                 registry.counter("embargo.deadline.outcome", "program", program, "step", step,
                         "outcome", doneAt.isAfter(due.dueAt()) ? "missed" : "met").increment());
     }

@@ -2,7 +2,7 @@ package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.id.TimeOrderedIds;
@@ -37,7 +37,7 @@ public class CaseService {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final ProgramRegistry programs;
-    private final CasePromises promises;
+    private final CaseTimeline timeline;
     private final CaseAudit audit;
     private final CaseMetrics metrics;
     private final LockedCases lockedCases;
@@ -46,7 +46,7 @@ public class CaseService {
     private final StaffScope scope;
     private final Duplicates duplicates;
 
-    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CasePromises promises,
+    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CaseTimeline timeline,
             CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock, StaffScope scope,
             Duplicates duplicates) {
         this.duplicates = duplicates;
@@ -55,7 +55,7 @@ public class CaseService {
         this.clock = clock;
         this.cases = cases;
         this.lockedCases = lockedCases;
-        this.promises = promises;
+        this.timeline = timeline;
         this.audit = audit;
         this.metrics = metrics;
         this.outbox = outbox;
@@ -65,7 +65,7 @@ public class CaseService {
 
     /**
      * Opens the report's case under the policy revision in force when the report arrived, and
-     * acknowledges it with the dates that policy promises, staging {@code report.acknowledged} in
+     * acknowledges it with the deadlines that policy sets, staging {@code report.acknowledged} in
      * the caller's transaction. A report that already has a case (the same report announced
      * twice) changes nothing and is not acknowledged again.
      */
@@ -81,24 +81,25 @@ public class CaseService {
                 opened.affectedVersion = report.affectedVersion();
                 opened.versionSupport = program == null ? VersionSupport.UNKNOWN
                         : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
-                List<PromisedDate> promised = program == null ? List.of() : promises.compute(program, opened);
+                List<Deadline> policyDeadlines = program == null ? List.of() : timeline.compute(program, opened);
                 return cases.persist(opened)
-                        .chain(() -> promises.keep(opened, promised))
+                        .chain(() -> timeline.keep(opened, policyDeadlines))
                         .chain(cases::flush)
                         .chain(() -> duplicates.fingerprint(opened))
                         .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
                                 + " revision " + opened.programRevision + ", acknowledged", null))
                         .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
-                                opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(), promised)))
-                        .invoke(() -> metrics.acknowledged(opened, promised))
+                                opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(),
+                                policyDeadlines)))
+                        .invoke(() -> metrics.acknowledged(opened, policyDeadlines))
                         .replaceWithVoid();
             });
         });
     }
 
-    /** The case's promised dates, as stored with it. */
-    public List<PromisedDate> promisedDates(VulnerabilityCase vulnerabilityCase) {
-        return promises.of(vulnerabilityCase);
+    /** The case's deadlines, as stored with it. */
+    public List<Deadline> deadlinesOf(VulnerabilityCase vulnerabilityCase) {
+        return timeline.of(vulnerabilityCase);
     }
 
     /**
@@ -150,7 +151,7 @@ public class CaseService {
                             reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
                     .invoke(() -> {
                         if (CaseLifecycle.endsTriage(from, to)) {
-                            metrics.triaged(vulnerabilityCase, promisedDates(vulnerabilityCase), now);
+                            metrics.triaged(vulnerabilityCase, deadlinesOf(vulnerabilityCase), now);
                         }
                     })
                     .replaceWith(vulnerabilityCase);
@@ -177,14 +178,14 @@ public class CaseService {
                 .chain(found -> audit.forCase(lockedCases.visible(found, caseId).id)));
     }
 
-    /** The case's promises as the scheduler watches them; a 404 problem when there is no such case. */
+    /** The case's deadlines as the scheduler watches them; a 404 problem when there is no such case. */
     public Uni<List<CaseDeadline>> deadlines(UUID caseId) {
         return Transactions.inSession(() -> cases.findById(caseId)
                 .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
     }
 
     /**
-     * The promises not yet kept of cases the caller has already been allowed to see, by case id,
+     * The deadlines not yet met of cases the caller has already been allowed to see, by case id,
      * earliest due first: what the queue shows as next deadline and overdue.
      */
     public Uni<java.util.Map<UUID, List<CaseDeadline>>> openDeadlines(List<VulnerabilityCase> visible) {
@@ -245,7 +246,7 @@ public class CaseService {
         opened.creditPreference = report.creditPreference();
         opened.submittedAt = report.submittedAt().atOffset(ZoneOffset.UTC);
         opened.openedAt = now.atOffset(ZoneOffset.UTC);
-        // Triage acknowledges on arrival; the policy's acknowledgement deadline is the promise it keeps.
+        // Triage acknowledges on arrival; the policy's acknowledgement deadline is always met.
         opened.state = CaseState.ACKNOWLEDGED;
         opened.acknowledgedAt = opened.openedAt;
         return opened;

@@ -1,7 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -23,15 +23,15 @@ import java.util.UUID;
 public class DeadlineAdjustments {
 
     private final LockedCases cases;
-    private final CasePromises promises;
+    private final CaseTimeline timeline;
     private final CaseAudit audit;
     private final Outbox outbox;
     private final TriageClock clock;
 
-    DeadlineAdjustments(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox, TriageClock clock) {
+    DeadlineAdjustments(LockedCases cases, CaseTimeline timeline, CaseAudit audit, Outbox outbox, TriageClock clock) {
         this.clock = clock;
         this.cases = cases;
-        this.promises = promises;
+        this.timeline = timeline;
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -44,9 +44,9 @@ public class DeadlineAdjustments {
         return adjust(caseId, actor, "extension", "extension of " + extension.step().name().toLowerCase(java.util.Locale.ROOT)
                 + " by " + extension.by() + (extension.reporterAgreed() ? ", agreed with the reporter" : ""), extension.reason(),
                 vulnerabilityCase -> {
-                    List<Extension> extensions = new ArrayList<>(promises.extensionsOf(vulnerabilityCase));
+                    List<Extension> extensions = new ArrayList<>(timeline.extensionsOf(vulnerabilityCase));
                     extensions.add(extension);
-                    promises.storeExtensions(vulnerabilityCase, extensions);
+                    timeline.storeExtensions(vulnerabilityCase, extensions);
                 });
     }
 
@@ -54,18 +54,18 @@ public class DeadlineAdjustments {
             java.util.function.Consumer<VulnerabilityCase> change) {
         return cases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
                 change.accept(vulnerabilityCase);
-                List<PromisedDate> promised;
+                List<Deadline> deadlines;
                 try {
-                    promised = promises.compute(program, vulnerabilityCase);
+                    deadlines = timeline.compute(program, vulnerabilityCase);
                 } catch (IllegalArgumentException refused) {
                     throw new ProblemException(Problem.typed("policy-refuses", 422, "Not allowed by the policy",
                             refused.getMessage() + "."));
                 }
-                return promises.keep(vulnerabilityCase, promised)
+                return timeline.keep(vulnerabilityCase, deadlines)
                         .chain(() -> audit.record(caseId, actor, action, reason))
                         .chain(() -> outbox.stage(new CaseDeadlinesChanged(vulnerabilityCase.reportId.toString(),
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, cause, actor,
-                                promised, clock.now())))
+                                deadlines, clock.now())))
                         .replaceWith(vulnerabilityCase);
         });
     }

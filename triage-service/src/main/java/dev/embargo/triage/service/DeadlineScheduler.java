@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Makes the policy's promises keep themselves: on every pass it announces what fell due by
+ * Makes the policy's deadlines keep themselves: on every pass it announces what fell due by
  * triage's clock — {@code deadline.approaching} before a step is due, {@code deadline.breached}
  * once it is late, and {@code case.status.update} when the reporter is owed an update.
  *
@@ -40,7 +40,7 @@ public class DeadlineScheduler {
     private final CaseDeadlineRepository deadlines;
     private final CaseRepository cases;
     private final ProgramRegistry programs;
-    private final CasePromises promises;
+    private final CaseTimeline timeline;
     private final Outbox outbox;
     private final TriageClock clock;
     private final TriageConfig config;
@@ -48,11 +48,11 @@ public class DeadlineScheduler {
     private final RepeatingPass pass = new RepeatingPass("Deadline scan", this::announceDue);
 
     DeadlineScheduler(CaseDeadlineRepository deadlines, CaseRepository cases, ProgramRegistry programs,
-            CasePromises promises, Outbox outbox, TriageClock clock, TriageConfig config, CaseMetrics metrics) {
+            CaseTimeline timeline, Outbox outbox, TriageClock clock, TriageConfig config, CaseMetrics metrics) {
         this.deadlines = deadlines;
         this.cases = cases;
         this.programs = programs;
-        this.promises = promises;
+        this.timeline = timeline;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -132,7 +132,7 @@ public class DeadlineScheduler {
             return outbox.stage(new CaseStatusUpdate(vulnerabilityCase.reportId.toString(), row.caseId.toString(),
                     vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, row.updatesSent,
                     ReportStatus.forCaseState(vulnerabilityCase.state.wireName()).wireName(),
-                    promises.of(vulnerabilityCase), due)).replaceWithVoid();
+                    timeline.of(vulnerabilityCase), due)).replaceWithVoid();
         });
     }
 }

@@ -1,7 +1,7 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseSeverityChanged;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -20,22 +20,22 @@ import java.util.UUID;
 public class SeverityAssessment {
 
     private final LockedCases cases;
-    private final CasePromises promises;
+    private final CaseTimeline timeline;
     private final CaseAudit audit;
     private final Outbox outbox;
     private final TriageClock clock;
 
-    SeverityAssessment(LockedCases cases, CasePromises promises, CaseAudit audit, Outbox outbox, TriageClock clock) {
+    SeverityAssessment(LockedCases cases, CaseTimeline timeline, CaseAudit audit, Outbox outbox, TriageClock clock) {
         this.clock = clock;
         this.cases = cases;
-        this.promises = promises;
+        this.timeline = timeline;
         this.audit = audit;
         this.outbox = outbox;
     }
 
     /**
      * Scores a case: from a CVSS vector (its base score mapped to the program's level, unless
-     * staff name the level) or from a named level alone. The promised dates are recomputed under
+     * staff name the level) or from a named level alone. The deadlines dates are recomputed under
      * the case's own policy revision; the change, its audit line and {@code case.severity.changed}
      * are written in one transaction.
      */
@@ -58,21 +58,21 @@ public class SeverityAssessment {
                     throw invalid("level", "'" + severity + "' is not one of this program's levels");
                 }
                 vulnerabilityCase.severity = severity;
-                List<PromisedDate> promised = promises.compute(program, vulnerabilityCase);
+                List<Deadline> deadlines = timeline.compute(program, vulnerabilityCase);
                 vulnerabilityCase.cvssVector = score == null ? null : score.vector();
                 vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
                 CiaImpact stated = impact != null ? impact
                         : score == null ? vulnerabilityCase.ciaImpact() : CiaImpact.fromVector(score.vector()).orElse(null);
                 vulnerabilityCase.setCiaImpact(stated);
                 Instant now = clock.now();
-                return promises.keep(vulnerabilityCase, promised)
+                return timeline.keep(vulnerabilityCase, deadlines)
                         .chain(() -> audit.record(caseId, actor, "severity " + severity
                                 + (score == null ? "" : " (CVSS " + score.baseScore() + " " + score.vector() + ")")
                                 + (stated == null ? "" : ", impact C:" + stated.confidentiality() + " I:" + stated.integrity()
                                         + " A:" + stated.availability()), null))
                         .chain(() -> outbox.stage(new CaseSeverityChanged(vulnerabilityCase.reportId.toString(),
                                 caseId.toString(), vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, severity,
-                                vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, promised, now)))
+                                vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore, actor, deadlines, now)))
                         .replaceWith(vulnerabilityCase);
         });
     }

@@ -13,7 +13,7 @@ class CaseMapperTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
-    void theNextDeadlineIsTheEarliestPromiseNotYetKept() {
+    void theNextDeadlineIsTheEarliestNotYetMet() {
         CaseDeadline kept = deadline("triage", NOW.minusDays(2));
         kept.settledAt = NOW.minusDays(3);
         CaseDeadline fix = deadline("fix", NOW.plusDays(7));
@@ -23,7 +23,7 @@ class CaseMapperTest {
     }
 
     @Test
-    void aBreachedPromiseIsTheNextDeadlineAndMakesTheCaseOverdue() {
+    void aBreachedDeadlineComesNextAndMakesTheCaseOverdue() {
         CaseDeadline breached = deadline("triage", NOW.minusDays(1));
         breached.breachedAt = NOW.minusDays(1);
         CaseDeadline fix = deadline("fix", NOW.plusDays(7));
@@ -34,7 +34,7 @@ class CaseMapperTest {
     }
 
     @Test
-    void aPromiseKeptLateIsNoLongerOverdueAndACaseWithoutOpenPromisesHasNoNextDeadline() {
+    void aDeadlineMetLateIsNoLongerOverdueAndACaseWithoutOpenDeadlinesHasNoNextDeadline() {
         CaseDeadline late = deadline("triage", NOW.minusDays(2));
         late.breachedAt = NOW.minusDays(2);
         late.settledAt = NOW.minusDays(1);

@@ -145,7 +145,7 @@ export function groupedFingerprint(fingerprint) {
 }
 
 /** How the timeline API explains a date: "3 business days after arrival", "end of the 7d–30d fix window". */
-export function promiseWords(promised, basis) {
+export function deadlineWords(promised, basis) {
   if (promised && (!basis || basis === promised)) {
     return within(promised);
   }

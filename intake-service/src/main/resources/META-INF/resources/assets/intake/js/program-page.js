@@ -3,7 +3,7 @@
 import { getJson, program as fetchProgram } from './api.js';
 import { byId, el, externalLink, fill, keepFragment, pageStatus, showProgramUnavailable, time } from './dom.js';
 import {
-  amount, contentName, creditWords, groupedFingerprint, promiseWords, publishedKey, reportContents, scopeClasses, stepName,
+  amount, contentName, creditWords, groupedFingerprint, deadlineWords, publishedKey, reportContents, scopeClasses, stepName,
   within,
 } from './policy.js';
 
@@ -124,8 +124,8 @@ async function showTimeline() {
     const dates = await getJson(`${api}/timeline?${query}`);
     fill(byId('timeline'), dates.map((date) => el('li', { dataset: { step: date.step } },
       el('span', { class: 'step' }, stepName(date.step)), ': ',
-      date.dueAt ? ['by ', time(date.dueAt), el('span', { class: 'muted' }, ` — ${promiseWords(date.promised, date.basis)}`)]
-        : promiseWords(date.promised, date.basis) || 'no date')));
+      date.dueAt ? ['by ', time(date.dueAt), el('span', { class: 'muted' }, ` — ${deadlineWords(date.promised, date.basis)}`)]
+        : deadlineWords(date.promised, date.basis) || 'no date')));
     status.textContent = '';
   } catch (problem) {
     status.textContent = `The timeline cannot be shown: ${problem.explanation ?? problem.message}`;

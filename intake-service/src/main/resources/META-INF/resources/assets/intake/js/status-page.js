@@ -98,12 +98,12 @@ function render(report) {
   fill(byId('submitted-at'), time(report.submittedAt));
   fill(byId('acknowledged-at'), report.acknowledgedAt ? time(report.acknowledgedAt) : 'not yet');
 
-  const dates = report.promisedDates ?? [];
-  fill(byId('promised-dates'), dates.map((date) => el('li', { dataset: { step: date.step } },
+  const deadlines = report.deadlines ?? [];
+  fill(byId('deadlines'), deadlines.map((date) => el('li', { dataset: { step: date.step } },
     el('span', { class: 'step' }, stepName(date.step)), ': ',
     date.dueAt ? ['by ', time(date.dueAt), date.promised ? el('span', { class: 'muted' }, ` (${within(date.promised)})`) : null]
       : (date.promised ? within(date.promised) : 'no date'))));
-  byId('promised-dates-empty').hidden = dates.length > 0;
+  byId('deadlines-empty').hidden = deadlines.length > 0;
 
   const files = report.attachments ?? [];
   const reportFiles = files.filter((file) => !file.messageId);

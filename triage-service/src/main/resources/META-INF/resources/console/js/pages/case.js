@@ -1,5 +1,5 @@
 // One case: what the reporter wrote, the team's decisions (moves, severity, scope, owner), the
-// conversation with the reporter, internal notes, the promises on the clock and the audit trail.
+// conversation with the reporter, internal notes, the deadlines on the clock and the audit trail.
 // The API decides what is allowed; this page offers what the case says is possible and shows
 // every refusal as the problem the API answered.
 
@@ -28,7 +28,7 @@ export async function render(main, params) {
   const movesOutcome = outcome(); // outside the moves, which are redrawn after each one
   const deadlines = h('div', { class: 'deadlines-box' });
   const audit = h('div', { class: 'audit-box' });
-  // Changing the promised dates themselves is the coordinators' (the API says so too).
+  // Changing the deadlines themselves is the coordinators' (the API says so too).
   const coordinating = session.hasRole('coordinator', 'admin');
   const expediting = h('div', { id: 'expedite-box' });
   const expediteOutcome = outcome(); // outside the form, which goes once the case is expedited
@@ -44,12 +44,12 @@ export async function render(main, params) {
     if (coordinating) renderExpedite(expediting, expediteOutcome, path, updated, program, afterChange);
   }
 
-  /** The promises on the clock, and the steps an extension may be asked for. */
+  /** The deadlines on the clock, and the steps an extension may be asked for. */
   function refreshDeadlines() {
     loadDeadlines(deadlines, path).then((rows) => extension?.offer(rows));
   }
 
-  /** After a decision: the case's new form, and the promises and audit lines it changed. */
+  /** After a decision: the case's new form, and the deadlines and audit lines it changed. */
   function afterChange(updated) {
     show(updated);
     refreshDeadlines();
@@ -69,7 +69,7 @@ export async function render(main, params) {
         section('similar-cases', 'Similar cases', similarSection(path))),
       h('div', { class: 'case-deciding' },
         section('moves', 'Move the case', moves, movesOutcome),
-        section('promises', 'Deadlines', deadlines),
+        section('deadlines', 'Deadlines', deadlines),
         coordinating && section('expedite', 'Expedited track', expediting, expediteOutcome),
         coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
@@ -403,12 +403,12 @@ function renderExpedite(container, output, path, c, program, afterChange) {
 }
 
 /**
- * More time for one open promise, agreed with the reporter. Returns { form, offer }: offer(rows)
+ * More time for one open deadline, agreed with the reporter. Returns { form, offer }: offer(rows)
  * fills the steps from the case's deadlines (null: they could not be read).
  */
 function extensionForm(path, program, afterChange) {
   const rules = program?.policy?.extensions;
-  const steps = h('div', {}, h('p', { class: 'loading' }, 'Loading the open promises…'));
+  const steps = h('div', {}, h('p', { class: 'loading' }, 'Loading the open deadlines…'));
   let step = null;
   const by = h('input', { id: 'extension-by', type: 'text', class: 'duration', maxlength: '6', autocomplete: 'off',
     spellcheck: 'false' });
@@ -425,7 +425,7 @@ function extensionForm(path, program, afterChange) {
       reason.value = '';
       agreed.checked = false;
       afterChange(updated);
-      return { body, date: updated.promisedDates?.find((promised) => promised.step === body.step) };
+      return { body, date: updated.deadlines?.find((promised) => promised.step === body.step) };
     }, ({ body, date }) => (date?.dueAt ? `Extended by ${body.by}: ${stepDue(body.step, date.dueAt)}.` : `Extended by ${body.by}.`)) },
   'Extend the deadline');
 
@@ -435,8 +435,8 @@ function extensionForm(path, program, afterChange) {
     step = open.length ? select({ id: 'extension-step' }, open.map((deadline) => [deadline.step, stepDue(deadline.step, deadline.dueAt)]),
       open.some((deadline) => deadline.step === previous) ? previous : open[0].step) : null;
     clear(steps).append(step ? field('Deadline', step)
-      : h('p', { class: 'empty' }, rows ? 'No promise of this case is open: there is nothing to extend.'
-        : 'The open promises could not be read.'));
+      : h('p', { class: 'empty' }, rows ? 'No deadline of this case is open: there is nothing to extend.'
+        : 'The open deadlines could not be read.'));
     extend.disabled = !step;
   }
 
@@ -455,7 +455,7 @@ function extensionForm(path, program, afterChange) {
   return { form, offer };
 }
 
-/** Shows the case's promises in box; resolves to them, or null when they could not be read. */
+/** Shows the case's deadlines in box; resolves to them, or null when they could not be read. */
 async function loadDeadlines(box, path) {
   try {
     const rows = await api('triage', `${path}/deadlines`);
@@ -468,7 +468,7 @@ async function loadDeadlines(box, path) {
         d.settledAt ? h('span', { class: 'muted' }, ' settled ', time(d.settledAt)) : null,
         d.updatesSent ? h('span', { class: 'muted' }, ` — ${d.updatesSent} update${d.updatesSent === 1 ? '' : 's'} sent`) : null);
     }));
-    clear(box).append(rows.length ? list : h('p', { id: 'deadlines', class: 'empty' }, 'No promise of this case is on the clock.'));
+    clear(box).append(rows.length ? list : h('p', { id: 'deadlines', class: 'empty' }, 'No deadline of this case is on the clock.'));
     return rows;
   } catch (error) {
     problemMessage(box, error);

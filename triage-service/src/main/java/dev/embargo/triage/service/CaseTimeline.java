@@ -3,7 +3,7 @@ package dev.embargo.triage.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.deadline.Extension;
@@ -14,29 +14,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 
-/** A case's promised dates: computed by the deadline engine, stored with the case as JSON. */
+/**
+ * A case's timeline: the deadlines its program's policy sets, computed by the deadline engine and
+ * stored with the case as JSON.
+ */
 @ApplicationScoped
-public class CasePromises {
+public class CaseTimeline {
 
     private final ObjectMapper json;
     private final CaseDeadlines scheduled;
-    private final DeadlineEngine deadlines = new DeadlineEngine();
+    private final DeadlineEngine engine = new DeadlineEngine();
 
-    CasePromises(ObjectMapper json, CaseDeadlines scheduled) {
+    CaseTimeline(ObjectMapper json, CaseDeadlines scheduled) {
         this.json = json;
         this.scheduled = scheduled;
     }
 
     /**
-     * What the program's policy promises for the case as it stands: its arrival, severity (none
+     * The deadlines the program's policy sets for the case as it stands: its arrival, severity (none
      * before scoring), track and agreed extensions. Throws {@link IllegalArgumentException} for
      * an extension the policy does not allow.
      */
-    public List<PromisedDate> compute(Program program, VulnerabilityCase vulnerabilityCase) {
+    public List<Deadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
         CaseFacts facts = new CaseFacts(vulnerabilityCase.submittedAt.toInstant(), vulnerabilityCase.severity,
                 vulnerabilityCase.expedited, extensionsOf(vulnerabilityCase));
-        return deadlines.timeline(program, facts).stream()
-                .map(due -> new PromisedDate(due.step().name().toLowerCase(Locale.ROOT), due.due(),
+        return engine.timeline(program, facts).stream()
+                .map(due -> new Deadline(due.step().name().toLowerCase(Locale.ROOT), due.due(),
                         due.promised() == null ? null : due.promised().toString()))
                 .toList();
     }
@@ -56,31 +59,31 @@ public class CasePromises {
         vulnerabilityCase.extensions = write(extensions);
     }
 
-    public List<PromisedDate> of(VulnerabilityCase vulnerabilityCase) {
-        if (vulnerabilityCase.promisedDates == null) {
+    public List<Deadline> of(VulnerabilityCase vulnerabilityCase) {
+        if (vulnerabilityCase.deadlines == null) {
             return List.of();
         }
         try {
-            return json.readValue(vulnerabilityCase.promisedDates, new TypeReference<List<PromisedDate>>() { });
+            return json.readValue(vulnerabilityCase.deadlines, new TypeReference<List<Deadline>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable dates", e);
+            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable deadlines", e);
         }
     }
 
     /**
-     * Stores the dates with the case and has the scheduler watch them, in the caller's
+     * Stores the deadlines with the case and has the scheduler watch them, in the caller's
      * transaction (the case is persisted and locked).
      */
-    public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<PromisedDate> promised) {
-        vulnerabilityCase.promisedDates = write(promised);
-        return scheduled.plan(vulnerabilityCase, promised);
+    public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<Deadline> deadlines) {
+        vulnerabilityCase.deadlines = write(deadlines);
+        return scheduled.plan(vulnerabilityCase, deadlines);
     }
 
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Dates and extensions always serialize", e);
+            throw new IllegalStateException("Deadlines and extensions always serialize", e);
         }
     }
 }

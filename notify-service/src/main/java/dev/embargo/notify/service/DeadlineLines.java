@@ -3,7 +3,7 @@ package dev.embargo.notify.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embargo.contracts.report.ReportAcknowledged.PromisedDate;
+import dev.embargo.contracts.report.Deadline;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The policy's promises as lines a reporter reads: "Triage: by 2026-12-11 18:00 UTC". */
+/** The policy's deadlines as lines a reporter reads: "Triage: by 2026-12-11 18:00 UTC". */
 @ApplicationScoped
-public class PromisedDateLines {
+public class DeadlineLines {
 
     public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<String, String> LABELS = Map.of(
@@ -24,13 +24,13 @@ public class PromisedDateLines {
 
     private final ObjectMapper json;
 
-    PromisedDateLines(ObjectMapper json) {
+    DeadlineLines(ObjectMapper json) {
         this.json = json;
     }
 
-    /** The promises after the acknowledgement itself, as JSON lines to store with the delivery. */
-    public String fromEvent(List<PromisedDate> promised) {
-        List<Line> lines = promised.stream()
+    /** The deadlines after the acknowledgement itself, as JSON lines to store with the delivery. */
+    public String fromEvent(List<Deadline> deadlines) {
+        List<Line> lines = deadlines.stream()
                 .filter(date -> LABELS.containsKey(date.step()))
                 .map(date -> new Line(LABELS.get(date.step()), date.dueAt() != null ? "by " + WHEN.format(date.dueAt())
                         : openEnded(date.promised())))
@@ -54,7 +54,7 @@ public class PromisedDateLines {
         try {
             return json.readValue(stored, new TypeReference<List<Line>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable promised dates", e);
+            throw new IllegalStateException("Unreadable deadlines", e);
         }
     }
 

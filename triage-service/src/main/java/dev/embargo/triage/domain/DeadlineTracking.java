@@ -7,18 +7,18 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which promises the deadline scheduler watches, and which moves of a case keep them.
+ * Which deadlines the deadline scheduler watches, and which moves of a case meet them.
  * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release
  * is the earliest time partners may be told, not something that can be late; every other step
  * with a due time is watched until the case's moves settle it.
  */
-public final class PromiseTracking {
+public final class DeadlineTracking {
 
     /** Decisions after which nothing more is owed: the case is over. */
     private static final Set<CaseState> ENDINGS = EnumSet.of(CaseState.DUPLICATE, CaseState.OUT_OF_SCOPE, CaseState.SPAM,
             CaseState.WONT_FIX, CaseState.CLOSED);
 
-    private PromiseTracking() {
+    private DeadlineTracking() {
     }
 
     public static boolean watched(Step step) {
@@ -71,7 +71,7 @@ public final class PromiseTracking {
 
     /**
      * When to warn about a step due at {@code due}: {@code warnBefore} ahead of it, or a quarter of
-     * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour promise is
+     * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour deadline is
      * not warned about the moment it is made.
      */
     public static Instant warnAt(Instant arrival, Instant due, Duration warnBefore) {
