@@ -21,7 +21,7 @@ import dev.embargo.e2e.support.WebhookReceivers.Received;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -31,16 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgpainless.PGPainless;
+import org.pgpainless.decryption_verification.ConsumerOptions;
+import org.pgpainless.decryption_verification.DecryptionStream;
 
 /**
  * An advisory from an accepted case to the world: drafted and revised by a publisher, embargoed by
@@ -324,16 +321,16 @@ class AdvisoryPublicationIT {
         return stack.serviceUrl("advisory");
     }
 
+    /** What a reader does with the {@code .asc} file and the published key. */
     private static boolean verifies(String armoredSignature, String armoredPublicKey, String content) throws Exception {
-        PGPPublicKeyRing ring;
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredPublicKey.getBytes(StandardCharsets.US_ASCII)))) {
-            ring = new PGPPublicKeyRing(in, new JcaKeyFingerprintCalculator());
-        }
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredSignature.getBytes(StandardCharsets.US_ASCII)))) {
-            PGPSignature signature = ((PGPSignatureList) new JcaPGPObjectFactory(in).nextObject()).get(0);
-            signature.init(new JcaPGPContentVerifierBuilderProvider(), ring.getPublicKey());
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return signature.verify();
-        }
+        PGPPublicKeyRing certificate = PGPainless.readKeyRing().publicKeyRing(armoredPublicKey);
+        DecryptionStream verification = PGPainless.decryptAndOrVerify()
+                .onInputStream(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))
+                .withOptions(ConsumerOptions.get().forceNonOpenPgpData().addVerificationCert(certificate)
+                        .addVerificationOfDetachedSignatures(
+                                new ByteArrayInputStream(armoredSignature.getBytes(StandardCharsets.US_ASCII))));
+        verification.transferTo(OutputStream.nullOutputStream());
+        verification.close();
+        return verification.getMetadata().isVerifiedSignedBy(certificate);
     }
 }

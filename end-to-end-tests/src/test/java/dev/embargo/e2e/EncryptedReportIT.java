@@ -6,32 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.OpenPgpKeyPair;
 import dev.embargo.e2e.support.Programs;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Date;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
-import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
-import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,38 +27,39 @@ class EncryptedReportIT {
 
     private static final String PROGRAM = "pgp-lab";
     private static RunningStack stack;
-    private static PGPPublicKey programKey;
+    private static OpenPgpKeyPair programKey;
 
     @BeforeAll
-    static void aProgramThatPublishesItsKey(RunningStack runningStack) throws Exception {
+    static void aProgramThatPublishesItsKey(RunningStack runningStack) {
         stack = runningStack;
-        programKey = newKey();
-        Programs.publishCopyOfPea2pea(stack, PROGRAM, "PGP lab",
-                HexFormat.of().formatHex(programKey.getFingerprint()).toUpperCase(Locale.ROOT), armored(programKey));
+        programKey = OpenPgpKeyPair.generate("PGP lab security team <security@pgp-lab.example>");
+        Programs.publishCopyOfPea2pea(stack, PROGRAM, "PGP lab", programKey.fingerprint(),
+                programKey.armoredPublicKey());
     }
 
     @Test
     void aReportEncryptedToTheProgramsKeyIsAcceptedAsItIsAndReachesTheTeam() throws Exception {
-        String encrypted = encrypt("Heap overflow in the frame decoder; PoC attached below.", programKey);
+        String encrypted = programKey.encryptTo("Heap overflow in the frame decoder; PoC attached below.");
         SubmittedReport report = stack.reporter().submit(PROGRAM, "Encrypted report", encrypted,
                 "pgp-" + UUID.randomUUID() + "@example.org", null);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
                 .status(report.trackingId(), report.reporterToken()).then().statusCode(200)
                 .body("status", equalTo("acknowledged")));
         // The reporter may write encrypted too.
-        stack.reporter().write(report.trackingId(), report.reporterToken(), encrypt("More details.", programKey))
+        stack.reporter().write(report.trackingId(), report.reporterToken(), programKey.encryptTo("More details."))
                 .then().statusCode(201);
     }
 
     @Test
     void aMessageEncryptedToAnotherKeyIsRefusedBecauseNobodyHereCouldReadIt() throws Exception {
-        String forSomeoneElse = encrypt("Secret details", newKey());
+        String forSomeoneElse = OpenPgpKeyPair.generate("Someone else <someone@example.org>")
+                .encryptTo("Secret details");
         refused(stack.reporter().post(report(PROGRAM, forSomeoneElse)), "encrypted to a key that is not this program's");
     }
 
     @Test
     void armorThatIsNotOpenPgpIsRefused() throws Exception {
-        String valid = encrypt("x", programKey);
+        String valid = programKey.encryptTo("x");
         String corrupted = valid.replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA");
         refused(stack.reporter().post(report(PROGRAM, corrupted)), "not a valid OpenPGP message");
         refused(stack.reporter().post(report(PROGRAM, "-----BEGIN PGP MESSAGE-----\n\nnot base64 !\n-----END PGP MESSAGE-----")),
@@ -85,7 +68,8 @@ class EncryptedReportIT {
 
     @Test
     void aProgramWithoutAKeyRefusesEncryptedReports() throws Exception {
-        refused(stack.reporter().post(report("pea2pea", encrypt("x", programKey))), "this program publishes no OpenPGP key to encrypt to");
+        refused(stack.reporter().post(report("pea2pea", programKey.encryptTo("x"))),
+                "this program publishes no OpenPGP key to encrypt to");
     }
 
     private static void refused(io.restassured.response.Response response, String why) {
@@ -95,35 +79,5 @@ class EncryptedReportIT {
 
     private static Map<String, Object> report(String program, String description) {
         return Map.of("program", program, "title", "Encrypted", "description", description);
-    }
-
-    private static PGPPublicKey newKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return new JcaPGPKeyConverter().getPGPPublicKey(PGPPublicKey.RSA_GENERAL, generator.generateKeyPair().getPublic(),
-                new Date());
-    }
-
-    /** What a researcher's OpenPGP tool makes of the text: ASCII armor, AES-256, to the recipient's key. */
-    private static String encrypt(String text, PGPPublicKey recipient) throws IOException, PGPException {
-        PGPEncryptedDataGenerator encryptor = new PGPEncryptedDataGenerator(new JcePGPDataEncryptorBuilder(
-                SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
-        encryptor.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(recipient));
-        ByteArrayOutputStream armored = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(armored);
-             OutputStream encrypted = encryptor.open(armor, new byte[4096]);
-             OutputStream literal = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.UTF8, "report.txt",
-                     new Date(), new byte[4096])) {
-            literal.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return armored.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static String armored(PGPPublicKey key) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
-            key.encode(armor);
-        }
-        return out.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -8,29 +8,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Mailbox.ReceivedMail;
+import dev.embargo.e2e.support.OpenPgpKeyPair;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.response.Response;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
-import org.bouncycastle.openpgp.PGPKeyPair;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,27 +23,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbargoStack.class)
 class ReporterKeyIT {
 
-    private static PGPKeyPair reporterKey;
+    private static OpenPgpKeyPair reporterKey;
     private static RunningStack stack;
 
     @BeforeAll
-    static void aReporterWithAKey(RunningStack runningStack) throws Exception {
+    static void aReporterWithAKey(RunningStack runningStack) {
         stack = runningStack;
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        reporterKey = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, generator.generateKeyPair(), new Date());
+        reporterKey = OpenPgpKeyPair.generate("Reporter <reporter@example.org>");
     }
 
     @Test
     void theAcknowledgementGoesEncryptedToTheKeyGivenWithTheReport() throws Exception {
         String email = "pgp-" + UUID.randomUUID() + "@example.org";
         Map<String, Object> report = report(email);
-        report.put("reporterPublicKey", armored(reporterKey.getPublicKey()));
+        report.put("reporterPublicKey", reporterKey.armoredPublicKey());
         String trackingId = stack.reporter().post(report).then().statusCode(201).extract().path("trackingId");
 
         ReceivedMail acknowledgement = mailWithSubject(email, "[" + trackingId + "] We received your vulnerability report");
         assertThat(acknowledgement.text()).startsWith("-----BEGIN PGP MESSAGE-----").doesNotContain(trackingId);
-        assertThat(decrypt(acknowledgement.text())).contains(trackingId);
+        assertThat(reporterKey.decrypt(acknowledgement.text())).contains(trackingId);
     }
 
     @Test
@@ -72,7 +54,7 @@ class ReporterKeyIT {
 
         given().baseUri(stack.serviceUrl("intake")).header("X-Forwarded-For", "198.18.7." + (1 + (int) (Math.random() * 250)))
                 .header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("publicKey", armored(reporterKey.getPublicKey())))
+                .body(Map.of("publicKey", reporterKey.armoredPublicKey()))
                 .when().put("/api/v1/reports/{id}/openpgp-key", trackingId)
                 .then().statusCode(200).body("fingerprint", matchesPattern("[0-9A-F]{40}"));
 
@@ -87,7 +69,7 @@ class ReporterKeyIT {
 
         ReceivedMail message = mailWithSubject(email, "[" + trackingId + "] A message from the security team");
         assertThat(message.text()).doesNotContain(secret);
-        assertThat(decrypt(message.text())).contains(secret);
+        assertThat(reporterKey.decrypt(message.text())).contains(secret);
     }
 
     @Test
@@ -110,23 +92,5 @@ class ReporterKeyIT {
         body.put("description", "Send a nonce of 65 536 bytes; the node panics.");
         body.put("reporterEmail", email);
         return body;
-    }
-
-    private static String armored(PGPPublicKey key) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
-            key.encode(armor);
-        }
-        return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static String decrypt(String armoredMessage) throws Exception {
-        InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredMessage.strip().getBytes(StandardCharsets.US_ASCII)));
-        PGPEncryptedDataList list = (PGPEncryptedDataList) new JcaPGPObjectFactory(in).nextObject();
-        PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) list.get(0);
-        InputStream clear = data.getDataStream(new JcePublicKeyDataDecryptorFactoryBuilder()
-                .setProvider(new BouncyCastleProvider()).build(reporterKey.getPrivateKey()));
-        PGPLiteralData literal = (PGPLiteralData) new JcaPGPObjectFactory(clear).nextObject();
-        return new String(literal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

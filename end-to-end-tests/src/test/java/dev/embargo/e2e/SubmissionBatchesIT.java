@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.OpenPgpKeyPair;
 import dev.embargo.e2e.support.Reporter;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.response.Response;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.openpgp.PGPKeyPair;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -163,7 +157,7 @@ class SubmissionBatchesIT {
     @Test
     void eachReportsEventsLeaveInTheOrderItStagedThemThoughReportsShareAStatement(RunningStack stack) throws Exception {
         // A reporter key makes two events of one report: consumers must learn of the report before of its key.
-        String reporterKey = armoredPublicKey();
+        String reporterKey = OpenPgpKeyPair.generate("Keyed reporter <keyed@example.org>").armoredPublicKey();
         List<Response> answers = sendTogether(60, i -> {
             Map<String, Object> report = report("Keyed " + i, null, null);
             report.put("reporterPublicKey", reporterKey);
@@ -236,17 +230,6 @@ class SubmissionBatchesIT {
                 return types;
             }
         }
-    }
-
-    private static String armoredPublicKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        PGPKeyPair key = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, generator.generateKeyPair(), new Date());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
-            key.getPublicKey().encode(armor);
-        }
-        return out.toString(StandardCharsets.US_ASCII);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -10,7 +10,7 @@ import com.microsoft.playwright.options.SelectOption;
 import dev.embargo.e2e.support.Cases;
 import dev.embargo.e2e.support.Chromium;
 import dev.embargo.e2e.support.EmbargoStack;
-import dev.embargo.e2e.support.ProgramKeyPair;
+import dev.embargo.e2e.support.OpenPgpKeyPair;
 import dev.embargo.e2e.support.Programs;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.e2e.support.StaffConsole;
@@ -37,14 +37,14 @@ class WebJourneyIT {
     private static final String TEAM_REPLY = "Confirmed on 0.4.2, a fix is on its way. Thank you!";
 
     private static RunningStack stack;
-    private static ProgramKeyPair programKey;
+    private static OpenPgpKeyPair programKey;
     @RegisterExtension
     static final Chromium chromium = Chromium.launch();
 
     @BeforeAll
     static void aProgramWithAKey(RunningStack runningStack) throws Exception {
         stack = runningStack;
-        programKey = ProgramKeyPair.generate("Browser lab security team <security@browser-lab.example>");
+        programKey = OpenPgpKeyPair.generate("Browser lab security team <security@browser-lab.example>");
         Programs.publishCopyOfPea2pea(stack, PROGRAM, "Browser lab", programKey.fingerprint(), programKey.armoredPublicKey());
     }
 

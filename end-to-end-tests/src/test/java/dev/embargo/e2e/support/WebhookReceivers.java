@@ -1,5 +1,8 @@
 package dev.embargo.e2e.support;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -99,17 +102,20 @@ public final class WebhookReceivers implements AutoCloseable {
     /** One request as a receiver got it. */
     public record Received(String webhookId, String timestamp, String signature, String body) {
 
-        /** Whether the signature header holds a Standard Webhooks v1 signature made with {@code secret}. */
+        /**
+         * Whether a partner's receiver with {@code secret} accepts the request, checked as the
+         * Standard Webhooks reference library checks it (one {@code v1} signature matches, the
+         * timestamp within five minutes of now).
+         */
         public boolean signedWith(String secret) {
             try {
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                        "HmacSHA256"));
-                String expected = "v1," + java.util.Base64.getEncoder().encodeToString(
-                        mac.doFinal((webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-                return List.of(signature.split(" ")).contains(expected);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
+                new Webhook(secret).verify(body, Map.of("webhook-id", List.of(webhookId),
+                        "webhook-timestamp", List.of(timestamp), "webhook-signature", List.of(signature)));
+                return true;
+            } catch (WebhookVerificationException e) {
+                return false;
+            } catch (EmptyWebhookSecretException e) {
+                throw new IllegalArgumentException(e);
             }
         }
     }

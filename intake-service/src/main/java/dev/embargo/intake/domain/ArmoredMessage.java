@@ -1,29 +1,21 @@
 package dev.embargo.intake.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
+import org.pgpainless.PGPainless;
+import org.pgpainless.decryption_verification.MessageInspector;
 
 /**
  * Text a reporter encrypted with OpenPGP before sending it (ASCII armor). Intake keeps it as it
  * came — only the program's team, with its private key, can read it — but first checks, with
- * Bouncy Castle, that it is a well-formed OpenPGP message (armor checksum included) encrypted to
- * one of the program's published keys, so a message nobody can ever decrypt is refused at once.
+ * PGPainless, that it is an OpenPGP message encrypted to one of the program's published keys, so
+ * a message nobody can ever decrypt is refused at once.
  */
 public final class ArmoredMessage {
 
@@ -45,9 +37,9 @@ public final class ArmoredMessage {
         if (armoredProgramKey == null) {
             return Optional.of("this program publishes no OpenPGP key to encrypt to");
         }
-        Set<Long> recipients;
+        List<Long> recipients;
         try {
-            recipients = recipientKeyIds(text);
+            recipients = MessageInspector.determineEncryptionInfoForMessage(text.strip()).getKeyIds();
         } catch (IOException | PGPException | RuntimeException e) {
             return Optional.of("not a valid OpenPGP message");
         }
@@ -57,46 +49,21 @@ public final class ArmoredMessage {
         Set<Long> programKeys;
         try {
             programKeys = keyIds(armoredProgramKey);
-        } catch (IOException | PGPException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.of("this program's published key cannot be read");
         }
         return recipients.stream().anyMatch(programKeys::contains) ? Optional.empty()
                 : Optional.of("encrypted to a key that is not this program's");
     }
 
-    private static Set<Long> recipientKeyIds(String armored) throws IOException, PGPException {
-        try (InputStream in = PGPUtil.getDecoderStream(stream(armored))) {
-            JcaPGPObjectFactory objects = new JcaPGPObjectFactory(in);
-            Object first = objects.nextObject();
-            if (first instanceof PGPMarker) {
-                first = objects.nextObject();
+    /** The ids of every key, primary and sub-, of the armored certificates. */
+    private static Set<Long> keyIds(String armoredKey) throws IOException {
+        Set<Long> ids = new HashSet<>();
+        for (PGPPublicKeyRing certificate : PGPainless.readKeyRing().publicKeyRingCollection(armoredKey.strip())) {
+            for (PGPPublicKey key : certificate) {
+                ids.add(key.getKeyID());
             }
-            if (!(first instanceof PGPEncryptedDataList list)) {
-                throw new PGPException("no encrypted data");
-            }
-            Set<Long> ids = new HashSet<>();
-            for (Object data : list) {
-                if (data instanceof PGPPublicKeyEncryptedData encrypted) {
-                    ids.add(encrypted.getKeyID());
-                }
-            }
-            return ids;
         }
-    }
-
-    private static Set<Long> keyIds(String armoredKey) throws IOException, PGPException {
-        try (InputStream in = PGPUtil.getDecoderStream(stream(armoredKey))) {
-            Set<Long> ids = new HashSet<>();
-            for (PGPPublicKeyRing ring : new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator())) {
-                for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
-                    ids.add(keys.next().getKeyID());
-                }
-            }
-            return ids;
-        }
-    }
-
-    private static InputStream stream(String text) {
-        return new ByteArrayInputStream(text.strip().getBytes(StandardCharsets.US_ASCII));
+        return ids;
     }
 }

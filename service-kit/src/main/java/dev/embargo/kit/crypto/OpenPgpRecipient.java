@@ -1,40 +1,36 @@
 package dev.embargo.kit.crypto;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Date;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Locale;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
-import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import java.util.List;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
+import org.pgpainless.PGPainless;
+import org.pgpainless.algorithm.CompressionAlgorithm;
+import org.pgpainless.algorithm.EncryptionPurpose;
+import org.pgpainless.algorithm.SymmetricKeyAlgorithm;
+import org.pgpainless.encryption_signing.EncryptionOptions;
+import org.pgpainless.encryption_signing.EncryptionStream;
+import org.pgpainless.encryption_signing.ProducerOptions;
+import org.pgpainless.key.OpenPgpFingerprint;
+import org.pgpainless.key.info.KeyRingInfo;
 
 /**
  * Someone's OpenPGP public key, as they gave it in ASCII armor, and what the platform does with
- * it: checks it can encrypt to it, names it by fingerprint, encrypts text to it (Bouncy Castle).
- * Expired and revoked keys are refused, so nothing is sent to a key its owner gave up.
+ * it: checks it can encrypt to it, names it by fingerprint, encrypts text to it (PGPainless).
+ * Only a key its certificate validly binds for encryption counts, so expired and revoked keys,
+ * and keys without self-signatures, are refused: nothing is sent to a key its owner gave up.
  */
 public final class OpenPgpRecipient {
 
+    private final PGPPublicKeyRing certificate;
     private final PGPPublicKey encryptionKey;
 
-    private OpenPgpRecipient(PGPPublicKey encryptionKey) {
+    private OpenPgpRecipient(PGPPublicKeyRing certificate, PGPPublicKey encryptionKey) {
+        this.certificate = certificate;
         this.encryptionKey = encryptionKey;
     }
 
@@ -47,58 +43,44 @@ public final class OpenPgpRecipient {
         if (armoredPublicKey == null || !armoredPublicKey.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
             throw new IllegalArgumentException("not an ASCII-armored OpenPGP public key");
         }
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredPublicKey.getBytes(StandardCharsets.US_ASCII)))) {
-            PGPPublicKeyRingCollection rings = new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
-            for (Iterator<PGPPublicKeyRing> keyRings = rings.getKeyRings(); keyRings.hasNext(); ) {
-                for (Iterator<PGPPublicKey> keys = keyRings.next().getPublicKeys(); keys.hasNext(); ) {
-                    PGPPublicKey key = keys.next();
-                    if (key.isEncryptionKey() && !key.hasRevocation() && !expired(key)) {
-                        return new OpenPgpRecipient(key);
-                    }
-                }
-            }
-        } catch (IOException | PGPException | RuntimeException e) {
+        PGPPublicKeyRingCollection certificates;
+        try {
+            certificates = PGPainless.readKeyRing().publicKeyRingCollection(armoredPublicKey);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the OpenPGP public key cannot be read");
+        }
+        for (PGPPublicKeyRing certificate : certificates) {
+            // Asked first: the subkey list alone still offers the subkeys of a revoked certificate.
+            KeyRingInfo info = PGPainless.inspectKeyRing(certificate);
+            if (info.isUsableForEncryption(EncryptionPurpose.ANY)) {
+                return new OpenPgpRecipient(certificate, info.getEncryptionSubkeys(EncryptionPurpose.ANY).get(0));
+            }
         }
         throw new IllegalArgumentException("the OpenPGP key has no valid encryption key (expired, revoked or sign-only)");
     }
 
     /** The encryption key's fingerprint, upper-case hex. */
     public String fingerprint() {
-        return HexFormat.of().formatHex(encryptionKey.getFingerprint()).toUpperCase(Locale.ROOT);
+        return OpenPgpFingerprint.of(encryptionKey).toString();
     }
 
-    /** {@code text} as an ASCII-armored OpenPGP message (AES-256, integrity-protected) only this key's owner can read. */
+    /**
+     * {@code text} as an ASCII-armored OpenPGP message (AES-256, integrity-protected) only this
+     * key's owner can read. Not compressed (PGPainless would ZIP by default): short emails gain
+     * nothing, and compression makes a message's length depend on what it says.
+     */
     public String encrypt(String text) {
-        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream armored = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(armored)) {
-            PGPEncryptedDataGenerator encrypted = new PGPEncryptedDataGenerator(
-                    new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
-                            .setSecureRandom(new SecureRandom()).setProvider(BouncyCastleProviders.provider()));
-            encrypted.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(encryptionKey).setProvider(BouncyCastleProviders.provider()));
-            try (OutputStream cipher = encrypted.open(armor, new byte[1 << 14]);
-                 OutputStream literal = new PGPLiteralDataGenerator().open(cipher, PGPLiteralData.UTF8, PGPLiteralData.CONSOLE,
-                         plain.length, new Date())) {
-                literal.write(plain);
-            }
+        try (EncryptionStream encryption = PGPainless.encryptAndOrSign().onOutputStream(armored).withOptions(
+                ProducerOptions.encrypt(EncryptionOptions.get()
+                                .overrideEncryptionAlgorithm(SymmetricKeyAlgorithm.AES_256)
+                                .addRecipient(certificate, capableKeys -> List.of(encryptionKey)))
+                        .overrideCompressionAlgorithm(CompressionAlgorithm.UNCOMPRESSED)
+                        .setAsciiArmor(true))) {
+            encryption.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | PGPException e) {
             throw new IllegalStateException("OpenPGP encryption failed: " + e.getMessage(), e);
         }
         return armored.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static boolean expired(PGPPublicKey key) {
-        long validSeconds = key.getValidSeconds();
-        return validSeconds > 0 && key.getCreationTime().getTime() + validSeconds * 1000 < System.currentTimeMillis();
-    }
-
-    /** One Bouncy Castle JCA provider for the whole process, without registering it globally. */
-    private static final class BouncyCastleProviders {
-        private static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-
-        static java.security.Provider provider() {
-            return PROVIDER;
-        }
     }
 }

@@ -4,36 +4,92 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.util.Date;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openpgp.PGPEncryptedDataList;
-import org.bouncycastle.openpgp.PGPKeyPair;
-import org.bouncycastle.openpgp.PGPLiteralData;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.junit.jupiter.api.Test;
+import org.pgpainless.PGPainless;
+import org.pgpainless.algorithm.EncryptionPurpose;
+import org.pgpainless.algorithm.KeyFlag;
+import org.pgpainless.algorithm.SymmetricKeyAlgorithm;
+import org.pgpainless.decryption_verification.ConsumerOptions;
+import org.pgpainless.decryption_verification.DecryptionStream;
+import org.pgpainless.decryption_verification.MessageMetadata;
+import org.pgpainless.exception.MissingDecryptionMethodException;
+import org.pgpainless.key.OpenPgpFingerprint;
+import org.pgpainless.key.generation.KeySpec;
+import org.pgpainless.key.generation.type.KeyType;
+import org.pgpainless.key.generation.type.eddsa_legacy.EdDSALegacyCurve;
+import org.pgpainless.key.protection.SecretKeyRingProtector;
 
 class OpenPgpRecipientTest {
 
-    @Test
-    void textEncryptedToTheKeyOpensOnlyWithItsPrivateKeyAndNeverShowsThePlaintext() throws Exception {
-        PGPKeyPair pair = rsaKeyPair();
-        OpenPgpRecipient recipient = OpenPgpRecipient.of(armored(pair.getPublicKey()));
+    private static final String TEXT = "Your report EMB-2026-00042 was accepted.";
+    private static final PGPSecretKeyRing REPORTER =
+            PGPainless.generateKeyRing().modernKeyRing("Reporter <r@example.org>");
 
-        String message = recipient.encrypt("Your report EMB-2026-00042 was accepted.");
+    @Test
+    void textEncryptedToTheKeyOpensWithItsPrivateKeyAsAes256UncompressedAndNeverShowsThePlaintext() throws Exception {
+        String message = OpenPgpRecipient.of(armoredCertificate(REPORTER)).encrypt(TEXT);
 
         assertThat(message).startsWith("-----BEGIN PGP MESSAGE-----").doesNotContain("accepted");
-        assertThat(decrypt(message, pair)).isEqualTo("Your report EMB-2026-00042 was accepted.");
-        assertThat(recipient.fingerprint()).matches("[0-9A-F]{40}");
+        DecryptionStream clear = decryption(message, REPORTER);
+        assertThat(new String(clear.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(TEXT);
+        clear.close();
+        MessageMetadata metadata = clear.getMetadata();
+        assertThat(metadata.getEncryptionAlgorithm()).isEqualTo(SymmetricKeyAlgorithm.AES_256);
+        assertThat(metadata.getCompressionAlgorithm()).isNull();
+    }
+
+    @Test
+    void anotherKeyCannotOpenTheText() {
+        String message = OpenPgpRecipient.of(armoredCertificate(REPORTER)).encrypt(TEXT);
+        PGPSecretKeyRing someoneElse = PGPainless.generateKeyRing().modernKeyRing("Someone else <s@example.org>");
+
+        assertThatThrownBy(() -> decryption(message, someoneElse).readAllBytes())
+                .isInstanceOf(MissingDecryptionMethodException.class);
+    }
+
+    @Test
+    void theFingerprintNamesTheEncryptionKey() {
+        String encryptionKey = OpenPgpFingerprint.of(PGPainless.inspectKeyRing(REPORTER)
+                .getEncryptionSubkeys(EncryptionPurpose.ANY).get(0)).toString();
+
+        assertThat(OpenPgpRecipient.of(armoredCertificate(REPORTER)).fingerprint())
+                .matches("[0-9A-F]{40}").isEqualTo(encryptionKey);
+    }
+
+    @Test
+    void aRevokedKeyIsRefused() throws Exception {
+        PGPSecretKeyRing key = PGPainless.generateKeyRing().modernKeyRing("Gone <g@example.org>");
+        PGPSecretKeyRing revoked = PGPainless.modifyKeyRing(key).revoke(SecretKeyRingProtector.unprotectedKeys()).done();
+
+        assertThatThrownBy(() -> OpenPgpRecipient.of(armoredCertificate(revoked)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
+    }
+
+    @Test
+    void anExpiredKeyIsRefused() throws IOException {
+        // Made with PGPainless: a certificate that expired a day after it was created.
+        String expired;
+        try (InputStream in = getClass().getResourceAsStream("/openpgp/expired-certificate.asc")) {
+            expired = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        assertThatThrownBy(() -> OpenPgpRecipient.of(expired))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
+    }
+
+    @Test
+    void aSignOnlyKeyIsRefused() throws Exception {
+        PGPSecretKeyRing signOnly = PGPainless.buildKeyRing()
+                .setPrimaryKey(KeySpec.getBuilder(KeyType.EDDSA_LEGACY(EdDSALegacyCurve._Ed25519),
+                        KeyFlag.CERTIFY_OTHER, KeyFlag.SIGN_DATA))
+                .addUserId("Signer <s@example.org>").build();
+
+        assertThatThrownBy(() -> OpenPgpRecipient.of(armoredCertificate(signOnly)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
     }
 
     @Test
@@ -44,27 +100,13 @@ class OpenPgpRecipientTest {
                 + "-----END PGP PUBLIC KEY BLOCK-----\n")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    static PGPKeyPair rsaKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, generator.generateKeyPair(), new Date());
+    private static String armoredCertificate(PGPSecretKeyRing key) {
+        return PGPainless.asciiArmor(PGPainless.extractCertificate(key));
     }
 
-    static String armored(PGPPublicKey key) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
-            key.encode(armor);
-        }
-        return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    static String decrypt(String armoredMessage, PGPKeyPair pair) throws Exception {
-        InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoredMessage.getBytes(StandardCharsets.US_ASCII)));
-        PGPEncryptedDataList list = (PGPEncryptedDataList) new JcaPGPObjectFactory(in).nextObject();
-        PGPPublicKeyEncryptedData data = (PGPPublicKeyEncryptedData) list.get(0);
-        InputStream clear = data.getDataStream(new JcePublicKeyDataDecryptorFactoryBuilder()
-                .setProvider(new BouncyCastleProvider()).build(pair.getPrivateKey()));
-        PGPLiteralData literal = (PGPLiteralData) new JcaPGPObjectFactory(clear).nextObject();
-        return new String(literal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    private static DecryptionStream decryption(String message, PGPSecretKeyRing key) throws Exception {
+        return PGPainless.decryptAndOrVerify()
+                .onInputStream(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)))
+                .withOptions(ConsumerOptions.get().addDecryptionKey(key));
     }
 }
