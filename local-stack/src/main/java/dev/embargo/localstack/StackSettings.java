@@ -73,6 +73,14 @@ public record StackSettings(
         return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
     }
 
+    /**
+     * The settings {@code ./embargo up} uses for a checkout when nothing is set, whatever this process's environment
+     * says: the ports the documentation names (end-to-end tests map them to the test stack's).
+     */
+    public static StackSettings defaults(Path repository) {
+        return from(Lookup.of(Map.of("EMBARGO_REPO", repository.toString())));
+    }
+
     static StackSettings from(Lookup lookup) {
         boolean test = lookup.nonBlank("EMBARGO_PROFILE").map("test"::equalsIgnoreCase).orElse(false);
         Path repository = lookup.nonBlank("EMBARGO_REPO").map(Path::of).orElseGet(StackSettings::findRepository)
