@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Pre-advisories reach partners as Standard Webhooks, against real HTTP receivers: signed with the
- * partner's secret, retried until they land, dead-lettered and the endpoint disabled when they
- * never do, replayable, and delivered once in effect through a crash of notify mid fan-out.
+ * Pre-advisories reach partners as Standard Webhooks, against real HTTP receivers: released by
+ * advisory, signed with the partner's secret, and delivered once in effect through a crash of
+ * notify mid fan-out. Retries, dead letters, replays and rotation are notify's own rules, tested
+ * in notify-service (WebhookDeliveriesTest).
  */
 @ExtendWith(EmbargoStack.class)
 class PartnerWebhooksIT {
@@ -75,83 +76,6 @@ class PartnerWebhooksIT {
         given().auth().oauth2(coordinator).when().get(notifyUrl() + "/api/v1/partners/" + partner + "/deliveries").then()
                 .statusCode(200).body("find { it.webhookId == '%s' }.status".formatted(message.webhookId()), equalTo("delivered"))
                 .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("body")));
-    }
-
-    @Test
-    void aReceiverThatFailsThenRecoversGetsTheSameMessageUntilItLands() {
-        String partner = partner("Flaky", List.of(group), List.of("moqtail"));
-        String secret = endpoint(partner, "/flaky").get("secret");
-        receivers.failFirst("/flaky", 2);
-
-        release("Flaky delivery", List.of(group));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(coordinator)
-                .when().get(notifyUrl() + "/api/v1/partners/" + partner + "/deliveries").then().statusCode(200)
-                .body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(3)));
-        List<Received> tries = receivers.at("/flaky");
-        assertThat(tries).hasSize(3).allMatch(received -> received.signedWith(secret));
-        assertThat(tries.stream().map(Received::webhookId).distinct()).hasSize(1);
-        assertThat(tries.stream().map(Received::body).distinct()).hasSize(1);
-    }
-
-    @Test
-    void aReceiverThatNeverRecoversEndsInTheDeadLetterTopicDisabledWithItsPartnerToldAndCanBeReplayed() {
-        String contact = "ops-" + UUID.randomUUID() + "@partner.example";
-        String partner = partner("Down for good", List.of(group), List.of("moqtail"), contact);
-        String endpointId = endpoint(partner, "/down").get("id");
-        receivers.failAlways("/down");
-
-        release("Never delivered", List.of(group));
-
-        // The test stack's schedule: 1 s, 1 s, 1 s: four tries.
-        String deliveryId = await().atMost(Duration.ofSeconds(40)).until(() -> given().auth().oauth2(coordinator)
-                .when().get(notifyUrl() + "/api/v1/partners/" + partner + "/deliveries").then().statusCode(200)
-                .extract().jsonPath().getString("find { it.status == 'dead' }.id"), id -> id != null);
-        assertThat(receivers.at("/down")).hasSize(4);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents()
-                .readAll("embargo.webhook-dead-letters.v1")).anyMatch(event -> deliveryId.equals(event.key())
-                        && "webhook.failed.v1".equals(event.type()) && !event.data().contains("Never delivered")));
-        given().auth().oauth2(coordinator).when().get(notifyUrl() + "/api/v1/partners/" + partner + "/endpoints").then()
-                .statusCode(200).body("[0].enabled", equalTo(false)).body("[0].disabledReason", startsWith("every try"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.mailbox().subjects(contact))
-                .contains("Embargo webhook endpoint disabled"));
-
-        receivers.recover("/down");
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("enabled", true))
-                .when().put(notifyUrl() + "/api/v1/webhook-endpoints/" + endpointId + "/enabled").then().statusCode(200);
-        given().auth().oauth2(coordinator).when().post(notifyUrl() + "/api/v1/webhook-deliveries/" + deliveryId + "/replay")
-                .then().statusCode(200).body("status", equalTo("pending"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> receivers.at("/down").size() == 5);
-        assertThat(receivers.at("/down").stream().map(Received::webhookId).distinct()).hasSize(1);
-    }
-
-    @Test
-    void duringASecretRotationBothSecretsSignAndTheNewOneIsShownOnce() {
-        String partner = partner("Rotating", List.of(group), List.of("moqtail"));
-        Map<String, String> endpoint = endpoint(partner, "/rotating");
-        String rotated = given().auth().oauth2(coordinator)
-                .when().post(notifyUrl() + "/api/v1/webhook-endpoints/" + endpoint.get("id") + "/secret-rotation")
-                .then().statusCode(200).body("previousSecretValidUntil", org.hamcrest.Matchers.notNullValue())
-                .extract().path("secret");
-
-        release("After rotation", List.of(group));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> receivers.at("/rotating").size() == 1);
-        Received message = receivers.at("/rotating").get(0);
-        assertThat(message.signedWith(rotated)).isTrue();
-        assertThat(message.signedWith(endpoint.get("secret"))).isTrue();
-        given().auth().oauth2(coordinator).when().get(notifyUrl() + "/api/v1/partners/" + partner + "/endpoints").then()
-                .statusCode(200).body("[0].secret", org.hamcrest.Matchers.nullValue());
-    }
-
-    @Test
-    void aWebhookUrlThatIsNotHttpOrCarriesCredentialsIsRefused() {
-        String partner = partner("Careless", List.of(group), List.of("moqtail"));
-        for (String url : List.of("ftp://127.0.0.1/hook", "http://user:secret@127.0.0.1/hook", "not a url")) {
-            given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("url", url))
-                    .when().post(notifyUrl() + "/api/v1/partners/" + partner + "/endpoints").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("url"));
-        }
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.embargo.notify.support;
+
+import dev.embargo.contracts.report.CaseStatusUpdate;
+import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.crypto.FieldCipher;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** One report's lifecycle events as intake and triage publish them, for notify to act on. */
+public final class ReportEvents {
+
+    private final String reportId = UUID.randomUUID().toString();
+    private final String caseId = UUID.randomUUID().toString();
+    private final String trackingId = "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    private final String programSlug;
+
+    public ReportEvents(String programSlug) {
+        this.programSlug = programSlug;
+    }
+
+    public String trackingId() {
+        return trackingId;
+    }
+
+    /** {@code report.submitted}, with the reporter's address sealed as intake seals it. */
+    public ReportSubmitted submitted(FieldCipher cipher, String reporterEmail) {
+        return new ReportSubmitted(reportId, trackingId, programSlug, 1, cipher.seal("A title"), cipher.seal("Details"),
+                cipher.seal(reporterEmail), null, null, Instant.now(), null, null, null);
+    }
+
+    public ReportAcknowledged acknowledged() {
+        return new ReportAcknowledged(reportId, trackingId, programSlug, caseId, Instant.now(), List.of());
+    }
+
+    public CaseStatusUpdate statusUpdate(int sequence) {
+        return new CaseStatusUpdate(reportId, caseId, trackingId, programSlug, sequence, "triaging", List.of(),
+                Instant.now().plus(7, ChronoUnit.DAYS));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.embargo.notify.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A partner's webhook receiver on 127.0.0.1: records every request by path and answers 204, or 500
+ * while a path is told to fail.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, List<Received>> byPath = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No receiver on 127.0.0.1", e);
+        }
+        server.createContext("/", this::receive);
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next {@code times} requests to the path fail with 500; {@link Integer#MAX_VALUE} for ever. */
+    public void failNext(String path, int times) {
+        failuresLeft.put(path, new AtomicInteger(times));
+    }
+
+    public void recover(String path) {
+        failuresLeft.remove(path);
+    }
+
+    public List<Received> at(String path) {
+        return List.copyOf(byPath.getOrDefault(path, List.of()));
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = exchange.getRequestHeaders();
+        byPath.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(new Received(
+                headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                headers.getFirst("webhook-signature"), body));
+        AtomicInteger failures = failuresLeft.get(path);
+        boolean fail = failures != null && failures.getAndDecrement() > 0;
+        exchange.sendResponseHeaders(fail ? 500 : 204, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** One request as the receiver got it. */
+    public record Received(String webhookId, String timestamp, String signature, String body) {
+
+        /**
+         * Whether one of the {@code v1,} signatures is the secret's HMAC-SHA256 of {@code id.timestamp.body},
+         * as a partner following the Standard Webhooks specification checks it.
+         */
+        public boolean signedWith(String secret) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(
+                        mac.doFinal((webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+                return Arrays.asList(signature.split(" ")).contains(expected);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is always there", e);
+            }
+        }
+    }
+}
