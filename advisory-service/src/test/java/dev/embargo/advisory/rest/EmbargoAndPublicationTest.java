@@ -96,6 +96,7 @@ class EmbargoAndPublicationTest {
     void anEarlyBreakPublishesAtOnceAndIsAuditedWithItsReason() {
         AdvisoryDetails scheduled = fixtures.scheduled(MOQTAIL, Instant.now().plus(Duration.ofDays(20)));
         String publicId = scheduled.advisory().publicId;
+        given().when().get("/advisories/" + publicId).then().statusCode(404);
 
         String reason = "Exploitation seen by a CERT";
         send("POST", ADVISORIES + scheduled.advisory().id + "/early-break", Map.of("reason", reason))
