@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -169,65 +168,6 @@ class AdvisoryPublicationIT {
         publicGet("/advisories/" + publicId).then().statusCode(200).body(containsString("/advisories/" + publicId + "/post-mortem"));
         assertThat(JSON.readTree(publicGet("/advisories/" + publicId + "/csaf.json").asString())
                 .at("/document/references").findValuesAsText("summary")).contains("Post-mortem");
-    }
-
-    @Test
-    void anEarlyBreakPublishesAtOnceAndIsAuditedWithItsReason() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        String title = "Actively exploited " + unique;
-        SubmittedReport report = stack.reporter().submit("moqtail", "Report of " + title, "Exploited in the wild.",
-                "break-" + unique + "@example.org", null);
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
-        AdvisoryDrafts.revise(stack, advisoryId, title, null, "Ready").then().statusCode(200);
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
-                .body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(20)).toString()))
-                .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(200);
-        String publicId = given().auth().oauth2(coordinator).when().get(advisories() + "/" + advisoryId).then()
-                .extract().path("publicId");
-        assertThat(publicGet("/advisories/" + publicId).statusCode()).isEqualTo(404);
-
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Exploitation seen by a CERT " + unique))
-                .when().post(advisories() + "/" + advisoryId + "/early-break").then().statusCode(200)
-                .body("state", equalTo("published")).body("earlyBreak", equalTo(true));
-
-        publicGet("/advisories/" + publicId).then().statusCode(200).body(containsString("actively exploited"));
-        given().auth().oauth2(coordinator).when().get(advisories() + "/" + advisoryId + "/audit").then().statusCode(200)
-                .body("find { it.action == 'early-break' }.actor", equalTo("coordinator"))
-                .body("find { it.action == 'early-break' }.detail", equalTo("Exploitation seen by a CERT " + unique));
-        assertThat(publicGet("/.well-known/csaf/white/index.txt").asString()).contains(publicId.toLowerCase() + ".json");
-    }
-
-    @Test
-    void thePolicyBoundsTheEmbargoAndWhoMayBeToldWhen() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        SubmittedReport report = stack.reporter().submit("moqtail", "Bounds " + unique, "Bounded.", "bounds-" + unique + "@example.org", null);
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
-
-        // Incomplete content cannot be scheduled: every missing field is named.
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(3)).toString()))
-                .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", hasItem("remediation"));
-        AdvisoryDrafts.revise(stack, advisoryId, "Bounds " + unique, null, "Ready").then().statusCode(200);
-        // moqtail discloses within 30 days.
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(40)).toString()))
-                .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(422).body("type", startsWith("https://embargo.dev/problems/embargo-too-long"));
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(10)).toString()))
-                .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(200);
-        // Distributions may be told at most 5 days before the lift; a group the program lacks not at all.
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("partnerGroups", List.of("distributions")))
-                .when().post(advisories() + "/" + advisoryId + "/pre-advisories").then().statusCode(422)
-                .body("detail", containsString("at most 5d before the lift"));
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("partnerGroups", List.of("press")))
-                .when().post(advisories() + "/" + advisoryId + "/pre-advisories").then().statusCode(422)
-                .body("detail", containsString("no partner group press"));
-        // Publishers write; the embargo is the coordinators'.
-        given().auth().oauth2(publisher).contentType(ContentType.JSON).body(Map.of("liftAt", Instant.now().plus(Duration.ofDays(3)).toString()))
-                .when().put(advisories() + "/" + advisoryId + "/embargo").then().statusCode(403);
-        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("trackingId", report.trackingId()))
-                .when().post(advisories()).then().statusCode(403);
     }
 
     private void assertNothingPublic(String publicId, String title, String cve, String credit) {

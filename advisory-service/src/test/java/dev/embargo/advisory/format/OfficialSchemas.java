@@ -15,7 +15,7 @@ import java.util.Set;
  * to the vendored copies: the tests never go online. (The CVE JSON 5 schema is not vendored yet:
  * see CveRecordTest.)
  */
-final class OfficialSchemas {
+public final class OfficialSchemas {
 
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final JsonSchemaFactory DRAFT_2020_12 = JsonSchemaFactory.getInstance(VersionFlag.V202012, builder -> builder
@@ -23,15 +23,15 @@ final class OfficialSchemas {
                     .mapPrefix("https://www.first.org/cvss/", "classpath:schemas/csaf/")
                     .mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/", "classpath:schemas/csaf/")));
 
-    static final JsonSchema CSAF = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/csaf/csaf_json_schema.json"), CONFIG);
+    public static final JsonSchema CSAF = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/csaf/csaf_json_schema.json"), CONFIG);
     static final JsonSchema CSAF_PROVIDER = DRAFT_2020_12.getSchema(
             SchemaLocation.of("classpath:schemas/csaf/provider_json_schema.json"), CONFIG);
-    static final JsonSchema OSV = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
+    public static final JsonSchema OSV = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
 
     private OfficialSchemas() {
     }
 
-    static Set<ValidationMessage> violations(JsonSchema schema, JsonNode document) {
+    public static Set<ValidationMessage> violations(JsonSchema schema, JsonNode document) {
         return schema.validate(document);
     }
 }

@@ -1,0 +1,205 @@
+package dev.embargo.advisory;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.service.Advisories;
+import dev.embargo.advisory.service.AdvisoryDetails;
+import dev.embargo.advisory.service.Embargoes;
+import dev.embargo.advisory.service.SealedJson;
+import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseStateChanged;
+import dev.embargo.contracts.report.ReportSubmitted;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * What the tests start from, made the way production makes it: programs and accepted cases arrive as
+ * triage's events, advisories are drafted and embargoed by the service's own beans (as staff of every
+ * program), and the database is read over JDBC to see what the service wrote.
+ */
+@ApplicationScoped
+public class AdvisoryFixtures {
+
+    public static final String MOQTAIL = "moqtail";
+    public static final String EMEK = "emek";
+    public static final String PUBLISHER = "pat";
+
+    private final TriageEvents events;
+    private final Advisories advisories;
+    private final Embargoes embargoes;
+    private final SealedJson sealed;
+    private final DataSource database;
+    private volatile boolean programsKnown;
+
+    AdvisoryFixtures(TriageEvents events, Advisories advisories, Embargoes embargoes, SealedJson sealed,
+            DataSource database) {
+        this.events = events;
+        this.advisories = advisories;
+        this.embargoes = embargoes;
+        this.sealed = sealed;
+        this.database = database;
+    }
+
+    /**
+     * The seed programs moqtail (30 days to disclose, partner groups held at most 5 days) and emek, as
+     * triage publishes them.
+     */
+    public synchronized void programsKnown() {
+        if (programsKnown) {
+            return;
+        }
+        for (String slug : List.of(MOQTAIL, EMEK)) {
+            events.send(new ProgramPolicyPublished(slug, 1, Instant.now(), seedProgram(slug)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from program_view") == 2);
+        programsKnown = true;
+    }
+
+    /** A report intake accepted and triage has not yet judged; advisory knows it once this returns. */
+    public Report submitted(String program) {
+        programsKnown();
+        Report report = new Report(UUID.randomUUID().toString(),
+                "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999), program);
+        events.send(new ReportSubmitted(report.reportId(), report.trackingId(), program, 1,
+                sealed.sealText("Report of " + report.trackingId()), sealed.sealText("Details."), null,
+                "Ada Lovelace " + report.trackingId(), "0.1.3", Instant.now(), null, null, "name"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from tracked_report where tracking_id = ?", report.trackingId()) == 1);
+        return report;
+    }
+
+    /** A report whose case triage accepted; returns its tracking id once advisory has heard of it. */
+    public String acceptedCase(String program) {
+        Report report = submitted(program);
+        events.send(caseMoved(report, "triaging", "accepted"));
+        awaitCaseState(report.trackingId(), "accepted");
+        return report.trackingId();
+    }
+
+    public static CaseStateChanged caseMoved(Report report, String from, String to) {
+        return new CaseStateChanged(report.reportId(), UUID.nameUUIDFromBytes(report.reportId().getBytes()).toString(),
+                report.trackingId(), report.program(), from, to, "tess", null, Instant.now());
+    }
+
+    public void awaitCaseState(String trackingId, String state) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> state.equals(
+                text("select case_state from tracked_report where tracking_id = ?", trackingId)));
+    }
+
+    /** A freshly drafted advisory: incomplete, as drafts are. */
+    public AdvisoryDetails drafted(String program) {
+        String trackingId = acceptedCase(program);
+        return run(() -> advisories.draft(trackingId, PUBLISHER, slug -> true));
+    }
+
+    /** A drafted advisory revised to content ready for publication. */
+    public AdvisoryDetails complete(String program) {
+        AdvisoryDetails draft = drafted(program);
+        String title = "Selector bypass in " + draft.advisory().publicId;
+        return run(() -> advisories.revise(draft.advisory().id, content(title, null), "Ready", PUBLISHER,
+                slug -> true));
+    }
+
+    /** A complete advisory whose embargo lifts at {@code liftAt}. */
+    public AdvisoryDetails scheduled(String program, Instant liftAt) {
+        AdvisoryDetails complete = complete(program);
+        return run(() -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
+    }
+
+    /** Content every format can publish. */
+    public static AdvisoryContent content(String title, String cveId) {
+        return new AdvisoryContent(title, "A crafted selector reads topics beyond the role.",
+                "The selector parser accepts a wildcard after a negation.",
+                List.of(new AffectedProduct("moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                cveId, "CWE-863", "Incorrect Authorization", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+                6.5, "medium", List.of(),
+                List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
+                "Upgrade moqtail-broker to 0.1.4.", null);
+    }
+
+    /** Runs service work on a Vert.x context, as a request would, and waits for it. */
+    public static <T> T run(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long count(String sql, Object... parameters) {
+        return Long.parseLong(text(sql, parameters));
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    public String text(String sql, Object... parameters) {
+        List<String> found = texts(sql, parameters);
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> texts(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = prepared(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public void update(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = prepared(connection, sql, parameters)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private static String seedProgram(String slug) {
+        try {
+            return Files.readString(Path.of("..", "deploy", "programs", slug + ".yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The seed programs are in deploy/programs", e);
+        }
+    }
+
+    /** A report as triage's events name it. */
+    public record Report(String reportId, String trackingId, String program) {
+    }
+}

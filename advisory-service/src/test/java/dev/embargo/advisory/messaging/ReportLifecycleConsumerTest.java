@@ -1,0 +1,71 @@
+package dev.embargo.advisory.messaging;
+
+import static dev.embargo.advisory.AdvisoryFixtures.MOQTAIL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.embargo.advisory.AdvisoryFixtures;
+import dev.embargo.advisory.AdvisoryFixtures.Report;
+import dev.embargo.advisory.TriageEvents;
+import dev.embargo.contracts.EventType;
+import dev.embargo.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Triage's events reach advisory's projection exactly once in effect; a message that breaks its
+ * contract is set aside.
+ */
+@QuarkusTest
+class ReportLifecycleConsumerTest {
+
+    @Inject
+    AdvisoryFixtures fixtures;
+
+    @Inject
+    TriageEvents events;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        Report report = fixtures.submitted(MOQTAIL);
+        String accepted = UUID.randomUUID().toString();
+        events.send(accepted, AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+        fixtures.awaitCaseState(report.trackingId(), "accepted");
+        events.send(AdvisoryFixtures.caseMoved(report, "accepted", "fixing"));
+        fixtures.awaitCaseState(report.trackingId(), "fixing");
+
+        // The first event again, as after a rebalance: had it been applied, the case would be back at accepted.
+        double duplicatesBefore = duplicates();
+        events.send(accepted, AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
+        assertThat(fixtures.text("select case_state from tracked_report where tracking_id = ?", report.trackingId()))
+                .isEqualTo("fixing");
+        assertThat(fixtures.count("select count(*) from processed_event where event_id = ?", accepted)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatBreaksItsContractGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        String poisonKey = UUID.randomUUID().toString();
+        events.sendRaw(Topics.REPORT_LIFECYCLE.name(), poisonKey, EventType.CASE_STATE_CHANGED.typeName(),
+                UUID.randomUUID().toString(), "{\"reportId\":\"" + poisonKey + "\"}");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                events.keysOn(Topics.REPORT_LIFECYCLE.deadLetter().name(), Duration.ofSeconds(3))).contains(poisonKey));
+        // The consumer goes on.
+        fixtures.acceptedCase(MOQTAIL);
+        assertThat(fixtures.count("select count(*) from tracked_report where report_id = ?::uuid", poisonKey)).isZero();
+    }
+
+    private double duplicates() {
+        return metrics.counter("embargo.inbox.events", "consumer", "advisory.lifecycle", "type",
+                EventType.CASE_STATE_CHANGED.typeName(), "outcome", "duplicate").count();
+    }
+}
