@@ -72,19 +72,6 @@ class CaseConversationIT {
     }
 
     @Test
-    void staffReadNotesAndMessagesApartAndEachIsAnAuditLine() {
-        write("notes", NOTE).then().statusCode(201);
-        write("messages", MESSAGE).then().statusCode(201);
-
-        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/notes").then().statusCode(200)
-                .body("text", contains(NOTE));
-        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/messages").then().statusCode(200)
-                .body("text", contains(MESSAGE));
-        given().auth().oauth2(triager).when().get(cases() + "/" + caseId + "/audit").then().statusCode(200)
-                .body("action", hasItems("internal note", "message to the reporter"));
-    }
-
-    @Test
     void kafkaCarriesTheMessageSealedAndTheNoteNotAtAll() {
         write("notes", NOTE).then().statusCode(201);
         write("messages", MESSAGE).then().statusCode(201);
@@ -179,12 +166,6 @@ class CaseConversationIT {
         } finally {
             reporterSide.shutdownNow();
         }
-    }
-
-    @Test
-    void anEmptyNoteOrMessageIsRefused() {
-        write("notes", " ").then().statusCode(400).contentType("application/problem+json");
-        write("messages", "").then().statusCode(400).contentType("application/problem+json");
     }
 
     private Response move(String to) {

@@ -6,24 +6,22 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Reports of one vulnerability found by their text, marked duplicate, and every reporter kept for credit. */
+/**
+ * A report marked duplicate on the whole platform: every reporter kept for credit and the marking on Kafka.
+ * Suggestions by text and refused markings are triage-service's tests.
+ */
 @ExtendWith(EmbargoStack.class)
 class DuplicatesIT {
 
@@ -36,31 +34,6 @@ class DuplicatesIT {
     void staff(RunningStack runningStack) {
         stack = runningStack;
         triager = stack.staffTokens().of("triager");
-    }
-
-    @Test
-    void aReportOfTheSameVulnerabilityIsSuggestedAndAnUnrelatedOneIsNot() throws Exception {
-        String first = caseOf(submit("Regex backtracking in selector parser " + MARKER,
-                "A crafted topic selector with nested wildcards makes the regex engine backtrack; the broker hangs.", "Ada"));
-        String second = caseOf(submit("Selector regex backtracking hangs broker " + MARKER,
-                "Nested wildcards in a topic selector cause catastrophic regex backtracking and the broker hangs.", "Grace"));
-        String unrelated = caseOf(submit("Stored XSS in admin dashboard",
-                "The display name field of the admin dashboard renders script tags unescaped.", "Linus"));
-
-        given().auth().oauth2(triager).when().get(cases() + "/" + second + "/similar").then().statusCode(200)
-                .body("id", hasItem(first)).body("id", not(hasItem(unrelated)))
-                .body("find { it.id == '%s' }.similarity".formatted(first), org.hamcrest.Matchers.greaterThan(0.3f))
-                .body("find { it.id == '%s' }.title".formatted(first), equalTo("Regex backtracking in selector parser " + MARKER));
-
-        // The fingerprint the database keeps holds no word of the report.
-        try (Connection db = stack.database("triage");
-             Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("SELECT text_fingerprint::text, sealed_title FROM vulnerability_case WHERE id = '"
-                     + second + "'")) {
-            assertThat(row.next()).isTrue();
-            assertThat(row.getString(1)).matches("\\{-?[0-9]+(,-?[0-9]+)*}").doesNotContain("regex", MARKER);
-            assertThat(row.getString(2)).startsWith("enc:v1:");
-        }
     }
 
     @Test
@@ -85,17 +58,6 @@ class DuplicatesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
                 .filter(event -> "case.duplicate.marked.v1".equals(event.type()))
                 .filter(event -> event.data().contains(second) || event.data().contains(third))).hasSize(2));
-    }
-
-    @Test
-    void aCaseCannotDuplicateItselfNothingOrACaseThatDoesNotExist() {
-        String lone = caseOf(submit("Lonely report " + MARKER, "Nothing like it.", "Ada"));
-        move(lone, "duplicate", lone).then().statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("duplicateOf"));
-        move(lone, "duplicate", null).then().statusCode(422);
-        move(lone, "duplicate", "EMB-1999-99999").then().statusCode(422);
-        move(lone, "duplicate", UUID.randomUUID().toString()).then().statusCode(422);
-        given().auth().oauth2(triager).when().get(cases() + "/" + lone).then().body("state", equalTo("acknowledged"));
     }
 
     private SubmittedReport submit(String title, String description, String credit) {
