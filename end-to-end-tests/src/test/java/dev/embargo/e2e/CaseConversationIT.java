@@ -126,21 +126,6 @@ class CaseConversationIT {
     }
 
     @Test
-    void onlyTheReporterWritesAndARotatedTokenReplacesTheOldOne() {
-        stack.reporter().write(report.trackingId(), "not-the-token", "hello").then().statusCode(404)
-                .contentType("application/problem+json");
-        stack.reporter().write(report.trackingId(), null, "hello").then().statusCode(404);
-        stack.reporter().write(report.trackingId(), report.reporterToken(), " ").then().statusCode(400);
-
-        String fresh = stack.reporter().rotateToken(report.trackingId(), report.reporterToken()).then().statusCode(200)
-                .extract().path("reporterToken");
-        assertThat(fresh).isNotEqualTo(report.reporterToken());
-        stack.reporter().status(report.trackingId(), report.reporterToken()).then().statusCode(404);
-        stack.reporter().status(report.trackingId(), fresh).then().statusCode(200);
-        stack.reporter().rotateToken(report.trackingId(), report.reporterToken()).then().statusCode(404);
-    }
-
-    @Test
     void aTokenRotatedWhileTriageUpdatesTheSameReportStaysRotated() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.reporter()
                 .status(report.trackingId(), report.reporterToken()).then().body("status", equalTo("acknowledged")));

@@ -1,7 +1,5 @@
 package dev.embargo.e2e;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -48,28 +46,6 @@ class EncryptedReportIT {
         // The reporter may write encrypted too.
         stack.reporter().write(report.trackingId(), report.reporterToken(), programKey.encryptTo("More details."))
                 .then().statusCode(201);
-    }
-
-    @Test
-    void aMessageEncryptedToAnotherKeyIsRefusedBecauseNobodyHereCouldReadIt() throws Exception {
-        String forSomeoneElse = OpenPgpKeyPair.generate("Someone else <someone@example.org>")
-                .encryptTo("Secret details");
-        refused(stack.reporter().post(report(PROGRAM, forSomeoneElse)), "encrypted to a key that is not this program's");
-    }
-
-    @Test
-    void armorThatIsNotOpenPgpIsRefused() throws Exception {
-        String valid = programKey.encryptTo("x");
-        String corrupted = valid.replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA");
-        refused(stack.reporter().post(report(PROGRAM, corrupted)), "not a valid OpenPGP message");
-        refused(stack.reporter().post(report(PROGRAM, "-----BEGIN PGP MESSAGE-----\n\nnot base64 !\n-----END PGP MESSAGE-----")),
-                "not a valid OpenPGP message");
-    }
-
-    @Test
-    void aProgramWithoutAKeyRefusesEncryptedReports() throws Exception {
-        refused(stack.reporter().post(report("pea2pea", programKey.encryptTo("x"))),
-                "this program publishes no OpenPGP key to encrypt to");
     }
 
     private static void refused(io.restassured.response.Response response, String why) {

@@ -9,12 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
-import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,59 +47,6 @@ class ProgramsIT {
         assertThat(slugs).contains("pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail");
         given().auth().oauth2(stack.staffTokens().of("triager")).when().get(stack.serviceUrl("triage") + "/api/v1/programs/emek")
                 .then().statusCode(200).body("revision", equalTo(1)).body("program.policy.deadlines.acknowledgement", equalTo("48h"));
-    }
-
-    @ParameterizedTest(name = "{0} {1}{2}: {3} due {4}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            pea2pea              | -        | -    | acknowledgement | -
-            oxpulse-partner-edge | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
-            oxpulse-partner-edge | -        | -    | triage          | 2026-12-11T18:00:00Z
-            oxpulse-partner-edge | -        | -    | disclosure      | 2027-02-25T18:00:00Z
-            oxpulse-partner-edge | -        | true | disclosure      | 2026-12-04T18:00:00Z
-            x0tta6bl4            | -        | -    | acknowledgement | 2026-11-30T18:00:00Z
-            x0tta6bl4            | -        | -    | triage          | 2026-12-04T18:00:00Z
-            emek                 | -        | -    | acknowledgement | 2026-11-29T18:00:00Z
-            emek                 | -        | -    | status_update   | 2026-12-04T18:00:00Z
-            emek                 | critical | -    | fix             | 2026-11-28T18:00:00Z
-            emek                 | medium   | -    | fix             | 2026-12-11T18:00:00Z
-            emek                 | low      | -    | fix             | -
-            moqtail              | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
-            moqtail              | -        | -    | fix             | 2026-12-27T18:00:00Z
-            moqtail              | -        | -    | pre_release     | 2026-12-22T18:00:00Z
-            moqtail              | -        | -    | disclosure      | 2026-12-27T18:00:00Z
-            moqtail              | -        | -    | post_mortem     | 2027-01-10T18:00:00Z
-            """)
-    void theTimelinePreviewShowsEachSeedsOwnNumbers(String program, String severity, String expedited, String step, String due) {
-        var request = given().baseUri(intake()).queryParam("arrivedAt", FRIDAY_EVENING);
-        if (severity != null) {
-            request.queryParam("severity", severity);
-        }
-        if (expedited != null) {
-            request.queryParam("expedited", expedited);
-        }
-        JsonPath timeline = request.when().get("/api/v1/programs/{slug}/timeline", program)
-                .then().statusCode(200).extract().jsonPath();
-        Map<String, Object> entry = timeline.getMap("find { it.step == '%s' }".formatted(step));
-        assertThat(entry).as("%s sets a deadline for %s", program, step).isNotNull();
-        assertThat(entry.get("dueAt")).isEqualTo(due);
-    }
-
-    @Test
-    void securityTxtCarriesTheRfc9116FieldsAndSecurityMdStatesTheDeadlines() {
-        String text = given().baseUri(intake()).when().get("/api/v1/programs/moqtail/security.txt")
-                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain")).extract().asString();
-        assertThat(text).contains("Contact: mailto:security@moqtail.dev", "Preferred-Languages: en",
-                "Policy: http://localhost:" + stack.launcher().settings().intakePort() + "/api/v1/programs/moqtail/SECURITY.md",
-                "Canonical: http://localhost:" + stack.launcher().settings().intakePort() + "/api/v1/programs/moqtail/security.txt");
-        Matcher expires = Pattern.compile("Expires: (\\S+)").matcher(text);
-        assertThat(expires.find()).isTrue();
-        assertThat(Instant.parse(expires.group(1))).isBetween(Instant.now(), Instant.now().plus(365, ChronoUnit.DAYS));
-        given().baseUri(intake()).when().get("/.well-known/security.txt").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Canonical: "));
-        String policy = given().baseUri(intake()).when().get("/api/v1/programs/oxpulse-partner-edge/SECURITY.md")
-                .then().statusCode(200).extract().asString();
-        assertThat(policy).contains("Acknowledgement: within 3 business days", "Triage: within 10 business days",
-                "Disclosure: within 90 days", "Unregistered partner nodes");
     }
 
     @Test
@@ -166,15 +110,6 @@ class ProgramsIT {
                 .when().put(stack.serviceUrl("triage") + "/api/v1/programs/acme-router").then().statusCode(403);
         given().contentType(YAML).body(yaml(readmeExample()))
                 .when().put(stack.serviceUrl("triage") + "/api/v1/programs/acme-router").then().statusCode(401);
-    }
-
-    @Test
-    void aTimelineForAnUnknownSeverityOrTimeIsABadRequest() {
-        given().baseUri(intake()).queryParam("severity", "apocalyptic").when().get("/api/v1/programs/emek/timeline")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().baseUri(intake()).queryParam("arrivedAt", "last friday").when().get("/api/v1/programs/emek/timeline")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().baseUri(intake()).when().get("/api/v1/programs/no-such-program/timeline").then().statusCode(404);
     }
 
     /** REST Assured sends text as it is only as bytes: it has no encoder for YAML. */

@@ -39,22 +39,6 @@ class ReporterClaimsIT {
                 .body("find { it.trackingId == '%s' }.scopeClass".formatted(trackingId), equalTo(null)));
     }
 
-    @Test
-    void aScopeClassTheProgramDoesNotHaveIsRefusedWithItsClasses(RunningStack stack) {
-        stack.reporter().post(report(Map.of("scopeClass", "rocket-science"))).then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("scopeClass"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("memory-safety"));
-    }
-
-    @Test
-    void aVectorThatIsNotCvssOrAnAnonymousReporterWithANameIsRefused(RunningStack stack) {
-        stack.reporter().post(report(Map.of("cvssVector", "AV:N/AC:L"))).then().statusCode(400)
-                .body("errors[0].field", equalTo("cvssVector"));
-        stack.reporter().post(report(Map.of("creditPreference", "anonymous", "creditName", "Ada"))).then().statusCode(400);
-        stack.reporter().post(report(Map.of("creditPreference", "famous"))).then().statusCode(400)
-                .body("errors[0].field", equalTo("creditPreference"));
-    }
-
     private static Map<String, Object> report(Map<String, Object> claims) {
         Map<String, Object> body = new HashMap<>(Map.of("program", "moqtail", "title", "Claims " + UUID.randomUUID(),
                 "description", "Nested wildcards hang the broker."));

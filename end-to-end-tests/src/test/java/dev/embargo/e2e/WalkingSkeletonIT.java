@@ -41,23 +41,6 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void intakeAnswersWithAQuotableTrackingIdAStatusUrlAndAToken() {
-        assertThat(report.trackingId()).matches("EMB-\\d{4}-\\d{5,}");
-        assertThat(report.statusUrl()).endsWith("/api/v1/reports/" + report.trackingId());
-        assertThat(report.reporterToken()).hasSizeGreaterThanOrEqualTo(43);
-    }
-
-    @Test
-    void submissionIsRelayedToKafkaAsAVersionedCloudEventKeyedByReportId() {
-        LifecycleEvent submitted = submittedEvent();
-        assertThat(submitted.key()).isEqualTo(submitted.subject());
-        assertThat(submitted.source()).isEqualTo("/embargo/intake");
-        assertThat(submitted.id()).isNotBlank();
-        // Kafka is not a vault: the description travels sealed, never in clear.
-        assertThat(submitted.data()).doesNotContain("crafted frame").contains("enc:v1:");
-    }
-
-    @Test
     void triageAcknowledgesTheReportWithAnEventOnTheSameKey() {
         await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(eventsOfThisReport())
                 .extracting(LifecycleEvent::type, LifecycleEvent::source)
@@ -84,18 +67,6 @@ class WalkingSkeletonIT {
                 .body("trackingId", equalTo(report.trackingId()))
                 // pea2pea sets no due time: the steps are listed, best effort, without dates.
                 .body("deadlines.find { it.step == 'triage' }.promised", equalTo("best-effort")));
-    }
-
-    @Test
-    void aWrongOrMissingTokenLooksExactlyLikeAnUnknownReport() {
-        Reporter reporter = stack.reporter();
-        String unknown = reporter.status("EMB-1999-99999", report.reporterToken()).then().statusCode(404)
-                .contentType("application/problem+json").extract().path("detail");
-        String wrongToken = reporter.status(report.trackingId(), "not-the-token").then().statusCode(404)
-                .contentType("application/problem+json").extract().path("detail");
-        String noToken = reporter.status(report.trackingId(), null).then().statusCode(404)
-                .contentType("application/problem+json").extract().path("detail");
-        assertThat(List.of(wrongToken, noToken)).containsOnly(unknown);
     }
 
     @Test
