@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * What the tests start from, made the way production makes it: programs and accepted cases arrive as
- * triage's events, advisories are drafted and embargoed by the service's own beans (as staff of every
- * program), and the database is read over JDBC to see what the service wrote.
+ * What the tests start from, made the way production makes it: programs and accepted cases arrive
+ * as triage's events, advisories are drafted and embargoed by the service's own beans (as staff of
+ * every program), and the database is read over JDBC to see what the service wrote.
  */
 @ApplicationScoped
 public class AdvisoryFixtures {
@@ -51,7 +51,11 @@ public class AdvisoryFixtures {
     private final DataSource database;
     private volatile boolean programsKnown;
 
-    AdvisoryFixtures(TriageEvents events, Advisories advisories, Embargoes embargoes, SealedJson sealed,
+    AdvisoryFixtures(
+            TriageEvents events,
+            Advisories advisories,
+            Embargoes embargoes,
+            SealedJson sealed,
             DataSource database) {
         this.events = events;
         this.advisories = advisories;
@@ -61,8 +65,8 @@ public class AdvisoryFixtures {
     }
 
     /**
-     * The seed programs moqtail (30 days to disclose, partner groups held at most 5 days) and emek, as
-     * triage publishes them.
+     * The seed programs moqtail (30 days to disclose, partner groups held at most 5 days) and emek,
+     * as triage publishes them.
      */
     public synchronized void programsKnown() {
         if (programsKnown) {
@@ -71,24 +75,50 @@ public class AdvisoryFixtures {
         for (String slug : List.of(MOQTAIL, EMEK)) {
             events.send(new ProgramPolicyPublished(slug, 1, Instant.now(), seedProgram(slug)));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from program_view") == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from program_view") == 2);
         programsKnown = true;
     }
 
-    /** A report intake accepted and triage has not yet judged; advisory knows it once this returns. */
+    /**
+     * A report intake accepted and triage has not yet judged; advisory knows it once this returns.
+     */
     public Report submitted(String program) {
         programsKnown();
-        Report report = new Report(UUID.randomUUID().toString(),
-                "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999), program);
-        events.send(new ReportSubmitted(report.reportId(), report.trackingId(), program, 1,
-                sealed.sealText("Report of " + report.trackingId()), sealed.sealText("Details."), null,
-                "Ada Lovelace " + report.trackingId(), "0.1.3", Instant.now(), null, null, "name"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "select count(*) from tracked_report where tracking_id = ?", report.trackingId()) == 1);
+        Report report =
+                new Report(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
+                        program);
+        events.send(
+                new ReportSubmitted(
+                        report.reportId(),
+                        report.trackingId(),
+                        program,
+                        1,
+                        sealed.sealText("Report of " + report.trackingId()),
+                        sealed.sealText("Details."),
+                        null,
+                        "Ada Lovelace " + report.trackingId(),
+                        "0.1.3",
+                        Instant.now(),
+                        null,
+                        null,
+                        "name"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                count(
+                                                "select count(*) from tracked_report where"
+                                                        + " tracking_id = ?",
+                                                report.trackingId())
+                                        == 1);
         return report;
     }
 
-    /** A report whose case triage accepted; returns its tracking id once advisory has heard of it. */
+    /**
+     * A report whose case triage accepted; returns its tracking id once advisory has heard of it.
+     */
     public String acceptedCase(String program) {
         Report report = submitted(program);
         events.send(caseMoved(report, "triaging", "accepted"));
@@ -97,13 +127,27 @@ public class AdvisoryFixtures {
     }
 
     public static CaseStateChanged caseMoved(Report report, String from, String to) {
-        return new CaseStateChanged(report.reportId(), UUID.nameUUIDFromBytes(report.reportId().getBytes()).toString(),
-                report.trackingId(), report.program(), from, to, "tess", null, Instant.now());
+        return new CaseStateChanged(
+                report.reportId(),
+                UUID.nameUUIDFromBytes(report.reportId().getBytes()).toString(),
+                report.trackingId(),
+                report.program(),
+                from,
+                to,
+                "tess",
+                null,
+                Instant.now());
     }
 
     public void awaitCaseState(String trackingId, String state) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> state.equals(
-                text("select case_state from tracked_report where tracking_id = ?", trackingId)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                state.equals(
+                                        text(
+                                                "select case_state from tracked_report where"
+                                                        + " tracking_id = ?",
+                                                trackingId)));
     }
 
     /** A freshly drafted advisory: incomplete, as drafts are. */
@@ -116,25 +160,42 @@ public class AdvisoryFixtures {
     public AdvisoryDetails complete(String program) {
         AdvisoryDetails draft = drafted(program);
         String title = "Selector bypass in " + draft.advisory().publicId;
-        return run(() -> advisories.revise(draft.advisory().id, content(title, null), "Ready", PUBLISHER,
-                slug -> true));
+        return run(
+                () ->
+                        advisories.revise(
+                                draft.advisory().id,
+                                content(title, null),
+                                "Ready",
+                                PUBLISHER,
+                                slug -> true));
     }
 
     /** A complete advisory whose embargo lifts at {@code liftAt}. */
     public AdvisoryDetails scheduled(String program, Instant liftAt) {
         AdvisoryDetails complete = complete(program);
-        return run(() -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
+        return run(
+                () -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
     }
 
     /** Content every format can publish. */
     public static AdvisoryContent content(String title, String cveId) {
-        return new AdvisoryContent(title, "A crafted selector reads topics beyond the role.",
+        return new AdvisoryContent(
+                title,
+                "A crafted selector reads topics beyond the role.",
                 "The selector parser accepts a wildcard after a negation.",
-                List.of(new AffectedProduct("moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
-                cveId, "CWE-863", "Incorrect Authorization", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
-                6.5, "medium", List.of(),
+                List.of(
+                        new AffectedProduct(
+                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                cveId,
+                "CWE-863",
+                "Incorrect Authorization",
+                "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+                6.5,
+                "medium",
+                List.of(),
                 List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
-                "Upgrade moqtail-broker to 0.1.4.", null);
+                "Upgrade moqtail-broker to 0.1.4.",
+                null);
     }
 
     /** Runs service work on a Vert.x context, as a request would, and waits for it. */
@@ -182,8 +243,8 @@ public class AdvisoryFixtures {
         }
     }
 
-    private static PreparedStatement prepared(Connection connection, String sql, Object... parameters)
-            throws SQLException {
+    private static PreparedStatement prepared(
+            Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
@@ -200,6 +261,5 @@ public class AdvisoryFixtures {
     }
 
     /** A report as triage's events name it. */
-    public record Report(String reportId, String trackingId, String program) {
-    }
+    public record Report(String reportId, String trackingId, String program) {}
 }

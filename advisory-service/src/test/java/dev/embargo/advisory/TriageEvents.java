@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends events to advisory as another service would: CloudEvents in binary mode on the contract's
- * topic, keyed by the subject. The id is the caller's to choose, so a redelivery can be sent on purpose.
+ * topic, keyed by the subject. The id is the caller's to choose, so a redelivery can be sent on
+ * purpose.
  */
 @ApplicationScoped
 public class TriageEvents {
@@ -36,8 +37,11 @@ public class TriageEvents {
 
     TriageEvents(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-                new StringSerializer(), new StringSerializer());
+        this.producer =
+                new KafkaProducer<>(
+                        Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                        new StringSerializer(),
+                        new StringSerializer());
     }
 
     /** Sends the event under a new id; returns the id. */
@@ -62,7 +66,10 @@ public class TriageEvents {
         header(record, CloudEventAttributes.HEADER_TYPE, typeName);
         header(record, CloudEventAttributes.HEADER_SUBJECT, subject);
         header(record, CloudEventAttributes.HEADER_TIME, Instant.now().toString());
-        header(record, CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE);
+        header(
+                record,
+                CloudEventAttributes.HEADER_CONTENT_TYPE,
+                CloudEventAttributes.DATA_CONTENT_TYPE);
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
@@ -76,13 +83,22 @@ public class TriageEvents {
     /** The record keys on a topic from its beginning, read for at most {@code patience}. */
     public List<String> keysOn(String topic, Duration patience) {
         List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "advisory-tests-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                "bootstrap.servers",
+                                bootstrap,
+                                "group.id",
+                                "advisory-tests-" + UUID.randomUUID(),
+                                "auto.offset.reset",
+                                "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant until = Instant.now().plus(patience);
             while (Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(500))) {
                     keys.add(record.key());
                 }
             }

@@ -23,24 +23,28 @@ import org.knowm.xchart.XYChart;
  * Submit → acknowledgement-email latency of a running stack ({@code ./embargo up --detach}).
  *
  * <p>Submits reports at a steady rate through intake's public API, the reports of each second to
- * one reporter address, and watches those mailboxes through the mail server's HTTP API until
- * each acknowledgement (its subject names the tracking id) has arrived. The
- * latency of a report runs from just before its POST to the first poll that sees its email, so
- * it includes the whole chain: intake's transaction, outbox relay, Kafka, triage's case and
- * outbox, Kafka again, notify's queue and SMTP. A mailbox is read every 20 ms, or at a twentieth
- * of its oldest report's wait when that is longer: the error is at most 20 ms or 5 %.
+ * one reporter address, and watches those mailboxes through the mail server's HTTP API until each
+ * acknowledgement (its subject names the tracking id) has arrived. The latency of a report runs
+ * from just before its POST to the first poll that sees its email, so it includes the whole chain:
+ * intake's transaction, outbox relay, Kafka, triage's case and outbox, Kafka again, notify's queue
+ * and SMTP. A mailbox is read every 20 ms, or at a twentieth of its oldest report's wait when that
+ * is longer: the error is at most 20 ms or 5 %.
  *
- * <p>Run with {@code ./embargo bench [reports] [per-second]}; the run replaces its section of RESULTS.md.
+ * <p>Run with {@code ./embargo bench [reports] [per-second]}; the run replaces its section of
+ * RESULTS.md.
  */
 public class AckLatency {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration GIVE_UP = Duration.ofMinutes(3);
     private static final int WARM_UP = 100;
+
     /** The target for a cold stack holds over the first minute of load. */
     private static final Duration FIRST_MINUTE = Duration.ofMinutes(1);
+
     private static final Pattern TRACKING_ID_FIELD = Pattern.compile("\"trackingId\":\"([^\"]+)\"");
-    private static final Pattern ACKNOWLEDGEMENT_SUBJECT = Pattern.compile("\"subject\":\"\\[([A-Z0-9-]+)\\] We received");
+    private static final Pattern ACKNOWLEDGEMENT_SUBJECT =
+            Pattern.compile("\"subject\":\"\\[([A-Z0-9-]+)\\] We received");
 
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -59,54 +63,86 @@ public class AckLatency {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         List<Long> latencies = sortedLatencies(measured);
-        List<Long> firstMinute = sortedLatencies(Stream.concat(warmUp.stream(), measured.stream())
-                .filter(sample -> sample.submitted() - loadStarted < FIRST_MINUTE.toNanos()).toList());
+        List<Long> firstMinute =
+                sortedLatencies(
+                        Stream.concat(warmUp.stream(), measured.stream())
+                                .filter(
+                                        sample ->
+                                                sample.submitted() - loadStarted
+                                                        < FIRST_MINUTE.toNanos())
+                                .toList());
         long p50 = Percentiles.nearestRank(latencies, 50);
         long p90 = Percentiles.nearestRank(latencies, 90);
         long p99 = Percentiles.nearestRank(latencies, 99);
         long firstMinuteP99 = Percentiles.nearestRank(firstMinute, 99);
-        System.out.printf("reports=%d rate=%d/s wall=%.1fs%n", latencies.size(), perSecond, seconds);
-        System.out.printf("submit->ack email latency ms: p50=%d p90=%d p99=%d max=%d%n", p50, p90, p99,
-                latencies.getLast());
-        System.out.printf("first minute of load, warm-up included: reports=%d p99=%d ms%n", firstMinute.size(),
-                firstMinuteP99);
+        System.out.printf(
+                "reports=%d rate=%d/s wall=%.1fs%n", latencies.size(), perSecond, seconds);
+        System.out.printf(
+                "submit->ack email latency ms: p50=%d p90=%d p99=%d max=%d%n",
+                p50, p90, p99, latencies.getLast());
+        System.out.printf(
+                "first minute of load, warm-up included: reports=%d p99=%d ms%n",
+                firstMinute.size(), firstMinuteP99);
 
-        ResultsFile.inBenchmarksDirectory().record(Run.finishedNow(Benchmark.ACK_LATENCY,
-                Benchmark.ACK_LATENCY.command(reports, perSecond), List.of(
-                        Figure.of("p99, first minute of load (warm-up included)", firstMinuteP99 + " ms")
-                                .withTarget("< 1 s", firstMinuteP99 < 1_000),
-                        Figure.of("p50 after the warm-up", p50 + " ms").withTarget("< 100 ms", p50 < 100),
-                        Figure.of("p99 after the warm-up", p99 + " ms").withTarget("< 300 ms", p99 < 300),
-                        Figure.of("p90 and max after the warm-up", p90 + " ms, " + latencies.getLast() + " ms"),
-                        Figure.of("reports", "%d warm-up, then %d at %d/s in %.1f s"
-                                .formatted(WARM_UP, reports, perSecond, seconds)))),
-                chart(loadStarted, warmUp, measured));
+        ResultsFile.inBenchmarksDirectory()
+                .record(
+                        Run.finishedNow(
+                                Benchmark.ACK_LATENCY,
+                                Benchmark.ACK_LATENCY.command(reports, perSecond),
+                                List.of(
+                                        Figure.of(
+                                                        "p99, first minute of load (warm-up"
+                                                                + " included)",
+                                                        firstMinuteP99 + " ms")
+                                                .withTarget("< 1 s", firstMinuteP99 < 1_000),
+                                        Figure.of("p50 after the warm-up", p50 + " ms")
+                                                .withTarget("< 100 ms", p50 < 100),
+                                        Figure.of("p99 after the warm-up", p99 + " ms")
+                                                .withTarget("< 300 ms", p99 < 300),
+                                        Figure.of(
+                                                "p90 and max after the warm-up",
+                                                p90 + " ms, " + latencies.getLast() + " ms"),
+                                        Figure.of(
+                                                "reports",
+                                                "%d warm-up, then %d at %d/s in %.1f s"
+                                                        .formatted(
+                                                                WARM_UP, reports, perSecond,
+                                                                seconds)))),
+                        chart(loadStarted, warmUp, measured));
     }
 
     /** A report's submission (nanoTime just before its POST) and its latency. */
-    private record Sample(long submitted, long latencyMillis) {
-    }
+    private record Sample(long submitted, long latencyMillis) {}
 
     private static List<Long> sortedLatencies(List<Sample> samples) {
         return samples.stream().map(Sample::latencyMillis).sorted().toList();
     }
 
-    /** Each report's latency at its submission time, the targets drawn over the phase they apply to. */
+    /**
+     * Each report's latency at its submission time, the targets drawn over the phase they apply to.
+     */
     private static XYChart chart(long loadStarted, List<Sample> warmUp, List<Sample> measured) {
-        XYChart chart = Charts.points("Submit → acknowledgement email", "submitted at (s since the first report)",
-                "latency (ms)");
+        XYChart chart =
+                Charts.points(
+                        "Submit → acknowledgement email",
+                        "submitted at (s since the first report)",
+                        "latency (ms)");
         addPhase(chart, "warm-up", warmUp, loadStarted);
         addPhase(chart, "measured", measured, loadStarted);
         double measuredFrom = secondsSince(loadStarted, measured.getFirst());
         double end = secondsSince(loadStarted, measured.getLast());
-        Charts.target(chart, "first minute p99 < 1 s", 0, Math.min(end, FIRST_MINUTE.toSeconds()), 1_000);
+        Charts.target(
+                chart, "first minute p99 < 1 s", 0, Math.min(end, FIRST_MINUTE.toSeconds()), 1_000);
         Charts.target(chart, "warm p99 < 300 ms", measuredFrom, end, 300);
         Charts.target(chart, "warm p50 < 100 ms", measuredFrom, end, 100);
         return chart;
     }
 
-    private static void addPhase(XYChart chart, String phase, List<Sample> samples, long loadStarted) {
-        chart.addSeries(phase, samples.stream().map(sample -> secondsSince(loadStarted, sample)).toList(),
+    private static void addPhase(
+            XYChart chart, String phase, List<Sample> samples, long loadStarted) {
+        chart.addSeries(
+                phase,
+                samples.stream().map(sample -> secondsSince(loadStarted, sample)).toList(),
                 samples.stream().map(Sample::latencyMillis).toList());
     }
 
@@ -114,9 +150,11 @@ public class AckLatency {
         return (sample.submitted() - loadStarted) / 1e9;
     }
 
-    private static List<Sample> measure(HttpClient http, String intake, String mailApi, String run, int reports,
-            int perSecond) throws Exception {
-        // Tracking id -> nanoTime just before its POST, and the mailbox its acknowledgement goes to.
+    private static List<Sample> measure(
+            HttpClient http, String intake, String mailApi, String run, int reports, int perSecond)
+            throws Exception {
+        // Tracking id -> nanoTime just before its POST, and the mailbox its acknowledgement goes
+        // to.
         Map<String, Long> submittedAt = new ConcurrentHashMap<>();
         Map<String, String> mailboxOf = new ConcurrentHashMap<>();
         Map<String, Long> latencies = new ConcurrentHashMap<>();
@@ -124,25 +162,41 @@ public class AckLatency {
         try (var submitters = Executors.newVirtualThreadPerTaskExecutor()) {
             long periodNanos = 1_000_000_000L / perSecond;
             for (int i = 0; i < reports; i++) {
-                // One reporter address per second of submissions: a poll reads the acknowledgements of a
-                // whole second at once. With an address per report, each pending report cost one request
-                // per poll, so a backlog multiplied the polling and the polling deepened the backlog.
+                // One reporter address per second of submissions: a poll reads the acknowledgements
+                // of a
+                // whole second at once. With an address per report, each pending report cost one
+                // request
+                // per poll, so a backlog multiplied the polling and the polling deepened the
+                // backlog.
                 String mailbox = "bench-%s-%04d@example.org".formatted(run, i / perSecond);
-                pacer.schedule(() -> submitters.submit(() -> submit(http, intake, mailbox, submittedAt, mailboxOf)),
-                        i * periodNanos, TimeUnit.NANOSECONDS);
+                pacer.schedule(
+                        () ->
+                                submitters.submit(
+                                        () ->
+                                                submit(
+                                                        http,
+                                                        intake,
+                                                        mailbox,
+                                                        submittedAt,
+                                                        mailboxOf)),
+                        i * periodNanos,
+                        TimeUnit.NANOSECONDS);
             }
             long deadline = System.nanoTime() + GIVE_UP.toNanos() + reports * periodNanos;
             Map<String, Long> nextPollOf = new HashMap<>();
             while (latencies.size() < reports && System.nanoTime() < deadline) {
-                // The oldest waiting report of each mailbox decides how often it is read: every 20 ms while
-                // acknowledgements are quick, then at a twentieth of the wait, so a backlog costs a few reads
+                // The oldest waiting report of each mailbox decides how often it is read: every 20
+                // ms while
+                // acknowledgements are quick, then at a twentieth of the wait, so a backlog costs a
+                // few reads
                 // a second instead of 50 per mailbox, at an error of at most 5 % of each latency.
                 Map<String, Long> oldestWaitingOf = new HashMap<>();
-                submittedAt.forEach((id, before) -> {
-                    if (!latencies.containsKey(id)) {
-                        oldestWaitingOf.merge(mailboxOf.get(id), before, Math::min);
-                    }
-                });
+                submittedAt.forEach(
+                        (id, before) -> {
+                            if (!latencies.containsKey(id)) {
+                                oldestWaitingOf.merge(mailboxOf.get(id), before, Math::min);
+                            }
+                        });
                 for (var waiting : oldestWaitingOf.entrySet()) {
                     long now = System.nanoTime();
                     if (now < nextPollOf.getOrDefault(waiting.getKey(), 0L)) {
@@ -154,7 +208,9 @@ public class AckLatency {
                             latencies.putIfAbsent(trackingId, (now - before) / 1_000_000);
                         }
                     }
-                    nextPollOf.put(waiting.getKey(), now + Math.max(POLL.toNanos(), (now - waiting.getValue()) / 20));
+                    nextPollOf.put(
+                            waiting.getKey(),
+                            now + Math.max(POLL.toNanos(), (now - waiting.getValue()) / 20));
                 }
                 Thread.sleep(POLL);
             }
@@ -162,33 +218,49 @@ public class AckLatency {
             pacer.shutdownNow();
         }
         if (latencies.size() < reports) {
-            throw new IllegalStateException("Only %d of %d acknowledgements arrived within %s"
-                    .formatted(latencies.size(), reports, GIVE_UP));
+            throw new IllegalStateException(
+                    "Only %d of %d acknowledgements arrived within %s"
+                            .formatted(latencies.size(), reports, GIVE_UP));
         }
         return latencies.entrySet().stream()
                 .map(latency -> new Sample(submittedAt.get(latency.getKey()), latency.getValue()))
-                .sorted(Comparator.comparingLong(Sample::submitted)).toList();
+                .sorted(Comparator.comparingLong(Sample::submitted))
+                .toList();
     }
 
-    private static void submit(HttpClient http, String intake, String mailbox, Map<String, Long> submittedAt,
+    private static void submit(
+            HttpClient http,
+            String intake,
+            String mailbox,
+            Map<String, Long> submittedAt,
             Map<String, String> mailboxOf) {
-        String body = """
+        String body =
+                """
                 {"program":"pea2pea","title":"Benchmark report","description":"Measured by benchmarks/AckLatency.",\
-                "reporterEmail":"%s"}""".formatted(mailbox);
-        // Every report from a researcher of its own (the local stack trusts 127.0.0.1 as a proxy): intake
+                "reporterEmail":"%s"}\
+                """
+                        .formatted(mailbox);
+        // Every report from a researcher of its own (the local stack trusts 127.0.0.1 as a proxy):
+        // intake
         // limits each client to 60 requests a minute, and this measures latency, not that limit.
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        java.util.concurrent.ThreadLocalRandom random =
+                java.util.concurrent.ThreadLocalRandom.current();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(intake + "/api/v1/reports"))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "X-Forwarded-For",
+                                "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
         long before = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher trackingId = TRACKING_ID_FIELD.matcher(response.body());
             if (response.statusCode() != 201 || !trackingId.find()) {
-                throw new IllegalStateException("Intake answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "Intake answered " + response.statusCode() + ": " + response.body());
             }
             mailboxOf.put(trackingId.group(1), mailbox);
             submittedAt.put(trackingId.group(1), before);
@@ -198,13 +270,21 @@ public class AckLatency {
     }
 
     /** Tracking ids of the acknowledgements in a mailbox, read from their subjects. */
-    private static List<String> acknowledged(HttpClient http, String mailApi, String mailbox) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + mailbox + "/messages/INBOX/"))
-                .GET().build();
+    private static List<String> acknowledged(HttpClient http, String mailApi, String mailbox)
+            throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(mailApi + "/api/user/" + mailbox + "/messages/INBOX/"))
+                        .GET()
+                        .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return List.of(); // the mail server creates the mailbox with its first message
         }
-        return ACKNOWLEDGEMENT_SUBJECT.matcher(response.body()).results().map(match -> match.group(1)).toList();
+        return ACKNOWLEDGEMENT_SUBJECT
+                .matcher(response.body())
+                .results()
+                .map(match -> match.group(1))
+                .toList();
     }
 }

@@ -5,15 +5,27 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The benchmarks, in the order of their sections in RESULTS.md, with the commands that run them. */
+/**
+ * The benchmarks, in the order of their sections in RESULTS.md, with the commands that run them.
+ */
 public enum Benchmark {
-
-    ACK_LATENCY("ack-latency", "Submit → acknowledgement email latency", "./embargo up --detach", "./embargo bench",
+    ACK_LATENCY(
+            "ack-latency",
+            "Submit → acknowledgement email latency",
+            "./embargo up --detach",
+            "./embargo bench",
             "[reports] [per-second]"),
-    WEBHOOK_FAN_OUT("webhook-fan-out", "Webhook fan-out", "./embargo up --detach", "./embargo bench webhooks",
+    WEBHOOK_FAN_OUT(
+            "webhook-fan-out",
+            "Webhook fan-out",
+            "./embargo up --detach",
+            "./embargo bench webhooks",
             "[endpoints]"),
-    INTAKE_THROUGHPUT("intake-throughput", "Intake throughput next to pgbench",
-            "EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 ./embargo up --detach", "./embargo bench intake",
+    INTAKE_THROUGHPUT(
+            "intake-throughput",
+            "Intake throughput next to pgbench",
+            "EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 ./embargo up --detach",
+            "./embargo bench intake",
             "[per-second] [seconds] [clients]");
 
     private final String id;
@@ -30,7 +42,10 @@ public enum Benchmark {
         this.parameters = parameters;
     }
 
-    /** The benchmarks directory: {@code embargo.benchmarks}, as {@code ./embargo bench} sets it, or ./benchmarks. */
+    /**
+     * The benchmarks directory: {@code embargo.benchmarks}, as {@code ./embargo bench} sets it, or
+     * ./benchmarks.
+     */
     public static Path directory() {
         return Path.of(System.getProperty("embargo.benchmarks", "benchmarks"));
     }

@@ -1,8 +1,8 @@
 package dev.embargo.benchmarks;
 
 /**
- * One figure of a run as RESULTS.md lists it: what was measured, the value, and the target it is held to (empty
- * when it only explains the others) with whether the value met it.
+ * One figure of a run as RESULTS.md lists it: what was measured, the value, and the target it is
+ * held to (empty when it only explains the others) with whether the value met it.
  */
 public record Figure(String name, String value, String target, boolean met) {
 

@@ -2,11 +2,13 @@ package dev.embargo.benchmarks;
 
 import java.util.List;
 
-/** Percentiles of sorted samples by nearest rank: the smallest sample with at least p % of them at or below it. */
+/**
+ * Percentiles of sorted samples by nearest rank: the smallest sample with at least p % of them at
+ * or below it.
+ */
 final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** The p-th percentile of {@code sorted} (ascending, not empty). */
     static long nearestRank(List<Long> sorted, int percentile) {

@@ -3,8 +3,16 @@ package dev.embargo.benchmarks;
 import java.time.Instant;
 import java.util.List;
 
-/** One run of a benchmark as RESULTS.md records it: when, where, how it was started and what it measured. */
-public record Run(Benchmark benchmark, Instant finished, Machine machine, String command, List<Figure> figures) {
+/**
+ * One run of a benchmark as RESULTS.md records it: when, where, how it was started and what it
+ * measured.
+ */
+public record Run(
+        Benchmark benchmark,
+        Instant finished,
+        Machine machine,
+        String command,
+        List<Figure> figures) {
 
     /** A run that finished just now on this machine. */
     public static Run finishedNow(Benchmark benchmark, String command, List<Figure> figures) {

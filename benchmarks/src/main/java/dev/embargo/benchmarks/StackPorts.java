@@ -1,10 +1,12 @@
 package dev.embargo.benchmarks;
 
-/** The local stack's ports: the EMBARGO_*_PORT variables ./embargo reads, or the defaults of ./embargo up. */
+/**
+ * The local stack's ports: the EMBARGO_*_PORT variables ./embargo reads, or the defaults of
+ * ./embargo up.
+ */
 final class StackPorts {
 
-    private StackPorts() {
-    }
+    private StackPorts() {}
 
     static String port(String variable, String fallback) {
         String value = System.getenv(variable);

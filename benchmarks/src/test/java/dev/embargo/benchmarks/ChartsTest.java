@@ -16,7 +16,8 @@ class ChartsTest {
 
     @Test
     void aChartIsSavedAsAPngNamedAfterItsBenchmark(@TempDir Path directory) throws IOException {
-        XYChart chart = Charts.points("Submit → acknowledgement email", "submitted at (s)", "latency (ms)");
+        XYChart chart =
+                Charts.points("Submit → acknowledgement email", "submitted at (s)", "latency (ms)");
         chart.addSeries("measured", new double[] {0.1, 0.2, 0.3}, new double[] {80, 95, 310});
         Charts.target(chart, "warm p99 < 300 ms", 0.1, 0.3, 300);
 

@@ -15,37 +15,54 @@ class ResultsFileTest {
     private static final Machine MACHINE = new Machine(2, 24L << 30, "Test CPU", "JDK 25 (Test)");
 
     private static Run run(Benchmark benchmark, String day, String figure) {
-        return new Run(benchmark, Instant.parse(day + "T12:00:00Z"), MACHINE, benchmark.command(1),
+        return new Run(
+                benchmark,
+                Instant.parse(day + "T12:00:00Z"),
+                MACHINE,
+                benchmark.command(1),
                 List.of(Figure.of(figure, "1 ms")));
     }
 
     @Test
     void aFirstRunWritesTheHeaderAndItsOwnSectionOnly() {
-        String results = ResultsFile.withSection("", run(Benchmark.WEBHOOK_FAN_OUT, "2026-12-05", "fan-out"));
+        String results =
+                ResultsFile.withSection(
+                        "", run(Benchmark.WEBHOOK_FAN_OUT, "2026-12-05", "fan-out"));
 
-        assertThat(results).startsWith("# Benchmark results\n").contains("./embargo bench intake [per-second]")
-                .contains("<!-- webhook-fan-out: begin -->").doesNotContain("<!-- ack-latency: begin -->");
+        assertThat(results)
+                .startsWith("# Benchmark results\n")
+                .contains("./embargo bench intake [per-second]")
+                .contains("<!-- webhook-fan-out: begin -->")
+                .doesNotContain("<!-- ack-latency: begin -->");
         assertThat(ResultsFile.sections(results)).containsOnlyKeys(Benchmark.WEBHOOK_FAN_OUT);
     }
 
     @Test
     void aRunReplacesItsBenchmarksSectionAndKeepsTheOthers() {
-        String earlier = ResultsFile.withSection(
-                ResultsFile.withSection("", run(Benchmark.ACK_LATENCY, "2026-12-01", "old latency")),
-                run(Benchmark.INTAKE_THROUGHPUT, "2026-12-02", "intake peak"));
+        String earlier =
+                ResultsFile.withSection(
+                        ResultsFile.withSection(
+                                "", run(Benchmark.ACK_LATENCY, "2026-12-01", "old latency")),
+                        run(Benchmark.INTAKE_THROUGHPUT, "2026-12-02", "intake peak"));
 
-        String results = ResultsFile.withSection(earlier, run(Benchmark.ACK_LATENCY, "2026-12-05", "new latency"));
+        String results =
+                ResultsFile.withSection(
+                        earlier, run(Benchmark.ACK_LATENCY, "2026-12-05", "new latency"));
 
-        assertThat(results).contains("new latency", "2026-12-05 12:00 UTC").doesNotContain("old latency", "2026-12-01");
+        assertThat(results)
+                .contains("new latency", "2026-12-05 12:00 UTC")
+                .doesNotContain("old latency", "2026-12-01");
         assertThat(ResultsFile.sections(results).get(Benchmark.INTAKE_THROUGHPUT))
                 .isEqualTo(ResultsFile.sections(earlier).get(Benchmark.INTAKE_THROUGHPUT));
     }
 
     @Test
     void sectionsFollowTheBenchmarksOrderWhicheverRanFirst() {
-        String results = ResultsFile.withSection(
-                ResultsFile.withSection("", run(Benchmark.INTAKE_THROUGHPUT, "2026-12-02", "intake peak")),
-                run(Benchmark.ACK_LATENCY, "2026-12-05", "latency"));
+        String results =
+                ResultsFile.withSection(
+                        ResultsFile.withSection(
+                                "", run(Benchmark.INTAKE_THROUGHPUT, "2026-12-02", "intake peak")),
+                        run(Benchmark.ACK_LATENCY, "2026-12-05", "latency"));
 
         assertThat(results.indexOf("<!-- ack-latency: begin -->"))
                 .isLessThan(results.indexOf("<!-- intake-throughput: begin -->"));
@@ -53,25 +70,40 @@ class ResultsFileTest {
 
     @Test
     void aSectionListsEachFigureWithItsTargetAndWhetherItWasMet() {
-        Run run = new Run(Benchmark.ACK_LATENCY, Instant.parse("2026-12-05T08:30:00Z"), MACHINE, "./embargo bench 200 20",
-                List.of(Figure.of("p50 after the warm-up", "80 ms").withTarget("< 100 ms", true),
-                        Figure.of("p99 after the warm-up", "400 ms").withTarget("< 300 ms", false),
-                        Figure.of("reports", "200 at 20/s")));
+        Run run =
+                new Run(
+                        Benchmark.ACK_LATENCY,
+                        Instant.parse("2026-12-05T08:30:00Z"),
+                        MACHINE,
+                        "./embargo bench 200 20",
+                        List.of(
+                                Figure.of("p50 after the warm-up", "80 ms")
+                                        .withTarget("< 100 ms", true),
+                                Figure.of("p99 after the warm-up", "400 ms")
+                                        .withTarget("< 300 ms", false),
+                                Figure.of("reports", "200 at 20/s")));
 
-        assertThat(ResultsFile.sections(ResultsFile.withSection("", run)).get(Benchmark.ACK_LATENCY)).contains(
-                "`./embargo bench 200 20`, 2026-12-05 08:30 UTC, on 2 cores, 24.0 GiB, Test CPU, JDK 25 (Test).",
-                "| p50 after the warm-up | 80 ms | < 100 ms | met |",
-                "| p99 after the warm-up | 400 ms | < 300 ms | **missed** |",
-                "| reports | 200 at 20/s |  |  |",
-                "![Submit → acknowledgement email latency](charts/ack-latency.png)");
+        assertThat(
+                        ResultsFile.sections(ResultsFile.withSection("", run))
+                                .get(Benchmark.ACK_LATENCY))
+                .contains(
+                        "`./embargo bench 200 20`, 2026-12-05 08:30 UTC, on 2 cores, 24.0 GiB, Test"
+                                + " CPU, JDK 25 (Test).",
+                        "| p50 after the warm-up | 80 ms | < 100 ms | met |",
+                        "| p99 after the warm-up | 400 ms | < 300 ms | **missed** |",
+                        "| reports | 200 at 20/s |  |  |",
+                        "![Submit → acknowledgement email latency](charts/ack-latency.png)");
     }
 
     @Test
     void recordingARunWritesTheFileAndTheChartBesideIt(@TempDir Path directory) throws IOException {
-        new ResultsFile(directory).record(run(Benchmark.ACK_LATENCY, "2026-12-05", "latency"),
-                Charts.points("latency", "s", "ms"));
+        new ResultsFile(directory)
+                .record(
+                        run(Benchmark.ACK_LATENCY, "2026-12-05", "latency"),
+                        Charts.points("latency", "s", "ms"));
 
-        assertThat(Files.readString(directory.resolve("RESULTS.md"))).contains("<!-- ack-latency: end -->");
+        assertThat(Files.readString(directory.resolve("RESULTS.md")))
+                .contains("<!-- ack-latency: end -->");
         assertThat(directory.resolve("charts/ack-latency.png")).isRegularFile();
     }
 

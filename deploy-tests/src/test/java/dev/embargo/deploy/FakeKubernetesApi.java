@@ -1,5 +1,7 @@
 package dev.embargo.deploy;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,15 +12,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Just enough of a Kubernetes API server for Helm's {@code lookup}: discovery and reading Secrets.
  * helm-java renders like {@code helm install --dry-run}, which asks the cluster in KUBECONFIG; the
  * chart looks up its generated Secrets so that an upgrade keeps their values, and this lets a test
- * play both a fresh cluster and one where a release already lives. Surefire points KUBECONFIG at the
- * file {@link #start()} writes.
+ * play both a fresh cluster and one where a release already lives. Surefire points KUBECONFIG at
+ * the file {@link #start()} writes.
  */
 final class FakeKubernetesApi {
 
@@ -27,8 +26,7 @@ final class FakeKubernetesApi {
     /** Secret JSON by "namespace/name". */
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-    private FakeKubernetesApi() {
-    }
+    private FakeKubernetesApi() {}
 
     static synchronized FakeKubernetesApi start() {
         if (instance != null) {
@@ -36,17 +34,22 @@ final class FakeKubernetesApi {
         }
         FakeKubernetesApi api = new FakeKubernetesApi();
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", api::answer);
             server.setExecutor(null);
             server.start();
             String kubeconfig = System.getenv("KUBECONFIG");
             if (kubeconfig == null || kubeconfig.isBlank()) {
-                throw new IllegalStateException("KUBECONFIG must name the file the fake API writes (set by surefire)");
+                throw new IllegalStateException(
+                        "KUBECONFIG must name the file the fake API writes (set by surefire)");
             }
             Path file = Path.of(kubeconfig);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, """
+            Files.writeString(
+                    file,
+                    """
                     apiVersion: v1
                     kind: Config
                     clusters:
@@ -59,7 +62,8 @@ final class FakeKubernetesApi {
                       - name: fake
                         context: {cluster: fake, user: fake, namespace: embargo}
                     current-context: fake
-                    """.formatted(server.getAddress().getPort()));
+                    """
+                            .formatted(server.getAddress().getPort()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,33 +82,57 @@ final class FakeKubernetesApi {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/version")) {
-            send(exchange, 200, """
-                    {"major":"1","minor":"31","gitVersion":"v1.31.0","platform":"linux/amd64"}""");
+            send(
+                    exchange,
+                    200,
+                    """
+                    {"major":"1","minor":"31","gitVersion":"v1.31.0","platform":"linux/amd64"}\
+                    """);
         } else if (path.equals("/api")) {
-            send(exchange, 200, """
-                    {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[]}""");
+            send(
+                    exchange,
+                    200,
+                    """
+                    {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[]}\
+                    """);
         } else if (path.equals("/apis")) {
-            send(exchange, 200, """
-                    {"kind":"APIGroupList","apiVersion":"v1","groups":[]}""");
+            send(
+                    exchange,
+                    200,
+                    """
+                    {"kind":"APIGroupList","apiVersion":"v1","groups":[]}\
+                    """);
         } else if (path.equals("/api/v1")) {
-            send(exchange, 200, """
+            send(
+                    exchange,
+                    200,
+                    """
                     {"kind":"APIResourceList","groupVersion":"v1","resources":[
                      {"name":"secrets","singularName":"secret","namespaced":true,"kind":"Secret","verbs":["get","list"]},
-                     {"name":"configmaps","singularName":"configmap","namespaced":true,"kind":"ConfigMap","verbs":["get","list"]}]}""");
+                     {"name":"configmaps","singularName":"configmap","namespaced":true,"kind":"ConfigMap","verbs":["get","list"]}]}\
+                    """);
         } else if (path.matches("/api/v1/namespaces/[^/]+/secrets/[^/]+")) {
             String[] parts = path.split("/");
             String secret = secrets.get(parts[4] + "/" + parts[6]);
             if (secret == null) {
-                send(exchange, 404, """
+                send(
+                        exchange,
+                        404,
+                        """
                         {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404,
-                         "details":{"name":"%s","kind":"secrets"},"message":"secrets \\"%s\\" not found"}"""
-                        .formatted(parts[6], parts[6]));
+                         "details":{"name":"%s","kind":"secrets"},"message":"secrets \\"%s\\" not found"}\
+                        """
+                                .formatted(parts[6], parts[6]));
             } else {
                 send(exchange, 200, secret);
             }
         } else {
-            send(exchange, 404, """
-                    {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
+            send(
+                    exchange,
+                    404,
+                    """
+                    {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}\
+                    """);
         }
     }
 

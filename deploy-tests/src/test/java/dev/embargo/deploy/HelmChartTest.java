@@ -3,24 +3,24 @@ package dev.embargo.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.LintResult;
-
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-
-/** The chart as a whole: it lints, its values are checked, its secrets and files come from where they should. */
+/**
+ * The chart as a whole: it lints, its values are checked, its secrets and files come from where
+ * they should.
+ */
 class HelmChartTest {
 
     @Test
@@ -33,10 +33,14 @@ class HelmChartTest {
     @Test
     void everyValueSetRendersTheFourServices() {
         for (RenderedChart chart : ValueSets.all()) {
-            assertThat(chart.all(Deployment.class)).as(chart.name)
+            assertThat(chart.all(Deployment.class))
+                    .as(chart.name)
                     .extracting(d -> d.getMetadata().getName())
-                    .containsExactlyInAnyOrder("psirt-embargo-intake", "psirt-embargo-triage",
-                            "psirt-embargo-notify", "psirt-embargo-advisory");
+                    .containsExactlyInAnyOrder(
+                            "psirt-embargo-intake",
+                            "psirt-embargo-triage",
+                            "psirt-embargo-notify",
+                            "psirt-embargo-advisory");
         }
     }
 
@@ -48,13 +52,20 @@ class HelmChartTest {
 
     @Test
     void aValueTheChartDoesNotKnowIsRefused() {
-        assertThatThrownBy(() -> RenderedChart.render(null, t -> t.set("sevrices.intake.port", "9000")))
+        assertThatThrownBy(
+                        () ->
+                                RenderedChart.render(
+                                        null, t -> t.set("sevrices.intake.port", "9000")))
                 .hasMessageContaining("sevrices");
     }
 
     @Test
     void aServiceWithoutAMemoryLimitIsRefused() {
-        assertThatThrownBy(() -> RenderedChart.render(null, t -> t.set("services.notify.resources.limits", "null")))
+        assertThatThrownBy(
+                        () ->
+                                RenderedChart.render(
+                                        null,
+                                        t -> t.set("services.notify.resources.limits", "null")))
                 .hasMessageContaining("limits");
     }
 
@@ -62,9 +73,16 @@ class HelmChartTest {
     void theGeneratedSecretHoldsEveryCredentialAndOutlivesTheRelease() {
         Secret secret = RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
 
-        assertThat(secret.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
-        assertThat(secret.getData()).containsKeys("intake-db-password", "triage-db-password", "notify-db-password",
-                "advisory-db-password", "oidc-client-secret", "encryption-keys");
+        assertThat(secret.getMetadata().getAnnotations())
+                .containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(secret.getData())
+                .containsKeys(
+                        "intake-db-password",
+                        "triage-db-password",
+                        "notify-db-password",
+                        "advisory-db-password",
+                        "oidc-client-secret",
+                        "encryption-keys");
         String keyRing = decode(secret.getData().get("encryption-keys"));
         assertThat(keyRing).startsWith("k1:");
         assertThat(Base64.getDecoder().decode(keyRing.substring(3))).hasSize(32);
@@ -75,14 +93,20 @@ class HelmChartTest {
     void anUpgradeKeepsTheValuesGeneratedAtInstall() throws Exception {
         FakeKubernetesApi cluster = FakeKubernetesApi.start();
         Secret installed = RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
-        Secret otherInstall = RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
-        assertThat(otherInstall.getData().get("encryption-keys")).as("fresh installs get fresh keys")
+        Secret otherInstall =
+                RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
+        assertThat(otherInstall.getData().get("encryption-keys"))
+                .as("fresh installs get fresh keys")
                 .isNotEqualTo(installed.getData().get("encryption-keys"));
         try {
-            cluster.putSecret(RenderedChart.NAMESPACE, "psirt-embargo-secrets",
-                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(installed));
+            cluster.putSecret(
+                    RenderedChart.NAMESPACE,
+                    "psirt-embargo-secrets",
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .writeValueAsString(installed));
 
-            Secret upgraded = RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
+            Secret upgraded =
+                    RenderedChart.render(null).named(Secret.class, "psirt-embargo-secrets");
 
             assertThat(upgraded.getData()).isEqualTo(installed.getData());
         } finally {
@@ -105,20 +129,37 @@ class HelmChartTest {
         try (Stream<Path> listing = Files.list(programs)) {
             files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        RenderedChart chart = RenderedChart.render(null, template -> files.forEach(file ->
-                template.setFile("programs." + file.getFileName().toString().replace(".", "\\."), file)));
+        RenderedChart chart =
+                RenderedChart.render(
+                        null,
+                        template ->
+                                files.forEach(
+                                        file ->
+                                                template.setFile(
+                                                        "programs."
+                                                                + file.getFileName()
+                                                                        .toString()
+                                                                        .replace(".", "\\."),
+                                                        file)));
 
         ConfigMap mounted = chart.named(ConfigMap.class, "psirt-embargo-programs");
         for (Path file : files) {
-            assertThat(mounted.getData()).containsEntry(file.getFileName().toString(), Files.readString(file));
+            assertThat(mounted.getData())
+                    .containsEntry(file.getFileName().toString(), Files.readString(file));
         }
         assertThat(chart.named(ConfigMap.class, "psirt-embargo-config").getData())
                 .containsEntry("EMBARGO_PROGRAMS_DIR", "/etc/embargo/programs");
-        var triage = chart.named(Deployment.class, "psirt-embargo-triage").getSpec().getTemplate().getSpec();
+        var triage =
+                chart.named(Deployment.class, "psirt-embargo-triage")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec();
         assertThat(triage.getContainers().get(0).getVolumeMounts())
                 .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/embargo/programs"));
-        assertThat(triage.getVolumes()).filteredOn(v -> v.getConfigMap() != null)
-                .extracting(v -> v.getConfigMap().getName()).containsExactly("psirt-embargo-programs");
+        assertThat(triage.getVolumes())
+                .filteredOn(v -> v.getConfigMap() != null)
+                .extracting(v -> v.getConfigMap().getName())
+                .containsExactly("psirt-embargo-programs");
     }
 
     @Test
@@ -127,27 +168,41 @@ class HelmChartTest {
 
         assertThat(chart.named(ConfigMap.class, "psirt-embargo-config").getData())
                 .containsEntry("EMBARGO_PROGRAMS_DIR", "");
-        assertThat(chart.all(ConfigMap.class)).noneMatch(c -> c.getMetadata().getName().endsWith("-programs"));
+        assertThat(chart.all(ConfigMap.class))
+                .noneMatch(c -> c.getMetadata().getName().endsWith("-programs"));
     }
 
     @Test
     void theOperatorsReceiveADatabasePerServiceAKraftClusterAndTheStaffRealm() {
         Path realm = Repository.root().resolve("deploy/keycloak/embargo-realm.json");
-        RenderedChart chart = RenderedChart.render("operators", t -> t.setFile("keycloak.realmJson", realm));
+        RenderedChart chart =
+                RenderedChart.render("operators", t -> t.setFile("keycloak.realmJson", realm));
 
-        assertThat(chart.custom("Database")).extracting(d -> (Object) ((Map<?, ?>) d.getAdditionalProperties().get("spec")).get("name"))
+        assertThat(chart.custom("Database"))
+                .extracting(
+                        d ->
+                                (Object)
+                                        ((Map<?, ?>) d.getAdditionalProperties().get("spec"))
+                                                .get("name"))
                 .containsExactlyInAnyOrder("intake", "triage", "notify", "advisory");
         GenericKubernetesResource kafka = chart.custom("Kafka").get(0);
-        assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/kraft", "enabled");
+        assertThat(kafka.getMetadata().getAnnotations())
+                .containsEntry("strimzi.io/kraft", "enabled");
         GenericKubernetesResource realmImport = chart.custom("KeycloakRealmImport").get(0);
-        Map<?, ?> importedRealm = (Map<?, ?>) ((Map<?, ?>) realmImport.getAdditionalProperties().get("spec")).get("realm");
+        Map<?, ?> importedRealm =
+                (Map<?, ?>)
+                        ((Map<?, ?>) realmImport.getAdditionalProperties().get("spec"))
+                                .get("realm");
         assertThat(importedRealm.get("realm")).isEqualTo("embargo");
         ConfigMap config = chart.named(ConfigMap.class, "psirt-embargo-config");
-        assertThat(config.getData()).containsEntry("EMBARGO_POSTGRES_HOST", "psirt-embargo-postgres-rw")
-                .containsEntry("EMBARGO_KAFKA_BOOTSTRAP", "psirt-embargo-kafka-kafka-bootstrap:9092");
-        // Each service reads its role's password from the basic-auth Secret the database operator uses.
-        assertThat(Rules.secretNamesReferenced(chart)).contains("psirt-embargo-postgres-intake",
-                "psirt-embargo-postgres-advisory");
+        assertThat(config.getData())
+                .containsEntry("EMBARGO_POSTGRES_HOST", "psirt-embargo-postgres-rw")
+                .containsEntry(
+                        "EMBARGO_KAFKA_BOOTSTRAP", "psirt-embargo-kafka-kafka-bootstrap:9092");
+        // Each service reads its role's password from the basic-auth Secret the database operator
+        // uses.
+        assertThat(Rules.secretNamesReferenced(chart))
+                .contains("psirt-embargo-postgres-intake", "psirt-embargo-postgres-advisory");
     }
 
     private static String decode(String base64) {

@@ -1,5 +1,7 @@
 package dev.embargo.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +14,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * An image tarball as Jib writes it (docker-save layout: manifest.json, the config file, one gzipped
- * tar per layer), read without a container runtime: its reference, configuration and the files of
- * each layer with their owner and mode.
+ * An image tarball as Jib writes it (docker-save layout: manifest.json, the config file, one
+ * gzipped tar per layer), read without a container runtime: its reference, configuration and the
+ * files of each layer with their owner and mode.
  */
 final class ImageTarball {
 
@@ -28,8 +27,7 @@ final class ImageTarball {
         }
     }
 
-    record Layer(String name, long compressedSize, List<Entry> entries) {
-    }
+    record Layer(String name, long compressedSize, List<Entry> entries) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,13 +50,15 @@ final class ImageTarball {
             }
         }
         if (!files.containsKey("manifest.json")) {
-            throw new IllegalStateException(tarball + " is not a docker-save image (no manifest.json)");
+            throw new IllegalStateException(
+                    tarball + " is not a docker-save image (no manifest.json)");
         }
         return dockerSave(files, keepContent);
     }
 
     /** docker-save: manifest.json names the config file and the layer files, in order. */
-    private static ImageTarball dockerSave(Map<String, byte[]> files, Predicate<String> keepContent) throws IOException {
+    private static ImageTarball dockerSave(Map<String, byte[]> files, Predicate<String> keepContent)
+            throws IOException {
         JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
         JsonNode config = JSON.readTree(files.get(manifest.get("Config").asText()));
         List<Layer> layers = new ArrayList<>();
@@ -68,14 +68,17 @@ final class ImageTarball {
         return new ImageTarball(manifest.get("RepoTags").get(0).asText(), config, layers);
     }
 
-    private static Layer layer(String name, byte[] compressed, Predicate<String> keepContent) throws IOException {
-        try (InputStream unzipped = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+    private static Layer layer(String name, byte[] compressed, Predicate<String> keepContent)
+            throws IOException {
+        try (InputStream unzipped =
+                new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
             return new Layer(name, compressed.length, entries(unzipped, keepContent));
         }
     }
 
     /** A plain tar reader: ustar and GNU headers, GNU long names and PAX paths. */
-    private static List<Entry> entries(InputStream in, Predicate<String> keepContent) throws IOException {
+    private static List<Entry> entries(InputStream in, Predicate<String> keepContent)
+            throws IOException {
         List<Entry> entries = new ArrayList<>();
         String longName = null;
         while (true) {
@@ -107,7 +110,14 @@ final class ImageTarball {
                 longName = null;
             }
             String path = name.replaceFirst("^\\./", "").replaceFirst("/$", "");
-            entries.add(new Entry(path, size, mode, uid, type, keepContent.test(path) ? content : new byte[0]));
+            entries.add(
+                    new Entry(
+                            path,
+                            size,
+                            mode,
+                            uid,
+                            type,
+                            keepContent.test(path) ? content : new byte[0]));
         }
     }
 

@@ -1,5 +1,13 @@
 package dev.embargo.deploy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,38 +15,34 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
-
 /**
  * The chart rendered by Helm (helm template) with one value set, and each manifest read into the
  * Kubernetes API model. Reading is strict: a field the API does not know fails the test, as the API
- * server would refuse it (the model keeps unknown fields aside instead of failing, so they are looked for).
+ * server would refuse it (the model keeps unknown fields aside instead of failing, so they are
+ * looked for).
  */
 final class RenderedChart {
 
     static final String RELEASE = "psirt";
     static final String NAMESPACE = "embargo";
 
-    /** Custom resources the chart may render, by apiVersion/kind; anything else must be a built-in kind. */
-    private static final List<String> KNOWN_CUSTOM_KINDS = List.of(
-            "monitoring.coreos.com/v1/ServiceMonitor",
-            "postgresql.cnpg.io/v1/Cluster",
-            "postgresql.cnpg.io/v1/Database",
-            "kafka.strimzi.io/v1beta2/Kafka",
-            "kafka.strimzi.io/v1beta2/KafkaNodePool",
-            "k8s.keycloak.org/v2alpha1/Keycloak",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
+    /**
+     * Custom resources the chart may render, by apiVersion/kind; anything else must be a built-in
+     * kind.
+     */
+    private static final List<String> KNOWN_CUSTOM_KINDS =
+            List.of(
+                    "monitoring.coreos.com/v1/ServiceMonitor",
+                    "postgresql.cnpg.io/v1/Cluster",
+                    "postgresql.cnpg.io/v1/Database",
+                    "kafka.strimzi.io/v1beta2/Kafka",
+                    "kafka.strimzi.io/v1beta2/KafkaNodePool",
+                    "k8s.keycloak.org/v2alpha1/Keycloak",
+                    "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     final String name;
     final String manifest;
@@ -52,26 +56,33 @@ final class RenderedChart {
 
     /** Renders with a values file from src/test/resources/values (null: the chart's defaults). */
     static RenderedChart render(String valueSet, Consumer<TemplateCommand> settings) {
-        return render(valueSet == null ? "defaults" : valueSet, valueSet == null ? null : valuesFile(valueSet), settings);
+        return render(
+                valueSet == null ? "defaults" : valueSet,
+                valueSet == null ? null : valuesFile(valueSet),
+                settings);
     }
 
     static RenderedChart render(String valueSet) {
-        return render(valueSet, template -> {
-        });
+        return render(valueSet, template -> {});
     }
 
     /** Renders with one of the examples shipped in the chart (helm/embargo/examples). */
     static RenderedChart renderExample(String example) {
-        return render("example " + example, Repository.chart().resolve("examples/" + example + ".yaml"), template -> {
-        });
+        return render(
+                "example " + example,
+                Repository.chart().resolve("examples/" + example + ".yaml"),
+                template -> {});
     }
 
-    private static RenderedChart render(String name, Path values, Consumer<TemplateCommand> settings) {
+    private static RenderedChart render(
+            String name, Path values, Consumer<TemplateCommand> settings) {
         FakeKubernetesApi.start();
-        TemplateCommand template = new Helm(Repository.chart()).template()
-                .withName(RELEASE)
-                .withNamespace(NAMESPACE)
-                .withKubeVersion("1.31.0");
+        TemplateCommand template =
+                new Helm(Repository.chart())
+                        .template()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .withKubeVersion("1.31.0");
         if (values != null) {
             template.withValuesFile(values);
         }
@@ -81,7 +92,8 @@ final class RenderedChart {
     }
 
     static Path valuesFile(String valueSet) {
-        return Repository.root().resolve("deploy-tests/src/test/resources/values/" + valueSet + ".yaml");
+        return Repository.root()
+                .resolve("deploy-tests/src/test/resources/values/" + valueSet + ".yaml");
     }
 
     <T extends HasMetadata> List<T> all(Class<T> kind) {
@@ -89,12 +101,24 @@ final class RenderedChart {
     }
 
     <T extends HasMetadata> T named(Class<T> kind, String name) {
-        return all(kind).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("No " + kind.getSimpleName() + " " + name + " in " + this.name));
+        return all(kind).stream()
+                .filter(r -> r.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "No "
+                                                + kind.getSimpleName()
+                                                + " "
+                                                + name
+                                                + " in "
+                                                + this.name));
     }
 
     List<GenericKubernetesResource> custom(String kind) {
-        return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
+        return all(GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals(kind))
+                .toList();
     }
 
     @Override
@@ -124,8 +148,13 @@ final class RenderedChart {
             List<String> unknown = new ArrayList<>();
             UnknownFields.collect(object, object.getKind(), unknown);
             if (!unknown.isEmpty()) {
-                throw new AssertionError("Fields the Kubernetes API does not know in " + object.getKind() + " "
-                        + object.getMetadata().getName() + ": " + unknown);
+                throw new AssertionError(
+                        "Fields the Kubernetes API does not know in "
+                                + object.getKind()
+                                + " "
+                                + object.getMetadata().getName()
+                                + ": "
+                                + unknown);
             }
             parsed.add(object);
         }
@@ -135,16 +164,19 @@ final class RenderedChart {
     /** Walks a model object and reports every field it kept aside as unknown. */
     static final class UnknownFields {
 
-        private UnknownFields() {
-        }
+        private UnknownFields() {}
 
         static void collect(Object node, String path, List<String> unknown) {
-            if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean
+            if (node == null
+                    || node instanceof String
+                    || node instanceof Number
+                    || node instanceof Boolean
                     || node instanceof Enum<?>) {
                 return;
             }
             if (node instanceof GenericKubernetesResource generic) {
-                // A custom resource's spec follows its CRD, which is not at hand; its metadata is checked.
+                // A custom resource's spec follows its CRD, which is not at hand; its metadata is
+                // checked.
                 collect(generic.getMetadata(), path + ".metadata", unknown);
                 return;
             }
@@ -163,23 +195,31 @@ final class RenderedChart {
                 return;
             }
             Stream.of(node.getClass().getMethods())
-                    .filter(m -> m.getParameterCount() == 0 && m.getName().startsWith("get")
-                            && !m.getName().equals("getClass"))
-                    .forEach(getter -> {
-                        Object value;
-                        try {
-                            value = getter.invoke(node);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e);
-                        }
-                        if (getter.getName().equals("getAdditionalProperties")) {
-                            if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                                extra.keySet().forEach(key -> unknown.add(path + "." + key));
-                            }
-                        } else {
-                            collect(value, path + "." + getter.getName().substring(3), unknown);
-                        }
-                    });
+                    .filter(
+                            m ->
+                                    m.getParameterCount() == 0
+                                            && m.getName().startsWith("get")
+                                            && !m.getName().equals("getClass"))
+                    .forEach(
+                            getter -> {
+                                Object value;
+                                try {
+                                    value = getter.invoke(node);
+                                } catch (ReflectiveOperationException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                if (getter.getName().equals("getAdditionalProperties")) {
+                                    if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                                        extra.keySet()
+                                                .forEach(key -> unknown.add(path + "." + key));
+                                    }
+                                } else {
+                                    collect(
+                                            value,
+                                            path + "." + getter.getName().substring(3),
+                                            unknown);
+                                }
+                            });
         }
     }
 }

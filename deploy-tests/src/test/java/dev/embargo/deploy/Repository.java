@@ -3,17 +3,22 @@ package dev.embargo.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the checkout is: the chart, the program files and the services' build output live there. */
+/**
+ * Where the checkout is: the chart, the program files and the services' build output live there.
+ */
 final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         String configured = System.getProperty("embargo.repository");
-        Path start = configured == null || configured.isBlank() ? Path.of("").toAbsolutePath() : Path.of(configured);
+        Path start =
+                configured == null || configured.isBlank()
+                        ? Path.of("").toAbsolutePath()
+                        : Path.of(configured);
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("helm/embargo")) && Files.isRegularFile(dir.resolve("embargo"))) {
+            if (Files.isDirectory(dir.resolve("helm/embargo"))
+                    && Files.isRegularFile(dir.resolve("embargo"))) {
                 return dir;
             }
         }

@@ -1,11 +1,5 @@
 package dev.embargo.deploy;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -13,37 +7,57 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Reads what the rules are about out of a rendered chart: pod specs, containers, routes, secret references. */
+/**
+ * Reads what the rules are about out of a rendered chart: pod specs, containers, routes, secret
+ * references.
+ */
 final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
-    record NamedPod(String owner, PodSpec spec) {
-    }
+    record NamedPod(String owner, PodSpec spec) {}
 
-    record Route(String host, String path, String pathType, String service) {
-    }
+    record Route(String host, String path, String pathType, String service) {}
 
     /** Every pod the release would run: the Deployments' templates and the helm test pods. */
     static List<NamedPod> pods(RenderedChart chart) {
         return Stream.concat(
-                chart.all(Deployment.class).stream()
-                        .map(d -> new NamedPod(d.getMetadata().getName(), d.getSpec().getTemplate().getSpec())),
-                chart.all(Pod.class).stream().map(p -> new NamedPod(p.getMetadata().getName(), p.getSpec())))
+                        chart.all(Deployment.class).stream()
+                                .map(
+                                        d ->
+                                                new NamedPod(
+                                                        d.getMetadata().getName(),
+                                                        d.getSpec().getTemplate().getSpec())),
+                        chart.all(Pod.class).stream()
+                                .map(p -> new NamedPod(p.getMetadata().getName(), p.getSpec())))
                 .toList();
     }
 
     static List<Container> containers(PodSpec spec) {
-        return Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream()).toList();
+        return Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream())
+                .toList();
     }
 
     static List<Route> routes(Ingress ingress) {
         return ingress.getSpec().getRules().stream()
-                .flatMap(rule -> rule.getHttp().getPaths().stream().map((HTTPIngressPath path) -> new Route(
-                        rule.getHost(), path.getPath(), path.getPathType(),
-                        path.getBackend().getService().getName())))
+                .flatMap(
+                        rule ->
+                                rule.getHttp().getPaths().stream()
+                                        .map(
+                                                (HTTPIngressPath path) ->
+                                                        new Route(
+                                                                rule.getHost(),
+                                                                path.getPath(),
+                                                                path.getPathType(),
+                                                                path.getBackend()
+                                                                        .getService()
+                                                                        .getName())))
                 .toList();
     }
 
@@ -51,8 +65,11 @@ final class Rules {
         Set<String> names = new TreeSet<>();
         for (NamedPod pod : pods(chart)) {
             for (Container container : containers(pod.spec())) {
-                container.getEnv().stream().map(EnvVar::getValueFrom).filter(Objects::nonNull)
-                        .map(source -> source.getSecretKeyRef()).filter(Objects::nonNull)
+                container.getEnv().stream()
+                        .map(EnvVar::getValueFrom)
+                        .filter(Objects::nonNull)
+                        .map(source -> source.getSecretKeyRef())
+                        .filter(Objects::nonNull)
                         .forEach(ref -> names.add(ref.getName()));
             }
         }

@@ -2,33 +2,48 @@ package dev.embargo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Who can reach what: only the intended paths are public, staff APIs sit apart, pods talk only to what they need. */
+/**
+ * Who can reach what: only the intended paths are public, staff APIs sit apart, pods talk only to
+ * what they need.
+ */
 class TrafficRulesTest {
 
     /** The researcher's and the world's paths, and the service that answers each. */
-    private static final List<String> PUBLIC_PATHS = List.of(
-            "/.well-known/security.txt -> intake", "/api/v1/reports -> intake", "/api/v1/programs -> intake",
-            "/report -> intake", "/status -> intake", "/assets/intake -> intake", "/assets/vendor -> intake",
-            "/.well-known/csaf -> advisory", "/advisories -> advisory", "/api/v1/public/advisories -> advisory",
-            "/programs -> advisory", "/openpgp -> advisory", "/assets -> advisory");
+    private static final List<String> PUBLIC_PATHS =
+            List.of(
+                    "/.well-known/security.txt -> intake",
+                    "/api/v1/reports -> intake",
+                    "/api/v1/programs -> intake",
+                    "/report -> intake",
+                    "/status -> intake",
+                    "/assets/intake -> intake",
+                    "/assets/vendor -> intake",
+                    "/.well-known/csaf -> advisory",
+                    "/advisories -> advisory",
+                    "/api/v1/public/advisories -> advisory",
+                    "/programs -> advisory",
+                    "/openpgp -> advisory",
+                    "/assets -> advisory");
 
     static List<RenderedChart> withIngress() {
-        return ValueSets.all().stream().filter(chart -> !chart.all(Ingress.class).isEmpty()).toList();
+        return ValueSets.all().stream()
+                .filter(chart -> !chart.all(Ingress.class).isEmpty())
+                .toList();
     }
 
     static List<RenderedChart> withNetworkPolicies() {
-        return ValueSets.all().stream().filter(chart -> !chart.all(NetworkPolicy.class).isEmpty()).toList();
+        return ValueSets.all().stream()
+                .filter(chart -> !chart.all(NetworkPolicy.class).isEmpty())
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,7 +51,8 @@ class TrafficRulesTest {
     void onlyTheResearchersAndPublicationPathsArePublic(RenderedChart chart) {
         Ingress publicIngress = chart.named(Ingress.class, "psirt-embargo-public");
 
-        assertThat(Rules.routes(publicIngress)).extracting(r -> r.path() + " -> " + r.service().replace("psirt-embargo-", ""))
+        assertThat(Rules.routes(publicIngress))
+                .extracting(r -> r.path() + " -> " + r.service().replace("psirt-embargo-", ""))
                 .containsExactlyInAnyOrderElementsOf(PUBLIC_PATHS);
         assertThat(Rules.routes(publicIngress)).noneMatch(r -> r.path().startsWith("/q"));
     }
@@ -47,17 +63,33 @@ class TrafficRulesTest {
         Ingress publicIngress = chart.named(Ingress.class, "psirt-embargo-public");
         Ingress staffIngress = chart.named(Ingress.class, "psirt-embargo-staff");
 
-        assertThat(Rules.routes(staffIngress)).extracting(Rules.Route::host).doesNotContainAnyElementsOf(
-                Rules.routes(publicIngress).stream().map(Rules.Route::host).toList());
-        // The console's files are on the staff host too, so that it calls every staff API from its own origin.
-        assertThat(Rules.routes(staffIngress)).filteredOn(route -> !route.path().startsWith("/api/v1/"))
-                .extracting(route -> route.path() + " -> " + route.service()).containsExactly("/console -> psirt-embargo-triage");
-        assertThat(Rules.routes(staffIngress)).filteredOn(route -> route.path().startsWith("/api/v1/")).allSatisfy(route ->
-                assertThat(route.path()).doesNotStartWith("/api/v1/public").isNotEqualTo("/api/v1/clock")
-                        .isNotEqualTo("/api/v1/reports"));
-        assertThat(Rules.routes(staffIngress)).allSatisfy(route -> assertThat(route.pathType()).isEqualTo("Prefix"));
-        assertThat(Rules.routes(staffIngress)).extracting(Rules.Route::service).containsOnly("psirt-embargo-intake",
-                "psirt-embargo-triage", "psirt-embargo-notify", "psirt-embargo-advisory");
+        assertThat(Rules.routes(staffIngress))
+                .extracting(Rules.Route::host)
+                .doesNotContainAnyElementsOf(
+                        Rules.routes(publicIngress).stream().map(Rules.Route::host).toList());
+        // The console's files are on the staff host too, so that it calls every staff API from its
+        // own origin.
+        assertThat(Rules.routes(staffIngress))
+                .filteredOn(route -> !route.path().startsWith("/api/v1/"))
+                .extracting(route -> route.path() + " -> " + route.service())
+                .containsExactly("/console -> psirt-embargo-triage");
+        assertThat(Rules.routes(staffIngress))
+                .filteredOn(route -> route.path().startsWith("/api/v1/"))
+                .allSatisfy(
+                        route ->
+                                assertThat(route.path())
+                                        .doesNotStartWith("/api/v1/public")
+                                        .isNotEqualTo("/api/v1/clock")
+                                        .isNotEqualTo("/api/v1/reports"));
+        assertThat(Rules.routes(staffIngress))
+                .allSatisfy(route -> assertThat(route.pathType()).isEqualTo("Prefix"));
+        assertThat(Rules.routes(staffIngress))
+                .extracting(Rules.Route::service)
+                .containsOnly(
+                        "psirt-embargo-intake",
+                        "psirt-embargo-triage",
+                        "psirt-embargo-notify",
+                        "psirt-embargo-advisory");
     }
 
     @Test
@@ -83,22 +115,45 @@ class TrafficRulesTest {
 
         for (String service : List.of("intake", "triage", "notify", "advisory")) {
             NetworkPolicy policy = chart.named(NetworkPolicy.class, "psirt-embargo-" + service);
-            assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> {
-                assertThat(rule.getFrom()).as("ingress from somewhere in particular").isNotEmpty();
-                assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsOnly("http");
-            });
-            List<NetworkPolicyPeer> anywhere = policy.getSpec().getEgress().stream()
-                    .flatMap(rule -> rule.getTo().stream())
-                    .filter(peer -> peer.getIpBlock() != null && peer.getIpBlock().getCidr().equals("0.0.0.0/0"))
-                    .toList();
+            assertThat(policy.getSpec().getIngress())
+                    .allSatisfy(
+                            rule -> {
+                                assertThat(rule.getFrom())
+                                        .as("ingress from somewhere in particular")
+                                        .isNotEmpty();
+                                assertThat(rule.getPorts())
+                                        .extracting(p -> p.getPort().getStrVal())
+                                        .containsOnly("http");
+                            });
+            List<NetworkPolicyPeer> anywhere =
+                    policy.getSpec().getEgress().stream()
+                            .flatMap(rule -> rule.getTo().stream())
+                            .filter(
+                                    peer ->
+                                            peer.getIpBlock() != null
+                                                    && peer.getIpBlock()
+                                                            .getCidr()
+                                                            .equals("0.0.0.0/0"))
+                            .toList();
             if (service.equals("notify")) {
-                assertThat(anywhere).singleElement().satisfies(peer ->
-                        assertThat(peer.getIpBlock().getExcept()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"));
+                assertThat(anywhere)
+                        .singleElement()
+                        .satisfies(
+                                peer ->
+                                        assertThat(peer.getIpBlock().getExcept())
+                                                .contains(
+                                                        "10.0.0.0/8",
+                                                        "172.16.0.0/12",
+                                                        "192.168.0.0/16"));
             } else {
                 assertThat(anywhere).as(service).isEmpty();
             }
-            assertThat(policy.getSpec().getEgress()).allSatisfy((NetworkPolicyEgressRule rule) ->
-                    assertThat(rule.getPorts()).as("egress on named ports only").isNotEmpty());
+            assertThat(policy.getSpec().getEgress())
+                    .allSatisfy(
+                            (NetworkPolicyEgressRule rule) ->
+                                    assertThat(rule.getPorts())
+                                            .as("egress on named ports only")
+                                            .isNotEmpty());
         }
     }
 }

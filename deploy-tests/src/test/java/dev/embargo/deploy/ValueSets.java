@@ -7,18 +7,18 @@ final class ValueSets {
 
     private static List<RenderedChart> rendered;
 
-    private ValueSets() {
-    }
+    private ValueSets() {}
 
     /** Rendered once per test run: each rendering costs Helm about a second. */
     static synchronized List<RenderedChart> all() {
         if (rendered == null) {
-            rendered = List.of(
-                    RenderedChart.render(null),
-                    RenderedChart.render("production"),
-                    RenderedChart.render("operators"),
-                    RenderedChart.render("minimal"),
-                    RenderedChart.renderExample("values-production"));
+            rendered =
+                    List.of(
+                            RenderedChart.render(null),
+                            RenderedChart.render("production"),
+                            RenderedChart.render("operators"),
+                            RenderedChart.render("minimal"),
+                            RenderedChart.renderExample("values-production"));
         }
         return rendered;
     }

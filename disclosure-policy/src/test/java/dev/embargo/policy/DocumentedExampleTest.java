@@ -3,8 +3,8 @@ package dev.embargo.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.embargo.policy.deadline.CaseFacts;
-import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.deadline.Deadline;
+import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
@@ -16,7 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The program written in this module's README, as a new team would write theirs, loads and sets its deadlines. */
+/**
+ * The program written in this module's README, as a new team would write theirs, loads and sets its
+ * deadlines.
+ */
 class DocumentedExampleTest {
 
     @Test
@@ -28,8 +31,14 @@ class DocumentedExampleTest {
         Program program = new ProgramFiles().read(example.group(1), "README.md example");
 
         assertThat(program.slug()).isEqualTo("acme-router");
-        assertThat(new DeadlineEngine().timeline(program, CaseFacts.arrivedAt(Instant.parse("2026-11-27T17:00:00Z"))))
+        assertThat(
+                        new DeadlineEngine()
+                                .timeline(
+                                        program,
+                                        CaseFacts.arrivedAt(Instant.parse("2026-11-27T17:00:00Z"))))
                 .extracting(Deadline::step, Deadline::due)
-                .contains(org.assertj.core.groups.Tuple.tuple(Step.ACKNOWLEDGEMENT, Instant.parse("2026-12-01T17:00:00Z")));
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Step.ACKNOWLEDGEMENT, Instant.parse("2026-12-01T17:00:00Z")));
     }
 }

@@ -22,7 +22,9 @@ class DatabaseIsolationIT {
     void noServiceRoleCanConnectToAnotherServicesDatabase(RunningStack stack) throws SQLException {
         for (String role : SERVICES) {
             for (String database : SERVICES) {
-                String url = "jdbc:postgresql://127.0.0.1:%d/%s".formatted(stack.launcher().postgresPort(), database);
+                String url =
+                        "jdbc:postgresql://127.0.0.1:%d/%s"
+                                .formatted(stack.launcher().postgresPort(), database);
                 if (role.equals(database)) {
                     try (Connection own = DriverManager.getConnection(url, role, role)) {
                         assertThat(own.isValid(2)).isTrue();

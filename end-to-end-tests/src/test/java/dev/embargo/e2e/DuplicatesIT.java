@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A report marked duplicate on the whole platform: every reporter kept for credit and the marking on Kafka.
- * Suggestions by text and refused markings are triage-service's tests.
+ * A report marked duplicate on the whole platform: every reporter kept for credit and the marking
+ * on Kafka. Suggestions by text and refused markings are triage-service's tests.
  */
 @ExtendWith(EmbargoStack.class)
 class DuplicatesIT {
 
-    private static final String MARKER = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private static final String MARKER =
+            "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     private RunningStack stack;
     private String triager;
@@ -38,36 +39,112 @@ class DuplicatesIT {
 
     @Test
     void aDuplicatePointsAtTheFirstReportAndEveryReporterIsKeptForCredit() {
-        String original = caseOf(submit("Heap overflow in frame decoder " + MARKER, "Oversized length prefix overflows.", "Ada"));
-        String second = caseOf(submit("Frame decoder heap overflow " + MARKER, "Length prefix overflow in decoder.", "Grace"));
-        String third = caseOf(submit("Decoder overflow again " + MARKER, "Same overflow, found by fuzzing.", null));
-        String originalTracking = given().auth().oauth2(triager).when().get(cases() + "/" + original).then().extract().path("trackingId");
+        String original =
+                caseOf(
+                        submit(
+                                "Heap overflow in frame decoder " + MARKER,
+                                "Oversized length prefix overflows.",
+                                "Ada"));
+        String second =
+                caseOf(
+                        submit(
+                                "Frame decoder heap overflow " + MARKER,
+                                "Length prefix overflow in decoder.",
+                                "Grace"));
+        String third =
+                caseOf(
+                        submit(
+                                "Decoder overflow again " + MARKER,
+                                "Same overflow, found by fuzzing.",
+                                null));
+        String originalTracking =
+                given().auth()
+                        .oauth2(triager)
+                        .when()
+                        .get(cases() + "/" + original)
+                        .then()
+                        .extract()
+                        .path("trackingId");
 
         move(second, "triaging", null).then().statusCode(200);
-        move(second, "duplicate", originalTracking).then().statusCode(200).body("state", equalTo("duplicate"))
+        move(second, "duplicate", originalTracking)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("duplicate"))
                 .body("duplicateOf", equalTo(original));
         // A duplicate of a duplicate counts for the vulnerability's first report.
-        move(third, "duplicate", second).then().statusCode(200).body("duplicateOf", equalTo(original));
+        move(third, "duplicate", second)
+                .then()
+                .statusCode(200)
+                .body("duplicateOf", equalTo(original));
 
-        given().auth().oauth2(triager).when().get(cases() + "/" + original + "/reporters").then().statusCode(200)
+        given().auth()
+                .oauth2(triager)
+                .when()
+                .get(cases() + "/" + original + "/reporters")
+                .then()
+                .statusCode(200)
                 .body("caseId", contains(original, second, third))
                 .body("creditName", contains("Ada", "Grace", null))
                 .body("duplicate", contains(false, true, true));
-        given().auth().oauth2(triager).when().get(cases() + "/" + second + "/audit").then().statusCode(200)
-                .body("action", hasItem("state triaging -> duplicate (of " + originalTracking + ")"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stack.lifecycleEvents().readAll().stream()
-                .filter(event -> "case.duplicate.marked.v1".equals(event.type()))
-                .filter(event -> event.data().contains(second) || event.data().contains(third))).hasSize(2));
+        given().auth()
+                .oauth2(triager)
+                .when()
+                .get(cases() + "/" + second + "/audit")
+                .then()
+                .statusCode(200)
+                .body(
+                        "action",
+                        hasItem("state triaging -> duplicate (of " + originalTracking + ")"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                stack.lifecycleEvents().readAll().stream()
+                                                        .filter(
+                                                                event ->
+                                                                        "case.duplicate.marked.v1"
+                                                                                .equals(
+                                                                                        event
+                                                                                                .type()))
+                                                        .filter(
+                                                                event ->
+                                                                        event.data()
+                                                                                        .contains(
+                                                                                                second)
+                                                                                || event.data()
+                                                                                        .contains(
+                                                                                                third)))
+                                        .hasSize(2));
     }
 
     private SubmittedReport submit(String title, String description, String credit) {
-        return stack.reporter().submit("moqtail", title, description, "dup-" + UUID.randomUUID() + "@example.org", credit);
+        return stack.reporter()
+                .submit(
+                        "moqtail",
+                        title,
+                        description,
+                        "dup-" + UUID.randomUUID() + "@example.org",
+                        credit);
     }
 
     private String caseOf(SubmittedReport report) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager)
-                .queryParams(Map.of("program", "moqtail", "size", 500)).when().get(cases()).then().statusCode(200)
-                .extract().jsonPath().getString("find { it.trackingId == '%s' }.id".formatted(report.trackingId())), id -> id != null);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                given().auth()
+                                        .oauth2(triager)
+                                        .queryParams(Map.of("program", "moqtail", "size", 500))
+                                        .when()
+                                        .get(cases())
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString(
+                                                "find { it.trackingId == '%s' }.id"
+                                                        .formatted(report.trackingId())),
+                        id -> id != null);
     }
 
     private io.restassured.response.Response move(String caseId, String to, String duplicateOf) {
@@ -75,8 +152,12 @@ class DuplicatesIT {
         if (duplicateOf != null) {
             body.put("duplicateOf", duplicateOf);
         }
-        return given().auth().oauth2(triager).contentType(ContentType.JSON).body(body)
-                .when().post(cases() + "/" + caseId + "/transitions");
+        return given().auth()
+                .oauth2(triager)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(cases() + "/" + caseId + "/transitions");
     }
 
     private String cases() {

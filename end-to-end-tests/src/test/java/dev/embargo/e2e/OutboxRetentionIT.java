@@ -11,21 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each service deletes the published outbox rows whose event is older than the retention (7 days
- * by default): every row holds a copy of its event, sealed report text included. The test stack
- * purges every second.
+ * Each service deletes the published outbox rows whose event is older than the retention (7 days by
+ * default): every row holds a copy of its event, sealed report text included. The test stack purges
+ * every second.
  */
 @ExtendWith(EmbargoStack.class)
 class OutboxRetentionIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"intake", "triage", "notify", "advisory"})
-    void publishedRowsOlderThanTheRetentionAreDeletedAndRecentOnesKept(String service, RunningStack stack) throws Exception {
+    void publishedRowsOlderThanTheRetentionAreDeletedAndRecentOnesKept(
+            String service, RunningStack stack) throws Exception {
         try (Connection owner = stack.database(service)) {
             UUID expired = plant(owner, "8 days");
             UUID recent = plant(owner, "6 days");
@@ -44,17 +45,24 @@ class OutboxRetentionIT {
     private static UUID plant(Connection owner, String ago) throws SQLException {
         UUID id = UUID.randomUUID();
         owner.setAutoCommit(false);
-        try (PreparedStatement insert = owner.prepareStatement("INSERT INTO outbox_event (id, topic, event_key, event_type,"
-                + " occurred_at, payload) VALUES (?, 'embargo.report-lifecycle.v1', ?, 'report.submitted.v2',"
-                + " now() - CAST(? AS interval), '{}')");
-                PreparedStatement dequeue = owner.prepareStatement(
-                        "DELETE FROM outbox_pending WHERE seq = (SELECT seq FROM outbox_event WHERE id = ?)")) {
+        try (PreparedStatement insert =
+                        owner.prepareStatement(
+                                "INSERT INTO outbox_event (id, topic, event_key, event_type,"
+                                    + " occurred_at, payload) VALUES (?,"
+                                    + " 'embargo.report-lifecycle.v1', ?, 'report.submitted.v2',"
+                                    + " now() - CAST(? AS interval), '{}')");
+                PreparedStatement dequeue =
+                        owner.prepareStatement(
+                                "DELETE FROM outbox_pending WHERE seq = (SELECT seq FROM"
+                                        + " outbox_event WHERE id = ?)")) {
             insert.setObject(1, id);
             insert.setString(2, id.toString());
             insert.setString(3, ago);
             insert.executeUpdate();
             dequeue.setObject(1, id);
-            assertThat(dequeue.executeUpdate()).as("the insert queued the row for the relay").isEqualTo(1);
+            assertThat(dequeue.executeUpdate())
+                    .as("the insert queued the row for the relay")
+                    .isEqualTo(1);
             owner.commit();
         } finally {
             owner.setAutoCommit(true);
@@ -63,7 +71,8 @@ class OutboxRetentionIT {
     }
 
     private static boolean exists(Connection owner, UUID id) throws SQLException {
-        try (PreparedStatement query = owner.prepareStatement("SELECT 1 FROM outbox_event WHERE id = ?")) {
+        try (PreparedStatement query =
+                owner.prepareStatement("SELECT 1 FROM outbox_event WHERE id = ?")) {
             query.setObject(1, id);
             try (ResultSet found = query.executeQuery()) {
                 return found.next();
@@ -72,7 +81,8 @@ class OutboxRetentionIT {
     }
 
     private static void delete(Connection owner, UUID id) throws SQLException {
-        try (PreparedStatement delete = owner.prepareStatement("DELETE FROM outbox_event WHERE id = ?")) {
+        try (PreparedStatement delete =
+                owner.prepareStatement("DELETE FROM outbox_event WHERE id = ?")) {
             delete.setObject(1, id);
             delete.executeUpdate();
         }

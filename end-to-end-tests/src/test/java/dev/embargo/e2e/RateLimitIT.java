@@ -25,8 +25,11 @@ class RateLimitIT {
         Response limited = null;
         // The test stack allows 60 requests a minute per client.
         for (int i = 0; i < 70 && limited == null; i++) {
-            Response response = given().baseUri(intake).header("X-Forwarded-For", greedy)
-                    .when().get("/api/v1/reports/EMB-2026-99999");
+            Response response =
+                    given().baseUri(intake)
+                            .header("X-Forwarded-For", greedy)
+                            .when()
+                            .get("/api/v1/reports/EMB-2026-99999");
             statuses.add(response.statusCode());
             if (response.statusCode() == 429) {
                 limited = response;
@@ -38,8 +41,17 @@ class RateLimitIT {
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
 
         // Someone else is not held up, and the public program pages are not limited at all.
-        given().baseUri(intake).header("X-Forwarded-For", "198.19.200.200").when().get("/api/v1/reports/EMB-2026-99999")
-                .then().statusCode(404);
-        given().baseUri(intake).header("X-Forwarded-For", greedy).when().get("/api/v1/programs").then().statusCode(200);
+        given().baseUri(intake)
+                .header("X-Forwarded-For", "198.19.200.200")
+                .when()
+                .get("/api/v1/reports/EMB-2026-99999")
+                .then()
+                .statusCode(404);
+        given().baseUri(intake)
+                .header("X-Forwarded-For", greedy)
+                .when()
+                .get("/api/v1/programs")
+                .then()
+                .statusCode(200);
     }
 }

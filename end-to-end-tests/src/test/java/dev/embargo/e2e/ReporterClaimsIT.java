@@ -25,23 +25,67 @@ class ReporterClaimsIT {
 
     @Test
     void theReportersScopeClassVectorAndCreditPreferenceReachTheCase(RunningStack stack) {
-        String trackingId = stack.reporter().post(report(Map.of("scopeClass", "denial-of-service", "cvssVector", VECTOR,
-                "creditPreference", "handle", "creditName", "@ada"))).then().statusCode(201).extract().path("trackingId");
+        String trackingId =
+                stack.reporter()
+                        .post(
+                                report(
+                                        Map.of(
+                                                "scopeClass",
+                                                "denial-of-service",
+                                                "cvssVector",
+                                                VECTOR,
+                                                "creditPreference",
+                                                "handle",
+                                                "creditName",
+                                                "@ada")))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("trackingId");
         String triager = stack.staffTokens().of("triager");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(triager)
-                .queryParams(Map.of("program", "moqtail", "size", 500)).when().get(stack.serviceUrl("triage") + "/api/v1/cases")
-                .then().statusCode(200)
-                .body("find { it.trackingId == '%s' }.reportedScopeClass".formatted(trackingId), equalTo("denial-of-service"))
-                .body("find { it.trackingId == '%s' }.reportedCvssVector".formatted(trackingId), equalTo(VECTOR))
-                .body("find { it.trackingId == '%s' }.creditPreference".formatted(trackingId), equalTo("handle"))
-                .body("find { it.trackingId == '%s' }.creditName".formatted(trackingId), equalTo("@ada"))
-                // A claim, not a decision: staff still decide the scope.
-                .body("find { it.trackingId == '%s' }.scopeClass".formatted(trackingId), equalTo(null)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                given().auth()
+                                        .oauth2(triager)
+                                        .queryParams(Map.of("program", "moqtail", "size", 500))
+                                        .when()
+                                        .get(stack.serviceUrl("triage") + "/api/v1/cases")
+                                        .then()
+                                        .statusCode(200)
+                                        .body(
+                                                "find { it.trackingId == '%s' }.reportedScopeClass"
+                                                        .formatted(trackingId),
+                                                equalTo("denial-of-service"))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.reportedCvssVector"
+                                                        .formatted(trackingId),
+                                                equalTo(VECTOR))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.creditPreference"
+                                                        .formatted(trackingId),
+                                                equalTo("handle"))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.creditName"
+                                                        .formatted(trackingId),
+                                                equalTo("@ada"))
+                                        // A claim, not a decision: staff still decide the scope.
+                                        .body(
+                                                "find { it.trackingId == '%s' }.scopeClass"
+                                                        .formatted(trackingId),
+                                                equalTo(null)));
     }
 
     private static Map<String, Object> report(Map<String, Object> claims) {
-        Map<String, Object> body = new HashMap<>(Map.of("program", "moqtail", "title", "Claims " + UUID.randomUUID(),
-                "description", "Nested wildcards hang the broker."));
+        Map<String, Object> body =
+                new HashMap<>(
+                        Map.of(
+                                "program",
+                                "moqtail",
+                                "title",
+                                "Claims " + UUID.randomUUID(),
+                                "description",
+                                "Nested wildcards hang the broker."));
         body.putAll(claims);
         return body;
     }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A reporter who gives an OpenPGP public key gets every email encrypted to it; the subject says nothing secret. */
+/**
+ * A reporter who gives an OpenPGP public key gets every email encrypted to it; the subject says
+ * nothing secret.
+ */
 @ExtendWith(EmbargoStack.class)
 class ReporterKeyIT {
 
@@ -36,10 +39,15 @@ class ReporterKeyIT {
         String email = "pgp-" + UUID.randomUUID() + "@example.org";
         Map<String, Object> report = report(email);
         report.put("reporterPublicKey", reporterKey.armoredPublicKey());
-        String trackingId = stack.reporter().post(report).then().statusCode(201).extract().path("trackingId");
+        String trackingId =
+                stack.reporter().post(report).then().statusCode(201).extract().path("trackingId");
 
-        ReceivedMail acknowledgement = mailWithSubject(email, "[" + trackingId + "] We received your vulnerability report");
-        assertThat(acknowledgement.text()).startsWith("-----BEGIN PGP MESSAGE-----").doesNotContain(trackingId);
+        ReceivedMail acknowledgement =
+                mailWithSubject(
+                        email, "[" + trackingId + "] We received your vulnerability report");
+        assertThat(acknowledgement.text())
+                .startsWith("-----BEGIN PGP MESSAGE-----")
+                .doesNotContain(trackingId);
         assertThat(reporterKey.decrypt(acknowledgement.text())).contains(trackingId);
     }
 
@@ -51,29 +59,60 @@ class ReporterKeyIT {
         String token = accepted.path("reporterToken");
         mailWithSubject(email, "[" + trackingId + "] We received your vulnerability report");
 
-        given().baseUri(stack.serviceUrl("intake")).header("X-Forwarded-For", "198.18.7." + (1 + (int) (Math.random() * 250)))
-                .header("Authorization", "Bearer " + token).contentType("application/json")
+        given().baseUri(stack.serviceUrl("intake"))
+                .header("X-Forwarded-For", "198.18.7." + (1 + (int) (Math.random() * 250)))
+                .header("Authorization", "Bearer " + token)
+                .contentType("application/json")
                 .body(Map.of("publicKey", reporterKey.armoredPublicKey()))
-                .when().put("/api/v1/reports/{id}/openpgp-key", trackingId)
-                .then().statusCode(200).body("fingerprint", matchesPattern("[0-9A-F]{40}"));
+                .when()
+                .put("/api/v1/reports/{id}/openpgp-key", trackingId)
+                .then()
+                .statusCode(200)
+                .body("fingerprint", matchesPattern("[0-9A-F]{40}"));
 
         String triager = stack.staffTokens().of("triager");
         String cases = stack.serviceUrl("triage") + "/api/v1/cases";
-        String caseId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(triager).queryParam("size", 500)
-                .when().get(cases).then().extract().jsonPath().getString("find { it.trackingId == '%s' }.id".formatted(trackingId)),
-                id -> id != null);
+        String caseId =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        given().auth()
+                                                .oauth2(triager)
+                                                .queryParam("size", 500)
+                                                .when()
+                                                .get(cases)
+                                                .then()
+                                                .extract()
+                                                .jsonPath()
+                                                .getString(
+                                                        "find { it.trackingId == '%s' }.id"
+                                                                .formatted(trackingId)),
+                                id -> id != null);
         String secret = "The fix lands in 1.4.2 on Friday " + UUID.randomUUID();
-        given().auth().oauth2(triager).contentType("application/json").body(Map.of("text", secret))
-                .when().post(cases + "/" + caseId + "/messages").then().statusCode(201);
+        given().auth()
+                .oauth2(triager)
+                .contentType("application/json")
+                .body(Map.of("text", secret))
+                .when()
+                .post(cases + "/" + caseId + "/messages")
+                .then()
+                .statusCode(201);
 
-        ReceivedMail message = mailWithSubject(email, "[" + trackingId + "] A message from the security team");
+        ReceivedMail message =
+                mailWithSubject(email, "[" + trackingId + "] A message from the security team");
         assertThat(message.text()).doesNotContain(secret);
         assertThat(reporterKey.decrypt(message.text())).contains(secret);
     }
 
     private static ReceivedMail mailWithSubject(String address, String subject) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> stack.mailbox().readOverImap(address).stream()
-                .filter(mail -> mail.subject().equals(subject)).findFirst().orElse(null), found -> found != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                stack.mailbox().readOverImap(address).stream()
+                                        .filter(mail -> mail.subject().equals(subject))
+                                        .findFirst()
+                                        .orElse(null),
+                        found -> found != null);
     }
 
     private static Map<String, Object> report(String email) {

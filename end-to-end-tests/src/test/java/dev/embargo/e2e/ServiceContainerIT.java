@@ -40,9 +40,10 @@ import org.testcontainers.utility.DockerImageName;
  * The path for machines with a Docker engine: each service's image, as this build made it, started
  * by Testcontainers the way Kubernetes runs it (read-only root filesystem, a tmpfs /tmp, no
  * capabilities, no new privileges, its own user) as a second replica next to the test stack. Each
- * must become ready with nothing but what its image holds; a report sent to the intake container
- * is acknowledged through Kafka and triage like any other. Without a Docker engine the class is
- * skipped (./embargo test runs on machines without one; deploy-tests inspects intake's image there).
+ * must become ready with nothing but what its image holds; a report sent to the intake container is
+ * acknowledged through Kafka and triage like any other. Without a Docker engine the class is
+ * skipped (./embargo test runs on machines without one; deploy-tests inspects intake's image
+ * there).
  */
 @Testcontainers(disabledWithoutDocker = true)
 @ExtendWith(EmbargoStack.class)
@@ -50,6 +51,7 @@ class ServiceContainerIT {
 
     private static final String VERSION = System.getProperty("embargo.version", "0.1.0-SNAPSHOT");
     private static final Path REPOSITORY = Path.of(System.getProperty("embargo.repo", ".."));
+
     /** Images loaded into Docker by this run: each tarball once. */
     private static final Set<String> LOADED = ConcurrentHashMap.newKeySet();
 
@@ -62,14 +64,18 @@ class ServiceContainerIT {
     }
 
     /**
-     * Stops the replica as Kubernetes would, with SIGTERM and time to finish: its Kafka consumers leave
-     * their groups, so the stack's own services take their partitions back at once (Testcontainers'
-     * stop alone kills, and the partitions would wait out the session timeout).
+     * Stops the replica as Kubernetes would, with SIGTERM and time to finish: its Kafka consumers
+     * leave their groups, so the stack's own services take their partitions back at once
+     * (Testcontainers' stop alone kills, and the partitions would wait out the session timeout).
      */
     @AfterEach
     void stopTheReplica() {
         if (replica != null && replica.isRunning()) {
-            DockerClientFactory.instance().client().stopContainerCmd(replica.getContainerId()).withTimeout(30).exec();
+            DockerClientFactory.instance()
+                    .client()
+                    .stopContainerCmd(replica.getContainerId())
+                    .withTimeout(30)
+                    .exec();
         }
         if (replica != null) {
             replica.stop();
@@ -81,7 +87,11 @@ class ServiceContainerIT {
     void eachImageRunsAsAReadOnlyUnprivilegedReplicaOfItsService(String service) throws Exception {
         int port = startReplica(service);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("http://127.0.0.1:" + port + "/q/health/ready").contains("\"UP\""));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                get("http://127.0.0.1:" + port + "/q/health/ready")
+                                        .contains("\"UP\""));
         var info = replica.getContainerInfo();
         assertThat(info.getConfig().getUser()).isEqualTo("10001:10001");
         assertThat(info.getHostConfig().getReadonlyRootfs()).isTrue();
@@ -92,56 +102,91 @@ class ServiceContainerIT {
     void aReportSentToTheIntakeContainerIsAcknowledgedLikeAnyOther() throws Exception {
         int port = startReplica("intake");
         String base = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/q/health/ready").contains("\"UP\""));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get(base + "/q/health/ready").contains("\"UP\""));
 
         Reporter reporter = new Reporter(base);
-        SubmittedReport report = reporter.submit("moqtail", "Sent to the container", "contained-" + port + "@example.org");
+        SubmittedReport report =
+                reporter.submit(
+                        "moqtail", "Sent to the container", "contained-" + port + "@example.org");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                reporter.status(report.trackingId(), report.reporterToken()).then().statusCode(200)
-                        .extract().path("status").toString()).isEqualTo("acknowledged"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                reporter.status(
+                                                                report.trackingId(),
+                                                                report.reporterToken())
+                                                        .then()
+                                                        .statusCode(200)
+                                                        .extract()
+                                                        .path("status")
+                                                        .toString())
+                                        .isEqualTo("acknowledged"));
         // Nothing secret in the logs.
-        assertThat(replica.getLogs()).doesNotContain(report.reporterToken()).doesNotContain("Sent to the container");
+        assertThat(replica.getLogs())
+                .doesNotContain(report.reporterToken())
+                .doesNotContain("Sent to the container");
     }
 
-    /** Starts the service's image on the host network, joined to the test stack; returns its port. */
+    /**
+     * Starts the service's image on the host network, joined to the test stack; returns its port.
+     */
     private int startReplica(String service) throws Exception {
         loadTheImageThisBuildMade(service);
         int port = freePort();
         Map<String, String> environment = new HashMap<>(stack.launcher().serviceEnvironment());
-        environment.put("EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port));
+        environment.put(
+                "EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port));
         // The stack's own intake reads the mailboxes; one reader is enough for these tests.
         environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "false");
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + port);
         // triage reads the seed programs where the chart mounts them.
         environment.put("EMBARGO_PROGRAMS_DIR", "/etc/embargo/programs");
         // The stack's PostgreSQL, Kafka, Keycloak and mail listen on 127.0.0.1 of this machine.
-        replica = new GenericContainer<>(DockerImageName.parse("embargo/" + service + "-service:" + VERSION))
-                .withNetworkMode("host")
-                .withEnv(environment)
-                .withFileSystemBind(REPOSITORY.resolve("deploy/programs").toString(), "/etc/embargo/programs", BindMode.READ_ONLY)
-                .withCreateContainerCmdModifier(create -> create.getHostConfig()
-                        .withReadonlyRootfs(true)
-                        .withTmpFs(Map.of("/tmp", "rw,size=64m"))
-                        .withCapDrop(Capability.ALL)
-                        .withSecurityOpts(List.of("no-new-privileges")))
-                .waitingFor(Wait.forLogMessage(".*Installed features.*", 1).withStartupTimeout(Duration.ofSeconds(90)));
+        replica =
+                new GenericContainer<>(
+                                DockerImageName.parse("embargo/" + service + "-service:" + VERSION))
+                        .withNetworkMode("host")
+                        .withEnv(environment)
+                        .withFileSystemBind(
+                                REPOSITORY.resolve("deploy/programs").toString(),
+                                "/etc/embargo/programs",
+                                BindMode.READ_ONLY)
+                        .withCreateContainerCmdModifier(
+                                create ->
+                                        create.getHostConfig()
+                                                .withReadonlyRootfs(true)
+                                                .withTmpFs(Map.of("/tmp", "rw,size=64m"))
+                                                .withCapDrop(Capability.ALL)
+                                                .withSecurityOpts(List.of("no-new-privileges")))
+                        .waitingFor(
+                                Wait.forLogMessage(".*Installed features.*", 1)
+                                        .withStartupTimeout(Duration.ofSeconds(90)));
         replica.start();
         return port;
     }
 
-    /** The image is the tarball Jib wrote in this build (./embargo test makes all four where Docker runs); Docker loads it. */
+    /**
+     * The image is the tarball Jib wrote in this build (./embargo test makes all four where Docker
+     * runs); Docker loads it.
+     */
     private static void loadTheImageThisBuildMade(String service) throws Exception {
         if (!LOADED.add(service)) {
             return;
         }
         Path tarball = REPOSITORY.resolve(service + "-service/target/jib-image.tar");
-        assertThat(tarball).as(service + "'s image: ./embargo test builds it when a Docker engine answers (or ./embargo images)")
+        assertThat(tarball)
+                .as(
+                        service
+                                + "'s image: ./embargo test builds it when a Docker engine answers"
+                                + " (or ./embargo images)")
                 .exists();
         try (InputStream image = Files.newInputStream(tarball)) {
             DockerClientFactory.instance().client().loadImageCmd(image).exec();
         }
     }
+
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -150,8 +195,11 @@ class ServiceContainerIT {
 
     private static String get(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "";
         }

@@ -37,8 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StaffConsoleIT {
 
     private static RunningStack stack;
-    @RegisterExtension
-    static final Chromium chromium = Chromium.launch();
+    @RegisterExtension static final Chromium chromium = Chromium.launch();
 
     @BeforeAll
     static void theStack(RunningStack runningStack) {
@@ -55,12 +54,16 @@ class StaffConsoleIT {
         publisher.locator("main h1").first().waitFor();
         assertThat(publisher.locator("#case-table tr.case-row").count()).isZero();
         chromium.screenshot(publisher, "console-publisher-no-cases");
-        // The hidden section is a courtesy; the console's own API client, with the publisher's token, is refused.
-        Object status = publisher.evaluate("""
-                async () => {
-                  const { api } = await import('/console/js/api.js');
-                  try { await api('triage', '/api/v1/cases'); return 200; } catch (error) { return error.status; }
-                }""");
+        // The hidden section is a courtesy; the console's own API client, with the publisher's
+        // token, is refused.
+        Object status =
+                publisher.evaluate(
+                        """
+                        async () => {
+                          const { api } = await import('/console/js/api.js');
+                          try { await api('triage', '/api/v1/cases'); return 200; } catch (error) { return error.status; }
+                        }\
+                        """);
         assertThat(status).isEqualTo(403);
     }
 
@@ -78,15 +81,24 @@ class StaffConsoleIT {
         coordinator.locator("#program-list li.program[data-slug='pea2pea']").waitFor();
         chromium.screenshot(coordinator, "console-programs");
 
-        coordinator.locator("#program-list li.program[data-slug='pea2pea'] a, #program-list li.program[data-slug='pea2pea'] button")
-                .first().click();
-        coordinator.locator("#policy-file").fill("slug: pea2pea\nname: pea2pea\ndeadlines:\n  acknowledgement: soon\n");
+        coordinator
+                .locator(
+                        "#program-list li.program[data-slug='pea2pea'] a, #program-list"
+                                + " li.program[data-slug='pea2pea'] button")
+                .first()
+                .click();
+        coordinator
+                .locator("#policy-file")
+                .fill("slug: pea2pea\nname: pea2pea\ndeadlines:\n  acknowledgement: soon\n");
         coordinator.locator("#save-policy").click();
         coordinator.locator("#policy-errors li").first().waitFor();
         assertThat(coordinator.locator("#policy-errors li").count()).isGreaterThan(1);
         chromium.screenshot(coordinator, "console-policy-errors");
         assertThat(chromium.accessibilityViolations(coordinator)).as("programs").isEmpty();
-        given().when().get(stack.serviceUrl("intake") + "/api/v1/programs/pea2pea").then().statusCode(200);
+        given().when()
+                .get(stack.serviceUrl("intake") + "/api/v1/programs/pea2pea")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -94,17 +106,59 @@ class StaffConsoleIT {
         String coordinatorToken = stack.staffTokens().of("coordinator");
         String group = "console-" + UUID.randomUUID().toString().substring(0, 8);
         try (WebhookReceivers receivers = new WebhookReceivers()) {
-            String partnerId = given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Console partner " + group, "contactEmail", group + "@partner.example",
-                            "groups", List.of(group), "programs", List.of("moqtail")))
-                    .when().post(stack.serviceUrl("notify") + "/api/v1/partners").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body(Map.of("url", receivers.url("/console")))
-                    .when().post(stack.serviceUrl("notify") + "/api/v1/partners/" + partnerId + "/endpoints").then().statusCode(201);
-            given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
-                    .body(Map.of("program", "moqtail", "title", "Console replay " + group, "summary", "Embargoed details",
-                            "embargoUntil", Instant.now().plus(Duration.ofDays(5)).toString(), "partnerGroups", List.of(group)))
-                    .when().post(stack.serviceUrl("advisory") + "/api/v1/pre-advisories").then().statusCode(201);
-            await().atMost(Duration.ofSeconds(30)).until(() -> receivers.at("/console").size() == 1);
+            String partnerId =
+                    given().auth()
+                            .oauth2(coordinatorToken)
+                            .contentType(ContentType.JSON)
+                            .body(
+                                    Map.of(
+                                            "name",
+                                            "Console partner " + group,
+                                            "contactEmail",
+                                            group + "@partner.example",
+                                            "groups",
+                                            List.of(group),
+                                            "programs",
+                                            List.of("moqtail")))
+                            .when()
+                            .post(stack.serviceUrl("notify") + "/api/v1/partners")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+            given().auth()
+                    .oauth2(coordinatorToken)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", receivers.url("/console")))
+                    .when()
+                    .post(
+                            stack.serviceUrl("notify")
+                                    + "/api/v1/partners/"
+                                    + partnerId
+                                    + "/endpoints")
+                    .then()
+                    .statusCode(201);
+            given().auth()
+                    .oauth2(coordinatorToken)
+                    .contentType(ContentType.JSON)
+                    .body(
+                            Map.of(
+                                    "program",
+                                    "moqtail",
+                                    "title",
+                                    "Console replay " + group,
+                                    "summary",
+                                    "Embargoed details",
+                                    "embargoUntil",
+                                    Instant.now().plus(Duration.ofDays(5)).toString(),
+                                    "partnerGroups",
+                                    List.of(group)))
+                    .when()
+                    .post(stack.serviceUrl("advisory") + "/api/v1/pre-advisories")
+                    .then()
+                    .statusCode(201);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receivers.at("/console").size() == 1);
 
             Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
             coordinator.navigate(stack.serviceUrl("triage") + "/console/#/partners/" + partnerId);
@@ -113,7 +167,8 @@ class StaffConsoleIT {
             assertThat(chromium.accessibilityViolations(coordinator)).as("partner").isEmpty();
             coordinator.locator("#delivery-log tr.delivery button.replay").first().click();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receivers.at("/console").size() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receivers.at("/console").size() == 2);
             List<WebhookReceivers.Received> received = receivers.at("/console");
             assertThat(received.get(1).webhookId()).isEqualTo(received.get(0).webhookId());
             assertThat(coordinator.locator("#partner-status").innerText()).isNotBlank();
@@ -123,86 +178,178 @@ class StaffConsoleIT {
     @Test
     void aPublisherFindsTheEmbargoOnTheCalendarAndPreviewsThePublicationInEveryFormat() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SubmittedReport report = stack.reporter().submit("moqtail", "Console advisory " + unique,
-                "console-" + unique + "@example.org");
+        SubmittedReport report =
+                stack.reporter()
+                        .submit(
+                                "moqtail",
+                                "Console advisory " + unique,
+                                "console-" + unique + "@example.org");
         AdvisoryDrafts.acceptCase(stack, report);
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
         String title = "Console advisory " + unique;
-        AdvisoryDrafts.revise(stack, advisoryId, title, "CVE-2026-" + (10000 + (int) (Math.random() * 89999)), "Ready")
-                .then().statusCode(200);
+        AdvisoryDrafts.revise(
+                        stack,
+                        advisoryId,
+                        title,
+                        "CVE-2026-" + (10000 + (int) (Math.random() * 89999)),
+                        "Ready")
+                .then()
+                .statusCode(200);
         Instant liftAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-        given().auth().oauth2(stack.staffTokens().of("coordinator")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(stack.staffTokens().of("coordinator"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("liftAt", liftAt.toString()))
-                .when().put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId + "/embargo").then().statusCode(200);
+                .when()
+                .put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId + "/embargo")
+                .then()
+                .statusCode(200);
 
         Page publisher = StaffConsole.signIn(chromium, stack, "publisher");
         publisher.navigate(stack.serviceUrl("triage") + "/console/#/advisories");
         publisher.locator("#embargo-calendar").waitFor();
-        if (liftAt.atZone(ZoneOffset.UTC).getMonth() != Instant.now().atZone(ZoneOffset.UTC).getMonth()) {
+        if (liftAt.atZone(ZoneOffset.UTC).getMonth()
+                != Instant.now().atZone(ZoneOffset.UTC).getMonth()) {
             publisher.locator("#calendar-next").click();
         }
         publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").waitFor();
         chromium.screenshot(publisher, "console-embargo-calendar");
         assertThat(chromium.accessibilityViolations(publisher)).as("advisories").isEmpty();
 
-        publisher.locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']").first().click();
+        publisher
+                .locator("#embargo-calendar a[href='#/advisories/" + advisoryId + "']")
+                .first()
+                .click();
         publisher.locator("#preview-tabs").waitFor();
-        Map<String, String> expected = Map.of("csaf", "csaf_version", "osv", "schema_version", "cve", "cveMetadata",
-                "html", title);
+        Map<String, String> expected =
+                Map.of(
+                        "csaf",
+                        "csaf_version",
+                        "osv",
+                        "schema_version",
+                        "cve",
+                        "cveMetadata",
+                        "html",
+                        title);
         for (Map.Entry<String, String> format : expected.entrySet()) {
-            publisher.locator("button.preview-format[data-format='" + format.getKey() + "']").click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.locator("#preview-output").innerText()
-                    .contains(format.getValue()));
+            publisher
+                    .locator("button.preview-format[data-format='" + format.getKey() + "']")
+                    .click();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () ->
+                                    publisher
+                                            .locator("#preview-output")
+                                            .innerText()
+                                            .contains(format.getValue()));
         }
         chromium.screenshot(publisher, "console-advisory-preview");
         assertThat(chromium.accessibilityViolations(publisher)).as("advisory").isEmpty();
         // Previewing published nothing.
-        assertThat(given().when().get(stack.serviceUrl("advisory") + "/api/v1/public/advisories").asString()).doesNotContain(unique);
+        assertThat(
+                        given().when()
+                                .get(stack.serviceUrl("advisory") + "/api/v1/public/advisories")
+                                .asString())
+                .doesNotContain(unique);
         assertThat(chromium.errorsOn(publisher)).isEmpty();
     }
 
     @Test
     void aCoordinatorExpeditesAnExploitedCaseAndExtendsItsDisclosureWithTheReportersAgreement() {
-        // oxpulse-partner-edge sets disclosure 90 days after arrival, 7 on its expedited track, and extends a deadline
-        // only with the reporter's agreement (pea2pea sets no due time at all, so nothing would move).
+        // oxpulse-partner-edge sets disclosure 90 days after arrival, 7 on its expedited track, and
+        // extends a deadline
+        // only with the reporter's agreement (pea2pea sets no due time at all, so nothing would
+        // move).
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        SubmittedReport report = stack.reporter().submit("oxpulse-partner-edge", "Console expedite " + unique,
-                "console-" + unique + "@example.org");
+        SubmittedReport report =
+                stack.reporter()
+                        .submit(
+                                "oxpulse-partner-edge",
+                                "Console expedite " + unique,
+                                "console-" + unique + "@example.org");
         String caseId = Cases.idOf(stack, report);
         String coordinatorToken = stack.staffTokens().of("coordinator");
         String theCase = stack.serviceUrl("triage") + "/api/v1/cases/" + caseId;
         String disclosure = "deadlines.find { it.step == 'disclosure' }.dueAt";
-        Instant promised = Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase)
-                .then().statusCode(200).extract().path(disclosure));
+        Instant promised =
+                Instant.parse(
+                        given().auth()
+                                .oauth2(coordinatorToken)
+                                .when()
+                                .get(theCase)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path(disclosure));
 
         Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
         coordinator.navigate(stack.serviceUrl("triage") + "/console/#/cases/" + caseId);
-        coordinator.locator("#expedite-reason").fill("Exploited against partner nodes since Monday");
+        coordinator
+                .locator("#expedite-reason")
+                .fill("Exploited against partner nodes since Monday");
         coordinator.locator("#expedite").click();
         coordinator.locator("#expedited").waitFor();
-        assertThat(coordinator.locator("#section-expedite .success").innerText()).contains("expedited track");
+        assertThat(coordinator.locator("#section-expedite .success").innerText())
+                .contains("expedited track");
         assertThat(coordinator.locator("#case-summary").innerText()).contains("Expedited");
 
         coordinator.locator("#extension-step").selectOption("disclosure");
         coordinator.locator("#extension-by").fill("7d");
-        coordinator.locator("#extension-reason").fill("The fix needs a protocol change across partner nodes");
+        coordinator
+                .locator("#extension-reason")
+                .fill("The fix needs a protocol change across partner nodes");
         coordinator.locator("#extension-reporter-agreed").check();
         coordinator.locator("#extend-deadline").click();
         coordinator.locator("#section-extension .success").waitFor();
-        coordinator.locator("#audit-trail").getByText("extension of disclosure by 7d, agreed with the reporter").waitFor();
+        coordinator
+                .locator("#audit-trail")
+                .getByText("extension of disclosure by 7d, agreed with the reporter")
+                .waitFor();
         chromium.screenshot(coordinator, "console-case-expedited-and-extended");
 
         // Expedited: disclosure 7 days after arrival instead of 90, then the agreed 7 more.
         Instant extended = promised.minus(Duration.ofDays(90 - 7 - 7));
-        assertThat(Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase).then().statusCode(200)
-                .body("expedited", equalTo(true)).extract().<String>path(disclosure))).isEqualTo(extended);
-        assertThat(Instant.parse(given().auth().oauth2(coordinatorToken).when().get(theCase + "/deadlines").then()
-                .statusCode(200).extract().<String>path("find { it.step == 'disclosure' }.dueAt")))
-                .as("as the scheduler watches it").isEqualTo(extended);
-        given().auth().oauth2(coordinatorToken).when().get(theCase + "/audit").then().statusCode(200)
-                .body("action", hasItems("expedited track", "extension of disclosure by 7d, agreed with the reporter"))
-                .body("find { it.action == 'expedited track' }.detail", equalTo("Exploited against partner nodes since Monday"))
-                .body("find { it.action.startsWith('extension of disclosure') }.actor", equalTo("coordinator"));
+        assertThat(
+                        Instant.parse(
+                                given().auth()
+                                        .oauth2(coordinatorToken)
+                                        .when()
+                                        .get(theCase)
+                                        .then()
+                                        .statusCode(200)
+                                        .body("expedited", equalTo(true))
+                                        .extract()
+                                        .<String>path(disclosure)))
+                .isEqualTo(extended);
+        assertThat(
+                        Instant.parse(
+                                given().auth()
+                                        .oauth2(coordinatorToken)
+                                        .when()
+                                        .get(theCase + "/deadlines")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .<String>path("find { it.step == 'disclosure' }.dueAt")))
+                .as("as the scheduler watches it")
+                .isEqualTo(extended);
+        given().auth()
+                .oauth2(coordinatorToken)
+                .when()
+                .get(theCase + "/audit")
+                .then()
+                .statusCode(200)
+                .body(
+                        "action",
+                        hasItems(
+                                "expedited track",
+                                "extension of disclosure by 7d, agreed with the reporter"))
+                .body(
+                        "find { it.action == 'expedited track' }.detail",
+                        equalTo("Exploited against partner nodes since Monday"))
+                .body(
+                        "find { it.action.startsWith('extension of disclosure') }.actor",
+                        equalTo("coordinator"));
         assertThat(chromium.accessibilityViolations(coordinator)).as("case page").isEmpty();
         assertThat(chromium.errorsOn(coordinator)).isEmpty();
     }

@@ -35,16 +35,23 @@ class TriageCrashIT {
     private static final int BACKLOG = 300;
 
     @Test
-    void everyReportHasExactlyOneCaseAndOneAcknowledgementAfterTriageIsKilledMidStream(RunningStack stack) throws Exception {
+    void everyReportHasExactlyOneCaseAndOneAcknowledgementAfterTriageIsKilledMidStream(
+            RunningStack stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Reporter reporter = stack.reporter();
         List<SubmittedReport> reports = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < REPORTS; i++) {
-                reports.add(reporter.submit(PROGRAM, "Crash report " + i, "crash-%s-%02d@example.org".formatted(run, i)));
-                pause(50);
-            }
-        });
+        CompletableFuture<Void> stream =
+                CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < REPORTS; i++) {
+                                reports.add(
+                                        reporter.submit(
+                                                PROGRAM,
+                                                "Crash report " + i,
+                                                "crash-%s-%02d@example.org".formatted(run, i)));
+                                pause(50);
+                            }
+                        });
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.size() >= REPORTS / 3);
         stack.kill("triage");
         assertThat(stack.launcher().service("triage").isRunning()).isFalse();
@@ -55,60 +62,116 @@ class TriageCrashIT {
     }
 
     @Test
-    void aGracefulStopWhileTriageWorksOffABacklogDeadLettersNothingAndLosesNoReport(RunningStack stack) {
+    void aGracefulStopWhileTriageWorksOffABacklogDeadLettersNothingAndLosesNoReport(
+            RunningStack stack) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Reporter reporter = stack.reporter();
-        // A backlog: reports that arrive while triage is away, so that it is busy with them when it is stopped.
+        // A backlog: reports that arrive while triage is away, so that it is busy with them when it
+        // is stopped.
         stack.stop("triage");
         List<SubmittedReport> reports = new ArrayList<>();
         for (int i = 0; i < BACKLOG; i++) {
-            reports.add(reporter.submit(PROGRAM, "Rollout report " + i, "rollout-%s-%03d@example.org".formatted(run, i)));
+            reports.add(
+                    reporter.submit(
+                            PROGRAM,
+                            "Rollout report " + i,
+                            "rollout-%s-%03d@example.org".formatted(run, i)));
         }
-        Set<String> trackingIds = reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
+        Set<String> trackingIds =
+                reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
         stack.start("triage");
         String token = stack.staffTokens().of("triager");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> casesOf(stack, token, trackingIds).size() >= BACKLOG / 10);
         int casesBeforeTheStop = casesOf(stack, token, trackingIds).size();
         stack.stop("triage");
-        assertThat(casesBeforeTheStop).as("triage still had a backlog when it was stopped").isLessThan(BACKLOG);
+        assertThat(casesBeforeTheStop)
+                .as("triage still had a backlog when it was stopped")
+                .isLessThan(BACKLOG);
         stack.start("triage");
 
         assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(stack, reports);
         assertThat(stack.lifecycleEvents().readAll(Topics.REPORT_LIFECYCLE.deadLetter().name()))
                 .as("report events dead-lettered while triage stopped")
-                .noneMatch(event -> trackingIds.stream().anyMatch(id -> event.data().contains("\"" + id + "\"")));
+                .noneMatch(
+                        event ->
+                                trackingIds.stream()
+                                        .anyMatch(id -> event.data().contains("\"" + id + "\"")));
     }
 
-    private static void assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(RunningStack stack, List<SubmittedReport> reports) {
-        Set<String> trackingIds = reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
+    private static void assertEachReportHasOneCaseOneAcknowledgementAndOneEmail(
+            RunningStack stack, List<SubmittedReport> reports) {
+        Set<String> trackingIds =
+                reports.stream().map(SubmittedReport::trackingId).collect(Collectors.toSet());
         String token = stack.staffTokens().of("triager");
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            Map<String, Long> casesPerReport = casesOf(stack, token, trackingIds).stream()
-                    .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-            assertThat(casesPerReport).hasSize(reports.size()).allSatisfy((id, count) -> assertThat(count).isOne());
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () -> {
+                            Map<String, Long> casesPerReport =
+                                    casesOf(stack, token, trackingIds).stream()
+                                            .collect(
+                                                    Collectors.groupingBy(
+                                                            id -> id, Collectors.counting()));
+                            assertThat(casesPerReport)
+                                    .hasSize(reports.size())
+                                    .allSatisfy((id, count) -> assertThat(count).isOne());
+                        });
 
         // The relay may publish an event again after a crash, but always under its original id.
-        Map<String, Set<String>> acknowledgementIdsPerReport = stack.lifecycleEvents().readAll().stream()
-                .filter(event -> "report.acknowledged.v2".equals(event.type()))
-                .filter(event -> trackingIds.stream().anyMatch(id -> event.data().contains("\"" + id + "\"")))
-                .collect(Collectors.groupingBy(LifecycleEvent::key, Collectors.mapping(LifecycleEvent::id, Collectors.toSet())));
-        assertThat(acknowledgementIdsPerReport).hasSize(reports.size()).allSatisfy((report, ids) -> assertThat(ids).hasSize(1));
+        Map<String, Set<String>> acknowledgementIdsPerReport =
+                stack.lifecycleEvents().readAll().stream()
+                        .filter(event -> "report.acknowledged.v2".equals(event.type()))
+                        .filter(
+                                event ->
+                                        trackingIds.stream()
+                                                .anyMatch(
+                                                        id ->
+                                                                event.data()
+                                                                        .contains(
+                                                                                "\"" + id + "\"")))
+                        .collect(
+                                Collectors.groupingBy(
+                                        LifecycleEvent::key,
+                                        Collectors.mapping(
+                                                LifecycleEvent::id, Collectors.toSet())));
+        assertThat(acknowledgementIdsPerReport)
+                .hasSize(reports.size())
+                .allSatisfy((report, ids) -> assertThat(ids).hasSize(1));
 
         Mailbox mailbox = stack.mailbox();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reports)
-                .allSatisfy(report -> assertThat(mailbox.subjects(report.reporterEmail())).hasSize(1)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(reports)
+                                        .allSatisfy(
+                                                report ->
+                                                        assertThat(
+                                                                        mailbox.subjects(
+                                                                                report
+                                                                                        .reporterEmail()))
+                                                                .hasSize(1)));
     }
 
     /** The tracking ids of the cases triage has opened for these reports, once per case. */
     private static List<String> casesOf(RunningStack stack, String token, Set<String> trackingIds) {
-        // Newest first, and only emek's: other tests' cases (FuzzIT's thousands) stay out of the page.
-        return given().auth().oauth2(token).queryParam("program", PROGRAM).queryParam("size", 500)
-                .when().get(stack.serviceUrl("triage") + "/api/v1/cases")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("trackingId", String.class).stream()
-                .filter(trackingIds::contains).toList();
+        // Newest first, and only emek's: other tests' cases (FuzzIT's thousands) stay out of the
+        // page.
+        return given()
+                .auth()
+                .oauth2(token)
+                .queryParam("program", PROGRAM)
+                .queryParam("size", 500)
+                .when()
+                .get(stack.serviceUrl("triage") + "/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("trackingId", String.class)
+                .stream()
+                .filter(trackingIds::contains)
+                .toList();
     }
 
     private static void pause(long millis) {

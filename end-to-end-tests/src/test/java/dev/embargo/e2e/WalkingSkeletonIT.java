@@ -34,39 +34,63 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void submitOneReport(RunningStack runningStack) {
         stack = runningStack;
-        report = stack.reporter().submit("pea2pea", "Unbounded allocation in frame decoder",
-                "skeleton-" + UUID.randomUUID() + "@example.org");
+        report =
+                stack.reporter()
+                        .submit(
+                                "pea2pea",
+                                "Unbounded allocation in frame decoder",
+                                "skeleton-" + UUID.randomUUID() + "@example.org");
         await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(submittedEvent()).isNotNull());
         reportId = submittedEvent().subject();
     }
 
     @Test
     void triageAcknowledgesTheReportWithAnEventOnTheSameKey() {
-        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(eventsOfThisReport())
-                .extracting(LifecycleEvent::type, LifecycleEvent::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("report.acknowledged.v2", "/embargo/triage")));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                assertThat(eventsOfThisReport())
+                                        .extracting(LifecycleEvent::type, LifecycleEvent::source)
+                                        .contains(
+                                                org.assertj.core.groups.Tuple.tuple(
+                                                        "report.acknowledged.v2",
+                                                        "/embargo/triage")));
     }
 
     @Test
     void reporterReceivesAnAcknowledgementEmailReadableOverImap() {
         Mailbox mailbox = stack.mailbox();
-        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(mailbox.readOverImap(report.reporterEmail()))
-                .singleElement()
-                .satisfies(mail -> {
-                    assertThat(mail.subject()).contains(report.trackingId()).doesNotContain("allocation");
-                    assertThat(mail.text()).contains(report.trackingId());
-                }));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                assertThat(mailbox.readOverImap(report.reporterEmail()))
+                                        .singleElement()
+                                        .satisfies(
+                                                mail -> {
+                                                    assertThat(mail.subject())
+                                                            .contains(report.trackingId())
+                                                            .doesNotContain("allocation");
+                                                    assertThat(mail.text())
+                                                            .contains(report.trackingId());
+                                                }));
     }
 
     @Test
     void reporterSeesTheReportAcknowledgedWithTheirToken() {
         Reporter reporter = stack.reporter();
-        await().atMost(FEW_SECONDS).untilAsserted(() -> reporter.status(report.trackingId(), report.reporterToken())
-                .then().statusCode(200)
-                .body("status", equalTo("acknowledged"))
-                .body("trackingId", equalTo(report.trackingId()))
-                // pea2pea sets no due time: the steps are listed, best effort, without dates.
-                .body("deadlines.find { it.step == 'triage' }.promised", equalTo("best-effort")));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                reporter.status(report.trackingId(), report.reporterToken())
+                                        .then()
+                                        .statusCode(200)
+                                        .body("status", equalTo("acknowledged"))
+                                        .body("trackingId", equalTo(report.trackingId()))
+                                        // pea2pea sets no due time: the steps are listed, best
+                                        // effort, without dates.
+                                        .body(
+                                                "deadlines.find { it.step == 'triage' }.promised",
+                                                equalTo("best-effort")));
     }
 
     @Test
@@ -74,14 +98,25 @@ class WalkingSkeletonIT {
         StaffTokens tokens = stack.staffTokens();
         String cases = stack.serviceUrl("triage") + "/api/v1/cases";
         given().when().get(cases).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(tokens.of("visitor")).when().get(cases).then().statusCode(403)
+        given().auth()
+                .oauth2(tokens.of("visitor"))
+                .when()
+                .get(cases)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(tokens.of("publisher")).when().get(cases).then().statusCode(403);
-        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("triager"))
-                .queryParam("size", 500)
-                .when().get(cases)
-                .then().statusCode(200)
-                .body("trackingId", hasItem(report.trackingId())));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                given().auth()
+                                        .oauth2(tokens.of("triager"))
+                                        .queryParam("size", 500)
+                                        .when()
+                                        .get(cases)
+                                        .then()
+                                        .statusCode(200)
+                                        .body("trackingId", hasItem(report.trackingId())));
     }
 
     @Test
@@ -90,12 +125,24 @@ class WalkingSkeletonIT {
         String tracked = stack.serviceUrl("advisory") + "/api/v1/tracked-reports";
         given().when().get(tracked).then().statusCode(401);
         given().auth().oauth2(tokens.of("triager")).when().get(tracked).then().statusCode(403);
-        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("publisher"))
-                .queryParam("size", 500)
-                .when().get(tracked)
-                .then().statusCode(200)
-                .body("find { it.trackingId == '%s' }.stage".formatted(report.trackingId()), equalTo("acknowledged"))
-                .body("find { it.trackingId == '%s' }.reportId".formatted(report.trackingId()), equalTo(reportId)));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                given().auth()
+                                        .oauth2(tokens.of("publisher"))
+                                        .queryParam("size", 500)
+                                        .when()
+                                        .get(tracked)
+                                        .then()
+                                        .statusCode(200)
+                                        .body(
+                                                "find { it.trackingId == '%s' }.stage"
+                                                        .formatted(report.trackingId()),
+                                                equalTo("acknowledged"))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.reportId"
+                                                        .formatted(report.trackingId()),
+                                                equalTo(reportId)));
     }
 
     @Test
@@ -103,21 +150,40 @@ class WalkingSkeletonIT {
         StaffTokens tokens = stack.staffTokens();
         String deliveries = stack.serviceUrl("notify") + "/api/v1/email-deliveries";
         given().auth().oauth2(tokens.of("triager")).when().get(deliveries).then().statusCode(403);
-        await().atMost(FEW_SECONDS).untilAsserted(() -> given().auth().oauth2(tokens.of("coordinator"))
-                .queryParam("size", 500)
-                .when().get(deliveries)
-                .then().statusCode(200)
-                .body("find { it.trackingId == '%s' }.status".formatted(report.trackingId()), equalTo("sent")));
+        await().atMost(FEW_SECONDS)
+                .untilAsserted(
+                        () ->
+                                given().auth()
+                                        .oauth2(tokens.of("coordinator"))
+                                        .queryParam("size", 500)
+                                        .when()
+                                        .get(deliveries)
+                                        .then()
+                                        .statusCode(200)
+                                        .body(
+                                                "find { it.trackingId == '%s' }.status"
+                                                        .formatted(report.trackingId()),
+                                                equalTo("sent")));
     }
 
     @Test
     void everyServiceReportsReadinessMetricsAndOpenApi() {
         for (String service : List.of("intake", "triage", "notify", "advisory")) {
             String url = stack.serviceUrl(service);
-            given().when().get(url + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            given().when().get(url + "/q/metrics").then().statusCode(200)
+            given().when()
+                    .get(url + "/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().when()
+                    .get(url + "/q/metrics")
+                    .then()
+                    .statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
-            given().when().get(url + "/q/openapi?format=json").then().statusCode(200)
+            given().when()
+                    .get(url + "/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
                     .body("openapi", matchesPattern("3\\..*"));
         }
     }
@@ -126,10 +192,13 @@ class WalkingSkeletonIT {
         return stack.lifecycleEvents().readAll().stream()
                 .filter(event -> "report.submitted.v2".equals(event.type()))
                 .filter(event -> event.data().contains("\"" + report.trackingId() + "\""))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<LifecycleEvent> eventsOfThisReport() {
-        return stack.lifecycleEvents().readAll().stream().filter(event -> reportId.equals(event.key())).toList();
+        return stack.lifecycleEvents().readAll().stream()
+                .filter(event -> reportId.equals(event.key()))
+                .toList();
     }
 }

@@ -1,9 +1,9 @@
 package dev.embargo.contracts;
 
 /**
- * The CloudEvents 1.0 attributes and how they travel on Kafka: binary content mode, each
- * attribute in a {@code ce_}-prefixed header, the payload as the record value and the
- * subject as the record key (CloudEvents Kafka protocol binding).
+ * The CloudEvents 1.0 attributes and how they travel on Kafka: binary content mode, each attribute
+ * in a {@code ce_}-prefixed header, the payload as the record value and the subject as the record
+ * key (CloudEvents Kafka protocol binding).
  */
 public final class CloudEventAttributes {
 
@@ -19,11 +19,13 @@ public final class CloudEventAttributes {
     public static final String HEADER_DATA_SCHEMA = "ce_dataschema";
     public static final String HEADER_CONTENT_TYPE = "content-type";
 
-    /** URI prefix of every Embargo service's CloudEvents {@code source}, e.g. {@code /embargo/intake}. */
+    /**
+     * URI prefix of every Embargo service's CloudEvents {@code source}, e.g. {@code
+     * /embargo/intake}.
+     */
     public static final String SOURCE_PREFIX = "/embargo/";
 
-    private CloudEventAttributes() {
-    }
+    private CloudEventAttributes() {}
 
     public static String sourceOf(String serviceName) {
         return SOURCE_PREFIX + serviceName;

@@ -19,16 +19,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns payloads into their JSON wire form and back, checking each against its JSON Schema in
- * both directions, so a producer cannot emit what a consumer would reject. Thread-safe; build
- * one and share it.
+ * Turns payloads into their JSON wire form and back, checking each against its JSON Schema in both
+ * directions, so a producer cannot emit what a consumer would reject. Thread-safe; build one and
+ * share it.
  */
 public final class EventCodec {
 
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json =
+            new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
     public EventCodec() {
@@ -56,8 +57,10 @@ public final class EventCodec {
      * @throws InvalidEventException when the type is unknown or the data breaks its contract
      */
     public EventPayload decode(String typeName, String data) {
-        EventType type = EventType.fromTypeName(typeName)
-                .orElseThrow(() -> new InvalidEventException("Unknown event type " + typeName));
+        EventType type =
+                EventType.fromTypeName(typeName)
+                        .orElseThrow(
+                                () -> new InvalidEventException("Unknown event type " + typeName));
         JsonNode tree;
         try {
             tree = json.readTree(data);
@@ -68,20 +71,27 @@ public final class EventCodec {
         try {
             return json.treeToValue(tree, type.payloadType());
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(typeName + " data does not map to " + type.payloadType().getSimpleName(), e);
+            throw new InvalidEventException(
+                    typeName + " data does not map to " + type.payloadType().getSimpleName(), e);
         }
     }
 
     private void requireValid(EventType type, JsonNode tree) {
         Set<ValidationMessage> errors = schemas.get(type).validate(tree);
         if (!errors.isEmpty()) {
-            throw new InvalidEventException(type.typeName() + " breaks its schema: "
-                    + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+            throw new InvalidEventException(
+                    type.typeName()
+                            + " breaks its schema: "
+                            + errors.stream()
+                                    .map(ValidationMessage::getMessage)
+                                    .sorted()
+                                    .collect(Collectors.joining("; ")));
         }
     }
 
     private static String readSchema(EventType type) {
-        try (InputStream in = EventCodec.class.getClassLoader().getResourceAsStream(type.schemaPath())) {
+        try (InputStream in =
+                EventCodec.class.getClassLoader().getResourceAsStream(type.schemaPath())) {
             if (in == null) {
                 throw new IllegalStateException("Missing schema " + type.schemaPath());
             }

@@ -19,49 +19,70 @@ import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledgedV1;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
-import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.contracts.report.ReportSubmittedV1;
+import dev.embargo.contracts.report.ReporterKeyProvided;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Every event type the platform exchanges: its versioned CloudEvents {@code type}, the topic
- * it travels on, the Java payload it maps to and the JSON Schema that payload must satisfy.
- * A breaking payload change is a new version (a new constant), never an edit of an old one.
+ * Every event type the platform exchanges: its versioned CloudEvents {@code type}, the topic it
+ * travels on, the Java payload it maps to and the JSON Schema that payload must satisfy. A breaking
+ * payload change is a new version (a new constant), never an edit of an old one.
  */
 public enum EventType {
 
-    /** Still decoded: events published before v2 stay on the topic. Read as {@link ReportSubmitted}. */
+    /**
+     * Still decoded: events published before v2 stay on the topic. Read as {@link ReportSubmitted}.
+     */
     REPORT_SUBMITTED_V1("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmittedV1.class),
     REPORT_SUBMITTED("report.submitted", 2, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
-    /** Still decoded, as the v1 events below: v2 renamed {@code promisedDates} to {@code deadlines}. */
-    REPORT_ACKNOWLEDGED_V1("report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledgedV1.class),
-    REPORT_ACKNOWLEDGED("report.acknowledged", 2, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
+    /**
+     * Still decoded, as the v1 events below: v2 renamed {@code promisedDates} to {@code deadlines}.
+     */
+    REPORT_ACKNOWLEDGED_V1(
+            "report.acknowledged", 1, Topics.REPORT_LIFECYCLE, ReportAcknowledgedV1.class),
+    REPORT_ACKNOWLEDGED(
+            "report.acknowledged", 2, Topics.REPORT_LIFECYCLE, ReportAcknowledged.class),
     CASE_STATE_CHANGED("case.state.changed", 1, Topics.REPORT_LIFECYCLE, CaseStateChanged.class),
-    CASE_SEVERITY_CHANGED_V1("case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChangedV1.class),
-    CASE_SEVERITY_CHANGED("case.severity.changed", 2, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
-    CASE_DEADLINES_CHANGED_V1("case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
-    CASE_DEADLINES_CHANGED("case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
-    DEADLINE_APPROACHING("deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
+    CASE_SEVERITY_CHANGED_V1(
+            "case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChangedV1.class),
+    CASE_SEVERITY_CHANGED(
+            "case.severity.changed", 2, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
+    CASE_DEADLINES_CHANGED_V1(
+            "case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
+    CASE_DEADLINES_CHANGED(
+            "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+    DEADLINE_APPROACHING(
+            "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
     DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
-    CASE_STATUS_UPDATE_V1("case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdateV1.class),
+    CASE_STATUS_UPDATE_V1(
+            "case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdateV1.class),
     CASE_STATUS_UPDATE("case.status.update", 2, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
-    REPORT_MESSAGE_POSTED("report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
-    REPORTER_KEY_PROVIDED("report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
+    REPORT_MESSAGE_POSTED(
+            "report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
+    REPORTER_KEY_PROVIDED(
+            "report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
-    CASE_DUPLICATE_MARKED("case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
-    PREADVISORY_RELEASED("preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
+    CASE_DUPLICATE_MARKED(
+            "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
+    PREADVISORY_RELEASED(
+            "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
-    PROGRAM_POLICY_PUBLISHED("program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
+    PROGRAM_POLICY_PUBLISHED(
+            "program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 
     private final String name;
     private final int version;
     private final Topics.TopicSpec topic;
     private final Class<? extends EventPayload> payloadType;
 
-    EventType(String name, int version, Topics.TopicSpec topic, Class<? extends EventPayload> payloadType) {
+    EventType(
+            String name,
+            int version,
+            Topics.TopicSpec topic,
+            Class<? extends EventPayload> payloadType) {
         this.name = name;
         this.version = version;
         this.topic = topic;
@@ -81,7 +102,10 @@ public enum EventType {
         return payloadType;
     }
 
-    /** Classpath location of the payload's JSON Schema; also published as the CloudEvents {@code dataschema}. */
+    /**
+     * Classpath location of the payload's JSON Schema; also published as the CloudEvents {@code
+     * dataschema}.
+     */
     public String schemaPath() {
         return "schemas/" + typeName() + ".json";
     }
@@ -91,11 +115,16 @@ public enum EventType {
      * versions still on a topic are decoded as themselves and read as this one.
      */
     public EventType current() {
-        return Arrays.stream(values()).filter(type -> type.name.equals(name))
-                .max(Comparator.comparingInt(type -> type.version)).orElseThrow();
+        return Arrays.stream(values())
+                .filter(type -> type.name.equals(name))
+                .max(Comparator.comparingInt(type -> type.version))
+                .orElseThrow();
     }
 
-    /** The event type a CloudEvents {@code type} names, empty for types this build does not know (newer producers). */
+    /**
+     * The event type a CloudEvents {@code type} names, empty for types this build does not know
+     * (newer producers).
+     */
     public static Optional<EventType> fromTypeName(String typeName) {
         return Arrays.stream(values()).filter(type -> type.typeName().equals(typeName)).findFirst();
     }
@@ -105,6 +134,9 @@ public enum EventType {
         return Arrays.stream(values())
                 .filter(type -> type.payloadType.equals(payloadType))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No event type for " + payloadType.getName()));
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "No event type for " + payloadType.getName()));
     }
 }

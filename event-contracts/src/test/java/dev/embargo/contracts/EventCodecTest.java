@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
@@ -16,7 +17,6 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV1;
-import dev.embargo.contracts.program.ProgramPolicyPublished;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,16 +39,43 @@ class EventCodecTest {
 
     @Test
     void anonymousReportsOmitTheReporterEmail() {
-        ReportSubmitted anonymous = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                SEALED, SEALED, null, null, null, Instant.parse("2026-11-24T10:00:00Z"), null, null, "anonymous");
+        ReportSubmitted anonymous =
+                new ReportSubmitted(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00001",
+                        "pea2pea",
+                        1,
+                        SEALED,
+                        SEALED,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-11-24T10:00:00Z"),
+                        null,
+                        null,
+                        "anonymous");
 
-        assertThat(codec.decode("report.submitted.v2", codec.encode(anonymous))).isEqualTo(anonymous);
+        assertThat(codec.decode("report.submitted.v2", codec.encode(anonymous)))
+                .isEqualTo(anonymous);
     }
 
     @Test
     void producersCannotEmitPlaintextWhereTheContractWantsCiphertext() {
-        ReportSubmitted leaky = new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1,
-                "Heap overflow in parser", SEALED, null, null, null, Instant.now(), null, null, null);
+        ReportSubmitted leaky =
+                new ReportSubmitted(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00001",
+                        "pea2pea",
+                        1,
+                        "Heap overflow in parser",
+                        SEALED,
+                        null,
+                        null,
+                        null,
+                        Instant.now(),
+                        null,
+                        null,
+                        null);
 
         assertThatThrownBy(() -> codec.encode(leaky))
                 .isInstanceOf(InvalidEventException.class)
@@ -57,9 +84,11 @@ class EventCodecTest {
 
     @Test
     void consumersRejectDataMissingARequiredField() {
-        String withoutTracking = """
+        String withoutTracking =
+                """
                 {"reportId":"%s","programSlug":"pea2pea","caseId":"%s","acknowledgedAt":"2026-11-24T10:00:00Z"}
-                """.formatted(UUID.randomUUID(), UUID.randomUUID());
+                """
+                        .formatted(UUID.randomUUID(), UUID.randomUUID());
 
         assertThatThrownBy(() -> codec.decode("report.acknowledged.v2", withoutTracking))
                 .isInstanceOf(InvalidEventException.class)
@@ -90,55 +119,147 @@ class EventCodecTest {
 
     @Test
     void theEnvelopeSubjectIsThePayloadsSubject() {
-        ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
-                "pea2pea", UUID.randomUUID().toString(), Instant.now(), List.of());
+        ReportAcknowledged acknowledged =
+                new ReportAcknowledged(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00001",
+                        "pea2pea",
+                        UUID.randomUUID().toString(),
+                        Instant.now(),
+                        List.of());
 
-        assertThatThrownBy(() -> new EventEnvelope<>("id", java.net.URI.create("/embargo/triage"),
-                EventType.REPORT_ACKNOWLEDGED, java.time.OffsetDateTime.now(), "another-report", acknowledged))
+        assertThatThrownBy(
+                        () ->
+                                new EventEnvelope<>(
+                                        "id",
+                                        java.net.URI.create("/embargo/triage"),
+                                        EventType.REPORT_ACKNOWLEDGED,
+                                        java.time.OffsetDateTime.now(),
+                                        "another-report",
+                                        acknowledged))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void acknowledgementsCarryTheDeadlinesOpenEndedOnesWithoutATime() {
-        ReportAcknowledged acknowledged = new ReportAcknowledged(UUID.randomUUID().toString(), "EMB-2026-00001",
-                "emek", UUID.randomUUID().toString(), Instant.parse("2026-11-24T10:00:00Z"), List.of(
-                        new Deadline("status_update", Instant.parse("2026-12-01T10:00:00Z"), "7d"),
-                        new Deadline("fix", null, "next-release")));
+        ReportAcknowledged acknowledged =
+                new ReportAcknowledged(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00001",
+                        "emek",
+                        UUID.randomUUID().toString(),
+                        Instant.parse("2026-11-24T10:00:00Z"),
+                        List.of(
+                                new Deadline(
+                                        "status_update",
+                                        Instant.parse("2026-12-01T10:00:00Z"),
+                                        "7d"),
+                                new Deadline("fix", null, "next-release")));
 
-        assertThat(codec.decode("report.acknowledged.v2", codec.encode(acknowledged))).isEqualTo(acknowledged);
+        assertThat(codec.decode("report.acknowledged.v2", codec.encode(acknowledged)))
+                .isEqualTo(acknowledged);
     }
 
     @Test
     void aV1AcknowledgementStillOnTheTopicIsReadWithItsPromisedDatesAsTheDeadlines() {
         String reportId = UUID.randomUUID().toString();
-        String v1 = """
+        String v1 =
+                """
                 {"reportId":"%s","trackingId":"EMB-2026-00001","programSlug":"emek","caseId":"%s",
                  "acknowledgedAt":"2026-11-24T10:00:00Z",
                  "promisedDates":[{"step":"fix","dueAt":"2026-12-24T10:00:00Z","promised":"30d"}]}
-                """.formatted(reportId, UUID.randomUUID());
+                """
+                        .formatted(reportId, UUID.randomUUID());
 
         assertThat(codec.decode("report.acknowledged.v1", v1).current())
-                .isInstanceOfSatisfying(ReportAcknowledged.class, current -> assertThat(current.deadlines())
-                        .containsExactly(new Deadline("fix", Instant.parse("2026-12-24T10:00:00Z"), "30d")));
-        assertThat(EventType.of(ReportAcknowledged.class).typeName()).isEqualTo("report.acknowledged.v2");
+                .isInstanceOfSatisfying(
+                        ReportAcknowledged.class,
+                        current ->
+                                assertThat(current.deadlines())
+                                        .containsExactly(
+                                                new Deadline(
+                                                        "fix",
+                                                        Instant.parse("2026-12-24T10:00:00Z"),
+                                                        "30d")));
+        assertThat(EventType.of(ReportAcknowledged.class).typeName())
+                .isEqualTo("report.acknowledged.v2");
     }
 
     @Test
     void v1EventsCarryingDeadlinesAreReadAsTheirV2WithTheSameDeadlines() {
-        List<Deadline> deadlines = List.of(new Deadline("disclosure", Instant.parse("2027-02-22T10:00:00Z"), "90d"));
+        List<Deadline> deadlines =
+                List.of(new Deadline("disclosure", Instant.parse("2027-02-22T10:00:00Z"), "90d"));
         String reportId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
 
-        assertThat(readAsCurrent(new CaseSeverityChangedV1(reportId, caseId, "EMB-2026-00002", "emek", "high", null,
-                null, "alice", deadlines, at))).isEqualTo(new CaseSeverityChanged(reportId, caseId, "EMB-2026-00002",
-                "emek", "high", null, null, "alice", deadlines, at));
-        assertThat(readAsCurrent(new CaseDeadlinesChangedV1(reportId, caseId, "EMB-2026-00002", "emek", "expedited",
-                "alice", deadlines, at))).isEqualTo(new CaseDeadlinesChanged(reportId, caseId, "EMB-2026-00002", "emek",
-                "expedited", "alice", deadlines, at));
-        assertThat(readAsCurrent(new CaseStatusUpdateV1(reportId, caseId, "EMB-2026-00002", "emek", 1, "triaging",
-                deadlines, at))).isEqualTo(new CaseStatusUpdate(reportId, caseId, "EMB-2026-00002", "emek", 1,
-                "triaging", deadlines, at));
+        assertThat(
+                        readAsCurrent(
+                                new CaseSeverityChangedV1(
+                                        reportId,
+                                        caseId,
+                                        "EMB-2026-00002",
+                                        "emek",
+                                        "high",
+                                        null,
+                                        null,
+                                        "alice",
+                                        deadlines,
+                                        at)))
+                .isEqualTo(
+                        new CaseSeverityChanged(
+                                reportId,
+                                caseId,
+                                "EMB-2026-00002",
+                                "emek",
+                                "high",
+                                null,
+                                null,
+                                "alice",
+                                deadlines,
+                                at));
+        assertThat(
+                        readAsCurrent(
+                                new CaseDeadlinesChangedV1(
+                                        reportId,
+                                        caseId,
+                                        "EMB-2026-00002",
+                                        "emek",
+                                        "expedited",
+                                        "alice",
+                                        deadlines,
+                                        at)))
+                .isEqualTo(
+                        new CaseDeadlinesChanged(
+                                reportId,
+                                caseId,
+                                "EMB-2026-00002",
+                                "emek",
+                                "expedited",
+                                "alice",
+                                deadlines,
+                                at));
+        assertThat(
+                        readAsCurrent(
+                                new CaseStatusUpdateV1(
+                                        reportId,
+                                        caseId,
+                                        "EMB-2026-00002",
+                                        "emek",
+                                        1,
+                                        "triaging",
+                                        deadlines,
+                                        at)))
+                .isEqualTo(
+                        new CaseStatusUpdate(
+                                reportId,
+                                caseId,
+                                "EMB-2026-00002",
+                                "emek",
+                                1,
+                                "triaging",
+                                deadlines,
+                                at));
     }
 
     private EventPayload readAsCurrent(EventPayload old) {
@@ -149,87 +270,176 @@ class EventCodecTest {
 
     @Test
     void programPoliciesTravelWholeKeyedBySlug() {
-        ProgramPolicyPublished published = new ProgramPolicyPublished("moqtail", 2, Instant.parse("2026-11-24T10:00:00Z"),
-                "{\"apiVersion\":\"embargo.dev/program/v1\",\"slug\":\"moqtail\"}");
+        ProgramPolicyPublished published =
+                new ProgramPolicyPublished(
+                        "moqtail",
+                        2,
+                        Instant.parse("2026-11-24T10:00:00Z"),
+                        "{\"apiVersion\":\"embargo.dev/program/v1\",\"slug\":\"moqtail\"}");
 
-        assertThat(codec.decode("program.policy.published.v1", codec.encode(published))).isEqualTo(published);
+        assertThat(codec.decode("program.policy.published.v1", codec.encode(published)))
+                .isEqualTo(published);
         assertThat(published.subject()).isEqualTo("moqtail");
         assertThat(EventType.PROGRAM_POLICY_PUBLISHED.topic()).isEqualTo(Topics.PROGRAM_POLICIES);
     }
 
     @Test
     void deadlineWarningsAndBreachesRoundTripAndRefuseAStepThatCannotBeLate() {
-        DeadlineBreached breached = new DeadlineBreached(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "EMB-2026-00007", "moqtail", "triage", Instant.parse("2026-12-01T10:00:00Z"), "triaging", null,
-                Instant.parse("2026-12-01T10:00:05Z"));
-        assertThat(codec.decode("deadline.breached.v1", codec.encode(breached))).isEqualTo(breached);
+        DeadlineBreached breached =
+                new DeadlineBreached(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00007",
+                        "moqtail",
+                        "triage",
+                        Instant.parse("2026-12-01T10:00:00Z"),
+                        "triaging",
+                        null,
+                        Instant.parse("2026-12-01T10:00:05Z"));
+        assertThat(codec.decode("deadline.breached.v1", codec.encode(breached)))
+                .isEqualTo(breached);
 
         // Pre-release is the earliest time partners may be told, not something that can be late.
         String preRelease = codec.encode(breached).replace("\"triage\"", "\"pre_release\"");
-        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", preRelease)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", preRelease))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     @Test
     void statusUpdatesCarryOnlyWhatTheReporterMaySee() {
-        CaseStatusUpdate update = new CaseStatusUpdate(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "EMB-2026-00008", "emek", 2, "triaging", List.of(), Instant.parse("2026-12-08T10:00:00Z"));
+        CaseStatusUpdate update =
+                new CaseStatusUpdate(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00008",
+                        "emek",
+                        2,
+                        "triaging",
+                        List.of(),
+                        Instant.parse("2026-12-08T10:00:00Z"));
         assertThat(codec.decode("case.status.update.v2", codec.encode(update))).isEqualTo(update);
 
         String spam = codec.encode(update).replace("\"triaging\"", "\"spam\"");
-        assertThatThrownBy(() -> codec.decode("case.status.update.v2", spam)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode("case.status.update.v2", spam))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     @Test
     void publishedAdvisoriesRoundTripAndRefuseAMalformedCveId() {
-        AdvisoryPublished published = new AdvisoryPublished(UUID.randomUUID().toString(), "EMB-2026-0007", "moqtail", 1,
-                "Selector bypass in MoQTail", "CVE-2026-12345", "high", "https://advisories.example/advisories/EMB-2026-0007",
-                List.of(UUID.randomUUID().toString()), List.of("Ada Lovelace"), false, Instant.parse("2026-11-25T09:00:00Z"));
-        assertThat(codec.decode("advisory.published.v1", codec.encode(published))).isEqualTo(published);
+        AdvisoryPublished published =
+                new AdvisoryPublished(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-0007",
+                        "moqtail",
+                        1,
+                        "Selector bypass in MoQTail",
+                        "CVE-2026-12345",
+                        "high",
+                        "https://advisories.example/advisories/EMB-2026-0007",
+                        List.of(UUID.randomUUID().toString()),
+                        List.of("Ada Lovelace"),
+                        false,
+                        Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(codec.decode("advisory.published.v1", codec.encode(published)))
+                .isEqualTo(published);
 
-        AdvisoryPublished badCve = new AdvisoryPublished(published.advisoryId(), published.publicId(), "moqtail", 1,
-                published.title(), "CVE-26-1", null, published.url(), List.of(), List.of(), false, published.publishedAt());
+        AdvisoryPublished badCve =
+                new AdvisoryPublished(
+                        published.advisoryId(),
+                        published.publicId(),
+                        "moqtail",
+                        1,
+                        published.title(),
+                        "CVE-26-1",
+                        null,
+                        published.url(),
+                        List.of(),
+                        List.of(),
+                        false,
+                        published.publishedAt());
         assertThatThrownBy(() -> codec.encode(badCve)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test
     void messagesToTheReporterTravelSealed() {
-        CaseMessagePosted message = new CaseMessagePosted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "EMB-2026-00009", "emek", UUID.randomUUID().toString(), SEALED, Instant.parse("2026-11-25T09:00:00Z"));
-        assertThat(codec.decode("case.message.posted.v1", codec.encode(message))).isEqualTo(message);
+        CaseMessagePosted message =
+                new CaseMessagePosted(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00009",
+                        "emek",
+                        UUID.randomUUID().toString(),
+                        SEALED,
+                        Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(codec.decode("case.message.posted.v1", codec.encode(message)))
+                .isEqualTo(message);
 
-        CaseMessagePosted plaintext = new CaseMessagePosted(message.reportId(), message.caseId(), message.trackingId(),
-                "emek", message.messageId(), "Can you share the PoC?", message.postedAt());
+        CaseMessagePosted plaintext =
+                new CaseMessagePosted(
+                        message.reportId(),
+                        message.caseId(),
+                        message.trackingId(),
+                        "emek",
+                        message.messageId(),
+                        "Can you share the PoC?",
+                        message.postedAt());
         assertThatThrownBy(() -> codec.encode(plaintext)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test
     void aV1ReportStillOnTheTopicIsReadAsTheCurrentVersionWithoutTheReportersClaims() {
-        ReportSubmittedV1 old = new ReportSubmittedV1(UUID.randomUUID().toString(), "EMB-2026-00001", "pea2pea", 1, SEALED, SEALED,
-                null, null, null, Instant.parse("2026-11-24T10:00:00Z"));
+        ReportSubmittedV1 old =
+                new ReportSubmittedV1(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00001",
+                        "pea2pea",
+                        1,
+                        SEALED,
+                        SEALED,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-11-24T10:00:00Z"));
         EventPayload decoded = codec.decode("report.submitted.v1", codec.encode(old));
-        assertThat(decoded.current()).isInstanceOfSatisfying(ReportSubmitted.class, current -> {
-            assertThat(current.trackingId()).isEqualTo("EMB-2026-00001");
-            assertThat(current.reportedScopeClass()).isNull();
-            assertThat(current.creditPreference()).isNull();
-        });
+        assertThat(decoded.current())
+                .isInstanceOfSatisfying(
+                        ReportSubmitted.class,
+                        current -> {
+                            assertThat(current.trackingId()).isEqualTo("EMB-2026-00001");
+                            assertThat(current.reportedScopeClass()).isNull();
+                            assertThat(current.creditPreference()).isNull();
+                        });
         assertThat(EventType.of(ReportSubmitted.class).typeName()).isEqualTo("report.submitted.v2");
     }
 
     @Test
     void aCreditPreferenceOutsideTheContractIsRefused() {
         String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
-        assertThatThrownBy(() -> codec.decode("report.submitted.v2", json)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode("report.submitted.v2", json))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     @Test
     void everyEventTopicHasADeadLetterTopic() {
-        assertThat(Topics.all()).extracting(Topics.TopicSpec::name)
+        assertThat(Topics.all())
+                .extracting(Topics.TopicSpec::name)
                 .contains("embargo.report-lifecycle.v1", "embargo.report-lifecycle.v1.dlq");
     }
 
     private static ReportSubmitted submitted() {
-        return new ReportSubmitted(UUID.randomUUID().toString(), "EMB-2026-00042", "pea2pea", 3, SEALED, SEALED, SEALED,
-                "Ada L.", "1.0.3", Instant.parse("2026-11-24T10:15:30Z"), "panic-vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+        return new ReportSubmitted(
+                UUID.randomUUID().toString(),
+                "EMB-2026-00042",
+                "pea2pea",
+                3,
+                SEALED,
+                SEALED,
+                SEALED,
+                "Ada L.",
+                "1.0.3",
+                Instant.parse("2026-11-24T10:15:30Z"),
+                "panic-vector",
+                "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
                 "name");
     }
 
@@ -237,7 +447,9 @@ class EventCodecTest {
     void anOlderVersionIsReadAsTheNewestOfItsNameAndTheNewestAsItself() {
         assertThat(EventType.REPORT_SUBMITTED_V1.current()).isEqualTo(EventType.REPORT_SUBMITTED);
         assertThat(EventType.REPORT_SUBMITTED.current()).isEqualTo(EventType.REPORT_SUBMITTED);
-        assertThat(EventType.REPORT_ACKNOWLEDGED.current()).isEqualTo(EventType.REPORT_ACKNOWLEDGED);
-        assertThat(EventType.REPORT_ACKNOWLEDGED_V1.current()).isEqualTo(EventType.REPORT_ACKNOWLEDGED);
+        assertThat(EventType.REPORT_ACKNOWLEDGED.current())
+                .isEqualTo(EventType.REPORT_ACKNOWLEDGED);
+        assertThat(EventType.REPORT_ACKNOWLEDGED_V1.current())
+                .isEqualTo(EventType.REPORT_ACKNOWLEDGED);
     }
 }

@@ -3,14 +3,15 @@ package dev.embargo.localstack;
 import java.util.List;
 
 /**
- * {@code ./embargo up [--detach] | down | status | reset | infra-up | infra-down}. Without
- * {@code --detach}, {@code up} stays in the foreground and Ctrl-C (or SIGTERM) stops everything,
- * also halfway through starting; with it, {@code up} returns once everything is ready and leaves
- * the processes running for {@code down}.
+ * {@code ./embargo up [--detach] | down | status | reset | infra-up | infra-down}. Without {@code
+ * --detach}, {@code up} stays in the foreground and Ctrl-C (or SIGTERM) stops everything, also
+ * halfway through starting; with it, {@code up} returns once everything is ready and leaves the
+ * processes running for {@code down}.
  */
 final class CommandLine {
 
-    static final String USAGE = "Usage: embargo up [--detach] | down | status | reset | infra-up | infra-down";
+    static final String USAGE =
+            "Usage: embargo up [--detach] | down | status | reset | infra-up | infra-down";
 
     private final String command;
     private final boolean detach;
@@ -44,7 +45,9 @@ final class CommandLine {
             System.err.println();
             System.err.println("embargo: " + e.getMessage());
             if (detach && stack != null && stack.anyRunning()) {
-                System.err.println("What started keeps running: ./embargo status shows it, ./embargo down stops it.");
+                System.err.println(
+                        "What started keeps running: ./embargo status shows it, ./embargo down"
+                                + " stops it.");
             }
             return 1;
         }
@@ -53,11 +56,16 @@ final class CommandLine {
     private void up(LocalStack stack) {
         long started = System.nanoTime();
         if (!detach) {
-            // Registered first, so that Ctrl-C during the start, or a failed start, leaves nothing behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.out.println();
-                stack.shutDown();
-            }, "embargo-down"));
+            // Registered first, so that Ctrl-C during the start, or a failed start, leaves nothing
+            // behind.
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        System.out.println();
+                                        stack.shutDown();
+                                    },
+                                    "embargo-down"));
         }
         stack.startInfrastructure();
         stack.startServices();

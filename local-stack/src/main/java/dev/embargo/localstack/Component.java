@@ -11,7 +11,10 @@ interface Component {
     /** Starts the process unless it already runs; returns without waiting for readiness. */
     void start();
 
-    /** Blocks until the component serves requests (and has what the services need: databases, topics), or fails with the reason. */
+    /**
+     * Blocks until the component serves requests (and has what the services need: databases,
+     * topics), or fails with the reason.
+     */
     void awaitReady();
 
     /** Stops the process and waits until it is gone. */
@@ -22,7 +25,10 @@ interface Component {
     /** The running process's id, for {@code status}. */
     OptionalLong pid();
 
-    /** The ports it listens on: a foreign program on one of them stops {@code up} before anything starts. */
+    /**
+     * The ports it listens on: a foreign program on one of them stops {@code up} before anything
+     * starts.
+     */
     List<Integer> ports();
 
     /** Where it listens, for {@code status} and progress lines. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One of the four Embargo services, run from its Quarkus build
- * ({@code <service>-service/target/quarkus-app/quarkus-run.jar}) as a JVM of its own, with its
- * working directory in {@code run/<service>} and its output in {@code logs/<service>.log}.
+ * One of the four Embargo services, run from its Quarkus build ({@code
+ * <service>-service/target/quarkus-app/quarkus-run.jar}) as a JVM of its own, with its working
+ * directory in {@code run/<service>} and its output in {@code logs/<service>.log}.
  */
 public final class EmbargoService extends ProcessComponent {
 
@@ -44,7 +44,8 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     Path jar() {
-        return settings.repository().resolve(name() + "-service/target/quarkus-app/quarkus-run.jar");
+        return settings.repository()
+                .resolve(name() + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
     boolean isBuilt() {
@@ -52,8 +53,8 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
-     * Starts the service unless it runs already, and returns without waiting (see
-     * {@link #awaitReady(Duration)}). It gets the stack's addresses and secrets in {@code EMBARGO_*}
+     * Starts the service unless it runs already, and returns without waiting (see {@link
+     * #awaitReady(Duration)}). It gets the stack's addresses and secrets in {@code EMBARGO_*}
      * variables, on top of the caller's environment.
      *
      * @throws StackException when the service is not built
@@ -61,15 +62,18 @@ public final class EmbargoService extends ProcessComponent {
     @Override
     public void start() {
         if (!isBuilt()) {
-            throw new StackException(name() + " is not built: " + jar() + " is missing (./mvnw -DskipTests install)");
+            throw new StackException(
+                    name()
+                            + " is not built: "
+                            + jar()
+                            + " is missing (./mvnw -DskipTests install)");
         }
         List<String> command = new ArrayList<>();
         command.add(Commands.java());
         command.addAll(settings.serviceJvmOptions());
         coverageAgent().ifPresent(command::add);
         command.addAll(List.of("-jar", jar().toString()));
-        process.start(command,
-                ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
+        process.start(command, ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
     }
 
     /**
@@ -77,10 +81,16 @@ public final class EmbargoService extends ProcessComponent {
      * service records which of its code the end-to-end suite ran, next to its own tests' record.
      */
     private Optional<String> coverageAgent() {
-        return Optional.ofNullable(System.getenv("EMBARGO_COVERAGE_AGENT")).filter(agent -> !agent.isBlank())
-                .map(agent -> "-javaagent:" + agent + "=destfile="
-                        + settings.repository().resolve(name() + "-service/target/jacoco-e2e.exec")
-                        + ",append=true,includes=dev.embargo.*");
+        return Optional.ofNullable(System.getenv("EMBARGO_COVERAGE_AGENT"))
+                .filter(agent -> !agent.isBlank())
+                .map(
+                        agent ->
+                                "-javaagent:"
+                                        + agent
+                                        + "=destfile="
+                                        + settings.repository()
+                                                .resolve(name() + "-service/target/jacoco-e2e.exec")
+                                        + ",append=true,includes=dev.embargo.*");
     }
 
     @Override
@@ -89,12 +99,15 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200 (its database, Kafka and its channels are up).
+     * Waits until {@code /q/health/ready} answers 200 (its database, Kafka and its channels are
+     * up).
      *
-     * @throws StackException when the service exits or is not ready in time, with the end of its log
+     * @throws StackException when the service exits or is not ready in time, with the end of its
+     *     log
      */
     public void awaitReady(Duration timeout) {
-        Readiness.await(process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
+        Readiness.await(
+                process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
     }
 
     /**
@@ -102,16 +115,25 @@ public final class EmbargoService extends ProcessComponent {
      * and a report sent before they reached intake would be refused as for an unknown program.
      */
     void awaitPrograms(Duration timeout) {
-        Readiness.await(process, timeout, () -> Readiness.answersNonEmptyList(baseUrl() + "/api/v1/programs"));
+        Readiness.await(
+                process,
+                timeout,
+                () -> Readiness.answersNonEmptyList(baseUrl() + "/api/v1/programs"));
     }
 
-    /** Graceful stop: SIGTERM lets in-flight requests and messages finish; waits until the process has exited. */
+    /**
+     * Graceful stop: SIGTERM lets in-flight requests and messages finish; waits until the process
+     * has exited.
+     */
     @Override
     public void stop() {
         super.stop();
     }
 
-    /** SIGKILL, at once: the service dies mid-work, as in a crash or an OOM kill. Waits until it is gone. */
+    /**
+     * SIGKILL, at once: the service dies mid-work, as in a crash or an OOM kill. Waits until it is
+     * gone.
+     */
     public void kill() {
         process.kill();
     }

@@ -18,7 +18,8 @@ import java.util.UUID;
 final class KafkaBroker extends ProcessComponent {
 
     /** The broker's own log lines, without the per-request chatter. */
-    private static final String LOGGING = """
+    private static final String LOGGING =
+            """
             status = warn
             appender.out.type = Console
             appender.out.name = out
@@ -54,48 +55,73 @@ final class KafkaBroker extends ProcessComponent {
         if (isRunning()) {
             return;
         }
-        Path config = write("server.properties", serverProperties(settings, directory.resolve("log")));
+        Path config =
+                write("server.properties", serverProperties(settings, directory.resolve("log")));
         Path logging = write("log4j2.properties", LOGGING);
         String classpath = tools.kafkaClasspath();
         if (!Files.exists(directory.resolve("log/meta.properties"))) {
-            // A static quorum (controller.quorum.voters) is formatted without --standalone; "=" because an id may start with "-".
-            Commands.run(List.of(Commands.java(), "-Dlog4j2.configurationFile=" + logging, "-cp", classpath,
-                    "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "--config=" + config), directory, 120);
+            // A static quorum (controller.quorum.voters) is formatted without --standalone; "="
+            // because an id may start with "-".
+            Commands.run(
+                    List.of(
+                            Commands.java(),
+                            "-Dlog4j2.configurationFile=" + logging,
+                            "-cp",
+                            classpath,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "--cluster-id=" + clusterId(),
+                            "--config=" + config),
+                    directory,
+                    120);
         }
-        process.start(List.of(Commands.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + directory.resolve("tmp"), "-Dlog4j2.configurationFile=" + logging,
-                "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(), directory);
+        process.start(
+                List.of(
+                        Commands.java(),
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-Djava.io.tmpdir=" + directory.resolve("tmp"),
+                        "-Dlog4j2.configurationFile=" + logging,
+                        "-cp",
+                        classpath,
+                        "kafka.Kafka",
+                        config.toString()),
+                Map.of(),
+                directory);
     }
 
     @Override
     public void awaitReady() {
-        Readiness.await(process, Duration.ofSeconds(60), () -> Readiness.portOpen(settings.kafkaPort()));
+        Readiness.await(
+                process, Duration.ofSeconds(60), () -> Readiness.portOpen(settings.kafkaPort()));
         KafkaTopics.createMissing(settings.kafkaBootstrap());
     }
 
     static String serverProperties(StackSettings settings, Path logDirectory) {
         return """
-                # Written by the local stack on every start; change local-stack's KafkaBroker instead.
-                process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                controller.listener.names=CONTROLLER
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                inter.broker.listener.name=PLAINTEXT
-                log.dirs=%3$s
-                # One node: internal topics cannot have more than one replica, or consumers hang.
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                # Consumers of a fresh group start at once instead of waiting for more members.
-                group.initial.rebalance.delay.ms=0
-                # Topics come from the catalog (dev.embargo.contracts.Topics); a typo must not create one.
-                auto.create.topics.enable=false
-                """.formatted(settings.kafkaPort(), settings.kafkaControllerPort(), logDirectory);
+        # Written by the local stack on every start; change local-stack's KafkaBroker instead.
+        process.roles=broker,controller
+        node.id=1
+        controller.quorum.voters=1@127.0.0.1:%2$d
+        listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+        advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+        controller.listener.names=CONTROLLER
+        listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+        inter.broker.listener.name=PLAINTEXT
+        log.dirs=%3$s
+        # One node: internal topics cannot have more than one replica, or consumers hang.
+        offsets.topic.replication.factor=1
+        transaction.state.log.replication.factor=1
+        transaction.state.log.min.isr=1
+        share.coordinator.state.topic.replication.factor=1
+        share.coordinator.state.topic.min.isr=1
+        # Consumers of a fresh group start at once instead of waiting for more members.
+        group.initial.rebalance.delay.ms=0
+        # Topics come from the catalog (dev.embargo.contracts.Topics); a typo must not create one.
+        auto.create.topics.enable=false
+        """
+                .formatted(settings.kafkaPort(), settings.kafkaControllerPort(), logDirectory);
     }
 
     private Path write(String fileName, String content) {
@@ -112,8 +138,11 @@ final class KafkaBroker extends ProcessComponent {
     /** Kafka's cluster id format: 16 random bytes in URL-safe Base64 without padding. */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
+        byte[] bytes =
+                ByteBuffer.allocate(16)
+                        .putLong(uuid.getMostSignificantBits())
+                        .putLong(uuid.getLeastSignificantBits())
+                        .array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -23,10 +23,12 @@ final class KafkaTopics {
 
     private static final short ONE_BROKER = 1;
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
-    /** Creates the catalog's missing topics; existing ones are left as they are. Returns how many the broker has. */
+    /**
+     * Creates the catalog's missing topics; existing ones are left as they are. Returns how many
+     * the broker has.
+     */
     static int createMissing(String bootstrap) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -53,12 +55,20 @@ final class KafkaTopics {
 
     /** The catalog's topics not in {@code existing}, as the broker should create them. */
     static List<NewTopic> missing(Set<String> existing) {
-        return Topics.all().stream().filter(topic -> !existing.contains(topic.name())).map(topic -> {
-            NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), ONE_BROKER);
-            if (topic.compacted()) {
-                newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            return newTopic;
-        }).toList();
+        return Topics.all().stream()
+                .filter(topic -> !existing.contains(topic.name()))
+                .map(
+                        topic -> {
+                            NewTopic newTopic =
+                                    new NewTopic(topic.name(), topic.partitions(), ONE_BROKER);
+                            if (topic.compacted()) {
+                                newTopic.configs(
+                                        Map.of(
+                                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                TopicConfig.CLEANUP_POLICY_COMPACT));
+                            }
+                            return newTopic;
+                        })
+                .toList();
     }
 }

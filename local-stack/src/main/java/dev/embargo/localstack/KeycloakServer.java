@@ -21,8 +21,10 @@ import java.util.Map;
 final class KeycloakServer extends ProcessComponent {
 
     static final String REALM_FILE = "deploy/keycloak/embargo-realm.json";
+
     /** Options Keycloak fixes at build time; a change triggers a new build. */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
+
     private static final String BUILD_STAMP = ".embargo-build-options";
 
     private final Tools tools;
@@ -52,22 +54,38 @@ final class KeycloakServer extends ProcessComponent {
         Path home = tools.keycloakHome();
         prepareRealmImport(home);
         ensureBuilt(home);
-        process.start(List.of("/bin/bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+        process.start(
+                List.of(
+                        "/bin/bash",
+                        home.resolve("bin/kc.sh").toString(),
+                        "start",
+                        "--optimized",
                         "--http-enabled=true",
                         "--http-host=127.0.0.1",
                         "--http-port=" + settings.keycloakPort(),
                         "--http-management-port=" + settings.keycloakManagementPort(),
-                        // One issuer, whichever name a client uses (localhost or 127.0.0.1): tokens fetched by a
-                        // browser or a test verify at services that discovered the realm through 127.0.0.1.
+                        // One issuer, whichever name a client uses (localhost or 127.0.0.1): tokens
+                        // fetched by a
+                        // browser or a test verify at services that discovered the realm through
+                        // 127.0.0.1.
                         "--hostname=http://localhost:" + settings.keycloakPort(),
-                        "--db-url=jdbc:h2:file:" + directory.resolve("db/keycloak") + ";NON_KEYWORDS=VALUE",
+                        "--db-url=jdbc:h2:file:"
+                                + directory.resolve("db/keycloak")
+                                + ";NON_KEYWORDS=VALUE",
                         "--import-realm",
-                        // One node: the default clustered cache looks for the members of its last run in the
+                        // One node: the default clustered cache looks for the members of its last
+                        // run in the
                         // database and waits for each to time out, 20 s on every start.
                         "--cache=local",
-                        // Readiness is polled; a "health down" line per poll would bury the start in the log.
+                        // Readiness is polled; a "health down" line per poll would bury the start
+                        // in the log.
                         "--log-level=info,io.smallrye.health:warn"),
-                environment(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")),
+                environment(
+                        Map.of(
+                                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                                "admin",
+                                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                                "admin")),
                 directory);
     }
 
@@ -75,19 +93,28 @@ final class KeycloakServer extends ProcessComponent {
     public void awaitReady() {
         String health = "http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready";
         String realm = settings.keycloakUrl() + "/realms/embargo/.well-known/openid-configuration";
-        Readiness.await(process, Duration.ofSeconds(180), () -> Readiness.answers200(health) && Readiness.answers200(realm));
+        Readiness.await(
+                process,
+                Duration.ofSeconds(180),
+                () -> Readiness.answers200(health) && Readiness.answers200(realm));
     }
 
-    /** {@code --import-realm} reads the distribution's {@code data/import}; realms the database has are left alone. */
+    /**
+     * {@code --import-realm} reads the distribution's {@code data/import}; realms the database has
+     * are left alone.
+     */
     private void prepareRealmImport(Path home) {
         Path imports = home.resolve("data/import");
         try {
             Files.createDirectories(imports);
             Files.createDirectories(directory.resolve("tmp"));
-            Files.copy(settings.repository().resolve(REALM_FILE), imports.resolve("embargo-realm.json"),
+            Files.copy(
+                    settings.repository().resolve(REALM_FILE),
+                    imports.resolve("embargo-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new StackException("Cannot prepare Keycloak's realm import: " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot prepare Keycloak's realm import: " + e.getMessage(), e);
         }
     }
 
@@ -100,16 +127,22 @@ final class KeycloakServer extends ProcessComponent {
             }
             Files.deleteIfExists(stamp);
             Progress.note("keycloak: building the distribution for this stack (once, about 20 s)");
-            List<String> build = new ArrayList<>(List.of("/bin/bash", home.resolve("bin/kc.sh").toString(), "build"));
+            List<String> build =
+                    new ArrayList<>(
+                            List.of("/bin/bash", home.resolve("bin/kc.sh").toString(), "build"));
             build.addAll(BUILD_OPTIONS);
             Commands.runLogged(build, environment(Map.of()), directory, process.logFile(), 300);
             Files.writeString(stamp, options);
         } catch (IOException e) {
-            throw new StackException("Cannot record Keycloak's build in " + stamp + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot record Keycloak's build in " + stamp + ": " + e.getMessage(), e);
         }
     }
 
-    /** kc.sh runs on the launcher's JDK (21+), with its temporary files in the stack's data directory. */
+    /**
+     * kc.sh runs on the launcher's JDK (21+), with its temporary files in the stack's data
+     * directory.
+     */
     private Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("JAVA_HOME", Commands.javaHome());

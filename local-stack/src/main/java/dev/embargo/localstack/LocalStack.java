@@ -3,18 +3,18 @@ package dev.embargo.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The whole platform as local processes: PostgreSQL, Kafka, Keycloak and a mail server, then the
- * four services. {@code ./embargo} drives it from the command line ({@link #main(String[])});
- * the end-to-end tests drive it through this API, in the test profile:
+ * four services. {@code ./embargo} drives it from the command line ({@link #main(String[])}); the
+ * end-to-end tests drive it through this API, in the test profile:
  *
  * <pre>{@code
  * LocalStack stack = LocalStack.create(StackSettings.fromEnvironment());
@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * stack.stopAll();
  * }</pre>
  *
- * Every process the stack starts outlives this object and this JVM (it has a pid file under
- * {@code run/}), so another {@code LocalStack} on the same settings, in another process, finds,
- * reuses and stops it.
+ * Every process the stack starts outlives this object and this JVM (it has a pid file under {@code
+ * run/}), so another {@code LocalStack} on the same settings, in another process, finds, reuses and
+ * stops it.
  */
 public final class LocalStack {
 
@@ -42,9 +42,14 @@ public final class LocalStack {
         this.settings = settings;
         this.tools = new Tools(settings);
         this.postgres = new PostgresServer(settings);
-        this.infrastructure = InfrastructureContainers.requested() ? InfrastructureContainers.of(settings)
-                : List.of(postgres, new KafkaBroker(settings, tools), new KeycloakServer(settings, tools),
-                        new MailServer(settings, tools));
+        this.infrastructure =
+                InfrastructureContainers.requested()
+                        ? InfrastructureContainers.of(settings)
+                        : List.of(
+                                postgres,
+                                new KafkaBroker(settings, tools),
+                                new KeycloakServer(settings, tools),
+                                new MailServer(settings, tools));
         for (String name : StackSettings.ALL_SERVICES) {
             services.put(name, new EmbargoService(name, settings));
         }
@@ -61,8 +66,8 @@ public final class LocalStack {
      * place. Components already running are reused. In the test profile, whatever a previous run
      * left is stopped and its data and logs deleted first.
      *
-     * @throws StackException when a port is taken by another program, or a component fails to
-     *                        start (with the end of its log)
+     * @throws StackException when a port is taken by another program, or a component fails to start
+     *     (with the end of its log)
      */
     public void startInfrastructure() {
         if (settings.testProfile()) {
@@ -78,20 +83,24 @@ public final class LocalStack {
     }
 
     /**
-     * Starts the services {@link StackSettings#services()} names (all four by default) side by
-     * side and returns once each is ready. Builds the project first if a service's jar is missing.
+     * Starts the services {@link StackSettings#services()} names (all four by default) side by side
+     * and returns once each is ready. Builds the project first if a service's jar is missing.
      *
      * @throws StackException when the build fails, a port is taken, or a service fails to start
      */
     public void startServices() {
         List<EmbargoService> selected = settings.services().stream().map(this::service).toList();
         if (selected.stream().anyMatch(service -> !service.isBuilt())) {
-            Progress.step("building the services (./mvnw -q -B -DskipTests install; first run only)", this::buildServices);
+            Progress.step(
+                    "building the services (./mvnw -q -B -DskipTests install; first run only)",
+                    this::buildServices);
         }
         requireFreePorts(selected);
         Parallel.forEach(selected, this::bringUp);
         if (settings.services().containsAll(List.of("intake", "triage"))) {
-            Progress.step("programs published to intake", () -> service("intake").awaitPrograms(Duration.ofSeconds(60)));
+            Progress.step(
+                    "programs published to intake",
+                    () -> service("intake").awaitPrograms(Duration.ofSeconds(60)));
         }
     }
 
@@ -106,13 +115,18 @@ public final class LocalStack {
         return services.get(name);
     }
 
-    /** Stops the services, then the infrastructure, and waits until no process of the stack is left. */
+    /**
+     * Stops the services, then the infrastructure, and waits until no process of the stack is left.
+     */
     public void stopAll() {
         stop(List.copyOf(services.values()));
         stopInfrastructure();
     }
 
-    /** Stops everything for good: a start still under way starts nothing more (Ctrl-C during {@code up}). */
+    /**
+     * Stops everything for good: a start still under way starts nothing more (Ctrl-C during {@code
+     * up}).
+     */
     void shutDown() {
         shuttingDown = true;
         stopAll();
@@ -123,7 +137,9 @@ public final class LocalStack {
         stop(infrastructure);
     }
 
-    /** Stops everything and deletes data, secrets, logs and pid files; fetched distributions stay. */
+    /**
+     * Stops everything and deletes data, secrets, logs and pid files; fetched distributions stay.
+     */
     public void reset() {
         stopAll();
         deleteData();
@@ -136,14 +152,24 @@ public final class LocalStack {
     public List<String> status() {
         List<Component> all = new ArrayList<>(infrastructure);
         all.addAll(services.values());
-        return all.stream().map(component -> "%-9s %-8s %-11s %s".formatted(component.name(),
-                component.isRunning() ? "running" : "stopped",
-                component.pid().stream().mapToObj(pid -> "pid " + pid).findFirst().orElse("-"),
-                component.endpoint())).toList();
+        return all.stream()
+                .map(
+                        component ->
+                                "%-9s %-8s %-11s %s"
+                                        .formatted(
+                                                component.name(),
+                                                component.isRunning() ? "running" : "stopped",
+                                                component.pid().stream()
+                                                        .mapToObj(pid -> "pid " + pid)
+                                                        .findFirst()
+                                                        .orElse("-"),
+                                                component.endpoint()))
+                .toList();
     }
 
     boolean anyRunning() {
-        return Stream.concat(infrastructure.stream(), services.values().stream()).anyMatch(Component::isRunning);
+        return Stream.concat(infrastructure.stream(), services.values().stream())
+                .anyMatch(Component::isRunning);
     }
 
     /** The settings this stack runs on: ports, directories, profile. */
@@ -159,12 +185,17 @@ public final class LocalStack {
         return ServiceEnvironment.of(settings);
     }
 
-    /** Keycloak's base URL, {@code http://127.0.0.1:<port>}; the realm is {@code /realms/embargo}. */
+    /**
+     * Keycloak's base URL, {@code http://127.0.0.1:<port>}; the realm is {@code /realms/embargo}.
+     */
     public String keycloakUrl() {
         return settings.keycloakUrl();
     }
 
-    /** GreenMail's HTTP API, {@code http://127.0.0.1:<port>}; messages at {@code /api/user/<address>/messages/INBOX/}. */
+    /**
+     * GreenMail's HTTP API, {@code http://127.0.0.1:<port>}; messages at {@code
+     * /api/user/<address>/messages/INBOX/}.
+     */
     public String mailApiUrl() {
         return settings.mailApiUrl();
     }
@@ -194,13 +225,17 @@ public final class LocalStack {
         System.exit(new CommandLine(args).run());
     }
 
-    /** Starts the component unless it runs (or the stack is shutting down), then waits until it is ready. */
+    /**
+     * Starts the component unless it runs (or the stack is shutting down), then waits until it is
+     * ready.
+     */
     private void bringUp(Component component) {
         long started = System.nanoTime();
         boolean wasRunning = component.isRunning();
         if (!wasRunning) {
             if (shuttingDown) {
-                throw new StackException(component.name() + " not started: the stack is shutting down");
+                throw new StackException(
+                        component.name() + " not started: the stack is shutting down");
             }
             component.start();
         }
@@ -211,41 +246,60 @@ public final class LocalStack {
             throw e;
         }
         String pid = component.pid().stream().mapToObj(Long::toString).findFirst().orElse("?");
-        Progress.done(component.name() + (wasRunning ? " was running already (pid " + pid + ") on " : " ready on ")
-                + component.endpoint(), started);
+        Progress.done(
+                component.name()
+                        + (wasRunning ? " was running already (pid " + pid + ") on " : " ready on ")
+                        + component.endpoint(),
+                started);
     }
 
     private void stop(List<? extends Component> components) {
-        Parallel.forEach(components.stream().filter(Component::isRunning).toList(), component -> {
-            long started = System.nanoTime();
-            component.stop();
-            Progress.done("stopped " + component.name(), started);
-        });
+        Parallel.forEach(
+                components.stream().filter(Component::isRunning).toList(),
+                component -> {
+                    long started = System.nanoTime();
+                    component.stop();
+                    Progress.done("stopped " + component.name(), started);
+                });
     }
 
-    /** Every port of a component that is not running must be free: otherwise another program has it. */
+    /**
+     * Every port of a component that is not running must be free: otherwise another program has it.
+     */
     private static void requireFreePorts(List<? extends Component> components) {
         List<String> taken = new ArrayList<>();
         for (Component component : components) {
             if (!component.isRunning()) {
-                component.ports().stream().filter(Readiness::portOpen)
+                component.ports().stream()
+                        .filter(Readiness::portOpen)
                         .forEach(port -> taken.add("port " + port + " (" + component.name() + ")"));
             }
         }
         if (!taken.isEmpty()) {
-            throw new StackException("Another program listens on " + String.join(", ", taken)
-                    + ". Stop it (see 'ss -ltnp') or move the stack to other ports with the EMBARGO_*_PORT variables.");
+            throw new StackException(
+                    "Another program listens on "
+                            + String.join(", ", taken)
+                            + ". Stop it (see 'ss -ltnp') or move the stack to other ports with the"
+                            + " EMBARGO_*_PORT variables.");
         }
     }
 
     private void buildServices() {
         Path repository = settings.repository();
-        ProcessBuilder builder = new ProcessBuilder(repository.resolve("mvnw").toString(), "-q", "-B", "-DskipTests",
-                "install").inheritIO().directory(repository.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                repository.resolve("mvnw").toString(),
+                                "-q",
+                                "-B",
+                                "-DskipTests",
+                                "install")
+                        .inheritIO()
+                        .directory(repository.toFile());
         builder.environment().put("JAVA_HOME", Commands.javaHome());
         try {
             if (builder.start().waitFor() != 0) {
-                throw new StackException("The build failed; run ./mvnw -DskipTests install to see why");
+                throw new StackException(
+                        "The build failed; run ./mvnw -DskipTests install to see why");
             }
         } catch (IOException e) {
             throw new StackException("Cannot run the Maven Wrapper: " + e.getMessage(), e);

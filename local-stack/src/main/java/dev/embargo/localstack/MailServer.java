@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GreenMail: SMTP for the services, IMAP and an HTTP API for people and tests. Authentication
- * is off, so any user name reads the mailbox of that address, with any password. Mail is kept in
+ * GreenMail: SMTP for the services, IMAP and an HTTP API for people and tests. Authentication is
+ * off, so any user name reads the mailbox of that address, with any password. Mail is kept in
  * memory only: it is gone when the mail server stops.
  */
 final class MailServer extends ProcessComponent {
@@ -21,7 +21,12 @@ final class MailServer extends ProcessComponent {
 
     @Override
     public String endpoint() {
-        return "smtp 127.0.0.1:" + settings.smtpPort() + ", imap 127.0.0.1:" + settings.imapPort() + ", " + settings.mailApiUrl();
+        return "smtp 127.0.0.1:"
+                + settings.smtpPort()
+                + ", imap 127.0.0.1:"
+                + settings.imapPort()
+                + ", "
+                + settings.mailApiUrl();
     }
 
     @Override
@@ -31,22 +36,32 @@ final class MailServer extends ProcessComponent {
 
     @Override
     public void start() {
-        List<String> command = new ArrayList<>(List.of(Commands.java(), "-Xmx128m", "-XX:+UseSerialGC"));
+        List<String> command =
+                new ArrayList<>(List.of(Commands.java(), "-Xmx128m", "-XX:+UseSerialGC"));
         command.addAll(options(settings));
         command.addAll(List.of("-jar", tools.greenMailJar().toString()));
         process.start(command, Map.of(), settings.dataDir().resolve("mail"));
     }
 
-    /** GreenMail's settings: SMTP, IMAP and its HTTP API on 127.0.0.1, any user with any password. */
+    /**
+     * GreenMail's settings: SMTP, IMAP and its HTTP API on 127.0.0.1, any user with any password.
+     */
     static List<String> options(StackSettings settings) {
-        return List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
-                "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + settings.imapPort(),
-                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
+        return List.of(
+                "-Dgreenmail.smtp.hostname=127.0.0.1",
+                "-Dgreenmail.smtp.port=" + settings.smtpPort(),
+                "-Dgreenmail.imap.hostname=127.0.0.1",
+                "-Dgreenmail.imap.port=" + settings.imapPort(),
+                "-Dgreenmail.api.hostname=127.0.0.1",
+                "-Dgreenmail.api.port=" + settings.mailApiPort(),
                 "-Dgreenmail.auth.disabled");
     }
 
     @Override
     public void awaitReady() {
-        Readiness.await(process, Duration.ofSeconds(30), () -> ports().stream().allMatch(Readiness::portOpen));
+        Readiness.await(
+                process,
+                Duration.ofSeconds(30),
+                () -> ports().stream().allMatch(Readiness::portOpen));
     }
 }

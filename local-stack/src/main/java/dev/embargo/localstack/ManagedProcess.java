@@ -15,13 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * A long-running child process the stack owns: started in its own session (so it outlives a
- * detached launcher and a closed terminal), its output appended to {@code logs/<name>.log}, its
- * pid in {@code run/<name>.pid}, so that a later {@code ./embargo down} or {@code status} finds it.
+ * detached launcher and a closed terminal), its output appended to {@code logs/<name>.log}, its pid
+ * in {@code run/<name>.pid}, so that a later {@code ./embargo down} or {@code status} finds it.
  */
 final class ManagedProcess {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /** A process that started this long after its pid file was written is not ours: the pid was reused. */
+
+    /**
+     * A process that started this long after its pid file was written is not ours: the pid was
+     * reused.
+     */
     private static final Duration PID_FILE_SLACK = Duration.ofSeconds(10);
 
     private final String name;
@@ -44,7 +48,10 @@ final class ManagedProcess {
         return settings.runDir().resolve(name + ".pid");
     }
 
-    /** Starts the command unless this process already runs; the caller's environment plus {@code environment}. */
+    /**
+     * Starts the command unless this process already runs; the caller's environment plus {@code
+     * environment}.
+     */
     void start(List<String> command, Map<String, String> environment, Path workingDirectory) {
         if (isRunning()) {
             return;
@@ -53,13 +60,18 @@ final class ManagedProcess {
             Files.createDirectories(settings.logDir());
             Files.createDirectories(settings.runDir());
             Files.createDirectories(workingDirectory);
-            Files.writeString(logFile(), "--- %s: %s%n".formatted(Instant.now(), Commands.shortForm(command)),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            Files.writeString(
+                    logFile(),
+                    "--- %s: %s%n".formatted(Instant.now(), Commands.shortForm(command)),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            ProcessBuilder builder =
+                    new ProcessBuilder(inOwnSession(command))
+                            .directory(workingDirectory.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
             Files.writeString(pidFile(), process.pid() + System.lineSeparator());
@@ -77,8 +89,12 @@ final class ManagedProcess {
             }
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             Instant written = Files.getLastModifiedTime(pidFile).toInstant();
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(process -> startedBefore(process, written.plus(PID_FILE_SLACK)));
+            Optional<ProcessHandle> handle =
+                    ProcessHandle.of(pid)
+                            .filter(ProcessHandle::isAlive)
+                            .filter(
+                                    process ->
+                                            startedBefore(process, written.plus(PID_FILE_SLACK)));
             if (handle.isEmpty()) {
                 Files.deleteIfExists(pidFile);
             }
@@ -92,25 +108,32 @@ final class ManagedProcess {
         return handle().isPresent();
     }
 
-    /** SIGTERM to the whole process tree, then SIGKILL for whatever of it is left after the grace period. */
+    /**
+     * SIGTERM to the whole process tree, then SIGKILL for whatever of it is left after the grace
+     * period.
+     */
     void stop() {
-        handle().ifPresent(process -> {
-            Set<ProcessHandle> tree = treeOf(process);
-            tree.forEach(ProcessHandle::destroy);
-            awaitExit(tree, STOP_GRACE);
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-            awaitExit(tree, Duration.ofSeconds(5));
-        });
+        handle().ifPresent(
+                        process -> {
+                            Set<ProcessHandle> tree = treeOf(process);
+                            tree.forEach(ProcessHandle::destroy);
+                            awaitExit(tree, STOP_GRACE);
+                            tree.stream()
+                                    .filter(ProcessHandle::isAlive)
+                                    .forEach(ProcessHandle::destroyForcibly);
+                            awaitExit(tree, Duration.ofSeconds(5));
+                        });
         deletePidFile();
     }
 
     /** SIGKILL at once, the whole tree: the process gets no chance to finish anything. */
     void kill() {
-        handle().ifPresent(process -> {
-            Set<ProcessHandle> tree = treeOf(process);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(tree, Duration.ofSeconds(10));
-        });
+        handle().ifPresent(
+                        process -> {
+                            Set<ProcessHandle> tree = treeOf(process);
+                            tree.forEach(ProcessHandle::destroyForcibly);
+                            awaitExit(tree, Duration.ofSeconds(10));
+                        });
         deletePidFile();
     }
 
@@ -140,14 +163,18 @@ final class ManagedProcess {
     private static void awaitExit(Set<ProcessHandle> tree, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
-            List.copyOf(tree).stream().filter(ProcessHandle::isAlive).flatMap(ProcessHandle::descendants).forEach(tree::add);
+            List.copyOf(tree).stream()
+                    .filter(ProcessHandle::isAlive)
+                    .flatMap(ProcessHandle::descendants)
+                    .forEach(tree::add);
             sleep(Duration.ofMillis(100));
         }
     }
 
     /**
      * {@code setsid} keeps Ctrl-C and hang-ups of the launcher's terminal away from the child. A
-     * child of the JVM is no process group leader, so setsid execs in place and the pid stays the child's.
+     * child of the JVM is no process group leader, so setsid execs in place and the pid stays the
+     * child's.
      */
     private static List<String> inOwnSession(List<String> command) {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {

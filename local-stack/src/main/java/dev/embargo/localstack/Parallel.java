@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Independent steps side by side: the stack starts as fast as its slowest component, not the sum of all. */
+/**
+ * Independent steps side by side: the stack starts as fast as its slowest component, not the sum of
+ * all.
+ */
 final class Parallel {
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * Runs {@code action} for every item, each in a thread of its own, and returns once all are
@@ -22,21 +24,25 @@ final class Parallel {
         List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (T item : items) {
-                threads.submit(() -> {
-                    try {
-                        action.accept(item);
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                });
+                threads.submit(
+                        () -> {
+                            try {
+                                action.accept(item);
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        });
             }
         }
         if (failures.size() == 1) {
             throw failures.getFirst();
         }
         if (!failures.isEmpty()) {
-            StackException combined = new StackException(failures.stream().map(RuntimeException::getMessage)
-                    .collect(Collectors.joining("\n\n")));
+            StackException combined =
+                    new StackException(
+                            failures.stream()
+                                    .map(RuntimeException::getMessage)
+                                    .collect(Collectors.joining("\n\n")));
             failures.forEach(combined::addSuppressed);
             throw combined;
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The machine's PostgreSQL server binaries: {@code EMBARGO_POSTGRES_BIN}, else the newest
- * {@code /usr/lib/postgresql/<major>/bin} (Debian's layout) from {@value #OLDEST_MAJOR} on.
+ * The machine's PostgreSQL server binaries: {@code EMBARGO_POSTGRES_BIN}, else the newest {@code
+ * /usr/lib/postgresql/<major>/bin} (Debian's layout) from {@value #OLDEST_MAJOR} on.
  */
 final class PostgresBinaries {
 
@@ -27,14 +27,23 @@ final class PostgresBinaries {
         if (configured != null && !configured.isBlank()) {
             Path directory = Path.of(configured.strip());
             if (!Files.isExecutable(directory.resolve("postgres"))) {
-                throw new StackException("EMBARGO_POSTGRES_BIN=" + directory + " holds no postgres binary");
+                throw new StackException(
+                        "EMBARGO_POSTGRES_BIN=" + directory + " holds no postgres binary");
             }
             return new PostgresBinaries(directory);
         }
-        return newestIn(DEBIAN_ROOT).map(PostgresBinaries::new).orElseThrow(() -> new StackException(
-                "PostgreSQL server binaries (" + OLDEST_MAJOR + " or newer) are missing: install Debian's 'postgresql' package"
-                        + " (./embargo does so when run as root) or set EMBARGO_POSTGRES_BIN to a directory holding"
-                        + " postgres, initdb, pg_ctl and psql."));
+        return newestIn(DEBIAN_ROOT)
+                .map(PostgresBinaries::new)
+                .orElseThrow(
+                        () ->
+                                new StackException(
+                                        "PostgreSQL server binaries ("
+                                                + OLDEST_MAJOR
+                                                + " or newer) are missing: install Debian's"
+                                                + " 'postgresql' package (./embargo does so when"
+                                                + " run as root) or set EMBARGO_POSTGRES_BIN to a"
+                                                + " directory holding postgres, initdb, pg_ctl and"
+                                                + " psql."));
     }
 
     /** The {@code bin} directory of the newest supported major version under {@code root}. */

@@ -23,7 +23,10 @@ import java.util.OptionalLong;
 final class PostgresServer implements Component {
 
     private static final String FALLBACK_OS_USER = "embargo-pg";
-    /** A Unix socket path may not be longer than 107 bytes; leave room for {@code /.s.PGSQL.<port>}. */
+
+    /**
+     * A Unix socket path may not be longer than 107 bytes; leave room for {@code /.s.PGSQL.<port>}.
+     */
     private static final int MAX_SOCKET_DIRECTORY_LENGTH = 90;
 
     private final StackSettings settings;
@@ -64,36 +67,101 @@ final class PostgresServer implements Component {
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 Files.createDirectories(data);
                 handOver(data);
-                // Local connections (the socket, in a directory of the stack's own) are trusted: the bootstrap
-                // runs as the superuser through it. Services connect over TCP with their role's password.
-                Commands.runLogged(asServerUser(tool("initdb"), "-D", data.toString(), "-U", "postgres", "-E", "UTF8",
-                        "--no-locale", "--auth-local=trust", "--auth-host=scram-sha-256"), Map.of(), root(), logFile, 120);
+                // Local connections (the socket, in a directory of the stack's own) are trusted:
+                // the bootstrap
+                // runs as the superuser through it. Services connect over TCP with their role's
+                // password.
+                Commands.runLogged(
+                        asServerUser(
+                                tool("initdb"),
+                                "-D",
+                                data.toString(),
+                                "-U",
+                                "postgres",
+                                "-E",
+                                "UTF8",
+                                "--no-locale",
+                                "--auth-local=trust",
+                                "--auth-host=scram-sha-256"),
+                        Map.of(),
+                        root(),
+                        logFile,
+                        120);
             }
         } catch (IOException e) {
-            throw new StackException("Cannot prepare PostgreSQL's directories: " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot prepare PostgreSQL's directories: " + e.getMessage(), e);
         }
-        String options = "-p " + settings.postgresPort() + " -c listen_addresses=127.0.0.1"
-                + " -c unix_socket_directories=" + socketDirectory()
-                // Tests throw their data away: durability only costs time there.
-                + (settings.testProfile() ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
-        // Without -l the server writes to pg_ctl's output: the log file this launcher opened, whoever the server runs as.
-        Commands.runLogged(inOwnSession(asServerUser(tool("pg_ctl"), "-D", data.toString(), "-o", options,
-                "-w", "-t", "60", "start")), Map.of(), root(), logFile, 90);
+        String options =
+                "-p "
+                        + settings.postgresPort()
+                        + " -c listen_addresses=127.0.0.1"
+                        + " -c unix_socket_directories="
+                        + socketDirectory()
+                        // Tests throw their data away: durability only costs time there.
+                        + (settings.testProfile()
+                                ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                                : "");
+        // Without -l the server writes to pg_ctl's output: the log file this launcher opened,
+        // whoever the server runs as.
+        Commands.runLogged(
+                inOwnSession(
+                        asServerUser(
+                                tool("pg_ctl"),
+                                "-D",
+                                data.toString(),
+                                "-o",
+                                options,
+                                "-w",
+                                "-t",
+                                "60",
+                                "start")),
+                Map.of(),
+                root(),
+                logFile,
+                90);
     }
 
     @Override
     public void awaitReady() {
-        Readiness.await(name(), logFile, Duration.ofSeconds(60), () -> Commands.tryRun(List.of(tool("pg_isready"),
-                "-q", "-h", socketDirectory().toString(), "-p", Integer.toString(settings.postgresPort())), null, 10)
-                .exitCode() == 0);
+        Readiness.await(
+                name(),
+                logFile,
+                Duration.ofSeconds(60),
+                () ->
+                        Commands.tryRun(
+                                                List.of(
+                                                        tool("pg_isready"),
+                                                        "-q",
+                                                        "-h",
+                                                        socketDirectory().toString(),
+                                                        "-p",
+                                                        Integer.toString(settings.postgresPort())),
+                                                null,
+                                                10)
+                                        .exitCode()
+                                == 0);
         createServiceDatabases();
     }
 
     @Override
     public void stop() {
         if (isRunning()) {
-            Commands.runLogged(asServerUser(tool("pg_ctl"), "-D", dataDirectory().toString(), "-m", "fast", "-w",
-                    "-t", "60", "stop"), Map.of(), root(), logFile, 90);
+            Commands.runLogged(
+                    asServerUser(
+                            tool("pg_ctl"),
+                            "-D",
+                            dataDirectory().toString(),
+                            "-m",
+                            "fast",
+                            "-w",
+                            "-t",
+                            "60",
+                            "stop"),
+                    Map.of(),
+                    root(),
+                    logFile,
+                    90);
         }
     }
 
@@ -111,7 +179,9 @@ final class PostgresServer implements Component {
                 return OptionalLong.empty();
             }
             long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(process -> OptionalLong.of(pid))
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .map(process -> OptionalLong.of(pid))
                     .orElse(OptionalLong.empty());
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
@@ -150,17 +220,34 @@ final class PostgresServer implements Component {
         Path script = settings.runDir().resolve("postgres-bootstrap.sql");
         try {
             Files.createDirectories(settings.runDir());
-            Files.writeString(script, ServiceDatabases.bootstrapScript(StackSettings.ALL_SERVICES), StandardCharsets.UTF_8);
+            Files.writeString(
+                    script,
+                    ServiceDatabases.bootstrapScript(StackSettings.ALL_SERVICES),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StackException("Cannot write " + script + ": " + e.getMessage(), e);
         }
-        Commands.run(List.of(tool("psql"), "-q", "-h", socketDirectory().toString(), "-p",
-                Integer.toString(settings.postgresPort()), "-U", "postgres", "-d", "postgres", "-f", script.toString()),
-                null, 60);
+        Commands.run(
+                List.of(
+                        tool("psql"),
+                        "-q",
+                        "-h",
+                        socketDirectory().toString(),
+                        "-p",
+                        Integer.toString(settings.postgresPort()),
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "postgres",
+                        "-f",
+                        script.toString()),
+                null,
+                60);
     }
 
     private boolean reachableByServerUser(Path directory) {
-        if (directory.resolve("postgres-socket").toString().length() > MAX_SOCKET_DIRECTORY_LENGTH) {
+        if (directory.resolve("postgres-socket").toString().length()
+                > MAX_SOCKET_DIRECTORY_LENGTH) {
             return false;
         }
         if (!Commands.runningAsRoot()) {
@@ -171,7 +258,9 @@ final class PostgresServer implements Component {
         } catch (IOException e) {
             throw new StackException("Cannot create " + directory + ": " + e.getMessage(), e);
         }
-        return Commands.tryRun(asServerUser("test", "-x", directory.toString()), null, 10).exitCode() == 0;
+        return Commands.tryRun(asServerUser("test", "-x", directory.toString()), null, 10)
+                        .exitCode()
+                == 0;
     }
 
     /** PostgreSQL's tools refuse to run as root; as root they run as the server's user. */
@@ -184,7 +273,10 @@ final class PostgresServer implements Component {
         return full;
     }
 
-    /** The server in a session of its own, like every other component: the launcher's terminal does not reach it. */
+    /**
+     * The server in a session of its own, like every other component: the launcher's terminal does
+     * not reach it.
+     */
     private static List<String> inOwnSession(List<String> command) {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -197,7 +289,8 @@ final class PostgresServer implements Component {
     /** Gives the server's user the directories it writes to, when running as root. */
     private void handOver(Path directory) {
         if (Commands.runningAsRoot()) {
-            Commands.run(List.of("chown", "-R", serverUser() + ":", directory.toString()), null, 60);
+            Commands.run(
+                    List.of("chown", "-R", serverUser() + ":", directory.toString()), null, 60);
         }
     }
 
@@ -206,9 +299,19 @@ final class PostgresServer implements Component {
             if (Commands.tryRun(List.of("id", "-u", "postgres"), null, 10).exitCode() == 0) {
                 serverUser = "postgres";
             } else {
-                if (Commands.tryRun(List.of("id", "-u", FALLBACK_OS_USER), null, 10).exitCode() != 0) {
-                    Commands.run(List.of("useradd", "--system", "--user-group", "--no-create-home",
-                            "--shell", "/usr/sbin/nologin", FALLBACK_OS_USER), null, 30);
+                if (Commands.tryRun(List.of("id", "-u", FALLBACK_OS_USER), null, 10).exitCode()
+                        != 0) {
+                    Commands.run(
+                            List.of(
+                                    "useradd",
+                                    "--system",
+                                    "--user-group",
+                                    "--no-create-home",
+                                    "--shell",
+                                    "/usr/sbin/nologin",
+                                    FALLBACK_OS_USER),
+                            null,
+                            30);
                 }
                 serverUser = FALLBACK_OS_USER;
             }
@@ -225,7 +328,9 @@ final class PostgresServer implements Component {
 
     private static String hashOf(Path home) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(home.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(home.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -3,8 +3,8 @@ package dev.embargo.localstack;
 import java.util.OptionalLong;
 
 /**
- * A component that is one long-running process the stack started: stopping it and asking
- * whether it runs are the same for all of them; starting it and knowing it is ready are not.
+ * A component that is one long-running process the stack started: stopping it and asking whether it
+ * runs are the same for all of them; starting it and knowing it is ready are not.
  */
 abstract class ProcessComponent implements Component {
 
@@ -21,7 +21,10 @@ abstract class ProcessComponent implements Component {
         return process.name();
     }
 
-    /** Graceful: SIGTERM, then SIGKILL for whatever of the process tree is still there after the grace period. */
+    /**
+     * Graceful: SIGTERM, then SIGKILL for whatever of the process tree is still there after the
+     * grace period.
+     */
     @Override
     public void stop() {
         process.stop();
@@ -35,6 +38,8 @@ abstract class ProcessComponent implements Component {
 
     @Override
     public OptionalLong pid() {
-        return process.handle().map(handle -> OptionalLong.of(handle.pid())).orElse(OptionalLong.empty());
+        return process.handle()
+                .map(handle -> OptionalLong.of(handle.pid()))
+                .orElse(OptionalLong.empty());
     }
 }

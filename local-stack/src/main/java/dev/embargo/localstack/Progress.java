@@ -6,8 +6,7 @@ package dev.embargo.localstack;
  */
 final class Progress {
 
-    private Progress() {
-    }
+    private Progress() {}
 
     static synchronized void note(String what) {
         System.out.println("[..] " + what);

@@ -15,11 +15,11 @@ import java.util.function.BooleanSupplier;
 /** Waiting until a component answers, with an error that shows why it did not. */
 final class Readiness {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LOG_TAIL_LINES = 30;
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
@@ -32,7 +32,11 @@ final class Readiness {
 
     static boolean answers200(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -45,8 +49,13 @@ final class Readiness {
     /** True when the URL answers 200 with a JSON array that is not empty. */
     static boolean answersNonEmptyList(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build();
+            HttpResponse<String> response =
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().strip().startsWith("[{");
         } catch (IOException e) {
             return false;
@@ -56,7 +65,9 @@ final class Readiness {
         }
     }
 
-    /** Waits for {@code ready}; fails early, with the log's tail, if the process died on the way. */
+    /**
+     * Waits for {@code ready}; fails early, with the log's tail, if the process died on the way.
+     */
     static void await(ManagedProcess process, Duration timeout, BooleanSupplier ready) {
         await(process.name(), process.logFile(), timeout, ready, process::isRunning);
     }
@@ -66,16 +77,31 @@ final class Readiness {
         await(name, logFile, timeout, ready, () -> true);
     }
 
-    private static void await(String name, Path logFile, Duration timeout, BooleanSupplier ready, BooleanSupplier alive) {
+    private static void await(
+            String name,
+            Path logFile,
+            Duration timeout,
+            BooleanSupplier ready,
+            BooleanSupplier alive) {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!alive.getAsBoolean()) {
-                throw new StackException(name + " exited while starting; the end of " + logFile + ":\n"
-                        + Commands.tail(logFile, LOG_TAIL_LINES));
+                throw new StackException(
+                        name
+                                + " exited while starting; the end of "
+                                + logFile
+                                + ":\n"
+                                + Commands.tail(logFile, LOG_TAIL_LINES));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; the end of "
-                        + logFile + ":\n" + Commands.tail(logFile, LOG_TAIL_LINES));
+                throw new StackException(
+                        name
+                                + " was not ready within "
+                                + timeout.toSeconds()
+                                + " s; the end of "
+                                + logFile
+                                + ":\n"
+                                + Commands.tail(logFile, LOG_TAIL_LINES));
             }
             ManagedProcess.sleep(Duration.ofMillis(200));
         }

@@ -6,16 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every service is told about the stack, as the {@code EMBARGO_*} variables the services
- * read (see {@code deploy/config/embargo.env.example}). Anything else, including other
- * {@code EMBARGO_*} settings, comes from the launcher's own environment, which the services inherit.
+ * What every service is told about the stack, as the {@code EMBARGO_*} variables the services read
+ * (see {@code deploy/config/embargo.env.example}). Anything else, including other {@code EMBARGO_*}
+ * settings, comes from the launcher's own environment, which the services inherit.
  */
 final class ServiceEnvironment {
 
     static final String OIDC_CLIENT_SECRET = "embargo-services-local-secret";
 
-    private ServiceEnvironment() {
-    }
+    private ServiceEnvironment() {}
 
     static Map<String, String> of(StackSettings settings) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -27,10 +26,12 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_SMTP_HOST", "127.0.0.1");
         environment.put("EMBARGO_SMTP_PORT", Integer.toString(settings.smtpPort()));
         for (String service : StackSettings.ALL_SERVICES) {
-            environment.put("EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT",
+            environment.put(
+                    "EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT",
                     Integer.toString(settings.servicePort(service)));
         }
-        // The email channel: <program>@reports.embargo.localhost are mailboxes on the local mail server.
+        // The email channel: <program>@reports.embargo.localhost are mailboxes on the local mail
+        // server.
         environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "true");
         environment.put("EMBARGO_MAIL_INTAKE_DOMAIN", "reports.embargo.localhost");
         environment.put("EMBARGO_IMAP_HOST", "127.0.0.1");
@@ -38,34 +39,48 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_IMAP_TLS", "false");
         environment.put("EMBARGO_IMAP_PASSWORD", "local-stack");
         environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + settings.intakePort());
-        // Links in published advisories, feeds and CSAF point at advisory's own port on this machine.
-        environment.put("EMBARGO_ADVISORY_PUBLIC_URL", "http://localhost:" + settings.servicePort("advisory"));
+        // Links in published advisories, feeds and CSAF point at advisory's own port on this
+        // machine.
+        environment.put(
+                "EMBARGO_ADVISORY_PUBLIC_URL",
+                "http://localhost:" + settings.servicePort("advisory"));
         // The staff console is served by triage and calls the other services from its origin; its
         // browser signs in at Keycloak under the name Keycloak gives itself (--hostname).
-        environment.put("EMBARGO_CONSOLE_KEYCLOAK_URL", "http://localhost:" + settings.keycloakPort());
+        environment.put(
+                "EMBARGO_CONSOLE_KEYCLOAK_URL", "http://localhost:" + settings.keycloakPort());
         for (String service : List.of("intake", "notify", "advisory")) {
-            environment.put("EMBARGO_CONSOLE_" + service.toUpperCase(Locale.ROOT) + "_URL",
+            environment.put(
+                    "EMBARGO_CONSOLE_" + service.toUpperCase(Locale.ROOT) + "_URL",
                     "http://localhost:" + settings.servicePort(service));
         }
         environment.put("EMBARGO_CORS_ENABLED", "true");
         // Whichever name the browser used for this machine.
-        environment.put("EMBARGO_CORS_ORIGINS", consoleOrigin(settings) + ",http://127.0.0.1:" + settings.servicePort("triage"));
+        environment.put(
+                "EMBARGO_CORS_ORIGINS",
+                consoleOrigin(settings) + ",http://127.0.0.1:" + settings.servicePort("triage"));
         environment.put("EMBARGO_ENCRYPTION_KEYS", EncryptionKeys.ensure(settings.secretsDir()));
-        // triage loads the programs at start; unless told otherwise, the seed programs of the checkout.
+        // triage loads the programs at start; unless told otherwise, the seed programs of the
+        // checkout.
         if (System.getenv("EMBARGO_PROGRAMS_DIR") == null) {
-            environment.put("EMBARGO_PROGRAMS_DIR", settings.repository().resolve("deploy/programs").toString());
+            environment.put(
+                    "EMBARGO_PROGRAMS_DIR",
+                    settings.repository().resolve("deploy/programs").toString());
         }
-        // Benchmarks and tests play many researchers from this machine: each names itself in X-Forwarded-For.
+        // Benchmarks and tests play many researchers from this machine: each names itself in
+        // X-Forwarded-For.
         environment.put("EMBARGO_TRUSTED_PROXIES", "127.0.0.1");
-        // Partners' receivers on a developer's machine (and the tests') listen on 127.0.0.1 over plain HTTP.
+        // Partners' receivers on a developer's machine (and the tests') listen on 127.0.0.1 over
+        // plain HTTP.
         environment.put("EMBARGO_WEBHOOK_ALLOW_HTTP", "true");
         environment.put("EMBARGO_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
         if (settings.testProfile()) {
-            // Retries within seconds, and a short lease, so failure and crash tests need not wait for days.
+            // Retries within seconds, and a short lease, so failure and crash tests need not wait
+            // for days.
             environment.put("EMBARGO_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s");
             environment.put("EMBARGO_WEBHOOK_TIMEOUT", "3s");
             environment.put("EMBARGO_WEBHOOK_LEASE", "8s");
-            // Tests move triage's clock forward to see deadlines fall due, and should not wait long for the scan.
+            // Tests move triage's clock forward to see deadlines fall due, and should not wait long
+            // for the scan.
             environment.put("EMBARGO_CLOCK_ADJUSTABLE", "true");
             environment.put("EMBARGO_DEADLINE_SCAN_INTERVAL", "1s");
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");

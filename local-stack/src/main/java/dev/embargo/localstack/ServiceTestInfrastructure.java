@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL and Kafka for one service's own {@code @QuarkusTest}s, started by the same code as
- * the local stack: a service's rules run against the real database and broker without Docker and
- * without the rest of the platform. Each start has fresh data under
- * {@code .embargo/service-tests/<service>} and free ports, so it never meets a running
- * {@code ./embargo up} or the end-to-end stack; the distributions are the end-to-end stack's
- * ({@code .embargo/test/tools}), fetched once for both.
+ * PostgreSQL and Kafka for one service's own {@code @QuarkusTest}s, started by the same code as the
+ * local stack: a service's rules run against the real database and broker without Docker and
+ * without the rest of the platform. Each start has fresh data under {@code
+ * .embargo/service-tests/<service>} and free ports, so it never meets a running {@code ./embargo
+ * up} or the end-to-end stack; the distributions are the end-to-end stack's ({@code
+ * .embargo/test/tools}), fetched once for both.
  *
  * <p>Keycloak is not started: service tests stand in a staff member with quarkus-test-security
  * ({@code @TestSecurity}), so the services' OIDC tenant is switched off here.
@@ -38,33 +38,48 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
     @Override
     public Map<String, String> start() {
         Path repository = StackSettings.findRepository();
-        StackSettings settings = settings(repository, repository.resolve(".embargo/service-tests").resolve(service));
+        StackSettings settings =
+                settings(repository, repository.resolve(".embargo/service-tests").resolve(service));
         LocalStack.deleteTree(settings.dataDir());
         LocalStack.deleteTree(settings.logDir());
-        Tools tools = new Tools(StackSettings.from(StackSettings.Lookup.of(Map.of(
-                "EMBARGO_PROFILE", "test", "EMBARGO_REPO", repository.toString()))));
+        Tools tools =
+                new Tools(
+                        StackSettings.from(
+                                StackSettings.Lookup.of(
+                                        Map.of(
+                                                "EMBARGO_PROFILE",
+                                                "test",
+                                                "EMBARGO_REPO",
+                                                repository.toString()))));
         if (!tools.present()) {
             tools.fetch();
         }
         postgres = new PostgresServer(settings);
         kafka = new KafkaBroker(settings, tools);
-        Parallel.forEach(List.<Component>of(postgres, kafka), component -> {
-            component.start();
-            component.awaitReady();
-        });
+        Parallel.forEach(
+                List.<Component>of(postgres, kafka),
+                component -> {
+                    component.start();
+                    component.awaitReady();
+                });
         return configuration(settings);
     }
 
     @Override
     public void stop() {
-        Parallel.forEach(List.<Component>of(kafka, postgres), component -> {
-            if (component != null) {
-                component.stop();
-            }
-        });
+        Parallel.forEach(
+                List.<Component>of(kafka, postgres),
+                component -> {
+                    if (component != null) {
+                        component.stop();
+                    }
+                });
     }
 
-    /** What the service is told: the stack's own variables, less what needs Keycloak or the mail server. */
+    /**
+     * What the service is told: the stack's own variables, less what needs Keycloak or the mail
+     * server.
+     */
     static Map<String, String> configuration(StackSettings settings) {
         Map<String, String> configuration = new LinkedHashMap<>(ServiceEnvironment.of(settings));
         configuration.put("EMBARGO_MAIL_INTAKE_ENABLED", "false");
@@ -74,8 +89,24 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
 
     /** The test profile's settings, on free ports for what this resource starts. */
     static StackSettings settings(Path repository, Path home) {
-        return new StackSettings(repository, home, true, List.of(), List.of(), 0, 0, 0, 0, 0, 0,
-                freePort(), freePort(), freePort(), 0, 0, 0);
+        return new StackSettings(
+                repository,
+                home,
+                true,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                freePort(),
+                freePort(),
+                freePort(),
+                0,
+                0,
+                0);
     }
 
     private static int freePort() {

@@ -14,13 +14,14 @@ import java.util.stream.Stream;
  * another: the test profile ({@code EMBARGO_PROFILE=test}) moves every default port up by 10 000
  * and the home to {@code .embargo/test}.
  *
- * @param repository  the Embargo checkout: services' jars, realm, programs, Maven Wrapper ({@code EMBARGO_REPO})
- * @param home        data, logs, pid files, tools and secrets ({@code EMBARGO_HOME})
+ * @param repository the Embargo checkout: services' jars, realm, programs, Maven Wrapper ({@code
+ *     EMBARGO_REPO})
+ * @param home data, logs, pid files, tools and secrets ({@code EMBARGO_HOME})
  * @param testProfile whether this is the test stack: fresh data on every start, no fsync
- * @param services    the services {@code startServices()} starts ({@code EMBARGO_SERVICES}, comma-separated;
- *                    all four when unset, none when set but empty)
- * @param serviceJvmOptions the options each service's JVM starts with ({@code EMBARGO_SERVICE_JVM_OPTIONS},
- *                    separated by spaces; see {@link #DEFAULT_SERVICE_JVM_OPTIONS})
+ * @param services the services {@code startServices()} starts ({@code EMBARGO_SERVICES},
+ *     comma-separated; all four when unset, none when set but empty)
+ * @param serviceJvmOptions the options each service's JVM starts with ({@code
+ *     EMBARGO_SERVICE_JVM_OPTIONS}, separated by spaces; see {@link #DEFAULT_SERVICE_JVM_OPTIONS})
  */
 public record StackSettings(
         Path repository,
@@ -42,24 +43,30 @@ public record StackSettings(
         int mailApiPort) {
 
     /** The four services, in the order they are listed everywhere. */
-    public static final List<String> ALL_SERVICES = List.of("intake", "triage", "notify", "advisory");
+    public static final List<String> ALL_SERVICES =
+            List.of("intake", "triage", "notify", "advisory");
 
     /**
-     * Two cores for the whole stack: a small heap and the serial collector keep four services light.
-     * The heap has its full size from the start: grown from 64 MiB, the young generation stayed at
-     * 20 MiB, a loaded service collected it about eleven times a second, promoted what a larger one
-     * would have let die, and filled the old generation towards full collections (intake at its
-     * peak: twice the GC time and a quarter fewer reports a second than with a fixed 256 MiB).
+     * Two cores for the whole stack: a small heap and the serial collector keep four services
+     * light. The heap has its full size from the start: grown from 64 MiB, the young generation
+     * stayed at 20 MiB, a loaded service collected it about eleven times a second, promoted what a
+     * larger one would have let die, and filled the old generation towards full collections (intake
+     * at its peak: twice the GC time and a quarter fewer reports a second than with a fixed 256
+     * MiB).
      */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
 
     /**
-     * The test stack's services also stop at the first JIT tier: four services compiling with C2 next
-     * to Kafka, Keycloak and the tests take most of a two-core machine for the first minutes, and the
-     * tests want answers soon, not the fastest code after minutes of load.
+     * The test stack's services also stop at the first JIT tier: four services compiling with C2
+     * next to Kafka, Keycloak and the tests take most of a two-core machine for the first minutes,
+     * and the tests want answers soon, not the fastest code after minutes of load.
      */
-    public static final List<String> DEFAULT_TEST_SERVICE_JVM_OPTIONS = Stream.concat(
-            DEFAULT_SERVICE_JVM_OPTIONS.stream(), Stream.of("-XX:TieredStopAtLevel=1")).toList();
+    public static final List<String> DEFAULT_TEST_SERVICE_JVM_OPTIONS =
+            Stream.concat(
+                            DEFAULT_SERVICE_JVM_OPTIONS.stream(),
+                            Stream.of("-XX:TieredStopAtLevel=1"))
+                    .toList();
 
     private static final int TEST_PORT_SHIFT = 10_000;
 
@@ -70,48 +77,85 @@ public record StackSettings(
 
     /** Settings from this process's system properties and environment, by the same names. */
     public static StackSettings fromEnvironment() {
-        return from(name -> Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name))));
+        return from(
+                name ->
+                        Optional.ofNullable(System.getProperty(name))
+                                .or(() -> Optional.ofNullable(System.getenv(name))));
     }
 
     /**
-     * The settings {@code ./embargo up} uses for a checkout when nothing is set, whatever this process's environment
-     * says: the ports the documentation names (end-to-end tests map them to the test stack's).
+     * The settings {@code ./embargo up} uses for a checkout when nothing is set, whatever this
+     * process's environment says: the ports the documentation names (end-to-end tests map them to
+     * the test stack's).
      */
     public static StackSettings defaults(Path repository) {
         return from(Lookup.of(Map.of("EMBARGO_REPO", repository.toString())));
     }
 
     static StackSettings from(Lookup lookup) {
-        boolean test = lookup.nonBlank("EMBARGO_PROFILE").map("test"::equalsIgnoreCase).orElse(false);
-        Path repository = lookup.nonBlank("EMBARGO_REPO").map(Path::of).orElseGet(StackSettings::findRepository)
-                .toAbsolutePath().normalize();
-        Path home = lookup.nonBlank("EMBARGO_HOME").map(Path::of)
-                .orElse(repository.resolve(test ? ".embargo/test" : ".embargo")).toAbsolutePath().normalize();
+        boolean test =
+                lookup.nonBlank("EMBARGO_PROFILE").map("test"::equalsIgnoreCase).orElse(false);
+        Path repository =
+                lookup.nonBlank("EMBARGO_REPO")
+                        .map(Path::of)
+                        .orElseGet(StackSettings::findRepository)
+                        .toAbsolutePath()
+                        .normalize();
+        Path home =
+                lookup.nonBlank("EMBARGO_HOME")
+                        .map(Path::of)
+                        .orElse(repository.resolve(test ? ".embargo/test" : ".embargo"))
+                        .toAbsolutePath()
+                        .normalize();
         // Test ports are the defaults shifted, so that tests never touch a running `./embargo up`.
         Ports ports = new Ports(lookup, test ? TEST_PORT_SHIFT : 0);
-        List<String> jvmOptions = lookup.nonBlank("EMBARGO_SERVICE_JVM_OPTIONS")
-                .map(value -> List.of(value.strip().split("\\s+")))
-                .orElse(test ? DEFAULT_TEST_SERVICE_JVM_OPTIONS : DEFAULT_SERVICE_JVM_OPTIONS);
-        return new StackSettings(repository, home, test, services(lookup), jvmOptions,
-                ports.get("EMBARGO_INTAKE_PORT", 8081), ports.get("EMBARGO_TRIAGE_PORT", 8082),
-                ports.get("EMBARGO_NOTIFY_PORT", 8083), ports.get("EMBARGO_ADVISORY_PORT", 8084),
-                ports.get("EMBARGO_KEYCLOAK_PORT", 8180), ports.get("EMBARGO_KEYCLOAK_MANAGEMENT_PORT", 9180),
-                ports.get("EMBARGO_KAFKA_PORT", 9092), ports.get("EMBARGO_KAFKA_CONTROLLER_PORT", 9093),
-                ports.get("EMBARGO_POSTGRES_PORT", 5433), ports.get("EMBARGO_SMTP_PORT", 2525),
-                ports.get("EMBARGO_IMAP_PORT", 2143), ports.get("EMBARGO_MAIL_API_PORT", 8025));
+        List<String> jvmOptions =
+                lookup.nonBlank("EMBARGO_SERVICE_JVM_OPTIONS")
+                        .map(value -> List.of(value.strip().split("\\s+")))
+                        .orElse(
+                                test
+                                        ? DEFAULT_TEST_SERVICE_JVM_OPTIONS
+                                        : DEFAULT_SERVICE_JVM_OPTIONS);
+        return new StackSettings(
+                repository,
+                home,
+                test,
+                services(lookup),
+                jvmOptions,
+                ports.get("EMBARGO_INTAKE_PORT", 8081),
+                ports.get("EMBARGO_TRIAGE_PORT", 8082),
+                ports.get("EMBARGO_NOTIFY_PORT", 8083),
+                ports.get("EMBARGO_ADVISORY_PORT", 8084),
+                ports.get("EMBARGO_KEYCLOAK_PORT", 8180),
+                ports.get("EMBARGO_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                ports.get("EMBARGO_KAFKA_PORT", 9092),
+                ports.get("EMBARGO_KAFKA_CONTROLLER_PORT", 9093),
+                ports.get("EMBARGO_POSTGRES_PORT", 5433),
+                ports.get("EMBARGO_SMTP_PORT", 2525),
+                ports.get("EMBARGO_IMAP_PORT", 2143),
+                ports.get("EMBARGO_MAIL_API_PORT", 8025));
     }
 
     /** Unset means all four; set but empty means none (infrastructure only). */
     private static List<String> services(Lookup lookup) {
-        List<String> services = lookup.find("EMBARGO_SERVICES").map(value -> Arrays.stream(value.split(","))
-                .map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()).orElse(ALL_SERVICES);
+        List<String> services =
+                lookup.find("EMBARGO_SERVICES")
+                        .map(
+                                value ->
+                                        Arrays.stream(value.split(","))
+                                                .map(String::strip)
+                                                .filter(name -> !name.isEmpty())
+                                                .distinct()
+                                                .toList())
+                        .orElse(ALL_SERVICES);
         services.forEach(StackSettings::requireKnownService);
         return services;
     }
 
     static void requireKnownService(String name) {
         if (!ALL_SERVICES.contains(name)) {
-            throw new IllegalArgumentException("There is no service named '" + name + "'; the services are " + ALL_SERVICES);
+            throw new IllegalArgumentException(
+                    "There is no service named '" + name + "'; the services are " + ALL_SERVICES);
         }
     }
 
@@ -126,7 +170,10 @@ public record StackSettings(
         };
     }
 
-    /** PostgreSQL cluster, Kafka log, Keycloak's database: survive {@code down}/{@code up}, deleted by {@code reset}. */
+    /**
+     * PostgreSQL cluster, Kafka log, Keycloak's database: survive {@code down}/{@code up}, deleted
+     * by {@code reset}.
+     */
     public Path dataDir() {
         return home.resolve("data");
     }
@@ -140,7 +187,10 @@ public record StackSettings(
         return home.resolve("run");
     }
 
-    /** Fetched and unpacked distributions; kept across {@code reset}, so a reset stack starts without downloads. */
+    /**
+     * Fetched and unpacked distributions; kept across {@code reset}, so a reset stack starts
+     * without downloads.
+     */
     public Path toolsDir() {
         return home.resolve("tools");
     }
@@ -161,15 +211,20 @@ public record StackSettings(
         return "http://127.0.0.1:" + mailApiPort;
     }
 
-    /** The checkout that contains this launcher: the first directory upwards holding {@code mvnw} and {@code local-stack}. */
+    /**
+     * The checkout that contains this launcher: the first directory upwards holding {@code mvnw}
+     * and {@code local-stack}.
+     */
     static Path findRepository() {
         Path directory = Path.of("").toAbsolutePath();
         for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("local-stack"))) {
+            if (Files.isRegularFile(candidate.resolve("mvnw"))
+                    && Files.isDirectory(candidate.resolve("local-stack"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("Cannot find the Embargo checkout above " + directory + "; set EMBARGO_REPO");
+        throw new IllegalStateException(
+                "Cannot find the Embargo checkout above " + directory + "; set EMBARGO_REPO");
     }
 
     /** Reads a setting by name. */
@@ -189,17 +244,24 @@ public record StackSettings(
 
     private record Ports(Lookup lookup, int shift) {
         int get(String variable, int defaultPort) {
-            return lookup.nonBlank(variable).map(value -> {
-                try {
-                    int port = Integer.parseInt(value);
-                    if (port < 1 || port > 65_535) {
-                        throw new NumberFormatException();
-                    }
-                    return port;
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
-                }
-            }).orElse(defaultPort + shift);
+            return lookup.nonBlank(variable)
+                    .map(
+                            value -> {
+                                try {
+                                    int port = Integer.parseInt(value);
+                                    if (port < 1 || port > 65_535) {
+                                        throw new NumberFormatException();
+                                    }
+                                    return port;
+                                } catch (NumberFormatException e) {
+                                    throw new IllegalArgumentException(
+                                            variable
+                                                    + " must be a port number, not '"
+                                                    + value
+                                                    + "'");
+                                }
+                            })
+                    .orElse(defaultPort + shift);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.embargo.localstack;
 
-/** What {@code ./embargo up} prints once everything is ready: where things are and how to use them. */
+/**
+ * What {@code ./embargo up} prints once everything is ready: where things are and how to use them.
+ */
 final class Summary {
 
     private final LocalStack stack;
@@ -13,7 +15,8 @@ final class Summary {
         StackSettings settings = stack.settings();
         String intake = "http://localhost:" + settings.intakePort();
         String keycloak = "http://localhost:" + settings.keycloakPort();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Embargo is up (%.0f s).
 
@@ -41,21 +44,41 @@ final class Summary {
 
                 PostgreSQL 127.0.0.1:%d (database = role = password = service name), Kafka %s
                 Logs in %s; ./embargo status, ./embargo down
-                """, seconds, services(settings), intake, ServiceEnvironment.consoleOrigin(settings), intake,
-                keycloak, keycloak, ServiceEnvironment.OIDC_CLIENT_SECRET, settings.triagePort(),
-                settings.smtpPort(), settings.imapPort(), settings.mailApiUrl(),
-                settings.postgresPort(), settings.kafkaBootstrap(), settings.logDir());
+                """,
+                seconds,
+                services(settings),
+                intake,
+                ServiceEnvironment.consoleOrigin(settings),
+                intake,
+                keycloak,
+                keycloak,
+                ServiceEnvironment.OIDC_CLIENT_SECRET,
+                settings.triagePort(),
+                settings.smtpPort(),
+                settings.imapPort(),
+                settings.mailApiUrl(),
+                settings.postgresPort(),
+                settings.kafkaBootstrap(),
+                settings.logDir());
     }
 
     private static String services(StackSettings settings) {
         if (settings.services().isEmpty()) {
             return "Services: none started (EMBARGO_SERVICES is empty)";
         }
-        StringBuilder lines = new StringBuilder("Services (each also serves /q/health, /q/metrics and /q/openapi)\n");
+        StringBuilder lines =
+                new StringBuilder(
+                        "Services (each also serves /q/health, /q/metrics and /q/openapi)\n");
         for (String service : settings.services()) {
             String url = "http://localhost:" + settings.servicePort(service);
-            lines.append("  %-9s %s%s%n".formatted(service, url,
-                    service.equals("intake") ? "   public API, OpenAPI at " + url + "/q/openapi" : ""));
+            lines.append(
+                    "  %-9s %s%s%n"
+                            .formatted(
+                                    service,
+                                    url,
+                                    service.equals("intake")
+                                            ? "   public API, OpenAPI at " + url + "/q/openapi"
+                                            : ""));
         }
         return lines.toString().stripTrailing();
     }

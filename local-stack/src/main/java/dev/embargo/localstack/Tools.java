@@ -19,10 +19,10 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The infrastructure's distributions from Maven Central: the Kafka broker's classpath, Keycloak
- * (unpacked once) and GreenMail. Maven resolves them, through the Maven Wrapper, from
- * {@code local-stack/infrastructure.xml} (which holds the versions): it honours the machine's
- * Maven settings and mirrors, verifies checksums, and keeps everything in the local repository,
- * so once the tools directory is filled later starts fetch nothing.
+ * (unpacked once) and GreenMail. Maven resolves them, through the Maven Wrapper, from {@code
+ * local-stack/infrastructure.xml} (which holds the versions): it honours the machine's Maven
+ * settings and mirrors, verifies checksums, and keeps everything in the local repository, so once
+ * the tools directory is filled later starts fetch nothing.
  */
 final class Tools {
 
@@ -34,25 +34,45 @@ final class Tools {
         this.settings = settings;
     }
 
-    /** Whether everything is in place, fetched for the infrastructure.xml of the checkout as it is now. */
+    /**
+     * Whether everything is in place, fetched for the infrastructure.xml of the checkout as it is
+     * now.
+     */
     boolean present() {
-        return fetchedFor().equals(Optional.of(infrastructureHash())) && kafkaClasspathComplete()
-                && find("greenmail-standalone-", ".jar").isPresent() && unpackedKeycloak().isPresent();
+        return fetchedFor().equals(Optional.of(infrastructureHash()))
+                && kafkaClasspathComplete()
+                && find("greenmail-standalone-", ".jar").isPresent()
+                && unpackedKeycloak().isPresent();
     }
 
-    /** Fetches everything afresh with Maven and unpacks Keycloak: a changed version leaves nothing old behind. */
+    /**
+     * Fetches everything afresh with Maven and unpacks Keycloak: a changed version leaves nothing
+     * old behind.
+     */
     void fetch() {
         LocalStack.deleteTree(settings.toolsDir());
         Path repository = settings.repository();
-        List<String> maven = List.of(repository.resolve("mvnw").toString(), "-q", "-B", "--strict-checksums",
-                "-f", repository.resolve(INFRASTRUCTURE_POM).toString(),
-                "dependency:copy@tools", "dependency:build-classpath@kafka", "-Dtools.dir=" + settings.toolsDir());
-        ProcessBuilder builder = new ProcessBuilder(maven).inheritIO().directory(repository.toFile());
+        List<String> maven =
+                List.of(
+                        repository.resolve("mvnw").toString(),
+                        "-q",
+                        "-B",
+                        "--strict-checksums",
+                        "-f",
+                        repository.resolve(INFRASTRUCTURE_POM).toString(),
+                        "dependency:copy@tools",
+                        "dependency:build-classpath@kafka",
+                        "-Dtools.dir=" + settings.toolsDir());
+        ProcessBuilder builder =
+                new ProcessBuilder(maven).inheritIO().directory(repository.toFile());
         builder.environment().put("JAVA_HOME", Commands.javaHome());
         try {
             int exit = builder.start().waitFor();
             if (exit != 0) {
-                throw new StackException("Could not fetch the infrastructure from Maven Central (Maven exited with " + exit + ")");
+                throw new StackException(
+                        "Could not fetch the infrastructure from Maven Central (Maven exited with "
+                                + exit
+                                + ")");
             }
         } catch (IOException e) {
             throw new StackException("Cannot run the Maven Wrapper: " + e.getMessage(), e);
@@ -60,8 +80,13 @@ final class Tools {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while fetching the infrastructure", e);
         }
-        Path zip = find("keycloak-quarkus-dist-", ".zip")
-                .orElseThrow(() -> new StackException("Maven did not copy Keycloak's distribution to " + settings.toolsDir()));
+        Path zip =
+                find("keycloak-quarkus-dist-", ".zip")
+                        .orElseThrow(
+                                () ->
+                                        new StackException(
+                                                "Maven did not copy Keycloak's distribution to "
+                                                        + settings.toolsDir()));
         // Unpacked aside and moved in whole: an interrupted unpack never looks like a distribution.
         Path unpacking = settings.toolsDir().resolve(".unpacking");
         unzip(zip, unpacking);
@@ -79,7 +104,9 @@ final class Tools {
         try {
             return Files.readString(kafkaClasspathFile()).strip();
         } catch (IOException e) {
-            throw new StackException("Cannot read " + kafkaClasspathFile() + "; run ./embargo up again to fetch it", e);
+            throw new StackException(
+                    "Cannot read " + kafkaClasspathFile() + "; run ./embargo up again to fetch it",
+                    e);
         }
     }
 
@@ -96,17 +123,24 @@ final class Tools {
         return find("keycloak-", "").filter(home -> Files.isRegularFile(home.resolve("bin/kc.sh")));
     }
 
-    /** The classpath file lists jars of the local Maven repository, which may have been cleaned since. */
+    /**
+     * The classpath file lists jars of the local Maven repository, which may have been cleaned
+     * since.
+     */
     private boolean kafkaClasspathComplete() {
         if (!Files.isRegularFile(kafkaClasspathFile())) {
             return false;
         }
-        return Arrays.stream(kafkaClasspath().split(File.pathSeparator)).map(Path::of).allMatch(Files::isRegularFile);
+        return Arrays.stream(kafkaClasspath().split(File.pathSeparator))
+                .map(Path::of)
+                .allMatch(Files::isRegularFile);
     }
 
     private Optional<String> fetchedFor() {
         try {
-            return Files.isRegularFile(stampFile()) ? Optional.of(Files.readString(stampFile()).strip()) : Optional.empty();
+            return Files.isRegularFile(stampFile())
+                    ? Optional.of(Files.readString(stampFile()).strip())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -115,7 +149,9 @@ final class Tools {
     private String infrastructureHash() {
         Path pom = settings.repository().resolve(INFRASTRUCTURE_POM);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pom)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pom)));
         } catch (IOException e) {
             throw new StackException("Cannot read " + pom + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -136,10 +172,13 @@ final class Tools {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(settings.toolsDir())) {
-            return files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(suffix);
-            }).sorted().findFirst();
+            return files.filter(
+                            file -> {
+                                String name = file.getFileName().toString();
+                                return name.startsWith(prefix) && name.endsWith(suffix);
+                            })
+                    .sorted()
+                    .findFirst();
         } catch (IOException e) {
             throw new StackException("Cannot list " + settings.toolsDir(), e);
         }
@@ -151,10 +190,13 @@ final class Tools {
 
     private static void unzip(Path zip, Path target) {
         try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+            for (ZipEntry entry = entries.getNextEntry();
+                    entry != null;
+                    entry = entries.getNextEntry()) {
                 Path file = target.resolve(entry.getName()).normalize();
                 if (!file.startsWith(target)) {
-                    throw new StackException("Refusing to unpack " + entry.getName() + " outside " + target);
+                    throw new StackException(
+                            "Refusing to unpack " + entry.getName() + " outside " + target);
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(file);
@@ -162,9 +204,11 @@ final class Tools {
                 }
                 Files.createDirectories(file.getParent());
                 Files.copy((InputStream) entries, file, StandardCopyOption.REPLACE_EXISTING);
-                // Zip entries carry no Unix modes that ZipInputStream exposes; the scripts must run.
+                // Zip entries carry no Unix modes that ZipInputStream exposes; the scripts must
+                // run.
                 if (file.toString().endsWith(".sh")) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Files.setPosixFilePermissions(
+                            file, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
             }
         } catch (IOException e) {
@@ -175,10 +219,12 @@ final class Tools {
     private static void moveEachInto(Path source, Path target) {
         try (Stream<Path> entries = Files.list(source)) {
             for (Path entry : entries.toList()) {
-                Files.move(entry, target.resolve(entry.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        entry, target.resolve(entry.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new StackException("Cannot move " + source + " into " + target + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot move " + source + " into " + target + ": " + e.getMessage(), e);
         }
     }
 

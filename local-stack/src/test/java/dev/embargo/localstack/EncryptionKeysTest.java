@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EncryptionKeysTest {
 
-    @TempDir
-    Path secrets;
+    @TempDir Path secrets;
 
     @Test
     void theRingHoldsOneKeyOf32RandomBytesNamedK1() {
@@ -30,11 +29,13 @@ class EncryptionKeysTest {
 
         assertThat(second).isEqualTo(first);
         Path file = secrets.resolve(EncryptionKeys.FILE_NAME);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void aFreshStackGetsAFreshKey() {
-        assertThat(EncryptionKeys.ensure(secrets.resolve("a"))).isNotEqualTo(EncryptionKeys.ensure(secrets.resolve("b")));
+        assertThat(EncryptionKeys.ensure(secrets.resolve("a")))
+                .isNotEqualTo(EncryptionKeys.ensure(secrets.resolve("b")));
     }
 }

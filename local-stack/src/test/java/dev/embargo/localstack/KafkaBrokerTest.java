@@ -12,36 +12,57 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
-    private final StackSettings settings = StackSettings.from(StackSettings.Lookup.of(
-            Map.of("EMBARGO_REPO", "/srv/embargo", "EMBARGO_KAFKA_PORT", "29092", "EMBARGO_KAFKA_CONTROLLER_PORT", "29093")));
+    private final StackSettings settings =
+            StackSettings.from(
+                    StackSettings.Lookup.of(
+                            Map.of(
+                                    "EMBARGO_REPO",
+                                    "/srv/embargo",
+                                    "EMBARGO_KAFKA_PORT",
+                                    "29092",
+                                    "EMBARGO_KAFKA_CONTROLLER_PORT",
+                                    "29093")));
 
     @Test
     void theBrokerIsItsOwnControllerOnLoopbackOnly() {
         String properties = KafkaBroker.serverProperties(settings, Path.of("/data/kafka/log"));
 
-        assertThat(properties).contains("process.roles=broker,controller", "controller.quorum.voters=1@127.0.0.1:29093",
-                "listeners=PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093",
-                "advertised.listeners=PLAINTEXT://127.0.0.1:29092", "log.dirs=/data/kafka/log");
+        assertThat(properties)
+                .contains(
+                        "process.roles=broker,controller",
+                        "controller.quorum.voters=1@127.0.0.1:29093",
+                        "listeners=PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093",
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:29092",
+                        "log.dirs=/data/kafka/log");
     }
 
     @Test
     void internalTopicsHaveOneReplicaOnOneBrokerAndNewGroupsStartAtOnce() {
         String properties = KafkaBroker.serverProperties(settings, Path.of("/data/kafka/log"));
 
-        assertThat(properties).contains("offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1", "group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=false");
+        assertThat(properties)
+                .contains(
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=false");
     }
 
     @Test
     void everyTopicOfTheCatalogIsCreatedWithItsPartitionsAndDeadLetterTopic() {
         List<NewTopic> missing = KafkaTopics.missing(Set.of());
 
-        assertThat(missing).extracting(NewTopic::name)
-                .containsExactlyElementsOf(Topics.all().stream().map(Topics.TopicSpec::name).toList())
+        assertThat(missing)
+                .extracting(NewTopic::name)
+                .containsExactlyElementsOf(
+                        Topics.all().stream().map(Topics.TopicSpec::name).toList())
                 .contains(Topics.REPORT_LIFECYCLE.name() + Topics.DEAD_LETTER_SUFFIX);
         assertThat(missing).allMatch(topic -> topic.replicationFactor() == 1);
-        assertThat(missing).filteredOn(topic -> topic.name().equals(Topics.REPORT_LIFECYCLE.name()))
-                .singleElement().matches(topic -> topic.numPartitions() == Topics.REPORT_LIFECYCLE.partitions());
+        assertThat(missing)
+                .filteredOn(topic -> topic.name().equals(Topics.REPORT_LIFECYCLE.name()))
+                .singleElement()
+                .matches(topic -> topic.numPartitions() == Topics.REPORT_LIFECYCLE.partitions());
     }
 
     @Test
@@ -49,15 +70,24 @@ class KafkaBrokerTest {
         List<NewTopic> missing = KafkaTopics.missing(Set.of());
         String policies = Topics.PROGRAM_POLICIES.name();
 
-        assertThat(missing).filteredOn(topic -> topic.name().equals(policies)).singleElement()
+        assertThat(missing)
+                .filteredOn(topic -> topic.name().equals(policies))
+                .singleElement()
                 .matches(topic -> "compact".equals(topic.configs().get("cleanup.policy")));
-        assertThat(missing).filteredOn(topic -> topic.name().equals(policies + Topics.DEAD_LETTER_SUFFIX)).singleElement()
-                .matches(topic -> topic.configs() == null || !topic.configs().containsKey("cleanup.policy"));
+        assertThat(missing)
+                .filteredOn(topic -> topic.name().equals(policies + Topics.DEAD_LETTER_SUFFIX))
+                .singleElement()
+                .matches(
+                        topic ->
+                                topic.configs() == null
+                                        || !topic.configs().containsKey("cleanup.policy"));
     }
 
     @Test
     void topicsThatExistAreLeftAlone() {
-        assertThat(KafkaTopics.missing(Set.of(Topics.REPORT_LIFECYCLE.name()))).extracting(NewTopic::name)
-                .doesNotContain(Topics.REPORT_LIFECYCLE.name()).hasSize(Topics.all().size() - 1);
+        assertThat(KafkaTopics.missing(Set.of(Topics.REPORT_LIFECYCLE.name())))
+                .extracting(NewTopic::name)
+                .doesNotContain(Topics.REPORT_LIFECYCLE.name())
+                .hasSize(Topics.all().size() - 1);
     }
 }

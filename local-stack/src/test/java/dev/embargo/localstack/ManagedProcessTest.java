@@ -17,15 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ManagedProcessTest {
 
-    @TempDir
-    Path home;
+    @TempDir Path home;
 
     private ManagedProcess process;
 
     @BeforeEach
     void createProcess() {
-        StackSettings settings = StackSettings.from(StackSettings.Lookup.of(
-                Map.of("EMBARGO_REPO", home.toString(), "EMBARGO_HOME", home.toString())));
+        StackSettings settings =
+                StackSettings.from(
+                        StackSettings.Lookup.of(
+                                Map.of(
+                                        "EMBARGO_REPO",
+                                        home.toString(),
+                                        "EMBARGO_HOME",
+                                        home.toString())));
         process = new ManagedProcess("sleeper", settings);
     }
 
@@ -36,11 +41,14 @@ class ManagedProcessTest {
 
     @Test
     void aStartedProcessRunsWithItsPidFileAndWritesToItsLog() throws IOException {
-        process.start(List.of("/bin/sh", "-c", "echo hello from $GREETING; exec sleep 60"), Map.of("GREETING", "the stack"),
+        process.start(
+                List.of("/bin/sh", "-c", "echo hello from $GREETING; exec sleep 60"),
+                Map.of("GREETING", "the stack"),
                 home.resolve("work"));
 
         assertThat(process.isRunning()).isTrue();
-        assertThat(Files.readString(process.pidFile()).strip()).isEqualTo(Long.toString(process.handle().orElseThrow().pid()));
+        assertThat(Files.readString(process.pidFile()).strip())
+                .isEqualTo(Long.toString(process.handle().orElseThrow().pid()));
         awaitLogLine("hello from the stack");
     }
 
@@ -86,7 +94,12 @@ class ManagedProcessTest {
     void aPidFileOlderThanTheProcessItNamesIsNotOursBecauseThePidWasReused() throws IOException {
         Files.createDirectories(process.pidFile().getParent());
         Files.writeString(process.pidFile(), Long.toString(ProcessHandle.current().pid()));
-        Instant beforeThisJvm = ProcessHandle.current().info().startInstant().orElseThrow().minus(Duration.ofHours(1));
+        Instant beforeThisJvm =
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .orElseThrow()
+                        .minus(Duration.ofHours(1));
         Files.setLastModifiedTime(process.pidFile(), FileTime.from(beforeThisJvm));
 
         assertThat(process.isRunning()).isFalse();
@@ -105,7 +118,8 @@ class ManagedProcessTest {
 
     private void awaitLogLine(String line) throws IOException {
         Instant deadline = Instant.now().plusSeconds(10);
-        while (!Files.readString(process.logFile()).contains(line) && Instant.now().isBefore(deadline)) {
+        while (!Files.readString(process.logFile()).contains(line)
+                && Instant.now().isBefore(deadline)) {
             ManagedProcess.sleep(Duration.ofMillis(50));
         }
         assertThat(Files.readString(process.logFile())).contains(line);

@@ -17,16 +17,18 @@ class ParallelTest {
         CountDownLatch allStarted = new CountDownLatch(3);
         Set<String> done = ConcurrentHashMap.newKeySet();
 
-        Parallel.forEach(List.of("postgres", "kafka", "keycloak"), name -> {
-            allStarted.countDown();
-            try {
-                // Only returns if the three run side by side.
-                assertThat(allStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            done.add(name);
-        });
+        Parallel.forEach(
+                List.of("postgres", "kafka", "keycloak"),
+                name -> {
+                    allStarted.countDown();
+                    try {
+                        // Only returns if the three run side by side.
+                        assertThat(allStarted.await(5, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    done.add(name);
+                });
 
         assertThat(done).containsExactlyInAnyOrder("postgres", "kafka", "keycloak");
     }
@@ -35,19 +37,32 @@ class ParallelTest {
     void aFailureLetsTheOthersFinishAndIsReportedAfterwards() {
         Set<String> done = ConcurrentHashMap.newKeySet();
 
-        assertThatThrownBy(() -> Parallel.forEach(List.of("postgres", "kafka", "keycloak"), name -> {
-            if (name.equals("kafka")) {
-                throw new StackException("kafka exited while starting");
-            }
-            done.add(name);
-        })).isInstanceOf(StackException.class).hasMessage("kafka exited while starting");
+        assertThatThrownBy(
+                        () ->
+                                Parallel.forEach(
+                                        List.of("postgres", "kafka", "keycloak"),
+                                        name -> {
+                                            if (name.equals("kafka")) {
+                                                throw new StackException(
+                                                        "kafka exited while starting");
+                                            }
+                                            done.add(name);
+                                        }))
+                .isInstanceOf(StackException.class)
+                .hasMessage("kafka exited while starting");
         assertThat(done).containsExactlyInAnyOrder("postgres", "keycloak");
     }
 
     @Test
     void severalFailuresAreReportedTogether() {
-        assertThatThrownBy(() -> Parallel.forEach(List.of("kafka", "keycloak"), name -> {
-            throw new StackException(name + " failed");
-        })).hasMessageContaining("kafka failed").hasMessageContaining("keycloak failed");
+        assertThatThrownBy(
+                        () ->
+                                Parallel.forEach(
+                                        List.of("kafka", "keycloak"),
+                                        name -> {
+                                            throw new StackException(name + " failed");
+                                        }))
+                .hasMessageContaining("kafka failed")
+                .hasMessageContaining("keycloak failed");
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PostgresBinariesTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     @Test
     void theNewestInstalledMajorVersionIsUsed() throws IOException {
@@ -39,6 +38,8 @@ class PostgresBinariesTest {
 
     private void install(String major) throws IOException {
         Path bin = Files.createDirectories(root.resolve(major).resolve("bin"));
-        Files.createFile(bin.resolve("postgres"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createFile(
+                bin.resolve("postgres"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 }

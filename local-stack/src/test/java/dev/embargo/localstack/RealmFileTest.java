@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** The realm the stack imports: what the services, the tests and the README's demo logins rely on. */
+/**
+ * The realm the stack imports: what the services, the tests and the README's demo logins rely on.
+ */
 class RealmFileTest {
 
     private final JsonNode realm = read();
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper().readTree(Path.of("../deploy/keycloak/embargo-realm.json").toFile());
+            return new ObjectMapper()
+                    .readTree(Path.of("../deploy/keycloak/embargo-realm.json").toFile());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -36,7 +39,8 @@ class RealmFileTest {
         assertThat(elements(realm.path("roles").path("realm")))
                 .extracting(role -> role.path("name").asText())
                 .containsExactlyInAnyOrder("triager", "coordinator", "publisher", "admin");
-        assertThat(elements(realm.path("roles").path("realm"))).allMatch(role -> !role.path("description").asText().isBlank());
+        assertThat(elements(realm.path("roles").path("realm")))
+                .allMatch(role -> !role.path("description").asText().isBlank());
     }
 
     @Test
@@ -44,23 +48,35 @@ class RealmFileTest {
         assertThat(rolesOf("triager")).containsExactlyInAnyOrder("triager");
         assertThat(rolesOf("coordinator")).containsExactlyInAnyOrder("coordinator", "triager");
         assertThat(rolesOf("publisher")).containsExactlyInAnyOrder("publisher");
-        assertThat(rolesOf("admin")).containsExactlyInAnyOrder("admin", "triager", "coordinator", "publisher");
+        assertThat(rolesOf("admin"))
+                .containsExactlyInAnyOrder("admin", "triager", "coordinator", "publisher");
         assertThat(rolesOf("visitor")).isEmpty();
         assertThat(rolesOf("triager-emek")).containsExactlyInAnyOrder("triager");
     }
 
     @Test
     void programGroupsLimitStaffAndReachTheTokenAsFullPaths() {
-        JsonNode programs = elements(realm.path("groups")).stream().filter(g -> g.path("name").asText().equals("programs"))
-                .findFirst().orElseThrow();
-        assertThat(elements(programs.path("subGroups"))).extracting(group -> group.path("name").asText())
-                .containsExactlyInAnyOrder("emek", "moqtail", "oxpulse-partner-edge", "pea2pea", "x0tta6bl4");
-        JsonNode limited = elements(realm.path("users")).stream()
-                .filter(u -> u.path("username").asText().equals("triager-emek")).findFirst().orElseThrow();
-        assertThat(elements(limited.path("groups"))).extracting(JsonNode::asText).containsExactly("/programs/emek");
+        JsonNode programs =
+                elements(realm.path("groups")).stream()
+                        .filter(g -> g.path("name").asText().equals("programs"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(elements(programs.path("subGroups")))
+                .extracting(group -> group.path("name").asText())
+                .containsExactlyInAnyOrder(
+                        "emek", "moqtail", "oxpulse-partner-edge", "pea2pea", "x0tta6bl4");
+        JsonNode limited =
+                elements(realm.path("users")).stream()
+                        .filter(u -> u.path("username").asText().equals("triager-emek"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(elements(limited.path("groups")))
+                .extracting(JsonNode::asText)
+                .containsExactly("/programs/emek");
         for (JsonNode client : elements(realm.path("clients"))) {
             JsonNode mapper = client.path("protocolMappers").get(0);
-            assertThat(mapper.path("protocolMapper").asText()).as(client.path("clientId").asText())
+            assertThat(mapper.path("protocolMapper").asText())
+                    .as(client.path("clientId").asText())
                     .isEqualTo("oidc-group-membership-mapper");
             assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("groups");
             assertThat(mapper.path("config").path("full.path").asText()).isEqualTo("true");
@@ -70,7 +86,8 @@ class RealmFileTest {
     @Test
     void theShortLivedClientIssuesTokensThatExpireWithinSeconds() {
         JsonNode shortLived = client("embargo-short-lived");
-        assertThat(shortLived.path("attributes").path("access.token.lifespan").asInt()).isBetween(1, 5);
+        assertThat(shortLived.path("attributes").path("access.token.lifespan").asInt())
+                .isBetween(1, 5);
         assertThat(shortLived.path("standardFlowEnabled").asBoolean()).isFalse();
     }
 
@@ -80,7 +97,9 @@ class RealmFileTest {
             String name = user.path("username").asText();
             assertThat(user.path("enabled").asBoolean()).as(name).isTrue();
             assertThat(user.path("emailVerified").asBoolean()).as(name).isTrue();
-            assertThat(List.of("firstName", "lastName", "email")).as(name).allMatch(field -> !user.path(field).asText().isBlank());
+            assertThat(List.of("firstName", "lastName", "email"))
+                    .as(name)
+                    .allMatch(field -> !user.path(field).asText().isBlank());
             assertThat(user.path("requiredActions")).as(name).isEmpty();
             JsonNode password = user.path("credentials").get(0);
             assertThat(password.path("type").asText()).isEqualTo("password");
@@ -93,7 +112,8 @@ class RealmFileTest {
     void theServicesClientIsConfidentialWithDirectGrantsOnly() {
         JsonNode services = client("embargo-services");
         assertThat(services.path("publicClient").asBoolean()).isFalse();
-        assertThat(services.path("secret").asText()).isEqualTo(ServiceEnvironment.OIDC_CLIENT_SECRET);
+        assertThat(services.path("secret").asText())
+                .isEqualTo(ServiceEnvironment.OIDC_CLIENT_SECRET);
         assertThat(services.path("directAccessGrantsEnabled").asBoolean()).isTrue();
         assertThat(services.path("standardFlowEnabled").asBoolean()).isFalse();
         assertThat(services.path("serviceAccountsEnabled").asBoolean()).isFalse();
@@ -105,25 +125,39 @@ class RealmFileTest {
         assertThat(console.path("publicClient").asBoolean()).isTrue();
         assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(console.path("implicitFlowEnabled").asBoolean()).isFalse();
-        assertThat(console.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(console.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
         // triage serves the console on 8082 (./embargo up) and 18082 (the test stack).
-        List<String> origins = List.of("http://localhost:8082", "http://127.0.0.1:8082", "http://localhost:18082",
-                "http://127.0.0.1:18082");
-        assertThat(elements(console.path("redirectUris"))).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrderElementsOf(origins.stream().map(origin -> origin + "/console/*").toList());
+        List<String> origins =
+                List.of(
+                        "http://localhost:8082",
+                        "http://127.0.0.1:8082",
+                        "http://localhost:18082",
+                        "http://127.0.0.1:18082");
+        assertThat(elements(console.path("redirectUris")))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(
+                        origins.stream().map(origin -> origin + "/console/*").toList());
         // The browser exchanges its code at Keycloak's token endpoint from the console's origin.
-        assertThat(elements(console.path("webOrigins"))).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(origins);
+        assertThat(elements(console.path("webOrigins")))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(origins);
     }
 
     private List<String> rolesOf(String username) {
-        JsonNode user = elements(realm.path("users")).stream().filter(u -> u.path("username").asText().equals(username))
-                .findFirst().orElseThrow();
+        JsonNode user =
+                elements(realm.path("users")).stream()
+                        .filter(u -> u.path("username").asText().equals(username))
+                        .findFirst()
+                        .orElseThrow();
         return elements(user.path("realmRoles")).stream().map(JsonNode::asText).toList();
     }
 
     private JsonNode client(String clientId) {
-        return elements(realm.path("clients")).stream().filter(c -> c.path("clientId").asText().equals(clientId))
-                .findFirst().orElseThrow();
+        return elements(realm.path("clients")).stream()
+                .filter(c -> c.path("clientId").asText().equals(clientId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<JsonNode> elements(JsonNode array) {

@@ -11,19 +11,26 @@ class ServiceDatabasesTest {
 
     @Test
     void eachServiceGetsItsOwnLoginRoleAndADatabaseItOwns() {
-        assertThat(script).contains("CREATE ROLE intake LOGIN PASSWORD ''intake''", "CREATE DATABASE intake OWNER intake",
-                "CREATE ROLE triage LOGIN PASSWORD ''triage''", "CREATE DATABASE triage OWNER triage");
+        assertThat(script)
+                .contains(
+                        "CREATE ROLE intake LOGIN PASSWORD ''intake''",
+                        "CREATE DATABASE intake OWNER intake",
+                        "CREATE ROLE triage LOGIN PASSWORD ''triage''",
+                        "CREATE DATABASE triage OWNER triage");
     }
 
     @Test
     void noOtherRoleMayConnectToAServicesDatabase() {
-        assertThat(script).contains("REVOKE CONNECT, TEMPORARY ON DATABASE intake FROM PUBLIC;",
-                "REVOKE CONNECT, TEMPORARY ON DATABASE triage FROM PUBLIC;");
+        assertThat(script)
+                .contains(
+                        "REVOKE CONNECT, TEMPORARY ON DATABASE intake FROM PUBLIC;",
+                        "REVOKE CONNECT, TEMPORARY ON DATABASE triage FROM PUBLIC;");
     }
 
     @Test
     void onlyWhatIsMissingIsCreatedSoEveryStartCanRunIt() {
-        assertThat(script.lines().filter(line -> line.contains("CREATE"))).allMatch(line -> line.contains("WHERE NOT EXISTS"));
+        assertThat(script.lines().filter(line -> line.contains("CREATE")))
+                .allMatch(line -> line.contains("WHERE NOT EXISTS"));
         assertThat(script).startsWith("\\set ON_ERROR_STOP on");
     }
 }

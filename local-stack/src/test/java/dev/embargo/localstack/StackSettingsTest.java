@@ -20,11 +20,26 @@ class StackSettingsTest {
         StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO));
         assertThat(settings.home()).isEqualTo(Path.of(REPO, ".embargo"));
         assertThat(settings.testProfile()).isFalse();
-        assertThat(new int[] {settings.intakePort(), settings.triagePort(), settings.notifyPort(), settings.advisoryPort()})
+        assertThat(
+                        new int[] {
+                            settings.intakePort(),
+                            settings.triagePort(),
+                            settings.notifyPort(),
+                            settings.advisoryPort()
+                        })
                 .containsExactly(8081, 8082, 8083, 8084);
-        assertThat(new int[] {settings.keycloakPort(), settings.keycloakManagementPort(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.postgresPort(), settings.smtpPort(), settings.imapPort(),
-                settings.mailApiPort()}).containsExactly(8180, 9180, 9092, 9093, 5433, 2525, 2143, 8025);
+        assertThat(
+                        new int[] {
+                            settings.keycloakPort(),
+                            settings.keycloakManagementPort(),
+                            settings.kafkaPort(),
+                            settings.kafkaControllerPort(),
+                            settings.postgresPort(),
+                            settings.smtpPort(),
+                            settings.imapPort(),
+                            settings.mailApiPort()
+                        })
+                .containsExactly(8180, 9180, 9092, 9093, 5433, 2525, 2143, 8025);
         assertThat(settings.dataDir()).isEqualTo(Path.of(REPO, ".embargo/data"));
         assertThat(settings.toolsDir()).isEqualTo(Path.of(REPO, ".embargo/tools"));
     }
@@ -34,11 +49,26 @@ class StackSettingsTest {
         StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test"));
         assertThat(settings.testProfile()).isTrue();
         assertThat(settings.home()).isEqualTo(Path.of(REPO, ".embargo/test"));
-        assertThat(new int[] {settings.intakePort(), settings.triagePort(), settings.notifyPort(), settings.advisoryPort()})
+        assertThat(
+                        new int[] {
+                            settings.intakePort(),
+                            settings.triagePort(),
+                            settings.notifyPort(),
+                            settings.advisoryPort()
+                        })
                 .containsExactly(18081, 18082, 18083, 18084);
-        assertThat(new int[] {settings.keycloakPort(), settings.keycloakManagementPort(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.postgresPort(), settings.smtpPort(), settings.imapPort(),
-                settings.mailApiPort()}).containsExactly(18180, 19180, 19092, 19093, 15433, 12525, 12143, 18025);
+        assertThat(
+                        new int[] {
+                            settings.keycloakPort(),
+                            settings.keycloakManagementPort(),
+                            settings.kafkaPort(),
+                            settings.kafkaControllerPort(),
+                            settings.postgresPort(),
+                            settings.smtpPort(),
+                            settings.imapPort(),
+                            settings.mailApiPort()
+                        })
+                .containsExactly(18180, 19180, 19092, 19093, 15433, 12525, 12143, 18025);
         assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
         assertThat(settings.keycloakUrl()).isEqualTo("http://127.0.0.1:18180");
         assertThat(settings.mailApiUrl()).isEqualTo("http://127.0.0.1:18025");
@@ -46,8 +76,17 @@ class StackSettingsTest {
 
     @Test
     void everyPortAndTheHomeCanBeSetByEnvironment() {
-        StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO,
-                "EMBARGO_HOME", "/var/lib/embargo", "EMBARGO_INTAKE_PORT", "9081", "EMBARGO_KAFKA_PORT", " 29092 "));
+        StackSettings settings =
+                settings(
+                        Map.of(
+                                "EMBARGO_REPO",
+                                REPO,
+                                "EMBARGO_HOME",
+                                "/var/lib/embargo",
+                                "EMBARGO_INTAKE_PORT",
+                                "9081",
+                                "EMBARGO_KAFKA_PORT",
+                                " 29092 "));
         assertThat(settings.home()).isEqualTo(Path.of("/var/lib/embargo"));
         assertThat(settings.intakePort()).isEqualTo(9081);
         assertThat(settings.servicePort("intake")).isEqualTo(9081);
@@ -59,55 +98,102 @@ class StackSettingsTest {
     void servicesRunOnASmallSerialHeapAndTheTestStackStopsAtTheFirstJitTier() {
         assertThat(settings(Map.of("EMBARGO_REPO", REPO)).serviceJvmOptions())
                 .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
-        assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test")).serviceJvmOptions())
-                .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(
+                        settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test"))
+                                .serviceJvmOptions())
+                .containsExactly(
+                        "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
     void theServicesJvmOptionsCanBeReplacedByEnvironment() {
-        StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test",
-                "EMBARGO_SERVICE_JVM_OPTIONS", "  -Xmx512m   -XX:+UseParallelGC "));
+        StackSettings settings =
+                settings(
+                        Map.of(
+                                "EMBARGO_REPO",
+                                REPO,
+                                "EMBARGO_PROFILE",
+                                "test",
+                                "EMBARGO_SERVICE_JVM_OPTIONS",
+                                "  -Xmx512m   -XX:+UseParallelGC "));
         assertThat(settings.serviceJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
     }
 
     @Test
     void aPortSetInTheTestProfileIsTakenAsItIs() {
-        StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test", "EMBARGO_SMTP_PORT", "3025"));
+        StackSettings settings =
+                settings(
+                        Map.of(
+                                "EMBARGO_REPO",
+                                REPO,
+                                "EMBARGO_PROFILE",
+                                "test",
+                                "EMBARGO_SMTP_PORT",
+                                "3025"));
         assertThat(settings.smtpPort()).isEqualTo(3025);
     }
 
     @Test
     void blankVariablesCountAsUnset() {
-        StackSettings settings = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_HOME", " ", "EMBARGO_INTAKE_PORT", "",
-                "EMBARGO_PROFILE", ""));
+        StackSettings settings =
+                settings(
+                        Map.of(
+                                "EMBARGO_REPO",
+                                REPO,
+                                "EMBARGO_HOME",
+                                " ",
+                                "EMBARGO_INTAKE_PORT",
+                                "",
+                                "EMBARGO_PROFILE",
+                                ""));
         assertThat(settings.home()).isEqualTo(Path.of(REPO, ".embargo"));
         assertThat(settings.intakePort()).isEqualTo(8081);
     }
 
     @Test
     void aPortThatIsNotANumberIsRefusedByName() {
-        assertThatThrownBy(() -> settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SMTP_PORT", "smtp")))
-                .hasMessageContaining("EMBARGO_SMTP_PORT").hasMessageContaining("'smtp'");
-        assertThatThrownBy(() -> settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_IMAP_PORT", "70000")))
+        assertThatThrownBy(
+                        () -> settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SMTP_PORT", "smtp")))
+                .hasMessageContaining("EMBARGO_SMTP_PORT")
+                .hasMessageContaining("'smtp'");
+        assertThatThrownBy(
+                        () -> settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_IMAP_PORT", "70000")))
                 .hasMessageContaining("EMBARGO_IMAP_PORT");
     }
 
     @Test
     void allFourServicesStartUnlessEmbargoServicesNamesSome() {
-        assertThat(settings(Map.of("EMBARGO_REPO", REPO)).services()).containsExactly("intake", "triage", "notify", "advisory");
-        assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SERVICES", "triage, intake,triage")).services())
+        assertThat(settings(Map.of("EMBARGO_REPO", REPO)).services())
+                .containsExactly("intake", "triage", "notify", "advisory");
+        assertThat(
+                        settings(
+                                        Map.of(
+                                                "EMBARGO_REPO",
+                                                REPO,
+                                                "EMBARGO_SERVICES",
+                                                "triage, intake,triage"))
+                                .services())
                 .containsExactly("triage", "intake");
     }
 
     @Test
     void anEmptyEmbargoServicesStartsTheInfrastructureOnly() {
-        assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SERVICES", "")).services()).isEmpty();
+        assertThat(settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SERVICES", "")).services())
+                .isEmpty();
     }
 
     @Test
     void anUnknownServiceIsRefusedWithTheKnownOnes() {
-        assertThatThrownBy(() -> settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_SERVICES", "intake,billing")))
-                .hasMessageContaining("billing").hasMessageContaining("advisory");
+        assertThatThrownBy(
+                        () ->
+                                settings(
+                                        Map.of(
+                                                "EMBARGO_REPO",
+                                                REPO,
+                                                "EMBARGO_SERVICES",
+                                                "intake,billing")))
+                .hasMessageContaining("billing")
+                .hasMessageContaining("advisory");
     }
 
     @Test

@@ -5,13 +5,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /**
- * Every {@code @QuarkusTest} of notify runs on real PostgreSQL and Kafka, started once for the module
- * by the local stack's code (no Docker, no other service). Staff are stood in by {@code @TestSecurity};
- * emails go to Quarkus' mock mailbox; webhook receivers are HTTP servers the tests start on 127.0.0.1.
+ * Every {@code @QuarkusTest} of notify runs on real PostgreSQL and Kafka, started once for the
+ * module by the local stack's code (no Docker, no other service). Staff are stood in by
+ * {@code @TestSecurity}; emails go to Quarkus' mock mailbox; webhook receivers are HTTP servers the
+ * tests start on 127.0.0.1.
  */
-@QuarkusTestResource(value = ServiceTestInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "notify"))
+@QuarkusTestResource(
+        value = ServiceTestInfrastructure.class,
+        initArgs = @ResourceArg(name = "service", value = "notify"))
 public final class NotifyTestInfrastructure {
 
-    private NotifyTestInfrastructure() {
-    }
+    private NotifyTestInfrastructure() {}
 }

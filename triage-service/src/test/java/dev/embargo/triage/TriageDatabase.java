@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Triage's database as the tests look into it: what the consumer opened and what the outbox holds. */
+/**
+ * Triage's database as the tests look into it: what the consumer opened and what the outbox holds.
+ */
 @ApplicationScoped
 public class TriageDatabase {
 
@@ -23,16 +25,24 @@ public class TriageDatabase {
 
     /** The id of the report's case, once triage has opened it. */
     public String awaitCaseOf(String reportId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(reportId), Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> caseOf(reportId), Optional::isPresent)
+                .orElseThrow();
     }
 
     public Optional<String> caseOf(String reportId) {
-        return Optional.ofNullable(text("SELECT id::text FROM vulnerability_case WHERE report_id = ?::uuid", reportId));
+        return Optional.ofNullable(
+                text(
+                        "SELECT id::text FROM vulnerability_case WHERE report_id = ?::uuid",
+                        reportId));
     }
 
-    /** The keyed trigram fingerprint a case's report text is compared by, as PostgreSQL prints it. */
+    /**
+     * The keyed trigram fingerprint a case's report text is compared by, as PostgreSQL prints it.
+     */
     public String fingerprintOf(String caseId) {
-        return text("SELECT text_fingerprint::text FROM vulnerability_case WHERE id = ?::uuid", caseId);
+        return text(
+                "SELECT text_fingerprint::text FROM vulnerability_case WHERE id = ?::uuid", caseId);
     }
 
     /** How many cases exist for the report: one at most, however often it is announced. */
@@ -42,19 +52,29 @@ public class TriageDatabase {
 
     /** Whether the consumer has applied the event (its id is in the inbox). */
     public boolean processed(String consumer, String eventId) {
-        return count("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", consumer,
-                eventId) == 1;
+        return count(
+                        "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                        consumer,
+                        eventId)
+                == 1;
     }
 
-    /** How many events of the type (e.g. {@code deadline.breached.v1}) triage staged that mention the text. */
+    /**
+     * How many events of the type (e.g. {@code deadline.breached.v1}) triage staged that mention
+     * the text.
+     */
     public long outboxEvents(String eventType, String mentioning) {
-        return count("SELECT count(*) FROM outbox_event WHERE event_type = ? AND strpos(payload, ?) > 0",
-                eventType, mentioning);
+        return count(
+                "SELECT count(*) FROM outbox_event WHERE event_type = ? AND strpos(payload, ?) > 0",
+                eventType,
+                mentioning);
     }
 
     /** The payloads of the events of the type that mention the text, oldest first. */
     public java.util.List<String> outboxPayloads(String eventType, String mentioning) {
-        return query("SELECT payload FROM outbox_event WHERE event_type = ? AND strpos(payload, ?) > 0 ORDER BY seq",
+        return query(
+                "SELECT payload FROM outbox_event WHERE event_type = ? AND strpos(payload, ?) > 0"
+                        + " ORDER BY seq",
                 statement -> {
                     java.util.List<String> payloads = new java.util.ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
@@ -63,7 +83,9 @@ public class TriageDatabase {
                         }
                     }
                     return payloads;
-                }, eventType, mentioning);
+                },
+                eventType,
+                mentioning);
     }
 
     /** Runs statements in one transaction, as someone with the service's database role could. */
@@ -83,20 +105,26 @@ public class TriageDatabase {
     }
 
     private long count(String sql, String... parameters) {
-        return query(sql, statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }, parameters);
+        return query(
+                sql,
+                statement -> {
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                },
+                parameters);
     }
 
     private String text(String sql, String... parameters) {
-        return query(sql, statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }, parameters);
+        return query(
+                sql,
+                statement -> {
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : null;
+                    }
+                },
+                parameters);
     }
 
     private <T> T query(String sql, Query<T> query, String... parameters) {

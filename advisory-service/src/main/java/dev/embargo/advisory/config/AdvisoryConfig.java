@@ -9,11 +9,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "embargo.advisory")
 public interface AdvisoryConfig {
 
-    /** Prefix of public advisory ids: {@code EMB} gives {@code EMB-2026-0007}. Upper-case letters and digits. */
+    /**
+     * Prefix of public advisory ids: {@code EMB} gives {@code EMB-2026-0007}. Upper-case letters
+     * and digits.
+     */
     @WithDefault("EMB")
     String idPrefix();
 
-    /** The public base URL of this service, as readers reach it (links in feeds, CSAF and pages). */
+    /**
+     * The public base URL of this service, as readers reach it (links in feeds, CSAF and pages).
+     */
     @WithDefault("http://localhost:8084")
     String publicUrl();
 
@@ -36,8 +41,9 @@ public interface AdvisoryConfig {
     String cveAssignerShortName();
 
     /**
-     * An ASCII-armored OpenPGP secret key that signs CSAF documents. When absent, a key is generated
-     * once and kept sealed in the database (a key from your own key management is preferable).
+     * An ASCII-armored OpenPGP secret key that signs CSAF documents. When absent, a key is
+     * generated once and kept sealed in the database (a key from your own key management is
+     * preferable).
      */
     Optional<String> signingKey();
 
@@ -53,7 +59,10 @@ public interface AdvisoryConfig {
         @WithDefault("https://embargo.localhost")
         String namespace();
 
-        /** CSAF publisher category: {@code vendor}, {@code coordinator}, {@code discoverer}, {@code other}… */
+        /**
+         * CSAF publisher category: {@code vendor}, {@code coordinator}, {@code discoverer}, {@code
+         * other}…
+         */
         @WithDefault("vendor")
         String category();
 

@@ -10,15 +10,14 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * An advisory of one program, drafted from a case. Its content lives in sealed revisions
- * ({@link AdvisoryRevision}); this row holds only what scheduling and publication need.
+ * An advisory of one program, drafted from a case. Its content lives in sealed revisions ({@link
+ * AdvisoryRevision}); this row holds only what scheduling and publication need.
  */
 @Entity
 @Table(name = "advisory")
 public class Advisory {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     /** The identifier the world sees, e.g. {@code EMB-2026-0007}; also the CSAF tracking id. */
     @Column(name = "public_id")
@@ -27,7 +26,9 @@ public class Advisory {
     @Column(name = "program_slug")
     public String programSlug;
 
-    /** The report (and so the case) the advisory answers; null for an advisory drafted without one. */
+    /**
+     * The report (and so the case) the advisory answers; null for an advisory drafted without one.
+     */
     @Column(name = "report_id")
     public UUID reportId;
 
@@ -40,7 +41,9 @@ public class Advisory {
     @Column(name = "current_revision")
     public int currentRevision;
 
-    /** When the embargo lifts and the advisory publishes itself; null until a coordinator sets it. */
+    /**
+     * When the embargo lifts and the advisory publishes itself; null until a coordinator sets it.
+     */
     @Column(name = "lift_at")
     public OffsetDateTime liftAt;
 

@@ -21,7 +21,10 @@ public class AdvisoryAudit {
     @Column(name = "advisory_id")
     public UUID advisoryId;
 
-    /** e.g. {@code drafted}, {@code revised}, {@code lift-scheduled}, {@code early-break}, {@code published}. */
+    /**
+     * e.g. {@code drafted}, {@code revised}, {@code lift-scheduled}, {@code early-break}, {@code
+     * published}.
+     */
     public String action;
 
     public String actor;

@@ -6,20 +6,21 @@ import java.util.List;
  * What an advisory says, as publishers edit it. Kept sealed in each {@link AdvisoryRevision} until
  * publication; every published format is drawn from it.
  *
- * @param title        one line naming the flaw and the product
- * @param summary      a short paragraph for feeds and lists
- * @param description  the full explanation
- * @param affected     products and the version ranges affected, with the fixed version
- * @param cveId        the CVE id, e.g. {@code CVE-2026-12345}; null when none was assigned
- * @param cweId        the weakness, e.g. {@code CWE-79}; null when not classified
- * @param cweName      the weakness' name as CWE spells it; null without a CWE id
- * @param cvssVector   a CVSS 3.x or 4.0 vector; null when not scored
- * @param cvssScore    the vector's base score; null without a vector
- * @param severity     the program's severity level, e.g. {@code high}
- * @param credits      who else is credited (the reporter's own credit follows their choice, not this list)
- * @param references   further links (fix commit, release notes)
- * @param remediation  what to do: upgrade to the fixed version, apply the patch
- * @param workarounds  what to do until then; null when there is nothing
+ * @param title one line naming the flaw and the product
+ * @param summary a short paragraph for feeds and lists
+ * @param description the full explanation
+ * @param affected products and the version ranges affected, with the fixed version
+ * @param cveId the CVE id, e.g. {@code CVE-2026-12345}; null when none was assigned
+ * @param cweId the weakness, e.g. {@code CWE-79}; null when not classified
+ * @param cweName the weakness' name as CWE spells it; null without a CWE id
+ * @param cvssVector a CVSS 3.x or 4.0 vector; null when not scored
+ * @param cvssScore the vector's base score; null without a vector
+ * @param severity the program's severity level, e.g. {@code high}
+ * @param credits who else is credited (the reporter's own credit follows their choice, not this
+ *     list)
+ * @param references further links (fix commit, release notes)
+ * @param remediation what to do: upgrade to the fixed version, apply the patch
+ * @param workarounds what to do until then; null when there is nothing
  */
 public record AdvisoryContent(
         String title,
@@ -45,29 +46,46 @@ public record AdvisoryContent(
 
     /** The same content with other credits (used to add the reporter's at publication). */
     public AdvisoryContent withCredits(List<Credit> resolved) {
-        return new AdvisoryContent(title, summary, description, affected, cveId, cweId, cweName, cvssVector, cvssScore,
-                severity, resolved, references, remediation, workarounds);
+        return new AdvisoryContent(
+                title,
+                summary,
+                description,
+                affected,
+                cveId,
+                cweId,
+                cweName,
+                cvssVector,
+                cvssScore,
+                severity,
+                resolved,
+                references,
+                remediation,
+                workarounds);
     }
 
     /**
      * One affected product: versions from {@code introduced} (inclusive) up to {@code fixed}
      * (exclusive; null when no fix exists yet).
      *
-     * @param ecosystem   the OSV ecosystem (e.g. {@code crates.io}, {@code Go}) when the product is a package there
+     * @param ecosystem the OSV ecosystem (e.g. {@code crates.io}, {@code Go}) when the product is a
+     *     package there
      * @param packageName the package's name in that ecosystem
      */
-    public record AffectedProduct(String product, String introduced, String fixed, String ecosystem, String packageName) {
-    }
+    public record AffectedProduct(
+            String product,
+            String introduced,
+            String fixed,
+            String ecosystem,
+            String packageName) {}
 
     /**
      * A credit line.
      *
      * @param name how the person or organisation is named
-     * @param role {@code finder}, {@code reporter}, {@code coordinator}, {@code remediation-developer} or {@code other}
+     * @param role {@code finder}, {@code reporter}, {@code coordinator}, {@code
+     *     remediation-developer} or {@code other}
      */
-    public record Credit(String name, String role) {
-    }
+    public record Credit(String name, String role) {}
 
-    public record Reference(String url, String summary) {
-    }
+    public record Reference(String url, String summary) {}
 }

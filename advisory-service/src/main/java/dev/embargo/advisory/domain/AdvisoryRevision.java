@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "advisory_revision")
 public class AdvisoryRevision {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "advisory_id")
     public UUID advisoryId;

@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "pre_advisory")
 public class PreAdvisory {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     /** The advisory it announces; null for a free-standing pre-advisory. */
     @Column(name = "advisory_id")

@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Table(name = "program_view")
 public class ProgramView {
 
-    @Id
-    public String slug;
+    @Id public String slug;
 
     public int revision;
 

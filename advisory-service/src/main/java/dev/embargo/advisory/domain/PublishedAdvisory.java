@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An advisory as the world may read it: the published revision's content with credits resolved,
- * its public revision history and its post-mortem. Pages, feeds and the hall of fame are drawn
- * from this snapshot; it is only ever written at publication.
+ * An advisory as the world may read it: the published revision's content with credits resolved, its
+ * public revision history and its post-mortem. Pages, feeds and the hall of fame are drawn from
+ * this snapshot; it is only ever written at publication.
  */
 public record PublishedAdvisory(
         String advisoryId,
@@ -27,6 +27,5 @@ public record PublishedAdvisory(
     }
 
     /** One public revision: its number (1 is the first publication), date and what changed. */
-    public record RevisionNote(int number, Instant date, String summary) {
-    }
+    public record RevisionNote(int number, Instant date, String summary) {}
 }

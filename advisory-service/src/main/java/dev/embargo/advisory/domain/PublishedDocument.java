@@ -17,8 +17,7 @@ import java.util.UUID;
 @Table(name = "published_document")
 public class PublishedDocument {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "advisory_id")
     public UUID advisoryId;

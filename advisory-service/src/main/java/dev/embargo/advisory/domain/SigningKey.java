@@ -13,8 +13,7 @@ public class SigningKey {
 
     public static final int THE_KEY = 1;
 
-    @Id
-    public int id;
+    @Id public int id;
 
     public String fingerprint;
 

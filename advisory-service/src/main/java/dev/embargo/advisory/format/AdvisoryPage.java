@@ -21,9 +21,15 @@ public final class AdvisoryPage {
         return template.data("advisory", advisory)
                 .data("csafUrl", links.csaf(advisory.publicId(), advisory.initialReleaseDate()))
                 .data("osvUrl", links.osv(advisory.publicId()))
-                .data("cveUrl", advisory.content().cveId() == null ? null : links.cve(advisory.publicId()))
+                .data(
+                        "cveUrl",
+                        advisory.content().cveId() == null ? null : links.cve(advisory.publicId()))
                 .data("creditsUrl", links.credits(advisory.publicId()))
-                .data("postMortemUrl", advisory.postMortem() == null ? null : links.postMortem(advisory.publicId()))
+                .data(
+                        "postMortemUrl",
+                        advisory.postMortem() == null
+                                ? null
+                                : links.postMortem(advisory.publicId()))
                 .data("feedUrl", links.programFeed(advisory.programSlug()))
                 .render();
     }

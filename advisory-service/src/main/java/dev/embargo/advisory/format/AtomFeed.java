@@ -20,10 +20,16 @@ public final class AtomFeed {
         this.links = links;
     }
 
-    public String render(String programSlug, String programName, List<PublishedAdvisory> published) {
-        List<PublishedAdvisory> newestFirst = published.stream()
-                .sorted(Comparator.comparing(PublishedAdvisory::currentReleaseDate).reversed()).toList();
-        Instant updated = newestFirst.isEmpty() ? Instant.EPOCH : newestFirst.getFirst().currentReleaseDate();
+    public String render(
+            String programSlug, String programName, List<PublishedAdvisory> published) {
+        List<PublishedAdvisory> newestFirst =
+                published.stream()
+                        .sorted(
+                                Comparator.comparing(PublishedAdvisory::currentReleaseDate)
+                                        .reversed())
+                        .toList();
+        Instant updated =
+                newestFirst.isEmpty() ? Instant.EPOCH : newestFirst.getFirst().currentReleaseDate();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -56,13 +62,15 @@ public final class AtomFeed {
         return out.toString();
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    private static void element(XMLStreamWriter xml, String name, String text)
+            throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();
     }
 
-    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+    private static void link(XMLStreamWriter xml, String rel, String href)
+            throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The lines a project pastes into its {@code CHANGELOG.md} for the release with the fix (seed 001
- * credits reporters there): a Markdown "Security" entry naming the advisory and thanking the credited.
+ * credits reporters there): a Markdown "Security" entry naming the advisory and thanking the
+ * credited.
  */
 public final class CreditsChangelog {
 
@@ -18,16 +19,24 @@ public final class CreditsChangelog {
 
     public String render(PublishedAdvisory advisory) {
         AdvisoryContent content = advisory.content();
-        StringBuilder markdown = new StringBuilder("### Security\n\n- ")
-                .append(oneLine(content.title()))
-                .append(" ([").append(advisory.publicId()).append("](").append(links.page(advisory.publicId())).append(")");
+        StringBuilder markdown =
+                new StringBuilder("### Security\n\n- ")
+                        .append(oneLine(content.title()))
+                        .append(" ([")
+                        .append(advisory.publicId())
+                        .append("](")
+                        .append(links.page(advisory.publicId()))
+                        .append(")");
         if (content.cveId() != null) {
             markdown.append(", ").append(content.cveId());
         }
         markdown.append(").");
         if (!content.credits().isEmpty()) {
             markdown.append(" Thanks to ")
-                    .append(content.credits().stream().map(credit -> oneLine(credit.name())).collect(Collectors.joining(", ")))
+                    .append(
+                            content.credits().stream()
+                                    .map(credit -> oneLine(credit.name()))
+                                    .collect(Collectors.joining(", ")))
                     .append(".");
         }
         return markdown.append('\n').toString();

@@ -29,7 +29,11 @@ public final class CsafDistribution {
     public ObjectNode providerMetadata(List<PublishedAdvisory> published, String keyFingerprint) {
         ObjectNode metadata = json.createObjectNode();
         metadata.put("canonical_url", links.providerMetadata());
-        metadata.putArray("distributions").addObject().putObject("rolie").putArray("feeds").addObject()
+        metadata.putArray("distributions")
+                .addObject()
+                .putObject("rolie")
+                .putArray("feeds")
+                .addObject()
                 .put("summary", "All TLP:WHITE advisories of " + publisher.name() + ".")
                 .put("tlp_label", "WHITE")
                 .put("url", links.rolieFeed());
@@ -37,7 +41,8 @@ public final class CsafDistribution {
         metadata.put("list_on_CSAF_aggregators", true);
         metadata.put("metadata_version", "2.0");
         metadata.put("mirror_on_CSAF_aggregators", true);
-        metadata.putArray("public_openpgp_keys").addObject()
+        metadata.putArray("public_openpgp_keys")
+                .addObject()
                 .put("fingerprint", keyFingerprint)
                 .put("url", links.openPgpKey(keyFingerprint));
         metadata.putObject("publisher")
@@ -56,35 +61,53 @@ public final class CsafDistribution {
         feed.put("id", "embargo-csaf-feed-tlp-white");
         feed.put("title", publisher.name() + " CSAF feed (TLP:WHITE)");
         feed.putArray("link").addObject().put("rel", "self").put("href", links.rolieFeed());
-        feed.putArray("category").addObject()
+        feed.putArray("category")
+                .addObject()
                 .put("scheme", "urn:ietf:params:rolie:category:information-type")
                 .put("term", "csaf");
         feed.put("updated", lastUpdated(published).toString());
         ArrayNode entries = feed.putArray("entry");
-        newestFirst(published).forEach(advisory -> {
-            String url = links.csaf(advisory.publicId(), advisory.initialReleaseDate());
-            ObjectNode entry = entries.addObject();
-            entry.put("id", advisory.publicId());
-            entry.put("title", advisory.content().title());
-            ArrayNode entryLinks = entry.putArray("link");
-            entryLinks.addObject().put("rel", "self").put("href", url);
-            entryLinks.addObject().put("rel", "hash").put("href", url + ".sha256");
-            entryLinks.addObject().put("rel", "hash").put("href", url + ".sha512");
-            entryLinks.addObject().put("rel", "signature").put("href", url + ".asc");
-            entry.put("published", advisory.initialReleaseDate().toString());
-            entry.put("updated", advisory.currentReleaseDate().toString());
-            entry.putObject("summary").put("content", advisory.content().summary());
-            entry.putObject("content").put("type", "application/json").put("src", url);
-            entry.putObject("format").put("schema", "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json")
-                    .put("version", "2.0");
-        });
+        newestFirst(published)
+                .forEach(
+                        advisory -> {
+                            String url =
+                                    links.csaf(advisory.publicId(), advisory.initialReleaseDate());
+                            ObjectNode entry = entries.addObject();
+                            entry.put("id", advisory.publicId());
+                            entry.put("title", advisory.content().title());
+                            ArrayNode entryLinks = entry.putArray("link");
+                            entryLinks.addObject().put("rel", "self").put("href", url);
+                            entryLinks.addObject().put("rel", "hash").put("href", url + ".sha256");
+                            entryLinks.addObject().put("rel", "hash").put("href", url + ".sha512");
+                            entryLinks
+                                    .addObject()
+                                    .put("rel", "signature")
+                                    .put("href", url + ".asc");
+                            entry.put("published", advisory.initialReleaseDate().toString());
+                            entry.put("updated", advisory.currentReleaseDate().toString());
+                            entry.putObject("summary").put("content", advisory.content().summary());
+                            entry.putObject("content")
+                                    .put("type", "application/json")
+                                    .put("src", url);
+                            entry.putObject("format")
+                                    .put(
+                                            "schema",
+                                            "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json")
+                                    .put("version", "2.0");
+                        });
         return root;
     }
 
-    /** {@code index.txt}: every document's path relative to the directory, one per line (CSAF 2.0 §7.1.15). */
+    /**
+     * {@code index.txt}: every document's path relative to the directory, one per line (CSAF 2.0
+     * §7.1.15).
+     */
     public String indexTxt(List<PublishedAdvisory> published) {
         return published.stream()
-                .map(advisory -> PublicLinks.csafPath(advisory.publicId(), advisory.initialReleaseDate()))
+                .map(
+                        advisory ->
+                                PublicLinks.csafPath(
+                                        advisory.publicId(), advisory.initialReleaseDate()))
                 .sorted()
                 .map(path -> path + "\n")
                 .collect(Collectors.joining());
@@ -93,20 +116,30 @@ public final class CsafDistribution {
     /** {@code changes.csv}: path and last change, newest change first (CSAF 2.0 §7.1.16). */
     public String changesCsv(List<PublishedAdvisory> published) {
         return newestFirst(published).stream()
-                .map(advisory -> "\"" + PublicLinks.csafPath(advisory.publicId(), advisory.initialReleaseDate()) + "\",\""
-                        + advisory.currentReleaseDate() + "\"\n")
+                .map(
+                        advisory ->
+                                "\""
+                                        + PublicLinks.csafPath(
+                                                advisory.publicId(), advisory.initialReleaseDate())
+                                        + "\",\""
+                                        + advisory.currentReleaseDate()
+                                        + "\"\n")
                 .collect(Collectors.joining());
     }
 
     private static List<PublishedAdvisory> newestFirst(List<PublishedAdvisory> published) {
         return published.stream()
-                .sorted(Comparator.comparing(PublishedAdvisory::currentReleaseDate).reversed()
-                        .thenComparing(PublishedAdvisory::publicId))
+                .sorted(
+                        Comparator.comparing(PublishedAdvisory::currentReleaseDate)
+                                .reversed()
+                                .thenComparing(PublishedAdvisory::publicId))
                 .toList();
     }
 
     private static Instant lastUpdated(List<PublishedAdvisory> published) {
-        return published.stream().map(PublishedAdvisory::currentReleaseDate).max(Comparator.naturalOrder())
+        return published.stream()
+                .map(PublishedAdvisory::currentReleaseDate)
+                .max(Comparator.naturalOrder())
                 .orElse(Instant.EPOCH);
     }
 }

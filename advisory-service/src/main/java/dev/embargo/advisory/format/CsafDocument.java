@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5): TLP:WHITE,
- * integer versioning, one revision-history entry per published revision, a product tree of
- * version ranges and fixed versions, and CVSS 3.x scores (CSAF 2.0 has no CVSS 4.0: such a
+ * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5):
+ * TLP:WHITE, integer versioning, one revision-history entry per published revision, a product tree
+ * of version ranges and fixed versions, and CVSS 3.x scores (CSAF 2.0 has no CVSS 4.0: such a
  * vector is given as a note).
  */
 public final class CsafDocument {
@@ -43,12 +43,20 @@ public final class CsafDocument {
         document.put("csaf_version", "2.0");
         ObjectNode distribution = document.putObject("distribution");
         distribution.put("text", "Public advisory: may be shared without restriction.");
-        distribution.putObject("tlp").put("label", "WHITE").put("url", "https://www.first.org/tlp/");
+        distribution
+                .putObject("tlp")
+                .put("label", "WHITE")
+                .put("url", "https://www.first.org/tlp/");
         document.put("lang", "en");
         ArrayNode notes = document.putArray("notes");
         note(notes, "summary", "Summary", content.summary());
         if (advisory.earlyBreak()) {
-            note(notes, "general", "Embargo", "Published before the agreed date because the vulnerability is actively exploited.");
+            note(
+                    notes,
+                    "general",
+                    "Embargo",
+                    "Published before the agreed date because the vulnerability is actively"
+                            + " exploited.");
         }
         ObjectNode issuer = document.putObject("publisher");
         issuer.put("category", publisher.category());
@@ -56,12 +64,23 @@ public final class CsafDocument {
         issuer.put("name", publisher.name());
         issuer.put("namespace", publisher.namespace());
         ArrayNode references = document.putArray("references");
-        reference(references, "self", "This advisory (CSAF)", links.csaf(advisory.publicId(), advisory.initialReleaseDate()));
+        reference(
+                references,
+                "self",
+                "This advisory (CSAF)",
+                links.csaf(advisory.publicId(), advisory.initialReleaseDate()));
         reference(references, "self", "This advisory (HTML)", links.page(advisory.publicId()));
         if (advisory.postMortem() != null) {
             reference(references, "external", "Post-mortem", links.postMortem(advisory.publicId()));
         }
-        content.references().forEach(link -> reference(references, "external", link.summary() == null ? link.url() : link.summary(), link.url()));
+        content.references()
+                .forEach(
+                        link ->
+                                reference(
+                                        references,
+                                        "external",
+                                        link.summary() == null ? link.url() : link.summary(),
+                                        link.url()));
         document.put("title", content.title());
         ObjectNode tracking = document.putObject("tracking");
         tracking.put("current_release_date", advisory.currentReleaseDate().toString());
@@ -69,10 +88,13 @@ public final class CsafDocument {
         tracking.put("id", advisory.publicId());
         tracking.put("initial_release_date", advisory.initialReleaseDate().toString());
         ArrayNode history = tracking.putArray("revision_history");
-        advisory.revisionHistory().forEach(revision -> history.addObject()
-                .put("date", revision.date().toString())
-                .put("number", String.valueOf(revision.number()))
-                .put("summary", revision.summary()));
+        advisory.revisionHistory()
+                .forEach(
+                        revision ->
+                                history.addObject()
+                                        .put("date", revision.date().toString())
+                                        .put("number", String.valueOf(revision.number()))
+                                        .put("summary", revision.summary()));
         tracking.put("status", "final");
         tracking.put("version", String.valueOf(advisory.version()));
 
@@ -81,7 +103,10 @@ public final class CsafDocument {
         return root;
     }
 
-    /** The vendor → product → version branches; returns which product ids are affected and which fixed. */
+    /**
+     * The vendor → product → version branches; returns which product ids are affected and which
+     * fixed.
+     */
     private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
         ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>());
         ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
@@ -93,29 +118,54 @@ public final class CsafDocument {
             productBranch.put("category", "product_name").put("name", product.product());
             ArrayNode versions = productBranch.putArray("branches");
             String affectedId = "CSAFPID-%04d".formatted(next++);
-            version(versions, "product_version_range", vers(product), product.product() + " " + range(product), affectedId);
+            version(
+                    versions,
+                    "product_version_range",
+                    vers(product),
+                    product.product() + " " + range(product),
+                    affectedId);
             ids.affected().add(affectedId);
             if (product.fixed() != null) {
                 String fixedId = "CSAFPID-%04d".formatted(next++);
-                version(versions, "product_version", product.fixed(), product.product() + " " + product.fixed(), fixedId);
+                version(
+                        versions,
+                        "product_version",
+                        product.fixed(),
+                        product.product() + " " + product.fixed(),
+                        fixedId);
                 ids.fixed().add(fixedId);
             }
         }
         return ids;
     }
 
-    private void vulnerability(ObjectNode vulnerability, PublishedAdvisory advisory, ProductIds ids) {
+    private void vulnerability(
+            ObjectNode vulnerability, PublishedAdvisory advisory, ProductIds ids) {
         AdvisoryContent content = advisory.content();
         if (content.cveId() != null) {
             vulnerability.put("cve", content.cveId());
         }
         if (content.cweId() != null) {
-            vulnerability.putObject("cwe").put("id", content.cweId()).put("name", content.cweName());
+            vulnerability
+                    .putObject("cwe")
+                    .put("id", content.cweId())
+                    .put("name", content.cweName());
         }
         ArrayNode notes = vulnerability.putArray("notes");
         note(notes, "description", "Description", content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore()).filter(cvss -> !cvss.isVersion3()).ifPresent(cvss ->
-                note(notes, "other", "CVSS " + cvss.version().orElse("") + " score", cvss.score() + " (" + cvss.baseSeverity() + ") " + cvss.vector()));
+        Cvss.of(content.cvssVector(), content.cvssScore())
+                .filter(cvss -> !cvss.isVersion3())
+                .ifPresent(
+                        cvss ->
+                                note(
+                                        notes,
+                                        "other",
+                                        "CVSS " + cvss.version().orElse("") + " score",
+                                        cvss.score()
+                                                + " ("
+                                                + cvss.baseSeverity()
+                                                + ") "
+                                                + cvss.vector()));
         ObjectNode status = vulnerability.putObject("product_status");
         ids.affected().forEach(status.putArray("known_affected")::add);
         if (!ids.fixed().isEmpty()) {
@@ -126,19 +176,23 @@ public final class CsafDocument {
         if (content.workarounds() != null) {
             remediation(remediations, "workaround", content.workarounds(), ids.affected());
         }
-        Cvss.of(content.cvssVector(), content.cvssScore()).filter(Cvss::isVersion3).ifPresent(cvss -> {
-            ObjectNode score = vulnerability.putArray("scores").addObject();
-            score.putObject("cvss_v3")
-                    .put("version", cvss.version().orElseThrow())
-                    .put("vectorString", cvss.vector())
-                    .put("baseScore", cvss.score())
-                    .put("baseSeverity", cvss.baseSeverity());
-            ids.affected().forEach(score.putArray("products")::add);
-        });
+        Cvss.of(content.cvssVector(), content.cvssScore())
+                .filter(Cvss::isVersion3)
+                .ifPresent(
+                        cvss -> {
+                            ObjectNode score = vulnerability.putArray("scores").addObject();
+                            score.putObject("cvss_v3")
+                                    .put("version", cvss.version().orElseThrow())
+                                    .put("vectorString", cvss.vector())
+                                    .put("baseScore", cvss.score())
+                                    .put("baseSeverity", cvss.baseSeverity());
+                            ids.affected().forEach(score.putArray("products")::add);
+                        });
         vulnerability.put("title", content.title());
     }
 
-    private static void version(ArrayNode versions, String category, String name, String fullName, String productId) {
+    private static void version(
+            ArrayNode versions, String category, String name, String fullName, String productId) {
         ObjectNode branch = versions.addObject();
         branch.put("category", category).put("name", name);
         branch.putObject("product").put("name", fullName).put("product_id", productId);
@@ -148,11 +202,13 @@ public final class CsafDocument {
         notes.addObject().put("category", category).put("text", text).put("title", title);
     }
 
-    private static void reference(ArrayNode references, String category, String summary, String url) {
+    private static void reference(
+            ArrayNode references, String category, String summary, String url) {
         references.addObject().put("category", category).put("summary", summary).put("url", url);
     }
 
-    private static void remediation(ArrayNode remediations, String category, String details, List<String> productIds) {
+    private static void remediation(
+            ArrayNode remediations, String category, String details, List<String> productIds) {
         ObjectNode remediation = remediations.addObject();
         remediation.put("category", category).put("details", details);
         productIds.forEach(remediation.putArray("product_ids")::add);
@@ -167,7 +223,8 @@ public final class CsafDocument {
         if (fromStart) {
             return "vers:generic/<" + product.fixed();
         }
-        return product.fixed() == null ? "vers:generic/>=" + product.introduced()
+        return product.fixed() == null
+                ? "vers:generic/>=" + product.introduced()
                 : "vers:generic/>=" + product.introduced() + "|<" + product.fixed();
     }
 
@@ -177,9 +234,10 @@ public final class CsafDocument {
         if (fromStart) {
             return product.fixed() == null ? "all versions" : "before " + product.fixed();
         }
-        return product.fixed() == null ? product.introduced() + " and later" : product.introduced() + " to before " + product.fixed();
+        return product.fixed() == null
+                ? product.introduced() + " and later"
+                : product.introduced() + " to before " + product.fixed();
     }
 
-    private record ProductIds(List<String> affected, List<String> fixed) {
-    }
+    private record ProductIds(List<String> affected, List<String> fixed) {}
 }

@@ -1,5 +1,4 @@
 package dev.embargo.advisory.format;
 
 /** The CSAF {@code document.publisher}: who issues the advisories of this deployment. */
-public record CsafPublisher(String name, String namespace, String category, String contact) {
-}
+public record CsafPublisher(String name, String namespace, String category, String contact) {}

@@ -9,8 +9,8 @@ import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.Optional;
 
 /**
- * A published advisory with a CVE id as a CVE JSON 5 record, the CNA container filled in as a
- * CNA would submit it. Advisories without a CVE id have no record.
+ * A published advisory with a CVE id as a CVE JSON 5 record, the CNA container filled in as a CNA
+ * would submit it. Advisories without a CVE id have no record.
  */
 public final class CveRecord {
 
@@ -21,7 +21,8 @@ public final class CveRecord {
     private final String assignerOrgId;
     private final String assignerShortName;
 
-    public CveRecord(ObjectMapper json, PublicLinks links, String assignerOrgId, String assignerShortName) {
+    public CveRecord(
+            ObjectMapper json, PublicLinks links, String assignerOrgId, String assignerShortName) {
         this.json = json;
         this.links = links;
         this.assignerOrgId = assignerOrgId;
@@ -45,36 +46,72 @@ public final class CveRecord {
         metadata.put("dateUpdated", advisory.currentReleaseDate().toString());
 
         ObjectNode cna = record.putObject("containers").putObject("cna");
-        cna.putObject("providerMetadata").put("orgId", assignerOrgId).put("shortName", assignerShortName)
+        cna.putObject("providerMetadata")
+                .put("orgId", assignerOrgId)
+                .put("shortName", assignerShortName)
                 .put("dateUpdated", advisory.currentReleaseDate().toString());
         cna.put("title", content.title());
         cna.put("datePublic", advisory.initialReleaseDate().toString());
-        cna.putArray("descriptions").addObject().put("lang", "en").put("value", content.summary() + "\n\n" + content.description());
+        cna.putArray("descriptions")
+                .addObject()
+                .put("lang", "en")
+                .put("value", content.summary() + "\n\n" + content.description());
         ArrayNode affected = cna.putArray("affected");
-        content.affected().forEach(product -> affected(affected.addObject(), advisory.programName(), product));
+        content.affected()
+                .forEach(
+                        product -> affected(affected.addObject(), advisory.programName(), product));
         if (content.cweId() != null) {
-            cna.putArray("problemTypes").addObject().putArray("descriptions").addObject()
-                    .put("lang", "en").put("description", content.cweId() + " " + content.cweName())
-                    .put("cweId", content.cweId()).put("type", "CWE");
+            cna.putArray("problemTypes")
+                    .addObject()
+                    .putArray("descriptions")
+                    .addObject()
+                    .put("lang", "en")
+                    .put("description", content.cweId() + " " + content.cweName())
+                    .put("cweId", content.cweId())
+                    .put("type", "CWE");
         }
-        Cvss.of(content.cvssVector(), content.cvssScore()).ifPresent(cvss -> cvss.version().ifPresent(version ->
-                cna.putArray("metrics").addObject().putObject("cvssV" + version.replace('.', '_'))
-                        .put("version", version)
-                        .put("vectorString", cvss.vector())
-                        .put("baseScore", cvss.score())
-                        .put("baseSeverity", cvss.baseSeverity())));
+        Cvss.of(content.cvssVector(), content.cvssScore())
+                .ifPresent(
+                        cvss ->
+                                cvss.version()
+                                        .ifPresent(
+                                                version ->
+                                                        cna.putArray("metrics")
+                                                                .addObject()
+                                                                .putObject(
+                                                                        "cvssV"
+                                                                                + version.replace(
+                                                                                        '.', '_'))
+                                                                .put("version", version)
+                                                                .put("vectorString", cvss.vector())
+                                                                .put("baseScore", cvss.score())
+                                                                .put(
+                                                                        "baseSeverity",
+                                                                        cvss.baseSeverity())));
         cna.putArray("solutions").addObject().put("lang", "en").put("value", content.remediation());
         if (content.workarounds() != null) {
-            cna.putArray("workarounds").addObject().put("lang", "en").put("value", content.workarounds());
+            cna.putArray("workarounds")
+                    .addObject()
+                    .put("lang", "en")
+                    .put("value", content.workarounds());
         }
         if (!content.credits().isEmpty()) {
             ArrayNode credits = cna.putArray("credits");
-            content.credits().forEach(credit -> credits.addObject().put("lang", "en").put("value", credit.name())
-                    .put("type", creditType(credit.role())));
+            content.credits()
+                    .forEach(
+                            credit ->
+                                    credits.addObject()
+                                            .put("lang", "en")
+                                            .put("value", credit.name())
+                                            .put("type", creditType(credit.role())));
         }
         ArrayNode references = cna.putArray("references");
-        references.addObject().put("url", links.page(advisory.publicId())).put("name", advisory.publicId())
-                .putArray("tags").add("vendor-advisory");
+        references
+                .addObject()
+                .put("url", links.page(advisory.publicId()))
+                .put("name", advisory.publicId())
+                .putArray("tags")
+                .add("vendor-advisory");
         content.references().forEach(link -> references.addObject().put("url", link.url()));
         return Optional.of(record);
     }

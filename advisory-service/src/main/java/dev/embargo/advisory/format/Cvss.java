@@ -5,7 +5,9 @@ import java.util.Optional;
 /** What the formats need to know about a CVSS vector: its version and the rating of its score. */
 public record Cvss(String vector, double score) {
 
-    /** The vector's CVSS version ({@code 3.0}, {@code 3.1} or {@code 4.0}); empty for anything else. */
+    /**
+     * The vector's CVSS version ({@code 3.0}, {@code 3.1} or {@code 4.0}); empty for anything else.
+     */
     public Optional<String> version() {
         for (String version : new String[] {"3.0", "3.1", "4.0"}) {
             if (vector.startsWith("CVSS:" + version + "/")) {
@@ -35,6 +37,8 @@ public record Cvss(String vector, double score) {
 
     /** The content's score, if it has a vector and a score. */
     public static Optional<Cvss> of(String vector, Double score) {
-        return vector == null || score == null ? Optional.empty() : Optional.of(new Cvss(vector, score));
+        return vector == null || score == null
+                ? Optional.empty()
+                : Optional.of(new Cvss(vector, score));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A published advisory as an OSV record (OSV schema 1.6). Our ids are not a registered OSV home
- * database, so the record's id carries the {@code x_} prefix the schema reserves for such; the
- * CVE id, when there is one, is an alias.
+ * database, so the record's id carries the {@code x_} prefix the schema reserves for such; the CVE
+ * id, when there is one, is an alias.
  */
 public final class OsvRecord {
 
@@ -37,18 +37,32 @@ public final class OsvRecord {
         }
         record.put("summary", content.title());
         record.put("details", content.summary() + "\n\n" + content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore()).flatMap(cvss -> cvss.version().map(version -> Map.entry(version, cvss)))
-                .ifPresent(scored -> record.putArray("severity").addObject()
-                        .put("type", scored.getKey().startsWith("3.") ? "CVSS_V3" : "CVSS_V4")
-                        .put("score", scored.getValue().vector()));
+        Cvss.of(content.cvssVector(), content.cvssScore())
+                .flatMap(cvss -> cvss.version().map(version -> Map.entry(version, cvss)))
+                .ifPresent(
+                        scored ->
+                                record.putArray("severity")
+                                        .addObject()
+                                        .put(
+                                                "type",
+                                                scored.getKey().startsWith("3.")
+                                                        ? "CVSS_V3"
+                                                        : "CVSS_V4")
+                                        .put("score", scored.getValue().vector()));
         ArrayNode affected = record.putArray("affected");
         content.affected().forEach(product -> affected(affected.addObject(), product));
         ArrayNode references = record.putArray("references");
         references.addObject().put("type", "ADVISORY").put("url", links.page(advisory.publicId()));
-        content.references().forEach(link -> references.addObject().put("type", "WEB").put("url", link.url()));
+        content.references()
+                .forEach(link -> references.addObject().put("type", "WEB").put("url", link.url()));
         if (!content.credits().isEmpty()) {
             ArrayNode credits = record.putArray("credits");
-            content.credits().forEach(credit -> credits.addObject().put("name", credit.name()).put("type", creditType(credit.role())));
+            content.credits()
+                    .forEach(
+                            credit ->
+                                    credits.addObject()
+                                            .put("name", credit.name())
+                                            .put("type", creditType(credit.role())));
         }
         ObjectNode specific = record.putObject("database_specific");
         specific.put("program", advisory.programSlug());
@@ -69,12 +83,15 @@ public final class OsvRecord {
     private static void affected(ObjectNode entry, AffectedProduct product) {
         boolean packaged = product.ecosystem() != null && product.packageName() != null;
         if (packaged) {
-            entry.putObject("package").put("ecosystem", product.ecosystem()).put("name", product.packageName());
+            entry.putObject("package")
+                    .put("ecosystem", product.ecosystem())
+                    .put("name", product.packageName());
         }
         ObjectNode range = entry.putArray("ranges").addObject();
         range.put("type", packaged ? "ECOSYSTEM" : "SEMVER");
         ArrayNode events = range.putArray("events");
-        events.addObject().put("introduced", product.introduced() == null ? "0" : product.introduced());
+        events.addObject()
+                .put("introduced", product.introduced() == null ? "0" : product.introduced());
         if (product.fixed() != null) {
             events.addObject().put("fixed", product.fixed());
         }

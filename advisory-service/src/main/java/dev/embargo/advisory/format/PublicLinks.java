@@ -75,12 +75,18 @@ public class PublicLinks {
         return base + CSAF_ROOT + "/openpgp/" + fingerprint + ".asc";
     }
 
-    /** {@code <year of initial release>/<file name>}, relative to the TLP:WHITE directory (as index.txt lists them). */
+    /**
+     * {@code <year of initial release>/<file name>}, relative to the TLP:WHITE directory (as
+     * index.txt lists them).
+     */
     public static String csafPath(String publicId, Instant initialRelease) {
         return initialRelease.atZone(ZoneOffset.UTC).getYear() + "/" + csafFileName(publicId);
     }
 
-    /** The file name CSAF 2.0 §5.1 derives from the tracking id: lower case, other characters as {@code _}. */
+    /**
+     * The file name CSAF 2.0 §5.1 derives from the tracking id: lower case, other characters as
+     * {@code _}.
+     */
     public static String csafFileName(String trackingId) {
         return trackingId.toLowerCase(Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
     }

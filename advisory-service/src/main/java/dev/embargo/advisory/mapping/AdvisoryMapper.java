@@ -31,7 +31,10 @@ public class AdvisoryMapper {
         this.links = links;
     }
 
-    /** The content of an edit; the CVSS score is computed from the vector, never taken from the caller. */
+    /**
+     * The content of an edit; the CVSS score is computed from the vector, never taken from the
+     * caller.
+     */
     public AdvisoryContent toContent(AdvisoryEditRequest request) {
         Double score = null;
         String vector = blankToNull(request.cvssVector());
@@ -41,45 +44,109 @@ public class AdvisoryMapper {
                 vector = parsed.vector();
                 score = parsed.baseScore();
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(new Problem("https://embargo.dev/problems/invalid-cvss", "Invalid CVSS vector", 422,
-                        "The CVSS vector does not parse.", List.of(new Problem.FieldError("cvssVector", e.getMessage()))));
+                throw new ProblemException(
+                        new Problem(
+                                "https://embargo.dev/problems/invalid-cvss",
+                                "Invalid CVSS vector",
+                                422,
+                                "The CVSS vector does not parse.",
+                                List.of(new Problem.FieldError("cvssVector", e.getMessage()))));
             }
         }
-        return new AdvisoryContent(blankToNull(request.title()), blankToNull(request.summary()), blankToNull(request.description()),
-                request.affected() == null ? List.of() : request.affected().stream().map(product -> new AffectedProduct(
-                        product.product().strip(), blankToNull(product.introduced()), blankToNull(product.fixed()),
-                        blankToNull(product.ecosystem()), blankToNull(product.packageName()))).toList(),
-                request.cveId(), request.cweId(), blankToNull(request.cweName()), vector, score, request.severity(),
-                request.credits() == null ? List.of() : request.credits().stream()
-                        .map(credit -> new Credit(credit.name().strip(), credit.role())).toList(),
-                request.references() == null ? List.of() : request.references().stream()
-                        .map(reference -> new Reference(reference.url(), blankToNull(reference.summary()))).toList(),
-                blankToNull(request.remediation()), blankToNull(request.workarounds()));
+        return new AdvisoryContent(
+                blankToNull(request.title()),
+                blankToNull(request.summary()),
+                blankToNull(request.description()),
+                request.affected() == null
+                        ? List.of()
+                        : request.affected().stream()
+                                .map(
+                                        product ->
+                                                new AffectedProduct(
+                                                        product.product().strip(),
+                                                        blankToNull(product.introduced()),
+                                                        blankToNull(product.fixed()),
+                                                        blankToNull(product.ecosystem()),
+                                                        blankToNull(product.packageName())))
+                                .toList(),
+                request.cveId(),
+                request.cweId(),
+                blankToNull(request.cweName()),
+                vector,
+                score,
+                request.severity(),
+                request.credits() == null
+                        ? List.of()
+                        : request.credits().stream()
+                                .map(credit -> new Credit(credit.name().strip(), credit.role()))
+                                .toList(),
+                request.references() == null
+                        ? List.of()
+                        : request.references().stream()
+                                .map(
+                                        reference ->
+                                                new Reference(
+                                                        reference.url(),
+                                                        blankToNull(reference.summary())))
+                                .toList(),
+                blankToNull(request.remediation()),
+                blankToNull(request.workarounds()));
     }
 
     public AdvisoryView toView(AdvisoryDetails details) {
         Advisory advisory = details.advisory();
-        AdvisoryView.PublicUrls urls = advisory.publishedAt == null ? null : new AdvisoryView.PublicUrls(
-                links.page(advisory.publicId), links.csaf(advisory.publicId, advisory.publishedAt.toInstant()),
-                links.osv(advisory.publicId), details.content().cveId() == null ? null : links.cve(advisory.publicId));
-        return new AdvisoryView(advisory.id.toString(), advisory.publicId, advisory.programSlug, advisory.trackingId,
-                advisory.state.name().toLowerCase(), advisory.currentRevision, instant(advisory.liftAt), instant(advisory.publishedAt),
-                advisory.earlyBreak, details.content(), details.postMortem(), details.postMortemRequired(),
-                details.postMortemDueAt(), urls);
+        AdvisoryView.PublicUrls urls =
+                advisory.publishedAt == null
+                        ? null
+                        : new AdvisoryView.PublicUrls(
+                                links.page(advisory.publicId),
+                                links.csaf(advisory.publicId, advisory.publishedAt.toInstant()),
+                                links.osv(advisory.publicId),
+                                details.content().cveId() == null
+                                        ? null
+                                        : links.cve(advisory.publicId));
+        return new AdvisoryView(
+                advisory.id.toString(),
+                advisory.publicId,
+                advisory.programSlug,
+                advisory.trackingId,
+                advisory.state.name().toLowerCase(),
+                advisory.currentRevision,
+                instant(advisory.liftAt),
+                instant(advisory.publishedAt),
+                advisory.earlyBreak,
+                details.content(),
+                details.postMortem(),
+                details.postMortemRequired(),
+                details.postMortemDueAt(),
+                urls);
     }
 
     public AdvisorySummaryView toSummary(Advisory advisory) {
-        return new AdvisorySummaryView(advisory.id.toString(), advisory.publicId, advisory.programSlug, advisory.trackingId,
-                advisory.state.name().toLowerCase(), advisory.currentRevision, instant(advisory.liftAt), instant(advisory.publishedAt));
+        return new AdvisorySummaryView(
+                advisory.id.toString(),
+                advisory.publicId,
+                advisory.programSlug,
+                advisory.trackingId,
+                advisory.state.name().toLowerCase(),
+                advisory.currentRevision,
+                instant(advisory.liftAt),
+                instant(advisory.publishedAt));
     }
 
     public RevisionView toView(RevisionContent kept) {
-        return new RevisionView(kept.revision().number, kept.revision().changeSummary, kept.revision().editedBy,
-                instant(kept.revision().editedAt), instant(kept.revision().publishedAt), kept.content());
+        return new RevisionView(
+                kept.revision().number,
+                kept.revision().changeSummary,
+                kept.revision().editedBy,
+                instant(kept.revision().editedAt),
+                instant(kept.revision().publishedAt),
+                kept.content());
     }
 
     public AuditEntryView toView(AuditEntry kept) {
-        return new AuditEntryView(kept.entry().action, kept.entry().actor, kept.detail(), instant(kept.entry().at));
+        return new AuditEntryView(
+                kept.entry().action, kept.entry().actor, kept.detail(), instant(kept.entry().at));
     }
 
     private static java.time.Instant instant(OffsetDateTime time) {

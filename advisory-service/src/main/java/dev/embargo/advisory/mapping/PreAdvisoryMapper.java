@@ -10,7 +10,12 @@ import java.util.Arrays;
 public class PreAdvisoryMapper {
 
     public PreAdvisoryView toView(PreAdvisory released) {
-        return new PreAdvisoryView(released.id.toString(), released.programSlug, Arrays.asList(released.partnerGroups.split(",")),
-                released.embargoUntil.toInstant(), released.releasedBy, released.releasedAt.toInstant());
+        return new PreAdvisoryView(
+                released.id.toString(),
+                released.programSlug,
+                Arrays.asList(released.partnerGroups.split(",")),
+                released.embargoUntil.toInstant(),
+                released.releasedBy,
+                released.releasedAt.toInstant());
     }
 }

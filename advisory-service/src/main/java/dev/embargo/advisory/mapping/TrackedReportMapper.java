@@ -11,9 +11,15 @@ import java.time.OffsetDateTime;
 public class TrackedReportMapper {
 
     public TrackedReportView toView(TrackedReport report) {
-        return new TrackedReportView(report.reportId.toString(), report.trackingId, report.programSlug,
-                report.stage.wireName(), report.caseId == null ? null : report.caseId.toString(), report.creditName,
-                instant(report.submittedAt), instant(report.acknowledgedAt));
+        return new TrackedReportView(
+                report.reportId.toString(),
+                report.trackingId,
+                report.programSlug,
+                report.stage.wireName(),
+                report.caseId == null ? null : report.caseId.toString(),
+                report.creditName,
+                instant(report.submittedAt),
+                instant(report.acknowledgedAt));
     }
 
     private static Instant instant(OffsetDateTime time) {

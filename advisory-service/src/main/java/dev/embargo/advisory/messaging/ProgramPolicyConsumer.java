@@ -22,8 +22,7 @@ public class ProgramPolicyConsumer {
     ProgramPolicyConsumer(InboundEvents inbound, ProgramViews programs) {
         this.inbound = inbound;
         this.programs = programs;
-        this.handlers = new EventHandlers()
-                .on(ProgramPolicyPublished.class, programs::apply);
+        this.handlers = new EventHandlers().on(ProgramPolicyPublished.class, programs::apply);
     }
 
     @Incoming("program-policies")

@@ -25,11 +25,12 @@ public class ReportLifecycleConsumer {
     ReportLifecycleConsumer(InboundEvents inbound, LifecycleProjection projection) {
         this.inbound = inbound;
         this.projection = projection;
-        this.handlers = new EventHandlers()
-                .on(ReportSubmitted.class, projection::submitted)
-                .on(ReportAcknowledged.class, projection::acknowledged)
-                .on(CaseStateChanged.class, projection::stateChanged)
-                .on(CaseSeverityChanged.class, projection::severityChanged);
+        this.handlers =
+                new EventHandlers()
+                        .on(ReportSubmitted.class, projection::submitted)
+                        .on(ReportAcknowledged.class, projection::acknowledged)
+                        .on(CaseStateChanged.class, projection::stateChanged)
+                        .on(CaseSeverityChanged.class, projection::severityChanged);
     }
 
     @Incoming("report-lifecycle")

@@ -17,7 +17,9 @@ public class PreAdvisoryRepository implements PanacheRepositoryBase<PreAdvisory,
     /** One page, newest first; only the given programs' when {@code programs} is present. */
     public Uni<List<PreAdvisory>> listPage(Optional<Set<String>> programs, int page, int size) {
         Sort order = Sort.descending("releasedAt");
-        return programs.map(slugs -> find("programSlug in ?1", order, slugs)).orElseGet(() -> findAll(order))
-                .page(Page.of(page, size)).list();
+        return programs.map(slugs -> find("programSlug in ?1", order, slugs))
+                .orElseGet(() -> findAll(order))
+                .page(Page.of(page, size))
+                .list();
     }
 }

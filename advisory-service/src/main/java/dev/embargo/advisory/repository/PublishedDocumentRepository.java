@@ -27,10 +27,12 @@ public class PublishedDocumentRepository implements PanacheRepositoryBase<Publis
     }
 
     /** One page of a format's documents, newest first. */
-    public Uni<List<PublishedDocument>> page(DocumentFormat format, Optional<String> program, int page, int size) {
+    public Uni<List<PublishedDocument>> page(
+            DocumentFormat format, Optional<String> program, int page, int size) {
         Sort order = Sort.descending("publishedAt").and("advisoryId");
         return program.map(slug -> find("format = ?1 and programSlug = ?2", order, format, slug))
                 .orElseGet(() -> find("format", order, format))
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size))
+                .list();
     }
 }

@@ -12,10 +12,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrackedReportRepository implements PanacheRepositoryBase<TrackedReport, UUID> {
 
-    /** One page, newest first; only the given programs' reports when {@code programs} is present. */
-    public Uni<List<TrackedReport>> listPage(java.util.Optional<java.util.Set<String>> programs, int page, int size) {
+    /**
+     * One page, newest first; only the given programs' reports when {@code programs} is present.
+     */
+    public Uni<List<TrackedReport>> listPage(
+            java.util.Optional<java.util.Set<String>> programs, int page, int size) {
         Sort order = Sort.descending("updatedAt").and("trackingId");
-        return programs.map(slugs -> find("programSlug in ?1", order, slugs)).orElseGet(() -> findAll(order))
-                .page(Page.of(page, size)).list();
+        return programs.map(slugs -> find("programSlug in ?1", order, slugs))
+                .orElseGet(() -> findAll(order))
+                .page(Page.of(page, size))
+                .list();
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A new revision of an advisory: the whole content (what is left out is removed) and what changed.
- * The CVSS score is computed from the vector; the reporter's own credit follows their choice and
- * is not part of {@code credits}.
+ * The CVSS score is computed from the vector; the reporter's own credit follows their choice and is
+ * not part of {@code credits}.
  */
 public record AdvisoryEditRequest(
         @Size(max = 256) String title,
@@ -36,23 +36,22 @@ public record AdvisoryEditRequest(
 
     /**
      * @param introduced the first affected version ({@code 0}: from the start)
-     * @param fixed      the first fixed version; null when there is no fix yet
+     * @param fixed the first fixed version; null when there is no fix yet
      */
     public record AffectedProductRequest(
             @NotBlank @Size(max = 200) String product,
             @Size(max = 100) @Pattern(regexp = "^\\S+$") String introduced,
             @Size(max = 100) @Pattern(regexp = "^\\S+$") String fixed,
             @Size(max = 60) String ecosystem,
-            @Size(max = 200) String packageName) {
-    }
+            @Size(max = 200) String packageName) {}
 
     public record CreditRequest(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = "^(finder|reporter|coordinator|remediation-developer|other)$") String role) {
-    }
+            @NotBlank
+                    @Pattern(regexp = "^(finder|reporter|coordinator|remediation-developer|other)$")
+                    String role) {}
 
     public record ReferenceRequest(
             @NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String url,
-            @Size(max = 200) String summary) {
-    }
+            @Size(max = 200) String summary) {}
 }

@@ -1,11 +1,11 @@
 package dev.embargo.advisory.rest;
 
+import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.mapping.AdvisoryMapper;
 import dev.embargo.advisory.mapping.PreAdvisoryMapper;
 import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryPreviews;
 import dev.embargo.advisory.service.Embargoes;
-import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.security.StaffScope;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,8 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Advisories for staff. Publishers write them; coordinators run the embargo (lift time,
- * pre-advisories, early break); admins do both. Staff limited to programs see only theirs
- * (others' are 404).
+ * pre-advisories, early break); admins do both. Staff limited to programs see only theirs (others'
+ * are 404).
  */
 @Path("/api/v1/advisories")
 @Tag(name = "Advisories", description = "Drafts, revisions, embargo and publication")
@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdvisoryResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
+
     /** Marks every preview answer: these documents are not (yet) the published ones. */
     public static final String PREVIEW_HEADER = "Embargo-Preview";
 
@@ -59,8 +60,14 @@ public class AdvisoryResource {
     private final SecurityIdentity identity;
     private final StaffScope scope;
 
-    AdvisoryResource(Advisories advisories, Embargoes embargoes, AdvisoryPreviews previews, AdvisoryMapper mapper,
-            PreAdvisoryMapper preAdvisoryMapper, SecurityIdentity identity, StaffScope scope) {
+    AdvisoryResource(
+            Advisories advisories,
+            Embargoes embargoes,
+            AdvisoryPreviews previews,
+            AdvisoryMapper mapper,
+            PreAdvisoryMapper preAdvisoryMapper,
+            SecurityIdentity identity,
+            StaffScope scope) {
         this.advisories = advisories;
         this.embargoes = embargoes;
         this.previews = previews;
@@ -73,29 +80,50 @@ public class AdvisoryResource {
     @POST
     @RolesAllowed({"publisher", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Draft the advisory of an accepted case", description = "Known by its report's tracking id; "
-            + "title, severity and CVSS come from the report and triage. One advisory per case.")
+    @Operation(
+            summary = "Draft the advisory of an accepted case",
+            description =
+                    "Known by its report's tracking id; title, severity and CVSS come from the"
+                            + " report and triage. One advisory per case.")
     @APIResponse(responseCode = "201", description = "Drafted")
-    @APIResponse(responseCode = "404", description = "No such report", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Case not accepted, or already has an advisory", content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "409",
+            description = "Case not accepted, or already has an advisory",
+            content = @Content(mediaType = PROBLEM))
     public Uni<Response> draft(@Valid @NotNull DraftRequest request) {
-        return advisories.draft(request.trackingId(), actor(), scope::covers)
-                .map(drafted -> Response.status(Response.Status.CREATED).entity(mapper.toView(drafted)).build());
+        return advisories
+                .draft(request.trackingId(), actor(), scope::covers)
+                .map(
+                        drafted ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(mapper.toView(drafted))
+                                        .build());
     }
 
     @GET
     @RolesAllowed({"publisher", "coordinator", "admin"})
-    @Operation(summary = "Advisories, newest first (of the caller's programs), without their content")
-    public Uni<List<AdvisorySummaryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(
+            summary = "Advisories, newest first (of the caller's programs), without their content")
+    public Uni<List<AdvisorySummaryView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return advisories.list(scope.programs(), page, size).map(found -> found.stream().map(mapper::toSummary).toList());
+        return advisories
+                .list(scope.programs(), page, size)
+                .map(found -> found.stream().map(mapper::toSummary).toList());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"publisher", "coordinator", "admin"})
     @Operation(summary = "An advisory with its current content")
-    @APIResponse(responseCode = "404", description = "No such advisory", content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such advisory",
+            content = @Content(mediaType = PROBLEM))
     public Uni<AdvisoryView> get(@PathParam("id") UUID id) {
         return advisories.get(id, scope::covers).map(mapper::toView);
     }
@@ -104,11 +132,26 @@ public class AdvisoryResource {
     @Path("/{id}")
     @RolesAllowed({"publisher", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revise an advisory", description = "Adds a revision (all are kept). Scheduled and published "
-            + "advisories take only complete content; a published one is republished at once as its next version.")
-    @APIResponse(responseCode = "422", description = "Incomplete content or invalid CVSS vector", content = @Content(mediaType = PROBLEM))
-    public Uni<AdvisoryView> revise(@PathParam("id") UUID id, @Valid @NotNull AdvisoryEditRequest request) {
-        return advisories.revise(id, mapper.toContent(request), request.changeSummary(), actor(), scope::covers).map(mapper::toView);
+    @Operation(
+            summary = "Revise an advisory",
+            description =
+                    "Adds a revision (all are kept). Scheduled and published advisories take only"
+                        + " complete content; a published one is republished at once as its next"
+                        + " version.")
+    @APIResponse(
+            responseCode = "422",
+            description = "Incomplete content or invalid CVSS vector",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> revise(
+            @PathParam("id") UUID id, @Valid @NotNull AdvisoryEditRequest request) {
+        return advisories
+                .revise(
+                        id,
+                        mapper.toContent(request),
+                        request.changeSummary(),
+                        actor(),
+                        scope::covers)
+                .map(mapper::toView);
     }
 
     @GET
@@ -116,51 +159,89 @@ public class AdvisoryResource {
     @RolesAllowed({"publisher", "coordinator", "admin"})
     @Operation(summary = "Every revision of an advisory, oldest first")
     public Uni<List<RevisionView>> revisions(@PathParam("id") UUID id) {
-        return advisories.revisions(id, scope::covers).map(found -> found.stream().map(mapper::toView).toList());
+        return advisories
+                .revisions(id, scope::covers)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
 
     @PUT
     @Path("/{id}/embargo")
     @RolesAllowed({"coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set or move the lift time", description = "The advisory publishes itself at the lift time. "
-            + "Bounded by the program's disclosure deadline and by the maximum embargo of partner groups already told.")
-    @APIResponse(responseCode = "422", description = "Lift time out of bounds, or content incomplete", content = @Content(mediaType = PROBLEM))
-    public Uni<AdvisoryView> scheduleLift(@PathParam("id") UUID id, @Valid @NotNull LiftRequest request) {
-        return embargoes.scheduleLift(id, request.liftAt(), actor(), scope::covers).map(mapper::toView);
+    @Operation(
+            summary = "Set or move the lift time",
+            description =
+                    "The advisory publishes itself at the lift time. Bounded by the program's"
+                            + " disclosure deadline and by the maximum embargo of partner groups"
+                            + " already told.")
+    @APIResponse(
+            responseCode = "422",
+            description = "Lift time out of bounds, or content incomplete",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> scheduleLift(
+            @PathParam("id") UUID id, @Valid @NotNull LiftRequest request) {
+        return embargoes
+                .scheduleLift(id, request.liftAt(), actor(), scope::covers)
+                .map(mapper::toView);
     }
 
     @POST
     @Path("/{id}/pre-advisories")
     @RolesAllowed({"coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send the pre-advisory to partner groups", description = "Delivered by notify as signed webhooks, "
-            + "each partner's copy watermarked. A group may be told at most its maximum embargo before the lift.")
+    @Operation(
+            summary = "Send the pre-advisory to partner groups",
+            description =
+                    "Delivered by notify as signed webhooks, each partner's copy watermarked. A"
+                            + " group may be told at most its maximum embargo before the lift.")
     @APIResponse(responseCode = "201", description = "Released")
-    @APIResponse(responseCode = "422", description = "Unknown group, or too early for it", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> releasePreAdvisory(@PathParam("id") UUID id, @Valid @NotNull PartnerGroupsRequest request) {
-        return embargoes.releasePreAdvisory(id, request.partnerGroups(), actor(), scope::covers)
-                .map(released -> Response.status(Response.Status.CREATED).entity(preAdvisoryMapper.toView(released)).build());
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown group, or too early for it",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<Response> releasePreAdvisory(
+            @PathParam("id") UUID id, @Valid @NotNull PartnerGroupsRequest request) {
+        return embargoes
+                .releasePreAdvisory(id, request.partnerGroups(), actor(), scope::covers)
+                .map(
+                        released ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(preAdvisoryMapper.toView(released))
+                                        .build());
     }
 
     @POST
     @Path("/{id}/early-break")
     @RolesAllowed({"coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish now, before the lift time", description = "For active exploitation. Audited with its reason.")
-    public Uni<AdvisoryView> earlyBreak(@PathParam("id") UUID id, @Valid @NotNull EarlyBreakRequest request) {
-        return embargoes.earlyBreak(id, request.reason(), actor(), scope::covers).map(mapper::toView);
+    @Operation(
+            summary = "Publish now, before the lift time",
+            description = "For active exploitation. Audited with its reason.")
+    public Uni<AdvisoryView> earlyBreak(
+            @PathParam("id") UUID id, @Valid @NotNull EarlyBreakRequest request) {
+        return embargoes
+                .earlyBreak(id, request.reason(), actor(), scope::covers)
+                .map(mapper::toView);
     }
 
     @PUT
     @Path("/{id}/post-mortem")
     @RolesAllowed({"publisher", "coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write the post-mortem", description = "Published with the advisory and linked from it; "
-            + "on a published advisory, published at once as a new version.")
-    public Uni<AdvisoryView> postMortem(@PathParam("id") UUID id, @Valid @NotNull PostMortemRequest request) {
-        PostMortem postMortem = new PostMortem(request.summary(), request.timeline(), request.rootCause(),
-                request.lessonsLearned(), Instant.now());
+    @Operation(
+            summary = "Write the post-mortem",
+            description =
+                    "Published with the advisory and linked from it; "
+                            + "on a published advisory, published at once as a new version.")
+    public Uni<AdvisoryView> postMortem(
+            @PathParam("id") UUID id, @Valid @NotNull PostMortemRequest request) {
+        PostMortem postMortem =
+                new PostMortem(
+                        request.summary(),
+                        request.timeline(),
+                        request.rootCause(),
+                        request.lessonsLearned(),
+                        Instant.now());
         return advisories.postMortem(id, postMortem, actor(), scope::covers).map(mapper::toView);
     }
 
@@ -169,32 +250,59 @@ public class AdvisoryResource {
     @RolesAllowed({"publisher", "coordinator", "admin"})
     @Operation(summary = "Who did what to the advisory, oldest first")
     public Uni<List<AuditEntryView>> audit(@PathParam("id") UUID id) {
-        return advisories.audit(id, scope::covers).map(found -> found.stream().map(mapper::toView).toList());
+        return advisories
+                .audit(id, scope::covers)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
 
     @GET
     @Path("/{id}/preview/{format}")
     @RolesAllowed({"publisher", "coordinator", "admin"})
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "Preview an advisory as it will be published", description = "The current revision rendered "
-            + "by the publication renderers (CSAF 2.0, OSV, CVE JSON 5, or the human page), dated at the lift time (now "
-            + "while none is set), as publication would make it public. Not stored, signed or cached; marked by the "
-            + "header " + PREVIEW_HEADER + ". Only for advisories not yet published.")
+    @Operation(
+            summary = "Preview an advisory as it will be published",
+            description =
+                    "The current revision rendered by the publication renderers (CSAF 2.0, OSV, CVE"
+                        + " JSON 5, or the human page), dated at the lift time (now while none is"
+                        + " set), as publication would make it public. Not stored, signed or"
+                        + " cached; marked by the header "
+                            + PREVIEW_HEADER
+                            + ". Only for advisories not yet published.")
     @APIResponse(responseCode = "200", description = "The document, or the page (text/html)")
-    @APIResponse(responseCode = "404", description = "No such advisory, or no CVE record (no CVE id)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such advisory, or no CVE record (no CVE id)",
             content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Already published: its documents are public", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Content not ready for publication; errors name what is missing",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already published: its documents are public",
             content = @Content(mediaType = PROBLEM))
-    public Uni<Response> preview(@PathParam("id") UUID id,
-            @PathParam("format") @Parameter(description = "csaf, osv, cve or html") AdvisoryPreviews.Format format) {
-        return previews.preview(id, format, scope::covers).map(preview -> Response.ok(preview.content(), preview.format().mediaType())
-                .header(PREVIEW_HEADER, "%s version %d, not published".formatted(preview.publicId(), preview.version()))
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                // Opened on its own, the page runs nothing and loads nothing.
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .build());
+    @APIResponse(
+            responseCode = "422",
+            description = "Content not ready for publication; errors name what is missing",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<Response> preview(
+            @PathParam("id") UUID id,
+            @PathParam("format") @Parameter(description = "csaf, osv, cve or html")
+                    AdvisoryPreviews.Format format) {
+        return previews.preview(id, format, scope::covers)
+                .map(
+                        preview ->
+                                Response.ok(preview.content(), preview.format().mediaType())
+                                        .header(
+                                                PREVIEW_HEADER,
+                                                "%s version %d, not published"
+                                                        .formatted(
+                                                                preview.publicId(),
+                                                                preview.version()))
+                                        .header("Cache-Control", "no-store")
+                                        .header("X-Content-Type-Options", "nosniff")
+                                        // Opened on its own, the page runs nothing and loads
+                                        // nothing.
+                                        .header(
+                                                "Content-Security-Policy",
+                                                "sandbox; default-src 'none'")
+                                        .build());
     }
 
     private String actor() {

@@ -25,6 +25,5 @@ public record AdvisoryView(
         Instant postMortemDueAt,
         PublicUrls links) {
 
-    public record PublicUrls(String page, String csaf, String osv, String cve) {
-    }
+    public record PublicUrls(String page, String csaf, String osv, String cve) {}
 }

@@ -45,75 +45,153 @@ public class CsafProviderResource {
     @Path("/provider-metadata.json")
     @Operation(summary = "CSAF provider metadata")
     public Uni<Response> providerMetadata(@Context Request request) {
-        return signingKeys.signer().chain(signer -> catalog.all(Optional.empty()).map(published -> PublicResponses.ok(request,
-                formats.writeJson(formats.distribution().providerMetadata(published, signer.fingerprint())),
-                MediaType.APPLICATION_JSON, PublicResponses.LISTING_CACHE)));
+        return signingKeys
+                .signer()
+                .chain(
+                        signer ->
+                                catalog.all(Optional.empty())
+                                        .map(
+                                                published ->
+                                                        PublicResponses.ok(
+                                                                request,
+                                                                formats.writeJson(
+                                                                        formats.distribution()
+                                                                                .providerMetadata(
+                                                                                        published,
+                                                                                        signer
+                                                                                                .fingerprint())),
+                                                                MediaType.APPLICATION_JSON,
+                                                                PublicResponses.LISTING_CACHE)));
     }
 
     @GET
     @Path("/openpgp/{fingerprint}.asc")
     @Operation(summary = "The OpenPGP public key that signs the CSAF documents")
-    public Uni<Response> publicKey(@Context Request request, @PathParam("fingerprint") @Pattern(regexp = "^[0-9A-Fa-f]{40,64}$") String fingerprint) {
-        return signingKeys.signer().map(signer -> {
-            if (!signer.fingerprint().equals(fingerprint.toUpperCase(Locale.ROOT))) {
-                throw PublicResponses.notFound();
-            }
-            return PublicResponses.ok(request, signer.armoredPublicKey(), "application/pgp-keys", PublicResponses.DOCUMENT_CACHE);
-        });
+    public Uni<Response> publicKey(
+            @Context Request request,
+            @PathParam("fingerprint") @Pattern(regexp = "^[0-9A-Fa-f]{40,64}$")
+                    String fingerprint) {
+        return signingKeys
+                .signer()
+                .map(
+                        signer -> {
+                            if (!signer.fingerprint()
+                                    .equals(fingerprint.toUpperCase(Locale.ROOT))) {
+                                throw PublicResponses.notFound();
+                            }
+                            return PublicResponses.ok(
+                                    request,
+                                    signer.armoredPublicKey(),
+                                    "application/pgp-keys",
+                                    PublicResponses.DOCUMENT_CACHE);
+                        });
     }
 
     @GET
     @Path("/white/" + PublicLinks.ROLIE_FEED_FILE)
     @Operation(summary = "ROLIE feed of the TLP:WHITE CSAF documents")
     public Uni<Response> rolieFeed(@Context Request request) {
-        return catalog.all(Optional.empty()).map(published -> PublicResponses.ok(request,
-                formats.writeJson(formats.distribution().rolieFeed(published)), MediaType.APPLICATION_JSON,
-                PublicResponses.LISTING_CACHE));
+        return catalog.all(Optional.empty())
+                .map(
+                        published ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.writeJson(
+                                                formats.distribution().rolieFeed(published)),
+                                        MediaType.APPLICATION_JSON,
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/white/index.txt")
     @Operation(summary = "Every CSAF document of the directory, one path per line")
     public Uni<Response> index(@Context Request request) {
-        return catalog.all(Optional.empty()).map(published -> PublicResponses.ok(request,
-                formats.distribution().indexTxt(published), TEXT, PublicResponses.LISTING_CACHE));
+        return catalog.all(Optional.empty())
+                .map(
+                        published ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.distribution().indexTxt(published),
+                                        TEXT,
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/white/changes.csv")
     @Operation(summary = "Every CSAF document of the directory with its last change, newest first")
     public Uni<Response> changes(@Context Request request) {
-        return catalog.all(Optional.empty()).map(published -> PublicResponses.ok(request,
-                formats.distribution().changesCsv(published), "text/csv;charset=UTF-8", PublicResponses.LISTING_CACHE));
+        return catalog.all(Optional.empty())
+                .map(
+                        published ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.distribution().changesCsv(published),
+                                        "text/csv;charset=UTF-8",
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/white/{year}/{file}")
     @Operation(summary = "A CSAF document, or its .asc signature, .sha256 or .sha512 hash")
-    public Uni<Response> document(@Context Request request, @PathParam("year") @Pattern(regexp = "^\\d{4}$") String year,
-            @PathParam("file") @Pattern(regexp = "^[a-z0-9+_-]{1,80}\\.json(\\.asc|\\.sha256|\\.sha512)?$") String file) {
+    public Uni<Response> document(
+            @Context Request request,
+            @PathParam("year") @Pattern(regexp = "^\\d{4}$") String year,
+            @PathParam("file")
+                    @Pattern(regexp = "^[a-z0-9+_-]{1,80}\\.json(\\.asc|\\.sha256|\\.sha512)?$")
+                    String file) {
         String json = file.substring(0, file.indexOf(".json") + ".json".length());
-        String publicId = json.substring(0, json.length() - ".json".length()).toUpperCase(Locale.ROOT);
-        return catalog.document(publicId, DocumentFormat.CSAF).map(found -> {
-            PublishedDocument document = found
-                    .filter(csaf -> PublicLinks.csafPath(publicId, initialRelease(csaf)).equals(year + "/" + json))
-                    .orElseThrow(PublicResponses::notFound);
-            if (file.endsWith(".asc")) {
-                return PublicResponses.ok(request, document.signature, "application/pgp-signature", PublicResponses.DOCUMENT_CACHE);
-            }
-            if (file.endsWith(".sha256")) {
-                return PublicResponses.ok(request, document.sha256 + "  " + json + "\n", TEXT, PublicResponses.DOCUMENT_CACHE);
-            }
-            if (file.endsWith(".sha512")) {
-                return PublicResponses.ok(request, document.sha512 + "  " + json + "\n", TEXT, PublicResponses.DOCUMENT_CACHE);
-            }
-            return PublicResponses.ok(request, document.content, MediaType.APPLICATION_JSON, PublicResponses.DOCUMENT_CACHE);
-        });
+        String publicId =
+                json.substring(0, json.length() - ".json".length()).toUpperCase(Locale.ROOT);
+        return catalog.document(publicId, DocumentFormat.CSAF)
+                .map(
+                        found -> {
+                            PublishedDocument document =
+                                    found.filter(
+                                                    csaf ->
+                                                            PublicLinks.csafPath(
+                                                                            publicId,
+                                                                            initialRelease(csaf))
+                                                                    .equals(year + "/" + json))
+                                            .orElseThrow(PublicResponses::notFound);
+                            if (file.endsWith(".asc")) {
+                                return PublicResponses.ok(
+                                        request,
+                                        document.signature,
+                                        "application/pgp-signature",
+                                        PublicResponses.DOCUMENT_CACHE);
+                            }
+                            if (file.endsWith(".sha256")) {
+                                return PublicResponses.ok(
+                                        request,
+                                        document.sha256 + "  " + json + "\n",
+                                        TEXT,
+                                        PublicResponses.DOCUMENT_CACHE);
+                            }
+                            if (file.endsWith(".sha512")) {
+                                return PublicResponses.ok(
+                                        request,
+                                        document.sha512 + "  " + json + "\n",
+                                        TEXT,
+                                        PublicResponses.DOCUMENT_CACHE);
+                            }
+                            return PublicResponses.ok(
+                                    request,
+                                    document.content,
+                                    MediaType.APPLICATION_JSON,
+                                    PublicResponses.DOCUMENT_CACHE);
+                        });
     }
 
-    /** The initial release date, which names the document's year directory, read from the CSAF document itself. */
+    /**
+     * The initial release date, which names the document's year directory, read from the CSAF
+     * document itself.
+     */
     private java.time.Instant initialRelease(PublishedDocument csaf) {
-        return java.time.Instant.parse(formats.readTree(csaf.content).path("document").path("tracking")
-                .path("initial_release_date").asText());
+        return java.time.Instant.parse(
+                formats.readTree(csaf.content)
+                        .path("document")
+                        .path("tracking")
+                        .path("initial_release_date")
+                        .asText());
     }
 }

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /** When the embargo lifts and the advisory publishes itself. */
-public record LiftRequest(@NotNull Instant liftAt) {
-}
+public record LiftRequest(@NotNull Instant liftAt) {}

@@ -7,5 +7,4 @@ public record PostMortemRequest(
         @NotBlank @Size(max = 5000) String summary,
         @NotBlank @Size(max = 10000) String timeline,
         @NotBlank @Size(max = 10000) String rootCause,
-        @NotBlank @Size(max = 10000) String lessonsLearned) {
-}
+        @NotBlank @Size(max = 10000) String lessonsLearned) {}

@@ -41,7 +41,11 @@ public class PreAdvisoryResource {
     private final StaffScope scope;
     private final PreAdvisoryMapper mapper;
 
-    PreAdvisoryResource(PreAdvisories preAdvisories, SecurityIdentity identity, StaffScope scope, PreAdvisoryMapper mapper) {
+    PreAdvisoryResource(
+            PreAdvisories preAdvisories,
+            SecurityIdentity identity,
+            StaffScope scope,
+            PreAdvisoryMapper mapper) {
         this.mapper = mapper;
         this.preAdvisories = preAdvisories;
         this.identity = identity;
@@ -50,24 +54,46 @@ public class PreAdvisoryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Release a pre-advisory to partner groups", description = "Sealed at rest and on Kafka "
-            + "(preadvisory.released.v1); notify delivers it to each partner endpoint of the groups that follows the program.")
+    @Operation(
+            summary = "Release a pre-advisory to partner groups",
+            description =
+                    "Sealed at rest and on Kafka (preadvisory.released.v1); notify delivers it to"
+                            + " each partner endpoint of the groups that follows the program.")
     @APIResponse(responseCode = "201", description = "Released")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> release(@Valid @NotNull PreAdvisoryRequest request) {
         if (!scope.covers(request.program())) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No program named " + request.program() + "."));
+            throw new ProblemException(
+                    Problem.of(
+                            Response.Status.NOT_FOUND,
+                            "No program named " + request.program() + "."));
         }
-        return preAdvisories.release(request.program(), request.title(), request.summary(), request.embargoUntil(),
-                        request.partnerGroups(), request.trackingIds(), identity.getPrincipal().getName())
-                .map(released -> Response.status(Response.Status.CREATED).entity(mapper.toView(released)).build());
+        return preAdvisories
+                .release(
+                        request.program(),
+                        request.title(),
+                        request.summary(),
+                        request.embargoUntil(),
+                        request.partnerGroups(),
+                        request.trackingIds(),
+                        identity.getPrincipal().getName())
+                .map(
+                        released ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(mapper.toView(released))
+                                        .build());
     }
 
     @GET
     @Operation(summary = "Released pre-advisories, newest first (of the caller's programs)")
-    public Uni<List<PreAdvisoryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return preAdvisories.list(scope.programs(), page, size).map(found -> found.stream().map(mapper::toView).toList());
+    public Uni<List<PreAdvisoryView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return preAdvisories
+                .list(scope.programs(), page, size)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
-
 }

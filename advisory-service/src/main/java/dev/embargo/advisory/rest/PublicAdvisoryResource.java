@@ -28,11 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Published advisories for everyone: pages, records in each format, search, program feeds and
- * halls of fame. Everything here reads {@link PublicCatalog}, which knows only what was published.
+ * Published advisories for everyone: pages, records in each format, search, program feeds and halls
+ * of fame. Everything here reads {@link PublicCatalog}, which knows only what was published.
  */
 @Path("/")
-@Tag(name = "Public advisories", description = "Published advisories, feeds and halls of fame; no login")
+@Tag(
+        name = "Public advisories",
+        description = "Published advisories, feeds and halls of fame; no login")
 public class PublicAdvisoryResource {
 
     private static final String ID = "^[A-Z][A-Z0-9]{1,15}-\\d{4}-\\d{4,}$";
@@ -46,9 +48,13 @@ public class PublicAdvisoryResource {
     private final Template postMortemPage;
     private final Template hallOfFamePage;
 
-    PublicAdvisoryResource(PublicCatalog catalog, AdvisoryFormats formats, PublicLinks links,
+    PublicAdvisoryResource(
+            PublicCatalog catalog,
+            AdvisoryFormats formats,
+            PublicLinks links,
             @Location("advisories.html") Template advisoryList,
-            @Location("post-mortem.html") Template postMortemPage, @Location("hall-of-fame.html") Template hallOfFamePage) {
+            @Location("post-mortem.html") Template postMortemPage,
+            @Location("hall-of-fame.html") Template hallOfFamePage) {
         this.catalog = catalog;
         this.formats = formats;
         this.links = links;
@@ -60,46 +66,89 @@ public class PublicAdvisoryResource {
     @GET
     @Path("/api/v1/public/advisories")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search published advisories", description = "Newest first; q matches any published text. "
-            + "A Link header points to the next page while there may be one.")
-    public Uni<Response> search(@Context Request request, @QueryParam("program") @Pattern(regexp = SLUG) String program,
+    @Operation(
+            summary = "Search published advisories",
+            description =
+                    "Newest first; q matches any published text. "
+                            + "A Link header points to the next page while there may be one.")
+    public Uni<Response> search(
+            @Context Request request,
+            @QueryParam("program") @Pattern(regexp = SLUG) String program,
             @QueryParam("q") @Size(max = 200) String query,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return catalog.search(Optional.ofNullable(program), Optional.ofNullable(query), page, size).map(found -> {
-            Response response = PublicResponses.ok(request, formats.writeJson(found), MediaType.APPLICATION_JSON,
-                    PublicResponses.LISTING_CACHE);
-            return found.size() < size ? response : Response.fromResponse(response)
-                    .header("Link", "<?page=" + (page + 1) + "&size=" + size + (program == null ? "" : "&program=" + program)
-                            + ">; rel=\"next\"").build();
-        });
+        return catalog.search(Optional.ofNullable(program), Optional.ofNullable(query), page, size)
+                .map(
+                        found -> {
+                            Response response =
+                                    PublicResponses.ok(
+                                            request,
+                                            formats.writeJson(found),
+                                            MediaType.APPLICATION_JSON,
+                                            PublicResponses.LISTING_CACHE);
+                            return found.size() < size
+                                    ? response
+                                    : Response.fromResponse(response)
+                                            .header(
+                                                    "Link",
+                                                    "<?page="
+                                                            + (page + 1)
+                                                            + "&size="
+                                                            + size
+                                                            + (program == null
+                                                                    ? ""
+                                                                    : "&program=" + program)
+                                                            + ">; rel=\"next\"")
+                                            .build();
+                        });
     }
 
     @GET
     @Path("/advisories")
     @Produces(HTML)
     @Operation(summary = "Published advisories (HTML), newest first, paginated")
-    public Uni<Response> list(@Context Request request, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page) {
+    public Uni<Response> list(
+            @Context Request request,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page) {
         int size = 20;
-        return catalog.search(Optional.empty(), Optional.empty(), page, size).map(found -> PublicResponses.ok(request,
-                advisoryList.data("advisories", found).data("page", page).data("more", found.size() == size).render(),
-                HTML, PublicResponses.LISTING_CACHE));
+        return catalog.search(Optional.empty(), Optional.empty(), page, size)
+                .map(
+                        found ->
+                                PublicResponses.ok(
+                                        request,
+                                        advisoryList
+                                                .data("advisories", found)
+                                                .data("page", page)
+                                                .data("more", found.size() == size)
+                                                .render(),
+                                        HTML,
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/advisories/{publicId}")
     @Produces(HTML)
     @Operation(summary = "A published advisory (HTML)")
-    public Uni<Response> page(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
-        return published(publicId).map(advisory -> PublicResponses.ok(request, formats.page().render(advisory), HTML,
-                PublicResponses.DOCUMENT_CACHE));
+    public Uni<Response> page(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+        return published(publicId)
+                .map(
+                        advisory ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.page().render(advisory),
+                                        HTML,
+                                        PublicResponses.DOCUMENT_CACHE));
     }
 
     @GET
     @Path("/advisories/{publicId}/osv.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A published advisory as an OSV record")
-    public Uni<Response> osv(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+    public Uni<Response> osv(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
         return document(request, publicId, DocumentFormat.OSV);
     }
 
@@ -107,15 +156,21 @@ public class PublicAdvisoryResource {
     @Path("/advisories/{publicId}/cve.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A published advisory as a CVE JSON 5 record (advisories with a CVE id)")
-    public Uni<Response> cve(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+    public Uni<Response> cve(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
         return document(request, publicId, DocumentFormat.CVE);
     }
 
     @GET
     @Path("/advisories/{publicId}/csaf.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A published advisory as CSAF 2.0 (the same bytes as under /.well-known/csaf)")
-    public Uni<Response> csaf(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+    @Operation(
+            summary =
+                    "A published advisory as CSAF 2.0 (the same bytes as under /.well-known/csaf)")
+    public Uni<Response> csaf(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
         return document(request, publicId, DocumentFormat.CSAF);
     }
 
@@ -123,63 +178,134 @@ public class PublicAdvisoryResource {
     @Path("/advisories/{publicId}/credits.md")
     @Produces("text/markdown;charset=UTF-8")
     @Operation(summary = "The credits as a CHANGELOG.md snippet")
-    public Uni<Response> credits(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
-        return published(publicId).map(advisory -> PublicResponses.ok(request, formats.changelog().render(advisory),
-                "text/markdown;charset=UTF-8", PublicResponses.DOCUMENT_CACHE));
+    public Uni<Response> credits(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+        return published(publicId)
+                .map(
+                        advisory ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.changelog().render(advisory),
+                                        "text/markdown;charset=UTF-8",
+                                        PublicResponses.DOCUMENT_CACHE));
     }
 
     @GET
     @Path("/advisories/{publicId}/post-mortem")
     @Produces(HTML)
     @Operation(summary = "The post-mortem of a published advisory (HTML)")
-    public Uni<Response> postMortem(@Context Request request, @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
-        return published(publicId).map(advisory -> {
-            if (advisory.postMortem() == null) {
-                throw PublicResponses.notFound();
-            }
-            return PublicResponses.ok(request, postMortemPage.data("advisory", advisory)
-                    .data("pageUrl", links.page(advisory.publicId())).render(), HTML, PublicResponses.DOCUMENT_CACHE);
-        });
+    public Uni<Response> postMortem(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
+        return published(publicId)
+                .map(
+                        advisory -> {
+                            if (advisory.postMortem() == null) {
+                                throw PublicResponses.notFound();
+                            }
+                            return PublicResponses.ok(
+                                    request,
+                                    postMortemPage
+                                            .data("advisory", advisory)
+                                            .data("pageUrl", links.page(advisory.publicId()))
+                                            .render(),
+                                    HTML,
+                                    PublicResponses.DOCUMENT_CACHE);
+                        });
     }
 
     @GET
     @Path("/programs/{slug}/advisories.atom")
     @Produces("application/atom+xml")
     @Operation(summary = "A program's published advisories as an Atom feed")
-    public Uni<Response> feed(@Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
-        return catalog.all(Optional.of(slug)).map(published -> PublicResponses.ok(request,
-                formats.atom().render(slug, programName(slug, published), published), "application/atom+xml",
-                PublicResponses.LISTING_CACHE));
+    public Uni<Response> feed(
+            @Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
+        return catalog.all(Optional.of(slug))
+                .map(
+                        published ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.atom()
+                                                .render(
+                                                        slug,
+                                                        programName(slug, published),
+                                                        published),
+                                        "application/atom+xml",
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/programs/{slug}/hall-of-fame")
     @Produces(HTML)
     @Operation(summary = "Who a program thanks (HTML)")
-    public Uni<Response> hallOfFame(@Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
-        return catalog.hallOfFame(slug).map(entries -> PublicResponses.ok(request, hallOfFamePage.data("program", slug)
-                .data("entries", entries).render(), HTML, PublicResponses.LISTING_CACHE));
+    public Uni<Response> hallOfFame(
+            @Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
+        return catalog.hallOfFame(slug)
+                .map(
+                        entries ->
+                                PublicResponses.ok(
+                                        request,
+                                        hallOfFamePage
+                                                .data("program", slug)
+                                                .data("entries", entries)
+                                                .render(),
+                                        HTML,
+                                        PublicResponses.LISTING_CACHE));
     }
 
     @GET
     @Path("/programs/{slug}/hall-of-fame.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Who a program thanks, with the advisories they are credited in")
-    public Uni<Response> hallOfFameJson(@Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
-        return catalog.hallOfFame(slug).map(entries -> PublicResponses.ok(request, formats.writeJson(entries.stream()
-                        .map(entry -> new HallOfFameView(entry.name(), entry.advisories().stream()
-                                .map(advisory -> new HallOfFameView.Credited(advisory.publicId(), advisory.content().title(),
-                                        advisory.url(), advisory.initialReleaseDate())).toList()))
-                        .toList()), MediaType.APPLICATION_JSON, PublicResponses.LISTING_CACHE));
+    public Uni<Response> hallOfFameJson(
+            @Context Request request, @PathParam("slug") @Pattern(regexp = SLUG) String slug) {
+        return catalog.hallOfFame(slug)
+                .map(
+                        entries ->
+                                PublicResponses.ok(
+                                        request,
+                                        formats.writeJson(
+                                                entries.stream()
+                                                        .map(
+                                                                entry ->
+                                                                        new HallOfFameView(
+                                                                                entry.name(),
+                                                                                entry
+                                                                                        .advisories()
+                                                                                        .stream()
+                                                                                        .map(
+                                                                                                advisory ->
+                                                                                                        new HallOfFameView
+                                                                                                                .Credited(
+                                                                                                                advisory
+                                                                                                                        .publicId(),
+                                                                                                                advisory.content()
+                                                                                                                        .title(),
+                                                                                                                advisory
+                                                                                                                        .url(),
+                                                                                                                advisory
+                                                                                                                        .initialReleaseDate()))
+                                                                                        .toList()))
+                                                        .toList()),
+                                        MediaType.APPLICATION_JSON,
+                                        PublicResponses.LISTING_CACHE));
     }
 
     private Uni<Response> document(Request request, String publicId, DocumentFormat format) {
-        return catalog.document(publicId, format).map(found -> PublicResponses.ok(request,
-                found.orElseThrow(PublicResponses::notFound).content, MediaType.APPLICATION_JSON, PublicResponses.DOCUMENT_CACHE));
+        return catalog.document(publicId, format)
+                .map(
+                        found ->
+                                PublicResponses.ok(
+                                        request,
+                                        found.orElseThrow(PublicResponses::notFound).content,
+                                        MediaType.APPLICATION_JSON,
+                                        PublicResponses.DOCUMENT_CACHE));
     }
 
     private Uni<PublishedAdvisory> published(String publicId) {
-        return catalog.advisory(publicId).map(found -> found.orElseThrow(PublicResponses::notFound));
+        return catalog.advisory(publicId)
+                .map(found -> found.orElseThrow(PublicResponses::notFound));
     }
 
     private static String programName(String slug, List<PublishedAdvisory> published) {

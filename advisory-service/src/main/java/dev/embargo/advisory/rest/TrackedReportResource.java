@@ -3,8 +3,8 @@ package dev.embargo.advisory.rest;
 import dev.embargo.advisory.mapping.TrackedReportMapper;
 import dev.embargo.advisory.service.LifecycleProjection;
 import dev.embargo.kit.problem.Problem;
-import io.smallrye.mutiny.Uni;
 import dev.embargo.kit.security.StaffScope;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +32,8 @@ public class TrackedReportResource {
     private final TrackedReportMapper mapper;
     private final StaffScope scope;
 
-    TrackedReportResource(LifecycleProjection projection, TrackedReportMapper mapper, StaffScope scope) {
+    TrackedReportResource(
+            LifecycleProjection projection, TrackedReportMapper mapper, StaffScope scope) {
         this.scope = scope;
         this.projection = projection;
         this.mapper = mapper;
@@ -40,12 +41,23 @@ public class TrackedReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List tracked reports, most recently changed first (of the caller's programs)")
+    @Operation(
+            summary =
+                    "List tracked reports, most recently changed first (of the caller's programs)")
     @APIResponse(responseCode = "200", description = "One page of tracked reports")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not a publisher or admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<TrackedReportView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return projection.list(scope.programs(), page, size).map(found -> found.stream().map(mapper::toView).toList());
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a publisher or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<TrackedReportView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return projection
+                .list(scope.programs(), page, size)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
 }

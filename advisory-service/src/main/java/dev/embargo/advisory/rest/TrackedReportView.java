@@ -11,5 +11,4 @@ public record TrackedReportView(
         String caseId,
         String creditName,
         Instant submittedAt,
-        Instant acknowledgedAt) {
-}
+        Instant acknowledgedAt) {}

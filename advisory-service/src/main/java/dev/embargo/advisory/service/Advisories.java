@@ -34,8 +34,11 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class Advisories {
 
-    /** Triage states in which a case's vulnerability is confirmed, so an advisory may be drafted. */
-    private static final Set<String> DRAFTABLE = Set.of("accepted", "fixing", "pre_release", "published", "post_mortem");
+    /**
+     * Triage states in which a case's vulnerability is confirmed, so an advisory may be drafted.
+     */
+    private static final Set<String> DRAFTABLE =
+            Set.of("accepted", "fixing", "pre_release", "published", "post_mortem");
 
     private final AdvisoryRepository advisories;
     private final AdvisoryRevisionRepository revisions;
@@ -48,9 +51,17 @@ public class Advisories {
     private final SealedJson sealed;
     private final AdvisoryConfig config;
 
-    Advisories(AdvisoryRepository advisories, AdvisoryRevisionRepository revisions, AdvisoryAuditRepository auditEntries,
-            LifecycleProjection reports, ProgramViews programs, Publication publication, SigningKeys signingKeys,
-            AuditTrail audit, SealedJson sealed, AdvisoryConfig config) {
+    Advisories(
+            AdvisoryRepository advisories,
+            AdvisoryRevisionRepository revisions,
+            AdvisoryAuditRepository auditEntries,
+            LifecycleProjection reports,
+            ProgramViews programs,
+            Publication publication,
+            SigningKeys signingKeys,
+            AuditTrail audit,
+            SealedJson sealed,
+            AdvisoryConfig config) {
         this.advisories = advisories;
         this.revisions = revisions;
         this.auditEntries = auditEntries;
@@ -69,28 +80,63 @@ public class Advisories {
      */
     public Uni<AdvisoryDetails> draft(String trackingId, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Transactions.inTransaction(() -> reports.byTrackingId(trackingId).chain(report -> {
-            if (report == null || !visible.test(report.programSlug)) {
-                throw AdvisoryProblems.notFound("No report " + trackingId + ".");
-            }
-            if (report.caseState == null || !DRAFTABLE.contains(report.caseState)) {
-                throw AdvisoryProblems.conflict("case-not-accepted", "The case of " + trackingId + " is "
-                        + (report.caseState == null ? "not yet triaged" : report.caseState)
-                        + "; advisories are drafted for accepted cases.");
-            }
-            return advisories.find("reportId", report.reportId).firstResult().chain(existing -> {
-                if (existing != null) {
-                    throw AdvisoryProblems.conflict("advisory-exists", trackingId + " already has advisory " + existing.publicId + ".");
-                }
-                return advisories.nextNumber().chain(number -> create(report, number, actor, now));
-            });
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        reports.byTrackingId(trackingId)
+                                .chain(
+                                        report -> {
+                                            if (report == null
+                                                    || !visible.test(report.programSlug)) {
+                                                throw AdvisoryProblems.notFound(
+                                                        "No report " + trackingId + ".");
+                                            }
+                                            if (report.caseState == null
+                                                    || !DRAFTABLE.contains(report.caseState)) {
+                                                throw AdvisoryProblems.conflict(
+                                                        "case-not-accepted",
+                                                        "The case of "
+                                                                + trackingId
+                                                                + " is "
+                                                                + (report.caseState == null
+                                                                        ? "not yet triaged"
+                                                                        : report.caseState)
+                                                                + "; advisories are drafted for"
+                                                                + " accepted cases.");
+                                            }
+                                            return advisories
+                                                    .find("reportId", report.reportId)
+                                                    .firstResult()
+                                                    .chain(
+                                                            existing -> {
+                                                                if (existing != null) {
+                                                                    throw AdvisoryProblems.conflict(
+                                                                            "advisory-exists",
+                                                                            trackingId
+                                                                                    + " already has"
+                                                                                    + " advisory "
+                                                                                    + existing.publicId
+                                                                                    + ".");
+                                                                }
+                                                                return advisories
+                                                                        .nextNumber()
+                                                                        .chain(
+                                                                                number ->
+                                                                                        create(
+                                                                                                report,
+                                                                                                number,
+                                                                                                actor,
+                                                                                                now));
+                                                            });
+                                        }));
     }
 
-    private Uni<AdvisoryDetails> create(TrackedReport report, long number, String actor, Instant now) {
+    private Uni<AdvisoryDetails> create(
+            TrackedReport report, long number, String actor, Instant now) {
         Advisory advisory = new Advisory();
         advisory.id = TimeOrderedIds.next();
-        advisory.publicId = "%s-%d-%04d".formatted(config.idPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
+        advisory.publicId =
+                "%s-%d-%04d"
+                        .formatted(config.idPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
         advisory.programSlug = report.programSlug;
         advisory.reportId = report.reportId;
         advisory.trackingId = report.trackingId;
@@ -99,64 +145,196 @@ public class Advisories {
         advisory.createdBy = actor;
         advisory.createdAt = now.atOffset(ZoneOffset.UTC);
         advisory.updatedAt = advisory.createdAt;
-        AdvisoryContent first = new AdvisoryContent(report.sealedTitle == null ? null : sealed.openText(report.sealedTitle),
-                null, null, List.of(), null, null, null, report.cvssVector, report.cvssScore, report.severity,
-                List.of(), List.of(), null, null);
-        return advisories.persist(advisory)
-                .chain(() -> revisions.persist(revision(advisory, 1, first, "Drafted from " + report.trackingId, actor, now)))
+        AdvisoryContent first =
+                new AdvisoryContent(
+                        report.sealedTitle == null ? null : sealed.openText(report.sealedTitle),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        report.cvssVector,
+                        report.cvssScore,
+                        report.severity,
+                        List.of(),
+                        List.of(),
+                        null,
+                        null);
+        return advisories
+                .persist(advisory)
+                .chain(
+                        () ->
+                                revisions.persist(
+                                        revision(
+                                                advisory,
+                                                1,
+                                                first,
+                                                "Drafted from " + report.trackingId,
+                                                actor,
+                                                now)))
                 .chain(() -> audit.record(advisory.id, "drafted", actor, null, now))
                 .chain(() -> details(advisory, first));
     }
 
-    /** Adds a revision. Scheduled and published advisories only take content that is ready for the public. */
-    public Uni<AdvisoryDetails> revise(UUID id, AdvisoryContent content, String changeSummary, String actor,
+    /**
+     * Adds a revision. Scheduled and published advisories only take content that is ready for the
+     * public.
+     */
+    public Uni<AdvisoryDetails> revise(
+            UUID id,
+            AdvisoryContent content,
+            String changeSummary,
+            String actor,
             Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> locked(id, visible).chain(advisory -> {
-            if (advisory.state != AdvisoryState.DRAFT) {
-                var missing = ContentReadiness.missing(content);
-                if (!missing.isEmpty()) {
-                    throw AdvisoryProblems.incomplete(missing);
-                }
-            }
-            advisory.currentRevision++;
-            advisory.updatedAt = now.atOffset(ZoneOffset.UTC);
-            Uni<Void> kept = revisions.persist(revision(advisory, advisory.currentRevision, content, changeSummary, actor, now))
-                    .chain(() -> audit.record(advisory.id, "revised", actor, null, now));
-            if (advisory.state == AdvisoryState.PUBLISHED) {
-                kept = kept.chain(() -> publication.publish(advisory, signer, now));
-            }
-            return kept.chain(() -> details(advisory, content));
-        })));
+        return signingKeys
+                .signer()
+                .chain(
+                        signer ->
+                                Transactions.inTransaction(
+                                        () ->
+                                                locked(id, visible)
+                                                        .chain(
+                                                                advisory -> {
+                                                                    if (advisory.state
+                                                                            != AdvisoryState
+                                                                                    .DRAFT) {
+                                                                        var missing =
+                                                                                ContentReadiness
+                                                                                        .missing(
+                                                                                                content);
+                                                                        if (!missing.isEmpty()) {
+                                                                            throw AdvisoryProblems
+                                                                                    .incomplete(
+                                                                                            missing);
+                                                                        }
+                                                                    }
+                                                                    advisory.currentRevision++;
+                                                                    advisory.updatedAt =
+                                                                            now.atOffset(
+                                                                                    ZoneOffset.UTC);
+                                                                    Uni<Void> kept =
+                                                                            revisions
+                                                                                    .persist(
+                                                                                            revision(
+                                                                                                    advisory,
+                                                                                                    advisory.currentRevision,
+                                                                                                    content,
+                                                                                                    changeSummary,
+                                                                                                    actor,
+                                                                                                    now))
+                                                                                    .chain(
+                                                                                            () ->
+                                                                                                    audit
+                                                                                                            .record(
+                                                                                                                    advisory.id,
+                                                                                                                    "revised",
+                                                                                                                    actor,
+                                                                                                                    null,
+                                                                                                                    now));
+                                                                    if (advisory.state
+                                                                            == AdvisoryState
+                                                                                    .PUBLISHED) {
+                                                                        kept =
+                                                                                kept.chain(
+                                                                                        () ->
+                                                                                                publication
+                                                                                                        .publish(
+                                                                                                                advisory,
+                                                                                                                signer,
+                                                                                                                now));
+                                                                    }
+                                                                    return kept.chain(
+                                                                            () ->
+                                                                                    details(
+                                                                                            advisory,
+                                                                                            content));
+                                                                })));
     }
 
     /** Records the post-mortem; once the advisory is public, it is published with a new version. */
-    public Uni<AdvisoryDetails> postMortem(UUID id, PostMortem postMortem, String actor, Predicate<String> visible) {
+    public Uni<AdvisoryDetails> postMortem(
+            UUID id, PostMortem postMortem, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> locked(id, visible).chain(advisory -> {
-            advisory.sealedPostMortem = sealed.seal(postMortem);
-            advisory.updatedAt = now.atOffset(ZoneOffset.UTC);
-            Uni<Void> kept = audit.record(advisory.id, "post-mortem-written", actor, null, now);
-            if (advisory.state == AdvisoryState.PUBLISHED) {
-                kept = kept.chain(() -> revisions.revision(advisory.id, advisory.currentRevision))
-                        .chain(current -> {
-                            advisory.currentRevision++;
-                            return revisions.persist(revision(advisory, advisory.currentRevision,
-                                    sealed.open(current.sealedContent, AdvisoryContent.class), "Post-mortem published", actor, now));
-                        })
-                        .chain(() -> publication.publish(advisory, signer, now));
-            }
-            return kept.chain(() -> details(advisory));
-        })));
+        return signingKeys
+                .signer()
+                .chain(
+                        signer ->
+                                Transactions.inTransaction(
+                                        () ->
+                                                locked(id, visible)
+                                                        .chain(
+                                                                advisory -> {
+                                                                    advisory.sealedPostMortem =
+                                                                            sealed.seal(postMortem);
+                                                                    advisory.updatedAt =
+                                                                            now.atOffset(
+                                                                                    ZoneOffset.UTC);
+                                                                    Uni<Void> kept =
+                                                                            audit.record(
+                                                                                    advisory.id,
+                                                                                    "post-mortem-written",
+                                                                                    actor,
+                                                                                    null,
+                                                                                    now);
+                                                                    if (advisory.state
+                                                                            == AdvisoryState
+                                                                                    .PUBLISHED) {
+                                                                        kept =
+                                                                                kept.chain(
+                                                                                                () ->
+                                                                                                        revisions
+                                                                                                                .revision(
+                                                                                                                        advisory.id,
+                                                                                                                        advisory.currentRevision))
+                                                                                        .chain(
+                                                                                                current -> {
+                                                                                                    advisory.currentRevision++;
+                                                                                                    return revisions
+                                                                                                            .persist(
+                                                                                                                    revision(
+                                                                                                                            advisory,
+                                                                                                                            advisory.currentRevision,
+                                                                                                                            sealed
+                                                                                                                                    .open(
+                                                                                                                                            current.sealedContent,
+                                                                                                                                            AdvisoryContent
+                                                                                                                                                    .class),
+                                                                                                                            "Post-mortem"
+                                                                                                                                + " published",
+                                                                                                                            actor,
+                                                                                                                            now));
+                                                                                                })
+                                                                                        .chain(
+                                                                                                () ->
+                                                                                                        publication
+                                                                                                                .publish(
+                                                                                                                        advisory,
+                                                                                                                        signer,
+                                                                                                                        now));
+                                                                    }
+                                                                    return kept.chain(
+                                                                            () ->
+                                                                                    details(
+                                                                                            advisory));
+                                                                })));
     }
 
     public Uni<AdvisoryDetails> get(UUID id, Predicate<String> visible) {
-        return Transactions.inSession(() -> advisories.findById(id).chain(advisory -> {
-            if (advisory == null || !visible.test(advisory.programSlug)) {
-                throw AdvisoryProblems.notFound("No advisory " + id + ".");
-            }
-            return details(advisory);
-        }));
+        return Transactions.inSession(
+                () ->
+                        advisories
+                                .findById(id)
+                                .chain(
+                                        advisory -> {
+                                            if (advisory == null
+                                                    || !visible.test(advisory.programSlug)) {
+                                                throw AdvisoryProblems.notFound(
+                                                        "No advisory " + id + ".");
+                                            }
+                                            return details(advisory);
+                                        }));
     }
 
     public Uni<List<Advisory>> list(Optional<Set<String>> programs, int page, int size) {
@@ -165,31 +343,56 @@ public class Advisories {
 
     /** Every revision with its content, oldest first. */
     public Uni<List<RevisionContent>> revisions(UUID id, Predicate<String> visible) {
-        return get(id, visible).chain(details -> Transactions.inSession(() -> revisions.history(id)))
-                .map(all -> all.stream().map(revision -> new RevisionContent(revision,
-                        sealed.open(revision.sealedContent, AdvisoryContent.class))).toList());
+        return get(id, visible)
+                .chain(details -> Transactions.inSession(() -> revisions.history(id)))
+                .map(
+                        all ->
+                                all.stream()
+                                        .map(
+                                                revision ->
+                                                        new RevisionContent(
+                                                                revision,
+                                                                sealed.open(
+                                                                        revision.sealedContent,
+                                                                        AdvisoryContent.class)))
+                                        .toList());
     }
 
     /** The audit trail with the details opened, oldest first. */
     public Uni<List<AuditEntry>> audit(UUID id, Predicate<String> visible) {
-        return get(id, visible).chain(details -> Transactions.inSession(() -> auditEntries.trail(id)))
-                .map(all -> all.stream().map(entry -> new AuditEntry(entry,
-                        entry.sealedDetail == null ? null : sealed.openText(entry.sealedDetail))).toList());
+        return get(id, visible)
+                .chain(details -> Transactions.inSession(() -> auditEntries.trail(id)))
+                .map(
+                        all ->
+                                all.stream()
+                                        .map(
+                                                entry ->
+                                                        new AuditEntry(
+                                                                entry,
+                                                                entry.sealedDetail == null
+                                                                        ? null
+                                                                        : sealed.openText(
+                                                                                entry.sealedDetail)))
+                                        .toList());
     }
 
     /** The advisory, locked for this transaction, if the caller may see it. */
     Uni<Advisory> locked(UUID id, Predicate<String> visible) {
-        return advisories.lock(id).map(advisory -> {
-            if (advisory == null || !visible.test(advisory.programSlug)) {
-                throw AdvisoryProblems.notFound("No advisory " + id + ".");
-            }
-            return advisory;
-        });
+        return advisories
+                .lock(id)
+                .map(
+                        advisory -> {
+                            if (advisory == null || !visible.test(advisory.programSlug)) {
+                                throw AdvisoryProblems.notFound("No advisory " + id + ".");
+                            }
+                            return advisory;
+                        });
     }
 
     /** The current content of an advisory. */
     Uni<AdvisoryContent> currentContent(Advisory advisory) {
-        return revisions.revision(advisory.id, advisory.currentRevision)
+        return revisions
+                .revision(advisory.id, advisory.currentRevision)
                 .map(revision -> sealed.open(revision.sealedContent, AdvisoryContent.class));
     }
 
@@ -198,21 +401,47 @@ public class Advisories {
     }
 
     private Uni<AdvisoryDetails> details(Advisory advisory, AdvisoryContent content) {
-        PostMortem postMortem = advisory.sealedPostMortem == null ? null : sealed.open(advisory.sealedPostMortem, PostMortem.class);
-        return programs.program(advisory.programSlug).map(program -> {
-            DisclosurePolicy.PostMortem rule = program == null ? null : program.policy().deadlines().postMortem();
-            boolean required = rule != null && rule.requiredFor(content.severity(), program.policy().severity());
-            Instant due = required && advisory.publishedAt != null && rule.within() != null && !rule.within().isOpenEnded()
-                    ? calendar(program).plus(advisory.publishedAt.toInstant(), rule.within()) : null;
-            return new AdvisoryDetails(advisory, content, postMortem, required, due);
-        });
+        PostMortem postMortem =
+                advisory.sealedPostMortem == null
+                        ? null
+                        : sealed.open(advisory.sealedPostMortem, PostMortem.class);
+        return programs.program(advisory.programSlug)
+                .map(
+                        program -> {
+                            DisclosurePolicy.PostMortem rule =
+                                    program == null
+                                            ? null
+                                            : program.policy().deadlines().postMortem();
+                            boolean required =
+                                    rule != null
+                                            && rule.requiredFor(
+                                                    content.severity(),
+                                                    program.policy().severity());
+                            Instant due =
+                                    required
+                                                    && advisory.publishedAt != null
+                                                    && rule.within() != null
+                                                    && !rule.within().isOpenEnded()
+                                            ? calendar(program)
+                                                    .plus(
+                                                            advisory.publishedAt.toInstant(),
+                                                            rule.within())
+                                            : null;
+                            return new AdvisoryDetails(
+                                    advisory, content, postMortem, required, due);
+                        });
     }
 
     static BusinessCalendar calendar(Program program) {
         return BusinessCalendar.of(program.timeZone(), program.policy().calendar());
     }
 
-    private AdvisoryRevision revision(Advisory advisory, int number, AdvisoryContent content, String summary, String actor,
+    private AdvisoryRevision revision(
+            Advisory advisory,
+            int number,
+            AdvisoryContent content,
+            String summary,
+            String actor,
             Instant now) {
         AdvisoryRevision revision = new AdvisoryRevision();
         revision.id = TimeOrderedIds.next();
@@ -226,10 +455,8 @@ public class Advisories {
     }
 
     /** A kept revision and what it said. */
-    public record RevisionContent(AdvisoryRevision revision, AdvisoryContent content) {
-    }
+    public record RevisionContent(AdvisoryRevision revision, AdvisoryContent content) {}
 
     /** An audit entry and its opened detail. */
-    public record AuditEntry(AdvisoryAudit entry, String detail) {
-    }
+    public record AuditEntry(AdvisoryAudit entry, String detail) {}
 }

@@ -6,12 +6,17 @@ import dev.embargo.advisory.domain.PostMortem;
 import java.time.Instant;
 
 /**
- * An advisory as staff see it: its row, the current revision's content, its post-mortem and
- * whether the program owes one.
+ * An advisory as staff see it: its row, the current revision's content, its post-mortem and whether
+ * the program owes one.
  *
- * @param postMortemRequired whether the program's policy asks a post-mortem of this advisory's severity
- * @param postMortemDueAt    when it is due (after publication); null before publication or when not required
+ * @param postMortemRequired whether the program's policy asks a post-mortem of this advisory's
+ *     severity
+ * @param postMortemDueAt when it is due (after publication); null before publication or when not
+ *     required
  */
-public record AdvisoryDetails(Advisory advisory, AdvisoryContent content, PostMortem postMortem, boolean postMortemRequired,
-        Instant postMortemDueAt) {
-}
+public record AdvisoryDetails(
+        Advisory advisory,
+        AdvisoryContent content,
+        PostMortem postMortem,
+        boolean postMortemRequired,
+        Instant postMortemDueAt) {}

@@ -34,13 +34,23 @@ public class AdvisoryFormats {
     private final CreditsChangelog changelog;
     private final AdvisoryPage page;
 
-    AdvisoryFormats(ObjectMapper json, PublicLinks links, AdvisoryConfig config, @Location("advisory.html") Template page) {
+    AdvisoryFormats(
+            ObjectMapper json,
+            PublicLinks links,
+            AdvisoryConfig config,
+            @Location("advisory.html") Template page) {
         this.json = json;
-        CsafPublisher publisher = new CsafPublisher(config.publisher().name(), config.publisher().namespace(),
-                config.publisher().category(), config.publisher().contact());
+        CsafPublisher publisher =
+                new CsafPublisher(
+                        config.publisher().name(),
+                        config.publisher().namespace(),
+                        config.publisher().category(),
+                        config.publisher().contact());
         this.csaf = new CsafDocument(json, links, publisher);
         this.osv = new OsvRecord(json, links);
-        this.cve = new CveRecord(json, links, config.cveAssignerOrgId(), config.cveAssignerShortName());
+        this.cve =
+                new CveRecord(
+                        json, links, config.cveAssignerOrgId(), config.cveAssignerShortName());
         this.distribution = new CsafDistribution(json, links, publisher);
         this.atom = new AtomFeed(links);
         this.changelog = new CreditsChangelog(links);

@@ -16,10 +16,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * What an advisory not yet public will look like once published, for staff: its current revision
- * as publication would snapshot it ({@link Publication#snapshot}) at the lift time (now, while none
- * is set), rendered by the publication renderers ({@link AdvisoryFormats}). Nothing is stored,
- * signed or sent; the public catalog never sees a preview.
+ * What an advisory not yet public will look like once published, for staff: its current revision as
+ * publication would snapshot it ({@link Publication#snapshot}) at the lift time (now, while none is
+ * set), rendered by the publication renderers ({@link AdvisoryFormats}). Nothing is stored, signed
+ * or sent; the public catalog never sees a preview.
  */
 @ApplicationScoped
 public class AdvisoryPreviews {
@@ -29,7 +29,10 @@ public class AdvisoryPreviews {
     private final Publication publication;
     private final AdvisoryFormats formats;
 
-    AdvisoryPreviews(AdvisoryRepository advisories, AdvisoryRevisionRepository revisions, Publication publication,
+    AdvisoryPreviews(
+            AdvisoryRepository advisories,
+            AdvisoryRevisionRepository revisions,
+            Publication publication,
             AdvisoryFormats formats) {
         this.advisories = advisories;
         this.revisions = revisions;
@@ -39,43 +42,74 @@ public class AdvisoryPreviews {
 
     /**
      * The advisory in a format as it would be published. A published advisory has its public
-     * documents instead ({@code 409}); content not ready for the public cannot be rendered
-     * ({@code 422} naming what is missing, as scheduling would); a CVE record needs a CVE id.
+     * documents instead ({@code 409}); content not ready for the public cannot be rendered ({@code
+     * 422} naming what is missing, as scheduling would); a CVE record needs a CVE id.
      */
     public Uni<Preview> preview(UUID id, Format format, Predicate<String> visible) {
-        return Transactions.inSession(() -> advisories.findById(id).chain(advisory -> {
-            if (advisory == null || !visible.test(advisory.programSlug)) {
-                throw AdvisoryProblems.notFound("No advisory " + id + ".");
-            }
-            if (advisory.state == AdvisoryState.PUBLISHED) {
-                throw AdvisoryProblems.conflict("advisory-published", advisory.publicId
-                        + " is published: its documents are public, at its links.");
-            }
-            return revisions.history(advisory.id).chain(history -> publication.snapshot(advisory, history, releaseTime(advisory)));
-        })).map(snapshot -> {
-            var missing = ContentReadiness.missing(snapshot.content());
-            if (!missing.isEmpty()) {
-                throw AdvisoryProblems.incomplete(missing);
-            }
-            return new Preview(snapshot.publicId(), snapshot.version(), snapshot.currentReleaseDate(), format,
-                    render(snapshot, format));
-        });
+        return Transactions.inSession(
+                        () ->
+                                advisories
+                                        .findById(id)
+                                        .chain(
+                                                advisory -> {
+                                                    if (advisory == null
+                                                            || !visible.test(
+                                                                    advisory.programSlug)) {
+                                                        throw AdvisoryProblems.notFound(
+                                                                "No advisory " + id + ".");
+                                                    }
+                                                    if (advisory.state == AdvisoryState.PUBLISHED) {
+                                                        throw AdvisoryProblems.conflict(
+                                                                "advisory-published",
+                                                                advisory.publicId
+                                                                        + " is published: its"
+                                                                        + " documents are public,"
+                                                                        + " at its links.");
+                                                    }
+                                                    return revisions
+                                                            .history(advisory.id)
+                                                            .chain(
+                                                                    history ->
+                                                                            publication.snapshot(
+                                                                                    advisory,
+                                                                                    history,
+                                                                                    releaseTime(
+                                                                                            advisory)));
+                                                }))
+                .map(
+                        snapshot -> {
+                            var missing = ContentReadiness.missing(snapshot.content());
+                            if (!missing.isEmpty()) {
+                                throw AdvisoryProblems.incomplete(missing);
+                            }
+                            return new Preview(
+                                    snapshot.publicId(),
+                                    snapshot.version(),
+                                    snapshot.currentReleaseDate(),
+                                    format,
+                                    render(snapshot, format));
+                        });
     }
 
-    /** The document publication would store for this snapshot (the page the public page would show). */
+    /**
+     * The document publication would store for this snapshot (the page the public page would show).
+     */
     String render(PublishedAdvisory snapshot, Format format) {
         if (format == Format.HTML) {
             return formats.page().render(snapshot);
         }
         String document = formats.render(snapshot).get(format.document);
         if (document == null) {
-            throw AdvisoryProblems.notFound("No CVE record: " + snapshot.publicId() + " has no CVE id.");
+            throw AdvisoryProblems.notFound(
+                    "No CVE record: " + snapshot.publicId() + " has no CVE id.");
         }
         return document;
     }
 
     private static Instant releaseTime(Advisory advisory) {
-        return advisory.liftAt != null ? advisory.liftAt.toInstant() : Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return advisory.liftAt != null
+                ? advisory.liftAt.toInstant()
+                : Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The formats a preview comes in: the three documents and the human page. */
@@ -106,9 +140,10 @@ public class AdvisoryPreviews {
     /**
      * A rendered preview.
      *
-     * @param version    the public version it would be published as
-     * @param releasedAt the release date it carries: the lift time, or the time of the preview while none is set
+     * @param version the public version it would be published as
+     * @param releasedAt the release date it carries: the lift time, or the time of the preview
+     *     while none is set
      */
-    public record Preview(String publicId, int version, Instant releasedAt, Format format, String content) {
-    }
+    public record Preview(
+            String publicId, int version, Instant releasedAt, Format format, String content) {}
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /** The problems advisory answers with, each named once. */
 final class AdvisoryProblems {
 
-    private AdvisoryProblems() {
-    }
+    private AdvisoryProblems() {}
 
     static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(Response.Status.NOT_FOUND, what));
@@ -25,7 +24,12 @@ final class AdvisoryProblems {
 
     /** Content not ready for the public: every missing field named. */
     static ProblemException incomplete(List<Problem.FieldError> missing) {
-        return new ProblemException(new Problem("https://embargo.dev/problems/advisory-incomplete",
-                "Advisory incomplete", 422, "The advisory cannot be scheduled or published until these are filled in.", missing));
+        return new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/advisory-incomplete",
+                        "Advisory incomplete",
+                        422,
+                        "The advisory cannot be scheduled or published until these are filled in.",
+                        missing));
     }
 }

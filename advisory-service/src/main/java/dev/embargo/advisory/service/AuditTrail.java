@@ -24,7 +24,8 @@ public class AuditTrail {
     }
 
     /** Adds an entry; {@code detail} (staff's words) is sealed, and never logged. */
-    public Uni<Void> record(UUID advisoryId, String action, String actor, String detail, Instant at) {
+    public Uni<Void> record(
+            UUID advisoryId, String action, String actor, String detail, Instant at) {
         AdvisoryAudit entry = new AdvisoryAudit();
         entry.advisoryId = advisoryId;
         entry.action = action;

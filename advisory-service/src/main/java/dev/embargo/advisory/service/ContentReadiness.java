@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether content may go public: what every format needs (CSAF requires a summary note, a
- * product tree and a remediation; OSV and CVE records an affected range). Drafts may be
- * incomplete; scheduling, early breaks and publication may not.
+ * Whether content may go public: what every format needs (CSAF requires a summary note, a product
+ * tree and a remediation; OSV and CVE records an affected range). Drafts may be incomplete;
+ * scheduling, early breaks and publication may not.
  */
 final class ContentReadiness {
 
-    private ContentReadiness() {
-    }
+    private ContentReadiness() {}
 
     static List<FieldError> missing(AdvisoryContent content) {
         List<FieldError> missing = new ArrayList<>();

@@ -27,11 +27,11 @@ import java.util.function.Predicate;
  * audited early break. The program's policy bounds all three.
  *
  * <ul>
- *   <li>The lift time lies in the future and no further than the program's disclosure deadline
- *       (90 days when the policy names none).</li>
- *   <li>A partner group learns of the advisory at most its {@code maxEmbargo} before the lift
- *       (seed 004: 5 days; distributions at most 14), and a lift moved later may not stretch the
- *       embargo of a group already told beyond its maximum.</li>
+ *   <li>The lift time lies in the future and no further than the program's disclosure deadline (90
+ *       days when the policy names none).
+ *   <li>A partner group learns of the advisory at most its {@code maxEmbargo} before the lift (seed
+ *       004: 5 days; distributions at most 14), and a lift moved later may not stretch the embargo
+ *       of a group already told beyond its maximum.
  * </ul>
  */
 @ApplicationScoped
@@ -46,8 +46,13 @@ public class Embargoes {
     private final SigningKeys signingKeys;
     private final AuditTrail audit;
 
-    Embargoes(Advisories advisories, PreAdvisories preAdvisories, ProgramViews programs, Publication publication,
-            SigningKeys signingKeys, AuditTrail audit) {
+    Embargoes(
+            Advisories advisories,
+            PreAdvisories preAdvisories,
+            ProgramViews programs,
+            Publication publication,
+            SigningKeys signingKeys,
+            AuditTrail audit) {
         this.advisories = advisories;
         this.preAdvisories = preAdvisories;
         this.programs = programs;
@@ -57,99 +62,316 @@ public class Embargoes {
     }
 
     /** Sets (or moves) the lift time; from then on the advisory publishes itself at that time. */
-    public Uni<AdvisoryDetails> scheduleLift(UUID id, Instant liftAt, String actor, Predicate<String> visible) {
+    public Uni<AdvisoryDetails> scheduleLift(
+            UUID id, Instant liftAt, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant lift = liftAt.truncatedTo(ChronoUnit.MICROS);
-        return Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
-            if (advisory.state == AdvisoryState.PUBLISHED) {
-                throw AdvisoryProblems.conflict("advisory-published", advisory.publicId + " is already public.");
-            }
-            if (!lift.isAfter(now)) {
-                throw AdvisoryProblems.unprocessable("lift-in-the-past", "The lift time must lie in the future.");
-            }
-            // One query at a time: a Hibernate Reactive session never runs two at once.
-            return advisories.currentContent(advisory)
-                    .chain(content -> programs.program(advisory.programSlug).chain(program -> preAdvisories.of(advisory.id)
-                            .map(told -> Tuple3.of(content, program, told))))
-                    .chain(found -> {
-                requireReady(found.getItem1());
-                Program program = requireProgram(found.getItem2(), advisory);
-                Instant latest = longestEmbargoEnd(program, now);
-                if (lift.isAfter(latest)) {
-                    throw AdvisoryProblems.unprocessable("embargo-too-long", program.name() + " discloses within "
-                            + disclosureBound(program) + ": the lift time may be " + latest + " at the latest.");
-                }
-                for (PreAdvisory told : found.getItem3()) {
-                    for (String group : told.partnerGroups.split(",")) {
-                        PartnerGroup rules = partnerGroup(program, group);
-                        Instant groupLatest = plus(program, told.releasedAt.toInstant(), rules.maxEmbargo());
-                        if (lift.isAfter(groupLatest)) {
-                            throw AdvisoryProblems.unprocessable("embargo-too-long", "Partner group " + group + " was told at "
-                                    + told.releasedAt.toInstant() + " and may be held for at most " + rules.maxEmbargo()
-                                    + ": the lift time may be " + groupLatest + " at the latest.");
-                        }
-                    }
-                }
-                advisory.liftAt = lift.atOffset(ZoneOffset.UTC);
-                advisory.state = AdvisoryState.SCHEDULED;
-                advisory.updatedAt = now.atOffset(ZoneOffset.UTC);
-                return audit.record(advisory.id, "lift-scheduled", actor, "Lift at " + lift, now)
-                        .chain(() -> advisories.details(advisory));
-            });
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        advisories
+                                .locked(id, visible)
+                                .chain(
+                                        advisory -> {
+                                            if (advisory.state == AdvisoryState.PUBLISHED) {
+                                                throw AdvisoryProblems.conflict(
+                                                        "advisory-published",
+                                                        advisory.publicId + " is already public.");
+                                            }
+                                            if (!lift.isAfter(now)) {
+                                                throw AdvisoryProblems.unprocessable(
+                                                        "lift-in-the-past",
+                                                        "The lift time must lie in the future.");
+                                            }
+                                            // One query at a time: a Hibernate Reactive session
+                                            // never runs two at once.
+                                            return advisories
+                                                    .currentContent(advisory)
+                                                    .chain(
+                                                            content ->
+                                                                    programs.program(
+                                                                                    advisory.programSlug)
+                                                                            .chain(
+                                                                                    program ->
+                                                                                            preAdvisories
+                                                                                                    .of(
+                                                                                                            advisory.id)
+                                                                                                    .map(
+                                                                                                            told ->
+                                                                                                                    Tuple3
+                                                                                                                            .of(
+                                                                                                                                    content,
+                                                                                                                                    program,
+                                                                                                                                    told))))
+                                                    .chain(
+                                                            found -> {
+                                                                requireReady(found.getItem1());
+                                                                Program program =
+                                                                        requireProgram(
+                                                                                found.getItem2(),
+                                                                                advisory);
+                                                                Instant latest =
+                                                                        longestEmbargoEnd(
+                                                                                program, now);
+                                                                if (lift.isAfter(latest)) {
+                                                                    throw AdvisoryProblems
+                                                                            .unprocessable(
+                                                                                    "embargo-too-long",
+                                                                                    program.name()
+                                                                                            + " discloses"
+                                                                                            + " within"
+                                                                                            + " "
+                                                                                            + disclosureBound(
+                                                                                                    program)
+                                                                                            + ": the"
+                                                                                            + " lift"
+                                                                                            + " time"
+                                                                                            + " may be"
+                                                                                            + " "
+                                                                                            + latest
+                                                                                            + " at the"
+                                                                                            + " latest.");
+                                                                }
+                                                                for (PreAdvisory told :
+                                                                        found.getItem3()) {
+                                                                    for (String group :
+                                                                            told.partnerGroups
+                                                                                    .split(",")) {
+                                                                        PartnerGroup rules =
+                                                                                partnerGroup(
+                                                                                        program,
+                                                                                        group);
+                                                                        Instant groupLatest =
+                                                                                plus(
+                                                                                        program,
+                                                                                        told
+                                                                                                .releasedAt
+                                                                                                .toInstant(),
+                                                                                        rules
+                                                                                                .maxEmbargo());
+                                                                        if (lift.isAfter(
+                                                                                groupLatest)) {
+                                                                            throw AdvisoryProblems
+                                                                                    .unprocessable(
+                                                                                            "embargo-too-long",
+                                                                                            "Partner"
+                                                                                                + " group"
+                                                                                                + " "
+                                                                                                    + group
+                                                                                                    + " was told"
+                                                                                                    + " at "
+                                                                                                    + told
+                                                                                                            .releasedAt
+                                                                                                            .toInstant()
+                                                                                                    + " and may"
+                                                                                                    + " be held"
+                                                                                                    + " for at"
+                                                                                                    + " most"
+                                                                                                    + " "
+                                                                                                    + rules
+                                                                                                            .maxEmbargo()
+                                                                                                    + ": the"
+                                                                                                    + " lift"
+                                                                                                    + " time"
+                                                                                                    + " may be"
+                                                                                                    + " "
+                                                                                                    + groupLatest
+                                                                                                    + " at the"
+                                                                                                    + " latest.");
+                                                                        }
+                                                                    }
+                                                                }
+                                                                advisory.liftAt =
+                                                                        lift.atOffset(
+                                                                                ZoneOffset.UTC);
+                                                                advisory.state =
+                                                                        AdvisoryState.SCHEDULED;
+                                                                advisory.updatedAt =
+                                                                        now.atOffset(
+                                                                                ZoneOffset.UTC);
+                                                                return audit.record(
+                                                                                advisory.id,
+                                                                                "lift-scheduled",
+                                                                                actor,
+                                                                                "Lift at " + lift,
+                                                                                now)
+                                                                        .chain(
+                                                                                () ->
+                                                                                        advisories
+                                                                                                .details(
+                                                                                                        advisory));
+                                                            });
+                                        }));
     }
 
     /**
      * Tells partner groups under embargo: each group must be one of the program's and may be told
      * no earlier than its maximum embargo before the lift.
      */
-    public Uni<PreAdvisory> releasePreAdvisory(UUID id, List<String> groups, String actor, Predicate<String> visible) {
+    public Uni<PreAdvisory> releasePreAdvisory(
+            UUID id, List<String> groups, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
-            if (advisory.state != AdvisoryState.SCHEDULED) {
-                throw AdvisoryProblems.conflict("no-embargo", advisory.publicId + " is " + advisory.state.name().toLowerCase()
-                        + ": pre-advisories go out between scheduling the lift and the lift itself.");
-            }
-            return advisories.currentContent(advisory)
-                    .chain(content -> programs.program(advisory.programSlug).map(program -> Tuple2.of(content, program)))
-                    .chain(found -> {
-                        Program program = requireProgram(found.getItem2(), advisory);
-                        Instant lift = advisory.liftAt.toInstant();
-                        for (String group : groups) {
-                            PartnerGroup rules = partnerGroup(program, group);
-                            Instant earliest = minus(program, lift, rules.maxEmbargo());
-                            if (now.isBefore(earliest)) {
-                                throw AdvisoryProblems.unprocessable("too-early-for-group", "Partner group " + group
-                                        + " may be told at most " + rules.maxEmbargo() + " before the lift (" + lift
-                                        + "): release on or after " + earliest + ".");
-                            }
-                        }
-                        return preAdvisories.stage(advisory.id, advisory.programSlug, told(advisory, found.getItem1()), lift,
-                                        groups, actor)
-                                .call(released -> audit.record(advisory.id, "pre-advisory-released", actor,
-                                        "To " + String.join(", ", groups) + " (pre-advisory " + released.id + ")", now));
-                    });
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        advisories
+                                .locked(id, visible)
+                                .chain(
+                                        advisory -> {
+                                            if (advisory.state != AdvisoryState.SCHEDULED) {
+                                                throw AdvisoryProblems.conflict(
+                                                        "no-embargo",
+                                                        advisory.publicId
+                                                                + " is "
+                                                                + advisory.state
+                                                                        .name()
+                                                                        .toLowerCase()
+                                                                + ": pre-advisories go out between"
+                                                                + " scheduling the lift and the"
+                                                                + " lift itself.");
+                                            }
+                                            return advisories
+                                                    .currentContent(advisory)
+                                                    .chain(
+                                                            content ->
+                                                                    programs.program(
+                                                                                    advisory.programSlug)
+                                                                            .map(
+                                                                                    program ->
+                                                                                            Tuple2
+                                                                                                    .of(
+                                                                                                            content,
+                                                                                                            program)))
+                                                    .chain(
+                                                            found -> {
+                                                                Program program =
+                                                                        requireProgram(
+                                                                                found.getItem2(),
+                                                                                advisory);
+                                                                Instant lift =
+                                                                        advisory.liftAt.toInstant();
+                                                                for (String group : groups) {
+                                                                    PartnerGroup rules =
+                                                                            partnerGroup(
+                                                                                    program, group);
+                                                                    Instant earliest =
+                                                                            minus(
+                                                                                    program,
+                                                                                    lift,
+                                                                                    rules
+                                                                                            .maxEmbargo());
+                                                                    if (now.isBefore(earliest)) {
+                                                                        throw AdvisoryProblems
+                                                                                .unprocessable(
+                                                                                        "too-early-for-group",
+                                                                                        "Partner"
+                                                                                            + " group"
+                                                                                            + " "
+                                                                                                + group
+                                                                                                + " may be"
+                                                                                                + " told"
+                                                                                                + " at most"
+                                                                                                + " "
+                                                                                                + rules
+                                                                                                        .maxEmbargo()
+                                                                                                + " before"
+                                                                                                + " the lift"
+                                                                                                + " ("
+                                                                                                + lift
+                                                                                                + "): release"
+                                                                                                + " on or"
+                                                                                                + " after"
+                                                                                                + " "
+                                                                                                + earliest
+                                                                                                + ".");
+                                                                    }
+                                                                }
+                                                                return preAdvisories
+                                                                        .stage(
+                                                                                advisory.id,
+                                                                                advisory.programSlug,
+                                                                                told(
+                                                                                        advisory,
+                                                                                        found
+                                                                                                .getItem1()),
+                                                                                lift,
+                                                                                groups,
+                                                                                actor)
+                                                                        .call(
+                                                                                released ->
+                                                                                        audit
+                                                                                                .record(
+                                                                                                        advisory.id,
+                                                                                                        "pre-advisory-released",
+                                                                                                        actor,
+                                                                                                        "To "
+                                                                                                                + String
+                                                                                                                        .join(
+                                                                                                                                ", ",
+                                                                                                                                groups)
+                                                                                                                + " (pre-advisory"
+                                                                                                                + " "
+                                                                                                                + released.id
+                                                                                                                + ")",
+                                                                                                        now));
+                                                            });
+                                        }));
     }
 
     /**
      * Publishes now, before the lift time, because the embargo cannot hold (active exploitation).
      * The reason is kept, sealed, in the audit trail and the public documents say it was broken.
      */
-    public Uni<AdvisoryDetails> earlyBreak(UUID id, String reason, String actor, Predicate<String> visible) {
+    public Uni<AdvisoryDetails> earlyBreak(
+            UUID id, String reason, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return signingKeys.signer().chain(signer -> Transactions.inTransaction(() -> advisories.locked(id, visible).chain(advisory -> {
-            if (advisory.state == AdvisoryState.PUBLISHED) {
-                throw AdvisoryProblems.conflict("advisory-published", advisory.publicId + " is already public.");
-            }
-            return advisories.currentContent(advisory).chain(content -> {
-                requireReady(content);
-                advisory.earlyBreak = true;
-                return audit.record(advisory.id, "early-break", actor, reason, now)
-                        .chain(() -> publication.publish(advisory, signer, now))
-                        .chain(() -> advisories.details(advisory));
-            });
-        })));
+        return signingKeys
+                .signer()
+                .chain(
+                        signer ->
+                                Transactions.inTransaction(
+                                        () ->
+                                                advisories
+                                                        .locked(id, visible)
+                                                        .chain(
+                                                                advisory -> {
+                                                                    if (advisory.state
+                                                                            == AdvisoryState
+                                                                                    .PUBLISHED) {
+                                                                        throw AdvisoryProblems
+                                                                                .conflict(
+                                                                                        "advisory-published",
+                                                                                        advisory.publicId
+                                                                                                + " is already"
+                                                                                                + " public.");
+                                                                    }
+                                                                    return advisories
+                                                                            .currentContent(
+                                                                                    advisory)
+                                                                            .chain(
+                                                                                    content -> {
+                                                                                        requireReady(
+                                                                                                content);
+                                                                                        advisory.earlyBreak =
+                                                                                                true;
+                                                                                        return audit.record(
+                                                                                                        advisory.id,
+                                                                                                        "early-break",
+                                                                                                        actor,
+                                                                                                        reason,
+                                                                                                        now)
+                                                                                                .chain(
+                                                                                                        () ->
+                                                                                                                publication
+                                                                                                                        .publish(
+                                                                                                                                advisory,
+                                                                                                                                signer,
+                                                                                                                                now))
+                                                                                                .chain(
+                                                                                                        () ->
+                                                                                                                advisories
+                                                                                                                        .details(
+                                                                                                                                advisory));
+                                                                                    });
+                                                                })));
     }
 
     /** What partners are told: enough to prepare a fix, nothing about the reporter. */
@@ -179,29 +401,45 @@ public class Embargoes {
 
     private static Program requireProgram(Program program, Advisory advisory) {
         if (program == null) {
-            throw AdvisoryProblems.conflict("program-unknown", "The policy of " + advisory.programSlug
-                    + " has not reached the advisory service yet; try again in a moment.");
+            throw AdvisoryProblems.conflict(
+                    "program-unknown",
+                    "The policy of "
+                            + advisory.programSlug
+                            + " has not reached the advisory service yet; try again in a moment.");
         }
         return program;
     }
 
     private static PartnerGroup partnerGroup(Program program, String group) {
         var terms = program.policy().disclosure();
-        return (terms == null || terms.partnerGroups() == null ? List.<PartnerGroup>of() : terms.partnerGroups()).stream()
-                .filter(known -> known.id().equals(group))
-                .findFirst()
-                .orElseThrow(() -> AdvisoryProblems.unprocessable("unknown-partner-group", program.name()
-                        + " has no partner group " + group + "."));
+        return (terms == null || terms.partnerGroups() == null
+                        ? List.<PartnerGroup>of()
+                        : terms.partnerGroups())
+                .stream()
+                        .filter(known -> known.id().equals(group))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        AdvisoryProblems.unprocessable(
+                                                "unknown-partner-group",
+                                                program.name()
+                                                        + " has no partner group "
+                                                        + group
+                                                        + "."));
     }
 
     private static String disclosureBound(Program program) {
         PolicyDuration disclosure = program.policy().deadlines().disclosure();
-        return disclosure == null || disclosure.isOpenEnded() ? DEFAULT_LONGEST_EMBARGO.toDays() + "d" : disclosure.toString();
+        return disclosure == null || disclosure.isOpenEnded()
+                ? DEFAULT_LONGEST_EMBARGO.toDays() + "d"
+                : disclosure.toString();
     }
 
     private static Instant longestEmbargoEnd(Program program, Instant now) {
         PolicyDuration disclosure = program.policy().deadlines().disclosure();
-        return disclosure == null || disclosure.isOpenEnded() ? now.plus(DEFAULT_LONGEST_EMBARGO) : plus(program, now, disclosure);
+        return disclosure == null || disclosure.isOpenEnded()
+                ? now.plus(DEFAULT_LONGEST_EMBARGO)
+                : plus(program, now, disclosure);
     }
 
     private static Instant plus(Program program, Instant from, PolicyDuration duration) {

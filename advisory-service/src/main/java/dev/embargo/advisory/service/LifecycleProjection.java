@@ -26,37 +26,49 @@ public class LifecycleProjection {
     }
 
     public Uni<Void> submitted(ReportSubmitted event) {
-        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
-            report.creditName = event.creditName();
-            report.creditPreference = event.creditPreference();
-            report.sealedTitle = event.sealedTitle();
-            report.affectedVersion = event.affectedVersion();
-            report.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
-        }).replaceWithVoid();
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            report.creditName = event.creditName();
+                            report.creditPreference = event.creditPreference();
+                            report.sealedTitle = event.sealedTitle();
+                            report.affectedVersion = event.affectedVersion();
+                            report.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
     }
 
     public Uni<Void> acknowledged(ReportAcknowledged event) {
-        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
-            report.stage = LifecycleStage.ACKNOWLEDGED;
-            report.caseId = UUID.fromString(event.caseId());
-            report.acknowledgedAt = event.acknowledgedAt().atOffset(ZoneOffset.UTC);
-        }).replaceWithVoid();
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            report.stage = LifecycleStage.ACKNOWLEDGED;
+                            report.caseId = UUID.fromString(event.caseId());
+                            report.acknowledgedAt = event.acknowledgedAt().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
     }
 
     public Uni<Void> stateChanged(CaseStateChanged event) {
-        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
-            report.caseId = UUID.fromString(event.caseId());
-            report.caseState = event.to();
-        }).replaceWithVoid();
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            report.caseId = UUID.fromString(event.caseId());
+                            report.caseState = event.to();
+                        })
+                .replaceWithVoid();
     }
 
     public Uni<Void> severityChanged(CaseSeverityChanged event) {
-        return tracked(event.reportId(), event.trackingId(), event.programSlug()).invoke(report -> {
-            report.caseId = UUID.fromString(event.caseId());
-            report.severity = event.severity();
-            report.cvssVector = event.cvssVector();
-            report.cvssScore = event.cvssScore();
-        }).replaceWithVoid();
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            report.caseId = UUID.fromString(event.caseId());
+                            report.severity = event.severity();
+                            report.cvssVector = event.cvssVector();
+                            report.cvssScore = event.cvssScore();
+                        })
+                .replaceWithVoid();
     }
 
     /** The tracked report of a tracking id, or null. */
@@ -68,25 +80,28 @@ public class LifecycleProjection {
         return reports.findById(reportId);
     }
 
-    public Uni<List<TrackedReport>> list(java.util.Optional<java.util.Set<String>> programs, int page, int size) {
+    public Uni<List<TrackedReport>> list(
+            java.util.Optional<java.util.Set<String>> programs, int page, int size) {
         return Transactions.inSession(() -> reports.listPage(programs, page, size));
     }
 
     /** The report's row, created at the first event that mentions it. */
     private Uni<TrackedReport> tracked(String reportId, String trackingId, String programSlug) {
         UUID id = UUID.fromString(reportId);
-        return reports.findById(id).chain(existing -> {
-            if (existing != null) {
-                existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                return Uni.createFrom().item(existing);
-            }
-            TrackedReport report = new TrackedReport();
-            report.reportId = id;
-            report.trackingId = trackingId;
-            report.programSlug = programSlug;
-            report.stage = LifecycleStage.SUBMITTED;
-            report.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return reports.persist(report);
-        });
+        return reports.findById(id)
+                .chain(
+                        existing -> {
+                            if (existing != null) {
+                                existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                                return Uni.createFrom().item(existing);
+                            }
+                            TrackedReport report = new TrackedReport();
+                            report.reportId = id;
+                            report.trackingId = trackingId;
+                            report.programSlug = programSlug;
+                            report.stage = LifecycleStage.SUBMITTED;
+                            report.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            return reports.persist(report);
+                        });
     }
 }

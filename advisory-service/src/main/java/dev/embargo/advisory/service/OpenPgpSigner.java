@@ -23,8 +23,8 @@ import org.pgpainless.key.protection.UnlockSecretKey;
 import org.pgpainless.util.Passphrase;
 
 /**
- * An OpenPGP signing key and the detached signatures it makes: the {@code .asc} files beside
- * each CSAF document (CSAF 2.0 §7.1.18). PGPainless does the OpenPGP.
+ * An OpenPGP signing key and the detached signatures it makes: the {@code .asc} files beside each
+ * CSAF document (CSAF 2.0 §7.1.18). PGPainless does the OpenPGP.
  */
 public final class OpenPgpSigner {
 
@@ -32,7 +32,8 @@ public final class OpenPgpSigner {
     private final long signingKeyId;
     private final SecretKeyRingProtector protector;
 
-    private OpenPgpSigner(PGPSecretKeyRing key, long signingKeyId, SecretKeyRingProtector protector) {
+    private OpenPgpSigner(
+            PGPSecretKeyRing key, long signingKeyId, SecretKeyRingProtector protector) {
         this.key = key;
         this.signingKeyId = signingKeyId;
         this.protector = protector;
@@ -40,7 +41,8 @@ public final class OpenPgpSigner {
 
     /**
      * Reads an ASCII-armored secret key; its first signing-capable key signs. That key is unlocked
-     * here once, so that a wrong passphrase shows when the key is loaded rather than at the first signature.
+     * here once, so that a wrong passphrase shows when the key is loaded rather than at the first
+     * signature.
      */
     public static OpenPgpSigner of(String armoredSecretKey, String passphrase) {
         try {
@@ -53,42 +55,62 @@ public final class OpenPgpSigner {
                 throw new IllegalArgumentException("The OpenPGP key has no signing key");
             }
             long signingKeyId = signingKeys.get(0).getKeyID();
-            SecretKeyRingProtector protector = SecretKeyRingProtector.unlockAnyKeyWith(
-                    Passphrase.fromPassword(passphrase == null ? "" : passphrase));
+            SecretKeyRingProtector protector =
+                    SecretKeyRingProtector.unlockAnyKeyWith(
+                            Passphrase.fromPassword(passphrase == null ? "" : passphrase));
             UnlockSecretKey.unlockSecretKey(key.getSecretKey(signingKeyId), protector);
             return new OpenPgpSigner(key, signingKeyId, protector);
         } catch (IOException | PGPException e) {
-            throw new IllegalArgumentException("Not a usable ASCII-armored OpenPGP secret key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Not a usable ASCII-armored OpenPGP secret key: " + e.getMessage(), e);
         }
     }
 
-    /** A new RSA-3072 key for {@code userId}, unprotected: the caller seals it before it is stored. */
+    /**
+     * A new RSA-3072 key for {@code userId}, unprotected: the caller seals it before it is stored.
+     */
     public static String generateArmoredSecretKey(String userId) {
-        return PGPainless.asciiArmor(PGPainless.buildKeyRing()
-                .setPrimaryKey(KeySpec.getBuilder(KeyType.RSA(RsaLength._3072),
-                        KeyFlag.CERTIFY_OTHER, KeyFlag.SIGN_DATA))
-                .addUserId(userId)
-                .build());
+        return PGPainless.asciiArmor(
+                PGPainless.buildKeyRing()
+                        .setPrimaryKey(
+                                KeySpec.getBuilder(
+                                        KeyType.RSA(RsaLength._3072),
+                                        KeyFlag.CERTIFY_OTHER,
+                                        KeyFlag.SIGN_DATA))
+                        .addUserId(userId)
+                        .build());
     }
 
     /** The detached, ASCII-armored signature of {@code content} (UTF-8), SHA-512. */
     public String sign(String content) {
         try {
-            EncryptionStream signing = PGPainless.encryptAndOrSign().onOutputStream(OutputStream.nullOutputStream())
-                    .withOptions(ProducerOptions.sign(SigningOptions.get()
-                                    .overrideHashAlgorithm(HashAlgorithm.SHA512)
-                                    .addDetachedSignature(protector, key, signingKeyId,
-                                            DocumentSignatureType.BINARY_DOCUMENT))
-                            .setAsciiArmor(false));
+            EncryptionStream signing =
+                    PGPainless.encryptAndOrSign()
+                            .onOutputStream(OutputStream.nullOutputStream())
+                            .withOptions(
+                                    ProducerOptions.sign(
+                                                    SigningOptions.get()
+                                                            .overrideHashAlgorithm(
+                                                                    HashAlgorithm.SHA512)
+                                                            .addDetachedSignature(
+                                                                    protector,
+                                                                    key,
+                                                                    signingKeyId,
+                                                                    DocumentSignatureType
+                                                                            .BINARY_DOCUMENT))
+                                            .setAsciiArmor(false));
             signing.write(content.getBytes(StandardCharsets.UTF_8));
             signing.close();
-            return PGPainless.asciiArmor(signing.getResult().getDetachedSignatures().flatten().iterator().next());
+            return PGPainless.asciiArmor(
+                    signing.getResult().getDetachedSignatures().flatten().iterator().next());
         } catch (PGPException | IOException e) {
             throw new IllegalStateException("Could not sign", e);
         }
     }
 
-    /** The public key (the certificate), ASCII-armored, as readers fetch it to check the signatures. */
+    /**
+     * The public key (the certificate), ASCII-armored, as readers fetch it to check the signatures.
+     */
     public String armoredPublicKey() {
         return PGPainless.asciiArmor(PGPainless.extractCertificate(key));
     }

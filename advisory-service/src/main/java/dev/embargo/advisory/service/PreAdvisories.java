@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Releases pre-advisories: the document is sealed in the database and in
- * {@code preadvisory.released}, written in one transaction, for notify to deliver by webhook
- * (notify marks each partner's copy with its own watermark).
+ * Releases pre-advisories: the document is sealed in the database and in {@code
+ * preadvisory.released}, written in one transaction, for notify to deliver by webhook (notify marks
+ * each partner's copy with its own watermark).
  */
 @ApplicationScoped
 public class PreAdvisories {
@@ -34,37 +34,57 @@ public class PreAdvisories {
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
-    PreAdvisories(PreAdvisoryRepository preAdvisories, Outbox outbox, FieldCipher cipher, ObjectMapper json) {
+    PreAdvisories(
+            PreAdvisoryRepository preAdvisories,
+            Outbox outbox,
+            FieldCipher cipher,
+            ObjectMapper json) {
         this.preAdvisories = preAdvisories;
         this.outbox = outbox;
         this.cipher = cipher;
         this.json = json;
     }
 
-    /** Releases a free-standing pre-advisory (one not drafted as an advisory), in its own transaction. */
-    public Uni<PreAdvisory> release(String program, String title, String summary, Instant embargoUntil,
-            List<String> partnerGroups, List<String> trackingIds, String releasedBy) {
+    /**
+     * Releases a free-standing pre-advisory (one not drafted as an advisory), in its own
+     * transaction.
+     */
+    public Uni<PreAdvisory> release(
+            String program,
+            String title,
+            String summary,
+            Instant embargoUntil,
+            List<String> partnerGroups,
+            List<String> trackingIds,
+            String releasedBy) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("title", title);
         document.put("summary", summary);
         document.put("trackingIds", trackingIds == null ? List.of() : trackingIds);
-        return Transactions.inTransaction(() -> stage(null, program, document, embargoUntil, partnerGroups, releasedBy));
+        return Transactions.inTransaction(
+                () -> stage(null, program, document, embargoUntil, partnerGroups, releasedBy));
     }
 
     /**
      * Keeps the pre-advisory and stages {@code preadvisory.released}, in the caller's transaction.
      *
      * @param advisoryId the advisory it announces; null for a free-standing one
-     * @param document   what partners are told (the id, program, TLP and lift time are added here)
+     * @param document what partners are told (the id, program, TLP and lift time are added here)
      */
-    Uni<PreAdvisory> stage(UUID advisoryId, String program, Map<String, Object> document, Instant embargoUntil,
-            List<String> partnerGroups, String releasedBy) {
+    Uni<PreAdvisory> stage(
+            UUID advisoryId,
+            String program,
+            Map<String, Object> document,
+            Instant embargoUntil,
+            List<String> partnerGroups,
+            String releasedBy) {
         PreAdvisory released = new PreAdvisory();
         released.id = TimeOrderedIds.next();
         released.advisoryId = advisoryId;
         released.programSlug = program;
         released.partnerGroups = String.join(",", partnerGroups);
-        released.embargoUntil = embargoUntil.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        released.embargoUntil =
+                embargoUntil.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         released.releasedBy = releasedBy;
         released.releasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         Map<String, Object> told = new LinkedHashMap<>();
@@ -75,9 +95,19 @@ public class PreAdvisories {
         told.putAll(document);
         told.put("embargoUntil", released.embargoUntil.toInstant().toString());
         released.sealedDocument = cipher.seal(write(told));
-        return preAdvisories.persist(released)
-                .chain(() -> outbox.stage(new PreAdvisoryReleased(released.id.toString(), program, partnerGroups,
-                        released.embargoUntil.toInstant(), released.sealedDocument, releasedBy, released.releasedAt.toInstant())))
+        return preAdvisories
+                .persist(released)
+                .chain(
+                        () ->
+                                outbox.stage(
+                                        new PreAdvisoryReleased(
+                                                released.id.toString(),
+                                                program,
+                                                partnerGroups,
+                                                released.embargoUntil.toInstant(),
+                                                released.sealedDocument,
+                                                releasedBy,
+                                                released.releasedAt.toInstant())))
                 .replaceWith(released);
     }
 

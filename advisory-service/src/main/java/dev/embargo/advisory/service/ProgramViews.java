@@ -25,22 +25,34 @@ public class ProgramViews {
 
     /** Applies a published revision; called inside the consumer's transaction. */
     public Uni<Void> apply(ProgramPolicyPublished published) {
-        return views.findById(published.slug()).chain(current -> {
-            if (current != null && current.revision >= published.revision()) {
-                return Uni.createFrom().voidItem();
-            }
-            Program program = files.read(published.document(), published.slug() + "@" + published.revision());
-            ProgramView view = current != null ? current : new ProgramView();
-            view.slug = published.slug();
-            view.revision = published.revision();
-            view.name = program.name();
-            view.document = published.document();
-            return current != null ? Uni.createFrom().voidItem() : views.persist(view).replaceWithVoid();
-        });
+        return views.findById(published.slug())
+                .chain(
+                        current -> {
+                            if (current != null && current.revision >= published.revision()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Program program =
+                                    files.read(
+                                            published.document(),
+                                            published.slug() + "@" + published.revision());
+                            ProgramView view = current != null ? current : new ProgramView();
+                            view.slug = published.slug();
+                            view.revision = published.revision();
+                            view.name = program.name();
+                            view.document = published.document();
+                            return current != null
+                                    ? Uni.createFrom().voidItem()
+                                    : views.persist(view).replaceWithVoid();
+                        });
     }
 
     /** The program in force, or null when this service has not heard of it. */
     public Uni<Program> program(String slug) {
-        return views.findById(slug).map(view -> view == null ? null : files.read(view.document, slug + "@" + view.revision));
+        return views.findById(slug)
+                .map(
+                        view ->
+                                view == null
+                                        ? null
+                                        : files.read(view.document, slug + "@" + view.revision));
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Everything the public may read, and nothing else: every query goes to {@code published_document},
- * which holds only what publication wrote. An embargoed advisory has no row there, so no public URL,
- * feed, index or search can show it, whatever the path or query.
+ * which holds only what publication wrote. An embargoed advisory has no row there, so no public
+ * URL, feed, index or search can show it, whatever the path or query.
  */
 @ApplicationScoped
 public class PublicCatalog {
@@ -27,49 +27,91 @@ public class PublicCatalog {
     private final AdvisoryRepository advisories;
     private final AdvisoryFormats formats;
 
-    PublicCatalog(PublishedDocumentRepository documents, AdvisoryRepository advisories, AdvisoryFormats formats) {
+    PublicCatalog(
+            PublishedDocumentRepository documents,
+            AdvisoryRepository advisories,
+            AdvisoryFormats formats) {
         this.documents = documents;
         this.advisories = advisories;
         this.formats = formats;
     }
 
-    /** A published advisory's document in a format; empty when there is none (or it is not public). */
+    /**
+     * A published advisory's document in a format; empty when there is none (or it is not public).
+     */
     public Uni<Optional<PublishedDocument>> document(String publicId, DocumentFormat format) {
-        return Transactions.inSession(() -> advisories.find("publicId", publicId).firstResult()
-                .chain(advisory -> advisory == null || advisory.publishedRevision == null
-                        ? Uni.createFrom().<PublishedDocument>nullItem()
-                        : documents.document(advisory.id, format)))
+        return Transactions.inSession(
+                        () ->
+                                advisories
+                                        .find("publicId", publicId)
+                                        .firstResult()
+                                        .chain(
+                                                advisory ->
+                                                        advisory == null
+                                                                        || advisory.publishedRevision
+                                                                                == null
+                                                                ? Uni.createFrom()
+                                                                        .<PublishedDocument>
+                                                                                nullItem()
+                                                                : documents.document(
+                                                                        advisory.id, format)))
                 .map(Optional::ofNullable);
     }
 
     public Uni<Optional<PublishedAdvisory>> advisory(String publicId) {
-        return document(publicId, DocumentFormat.SNAPSHOT).map(found -> found.map(document -> formats.readSnapshot(document.content)));
+        return document(publicId, DocumentFormat.SNAPSHOT)
+                .map(found -> found.map(document -> formats.readSnapshot(document.content)));
     }
 
     /** Every published advisory, optionally of one program. */
     public Uni<List<PublishedAdvisory>> all(Optional<String> program) {
         return Transactions.inSession(() -> documents.all(DocumentFormat.SNAPSHOT, program))
-                .map(found -> found.stream().map(document -> formats.readSnapshot(document.content)).toList());
+                .map(
+                        found ->
+                                found.stream()
+                                        .map(document -> formats.readSnapshot(document.content))
+                                        .toList());
     }
 
     /**
      * One page of published advisories, newest first, optionally of one program and matching a
      * search (case-insensitive, in any published text).
      */
-    public Uni<List<PublishedAdvisory>> search(Optional<String> program, Optional<String> query, int page, int size) {
+    public Uni<List<PublishedAdvisory>> search(
+            Optional<String> program, Optional<String> query, int page, int size) {
         StringBuilder where = new StringBuilder("format = :format");
-        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("format", DocumentFormat.SNAPSHOT);
-        program.ifPresent(slug -> {
-            where.append(" and programSlug = :program");
-            parameters.and("program", slug);
-        });
-        query.filter(text -> !text.isBlank()).ifPresent(text -> {
-            where.append(" and lower(content) like :query escape '!'");
-            parameters.and("query", "%" + text.toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
-        });
-        return Transactions.inSession(() -> documents.find(where.toString(), Sort.descending("publishedAt").and("advisoryId"), parameters)
-                        .page(Page.of(page, size)).list())
-                .map(found -> found.stream().map(document -> formats.readSnapshot(document.content)).toList());
+        io.quarkus.panache.common.Parameters parameters =
+                io.quarkus.panache.common.Parameters.with("format", DocumentFormat.SNAPSHOT);
+        program.ifPresent(
+                slug -> {
+                    where.append(" and programSlug = :program");
+                    parameters.and("program", slug);
+                });
+        query.filter(text -> !text.isBlank())
+                .ifPresent(
+                        text -> {
+                            where.append(" and lower(content) like :query escape '!'");
+                            parameters.and(
+                                    "query",
+                                    "%"
+                                            + text.toLowerCase(Locale.ROOT)
+                                                    .replaceAll("([!%_])", "!$1")
+                                            + "%");
+                        });
+        return Transactions.inSession(
+                        () ->
+                                documents
+                                        .find(
+                                                where.toString(),
+                                                Sort.descending("publishedAt").and("advisoryId"),
+                                                parameters)
+                                        .page(Page.of(page, size))
+                                        .list())
+                .map(
+                        found ->
+                                found.stream()
+                                        .map(document -> formats.readSnapshot(document.content))
+                                        .toList());
     }
 
     /**
@@ -77,20 +119,38 @@ public class PublicCatalog {
      * credits are left out: they name no one.
      */
     public Uni<List<HallOfFameEntry>> hallOfFame(String program) {
-        return all(Optional.of(program)).map(published -> {
-            java.util.Map<String, List<PublishedAdvisory>> byName = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (PublishedAdvisory advisory : published) {
-                advisory.content().credits().stream()
-                        .map(credit -> credit.name())
-                        .filter(name -> !name.equals(ReporterCredit.ANONYMOUS))
-                        .distinct()
-                        .forEach(name -> byName.computeIfAbsent(name, ignored -> new java.util.ArrayList<>()).add(advisory));
-            }
-            return byName.entrySet().stream()
-                    .map(entry -> new HallOfFameEntry(entry.getKey(), entry.getValue()))
-                    .sorted(java.util.Comparator.comparingInt((HallOfFameEntry entry) -> -entry.advisories().size())
-                            .thenComparing(HallOfFameEntry::name, String.CASE_INSENSITIVE_ORDER))
-                    .toList();
-        });
+        return all(Optional.of(program))
+                .map(
+                        published -> {
+                            java.util.Map<String, List<PublishedAdvisory>> byName =
+                                    new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                            for (PublishedAdvisory advisory : published) {
+                                advisory.content().credits().stream()
+                                        .map(credit -> credit.name())
+                                        .filter(name -> !name.equals(ReporterCredit.ANONYMOUS))
+                                        .distinct()
+                                        .forEach(
+                                                name ->
+                                                        byName.computeIfAbsent(
+                                                                        name,
+                                                                        ignored ->
+                                                                                new java.util
+                                                                                        .ArrayList<>())
+                                                                .add(advisory));
+                            }
+                            return byName.entrySet().stream()
+                                    .map(
+                                            entry ->
+                                                    new HallOfFameEntry(
+                                                            entry.getKey(), entry.getValue()))
+                                    .sorted(
+                                            java.util.Comparator.comparingInt(
+                                                            (HallOfFameEntry entry) ->
+                                                                    -entry.advisories().size())
+                                                    .thenComparing(
+                                                            HallOfFameEntry::name,
+                                                            String.CASE_INSENSITIVE_ORDER))
+                                    .toList();
+                        });
     }
 }

@@ -65,9 +65,20 @@ public class Publication {
     private final MeterRegistry metrics;
     private final RepeatingPass pass = new RepeatingPass("Lift-time scan", this::publishDue);
 
-    Publication(AdvisoryRepository advisories, AdvisoryRevisionRepository revisions, PublishedDocumentRepository documents,
-            LifecycleProjection reports, ProgramViews programs, AdvisoryFormats formats, SigningKeys signingKeys,
-            AuditTrail audit, SealedJson sealed, Outbox outbox, PublicLinks links, AdvisoryConfig config, MeterRegistry metrics) {
+    Publication(
+            AdvisoryRepository advisories,
+            AdvisoryRevisionRepository revisions,
+            PublishedDocumentRepository documents,
+            LifecycleProjection reports,
+            ProgramViews programs,
+            AdvisoryFormats formats,
+            SigningKeys signingKeys,
+            AuditTrail audit,
+            SealedJson sealed,
+            Outbox outbox,
+            PublicLinks links,
+            AdvisoryConfig config,
+            MeterRegistry metrics) {
         this.advisories = advisories;
         this.revisions = revisions;
         this.documents = documents;
@@ -93,16 +104,40 @@ public class Publication {
 
     /** One scan: publishes every scheduled advisory whose lift time has come. */
     public Uni<Integer> publishDue() {
-        return signingKeys.signer().chain(signer -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return Transactions.inTransaction(() -> advisories.claimDue(now.atOffset(ZoneOffset.UTC), config.publicationBatchSize())
-                    .chain(due -> Multi.createFrom().iterable(due)
-                            .onItem().transformToUniAndConcatenate(advisory -> audit.record(advisory.id, "published-at-lift-time",
-                                            "embargo", null, now)
-                                    .chain(() -> publish(advisory, signer, now)))
-                            .collect().asList()
-                            .map(List::size)));
-        });
+        return signingKeys
+                .signer()
+                .chain(
+                        signer -> {
+                            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            return Transactions.inTransaction(
+                                    () ->
+                                            advisories
+                                                    .claimDue(
+                                                            now.atOffset(ZoneOffset.UTC),
+                                                            config.publicationBatchSize())
+                                                    .chain(
+                                                            due ->
+                                                                    Multi.createFrom()
+                                                                            .iterable(due)
+                                                                            .onItem()
+                                                                            .transformToUniAndConcatenate(
+                                                                                    advisory ->
+                                                                                            audit.record(
+                                                                                                            advisory.id,
+                                                                                                            "published-at-lift-time",
+                                                                                                            "embargo",
+                                                                                                            null,
+                                                                                                            now)
+                                                                                                    .chain(
+                                                                                                            () ->
+                                                                                                                    publish(
+                                                                                                                            advisory,
+                                                                                                                            signer,
+                                                                                                                            now)))
+                                                                            .collect()
+                                                                            .asList()
+                                                                            .map(List::size)));
+                        });
     }
 
     /**
@@ -110,40 +145,108 @@ public class Publication {
      * caller's transaction, with the advisory row locked by it.
      */
     Uni<Void> publish(Advisory advisory, OpenPgpSigner signer, Instant now) {
-        return revisions.history(advisory.id).chain(history -> {
-            AdvisoryRevision current = current(advisory, history);
-            current.publishedAt = now.atOffset(ZoneOffset.UTC);
-            boolean first = advisory.publishedAt == null;
-            if (first) {
-                advisory.publishedAt = current.publishedAt;
-            }
-            advisory.state = AdvisoryState.PUBLISHED;
-            advisory.publishedRevision = current.number;
-            advisory.updatedAt = current.publishedAt;
-            return snapshot(advisory, history, now).chain(snapshot -> store(advisory, snapshot, signer, now)
-                    .chain(() -> outbox.stage(new AdvisoryPublished(advisory.id.toString(), advisory.publicId,
-                            advisory.programSlug, snapshot.version(), snapshot.content().title(), snapshot.content().cveId(),
-                            snapshot.content().severity(), snapshot.url(),
-                            advisory.reportId == null ? List.of() : List.of(advisory.reportId.toString()),
-                            snapshot.content().credits().stream().map(Credit::name).toList(), advisory.earlyBreak, now)))
-                    .invoke(() -> metrics.counter("embargo.advisories.published", "program", advisory.programSlug,
-                            "first", String.valueOf(first)).increment())
-                    .replaceWithVoid());
-        });
+        return revisions
+                .history(advisory.id)
+                .chain(
+                        history -> {
+                            AdvisoryRevision current = current(advisory, history);
+                            current.publishedAt = now.atOffset(ZoneOffset.UTC);
+                            boolean first = advisory.publishedAt == null;
+                            if (first) {
+                                advisory.publishedAt = current.publishedAt;
+                            }
+                            advisory.state = AdvisoryState.PUBLISHED;
+                            advisory.publishedRevision = current.number;
+                            advisory.updatedAt = current.publishedAt;
+                            return snapshot(advisory, history, now)
+                                    .chain(
+                                            snapshot ->
+                                                    store(advisory, snapshot, signer, now)
+                                                            .chain(
+                                                                    () ->
+                                                                            outbox.stage(
+                                                                                    new AdvisoryPublished(
+                                                                                            advisory
+                                                                                                    .id
+                                                                                                    .toString(),
+                                                                                            advisory.publicId,
+                                                                                            advisory.programSlug,
+                                                                                            snapshot
+                                                                                                    .version(),
+                                                                                            snapshot.content()
+                                                                                                    .title(),
+                                                                                            snapshot.content()
+                                                                                                    .cveId(),
+                                                                                            snapshot.content()
+                                                                                                    .severity(),
+                                                                                            snapshot
+                                                                                                    .url(),
+                                                                                            advisory.reportId
+                                                                                                            == null
+                                                                                                    ? List
+                                                                                                            .of()
+                                                                                                    : List
+                                                                                                            .of(
+                                                                                                                    advisory
+                                                                                                                            .reportId
+                                                                                                                            .toString()),
+                                                                                            snapshot
+                                                                                                    .content()
+                                                                                                    .credits()
+                                                                                                    .stream()
+                                                                                                    .map(
+                                                                                                            Credit
+                                                                                                                    ::name)
+                                                                                                    .toList(),
+                                                                                            advisory.earlyBreak,
+                                                                                            now)))
+                                                            .invoke(
+                                                                    () ->
+                                                                            metrics.counter(
+                                                                                            "embargo.advisories.published",
+                                                                                            "program",
+                                                                                            advisory.programSlug,
+                                                                                            "first",
+                                                                                            String
+                                                                                                    .valueOf(
+                                                                                                            first))
+                                                                                    .increment())
+                                                            .replaceWithVoid());
+                        });
     }
 
     /**
-     * The advisory as the world would read it if its current revision were published at {@code now}:
-     * what {@link #publish} stores, and what staff preview before the lift. Reads only.
+     * The advisory as the world would read it if its current revision were published at {@code
+     * now}: what {@link #publish} stores, and what staff preview before the lift. Reads only.
      */
-    Uni<PublishedAdvisory> snapshot(Advisory advisory, List<AdvisoryRevision> history, Instant now) {
-        AdvisoryContent content = sealed.open(current(advisory, history).sealedContent, AdvisoryContent.class);
-        PostMortem postMortem = advisory.sealedPostMortem == null ? null : sealed.open(advisory.sealedPostMortem, PostMortem.class);
+    Uni<PublishedAdvisory> snapshot(
+            Advisory advisory, List<AdvisoryRevision> history, Instant now) {
+        AdvisoryContent content =
+                sealed.open(current(advisory, history).sealedContent, AdvisoryContent.class);
+        PostMortem postMortem =
+                advisory.sealedPostMortem == null
+                        ? null
+                        : sealed.open(advisory.sealedPostMortem, PostMortem.class);
         // One query at a time: a Hibernate Reactive session never runs two at once.
         return programs.program(advisory.programSlug)
-                .chain(program -> (advisory.reportId == null ? Uni.createFrom().<TrackedReport>nullItem()
-                        : reports.byReportId(advisory.reportId)).map(report -> snapshot(advisory, history, content, postMortem,
-                        program == null ? advisory.programSlug : program.name(), report, now, links)));
+                .chain(
+                        program ->
+                                (advisory.reportId == null
+                                                ? Uni.createFrom().<TrackedReport>nullItem()
+                                                : reports.byReportId(advisory.reportId))
+                                        .map(
+                                                report ->
+                                                        snapshot(
+                                                                advisory,
+                                                                history,
+                                                                content,
+                                                                postMortem,
+                                                                program == null
+                                                                        ? advisory.programSlug
+                                                                        : program.name(),
+                                                                report,
+                                                                now,
+                                                                links)));
     }
 
     /**
@@ -151,56 +254,116 @@ public class Publication {
      * published revisions keep their dates in the revision history, the reporter's credit follows
      * their choice.
      */
-    static PublishedAdvisory snapshot(Advisory advisory, List<AdvisoryRevision> history, AdvisoryContent content,
-            PostMortem postMortem, String programName, TrackedReport report, Instant now, PublicLinks links) {
+    static PublishedAdvisory snapshot(
+            Advisory advisory,
+            List<AdvisoryRevision> history,
+            AdvisoryContent content,
+            PostMortem postMortem,
+            String programName,
+            TrackedReport report,
+            Instant now,
+            PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
         for (AdvisoryRevision revision : history) {
-            Instant released = revision.number == advisory.currentRevision ? now
-                    : revision.publishedAt == null ? null : revision.publishedAt.toInstant();
+            Instant released =
+                    revision.number == advisory.currentRevision
+                            ? now
+                            : revision.publishedAt == null
+                                    ? null
+                                    : revision.publishedAt.toInstant();
             if (released != null) {
-                notes.add(new RevisionNote(notes.size() + 1, released,
-                        notes.isEmpty() ? "Initial public release." : revision.changeSummary));
+                notes.add(
+                        new RevisionNote(
+                                notes.size() + 1,
+                                released,
+                                notes.isEmpty()
+                                        ? "Initial public release."
+                                        : revision.changeSummary));
             }
         }
-        Instant initialRelease = advisory.publishedAt == null ? now : advisory.publishedAt.toInstant();
+        Instant initialRelease =
+                advisory.publishedAt == null ? now : advisory.publishedAt.toInstant();
         List<Credit> credits = ReporterCredit.resolve(report, content.credits());
-        return new PublishedAdvisory(advisory.id.toString(), advisory.publicId, advisory.programSlug, programName,
-                notes.size(), content.withCredits(credits), initialRelease, now, notes, advisory.earlyBreak, postMortem,
+        return new PublishedAdvisory(
+                advisory.id.toString(),
+                advisory.publicId,
+                advisory.programSlug,
+                programName,
+                notes.size(),
+                content.withCredits(credits),
+                initialRelease,
+                now,
+                notes,
+                advisory.earlyBreak,
+                postMortem,
                 links.page(advisory.publicId));
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {
-        return history.stream().filter(revision -> revision.number == advisory.currentRevision).findFirst().orElseThrow();
+        return history.stream()
+                .filter(revision -> revision.number == advisory.currentRevision)
+                .findFirst()
+                .orElseThrow();
     }
 
-    private Uni<Void> store(Advisory advisory, PublishedAdvisory snapshot, OpenPgpSigner signer, Instant now) {
+    private Uni<Void> store(
+            Advisory advisory, PublishedAdvisory snapshot, OpenPgpSigner signer, Instant now) {
         Map<DocumentFormat, String> rendered = new LinkedHashMap<>(formats.render(snapshot));
-        return Multi.createFrom().iterable(rendered.entrySet())
-                .onItem().transformToUniAndConcatenate(entry -> documents.document(advisory.id, entry.getKey()).chain(existing -> {
-                    PublishedDocument document = existing != null ? existing : new PublishedDocument();
-                    if (existing == null) {
-                        document.id = TimeOrderedIds.next();
-                        document.advisoryId = advisory.id;
-                        document.format = entry.getKey();
-                        document.programSlug = advisory.programSlug;
-                    }
-                    document.content = entry.getValue();
-                    document.sha256 = hex("SHA-256", entry.getValue());
-                    document.sha512 = hex("SHA-512", entry.getValue());
-                    document.signature = entry.getKey() == DocumentFormat.CSAF ? signer.sign(entry.getValue()) : null;
-                    document.revision = snapshot.version();
-                    document.publishedAt = now.atOffset(ZoneOffset.UTC);
-                    return existing != null ? Uni.createFrom().voidItem() : documents.persist(document).replaceWithVoid();
-                }))
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(rendered.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(
+                        entry ->
+                                documents
+                                        .document(advisory.id, entry.getKey())
+                                        .chain(
+                                                existing -> {
+                                                    PublishedDocument document =
+                                                            existing != null
+                                                                    ? existing
+                                                                    : new PublishedDocument();
+                                                    if (existing == null) {
+                                                        document.id = TimeOrderedIds.next();
+                                                        document.advisoryId = advisory.id;
+                                                        document.format = entry.getKey();
+                                                        document.programSlug = advisory.programSlug;
+                                                    }
+                                                    document.content = entry.getValue();
+                                                    document.sha256 =
+                                                            hex("SHA-256", entry.getValue());
+                                                    document.sha512 =
+                                                            hex("SHA-512", entry.getValue());
+                                                    document.signature =
+                                                            entry.getKey() == DocumentFormat.CSAF
+                                                                    ? signer.sign(entry.getValue())
+                                                                    : null;
+                                                    document.revision = snapshot.version();
+                                                    document.publishedAt =
+                                                            now.atOffset(ZoneOffset.UTC);
+                                                    return existing != null
+                                                            ? Uni.createFrom().voidItem()
+                                                            : documents
+                                                                    .persist(document)
+                                                                    .replaceWithVoid();
+                                                }))
+                .collect()
+                .asList()
                 // A format this version no longer has (a CVE id taken back) must not stay public.
-                .chain(() -> documents.delete("advisoryId = ?1 and format not in ?2", advisory.id, rendered.keySet()))
+                .chain(
+                        () ->
+                                documents.delete(
+                                        "advisoryId = ?1 and format not in ?2",
+                                        advisory.id,
+                                        rendered.keySet()))
                 .replaceWithVoid();
     }
 
     private static String hex(String algorithm, String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance(algorithm)
+                                    .digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }

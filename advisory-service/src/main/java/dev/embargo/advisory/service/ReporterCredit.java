@@ -13,10 +13,11 @@ final class ReporterCredit {
 
     static final String ANONYMOUS = "An anonymous researcher";
 
-    private ReporterCredit() {
-    }
+    private ReporterCredit() {}
 
-    /** The reporter's credit (if any) followed by the publisher's other credits, without duplicates. */
+    /**
+     * The reporter's credit (if any) followed by the publisher's other credits, without duplicates.
+     */
     static List<Credit> resolve(TrackedReport report, List<Credit> others) {
         List<Credit> credits = new ArrayList<>();
         if (report != null) {
@@ -27,7 +28,13 @@ final class ReporterCredit {
             }
         }
         others.stream()
-                .filter(credit -> credits.stream().noneMatch(kept -> kept.name().equalsIgnoreCase(credit.name())))
+                .filter(
+                        credit ->
+                                credits.stream()
+                                        .noneMatch(
+                                                kept ->
+                                                        kept.name()
+                                                                .equalsIgnoreCase(credit.name())))
                 .forEach(credits::add);
         return credits;
     }

@@ -25,7 +25,8 @@ public class SealedJson {
         try {
             return json.readValue(cipher.open(sealed), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A sealed " + type.getSimpleName() + " does not read back", e);
+            throw new IllegalStateException(
+                    "A sealed " + type.getSimpleName() + " does not read back", e);
         }
     }
 

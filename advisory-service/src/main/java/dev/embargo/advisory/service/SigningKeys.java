@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * The key that signs published CSAF documents: the configured one, or else one generated once
- * and kept sealed in the database, so that every replica and every restart signs with the same key.
+ * The key that signs published CSAF documents: the configured one, or else one generated once and
+ * kept sealed in the database, so that every replica and every restart signs with the same key.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -35,31 +35,64 @@ public class SigningKeys {
         this.vertx = vertx;
     }
 
-    /** The signer; the first call loads or generates the key (generation runs on a worker thread). */
+    /**
+     * The signer; the first call loads or generates the key (generation runs on a worker thread).
+     */
     public Uni<OpenPgpSigner> signer() {
         OpenPgpSigner known = signer.get();
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         if (config.signingKey().isPresent()) {
-            return Uni.createFrom().item(remember(OpenPgpSigner.of(config.signingKey().get(), config.signingKeyPassphrase().orElse(""))));
+            return Uni.createFrom()
+                    .item(
+                            remember(
+                                    OpenPgpSigner.of(
+                                            config.signingKey().get(),
+                                            config.signingKeyPassphrase().orElse(""))));
         }
-        return Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY)).chain(stored -> stored != null
-                ? Uni.createFrom().item(remember(OpenPgpSigner.of(cipher.open(stored.sealedSecretKey), "")))
-                : generate());
+        return Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY))
+                .chain(
+                        stored ->
+                                stored != null
+                                        ? Uni.createFrom()
+                                                .item(
+                                                        remember(
+                                                                OpenPgpSigner.of(
+                                                                        cipher.open(
+                                                                                stored.sealedSecretKey),
+                                                                        "")))
+                                        : generate());
     }
 
     private Uni<OpenPgpSigner> generate() {
-        String userId = config.publisher().name() + " CSAF signing key <" + config.publisher().contact() + ">";
-        return vertx.executeBlocking(() -> OpenPgpSigner.generateArmoredSecretKey(userId)).chain(armored -> {
-            OpenPgpSigner generated = OpenPgpSigner.of(armored, "");
-            return Transactions.inTransaction(() -> keys.insertIfAbsent(generated.fingerprint(), generated.armoredPublicKey(),
-                    cipher.seal(armored), OffsetDateTime.now(ZoneOffset.UTC)));
-        }).chain(ignored -> Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY))).map(stored -> {
-            OpenPgpSigner kept = OpenPgpSigner.of(cipher.open(stored.sealedSecretKey), "");
-            LOG.infof("CSAF documents are signed with generated OpenPGP key %s", kept.fingerprint());
-            return remember(kept);
-        });
+        String userId =
+                config.publisher().name()
+                        + " CSAF signing key <"
+                        + config.publisher().contact()
+                        + ">";
+        return vertx.executeBlocking(() -> OpenPgpSigner.generateArmoredSecretKey(userId))
+                .chain(
+                        armored -> {
+                            OpenPgpSigner generated = OpenPgpSigner.of(armored, "");
+                            return Transactions.inTransaction(
+                                    () ->
+                                            keys.insertIfAbsent(
+                                                    generated.fingerprint(),
+                                                    generated.armoredPublicKey(),
+                                                    cipher.seal(armored),
+                                                    OffsetDateTime.now(ZoneOffset.UTC)));
+                        })
+                .chain(ignored -> Transactions.inSession(() -> keys.findById(SigningKey.THE_KEY)))
+                .map(
+                        stored -> {
+                            OpenPgpSigner kept =
+                                    OpenPgpSigner.of(cipher.open(stored.sealedSecretKey), "");
+                            LOG.infof(
+                                    "CSAF documents are signed with generated OpenPGP key %s",
+                                    kept.fingerprint());
+                            return remember(kept);
+                        });
     }
 
     private OpenPgpSigner remember(OpenPgpSigner loaded) {

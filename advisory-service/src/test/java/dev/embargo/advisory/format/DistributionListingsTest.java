@@ -13,51 +13,96 @@ import org.w3c.dom.Document;
 class DistributionListingsTest {
 
     private static final PublicLinks LINKS = new PublicLinks("https://advisories.example");
-    private final CsafDistribution distribution = new CsafDistribution(new ObjectMapper(), LINKS,
-            new CsafPublisher("Example PSIRT", "https://example.org", "vendor", "psirt@example.org"));
+    private final CsafDistribution distribution =
+            new CsafDistribution(
+                    new ObjectMapper(),
+                    LINKS,
+                    new CsafPublisher(
+                            "Example PSIRT", "https://example.org", "vendor", "psirt@example.org"));
 
     @Test
     void indexTxtListsEveryDocumentUnderItsInitialReleaseYear() {
-        assertThat(distribution.indexTxt(List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
+        assertThat(
+                        distribution.indexTxt(
+                                List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
                 .isEqualTo("2026/emb-2026-0007.json\n2026/emb-2026-0008.json\n");
     }
 
     @Test
     void changesCsvPutsTheLatestChangeFirst() {
-        assertThat(distribution.changesCsv(List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
-                .isEqualTo("\"2026/emb-2026-0007.json\",\"2026-11-24T16:30:00.123456Z\"\n"
-                        + "\"2026/emb-2026-0008.json\",\"2026-11-20T09:00:00Z\"\n");
+        assertThat(
+                        distribution.changesCsv(
+                                List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
+                .isEqualTo(
+                        "\"2026/emb-2026-0007.json\",\"2026-11-24T16:30:00.123456Z\"\n"
+                                + "\"2026/emb-2026-0008.json\",\"2026-11-20T09:00:00Z\"\n");
     }
 
     @Test
     void theRolieFeedLinksEachDocumentWithItsHashesAndSignature() {
         var feed = distribution.rolieFeed(List.of(SampleAdvisories.complete()));
 
-        assertThat(feed.at("/feed/entry/0/link").findValuesAsText("href")).containsExactly(
-                "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json",
-                "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha256",
-                "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha512",
-                "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.asc");
+        assertThat(feed.at("/feed/entry/0/link").findValuesAsText("href"))
+                .containsExactly(
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json",
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha256",
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha512",
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.asc");
     }
 
     @Test
     void theAtomFeedIsWellFormedAndEscapesWhatAdvisoriesSay() throws Exception {
         var hostile = SampleAdvisories.complete();
         var content = hostile.content();
-        var escaped = new dev.embargo.advisory.domain.PublishedAdvisory(hostile.advisoryId(), hostile.publicId(), hostile.programSlug(),
-                "Tom & Jerry <script>", hostile.version(), new dev.embargo.advisory.domain.AdvisoryContent("<b>bold</b> & more",
-                content.summary(), content.description(), content.affected(), content.cveId(), content.cweId(), content.cweName(),
-                content.cvssVector(), content.cvssScore(), content.severity(), content.credits(), content.references(),
-                content.remediation(), content.workarounds()), hostile.initialReleaseDate(), hostile.currentReleaseDate(),
-                hostile.revisionHistory(), false, null, hostile.url());
+        var escaped =
+                new dev.embargo.advisory.domain.PublishedAdvisory(
+                        hostile.advisoryId(),
+                        hostile.publicId(),
+                        hostile.programSlug(),
+                        "Tom & Jerry <script>",
+                        hostile.version(),
+                        new dev.embargo.advisory.domain.AdvisoryContent(
+                                "<b>bold</b> & more",
+                                content.summary(),
+                                content.description(),
+                                content.affected(),
+                                content.cveId(),
+                                content.cweId(),
+                                content.cweName(),
+                                content.cvssVector(),
+                                content.cvssScore(),
+                                content.severity(),
+                                content.credits(),
+                                content.references(),
+                                content.remediation(),
+                                content.workarounds()),
+                        hostile.initialReleaseDate(),
+                        hostile.currentReleaseDate(),
+                        hostile.revisionHistory(),
+                        false,
+                        null,
+                        hostile.url());
 
-        String atom = new AtomFeed(LINKS).render("moqtail", "Tom & Jerry <script>", List.of(escaped, SampleAdvisories.sparse()));
+        String atom =
+                new AtomFeed(LINKS)
+                        .render(
+                                "moqtail",
+                                "Tom & Jerry <script>",
+                                List.of(escaped, SampleAdvisories.sparse()));
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Document parsed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
-        assertThat(parsed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(2);
-        assertThat(parsed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(1).getTextContent())
+        Document parsed =
+                factory.newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
+        assertThat(
+                        parsed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")
+                                .getLength())
+                .isEqualTo(2);
+        assertThat(
+                        parsed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title")
+                                .item(1)
+                                .getTextContent())
                 .isEqualTo("EMB-2026-0007: <b>bold</b> & more");
     }
 
@@ -65,8 +110,11 @@ class DistributionListingsTest {
     void theChangelogSnippetThanksTheCreditedAndCannotBreakOutOfItsListItem() {
         String snippet = new CreditsChangelog(LINKS).render(SampleAdvisories.complete());
 
-        assertThat(snippet).startsWith("### Security\n\n- Selector bypass")
-                .contains("[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007), CVE-2026-12345")
+        assertThat(snippet)
+                .startsWith("### Security\n\n- Selector bypass")
+                .contains(
+                        "[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007),"
+                                + " CVE-2026-12345")
                 .contains("Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper.");
         assertThat(snippet.lines()).hasSize(3);
     }

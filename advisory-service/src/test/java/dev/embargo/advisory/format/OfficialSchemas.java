@@ -11,25 +11,37 @@ import java.util.Set;
 
 /**
  * The official schemas, vendored under {@code src/test/resources/schemas} with their licences:
- * OASIS CSAF 2.0 (with FIRST's CVSS schemas it references) and OSV. Remote references are mapped
- * to the vendored copies: the tests never go online. (The CVE JSON 5 schema is not vendored yet:
- * see CveRecordTest.)
+ * OASIS CSAF 2.0 (with FIRST's CVSS schemas it references) and OSV. Remote references are mapped to
+ * the vendored copies: the tests never go online. (The CVE JSON 5 schema is not vendored yet: see
+ * CveRecordTest.)
  */
 public final class OfficialSchemas {
 
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    private static final JsonSchemaFactory DRAFT_2020_12 = JsonSchemaFactory.getInstance(VersionFlag.V202012, builder -> builder
-            .schemaMappers(mappers -> mappers
-                    .mapPrefix("https://www.first.org/cvss/", "classpath:schemas/csaf/")
-                    .mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/", "classpath:schemas/csaf/")));
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final JsonSchemaFactory DRAFT_2020_12 =
+            JsonSchemaFactory.getInstance(
+                    VersionFlag.V202012,
+                    builder ->
+                            builder.schemaMappers(
+                                    mappers ->
+                                            mappers.mapPrefix(
+                                                            "https://www.first.org/cvss/",
+                                                            "classpath:schemas/csaf/")
+                                                    .mapPrefix(
+                                                            "https://docs.oasis-open.org/csaf/csaf/v2.0/",
+                                                            "classpath:schemas/csaf/")));
 
-    public static final JsonSchema CSAF = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/csaf/csaf_json_schema.json"), CONFIG);
-    static final JsonSchema CSAF_PROVIDER = DRAFT_2020_12.getSchema(
-            SchemaLocation.of("classpath:schemas/csaf/provider_json_schema.json"), CONFIG);
-    public static final JsonSchema OSV = DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
+    public static final JsonSchema CSAF =
+            DRAFT_2020_12.getSchema(
+                    SchemaLocation.of("classpath:schemas/csaf/csaf_json_schema.json"), CONFIG);
+    static final JsonSchema CSAF_PROVIDER =
+            DRAFT_2020_12.getSchema(
+                    SchemaLocation.of("classpath:schemas/csaf/provider_json_schema.json"), CONFIG);
+    public static final JsonSchema OSV =
+            DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
 
-    private OfficialSchemas() {
-    }
+    private OfficialSchemas() {}
 
     public static Set<ValidationMessage> violations(JsonSchema schema, JsonNode document) {
         return schema.validate(document);

@@ -2,22 +2,22 @@ package dev.embargo.advisory.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class PublishedFormatsConformToOfficialSchemasTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PublicLinks LINKS = new PublicLinks("https://advisories.example/");
-    private static final CsafPublisher PUBLISHER = new CsafPublisher("Example PSIRT", "https://example.org", "vendor",
-            "psirt@example.org");
+    private static final CsafPublisher PUBLISHER =
+            new CsafPublisher(
+                    "Example PSIRT", "https://example.org", "vendor", "psirt@example.org");
 
     private final CsafDocument csaf = new CsafDocument(JSON, LINKS, PUBLISHER);
     private final OsvRecord osv = new OsvRecord(JSON, LINKS);
@@ -35,8 +35,10 @@ class PublishedFormatsConformToOfficialSchemasTest {
         assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
         assertThat(document.at("/document/category").asText()).isEqualTo("csaf_security_advisory");
         assertThat(document.at("/document/distribution/tlp/label").asText()).isEqualTo("WHITE");
-        assertThat(document.at("/document/tracking/version").asText()).isEqualTo(String.valueOf(advisory.version()));
-        assertThat(document.at("/document/tracking/revision_history")).hasSize(advisory.revisionHistory().size());
+        assertThat(document.at("/document/tracking/version").asText())
+                .isEqualTo(String.valueOf(advisory.version()));
+        assertThat(document.at("/document/tracking/revision_history"))
+                .hasSize(advisory.revisionHistory().size());
     }
 
     @ParameterizedTest
@@ -47,8 +49,10 @@ class PublishedFormatsConformToOfficialSchemasTest {
 
     @Test
     void providerMetadataIsValidAgainstTheCsafProviderSchema() {
-        ObjectNode metadata = distribution.providerMetadata(List.of(SampleAdvisories.complete(), SampleAdvisories.sparse()),
-                "0123456789ABCDEF0123456789ABCDEF01234567");
+        ObjectNode metadata =
+                distribution.providerMetadata(
+                        List.of(SampleAdvisories.complete(), SampleAdvisories.sparse()),
+                        "0123456789ABCDEF0123456789ABCDEF01234567");
 
         assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF_PROVIDER, metadata)).isEmpty();
         assertThat(metadata.at("/distributions/0/rolie/feeds/0/url").asText())
@@ -81,7 +85,8 @@ class PublishedFormatsConformToOfficialSchemasTest {
 
         assertThat(document.at("/product_tree/branches/0/branches/0/branches/0/name").asText())
                 .isEqualTo("vers:generic/>=0.1.0|<0.1.4");
-        assertThat(document.at("/product_tree/branches/0/branches/1/branches/0/name").asText()).isEqualTo("vers:all/*");
+        assertThat(document.at("/product_tree/branches/0/branches/1/branches/0/name").asText())
+                .isEqualTo("vers:all/*");
         assertThat(document.at("/vulnerabilities/0/product_status/fixed")).hasSize(1);
     }
 }

@@ -10,43 +10,94 @@ import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import java.time.Instant;
 import java.util.List;
 
-/** Published advisories as the formats meet them: fully filled in, and as sparse as publication allows. */
+/**
+ * Published advisories as the formats meet them: fully filled in, and as sparse as publication
+ * allows.
+ */
 final class SampleAdvisories {
 
     static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant SECOND = Instant.parse("2026-11-24T16:30:00.123456Z");
 
-    private SampleAdvisories() {
-    }
+    private SampleAdvisories() {}
 
-    /** Two published versions, CVE and CWE, CVSS 3.1, a package, credits, references, a post-mortem. */
+    /**
+     * Two published versions, CVE and CWE, CVSS 3.1, a package, credits, references, a post-mortem.
+     */
     static PublishedAdvisory complete() {
-        AdvisoryContent content = new AdvisoryContent("Selector bypass exposes topics beyond the subscriber's role",
-                "A crafted selector lets a subscriber read topics its role does not allow.",
-                "The selector parser accepts a wildcard after a negation, which the authorization check\ndoes not expand.",
-                List.of(new AffectedProduct("moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail"),
-                        new AffectedProduct("moqtail-cli", "0", null, null, null)),
-                "CVE-2026-12345", "CWE-863", "Incorrect Authorization",
-                "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N", 6.5, "medium",
-                List.of(new Credit("Ada Lovelace", "finder"), new Credit("An anonymous researcher", "finder"),
-                        new Credit("Grace Hopper", "remediation-developer")),
-                List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
-                "Upgrade moqtail-broker to 0.1.4.", "Deny wildcard selectors at the edge.");
-        return new PublishedAdvisory("9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11", "EMB-2026-0007", "moqtail", "MoQTail", 2,
-                content, FIRST, SECOND,
-                List.of(new RevisionNote(1, FIRST, "Initial public release."), new RevisionNote(2, SECOND, "Post-mortem published")),
-                false, new PostMortem("Summary", "Timeline", "Root cause", "Lessons", SECOND),
+        AdvisoryContent content =
+                new AdvisoryContent(
+                        "Selector bypass exposes topics beyond the subscriber's role",
+                        "A crafted selector lets a subscriber read topics its role does not allow.",
+                        "The selector parser accepts a wildcard after a negation, which the"
+                                + " authorization check\n"
+                                + "does not expand.",
+                        List.of(
+                                new AffectedProduct(
+                                        "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail"),
+                                new AffectedProduct("moqtail-cli", "0", null, null, null)),
+                        "CVE-2026-12345",
+                        "CWE-863",
+                        "Incorrect Authorization",
+                        "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+                        6.5,
+                        "medium",
+                        List.of(
+                                new Credit("Ada Lovelace", "finder"),
+                                new Credit("An anonymous researcher", "finder"),
+                                new Credit("Grace Hopper", "remediation-developer")),
+                        List.of(
+                                new Reference(
+                                        "https://github.com/example/moqtail/commit/abc123", "Fix")),
+                        "Upgrade moqtail-broker to 0.1.4.",
+                        "Deny wildcard selectors at the edge.");
+        return new PublishedAdvisory(
+                "9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11",
+                "EMB-2026-0007",
+                "moqtail",
+                "MoQTail",
+                2,
+                content,
+                FIRST,
+                SECOND,
+                List.of(
+                        new RevisionNote(1, FIRST, "Initial public release."),
+                        new RevisionNote(2, SECOND, "Post-mortem published")),
+                false,
+                new PostMortem("Summary", "Timeline", "Root cause", "Lessons", SECOND),
                 "https://advisories.example/advisories/EMB-2026-0007");
     }
 
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
     static PublishedAdvisory sparse() {
-        AdvisoryContent content = new AdvisoryContent("Unbounded window state", "Memory grows without bound.",
-                "A peer can keep windows open forever.", List.of(new AffectedProduct("pea2pea", null, null, null, null)),
-                null, null, null, "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N", 8.7, "high",
-                List.of(), List.of(), "No fix yet: limit connections per peer.", null);
-        return new PublishedAdvisory("0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01", "EMB-2026-0008", "pea2pea", "pea2pea", 1, content,
-                FIRST, FIRST, List.of(new RevisionNote(1, FIRST, "Initial public release.")), true, null,
+        AdvisoryContent content =
+                new AdvisoryContent(
+                        "Unbounded window state",
+                        "Memory grows without bound.",
+                        "A peer can keep windows open forever.",
+                        List.of(new AffectedProduct("pea2pea", null, null, null, null)),
+                        null,
+                        null,
+                        null,
+                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
+                        8.7,
+                        "high",
+                        List.of(),
+                        List.of(),
+                        "No fix yet: limit connections per peer.",
+                        null);
+        return new PublishedAdvisory(
+                "0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01",
+                "EMB-2026-0008",
+                "pea2pea",
+                "pea2pea",
+                1,
+                content,
+                FIRST,
+                FIRST,
+                List.of(new RevisionNote(1, FIRST, "Initial public release.")),
+                true,
+                null,
                 "https://advisories.example/advisories/EMB-2026-0008");
     }
 }

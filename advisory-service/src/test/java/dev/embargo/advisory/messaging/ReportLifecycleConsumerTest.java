@@ -23,14 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReportLifecycleConsumerTest {
 
-    @Inject
-    AdvisoryFixtures fixtures;
+    @Inject AdvisoryFixtures fixtures;
 
-    @Inject
-    TriageEvents events;
+    @Inject TriageEvents events;
 
-    @Inject
-    MeterRegistry metrics;
+    @Inject MeterRegistry metrics;
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
@@ -41,31 +38,60 @@ class ReportLifecycleConsumerTest {
         events.send(AdvisoryFixtures.caseMoved(report, "accepted", "fixing"));
         fixtures.awaitCaseState(report.trackingId(), "fixing");
 
-        // The first event again, as after a rebalance: had it been applied, the case would be back at accepted.
+        // The first event again, as after a rebalance: had it been applied, the case would be back
+        // at accepted.
         double duplicatesBefore = duplicates();
         events.send(accepted, AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
-        assertThat(fixtures.text("select case_state from tracked_report where tracking_id = ?", report.trackingId()))
+        assertThat(
+                        fixtures.text(
+                                "select case_state from tracked_report where tracking_id = ?",
+                                report.trackingId()))
                 .isEqualTo("fixing");
-        assertThat(fixtures.count("select count(*) from processed_event where event_id = ?", accepted)).isEqualTo(1);
+        assertThat(
+                        fixtures.count(
+                                "select count(*) from processed_event where event_id = ?",
+                                accepted))
+                .isEqualTo(1);
     }
 
     @Test
     void aMessageThatBreaksItsContractGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         String poisonKey = UUID.randomUUID().toString();
-        events.sendRaw(Topics.REPORT_LIFECYCLE.name(), poisonKey, EventType.CASE_STATE_CHANGED.typeName(),
-                UUID.randomUUID().toString(), "{\"reportId\":\"" + poisonKey + "\"}");
+        events.sendRaw(
+                Topics.REPORT_LIFECYCLE.name(),
+                poisonKey,
+                EventType.CASE_STATE_CHANGED.typeName(),
+                UUID.randomUUID().toString(),
+                "{\"reportId\":\"" + poisonKey + "\"}");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                events.keysOn(Topics.REPORT_LIFECYCLE.deadLetter().name(), Duration.ofSeconds(3))).contains(poisonKey));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                events.keysOn(
+                                                        Topics.REPORT_LIFECYCLE.deadLetter().name(),
+                                                        Duration.ofSeconds(3)))
+                                        .contains(poisonKey));
         // The consumer goes on.
         fixtures.acceptedCase(MOQTAIL);
-        assertThat(fixtures.count("select count(*) from tracked_report where report_id = ?::uuid", poisonKey)).isZero();
+        assertThat(
+                        fixtures.count(
+                                "select count(*) from tracked_report where report_id = ?::uuid",
+                                poisonKey))
+                .isZero();
     }
 
     private double duplicates() {
-        return metrics.counter("embargo.inbox.events", "consumer", "advisory.lifecycle", "type",
-                EventType.CASE_STATE_CHANGED.typeName(), "outcome", "duplicate").count();
+        return metrics.counter(
+                        "embargo.inbox.events",
+                        "consumer",
+                        "advisory.lifecycle",
+                        "type",
+                        EventType.CASE_STATE_CHANGED.typeName(),
+                        "outcome",
+                        "duplicate")
+                .count();
     }
 }

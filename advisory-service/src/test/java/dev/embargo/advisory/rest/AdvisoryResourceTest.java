@@ -27,8 +27,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may do what to advisories: publishers write them, coordinators run the embargo, admins do both;
- * anonymous callers are asked to sign in, and staff limited to other programs are told nothing exists.
+ * Who may do what to advisories: publishers write them, coordinators run the embargo, admins do
+ * both; anonymous callers are asked to sign in, and staff limited to other programs are told
+ * nothing exists.
  */
 @QuarkusTest
 class AdvisoryResourceTest {
@@ -40,40 +41,47 @@ class AdvisoryResourceTest {
             "{\"summary\":\"s\",\"timeline\":\"t\",\"rootCause\":\"r\",\"lessonsLearned\":\"l\"}";
 
     /** Every staff operation with a body its allowed callers get past validation with. */
-    private static final List<Call> OPERATIONS = List.of(
-            new Call("GET", ADVISORIES, null),
-            new Call("POST", ADVISORIES, "{\"trackingId\":\"EMB-2026-99999999\"}"),
-            new Call("GET", SOME, null),
-            new Call("PUT", SOME, "{\"changeSummary\":\"edit\"}"),
-            new Call("GET", SOME + "/revisions", null),
-            new Call("GET", SOME + "/audit", null),
-            new Call("GET", SOME + "/preview/csaf", null),
-            new Call("PUT", SOME + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}"),
-            new Call("POST", SOME + "/pre-advisories", "{\"partnerGroups\":[\"distributions\"]}"),
-            new Call("POST", SOME + "/early-break", "{\"reason\":\"exploited\"}"),
-            new Call("PUT", SOME + "/post-mortem", POST_MORTEM),
-            new Call("GET", "/api/v1/pre-advisories", null),
-            new Call("POST", "/api/v1/pre-advisories", "{\"program\":\"moqtail\"}"),
-            new Call("GET", "/api/v1/tracked-reports", null));
+    private static final List<Call> OPERATIONS =
+            List.of(
+                    new Call("GET", ADVISORIES, null),
+                    new Call("POST", ADVISORIES, "{\"trackingId\":\"EMB-2026-99999999\"}"),
+                    new Call("GET", SOME, null),
+                    new Call("PUT", SOME, "{\"changeSummary\":\"edit\"}"),
+                    new Call("GET", SOME + "/revisions", null),
+                    new Call("GET", SOME + "/audit", null),
+                    new Call("GET", SOME + "/preview/csaf", null),
+                    new Call("PUT", SOME + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}"),
+                    new Call(
+                            "POST",
+                            SOME + "/pre-advisories",
+                            "{\"partnerGroups\":[\"distributions\"]}"),
+                    new Call("POST", SOME + "/early-break", "{\"reason\":\"exploited\"}"),
+                    new Call("PUT", SOME + "/post-mortem", POST_MORTEM),
+                    new Call("GET", "/api/v1/pre-advisories", null),
+                    new Call("POST", "/api/v1/pre-advisories", "{\"program\":\"moqtail\"}"),
+                    new Call("GET", "/api/v1/tracked-reports", null));
 
-    @Inject
-    AdvisoryFixtures fixtures;
+    @Inject AdvisoryFixtures fixtures;
 
     @Test
     void anonymousCallersAreAskedToSignInEverywhere() {
-        OPERATIONS.forEach(call -> call.send().statusCode(401).contentType("application/problem+json"));
+        OPERATIONS.forEach(
+                call -> call.send().statusCode(401).contentType("application/problem+json"));
     }
 
     @Test
     @TestSecurity(user = "tess", roles = "triager")
     void aTriagerReachesNoAdvisoryOperation() {
-        OPERATIONS.forEach(call -> call.send().statusCode(403).contentType("application/problem+json"));
+        OPERATIONS.forEach(
+                call -> call.send().statusCode(403).contentType("application/problem+json"));
     }
 
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
     void aCoordinatorMayNotDraftReviseOrWatchTrackedReports() {
-        new Call("POST", ADVISORIES, "{\"trackingId\":\"EMB-2026-99999999\"}").send().statusCode(403);
+        new Call("POST", ADVISORIES, "{\"trackingId\":\"EMB-2026-99999999\"}")
+                .send()
+                .statusCode(403);
         new Call("PUT", SOME, "{\"changeSummary\":\"edit\"}").send().statusCode(403);
         new Call("GET", "/api/v1/tracked-reports", null).send().statusCode(403);
     }
@@ -84,10 +92,15 @@ class AdvisoryResourceTest {
         AdvisoryDetails complete = fixtures.complete(MOQTAIL);
         String advisory = ADVISORIES + "/" + complete.advisory().id;
 
-        new Call("PUT", advisory + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}").send().statusCode(403);
-        new Call("POST", advisory + "/pre-advisories", "{\"partnerGroups\":[\"distributions\"]}").send()
+        new Call("PUT", advisory + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}")
+                .send()
                 .statusCode(403);
-        new Call("POST", advisory + "/early-break", "{\"reason\":\"exploited\"}").send().statusCode(403);
+        new Call("POST", advisory + "/pre-advisories", "{\"partnerGroups\":[\"distributions\"]}")
+                .send()
+                .statusCode(403);
+        new Call("POST", advisory + "/early-break", "{\"reason\":\"exploited\"}")
+                .send()
+                .statusCode(403);
         given().when().get(advisory).then().statusCode(200).body("state", equalTo("draft"));
     }
 
@@ -96,22 +109,53 @@ class AdvisoryResourceTest {
     void aPublisherDraftsAnAcceptedCaseAndEveryRevisionIsKept() {
         String trackingId = fixtures.acceptedCase(MOQTAIL);
 
-        String id = given().contentType(ContentType.JSON).body(Map.of("trackingId", trackingId)).when().post(ADVISORIES)
-                .then().statusCode(201).body("state", equalTo("draft")).body("revision", equalTo(1))
-                .body("content.title", equalTo("Report of " + trackingId)).extract().path("id");
-        given().contentType(ContentType.JSON).body(edit("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"))
-                .when().put(ADVISORIES + "/" + id).then().statusCode(200).body("revision", equalTo(2))
+        String id =
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("trackingId", trackingId))
+                        .when()
+                        .post(ADVISORIES)
+                        .then()
+                        .statusCode(201)
+                        .body("state", equalTo("draft"))
+                        .body("revision", equalTo(1))
+                        .body("content.title", equalTo("Report of " + trackingId))
+                        .extract()
+                        .path("id");
+        given().contentType(ContentType.JSON)
+                .body(edit("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"))
+                .when()
+                .put(ADVISORIES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(2))
                 .body("content.cvssScore", equalTo(6.5f));
 
-        given().when().get(ADVISORIES + "/" + id + "/revisions").then().statusCode(200)
-                .body("changeSummary", equalTo(List.of("Drafted from " + trackingId, "First complete text")));
-        given().when().get(ADVISORIES + "/" + id + "/audit").then().statusCode(200)
-                .body("action", equalTo(List.of("drafted", "revised"))).body("actor", hasItem("pat"));
-        given().when().get("/api/v1/tracked-reports?size=500").then().statusCode(200)
+        given().when()
+                .get(ADVISORIES + "/" + id + "/revisions")
+                .then()
+                .statusCode(200)
+                .body(
+                        "changeSummary",
+                        equalTo(List.of("Drafted from " + trackingId, "First complete text")));
+        given().when()
+                .get(ADVISORIES + "/" + id + "/audit")
+                .then()
+                .statusCode(200)
+                .body("action", equalTo(List.of("drafted", "revised")))
+                .body("actor", hasItem("pat"));
+        given().when()
+                .get("/api/v1/tracked-reports?size=500")
+                .then()
+                .statusCode(200)
                 .body("trackingId", hasItem(trackingId));
         // One advisory per case.
-        given().contentType(ContentType.JSON).body(Map.of("trackingId", trackingId)).when().post(ADVISORIES)
-                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackingId", trackingId))
+                .when()
+                .post(ADVISORIES)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -120,11 +164,24 @@ class AdvisoryResourceTest {
         AdvisoryDetails complete = fixtures.complete(MOQTAIL);
         String advisory = ADVISORIES + "/" + complete.advisory().id;
 
-        given().contentType(ContentType.JSON).body(Map.of("liftAt", LIFT)).when().put(advisory + "/embargo")
-                .then().statusCode(200).body("state", equalTo("scheduled"));
-        given().when().get(advisory + "/preview/osv").then().statusCode(200).header(AdvisoryResource.PREVIEW_HEADER,
-                containsString(complete.advisory().publicId));
-        given().when().get(ADVISORIES + "?size=500").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("liftAt", LIFT))
+                .when()
+                .put(advisory + "/embargo")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("scheduled"));
+        given().when()
+                .get(advisory + "/preview/osv")
+                .then()
+                .statusCode(200)
+                .header(
+                        AdvisoryResource.PREVIEW_HEADER,
+                        containsString(complete.advisory().publicId));
+        given().when()
+                .get(ADVISORIES + "?size=500")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(complete.advisory().id.toString()));
     }
 
@@ -132,47 +189,110 @@ class AdvisoryResourceTest {
     @TestSecurity(user = "ada", roles = "admin")
     void anAdminDraftsAndRunsTheEmbargoToo() {
         String trackingId = fixtures.acceptedCase(MOQTAIL);
-        String id = given().contentType(ContentType.JSON).body(Map.of("trackingId", trackingId)).when().post(ADVISORIES)
-                .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body(edit(null)).when().put(ADVISORIES + "/" + id).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("liftAt", LIFT))
-                .when().put(ADVISORIES + "/" + id + "/embargo").then().statusCode(200);
+        String id =
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("trackingId", trackingId))
+                        .when()
+                        .post(ADVISORIES)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().contentType(ContentType.JSON)
+                .body(edit(null))
+                .when()
+                .put(ADVISORIES + "/" + id)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("liftAt", LIFT))
+                .when()
+                .put(ADVISORIES + "/" + id + "/embargo")
+                .then()
+                .statusCode(200);
     }
 
     @Test
-    @TestSecurity(user = "pia", roles = {"publisher", "coordinator"})
-    @OidcSecurity(claims = @Claim(key = "groups", value = "[\"/programs/emek\"]", type = ClaimType.JSON_ARRAY))
+    @TestSecurity(
+            user = "pia",
+            roles = {"publisher", "coordinator"})
+    @OidcSecurity(
+            claims =
+                    @Claim(
+                            key = "groups",
+                            value = "[\"/programs/emek\"]",
+                            type = ClaimType.JSON_ARRAY))
     void staffOfAnotherProgramAreToldTheAdvisoryDoesNotExist() {
         AdvisoryDetails moqtail = fixtures.complete(MOQTAIL);
         AdvisoryDetails emek = fixtures.drafted(EMEK);
         String advisory = ADVISORIES + "/" + moqtail.advisory().id;
 
-        for (Call call : List.of(
-                new Call("GET", advisory, null),
-                new Call("PUT", advisory, "{\"changeSummary\":\"edit\"}"),
-                new Call("GET", advisory + "/revisions", null),
-                new Call("GET", advisory + "/audit", null),
-                new Call("GET", advisory + "/preview/html", null),
-                new Call("PUT", advisory + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}"),
-                new Call("POST", advisory + "/early-break", "{\"reason\":\"exploited\"}"),
-                new Call("PUT", advisory + "/post-mortem", POST_MORTEM))) {
+        for (Call call :
+                List.of(
+                        new Call("GET", advisory, null),
+                        new Call("PUT", advisory, "{\"changeSummary\":\"edit\"}"),
+                        new Call("GET", advisory + "/revisions", null),
+                        new Call("GET", advisory + "/audit", null),
+                        new Call("GET", advisory + "/preview/html", null),
+                        new Call("PUT", advisory + "/embargo", "{\"liftAt\":\"" + LIFT + "\"}"),
+                        new Call("POST", advisory + "/early-break", "{\"reason\":\"exploited\"}"),
+                        new Call("PUT", advisory + "/post-mortem", POST_MORTEM))) {
             call.send().statusCode(404).contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON).body(Map.of("trackingId", fixtures.acceptedCase(MOQTAIL)))
-                .when().post(ADVISORIES).then().statusCode(404);
-        given().when().get(ADVISORIES + "?size=500").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("trackingId", fixtures.acceptedCase(MOQTAIL)))
+                .when()
+                .post(ADVISORIES)
+                .then()
+                .statusCode(404);
+        given().when()
+                .get(ADVISORIES + "?size=500")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(emek.advisory().id.toString()))
                 .body("id", not(hasItem(moqtail.advisory().id.toString())));
-        given().contentType(ContentType.JSON).body(Map.of("program", MOQTAIL, "title", "t", "summary", "s",
-                        "embargoUntil", LIFT, "partnerGroups", List.of("distributions")))
-                .when().post("/api/v1/pre-advisories").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(
+                        Map.of(
+                                "program",
+                                MOQTAIL,
+                                "title",
+                                "t",
+                                "summary",
+                                "s",
+                                "embargoUntil",
+                                LIFT,
+                                "partnerGroups",
+                                List.of("distributions")))
+                .when()
+                .post("/api/v1/pre-advisories")
+                .then()
+                .statusCode(404);
     }
 
     private static Map<String, Object> edit(String cvssVector) {
-        Map<String, Object> edit = new HashMap<>(Map.of("title", "Selector bypass", "summary", "Reads beyond the role.",
-                "description", "A wildcard after a negation.", "remediation", "Upgrade to 0.1.4.",
-                "affected", List.of(Map.of("product", "moqtail-broker", "introduced", "0.1.0", "fixed", "0.1.4")),
-                "changeSummary", "First complete text"));
+        Map<String, Object> edit =
+                new HashMap<>(
+                        Map.of(
+                                "title",
+                                "Selector bypass",
+                                "summary",
+                                "Reads beyond the role.",
+                                "description",
+                                "A wildcard after a negation.",
+                                "remediation",
+                                "Upgrade to 0.1.4.",
+                                "affected",
+                                List.of(
+                                        Map.of(
+                                                "product",
+                                                "moqtail-broker",
+                                                "introduced",
+                                                "0.1.0",
+                                                "fixed",
+                                                "0.1.4")),
+                                "changeSummary",
+                                "First complete text"));
         if (cvssVector != null) {
             edit.put("cvssVector", cvssVector);
         }

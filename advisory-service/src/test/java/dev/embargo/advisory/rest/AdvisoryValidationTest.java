@@ -29,19 +29,25 @@ class AdvisoryValidationTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String TYPES = "https://embargo.dev/problems/";
 
-    @Inject
-    AdvisoryFixtures fixtures;
+    @Inject AdvisoryFixtures fixtures;
 
     @Test
     void aCvssVectorThatDoesNotParseIsUnprocessableAndNamesTheField() {
         String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
 
         send("PUT", advisory, Map.of("cvssVector", "CVSS:3.1/AV:X/AC:L", "changeSummary", "Scored"))
-                .statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo(TYPES + "invalid-cvss")).body("errors.field", hasItem("cvssVector"));
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "invalid-cvss"))
+                .body("errors.field", hasItem("cvssVector"));
         send("PUT", advisory, Map.of("cvssVector", "not a vector", "changeSummary", "Scored"))
-                .statusCode(400).contentType(PROBLEM);
-        given().when().get(advisory + "/revisions").then().statusCode(200).body("size()", equalTo(1));
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().when()
+                .get(advisory + "/revisions")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1));
     }
 
     @Test
@@ -50,70 +56,117 @@ class AdvisoryValidationTest {
 
         send("PUT", advisory, Map.of("title", "t")).statusCode(400).contentType(PROBLEM);
         send("PUT", advisory, Map.of("cweId", "CWE-863", "changeSummary", "Classified"))
-                .statusCode(400).contentType(PROBLEM).body(containsString("cweName is required with cweId"));
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body(containsString("cweName is required with cweId"));
     }
 
     @Test
     void aLiftTimeThatIsNoDateOrLiesInThePastIsRefused() {
-        String embargo = "/api/v1/advisories/" + fixtures.complete(MOQTAIL).advisory().id + "/embargo";
+        String embargo =
+                "/api/v1/advisories/" + fixtures.complete(MOQTAIL).advisory().id + "/embargo";
 
         send("PUT", embargo, Map.of("liftAt", "next tuesday")).statusCode(400).contentType(PROBLEM);
         send("PUT", embargo, Map.of()).statusCode(400).contentType(PROBLEM);
-        send("PUT", embargo, Map.of("liftAt", inDays(-1))).statusCode(422).contentType(PROBLEM)
+        send("PUT", embargo, Map.of("liftAt", inDays(-1)))
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("type", startsWith(TYPES + "lift-in-the-past"));
     }
 
     @Test
     void incompleteContentCannotBeScheduledAndEveryMissingFieldIsNamed() {
-        String embargo = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id + "/embargo";
+        String embargo =
+                "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id + "/embargo";
 
-        send("PUT", embargo, Map.of("liftAt", inDays(3))).statusCode(422).contentType(PROBLEM)
-                .body("errors.field", hasItems("summary", "description", "remediation", "affected"));
+        send("PUT", embargo, Map.of("liftAt", inDays(3)))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body(
+                        "errors.field",
+                        hasItems("summary", "description", "remediation", "affected"));
     }
 
     @Test
     void theProgramsDisclosureDeadlineBoundsTheLiftTime() {
-        String embargo = "/api/v1/advisories/" + fixtures.complete(MOQTAIL).advisory().id + "/embargo";
+        String embargo =
+                "/api/v1/advisories/" + fixtures.complete(MOQTAIL).advisory().id + "/embargo";
 
         // moqtail discloses within 30 days.
-        send("PUT", embargo, Map.of("liftAt", inDays(40))).statusCode(422).contentType(PROBLEM)
+        send("PUT", embargo, Map.of("liftAt", inDays(40)))
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("type", startsWith(TYPES + "embargo-too-long"));
-        send("PUT", embargo, Map.of("liftAt", inDays(10))).statusCode(200).body("state", equalTo("scheduled"));
+        send("PUT", embargo, Map.of("liftAt", inDays(10)))
+                .statusCode(200)
+                .body("state", equalTo("scheduled"));
     }
 
     @Test
     void aPartnerGroupIsToldNoEarlierThanItsMaximumEmbargoAndOnlyIfTheProgramHasIt() {
-        AdvisoryDetails scheduled = fixtures.scheduled(MOQTAIL, Instant.now().plus(Duration.ofDays(10)));
+        AdvisoryDetails scheduled =
+                fixtures.scheduled(MOQTAIL, Instant.now().plus(Duration.ofDays(10)));
         String advisory = "/api/v1/advisories/" + scheduled.advisory().id;
 
-        send("POST", advisory + "/pre-advisories", Map.of("partnerGroups", List.of("distributions")))
-                .statusCode(422).contentType(PROBLEM).body("detail", containsString("at most 5d before the lift"));
+        send(
+                        "POST",
+                        advisory + "/pre-advisories",
+                        Map.of("partnerGroups", List.of("distributions")))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("detail", containsString("at most 5d before the lift"));
         send("POST", advisory + "/pre-advisories", Map.of("partnerGroups", List.of("press")))
-                .statusCode(422).contentType(PROBLEM).body("detail", containsString("no partner group press"));
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("detail", containsString("no partner group press"));
         send("POST", advisory + "/pre-advisories", Map.of("partnerGroups", List.of()))
-                .statusCode(400).contentType(PROBLEM);
-        given().when().get(advisory + "/audit").then().statusCode(200)
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().when()
+                .get(advisory + "/audit")
+                .then()
+                .statusCode(200)
                 .body("action", equalTo(List.of("drafted", "revised", "lift-scheduled")));
     }
 
     @Test
     void aPreAdvisoryOfNoProgramOrWithAPastEmbargoIsRefused() {
-        send("POST", "/api/v1/pre-advisories", Map.of("program", MOQTAIL)).statusCode(400).contentType(PROBLEM);
-        send("POST", "/api/v1/pre-advisories", Map.of("program", MOQTAIL, "title", "t", "summary", "s",
-                        "embargoUntil", inDays(-1), "partnerGroups", List.of("distributions")))
-                .statusCode(400).contentType(PROBLEM).body(containsString("must lie in the future"));
+        send("POST", "/api/v1/pre-advisories", Map.of("program", MOQTAIL))
+                .statusCode(400)
+                .contentType(PROBLEM);
+        send(
+                        "POST",
+                        "/api/v1/pre-advisories",
+                        Map.of(
+                                "program",
+                                MOQTAIL,
+                                "title",
+                                "t",
+                                "summary",
+                                "s",
+                                "embargoUntil",
+                                inDays(-1),
+                                "partnerGroups",
+                                List.of("distributions")))
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body(containsString("must lie in the future"));
     }
 
     @Test
     void aCaseNotYetAcceptedHasNoAdvisoryAndABadTrackingIdIsRefused() {
         String notYetTriaged = fixtures.submitted(MOQTAIL).trackingId();
 
-        send("POST", "/api/v1/advisories", Map.of("trackingId", notYetTriaged)).statusCode(409).contentType(PROBLEM)
+        send("POST", "/api/v1/advisories", Map.of("trackingId", notYetTriaged))
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("type", startsWith(TYPES + "case-not-accepted"));
         send("POST", "/api/v1/advisories", Map.of("trackingId", "not-a-tracking-id"))
-                .statusCode(400).contentType(PROBLEM);
+                .statusCode(400)
+                .contentType(PROBLEM);
         send("POST", "/api/v1/advisories", Map.of("trackingId", "EMB-2026-99999999"))
-                .statusCode(404).contentType(PROBLEM);
+                .statusCode(404)
+                .contentType(PROBLEM);
     }
 
     private static ValidatableResponse send(String method, String path, Map<String, ?> body) {

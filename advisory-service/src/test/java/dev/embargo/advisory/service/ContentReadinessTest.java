@@ -12,26 +12,58 @@ class ContentReadinessTest {
 
     @Test
     void completeContentMissesNothing() {
-        assertThat(ContentReadiness.missing(AdvisoryFixtures.content("Selector bypass", "CVE-2026-12345"))).isEmpty();
+        assertThat(
+                        ContentReadiness.missing(
+                                AdvisoryFixtures.content("Selector bypass", "CVE-2026-12345")))
+                .isEmpty();
     }
 
     @Test
     void aDraftMissesEveryFieldTheFormatsNeed() {
-        AdvisoryContent draft = new AdvisoryContent("Selector bypass", " ", null, List.of(), null, null, null, null,
-                null,
-                "medium", List.of(), List.of(), null, null);
+        AdvisoryContent draft =
+                new AdvisoryContent(
+                        "Selector bypass",
+                        " ",
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "medium",
+                        List.of(),
+                        List.of(),
+                        null,
+                        null);
 
-        assertThat(ContentReadiness.missing(draft)).extracting(FieldError::field)
+        assertThat(ContentReadiness.missing(draft))
+                .extracting(FieldError::field)
                 .containsExactly("summary", "description", "remediation", "affected");
     }
 
     @Test
     void aCvssVectorWithoutItsScoreIsNotReady() {
         AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
-        AdvisoryContent unscored = new AdvisoryContent(complete.title(), complete.summary(), complete.description(),
-                complete.affected(), null, null, null, complete.cvssVector(), null, "medium", List.of(), List.of(),
-                complete.remediation(), null);
+        AdvisoryContent unscored =
+                new AdvisoryContent(
+                        complete.title(),
+                        complete.summary(),
+                        complete.description(),
+                        complete.affected(),
+                        null,
+                        null,
+                        null,
+                        complete.cvssVector(),
+                        null,
+                        "medium",
+                        List.of(),
+                        List.of(),
+                        complete.remediation(),
+                        null);
 
-        assertThat(ContentReadiness.missing(unscored)).extracting(FieldError::field).containsExactly("cvssScore");
+        assertThat(ContentReadiness.missing(unscored))
+                .extracting(FieldError::field)
+                .containsExactly("cvssScore");
     }
 }

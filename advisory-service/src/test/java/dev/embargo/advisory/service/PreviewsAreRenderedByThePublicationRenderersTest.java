@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Staff preview exactly what publication will make public: the snapshot publication takes, rendered
- * by the renderers publication uses. A second copy of either would let the preview drift from
- * what the world gets.
+ * by the renderers publication uses. A second copy of either would let the preview drift from what
+ * the world gets.
  */
 class PreviewsAreRenderedByThePublicationRenderersTest {
 
@@ -45,9 +45,17 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
     private static final PublicLinks LINKS = new PublicLinks("https://advisories.example/");
     private static final Instant LIFT = Instant.parse("2026-12-01T09:00:00Z");
     private static final Instant FIRST_RELEASE = Instant.parse("2026-11-20T09:00:00Z");
-    /** A stand-in for templates/advisory.html: the preview must show whatever page publication renders. */
-    private static final Template PAGE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).build()
-            .parse("the public page of {advisory.publicId}, version {advisory.version}");
+
+    /**
+     * A stand-in for templates/advisory.html: the preview must show whatever page publication
+     * renders.
+     */
+    private static final Template PAGE =
+            Engine.builder()
+                    .addDefaults()
+                    .addValueResolver(new ReflectionValueResolver())
+                    .build()
+                    .parse("the public page of {advisory.publicId}, version {advisory.version}");
 
     @Test
     void eachDocumentOfThePreviewIsWhatThePublicationRenderersMakeOfTheSnapshot() {
@@ -55,10 +63,12 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
         AdvisoryPreviews previews = new AdvisoryPreviews(null, null, null, formats);
         PublishedAdvisory snapshot = snapshotOf(unpublished(), null);
 
-        assertThat(previews.render(snapshot, Format.CSAF)).isEqualTo("rendered by publication: CSAF");
+        assertThat(previews.render(snapshot, Format.CSAF))
+                .isEqualTo("rendered by publication: CSAF");
         assertThat(previews.render(snapshot, Format.OSV)).isEqualTo("rendered by publication: OSV");
         assertThat(previews.render(snapshot, Format.CVE)).isEqualTo("rendered by publication: CVE");
-        assertThat(previews.render(snapshot, Format.HTML)).isEqualTo("the public page of EMB-2026-0042, version 1");
+        assertThat(previews.render(snapshot, Format.HTML))
+                .isEqualTo("the public page of EMB-2026-0042, version 1");
         assertThat(formats.rendered).hasSize(3).containsOnly(snapshot);
     }
 
@@ -72,8 +82,11 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
         assertThat(snapshot.version()).isEqualTo(1);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(LIFT);
         assertThat(snapshot.currentReleaseDate()).isEqualTo(LIFT);
-        assertThat(snapshot.revisionHistory()).containsExactly(new RevisionNote(1, LIFT, "Initial public release."));
-        assertThat(snapshot.content().credits()).extracting(Credit::name).containsExactly("Ada Lovelace", "Grace Hopper");
+        assertThat(snapshot.revisionHistory())
+                .containsExactly(new RevisionNote(1, LIFT, "Initial public release."));
+        assertThat(snapshot.content().credits())
+                .extracting(Credit::name)
+                .containsExactly("Ada Lovelace", "Grace Hopper");
         assertThat(snapshot.url()).isEqualTo("https://advisories.example/advisories/EMB-2026-0042");
     }
 
@@ -84,30 +97,41 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
         List<AdvisoryRevision> history = new ArrayList<>(history(advisory));
         history.get(0).publishedAt = FIRST_RELEASE.atOffset(ZoneOffset.UTC);
 
-        PublishedAdvisory snapshot = Publication.snapshot(advisory, history, content(), null, "MoQTail", null, LIFT, LINKS);
+        PublishedAdvisory snapshot =
+                Publication.snapshot(
+                        advisory, history, content(), null, "MoQTail", null, LIFT, LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(FIRST_RELEASE);
-        assertThat(snapshot.revisionHistory()).containsExactly(new RevisionNote(1, FIRST_RELEASE, "Initial public release."),
-                new RevisionNote(2, LIFT, "Fixed version named"));
+        assertThat(snapshot.revisionHistory())
+                .containsExactly(
+                        new RevisionNote(1, FIRST_RELEASE, "Initial public release."),
+                        new RevisionNote(2, LIFT, "Fixed version named"));
     }
 
     @Test
-    void theRealRenderersGiveACsafDocumentOfTheAdvisoryAndNoCveRecordWithoutACveId() throws Exception {
-        AdvisoryPreviews previews = new AdvisoryPreviews(null, null, null, new AdvisoryFormats(JSON, LINKS, new Config(), PAGE));
+    void theRealRenderersGiveACsafDocumentOfTheAdvisoryAndNoCveRecordWithoutACveId()
+            throws Exception {
+        AdvisoryPreviews previews =
+                new AdvisoryPreviews(
+                        null, null, null, new AdvisoryFormats(JSON, LINKS, new Config(), PAGE));
         PublishedAdvisory snapshot = snapshotOf(unpublished(), null);
 
         JsonNode csaf = JSON.readTree(previews.render(snapshot, Format.CSAF));
 
         assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo("EMB-2026-0042");
-        assertThat(csaf.at("/document/tracking/initial_release_date").asText()).startsWith("2026-12-01T09:00:00");
-        assertThat(JSON.readTree(previews.render(snapshot, Format.OSV)).at("/id").asText()).isEqualTo("x_EMB-2026-0042");
-        assertThatThrownBy(() -> previews.render(snapshot, Format.CVE)).isInstanceOf(ProblemException.class)
+        assertThat(csaf.at("/document/tracking/initial_release_date").asText())
+                .startsWith("2026-12-01T09:00:00");
+        assertThat(JSON.readTree(previews.render(snapshot, Format.OSV)).at("/id").asText())
+                .isEqualTo("x_EMB-2026-0042");
+        assertThatThrownBy(() -> previews.render(snapshot, Format.CVE))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("no CVE id");
     }
 
     private static PublishedAdvisory snapshotOf(Advisory advisory, TrackedReport report) {
-        return Publication.snapshot(advisory, history(advisory), content(), null, "MoQTail", report, LIFT, LINKS);
+        return Publication.snapshot(
+                advisory, history(advisory), content(), null, "MoQTail", report, LIFT, LINKS);
     }
 
     private static Advisory unpublished() {
@@ -122,7 +146,9 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
     }
 
     private static List<AdvisoryRevision> history(Advisory advisory) {
-        return List.of(revision(advisory, 1, "Drafted from EMB-2026-00001"), revision(advisory, 2, "Fixed version named"));
+        return List.of(
+                revision(advisory, 1, "Drafted from EMB-2026-00001"),
+                revision(advisory, 2, "Fixed version named"));
     }
 
     private static AdvisoryRevision revision(Advisory advisory, int number, String summary) {
@@ -135,10 +161,23 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
     }
 
     private static AdvisoryContent content() {
-        return new AdvisoryContent("Selector bypass", "A crafted selector reads other topics.", "The parser accepts ...",
-                List.of(new AffectedProduct("moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")), null, null, null,
-                null, null, "medium", List.of(new Credit("Grace Hopper", "remediation-developer")), List.of(),
-                "Upgrade to 0.1.4.", null);
+        return new AdvisoryContent(
+                "Selector bypass",
+                "A crafted selector reads other topics.",
+                "The parser accepts ...",
+                List.of(
+                        new AffectedProduct(
+                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "medium",
+                List.of(new Credit("Grace Hopper", "remediation-developer")),
+                List.of(),
+                "Upgrade to 0.1.4.",
+                null);
     }
 
     /** The publication renderers, answering with marks that only they give. */

@@ -14,17 +14,18 @@ import java.util.Set;
 
 /**
  * Time arithmetic in a program's time zone: hours are elapsed time; days and weeks are calendar
- * days at the same local time (so a DST change makes a day 23 or 25 hours); business days skip
- * the weekend and the program's holidays.
+ * days at the same local time (so a DST change makes a day 23 or 25 hours); business days skip the
+ * weekend and the program's holidays.
  *
  * <p>Business days: a report that arrives on a business day counts from its arrival, so 3 business
  * days from Friday 18:00 end on Wednesday 18:00. One that arrives on a weekend or holiday counts
- * from the start of the next business day, so 3 business days from Saturday end as Thursday
- * begins. A local time that a DST change skips moves forward by the gap.
+ * from the start of the next business day, so 3 business days from Saturday end as Thursday begins.
+ * A local time that a DST change skips moves forward by the gap.
  */
 public final class BusinessCalendar {
 
-    private static final Set<DayOfWeek> DEFAULT_WEEKEND = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    private static final Set<DayOfWeek> DEFAULT_WEEKEND =
+            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
     private final ZoneId zone;
     private final Set<DayOfWeek> weekend;
@@ -32,12 +33,14 @@ public final class BusinessCalendar {
 
     public BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
         this.zone = zone;
-        this.weekend = weekend == null || weekend.isEmpty() ? DEFAULT_WEEKEND : EnumSet.copyOf(weekend);
+        this.weekend =
+                weekend == null || weekend.isEmpty() ? DEFAULT_WEEKEND : EnumSet.copyOf(weekend);
         this.holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
     }
 
     public static BusinessCalendar of(ZoneId zone, DisclosurePolicy.Calendar calendar) {
-        return calendar == null ? new BusinessCalendar(zone, null, null)
+        return calendar == null
+                ? new BusinessCalendar(zone, null, null)
                 : new BusinessCalendar(zone, calendar.weekend(), calendar.holidays());
     }
 
@@ -53,7 +56,10 @@ public final class BusinessCalendar {
         };
     }
 
-    /** {@code from} minus a fixed duration, for windows that end at a due time (pre-release before disclosure). */
+    /**
+     * {@code from} minus a fixed duration, for windows that end at a due time (pre-release before
+     * disclosure).
+     */
     public Instant minus(Instant from, PolicyDuration duration) {
         ZonedDateTime end = from.atZone(zone);
         return switch (duration.unit()) {
@@ -70,8 +76,10 @@ public final class BusinessCalendar {
     }
 
     private Instant plusBusinessDays(LocalDateTime start, long days) {
-        LocalDateTime counted = isBusinessDay(start.toLocalDate()) ? start
-                : nextBusinessDay(start.toLocalDate()).atStartOfDay();
+        LocalDateTime counted =
+                isBusinessDay(start.toLocalDate())
+                        ? start
+                        : nextBusinessDay(start.toLocalDate()).atStartOfDay();
         LocalDate date = counted.toLocalDate();
         for (long i = 0; i < days; i++) {
             date = nextBusinessDay(date);

@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * What the deadlines of a case depend on.
  *
- * @param arrivedAt  when the report arrived: every deadline runs from here
- * @param severity   the severity level's name, or null before triage
- * @param expedited  whether the case qualifies for the policy's expedited track
+ * @param arrivedAt when the report arrived: every deadline runs from here
+ * @param severity the severity level's name, or null before triage
+ * @param expedited whether the case qualifies for the policy's expedited track
  * @param extensions extensions recorded so far
  */
-public record CaseFacts(Instant arrivedAt, String severity, boolean expedited, List<Extension> extensions) {
+public record CaseFacts(
+        Instant arrivedAt, String severity, boolean expedited, List<Extension> extensions) {
 
     public CaseFacts {
         Objects.requireNonNull(arrivedAt, "arrivedAt");

@@ -4,8 +4,8 @@ import dev.embargo.policy.model.PolicyDuration;
 import java.util.Objects;
 
 /**
- * More time for one step, agreed with the reporter and recorded with its reason (seed 001:
- * "agree on an extended timeline with the reporter rather than missing the deadline silently").
+ * More time for one step, agreed with the reporter and recorded with its reason (seed 001: "agree
+ * on an extended timeline with the reporter rather than missing the deadline silently").
  */
 public record Extension(Step step, PolicyDuration by, String reason, boolean reporterAgreed) {
 

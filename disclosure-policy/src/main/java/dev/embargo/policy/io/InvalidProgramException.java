@@ -9,8 +9,12 @@ public class InvalidProgramException extends RuntimeException {
     private final transient List<PolicyError> errors;
 
     public InvalidProgramException(String source, List<PolicyError> errors) {
-        super(source + " is not a valid program:\n  "
-                + errors.stream().map(PolicyError::toString).collect(Collectors.joining("\n  ")));
+        super(
+                source
+                        + " is not a valid program:\n  "
+                        + errors.stream()
+                                .map(PolicyError::toString)
+                                .collect(Collectors.joining("\n  ")));
         this.errors = List.copyOf(errors);
     }
 

@@ -25,23 +25,28 @@ import java.util.stream.Stream;
 
 /**
  * Reads program files: YAML, checked against {@code schemas/program.v1.schema.json} and then
- * against the rules a schema cannot state (severity names used by deadlines, unique ids, real
- * dates and time zones). A file with any error is refused whole, every error named with its
- * field and line.
+ * against the rules a schema cannot state (severity names used by deadlines, unique ids, real dates
+ * and time zones). A file with any error is refused whole, every error named with its field and
+ * line.
  */
 public final class ProgramFiles {
 
     public static final String SCHEMA = "schemas/program.v1.schema.json";
 
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private final ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            .build();
+    private final ObjectMapper yaml =
+            YAMLMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+    private final ObjectMapper json =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .disable(
+                            com.fasterxml.jackson.databind.SerializationFeature
+                                    .WRITE_DATES_AS_TIMESTAMPS)
+                    .serializationInclusion(
+                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .build();
     private final JsonSchema schema;
 
     public ProgramFiles() {
@@ -60,12 +65,23 @@ public final class ProgramFiles {
         List<Program> programs = new ArrayList<>();
         Map<String, Path> slugs = new HashMap<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(ProgramFiles::isProgramFile).sorted(Comparator.naturalOrder()).toList()) {
+            for (Path file :
+                    files.filter(ProgramFiles::isProgramFile)
+                            .sorted(Comparator.naturalOrder())
+                            .toList()) {
                 Program program = read(file);
                 Path earlier = slugs.putIfAbsent(program.slug(), file);
                 if (earlier != null) {
-                    throw new InvalidProgramException(file.toString(), List.of(new PolicyError("slug", null,
-                            "'" + program.slug() + "' is already the slug of " + earlier.getFileName())));
+                    throw new InvalidProgramException(
+                            file.toString(),
+                            List.of(
+                                    new PolicyError(
+                                            "slug",
+                                            null,
+                                            "'"
+                                                    + program.slug()
+                                                    + "' is already the slug of "
+                                                    + earlier.getFileName())));
                 }
                 programs.add(program);
             }
@@ -90,42 +106,59 @@ public final class ProgramFiles {
             tree = yaml.readTree(text);
         } catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new InvalidProgramException(source, List.of(new PolicyError("", line, "not valid YAML: " + e.getOriginalMessage())));
+            throw new InvalidProgramException(
+                    source,
+                    List.of(
+                            new PolicyError(
+                                    "", line, "not valid YAML: " + e.getOriginalMessage())));
         }
         if (tree == null || !tree.isObject()) {
-            throw new InvalidProgramException(source, List.of(new PolicyError("", 1, "a program file must be a YAML mapping")));
+            throw new InvalidProgramException(
+                    source,
+                    List.of(new PolicyError("", 1, "a program file must be a YAML mapping")));
         }
         YamlLines lines = new YamlLines(text);
         List<PolicyError> errors = new ArrayList<>();
         for (ValidationMessage message : schema.validate(tree)) {
             String path = message.getInstanceLocation().toString();
-            // A missing or unexpected property belongs to the property, not to the object holding it.
-            if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))
+            // A missing or unexpected property belongs to the property, not to the object holding
+            // it.
+            if (("required".equals(message.getType())
+                            || "additionalProperties".equals(message.getType()))
                     && message.getProperty() != null) {
                 path = path + "." + message.getProperty();
             }
             errors.add(new PolicyError(field(path), lines.lineOf(path), withoutPath(message)));
         }
         if (errors.isEmpty()) {
-            errors.addAll(ProgramRules.check(tree).stream()
-                    .map(error -> new PolicyError(error.field(), lines.lineOf(error.field()), error.message()))
-                    .toList());
+            errors.addAll(
+                    ProgramRules.check(tree).stream()
+                            .map(
+                                    error ->
+                                            new PolicyError(
+                                                    error.field(),
+                                                    lines.lineOf(error.field()),
+                                                    error.message()))
+                            .toList());
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing((PolicyError error) -> error.line() == null ? 0 : error.line())
-                    .thenComparing(PolicyError::field));
+            errors.sort(
+                    Comparator.comparing(
+                                    (PolicyError error) -> error.line() == null ? 0 : error.line())
+                            .thenComparing(PolicyError::field));
             throw new InvalidProgramException(source, errors);
         }
         try {
             return yaml.treeToValue(tree, Program.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidProgramException(source, List.of(new PolicyError("", null, e.getOriginalMessage())));
+            throw new InvalidProgramException(
+                    source, List.of(new PolicyError("", null, e.getOriginalMessage())));
         }
     }
 
     /**
-     * The program as compact JSON in the program file format: what travels in
-     * {@code program.policy.published} events and what {@link #read(String, String)} reads back.
+     * The program as compact JSON in the program file format: what travels in {@code
+     * program.policy.published} events and what {@link #read(String, String)} reads back.
      */
     public String toJson(Program program) {
         try {
@@ -135,7 +168,9 @@ public final class ProgramFiles {
         }
     }
 
-    /** The schema's message without the path it starts with (the error carries the path already). */
+    /**
+     * The schema's message without the path it starts with (the error carries the path already).
+     */
     private static String withoutPath(ValidationMessage message) {
         String text = message.getMessage();
         int colon = text.indexOf(": ");

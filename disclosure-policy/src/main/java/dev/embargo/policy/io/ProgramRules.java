@@ -12,8 +12,7 @@ import java.util.Set;
 /** The rules of a program file that its JSON Schema cannot express; run on a schema-valid tree. */
 final class ProgramRules {
 
-    private ProgramRules() {
-    }
+    private ProgramRules() {}
 
     static List<PolicyError> check(JsonNode program) {
         List<PolicyError> errors = new ArrayList<>();
@@ -21,13 +20,21 @@ final class ProgramRules {
         checkTimeZone(program, errors);
         Set<String> levels = checkSeverityLevels(policy.path("severity").path("levels"), errors);
         checkDeadlines(policy.path("deadlines"), "policy.deadlines", levels, errors);
-        checkDeadlines(policy.path("expedited").path("deadlines"), "policy.expedited.deadlines", levels, errors);
+        checkDeadlines(
+                policy.path("expedited").path("deadlines"),
+                "policy.expedited.deadlines",
+                levels,
+                errors);
         checkScopeIds(policy.path("scope"), errors);
         checkHolidays(policy.path("calendar").path("holidays"), errors);
         JsonNode extensions = policy.path("extensions");
-        if (extensions.path("reporterAgreementRequired").asBoolean(false) && !extensions.path("allowed").asBoolean(false)) {
-            errors.add(new PolicyError("policy.extensions.reporterAgreementRequired", null,
-                    "extensions that are not allowed cannot require an agreement"));
+        if (extensions.path("reporterAgreementRequired").asBoolean(false)
+                && !extensions.path("allowed").asBoolean(false)) {
+            errors.add(
+                    new PolicyError(
+                            "policy.extensions.reporterAgreementRequired",
+                            null,
+                            "extensions that are not allowed cannot require an agreement"));
         }
         return errors;
     }
@@ -36,7 +43,13 @@ final class ProgramRules {
         try {
             ZoneId.of(program.path("timeZone").asText());
         } catch (DateTimeException e) {
-            errors.add(new PolicyError("timeZone", null, "'" + program.path("timeZone").asText() + "' is not an IANA time zone"));
+            errors.add(
+                    new PolicyError(
+                            "timeZone",
+                            null,
+                            "'"
+                                    + program.path("timeZone").asText()
+                                    + "' is not an IANA time zone"));
         }
     }
 
@@ -48,13 +61,22 @@ final class ProgramRules {
             JsonNode level = levels.get(i);
             String field = "policy.severity.levels[" + i + "]";
             if (!names.add(level.path("name").asText())) {
-                errors.add(new PolicyError(field + ".name", null, "'" + level.path("name").asText() + "' appears twice"));
+                errors.add(
+                        new PolicyError(
+                                field + ".name",
+                                null,
+                                "'" + level.path("name").asText() + "' appears twice"));
             }
             if (level.has("minCvss")) {
                 double minCvss = level.path("minCvss").asDouble();
                 if (minCvss >= previous) {
-                    errors.add(new PolicyError(field + ".minCvss", null, "levels go from most to least severe: "
-                            + minCvss + " must be below the level before"));
+                    errors.add(
+                            new PolicyError(
+                                    field + ".minCvss",
+                                    null,
+                                    "levels go from most to least severe: "
+                                            + minCvss
+                                            + " must be below the level before"));
                 }
                 previous = minCvss;
             }
@@ -62,17 +84,34 @@ final class ProgramRules {
         return names;
     }
 
-    private static void checkDeadlines(JsonNode deadlines, String at, Set<String> levels, List<PolicyError> errors) {
-        deadlines.path("fixBySeverity").fieldNames().forEachRemaining(level -> {
-            if (!levels.contains(level)) {
-                errors.add(new PolicyError(at + ".fixBySeverity." + level, null,
-                        "'" + level + "' is not one of the severity levels " + levels));
-            }
-        });
+    private static void checkDeadlines(
+            JsonNode deadlines, String at, Set<String> levels, List<PolicyError> errors) {
+        deadlines
+                .path("fixBySeverity")
+                .fieldNames()
+                .forEachRemaining(
+                        level -> {
+                            if (!levels.contains(level)) {
+                                errors.add(
+                                        new PolicyError(
+                                                at + ".fixBySeverity." + level,
+                                                null,
+                                                "'"
+                                                        + level
+                                                        + "' is not one of the severity levels "
+                                                        + levels));
+                            }
+                        });
         JsonNode minSeverity = deadlines.path("postMortem").path("minSeverity");
         if (!minSeverity.isMissingNode() && !levels.contains(minSeverity.asText())) {
-            errors.add(new PolicyError(at + ".postMortem.minSeverity", null,
-                    "'" + minSeverity.asText() + "' is not one of the severity levels " + levels));
+            errors.add(
+                    new PolicyError(
+                            at + ".postMortem.minSeverity",
+                            null,
+                            "'"
+                                    + minSeverity.asText()
+                                    + "' is not one of the severity levels "
+                                    + levels));
         }
     }
 
@@ -83,8 +122,11 @@ final class ProgramRules {
             for (int i = 0; i < classes.size(); i++) {
                 String id = classes.get(i).path("id").asText();
                 if (!ids.add(id)) {
-                    errors.add(new PolicyError("policy.scope." + side + "[" + i + "].id", null,
-                            "'" + id + "' names another scope class already"));
+                    errors.add(
+                            new PolicyError(
+                                    "policy.scope." + side + "[" + i + "].id",
+                                    null,
+                                    "'" + id + "' names another scope class already"));
                 }
             }
         }
@@ -95,8 +137,11 @@ final class ProgramRules {
             try {
                 LocalDate.parse(holidays.get(i).asText());
             } catch (DateTimeException e) {
-                errors.add(new PolicyError("policy.calendar.holidays[" + i + "]", null,
-                        "'" + holidays.get(i).asText() + "' is not a date"));
+                errors.add(
+                        new PolicyError(
+                                "policy.calendar.holidays[" + i + "]",
+                                null,
+                                "'" + holidays.get(i).asText() + "' is not a date"));
             }
         }
     }

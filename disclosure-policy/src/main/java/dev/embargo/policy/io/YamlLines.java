@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Finds the line of a field in a YAML document, so that errors point where the author must look. */
+/**
+ * Finds the line of a field in a YAML document, so that errors point where the author must look.
+ */
 final class YamlLines {
 
     private static final Pattern SEGMENT = Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]");
@@ -20,16 +22,23 @@ final class YamlLines {
     private final Node root;
 
     YamlLines(String yaml) {
-        this.root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+        this.root =
+                new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
     }
 
-    /** The 1-based line of the deepest node along {@code path} (e.g. {@code $.contacts[0].email}) that exists. */
+    /**
+     * The 1-based line of the deepest node along {@code path} (e.g. {@code $.contacts[0].email})
+     * that exists.
+     */
     Integer lineOf(String path) {
         Node node = root;
         Node found = root;
         Matcher matcher = SEGMENT.matcher(path.startsWith("$") ? path.substring(1) : "." + path);
         while (node != null && matcher.find()) {
-            node = matcher.group(1) != null ? child(node, matcher.group(1)) : item(node, Integer.parseInt(matcher.group(2)));
+            node =
+                    matcher.group(1) != null
+                            ? child(node, matcher.group(1))
+                            : item(node, Integer.parseInt(matcher.group(2)));
             if (node != null) {
                 found = node;
             }
@@ -40,7 +49,8 @@ final class YamlLines {
     private static Node child(Node node, String key) {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar
+                        && scalar.getValue().equals(key)) {
                     return tuple.getValueNode();
                 }
             }
@@ -50,6 +60,7 @@ final class YamlLines {
 
     private static Node item(Node node, int index) {
         return node instanceof SequenceNode sequence && index < sequence.getValue().size()
-                ? sequence.getValue().get(index) : null;
+                ? sequence.getValue().get(index)
+                : null;
     }
 }

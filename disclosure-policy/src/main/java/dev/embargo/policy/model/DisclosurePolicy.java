@@ -18,31 +18,37 @@ public record DisclosurePolicy(
         DisclosureTerms disclosure) {
 
     /** What the program answers for and what it does not. */
-    public record Scope(List<ScopeClass> inScope, List<ScopeClass> outOfScope) {
-    }
+    public record Scope(List<ScopeClass> inScope, List<ScopeClass> outOfScope) {}
 
     /** A class of issue, with an id reporters choose when they submit. */
-    public record ScopeClass(String id, String title, String description, List<String> examples) {
-    }
+    public record ScopeClass(String id, String title, String description, List<String> examples) {}
 
-    /** What a report must contain and what it should; items are ids such as {@code reproduction} or {@code cia-impact}. */
-    public record ReportContents(List<String> required, List<String> recommended) {
-    }
+    /**
+     * What a report must contain and what it should; items are ids such as {@code reproduction} or
+     * {@code cia-impact}.
+     */
+    public record ReportContents(List<String> required, List<String> recommended) {}
 
     /**
      * A row of the supported versions table.
      *
-     * @param versions       {@code main}, {@code 1.0.x}, {@code <1.0} or {@code *} for everything else
-     * @param status         the seed's own word, e.g. {@code active}, {@code pre-release}, {@code unsupported}
-     * @param securityFixes  whether reports against these versions are fixed
+     * @param versions {@code main}, {@code 1.0.x}, {@code <1.0} or {@code *} for everything else
+     * @param status the seed's own word, e.g. {@code active}, {@code pre-release}, {@code
+     *     unsupported}
+     * @param securityFixes whether reports against these versions are fixed
      */
-    public record SupportedVersion(String versions, String status, boolean securityFixes, String notes) {
-    }
+    public record SupportedVersion(
+            String versions, String status, boolean securityFixes, String notes) {}
 
-    /** Severity levels from most to least severe, by CVSS score band and/or by named description. */
+    /**
+     * Severity levels from most to least severe, by CVSS score band and/or by named description.
+     */
     public record SeverityScheme(String basis, List<SeverityLevel> levels) {
 
-        /** The most severe level whose band the score reaches; empty for named-only schemes or a score of 0. */
+        /**
+         * The most severe level whose band the score reaches; empty for named-only schemes or a
+         * score of 0.
+         */
         public java.util.Optional<String> levelForScore(double cvssScore) {
             return levels.stream()
                     .filter(level -> level.minCvss() != null && cvssScore >= level.minCvss())
@@ -54,7 +60,10 @@ public record DisclosurePolicy(
             return levels.stream().anyMatch(level -> level.name().equals(name));
         }
 
-        /** Whether {@code severity} is {@code minimum} or more severe; levels are listed most severe first. */
+        /**
+         * Whether {@code severity} is {@code minimum} or more severe; levels are listed most severe
+         * first.
+         */
         public boolean atLeast(String severity, String minimum) {
             List<String> names = levels.stream().map(SeverityLevel::name).toList();
             int rank = names.indexOf(severity);
@@ -67,14 +76,14 @@ public record DisclosurePolicy(
      *
      * @param minCvss the lowest CVSS base score of the level; null for purely named levels
      */
-    public record SeverityLevel(String name, Double minCvss, String description, List<String> examples) {
-    }
+    public record SeverityLevel(
+            String name, Double minCvss, String description, List<String> examples) {}
 
     /**
      * The time the policy allows each step; a missing step has no deadline.
      *
      * @param fixBySeverity fix time per severity level name
-     * @param fixWindow     a fix range regardless of severity (seed 004's 7–30 days)
+     * @param fixWindow a fix range regardless of severity (seed 004's 7–30 days)
      */
     public record Deadlines(
             PolicyDuration acknowledgement,
@@ -84,45 +93,42 @@ public record DisclosurePolicy(
             DurationRange fixWindow,
             PolicyDuration preReleaseEmbargo,
             PolicyDuration disclosure,
-            PostMortem postMortem) {
-    }
+            PostMortem postMortem) {}
 
     /** From {@code min} to {@code max}; the deadline is {@code max}. */
-    public record DurationRange(PolicyDuration min, PolicyDuration max) {
-    }
+    public record DurationRange(PolicyDuration min, PolicyDuration max) {}
 
     /**
-     * A post-mortem, due {@code within} after public release, for cases at or above {@code minSeverity}
-     * (null: every case).
+     * A post-mortem, due {@code within} after public release, for cases at or above {@code
+     * minSeverity} (null: every case).
      */
     public record PostMortem(PolicyDuration within, String minSeverity) {
 
-        /** Whether a case of {@code severity} (null: not scored) owes a post-mortem under {@code scheme}. */
+        /**
+         * Whether a case of {@code severity} (null: not scored) owes a post-mortem under {@code
+         * scheme}.
+         */
         public boolean requiredFor(String severity, SeverityScheme scheme) {
             return minSeverity == null || severity != null && scheme.atLeast(severity, minSeverity);
         }
     }
 
     /** Shorter deadlines for cases that qualify (actively exploited, trivially exploitable). */
-    public record ExpeditedTrack(List<String> when, Deadlines deadlines, String note) {
-    }
+    public record ExpeditedTrack(List<String> when, Deadlines deadlines, String note) {}
 
     /** Whether a deadline may be extended, and on what condition. */
-    public record ExtensionRules(boolean allowed, boolean reporterAgreementRequired, String note) {
-    }
+    public record ExtensionRules(boolean allowed, boolean reporterAgreementRequired, String note) {}
 
     /** The program's business days: its weekend and holidays, in its time zone. */
-    public record Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
-    }
+    public record Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {}
 
     /**
      * Credit options ({@code named}, {@code handle}, {@code anonymous}, {@code hall-of-fame},
      * {@code changelog}), safe harbor text, and the partner groups pre-notified under embargo.
      */
-    public record DisclosureTerms(List<String> credit, String safeHarbor, List<PartnerGroup> partnerGroups) {
-    }
+    public record DisclosureTerms(
+            List<String> credit, String safeHarbor, List<PartnerGroup> partnerGroups) {}
 
     /** Partners told before the public, for at most {@code maxEmbargo}. */
-    public record PartnerGroup(String id, String description, PolicyDuration maxEmbargo) {
-    }
+    public record PartnerGroup(String id, String description, PolicyDuration maxEmbargo) {}
 }

@@ -8,15 +8,18 @@ import java.util.regex.Pattern;
 
 /**
  * A span of time as policies state it: {@code 48h}, {@code 7d} (calendar days), {@code 3bd}
- * (business days in the program's calendar), {@code 2w}, or no fixed time at all:
- * {@code next-release} and {@code best-effort}.
+ * (business days in the program's calendar), {@code 2w}, or no fixed time at all: {@code
+ * next-release} and {@code best-effort}.
  */
 public record PolicyDuration(long amount, Unit unit) {
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,4})(h|d|bd|w)");
 
     public enum Unit {
-        HOURS("h"), CALENDAR_DAYS("d"), BUSINESS_DAYS("bd"), WEEKS("w"),
+        HOURS("h"),
+        CALENDAR_DAYS("d"),
+        BUSINESS_DAYS("bd"),
+        WEEKS("w"),
         /** Fixed with the next release, whenever that is: no date can be promised. */
         NEXT_RELEASE("next-release"),
         /** The policy sets no time (seed 000: "as my schedule allows"). */
@@ -43,15 +46,20 @@ public record PolicyDuration(long amount, Unit unit) {
         }
         Matcher matcher = FORM.matcher(value);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration such as 48h, 7d, 3bd, 2w, next-release or best-effort");
+            throw new IllegalArgumentException(
+                    "'"
+                            + text
+                            + "' is not a duration such as 48h, 7d, 3bd, 2w, next-release or"
+                            + " best-effort");
         }
         long amount = Long.parseLong(matcher.group(1));
-        Unit unit = switch (matcher.group(2)) {
-            case "h" -> Unit.HOURS;
-            case "d" -> Unit.CALENDAR_DAYS;
-            case "bd" -> Unit.BUSINESS_DAYS;
-            default -> Unit.WEEKS;
-        };
+        Unit unit =
+                switch (matcher.group(2)) {
+                    case "h" -> Unit.HOURS;
+                    case "d" -> Unit.CALENDAR_DAYS;
+                    case "bd" -> Unit.BUSINESS_DAYS;
+                    default -> Unit.WEEKS;
+                };
         return new PolicyDuration(amount, unit);
     }
 

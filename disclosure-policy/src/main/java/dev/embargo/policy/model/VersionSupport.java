@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Whether a reported version still gets security fixes, by the first matching row of the
- * supported versions table. Rows name versions as {@code main}, {@code 1.0.x} (that minor
- * line), {@code <1.0} (anything older) or {@code *} (everything else); a leading {@code v} is
- * ignored on both sides.
+ * Whether a reported version still gets security fixes, by the first matching row of the supported
+ * versions table. Rows name versions as {@code main}, {@code 1.0.x} (that minor line), {@code <1.0}
+ * (anything older) or {@code *} (everything else); a leading {@code v} is ignored on both sides.
  */
 public enum VersionSupport {
     SUPPORTED,
@@ -34,7 +33,8 @@ public enum VersionSupport {
             return true;
         }
         if (pattern.startsWith("<")) {
-            return isNumeric(version) && compare(version, withoutV(pattern.substring(1).strip())) < 0;
+            return isNumeric(version)
+                    && compare(version, withoutV(pattern.substring(1).strip())) < 0;
         }
         if (pattern.endsWith(".x")) {
             String line = pattern.substring(0, pattern.length() - 2);
@@ -56,7 +56,10 @@ public enum VersionSupport {
     }
 
     private static int[] numbers(String version) {
-        return Arrays.stream(version.split("[.-]")).takeWhile(part -> part.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(version.split("[.-]"))
+                .takeWhile(part -> part.matches("\\d+"))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     private static boolean isNumeric(String version) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class DeadlineEngineTest {
 
     private static final Instant MONDAY_NOON = Instant.parse("2026-11-23T12:00:00Z");
-    private static final String POLICY = """
+    private static final String POLICY =
+            """
             apiVersion: embargo.dev/program/v1
             slug: engine
             name: Engine test program
@@ -45,31 +46,46 @@ class DeadlineEngineTest {
     @Test
     void raisingTheSeverityAfterTriageBringsTheFixDateForward() {
         CaseFacts triaged = CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("high");
-        assertThat(due(program(true), triaged)).containsEntry(Step.FIX, Instant.parse("2026-12-07T12:00:00Z"));
-        assertThat(due(program(true), triaged.withSeverity("critical"))).containsEntry(Step.FIX, Instant.parse("2026-11-24T12:00:00Z"));
+        assertThat(due(program(true), triaged))
+                .containsEntry(Step.FIX, Instant.parse("2026-12-07T12:00:00Z"));
+        assertThat(due(program(true), triaged.withSeverity("critical")))
+                .containsEntry(Step.FIX, Instant.parse("2026-11-24T12:00:00Z"));
     }
 
     @Test
     void aPostMortemIsOwedOnlyFromItsSeverityUp() {
-        assertThat(due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("low"))).doesNotContainKey(Step.POST_MORTEM);
+        assertThat(due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("low")))
+                .doesNotContainKey(Step.POST_MORTEM);
         assertThat(due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("high")))
                 .containsEntry(Step.POST_MORTEM, Instant.parse("2027-03-07T12:00:00Z"));
     }
 
     @Test
     void theExpeditedTrackReplacesOnlyTheDeadlinesItSets() {
-        Map<Step, Instant> due = due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("high").expedite());
-        assertThat(due).containsEntry(Step.FIX, Instant.parse("2026-11-26T12:00:00Z"))
+        Map<Step, Instant> due =
+                due(
+                        program(true),
+                        CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("high").expedite());
+        assertThat(due)
+                .containsEntry(Step.FIX, Instant.parse("2026-11-26T12:00:00Z"))
                 .containsEntry(Step.DISCLOSURE, Instant.parse("2026-11-30T12:00:00Z"))
                 .containsEntry(Step.ACKNOWLEDGEMENT, Instant.parse("2026-11-25T12:00:00Z"));
     }
 
     @Test
     void anAgreedExtensionMovesTheStepAndWhatFollowsFromIt() {
-        CaseFacts extended = CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("high")
-                .extend(new Extension(Step.DISCLOSURE, PolicyDuration.parse("14d"), "Patch needs a protocol change", true));
+        CaseFacts extended =
+                CaseFacts.arrivedAt(MONDAY_NOON)
+                        .withSeverity("high")
+                        .extend(
+                                new Extension(
+                                        Step.DISCLOSURE,
+                                        PolicyDuration.parse("14d"),
+                                        "Patch needs a protocol change",
+                                        true));
         Map<Step, Instant> due = due(program(true), extended);
-        assertThat(due).containsEntry(Step.DISCLOSURE, Instant.parse("2027-03-07T12:00:00Z"))
+        assertThat(due)
+                .containsEntry(Step.DISCLOSURE, Instant.parse("2027-03-07T12:00:00Z"))
                 .containsEntry(Step.POST_MORTEM, Instant.parse("2027-03-21T12:00:00Z"));
     }
 
@@ -77,9 +93,17 @@ class DeadlineEngineTest {
     void extensionsNeedTheReportersAgreementAndAPolicyThatAllowsThem() {
         Extension unagreed = new Extension(Step.FIX, PolicyDuration.parse("7d"), "Busy", false);
         Extension agreed = new Extension(Step.FIX, PolicyDuration.parse("7d"), "Busy", true);
-        assertThatThrownBy(() -> engine.timeline(program(true), CaseFacts.arrivedAt(MONDAY_NOON).extend(unagreed)))
+        assertThatThrownBy(
+                        () ->
+                                engine.timeline(
+                                        program(true),
+                                        CaseFacts.arrivedAt(MONDAY_NOON).extend(unagreed)))
                 .hasMessageContaining("agreement");
-        assertThatThrownBy(() -> engine.timeline(program(false), CaseFacts.arrivedAt(MONDAY_NOON).extend(agreed)))
+        assertThatThrownBy(
+                        () ->
+                                engine.timeline(
+                                        program(false),
+                                        CaseFacts.arrivedAt(MONDAY_NOON).extend(agreed)))
                 .hasMessageContaining("allows no extensions");
         assertThatThrownBy(() -> new Extension(Step.FIX, PolicyDuration.parse("7d"), " ", true))
                 .hasMessageContaining("reason");
@@ -88,10 +112,12 @@ class DeadlineEngineTest {
     @Test
     void aFixBeforeTriageWaitsForTheSeverityAndNextReleaseHasNoDate() {
         assertThat(engine.timeline(program(true), CaseFacts.arrivedAt(MONDAY_NOON)))
-                .filteredOn(date -> date.step() == Step.FIX).singleElement()
+                .filteredOn(date -> date.step() == Step.FIX)
+                .singleElement()
                 .satisfies(fix -> assertThat(fix.due()).isNull())
                 .satisfies(fix -> assertThat(fix.basis()).contains("severity"));
-        assertThat(due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("low"))).containsEntry(Step.FIX, null);
+        assertThat(due(program(true), CaseFacts.arrivedAt(MONDAY_NOON).withSeverity("low")))
+                .containsEntry(Step.FIX, null);
     }
 
     private Map<Step, Instant> due(Program program, CaseFacts facts) {

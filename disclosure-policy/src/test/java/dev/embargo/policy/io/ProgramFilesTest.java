@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProgramFilesTest {
 
     /** A small valid program; each case below breaks one thing in it. */
-    private static final String VALID = """
+    private static final String VALID =
+            """
             apiVersion: embargo.dev/program/v1
             slug: sample
             name: Sample
@@ -60,56 +61,83 @@ class ProgramFilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            a duration in words                     | 'acknowledgement: 2bd'            | 'acknowledgement: 2 days'          | policy.deadlines.acknowledgement      | 22
-            a missing slug                          | 'slug: sample'                    | 'label: sample'                    | slug                                  |
-            an unknown field                        | 'name: Sample'                    | 'name: Sample\\nowner: me'          | owner                                 |
-            a fix time for an undefined severity    | '  high: 1w'                      | '  urgent: 1w'                     | policy.deadlines.fixBySeverity.urgent | 24
-            a post-mortem severity that is not one  | 'minSeverity: high }'             | 'minSeverity: severe }'            | policy.deadlines.postMortem.minSeverity | 25
-            a time zone that does not exist         | 'timeZone: Europe/Berlin'         | 'timeZone: Europe/Atlantis'        | timeZone                              | 4
-            a holiday that is not a date            | '[2026-12-25]'                    | '[2026-02-30]'                     | policy.calendar.holidays[0]           | 27
-            a contact without an address            | '- email: security@sample.example' | '- email: nobody'                 | contacts[0].email                     | 6
-            a published key without the key        | 'status: forthcoming'             | 'status: published'                | openPgp.fingerprint                   |
-            severity bands out of order             | '{ name: low, minCvss: 0.1 }'     | '{ name: low, minCvss: 8.0 }'      | policy.severity.levels[1].minCvss     | 20
-            an unknown channel type                 | '- type: web'                     | '- type: carrier-pigeon'           | channels[0].type                      | 10
-            another format version                  | 'embargo.dev/program/v1'          | 'embargo.dev/program/v9'           | apiVersion                            | 1
-            an agreement rule without extensions    | 'allowed: true'                   | 'allowed: false\\n    reporterAgreementRequired: true' | policy.extensions.reporterAgreementRequired |
-            a scope class id used twice             | 'title: Memory safety'            | 'title: Memory safety\\n      - id: memory-safety\\n        title: Again' | policy.scope.inScope[1].id |
-            an unknown credit option                | 'credit: [named]'                 | 'credit: [named, fame]'            | policy.disclosure.credit[1]           | 31
-            """)
-    void refusesAnInvalidProgramNamingTheField(String kind, String original, String broken, String field, Integer line) {
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    a duration in words                     | 'acknowledgement: 2bd'            | 'acknowledgement: 2 days'          | policy.deadlines.acknowledgement      | 22
+                    a missing slug                          | 'slug: sample'                    | 'label: sample'                    | slug                                  |
+                    an unknown field                        | 'name: Sample'                    | 'name: Sample\\nowner: me'          | owner                                 |
+                    a fix time for an undefined severity    | '  high: 1w'                      | '  urgent: 1w'                     | policy.deadlines.fixBySeverity.urgent | 24
+                    a post-mortem severity that is not one  | 'minSeverity: high }'             | 'minSeverity: severe }'            | policy.deadlines.postMortem.minSeverity | 25
+                    a time zone that does not exist         | 'timeZone: Europe/Berlin'         | 'timeZone: Europe/Atlantis'        | timeZone                              | 4
+                    a holiday that is not a date            | '[2026-12-25]'                    | '[2026-02-30]'                     | policy.calendar.holidays[0]           | 27
+                    a contact without an address            | '- email: security@sample.example' | '- email: nobody'                 | contacts[0].email                     | 6
+                    a published key without the key        | 'status: forthcoming'             | 'status: published'                | openPgp.fingerprint                   |
+                    severity bands out of order             | '{ name: low, minCvss: 0.1 }'     | '{ name: low, minCvss: 8.0 }'      | policy.severity.levels[1].minCvss     | 20
+                    an unknown channel type                 | '- type: web'                     | '- type: carrier-pigeon'           | channels[0].type                      | 10
+                    another format version                  | 'embargo.dev/program/v1'          | 'embargo.dev/program/v9'           | apiVersion                            | 1
+                    an agreement rule without extensions    | 'allowed: true'                   | 'allowed: false\\n    reporterAgreementRequired: true' | policy.extensions.reporterAgreementRequired |
+                    a scope class id used twice             | 'title: Memory safety'            | 'title: Memory safety\\n      - id: memory-safety\\n        title: Again' | policy.scope.inScope[1].id |
+                    an unknown credit option                | 'credit: [named]'                 | 'credit: [named, fame]'            | policy.disclosure.credit[1]           | 31
+                    """)
+    void refusesAnInvalidProgramNamingTheField(
+            String kind, String original, String broken, String field, Integer line) {
         String text = VALID.replace(original, broken.replace("\\n", "\n"));
         assertThat(text).as("the case must change the sample").isNotEqualTo(VALID);
-        InvalidProgramException refusal = catchThrowableOfType(InvalidProgramException.class, () -> files.read(text, "sample.yaml"));
+        InvalidProgramException refusal =
+                catchThrowableOfType(
+                        InvalidProgramException.class, () -> files.read(text, "sample.yaml"));
         assertThat(refusal).as(kind).isNotNull();
-        assertThat(refusal.errors()).as(kind).anySatisfy(error -> {
-            assertThat(error.field()).isEqualTo(field);
-            if (line != null) {
-                assertThat(error.line()).isEqualTo(line);
-            }
-        });
+        assertThat(refusal.errors())
+                .as(kind)
+                .anySatisfy(
+                        error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            if (line != null) {
+                                assertThat(error.line()).isEqualTo(line);
+                            }
+                        });
     }
 
     @Test
     void refusesYamlThatDoesNotParseWithItsLine() {
-        InvalidProgramException refusal = catchThrowableOfType(InvalidProgramException.class,
-                () -> files.read(VALID.replace("name: Sample", "name: [Sample"), "sample.yaml"));
-        assertThat(refusal.errors()).singleElement().satisfies(error -> assertThat(error.line()).isNotNull());
-        assertThat(refusal).hasMessageContaining("sample.yaml").hasMessageContaining("not valid YAML");
+        InvalidProgramException refusal =
+                catchThrowableOfType(
+                        InvalidProgramException.class,
+                        () ->
+                                files.read(
+                                        VALID.replace("name: Sample", "name: [Sample"),
+                                        "sample.yaml"));
+        assertThat(refusal.errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.line()).isNotNull());
+        assertThat(refusal)
+                .hasMessageContaining("sample.yaml")
+                .hasMessageContaining("not valid YAML");
     }
 
     @Test
     void reportsEveryErrorAtOnce() {
-        String text = VALID.replace("timeZone: Europe/Berlin", "timeZone: 42").replace("acknowledgement: 2bd", "acknowledgement: soon");
-        assertThat(catchThrowableOfType(InvalidProgramException.class, () -> files.read(text, "sample.yaml")).errors())
-                .extracting(PolicyError::field).contains("timeZone", "policy.deadlines.acknowledgement");
+        String text =
+                VALID.replace("timeZone: Europe/Berlin", "timeZone: 42")
+                        .replace("acknowledgement: 2bd", "acknowledgement: soon");
+        assertThat(
+                        catchThrowableOfType(
+                                        InvalidProgramException.class,
+                                        () -> files.read(text, "sample.yaml"))
+                                .errors())
+                .extracting(PolicyError::field)
+                .contains("timeZone", "policy.deadlines.acknowledgement");
     }
 
     @Test
-    void refusesTwoProgramsWithOneSlug(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+    void refusesTwoProgramsWithOneSlug(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws IOException {
         Files.writeString(directory.resolve("a.yaml"), VALID);
         Files.writeString(directory.resolve("b.yaml"), VALID);
-        assertThatThrownBy(() -> files.readDirectory(directory)).isInstanceOf(InvalidProgramException.class)
+        assertThatThrownBy(() -> files.readDirectory(directory))
+                .isInstanceOf(InvalidProgramException.class)
                 .hasMessageContaining("already the slug of a.yaml");
     }
 }

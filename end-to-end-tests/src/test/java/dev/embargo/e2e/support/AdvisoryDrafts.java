@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The steps before an advisory exists: a triager accepts the report's case and rates it, a publisher drafts from it. */
+/**
+ * The steps before an advisory exists: a triager accepts the report's case and rates it, a
+ * publisher drafts from it.
+ */
 public final class AdvisoryDrafts {
 
-    private AdvisoryDrafts() {
-    }
+    private AdvisoryDrafts() {}
 
     /** Moves the report's case through triage to accepted, with a CVSS 3.1 rating (6.5, medium). */
     public static void acceptCase(RunningStack stack, SubmittedReport report) {
@@ -22,42 +24,95 @@ public final class AdvisoryDrafts {
         String cases = stack.serviceUrl("triage") + "/api/v1/cases";
         String caseId = Cases.idOf(stack, report);
         for (String state : List.of("triaging", "accepted")) {
-            given().auth().oauth2(triager).contentType(ContentType.JSON).body(Map.of("to", state, "reason", "Confirmed"))
-                    .when().post(cases + "/" + caseId + "/transitions").then().statusCode(200);
+            given().auth()
+                    .oauth2(triager)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("to", state, "reason", "Confirmed"))
+                    .when()
+                    .post(cases + "/" + caseId + "/transitions")
+                    .then()
+                    .statusCode(200);
         }
-        given().auth().oauth2(triager).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(triager)
+                .contentType(ContentType.JSON)
                 .body(Map.of("cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N"))
-                .when().put(cases + "/" + caseId + "/severity").then().statusCode(200);
+                .when()
+                .put(cases + "/" + caseId + "/severity")
+                .then()
+                .statusCode(200);
     }
 
     /** Drafts the advisory once advisory has heard that the case was accepted; its id. */
     public static String draft(RunningStack stack, String trackingId) {
         String publisher = stack.staffTokens().of("publisher");
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Response answer = given().auth().oauth2(publisher).contentType(ContentType.JSON).body(Map.of("trackingId", trackingId))
-                    .when().post(stack.serviceUrl("advisory") + "/api/v1/advisories");
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("id") : null;
-        }, id -> id != null);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            Response answer =
+                                    given().auth()
+                                            .oauth2(publisher)
+                                            .contentType(ContentType.JSON)
+                                            .body(Map.of("trackingId", trackingId))
+                                            .when()
+                                            .post(
+                                                    stack.serviceUrl("advisory")
+                                                            + "/api/v1/advisories");
+                            return answer.statusCode() == 201
+                                    ? answer.jsonPath().getString("id")
+                                    : null;
+                        },
+                        id -> id != null);
     }
 
-    /** A complete revision of moqtail's advisory (publishable), with a CVE id and CWE when {@code cve} is given. */
-    public static Response revise(RunningStack stack, String advisoryId, String title, String cve, String changeSummary) {
-        Map<String, Object> content = new java.util.HashMap<>(Map.of(
-                "title", title,
-                "summary", "A crafted selector reads topics beyond the subscriber's role.",
-                "description", "The parser accepts a wildcard after a negation that authorization does not expand.",
-                "affected", List.of(Map.of("product", "moqtail-broker", "introduced", "0.1.0", "fixed", "0.1.4",
-                        "ecosystem", "crates.io", "packageName", "moqtail")),
-                "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
-                "severity", "medium",
-                "remediation", "Upgrade moqtail-broker to 0.1.4.",
-                "changeSummary", changeSummary));
+    /**
+     * A complete revision of moqtail's advisory (publishable), with a CVE id and CWE when {@code
+     * cve} is given.
+     */
+    public static Response revise(
+            RunningStack stack, String advisoryId, String title, String cve, String changeSummary) {
+        Map<String, Object> content =
+                new java.util.HashMap<>(
+                        Map.of(
+                                "title",
+                                title,
+                                "summary",
+                                "A crafted selector reads topics beyond the subscriber's"
+                                        + " role.",
+                                "description",
+                                "The parser accepts a wildcard after a negation that"
+                                        + " authorization does not expand.",
+                                "affected",
+                                List.of(
+                                        Map.of(
+                                                "product",
+                                                "moqtail-broker",
+                                                "introduced",
+                                                "0.1.0",
+                                                "fixed",
+                                                "0.1.4",
+                                                "ecosystem",
+                                                "crates.io",
+                                                "packageName",
+                                                "moqtail")),
+                                "cvssVector",
+                                "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
+                                "severity",
+                                "medium",
+                                "remediation",
+                                "Upgrade moqtail-broker to 0.1.4.",
+                                "changeSummary",
+                                changeSummary));
         if (cve != null) {
             content.put("cveId", cve);
             content.put("cweId", "CWE-863");
             content.put("cweName", "Incorrect Authorization");
         }
-        return given().auth().oauth2(stack.staffTokens().of("publisher")).contentType(ContentType.JSON).body(content)
-                .when().put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId);
+        return given().auth()
+                .oauth2(stack.staffTokens().of("publisher"))
+                .contentType(ContentType.JSON)
+                .body(content)
+                .when()
+                .put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId);
     }
 }

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * (none is reachable here): {@code EMBARGO_CHROMIUM} names the executable ({@code ./embargo test}
  * installs Debian's package and sets it), else {@code /usr/bin/chromium}. Each page gets a context
  * of its own, so one test's sign-in or reporter never leaks into another's. Screenshots are kept in
- * {@code end-to-end-tests/target/screenshots}; messages the page logs as errors (a Content-Security-
- * Policy violation, a failed script) are collected so a test can assert there were none.
- * Registered as an extension ({@code @RegisterExtension static Chromium chromium = Chromium.launch()}),
- * it keeps a screenshot of every page a failed test had open and closes the browser after the class.
+ * {@code end-to-end-tests/target/screenshots}; messages the page logs as errors (a
+ * Content-Security- Policy violation, a failed script) are collected so a test can assert there
+ * were none. Registered as an extension ({@code @RegisterExtension static Chromium chromium =
+ * Chromium.launch()}), it keeps a screenshot of every page a failed test had open and closes the
+ * browser after the class.
  */
 public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatcher {
 
@@ -32,7 +33,8 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
 
     private final Playwright playwright;
     private final Browser browser;
-    private final Map<Page, List<String>> pageErrors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Page, List<String>> pageErrors =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -41,31 +43,51 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
 
     public static Chromium launch() {
         Path executable = executable();
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable)
-                .setHeadless(true)
-                // As root, Chromium's sandbox cannot start; the closed network makes its background
-                // connections (updates, sync, safe browsing) fail noisily, so they are switched off.
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Playwright playwright =
+                Playwright.create(
+                        new Playwright.CreateOptions()
+                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setExecutablePath(executable)
+                                        .setHeadless(true)
+                                        // As root, Chromium's sandbox cannot start; the closed
+                                        // network makes its background
+                                        // connections (updates, sync, safe browsing) fail noisily,
+                                        // so they are switched off.
+                                        .setArgs(
+                                                List.of(
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-quic",
+                                                        "--no-first-run",
+                                                        "--disable-background-networking",
+                                                        "--disable-component-update",
+                                                        "--disable-sync")));
         return new Chromium(playwright, browser);
     }
 
     /** A new page in a fresh context (no cookies, no storage), English, a laptop-sized window. */
     public Page newPage() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-GB").setTimezoneId("UTC").setViewportSize(1280, 900));
+        BrowserContext context =
+                browser.newContext(
+                        new Browser.NewContextOptions()
+                                .setLocale("en-GB")
+                                .setTimezoneId("UTC")
+                                .setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         pageErrors.put(page, errors);
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add(page.url() + ": " + message.text());
-            }
-        });
+        page.onConsoleMessage(
+                message -> {
+                    if ("error".equals(message.type())) {
+                        errors.add(page.url() + ": " + message.text());
+                    }
+                });
         page.onPageError(error -> errors.add(page.url() + ": " + error));
         return page;
     }
@@ -77,7 +99,10 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve(name + ".png"))
+                        .setFullPage(true));
     }
 
     /**
@@ -85,13 +110,29 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
      * names, landmarks, ARIA use): one line per rule broken, with the elements that break it.
      */
     public List<String> accessibilityViolations(Page page) {
-        return new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze().getViolations()
-                .stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).toList())
-                .toList();
+        return new AxeBuilder(page)
+                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                        .analyze()
+                        .getViolations()
+                        .stream()
+                        .map(
+                                rule ->
+                                        rule.getId()
+                                                + ": "
+                                                + rule.getHelp()
+                                                + " "
+                                                + rule.getNodes().stream()
+                                                        .map(
+                                                                node ->
+                                                                        String.valueOf(
+                                                                                node.getTarget()))
+                                                        .toList())
+                        .toList();
     }
 
-    /** What these pages logged as errors so far: CSP violations, uncaught exceptions, failed loads. */
+    /**
+     * What these pages logged as errors so far: CSP violations, uncaught exceptions, failed loads.
+     */
     public List<String> errorsOn(Page... pages) {
         List<String> errors = new ArrayList<>();
         for (Page page : pages) {
@@ -121,8 +162,7 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
     }
 
     @Override
-    public void testDisabled(ExtensionContext context, Optional<String> reason) {
-    }
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {}
 
     @Override
     public void afterAll(ExtensionContext context) {
@@ -142,10 +182,17 @@ public final class Chromium implements AutoCloseable, AfterAllCallback, TestWatc
 
     private static Path executable() {
         String configured = System.getenv("EMBARGO_CHROMIUM");
-        Path executable = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+        Path executable =
+                Path.of(
+                        configured == null || configured.isBlank()
+                                ? "/usr/bin/chromium"
+                                : configured);
         if (!Files.isExecutable(executable)) {
-            throw new IllegalStateException("No Chromium at " + executable + ": install Debian's 'chromium' package "
-                    + "(./embargo test does, as root) or set EMBARGO_CHROMIUM to a Chromium executable.");
+            throw new IllegalStateException(
+                    "No Chromium at "
+                            + executable
+                            + ": install Debian's 'chromium' package (./embargo test does, as root)"
+                            + " or set EMBARGO_CHROMIUM to a Chromium executable.");
         }
         return executable;
     }

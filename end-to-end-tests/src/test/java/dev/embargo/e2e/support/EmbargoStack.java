@@ -8,13 +8,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the real stack (Kafka, PostgreSQL, Keycloak, SMTP and the four services) once for the
- * whole test run, through the same launcher as {@code ./embargo up}, in its test profile, and
- * stops it when the run ends. Test classes take a {@link RunningStack} parameter.
+ * whole test run, through the same launcher as {@code ./embargo up}, in its test profile, and stops
+ * it when the run ends. Test classes take a {@link RunningStack} parameter.
  */
 public final class EmbargoStack implements ParameterResolver {
 
     private static final String KEY = "embargo-stack";
-    private static final String[] SEED_PROGRAMS = {"pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail"};
+    private static final String[] SEED_PROGRAMS = {
+        "pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail"
+    };
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -23,7 +25,8 @@ public final class EmbargoStack implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, key -> start(), StartedStack.class)
                 .running();
     }
@@ -36,12 +39,24 @@ public final class EmbargoStack implements ParameterResolver {
         return new StartedStack(stack);
     }
 
-    /** Triage publishes the seed programs as it starts; intake accepts reports for them once it has read them. */
+    /**
+     * Triage publishes the seed programs as it starts; intake accepts reports for them once it has
+     * read them.
+     */
     private static void awaitSeedProgramsAtIntake(LocalStack stack) {
         String programs = stack.service("intake").baseUrl() + "/api/v1/programs";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
-                io.restassured.RestAssured.given().when().get(programs).then().statusCode(200)
-                        .body("slug", org.hamcrest.Matchers.hasItems(SEED_PROGRAMS)));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                io.restassured.RestAssured.given()
+                                        .when()
+                                        .get(programs)
+                                        .then()
+                                        .statusCode(200)
+                                        .body(
+                                                "slug",
+                                                org.hamcrest.Matchers.hasItems(SEED_PROGRAMS)));
     }
 
     /** Stops everything the run started when JUnit closes the root store. */

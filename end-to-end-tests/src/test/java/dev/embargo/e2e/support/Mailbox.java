@@ -5,8 +5,8 @@ import static io.restassured.RestAssured.given;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -32,8 +32,13 @@ public final class Mailbox {
         this.smtpPort = smtpPort;
     }
 
-    /** A new email as a researcher's mail client would write it; add headers and files, then {@link #send}. */
-    public MimeMessage compose(String from, String to, String subject, String text, Attachment... files) throws MessagingException {
+    /**
+     * A new email as a researcher's mail client would write it; add headers and files, then {@link
+     * #send}.
+     */
+    public MimeMessage compose(
+            String from, String to, String subject, String text, Attachment... files)
+            throws MessagingException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress(from));
         message.setRecipients(Message.RecipientType.TO, to);
@@ -44,7 +49,9 @@ public final class Mailbox {
         parts.addBodyPart(body);
         for (Attachment file : files) {
             MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(file.content(), file.declaredType())));
+            part.setDataHandler(
+                    new jakarta.activation.DataHandler(
+                            new ByteArrayDataSource(file.content(), file.declaredType())));
             part.setFileName(file.name());
             part.setDisposition(Part.ATTACHMENT);
             parts.addBodyPart(part);
@@ -54,7 +61,10 @@ public final class Mailbox {
         return message;
     }
 
-    /** Hands the email to the local stack's SMTP server, which delivers it to the recipients' mailboxes. */
+    /**
+     * Hands the email to the local stack's SMTP server, which delivers it to the recipients'
+     * mailboxes.
+     */
     public void send(MimeMessage message) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
@@ -68,7 +78,10 @@ public final class Mailbox {
         }
     }
 
-    /** Subjects in one folder of an address's mailbox, over IMAP; empty when the folder does not exist. */
+    /**
+     * Subjects in one folder of an address's mailbox, over IMAP; empty when the folder does not
+     * exist.
+     */
     public List<String> subjectsIn(String address, String folderName) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
@@ -93,12 +106,17 @@ public final class Mailbox {
     }
 
     /** A file to attach, with the type its sender claims (which the platform ignores). */
-    public record Attachment(String name, String declaredType, byte[] content) {
-    }
+    public record Attachment(String name, String declaredType, byte[] content) {}
 
-    /** Subjects of the messages in an address's inbox, via the mail server's HTTP API; empty for an unknown address. */
+    /**
+     * Subjects of the messages in an address's inbox, via the mail server's HTTP API; empty for an
+     * unknown address.
+     */
     public List<String> subjects(String address) {
-        var response = given().baseUri(mailApiUrl).when().get("/api/user/{address}/messages/INBOX/", address);
+        var response =
+                given().baseUri(mailApiUrl)
+                        .when()
+                        .get("/api/user/{address}/messages/INBOX/", address);
         if (response.statusCode() == 404 || response.statusCode() == 400) {
             return List.of();
         }
@@ -107,7 +125,10 @@ public final class Mailbox {
         return subjects == null ? List.of() : subjects;
     }
 
-    /** The messages in an address's inbox as an IMAP client reads them (any password: the server doesn't check). */
+    /**
+     * The messages in an address's inbox as an IMAP client reads them (any password: the server
+     * doesn't check).
+     */
     public List<ReceivedMail> readOverImap(String address) throws MessagingException, IOException {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
@@ -119,8 +140,14 @@ public final class Mailbox {
             inbox.open(Folder.READ_ONLY);
             List<ReceivedMail> mails = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
-                mails.add(new ReceivedMail(message.getSubject(), textOf(message), String.valueOf(message.getFrom()[0]),
-                        message.getReplyTo() == null ? null : String.valueOf(message.getReplyTo()[0])));
+                mails.add(
+                        new ReceivedMail(
+                                message.getSubject(),
+                                textOf(message),
+                                String.valueOf(message.getFrom()[0]),
+                                message.getReplyTo() == null
+                                        ? null
+                                        : String.valueOf(message.getReplyTo()[0])));
             }
             inbox.close(false);
             return mails;
@@ -142,6 +169,5 @@ public final class Mailbox {
     }
 
     /** One message as read over IMAP. */
-    public record ReceivedMail(String subject, String text, String from, String replyTo) {
-    }
+    public record ReceivedMail(String subject, String text, String from, String replyTo) {}
 }

@@ -17,8 +17,8 @@ import org.pgpainless.key.OpenPgpFingerprint;
 
 /**
  * Someone's OpenPGP key — a program team's or a reporter's — as today's tools make it (PGPainless's
- * modern template, the algorithms of GnuPG's default: an Ed25519 certification key with the user id,
- * Ed25519 signing and X25519 encryption subkeys, all self-signed), so that a browser's OpenPGP
+ * modern template, the algorithms of GnuPG's default: an Ed25519 certification key with the user
+ * id, Ed25519 signing and X25519 encryption subkeys, all self-signed), so that a browser's OpenPGP
  * library and the platform accept it as a recipient; with what others do with it (encrypt to it)
  * and what its owner does (read what was encrypted to it).
  */
@@ -46,11 +46,18 @@ public final class OpenPgpKeyPair {
         return OpenPgpFingerprint.of(certificate).toString();
     }
 
-    /** What a researcher's OpenPGP tool makes of {@code text} for this key's owner: an armored, encrypted message. */
+    /**
+     * What a researcher's OpenPGP tool makes of {@code text} for this key's owner: an armored,
+     * encrypted message.
+     */
     public String encryptTo(String text) throws IOException, PGPException {
         ByteArrayOutputStream armored = new ByteArrayOutputStream();
-        try (EncryptionStream encryption = PGPainless.encryptAndOrSign().onOutputStream(armored)
-                .withOptions(ProducerOptions.encrypt(EncryptionOptions.get().addRecipient(certificate)))) {
+        try (EncryptionStream encryption =
+                PGPainless.encryptAndOrSign()
+                        .onOutputStream(armored)
+                        .withOptions(
+                                ProducerOptions.encrypt(
+                                        EncryptionOptions.get().addRecipient(certificate)))) {
             encryption.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return armored.toString(StandardCharsets.US_ASCII);
@@ -58,9 +65,12 @@ public final class OpenPgpKeyPair {
 
     /** The text of an armored message encrypted to this key (fails if it was not). */
     public String decrypt(String armored) throws IOException, PGPException {
-        DecryptionStream clear = PGPainless.decryptAndOrVerify()
-                .onInputStream(new ByteArrayInputStream(armored.strip().getBytes(StandardCharsets.US_ASCII)))
-                .withOptions(ConsumerOptions.get().addDecryptionKey(secretKeys));
+        DecryptionStream clear =
+                PGPainless.decryptAndOrVerify()
+                        .onInputStream(
+                                new ByteArrayInputStream(
+                                        armored.strip().getBytes(StandardCharsets.US_ASCII)))
+                        .withOptions(ConsumerOptions.get().addDecryptionKey(secretKeys));
         String text = new String(clear.readAllBytes(), StandardCharsets.UTF_8);
         clear.close();
         if (!clear.getMetadata().isEncryptedFor(secretKeys)) {

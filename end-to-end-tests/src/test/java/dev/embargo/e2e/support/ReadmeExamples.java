@@ -8,30 +8,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The curl examples of a Markdown page, as one bash script. The page's rule: every code block marked
- * {@code sh} that calls curl runs, in order and in one shell; a {@code # 201 …} comment right under a
- * command is the status that curl must answer, any other curl must answer 2xx.
+ * The curl examples of a Markdown page, as one bash script. The page's rule: every code block
+ * marked {@code sh} that calls curl runs, in order and in one shell; a {@code # 201 …} comment
+ * right under a command is the status that curl must answer, any other curl must answer 2xx.
  */
 public final class ReadmeExamples {
 
     /** What a script prints when an example fails: the test looks for it. */
     public static final String FAILURE_MARK = "README-FAILED";
 
-    /** What a script prints before each block, followed by the page's line where the block begins. */
+    /**
+     * What a script prints before each block, followed by the page's line where the block begins.
+     */
     public static final String BLOCK_MARK = "--- README.md line ";
 
     private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*(\\S*)\\s*$");
     private static final Pattern CURL = Pattern.compile("(?<![\\w./-])curl(?=\\s)");
     private static final Pattern STATUS_COMMENT = Pattern.compile("^\\s*#\\s*(\\d{3})\\b.*");
-    private static final Pattern LOCAL_ADDRESS = Pattern.compile("\\b(localhost|127\\.0\\.0\\.1):(\\d{2,5})\\b");
+    private static final Pattern LOCAL_ADDRESS =
+            Pattern.compile("\\b(localhost|127\\.0\\.0\\.1):(\\d{2,5})\\b");
 
     /**
-     * Wraps curl so that the script checks each answer's status: the body passes through as curl printed
-     * it, and a status other than {@code README_EXPECT} (2xx when unset) fails the command. The test stack
-     * is shared with the other test classes, so the examples speak to intake's rate limits as a client of
-     * their own (the test stack trusts 127.0.0.1 as a proxy).
+     * Wraps curl so that the script checks each answer's status: the body passes through as curl
+     * printed it, and a status other than {@code README_EXPECT} (2xx when unset) fails the command.
+     * The test stack is shared with the other test classes, so the examples speak to intake's rate
+     * limits as a client of their own (the test stack trusts 127.0.0.1 as a proxy).
      */
-    private static final String PREAMBLE = """
+    private static final String PREAMBLE =
+            """
             set -euo pipefail
             README_CLIENT="198.51.100.$((RANDOM % 250 + 1))"
             curl() {
@@ -46,7 +50,8 @@ public final class ReadmeExamples {
                 return 1
               fi
             }
-            """.replace("FAILURE_MARK", FAILURE_MARK);
+            """
+                    .replace("FAILURE_MARK", FAILURE_MARK);
 
     private final List<Block> blocks;
 
@@ -81,13 +86,16 @@ public final class ReadmeExamples {
 
     /** How many curl commands the examples hold. */
     public long curlCommands() {
-        return blocks.stream().flatMap(block -> block.lines().stream()).filter(ReadmeExamples::callsCurl).count();
+        return blocks.stream()
+                .flatMap(block -> block.lines().stream())
+                .filter(ReadmeExamples::callsCurl)
+                .count();
     }
 
     /**
-     * The examples as one bash script, with every {@code localhost} or {@code 127.0.0.1} port found in
-     * {@code ports} replaced by the port it maps to. Before each block the script prints the page's line
-     * where the block begins.
+     * The examples as one bash script, with every {@code localhost} or {@code 127.0.0.1} port found
+     * in {@code ports} replaced by the port it maps to. Before each block the script prints the
+     * page's line where the block begins.
      */
     public String script(Map<Integer, Integer> ports) {
         StringBuilder script = new StringBuilder(PREAMBLE);
@@ -96,9 +104,12 @@ public final class ReadmeExamples {
             List<String> lines = block.lines();
             for (int index = 0; index < lines.size(); index++) {
                 String line = withPorts(lines.get(index), ports);
-                OptionalInt expected = callsCurl(line) ? expectedStatus(lines, index) : OptionalInt.empty();
+                OptionalInt expected =
+                        callsCurl(line) ? expectedStatus(lines, index) : OptionalInt.empty();
                 if (expected.isPresent()) {
-                    line = CURL.matcher(line).replaceFirst("README_EXPECT=" + expected.getAsInt() + " curl");
+                    line =
+                            CURL.matcher(line)
+                                    .replaceFirst("README_EXPECT=" + expected.getAsInt() + " curl");
                 }
                 script.append(line).append('\n');
             }
@@ -110,7 +121,10 @@ public final class ReadmeExamples {
         return !line.strip().startsWith("#") && CURL.matcher(line).find();
     }
 
-    /** The status in the comment right under the command that starts at {@code index} (continued with a backslash). */
+    /**
+     * The status in the comment right under the command that starts at {@code index} (continued
+     * with a backslash).
+     */
     private static OptionalInt expectedStatus(List<String> lines, int index) {
         int next = index + 1;
         while (lines.get(next - 1).endsWith("\\") && next < lines.size()) {
@@ -120,17 +134,24 @@ public final class ReadmeExamples {
             return OptionalInt.empty();
         }
         Matcher comment = STATUS_COMMENT.matcher(lines.get(next));
-        return comment.matches() ? OptionalInt.of(Integer.parseInt(comment.group(1))) : OptionalInt.empty();
+        return comment.matches()
+                ? OptionalInt.of(Integer.parseInt(comment.group(1)))
+                : OptionalInt.empty();
     }
 
     private static String withPorts(String line, Map<Integer, Integer> ports) {
-        return LOCAL_ADDRESS.matcher(line).replaceAll(address -> {
-            Integer moved = ports.get(Integer.parseInt(address.group(2)));
-            return Matcher.quoteReplacement(moved == null ? address.group() : address.group(1) + ":" + moved);
-        });
+        return LOCAL_ADDRESS
+                .matcher(line)
+                .replaceAll(
+                        address -> {
+                            Integer moved = ports.get(Integer.parseInt(address.group(2)));
+                            return Matcher.quoteReplacement(
+                                    moved == null
+                                            ? address.group()
+                                            : address.group(1) + ":" + moved);
+                        });
     }
 
     /** A code block: the page's line of its first line, and its lines. */
-    private record Block(int firstLine, List<String> lines) {
-    }
+    private record Block(int firstLine, List<String> lines) {}
 }

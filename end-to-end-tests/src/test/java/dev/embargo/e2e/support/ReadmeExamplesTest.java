@@ -10,47 +10,72 @@ class ReadmeExamplesTest {
 
     @Test
     void runsOnlyTheShBlocksThatCallCurl() {
-        ReadmeExamples examples = ReadmeExamples.of(List.of(
-                "```sh", "./embargo up --detach", "```",
-                "```text", "curl -s http://localhost:8081/not-run", "```",
-                "```", "curl -s http://localhost:8081/not-run-either", "```",
-                "```sh", "# curl in a comment is not a command",
-                "curl -s http://localhost:8081/api/v1/programs", "```"));
+        ReadmeExamples examples =
+                ReadmeExamples.of(
+                        List.of(
+                                "```sh",
+                                "./embargo up --detach",
+                                "```",
+                                "```text",
+                                "curl -s http://localhost:8081/not-run",
+                                "```",
+                                "```",
+                                "curl -s http://localhost:8081/not-run-either",
+                                "```",
+                                "```sh",
+                                "# curl in a comment is not a command",
+                                "curl -s http://localhost:8081/api/v1/programs",
+                                "```"));
 
         String script = examples.script(Map.of());
 
         assertThat(examples.curlCommands()).isEqualTo(1);
-        assertThat(script).contains("curl -s http://localhost:8081/api/v1/programs", ReadmeExamples.BLOCK_MARK + "11'")
+        assertThat(script)
+                .contains(
+                        "curl -s http://localhost:8081/api/v1/programs",
+                        ReadmeExamples.BLOCK_MARK + "11'")
                 .doesNotContain("./embargo", "not-run");
     }
 
     @Test
     void aStatusCommentUnderACommandIsTheStatusItsCurlMustAnswer() {
-        ReadmeExamples examples = ReadmeExamples.of(List.of("```sh",
-                "RECEIPT=$(curl -s -X POST http://localhost:8081/api/v1/reports \\",
-                "  -d '{}')",
-                "# 201 {\"trackingId\":\"EMB-2026-00001\"}",
-                "curl -s http://localhost:8081/api/v1/programs",
-                "echo done",
-                "# 404",
-                "```"));
+        ReadmeExamples examples =
+                ReadmeExamples.of(
+                        List.of(
+                                "```sh",
+                                "RECEIPT=$(curl -s -X POST http://localhost:8081/api/v1/reports \\",
+                                "  -d '{}')",
+                                "# 201 {\"trackingId\":\"EMB-2026-00001\"}",
+                                "curl -s http://localhost:8081/api/v1/programs",
+                                "echo done",
+                                "# 404",
+                                "```"));
 
         String script = examples.script(Map.of());
 
-        assertThat(script).contains("RECEIPT=$(README_EXPECT=201 curl -s -X POST")
+        assertThat(script)
+                .contains("RECEIPT=$(README_EXPECT=201 curl -s -X POST")
                 .contains("\ncurl -s http://localhost:8081/api/v1/programs\n");
     }
 
     @Test
     void movesTheDocumentedPortsAndLeavesOthersAlone() {
-        ReadmeExamples examples = ReadmeExamples.of(List.of("```sh",
-                "curl -s http://localhost:8081/a -d '{\"url\":\"http://127.0.0.1:9000/hook\"}'",
-                "curl -s smtp://127.0.0.1:2525",
-                "```"));
+        ReadmeExamples examples =
+                ReadmeExamples.of(
+                        List.of(
+                                "```sh",
+                                "curl -s http://localhost:8081/a -d"
+                                        + " '{\"url\":\"http://127.0.0.1:9000/hook\"}'",
+                                "curl -s smtp://127.0.0.1:2525",
+                                "```"));
 
         String script = examples.script(Map.of(8081, 18081, 2525, 12525));
 
-        assertThat(script).contains("http://localhost:18081/a", "http://127.0.0.1:9000/hook", "smtp://127.0.0.1:12525")
+        assertThat(script)
+                .contains(
+                        "http://localhost:18081/a",
+                        "http://127.0.0.1:9000/hook",
+                        "smtp://127.0.0.1:12525")
                 .doesNotContain(":8081", ":2525");
     }
 }

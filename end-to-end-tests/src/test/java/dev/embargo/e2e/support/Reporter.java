@@ -22,19 +22,38 @@ public final class Reporter {
      * researcher. RateLimitIT speaks as one client on purpose.
      */
     private io.restassured.specification.RequestSpecification client() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return given().baseUri(intakeUrl).header("X-Forwarded-For",
-                "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255) + ", 127.0.0.1");
+        java.util.concurrent.ThreadLocalRandom random =
+                java.util.concurrent.ThreadLocalRandom.current();
+        return given().baseUri(intakeUrl)
+                .header(
+                        "X-Forwarded-For",
+                        "198.18."
+                                + random.nextInt(256)
+                                + "."
+                                + random.nextInt(1, 255)
+                                + ", 127.0.0.1");
     }
 
     /** Submits a report and expects intake to accept it. */
     public SubmittedReport submit(String program, String title, String reporterEmail) {
-        return submit(program, title, "Steps to reproduce: send a crafted frame. Impact: remote crash.", reporterEmail,
+        return submit(
+                program,
+                title,
+                "Steps to reproduce: send a crafted frame. Impact: remote crash.",
+                reporterEmail,
                 "E2E Researcher");
     }
 
-    /** Submits a report with its own description and credit name (null: anonymous), and expects intake to accept it. */
-    public SubmittedReport submit(String program, String title, String description, String reporterEmail, String creditName) {
+    /**
+     * Submits a report with its own description and credit name (null: anonymous), and expects
+     * intake to accept it.
+     */
+    public SubmittedReport submit(
+            String program,
+            String title,
+            String description,
+            String reporterEmail,
+            String creditName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("program", program);
         body.put("title", title);
@@ -45,8 +64,11 @@ public final class Reporter {
         }
         Response response = post(body);
         response.then().statusCode(201);
-        return new SubmittedReport(response.path("trackingId"), response.path("statusUrl"),
-                response.path("reporterToken"), reporterEmail);
+        return new SubmittedReport(
+                response.path("trackingId"),
+                response.path("statusUrl"),
+                response.path("reporterToken"),
+                reporterEmail);
     }
 
     /** Sends any body, raw, to the submission endpoint. */
@@ -76,10 +98,18 @@ public final class Reporter {
         return request.when().post("/api/v1/reports/{trackingId}/messages", trackingId);
     }
 
-    /** Submits a report with files in one multipart request: the report as JSON in 'report', each file in 'file'. */
+    /**
+     * Submits a report with files in one multipart request: the report as JSON in 'report', each
+     * file in 'file'.
+     */
     public Response submitWithFiles(Map<String, Object> report, File... files) {
-        var request = client().multiPart(new io.restassured.builder.MultiPartSpecBuilder(report)
-                .controlName("report").mimeType("application/json").charset("UTF-8").build());
+        var request =
+                client().multiPart(
+                                new io.restassured.builder.MultiPartSpecBuilder(report)
+                                        .controlName("report")
+                                        .mimeType("application/json")
+                                        .charset("UTF-8")
+                                        .build());
         for (File file : files) {
             request.multiPart("file", file.name(), file.content(), file.declaredType());
         }
@@ -98,20 +128,21 @@ public final class Reporter {
     /** Downloads one of the report's files with the reporter token. */
     public Response download(String trackingId, String token, String attachmentId) {
         return client().header("Authorization", "Bearer " + token)
-                .when().get("/api/v1/reports/{trackingId}/attachments/{id}", trackingId, attachmentId);
+                .when()
+                .get("/api/v1/reports/{trackingId}/attachments/{id}", trackingId, attachmentId);
     }
 
     /** A file to send, with the type the sender claims (which intake ignores). */
-    public record File(String name, String declaredType, byte[] content) {
-    }
+    public record File(String name, String declaredType, byte[] content) {}
 
     /** The reporter replaces their token. */
     public Response rotateToken(String trackingId, String token) {
         return client().header("Authorization", "Bearer " + token)
-                .when().post("/api/v1/reports/{trackingId}/token", trackingId);
+                .when()
+                .post("/api/v1/reports/{trackingId}/token", trackingId);
     }
 
     /** What intake answered to an accepted report. */
-    public record SubmittedReport(String trackingId, String statusUrl, String reporterToken, String reporterEmail) {
-    }
+    public record SubmittedReport(
+            String trackingId, String statusUrl, String reporterToken, String reporterEmail) {}
 }

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The platform as the tests see it: the real stack started by the launcher, and clients for
- * each way a user reaches it.
+ * The platform as the tests see it: the real stack started by the launcher, and clients for each
+ * way a user reaches it.
  */
 public final class RunningStack {
 
@@ -63,9 +63,14 @@ public final class RunningStack {
         service.awaitReady(SERVICE_START);
     }
 
-    /** A connection to the service's own database as the service's own role (name = role = password). */
+    /**
+     * A connection to the service's own database as the service's own role (name = role =
+     * password).
+     */
     public Connection database(String service) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:%d/%s".formatted(stack.postgresPort(), service), service,
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:%d/%s".formatted(stack.postgresPort(), service),
+                service,
                 service);
     }
 

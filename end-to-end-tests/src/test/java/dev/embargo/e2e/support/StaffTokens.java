@@ -2,7 +2,10 @@ package dev.embargo.e2e.support;
 
 import static io.restassured.RestAssured.given;
 
-/** Access tokens for the realm's demo users, from the real Keycloak (password grant of the services' client). */
+/**
+ * Access tokens for the realm's demo users, from the real Keycloak (password grant of the services'
+ * client).
+ */
 public final class StaffTokens {
 
     private static final String CLIENT_ID = "embargo-services";
@@ -24,9 +27,12 @@ public final class StaffTokens {
                 .formParam("client_id", "embargo-short-lived")
                 .formParam("username", user)
                 .formParam("password", user)
-                .when().post("/realms/embargo/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post("/realms/embargo/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** An access token for a demo user, whose password is its name. */
@@ -37,8 +43,11 @@ public final class StaffTokens {
                 .formParam("client_secret", CLIENT_SECRET)
                 .formParam("username", user)
                 .formParam("password", user)
-                .when().post("/realms/embargo/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post("/realms/embargo/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

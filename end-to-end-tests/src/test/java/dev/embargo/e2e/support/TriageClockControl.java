@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Runs triage's clock ahead on the test stack (PUT /api/v1/clock, admin), so that deadlines fall due now. */
+/**
+ * Runs triage's clock ahead on the test stack (PUT /api/v1/clock, admin), so that deadlines fall
+ * due now.
+ */
 public final class TriageClockControl {
 
     private final String triageUrl;
@@ -24,9 +27,15 @@ public final class TriageClockControl {
     }
 
     public void runAhead(Duration offset) {
-        given().baseUri(triageUrl).auth().oauth2(adminToken).contentType(ContentType.JSON)
+        given().baseUri(triageUrl)
+                .auth()
+                .oauth2(adminToken)
+                .contentType(ContentType.JSON)
                 .body(Map.of("offset", offset.toString()))
-                .when().put("/api/v1/clock").then().statusCode(200);
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200);
     }
 
     /** Back in step with the system clock. */

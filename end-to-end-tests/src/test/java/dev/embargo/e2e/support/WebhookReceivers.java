@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Partners' webhook receivers: a real HTTP server on 127.0.0.1 where each path is one receiver.
- * A receiver records every request it gets (headers and body, as they arrived) and answers as
- * told: 200, a number of 500s first, always 500, or slowly.
+ * Partners' webhook receivers: a real HTTP server on 127.0.0.1 where each path is one receiver. A
+ * receiver records every request it gets (headers and body, as they arrived) and answers as told:
+ * 200, a number of 500s first, always 500, or slowly.
  */
 public final class WebhookReceivers implements AutoCloseable {
 
@@ -36,18 +36,29 @@ public final class WebhookReceivers implements AutoCloseable {
             throw new IllegalStateException("Cannot start the webhook receivers", e);
         }
         server.setExecutor(threads);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(new Received(
-                    exchange.getRequestHeaders().getFirst("webhook-id"), exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body));
-            sleep(delay);
-            AtomicInteger failures = failuresLeft.get(path);
-            int status = failures != null && failures.getAndDecrement() > 0 ? 500 : 200;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
+        server.createContext(
+                "/",
+                exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    String body =
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8);
+                    received.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>())
+                            .add(
+                                    new Received(
+                                            exchange.getRequestHeaders().getFirst("webhook-id"),
+                                            exchange.getRequestHeaders()
+                                                    .getFirst("webhook-timestamp"),
+                                            exchange.getRequestHeaders()
+                                                    .getFirst("webhook-signature"),
+                                            body));
+                    sleep(delay);
+                    AtomicInteger failures = failuresLeft.get(path);
+                    int status = failures != null && failures.getAndDecrement() > 0 ? 500 : 200;
+                    exchange.sendResponseHeaders(status, -1);
+                    exchange.close();
+                });
         server.start();
     }
 
@@ -109,8 +120,16 @@ public final class WebhookReceivers implements AutoCloseable {
          */
         public boolean signedWith(String secret) {
             try {
-                new Webhook(secret).verify(body, Map.of("webhook-id", List.of(webhookId),
-                        "webhook-timestamp", List.of(timestamp), "webhook-signature", List.of(signature)));
+                new Webhook(secret)
+                        .verify(
+                                body,
+                                Map.of(
+                                        "webhook-id",
+                                        List.of(webhookId),
+                                        "webhook-timestamp",
+                                        List.of(timestamp),
+                                        "webhook-signature",
+                                        List.of(signature)));
                 return true;
             } catch (WebhookVerificationException e) {
                 return false;

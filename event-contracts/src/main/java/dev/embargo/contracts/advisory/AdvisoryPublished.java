@@ -9,17 +9,17 @@ import java.util.List;
  * published advisory got a new revision. Everything in it is public from now on, so nothing is
  * sealed.
  *
- * @param advisoryId  the advisory's id, the event subject and record key
- * @param publicId    the advisory's public identifier, e.g. {@code EMB-2026-0007}
+ * @param advisoryId the advisory's id, the event subject and record key
+ * @param publicId the advisory's public identifier, e.g. {@code EMB-2026-0007}
  * @param programSlug the program it belongs to
- * @param revision    1 for the first publication, then one more per published revision
- * @param title       the advisory's title
- * @param cveId       the CVE id; null when none was assigned
- * @param severity    the program's severity level; null when not scored
- * @param url         the human advisory page
- * @param reportIds   the reports the advisory answers (their reporters are told)
- * @param credits     the credits as published (anonymity already respected)
- * @param earlyBreak  true when published before the lift time by an early break
+ * @param revision 1 for the first publication, then one more per published revision
+ * @param title the advisory's title
+ * @param cveId the CVE id; null when none was assigned
+ * @param severity the program's severity level; null when not scored
+ * @param url the human advisory page
+ * @param reportIds the reports the advisory answers (their reporters are told)
+ * @param credits the credits as published (anonymity already respected)
+ * @param earlyBreak true when published before the lift time by an early break
  * @param publishedAt when this revision became public
  */
 public record AdvisoryPublished(
@@ -34,7 +34,8 @@ public record AdvisoryPublished(
         List<String> reportIds,
         List<String> credits,
         boolean earlyBreak,
-        Instant publishedAt) implements EventPayload {
+        Instant publishedAt)
+        implements EventPayload {
 
     public AdvisoryPublished {
         reportIds = reportIds == null ? List.of() : List.copyOf(reportIds);

@@ -8,11 +8,11 @@ import java.time.Instant;
  * (dead-lettered). Staff replay it once the partner's endpoint works again. Never carries the
  * payload, which may be embargoed.
  *
- * @param deliveryId     notify's delivery id, the event subject and record key
- * @param webhookId      the {@code webhook-id} the partner saw on every try
- * @param sourceEventId  the event the delivery was for
- * @param lastStatus     the last HTTP status received; null when none (timeout, refused)
- * @param lastError      why the last try failed, without secrets
+ * @param deliveryId notify's delivery id, the event subject and record key
+ * @param webhookId the {@code webhook-id} the partner saw on every try
+ * @param sourceEventId the event the delivery was for
+ * @param lastStatus the last HTTP status received; null when none (timeout, refused)
+ * @param lastError why the last try failed, without secrets
  */
 public record WebhookFailed(
         String deliveryId,
@@ -24,7 +24,8 @@ public record WebhookFailed(
         int attempts,
         Integer lastStatus,
         String lastError,
-        Instant deadAt) implements EventPayload {
+        Instant deadAt)
+        implements EventPayload {
 
     @Override
     public String subject() {

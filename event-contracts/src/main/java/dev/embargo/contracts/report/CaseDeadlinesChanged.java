@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A case's deadlines changed without a change of severity: it was put on the expedited
- * track, or a deadline was extended with the reporter's agreement.
+ * A case's deadlines changed without a change of severity: it was put on the expedited track, or a
+ * deadline was extended with the reporter's agreement.
  *
  * @param cause {@code expedited} or {@code extension}
  */
@@ -18,7 +18,8 @@ public record CaseDeadlinesChanged(
         String cause,
         String actor,
         List<Deadline> deadlines,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt)
+        implements EventPayload {
 
     public CaseDeadlinesChanged {
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);

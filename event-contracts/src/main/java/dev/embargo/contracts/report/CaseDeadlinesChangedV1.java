@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code case.deadlines.changed.v1}, as events already on the topic carry it: decoded, then read as the
- * current {@link CaseDeadlinesChanged}. v1 named the deadlines {@code promisedDates}.
+ * {@code case.deadlines.changed.v1}, as events already on the topic carry it: decoded, then read as
+ * the current {@link CaseDeadlinesChanged}. v1 named the deadlines {@code promisedDates}.
  */
 public record CaseDeadlinesChangedV1(
         String reportId,
@@ -16,7 +16,8 @@ public record CaseDeadlinesChangedV1(
         String cause,
         String actor,
         List<Deadline> promisedDates,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {
@@ -25,7 +26,7 @@ public record CaseDeadlinesChangedV1(
 
     @Override
     public CaseDeadlinesChanged current() {
-        return new CaseDeadlinesChanged(reportId, caseId, trackingId, programSlug, cause, actor, promisedDates,
-                changedAt);
+        return new CaseDeadlinesChanged(
+                reportId, caseId, trackingId, programSlug, cause, actor, promisedDates, changedAt);
     }
 }

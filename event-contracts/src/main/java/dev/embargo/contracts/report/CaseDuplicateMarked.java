@@ -7,11 +7,11 @@ import java.time.Instant;
  * A case was found to report the same vulnerability as an earlier one. Its reporter keeps their
  * credit: whoever credits the original (the advisory) credits this reporter too.
  *
- * @param reportId            the duplicate report's id, the event subject and record key
- * @param caseId              the duplicate case
- * @param originalCaseId      the case it duplicates
- * @param originalTrackingId  the original's tracking id
- * @param creditName          how the duplicate's reporter wants to be credited; null for anonymous
+ * @param reportId the duplicate report's id, the event subject and record key
+ * @param caseId the duplicate case
+ * @param originalCaseId the case it duplicates
+ * @param originalTrackingId the original's tracking id
+ * @param creditName how the duplicate's reporter wants to be credited; null for anonymous
  */
 public record CaseDuplicateMarked(
         String reportId,
@@ -22,7 +22,8 @@ public record CaseDuplicateMarked(
         String originalTrackingId,
         String creditName,
         String actor,
-        Instant markedAt) implements EventPayload {
+        Instant markedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {

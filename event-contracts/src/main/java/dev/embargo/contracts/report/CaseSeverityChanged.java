@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Staff scored a case. The deadlines are recomputed for the new severity (a raised severity
- * brings the fix date forward).
+ * Staff scored a case. The deadlines are recomputed for the new severity (a raised severity brings
+ * the fix date forward).
  *
- * @param severity      the program's severity level, e.g. {@code high}
- * @param cvssVector    the CVSS 3.x or 4.0 vector it was scored with; null when staff named the level directly
- * @param cvssScore     the vector's base score; null without a vector
- * @param deadlines     the policy's deadlines for the case under the new severity
+ * @param severity the program's severity level, e.g. {@code high}
+ * @param cvssVector the CVSS 3.x or 4.0 vector it was scored with; null when staff named the level
+ *     directly
+ * @param cvssScore the vector's base score; null without a vector
+ * @param deadlines the policy's deadlines for the case under the new severity
  */
 public record CaseSeverityChanged(
         String reportId,
@@ -23,7 +24,8 @@ public record CaseSeverityChanged(
         Double cvssScore,
         String actor,
         List<Deadline> deadlines,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt)
+        implements EventPayload {
 
     public CaseSeverityChanged {
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code case.severity.changed.v1}, as events already on the topic carry it: decoded, then read as the
- * current {@link CaseSeverityChanged}. v1 named the deadlines {@code promisedDates}.
+ * {@code case.severity.changed.v1}, as events already on the topic carry it: decoded, then read as
+ * the current {@link CaseSeverityChanged}. v1 named the deadlines {@code promisedDates}.
  */
 public record CaseSeverityChangedV1(
         String reportId,
@@ -18,7 +18,8 @@ public record CaseSeverityChangedV1(
         Double cvssScore,
         String actor,
         List<Deadline> promisedDates,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {
@@ -27,7 +28,16 @@ public record CaseSeverityChangedV1(
 
     @Override
     public CaseSeverityChanged current() {
-        return new CaseSeverityChanged(reportId, caseId, trackingId, programSlug, severity, cvssVector, cvssScore,
-                actor, promisedDates, changedAt);
+        return new CaseSeverityChanged(
+                reportId,
+                caseId,
+                trackingId,
+                programSlug,
+                severity,
+                cvssVector,
+                cvssScore,
+                actor,
+                promisedDates,
+                changedAt);
     }
 }

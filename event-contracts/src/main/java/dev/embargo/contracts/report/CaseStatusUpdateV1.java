@@ -16,7 +16,8 @@ public record CaseStatusUpdateV1(
         int sequence,
         String status,
         List<Deadline> promisedDates,
-        Instant dueAt) implements EventPayload {
+        Instant dueAt)
+        implements EventPayload {
 
     @Override
     public String subject() {
@@ -25,6 +26,7 @@ public record CaseStatusUpdateV1(
 
     @Override
     public CaseStatusUpdate current() {
-        return new CaseStatusUpdate(reportId, caseId, trackingId, programSlug, sequence, status, promisedDates, dueAt);
+        return new CaseStatusUpdate(
+                reportId, caseId, trackingId, programSlug, sequence, status, promisedDates, dueAt);
     }
 }

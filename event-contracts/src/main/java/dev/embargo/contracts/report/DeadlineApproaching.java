@@ -7,15 +7,15 @@ import java.time.Instant;
  * A deadline of the case's policy falls due soon and the step is not done: the team is warned
  * before the deadline is missed.
  *
- * @param reportId    the report's id, the event subject and record key
- * @param caseId      triage's case id
- * @param trackingId  the tracking id the reporter knows
+ * @param reportId the report's id, the event subject and record key
+ * @param caseId triage's case id
+ * @param trackingId the tracking id the reporter knows
  * @param programSlug the case's program
- * @param step        the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
- * @param dueAt       when the step is due
- * @param caseState   the case's state when the warning was raised
- * @param owner       the staff member who owns the case; null when nobody does
- * @param raisedAt    when the scheduler raised it (triage's clock)
+ * @param step the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
+ * @param dueAt when the step is due
+ * @param caseState the case's state when the warning was raised
+ * @param owner the staff member who owns the case; null when nobody does
+ * @param raisedAt when the scheduler raised it (triage's clock)
  */
 public record DeadlineApproaching(
         String reportId,
@@ -26,7 +26,8 @@ public record DeadlineApproaching(
         Instant dueAt,
         String caseState,
         String owner,
-        Instant raisedAt) implements EventPayload {
+        Instant raisedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {

@@ -5,17 +5,18 @@ import java.time.Instant;
 
 /**
  * A deadline of the case's policy was missed: its due time passed and the step is not done. Raised
- * once per due time; a new date (an extension, a new severity) can be warned about and breached again.
+ * once per due time; a new date (an extension, a new severity) can be warned about and breached
+ * again.
  *
- * @param reportId    the report's id, the event subject and record key
- * @param caseId      triage's case id
- * @param trackingId  the tracking id the reporter knows
+ * @param reportId the report's id, the event subject and record key
+ * @param caseId triage's case id
+ * @param trackingId the tracking id the reporter knows
  * @param programSlug the case's program
- * @param step        the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
- * @param dueAt       when the step is due
- * @param caseState   the case's state when the breach was noticed
- * @param owner       the staff member who owns the case; null when nobody does
- * @param raisedAt    when the scheduler noticed it (triage's clock)
+ * @param step the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
+ * @param dueAt when the step is due
+ * @param caseState the case's state when the breach was noticed
+ * @param owner the staff member who owns the case; null when nobody does
+ * @param raisedAt when the scheduler noticed it (triage's clock)
  */
 public record DeadlineBreached(
         String reportId,
@@ -26,7 +27,8 @@ public record DeadlineBreached(
         Instant dueAt,
         String caseState,
         String owner,
-        Instant raisedAt) implements EventPayload {
+        Instant raisedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code report.acknowledged.v1}, as events already on the topic carry it: decoded, then read as the
- * current {@link ReportAcknowledged}. v1 named the deadlines {@code promisedDates}.
+ * {@code report.acknowledged.v1}, as events already on the topic carry it: decoded, then read as
+ * the current {@link ReportAcknowledged}. v1 named the deadlines {@code promisedDates}.
  */
 public record ReportAcknowledgedV1(
         String reportId,
@@ -14,7 +14,8 @@ public record ReportAcknowledgedV1(
         String programSlug,
         String caseId,
         Instant acknowledgedAt,
-        List<Deadline> promisedDates) implements EventPayload {
+        List<Deadline> promisedDates)
+        implements EventPayload {
 
     @Override
     public String subject() {
@@ -23,6 +24,7 @@ public record ReportAcknowledgedV1(
 
     @Override
     public ReportAcknowledged current() {
-        return new ReportAcknowledged(reportId, trackingId, programSlug, caseId, acknowledgedAt, promisedDates);
+        return new ReportAcknowledged(
+                reportId, trackingId, programSlug, caseId, acknowledgedAt, promisedDates);
     }
 }

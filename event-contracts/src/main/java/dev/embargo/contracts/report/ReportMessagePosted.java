@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /**
  * The reporter wrote to the security team through the status link. Triage adds it to the case's
- * conversation and notify tells the program's team. The text may describe the vulnerability, so
- * it travels sealed.
+ * conversation and notify tells the program's team. The text may describe the vulnerability, so it
+ * travels sealed.
  *
- * @param messageId  intake's id of the message, so a redelivered event adds it once
+ * @param messageId intake's id of the message, so a redelivered event adds it once
  * @param sealedBody the message, sealed
  */
 public record ReportMessagePosted(
@@ -17,7 +17,8 @@ public record ReportMessagePosted(
         String programSlug,
         String messageId,
         String sealedBody,
-        Instant postedAt) implements EventPayload {
+        Instant postedAt)
+        implements EventPayload {
 
     @Override
     public String subject() {

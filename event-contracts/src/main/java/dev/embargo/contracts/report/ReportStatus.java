@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a report stands, as far as its reporter is told (intake's status page, notify's status
- * update emails): the case's state in triage, except that
- * a case marked as spam is only "closed" to whoever sent it.
+ * update emails): the case's state in triage, except that a case marked as spam is only "closed" to
+ * whoever sent it.
  */
 public enum ReportStatus {
     /** Accepted by intake, not yet acknowledged by the security team. */

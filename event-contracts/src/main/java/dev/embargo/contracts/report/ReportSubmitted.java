@@ -4,23 +4,27 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A researcher's report was accepted by intake ({@code report.submitted.v2}: v1 and the
- * reporter's own claims — scope class, CVSS vector, credit preference). Fields prefixed {@code sealed} carry ciphertext
- * from the platform's envelope keys: Kafka is not a vault.
+ * A researcher's report was accepted by intake ({@code report.submitted.v2}: v1 and the reporter's
+ * own claims — scope class, CVSS vector, credit preference). Fields prefixed {@code sealed} carry
+ * ciphertext from the platform's envelope keys: Kafka is not a vault.
  *
- * @param reportId            the report's id (UUID), the event subject and record key
- * @param trackingId          the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
- * @param programSlug         the program the report was sent to
- * @param programRevision     the revision of the program's policy in force when the report arrived: it is judged under that one
- * @param sealedTitle         the title, sealed
- * @param sealedDescription   the description, sealed
+ * @param reportId the report's id (UUID), the event subject and record key
+ * @param trackingId the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
+ * @param programSlug the program the report was sent to
+ * @param programRevision the revision of the program's policy in force when the report arrived: it
+ *     is judged under that one
+ * @param sealedTitle the title, sealed
+ * @param sealedDescription the description, sealed
  * @param sealedReporterEmail the reporter's email address, sealed; null when the reporter gave none
- * @param creditName          how the reporter wants to be credited; null for no public credit
- * @param affectedVersion     the version the reporter found the issue in, as they wrote it; null when not given
- * @param submittedAt         when intake accepted the report
- * @param reportedScopeClass  the program's scope class the reporter chose; null when none was chosen
- * @param reportedCvssVector  the CVSS vector the reporter proposes; null when none (staff score the case)
- * @param creditPreference    {@code name}, {@code handle} or {@code anonymous}; null when the reporter did not say
+ * @param creditName how the reporter wants to be credited; null for no public credit
+ * @param affectedVersion the version the reporter found the issue in, as they wrote it; null when
+ *     not given
+ * @param submittedAt when intake accepted the report
+ * @param reportedScopeClass the program's scope class the reporter chose; null when none was chosen
+ * @param reportedCvssVector the CVSS vector the reporter proposes; null when none (staff score the
+ *     case)
+ * @param creditPreference {@code name}, {@code handle} or {@code anonymous}; null when the reporter
+ *     did not say
  */
 public record ReportSubmitted(
         String reportId,
@@ -35,7 +39,8 @@ public record ReportSubmitted(
         Instant submittedAt,
         String reportedScopeClass,
         String reportedCvssVector,
-        String creditPreference) implements EventPayload {
+        String creditPreference)
+        implements EventPayload {
 
     @Override
     public String subject() {

@@ -1,8 +1,8 @@
 package dev.embargo.intake.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,10 @@ public interface IntakeConfig {
     /** Base URL researchers reach intake at, used to build status links (no trailing slash). */
     String publicUrl();
 
-    /** The program whose security.txt {@code /.well-known/security.txt} serves; empty: the first by slug. */
+    /**
+     * The program whose security.txt {@code /.well-known/security.txt} serves; empty: the first by
+     * slug.
+     */
     Optional<String> defaultProgram();
 
     /** How much one client, and everyone together, may ask of the reporter endpoints. */
@@ -36,8 +39,8 @@ public interface IntakeConfig {
         int maxBatchSize();
 
         /**
-         * Most transactions storing reports at once; each holds one pooled connection while it runs.
-         * One runs at a time unless a full batch waits (see {@code SubmissionBatches}).
+         * Most transactions storing reports at once; each holds one pooled connection while it
+         * runs. One runs at a time unless a full batch waits (see {@code SubmissionBatches}).
          */
         @WithDefault("4")
         int maxConcurrentBatches();
@@ -77,7 +80,9 @@ public interface IntakeConfig {
         @WithDefault("993")
         int imapPort();
 
-        /** IMAPS (TLS from the first byte) rather than plain IMAP; plain only for the local stack. */
+        /**
+         * IMAPS (TLS from the first byte) rather than plain IMAP; plain only for the local stack.
+         */
         @WithDefault("true")
         boolean imapTls();
 
@@ -91,7 +96,10 @@ public interface IntakeConfig {
 
     interface RateLimits {
 
-        /** Requests per minute one client may make to /api/v1/reports (submissions, status, messages). */
+        /**
+         * Requests per minute one client may make to /api/v1/reports (submissions, status,
+         * messages).
+         */
         @WithDefault("60")
         int perClientPerMinute();
 

@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "attachment")
 public class Attachment {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "report_id")
     public UUID reportId;

@@ -9,11 +9,10 @@ import java.util.Optional;
 /**
  * What an attachment is, judged by its first bytes and never by its name or the type its sender
  * claimed: a file named {@code poc.txt} that starts like a PNG is a PNG, and an executable named
- * {@code screenshot.png} is refused. Only the types researchers send with a report are known:
- * text, PDF, images, screen recordings, archives, packet captures and OpenPGP messages.
+ * {@code screenshot.png} is refused. Only the types researchers send with a report are known: text,
+ * PDF, images, screen recordings, archives, packet captures and OpenPGP messages.
  */
 public enum AttachmentType {
-
     PDF("application/pdf"),
     PNG("image/png"),
     JPEG("image/jpeg"),
@@ -38,7 +37,10 @@ public enum AttachmentType {
         return mediaType;
     }
 
-    /** The type of {@code content}; empty when it is none of the known types (executables, office macros, unknown binaries). */
+    /**
+     * The type of {@code content}; empty when it is none of the known types (executables, office
+     * macros, unknown binaries).
+     */
     public static Optional<AttachmentType> of(byte[] content) {
         if (startsWith(content, 0, "%PDF-")) {
             return Optional.of(PDF);
@@ -61,20 +63,24 @@ public enum AttachmentType {
         if (startsWith(content, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
             return Optional.of(WEBM);
         }
-        if (startsWith(content, 0, 'P', 'K', 0x03, 0x04) || startsWith(content, 0, 'P', 'K', 0x05, 0x06)) {
+        if (startsWith(content, 0, 'P', 'K', 0x03, 0x04)
+                || startsWith(content, 0, 'P', 'K', 0x05, 0x06)) {
             return Optional.of(ZIP);
         }
         if (startsWith(content, 0, 0x1F, 0x8B)) {
             return Optional.of(GZIP);
         }
-        if (startsWith(content, 0, 0xD4, 0xC3, 0xB2, 0xA1) || startsWith(content, 0, 0xA1, 0xB2, 0xC3, 0xD4)
-                || startsWith(content, 0, 0x4D, 0x3C, 0xB2, 0xA1) || startsWith(content, 0, 0xA1, 0xB2, 0x3C, 0x4D)) {
+        if (startsWith(content, 0, 0xD4, 0xC3, 0xB2, 0xA1)
+                || startsWith(content, 0, 0xA1, 0xB2, 0xC3, 0xD4)
+                || startsWith(content, 0, 0x4D, 0x3C, 0xB2, 0xA1)
+                || startsWith(content, 0, 0xA1, 0xB2, 0x3C, 0x4D)) {
             return Optional.of(PCAP);
         }
         if (startsWith(content, 0, 0x0A, 0x0D, 0x0D, 0x0A)) {
             return Optional.of(PCAPNG);
         }
-        if (startsWith(content, 0, "-----BEGIN PGP MESSAGE-----") || isBinaryOpenPgpMessage(content)) {
+        if (startsWith(content, 0, "-----BEGIN PGP MESSAGE-----")
+                || isBinaryOpenPgpMessage(content)) {
             return Optional.of(OPENPGP);
         }
         if (isText(content)) {
@@ -96,16 +102,22 @@ public enum AttachmentType {
         return tag == 1 || tag == 3;
     }
 
-    /** UTF-8 without NUL or other control bytes than tab, line feed, carriage return and form feed. */
+    /**
+     * UTF-8 without NUL or other control bytes than tab, line feed, carriage return and form feed.
+     */
     private static boolean isText(byte[] content) {
         for (byte b : content) {
-            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f')
+                    || b == 0x7F) {
                 return false;
             }
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
             return true;
         } catch (CharacterCodingException e) {
             return false;

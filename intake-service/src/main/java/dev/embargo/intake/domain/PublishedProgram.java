@@ -11,8 +11,7 @@ import java.time.OffsetDateTime;
 @Table(name = "program")
 public class PublishedProgram {
 
-    @Id
-    public String slug;
+    @Id public String slug;
 
     public int revision;
 

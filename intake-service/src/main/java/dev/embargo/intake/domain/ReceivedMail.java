@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An email the email channel has taken in, by its Message-ID, so that fetching it again changes nothing. */
+/**
+ * An email the email channel has taken in, by its Message-ID, so that fetching it again changes
+ * nothing.
+ */
 @Entity
 @Table(name = "received_mail")
 public class ReceivedMail {

@@ -16,17 +16,16 @@ import org.hibernate.annotations.DynamicUpdate;
  * reporter's capability token is stored only as its hash.
  *
  * <p>Updated column by column ({@link DynamicUpdate}): the reporter (a rotated token) and triage's
- * events (status, acknowledgement, deadlines) change the same row at the same time, and an
- * UPDATE of every column let the one that committed last write back what it had read, so a
- * rotated-away token could work again.
+ * events (status, acknowledgement, deadlines) change the same row at the same time, and an UPDATE
+ * of every column let the one that committed last write back what it had read, so a rotated-away
+ * token could work again.
  */
 @Entity
 @Table(name = "report")
 @DynamicUpdate
 public class Report {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "tracking_id")
     public String trackingId;
@@ -76,7 +75,10 @@ public class Report {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
-    /** The deadlines the program's policy sets for this report, as JSON, once triage acknowledged it. */
+    /**
+     * The deadlines the program's policy sets for this report, as JSON, once triage acknowledged
+     * it.
+     */
     @Column(name = "deadlines")
     public String deadlines;
 

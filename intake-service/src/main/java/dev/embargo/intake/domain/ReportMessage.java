@@ -18,8 +18,7 @@ public class ReportMessage {
     /** The reporter, as their own status page shows them. */
     public static final String REPORTER = "you";
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "report_id")
     public UUID reportId;

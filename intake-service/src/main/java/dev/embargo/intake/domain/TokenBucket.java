@@ -1,8 +1,8 @@
 package dev.embargo.intake.domain;
 
 /**
- * A rate: {@code capacity} requests at once, refilled at {@code perSecond}. Not thread-safe on
- * its own; {@link #tryTake(long)} is called under the bucket's lock.
+ * A rate: {@code capacity} requests at once, refilled at {@code perSecond}. Not thread-safe on its
+ * own; {@link #tryTake(long)} is called under the bucket's lock.
  */
 public final class TokenBucket {
 

@@ -1,7 +1,7 @@
 package dev.embargo.intake.mapping;
 
-import dev.embargo.intake.rest.ProgramView;
 import dev.embargo.intake.rest.DeadlineView;
+import dev.embargo.intake.rest.ProgramView;
 import dev.embargo.intake.service.ProgramCatalog.InForce;
 import dev.embargo.policy.deadline.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,18 @@ import java.util.Locale;
 public class ProgramMapper {
 
     public ProgramView toView(InForce inForce) {
-        return new ProgramView(inForce.published().slug, inForce.published().revision,
-                inForce.published().publishedAt.toInstant(), inForce.published().document);
+        return new ProgramView(
+                inForce.published().slug,
+                inForce.published().revision,
+                inForce.published().publishedAt.toInstant(),
+                inForce.published().document);
     }
 
     public DeadlineView toView(Deadline due) {
-        return new DeadlineView(due.step().name().toLowerCase(Locale.ROOT), due.due(),
-                due.promised() == null ? null : due.promised().toString(), due.basis());
+        return new DeadlineView(
+                due.step().name().toLowerCase(Locale.ROOT),
+                due.due(),
+                due.promised() == null ? null : due.promised().toString(),
+                due.basis());
     }
 }

@@ -33,25 +33,44 @@ public class ReportLimitsMapper {
 
     private final ReportLimitsView limits;
 
-    ReportLimitsMapper(Validator validator, IntakeConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size") MemorySize formField,
+    ReportLimitsMapper(
+            Validator validator,
+            IntakeConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size")
+                    MemorySize formField,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize request) {
         IntakeConfig.Attachments files = config.attachments();
-        this.limits = new ReportLimitsView(rulesOf(validator, SubmitReportRequest.class),
-                rulesOf(validator, ReporterMessageRequest.class), formField.asLongValue(), request.asLongValue(),
-                new AttachmentLimits(files.maxFileSize().asLongValue(), files.maxFilesPerUpload(), files.maxFilesPerReport(),
-                        Arrays.stream(AttachmentType.values()).map(AttachmentType::mediaType).toList()));
+        this.limits =
+                new ReportLimitsView(
+                        rulesOf(validator, SubmitReportRequest.class),
+                        rulesOf(validator, ReporterMessageRequest.class),
+                        formField.asLongValue(),
+                        request.asLongValue(),
+                        new AttachmentLimits(
+                                files.maxFileSize().asLongValue(),
+                                files.maxFilesPerUpload(),
+                                files.maxFilesPerReport(),
+                                Arrays.stream(AttachmentType.values())
+                                        .map(AttachmentType::mediaType)
+                                        .toList()));
     }
 
     public ReportLimitsView limits() {
         return limits;
     }
 
-    /** The checks bean validation makes on each component of a request record, in the record's order. */
-    public static Map<String, FieldRule> rulesOf(Validator validator, Class<? extends Record> type) {
+    /**
+     * The checks bean validation makes on each component of a request record, in the record's
+     * order.
+     */
+    public static Map<String, FieldRule> rulesOf(
+            Validator validator, Class<? extends Record> type) {
         Map<String, FieldRule> rules = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            PropertyDescriptor property = validator.getConstraintsForClass(type).getConstraintsForProperty(component.getName());
+            PropertyDescriptor property =
+                    validator
+                            .getConstraintsForClass(type)
+                            .getConstraintsForProperty(component.getName());
             if (property != null) {
                 rules.put(component.getName(), ruleOf(property));
             }

@@ -3,11 +3,11 @@ package dev.embargo.intake.mapping;
 import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.AttachmentSummary;
 import dev.embargo.intake.domain.Report;
-import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.domain.ReportMessage;
-import dev.embargo.intake.rest.ReportReceipt;
+import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.rest.DeadlineView;
 import dev.embargo.intake.rest.MessageView;
+import dev.embargo.intake.rest.ReportReceipt;
 import dev.embargo.intake.rest.ReportStatusView;
 import dev.embargo.intake.rest.SubmitReportRequest;
 import dev.embargo.intake.service.AcceptedReport;
@@ -30,32 +30,69 @@ public class ReportMapper {
     }
 
     public NewReport toNewReport(SubmitReportRequest request) {
-        return new NewReport(request.program().strip(), request.title().strip(), request.description(),
-                blankToNull(request.reporterEmail()), blankToNull(request.creditName()), blankToNull(request.affectedVersion()),
-                blankToNull(request.scopeClass()), blankToNull(request.cvssVector()), blankToNull(request.creditPreference()),
+        return new NewReport(
+                request.program().strip(),
+                request.title().strip(),
+                request.description(),
+                blankToNull(request.reporterEmail()),
+                blankToNull(request.creditName()),
+                blankToNull(request.affectedVersion()),
+                blankToNull(request.scopeClass()),
+                blankToNull(request.cvssVector()),
+                blankToNull(request.creditPreference()),
                 blankToNull(request.reporterPublicKey()));
     }
 
     public ReportReceipt toReceipt(AcceptedReport accepted) {
         Report report = accepted.report();
-        return new ReportReceipt(report.trackingId, report.status.wireName(), statusUrl(report),
-                statusPage(report, accepted.reporterToken()), accepted.reporterToken());
+        return new ReportReceipt(
+                report.trackingId,
+                report.status.wireName(),
+                statusUrl(report),
+                statusPage(report, accepted.reporterToken()),
+                accepted.reporterToken());
     }
 
-    public ReportStatusView toStatusView(Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
-        return new ReportStatusView(report.trackingId, report.programSlug, service.open(report.sealedTitle),
-                report.status.wireName(), instant(report.submittedAt), instant(report.acknowledgedAt),
+    public ReportStatusView toStatusView(
+            Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
+        return new ReportStatusView(
+                report.trackingId,
+                report.programSlug,
+                service.open(report.sealedTitle),
+                report.status.wireName(),
+                instant(report.submittedAt),
+                instant(report.acknowledgedAt),
                 service.deadlinesOf(report).stream()
-                        .map(date -> new DeadlineView(date.step(), date.dueAt(), date.promised(), null)).toList(),
-                messages.stream().map(message -> new MessageView(message.id.toString(), message.author,
-                        service.open(message.sealedBody), message.postedAt.toInstant())).toList(),
-                files.stream().map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id())).toList());
+                        .map(
+                                date ->
+                                        new DeadlineView(
+                                                date.step(), date.dueAt(), date.promised(), null))
+                        .toList(),
+                messages.stream()
+                        .map(
+                                message ->
+                                        new MessageView(
+                                                message.id.toString(),
+                                                message.author,
+                                                service.open(message.sealedBody),
+                                                message.postedAt.toInstant()))
+                        .toList(),
+                files.stream()
+                        .map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id()))
+                        .toList());
     }
 
     /** A file as a list shows it; {@code url} is where the caller downloads it. */
     public AttachmentView toView(AttachmentSummary file, String url) {
-        return new AttachmentView(file.id().toString(), service.open(file.sealedName()), file.mediaType(), file.sizeBytes(),
-                file.sha256(), file.messageId() == null ? null : file.messageId().toString(), file.addedAt().toInstant(), url);
+        return new AttachmentView(
+                file.id().toString(),
+                service.open(file.sealedName()),
+                file.mediaType(),
+                file.sizeBytes(),
+                file.sha256(),
+                file.messageId() == null ? null : file.messageId().toString(),
+                file.addedAt().toInstant(),
+                url);
     }
 
     public String statusUrl(Report report) {

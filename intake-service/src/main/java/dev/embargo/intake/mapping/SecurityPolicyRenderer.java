@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 
-/** A program's SECURITY.md, written from its policy so that the page and the policy never drift apart. */
+/**
+ * A program's SECURITY.md, written from its policy so that the page and the policy never drift
+ * apart.
+ */
 @ApplicationScoped
 public class SecurityPolicyRenderer {
 
@@ -21,20 +24,34 @@ public class SecurityPolicyRenderer {
 
     public String render(Program program) {
         DisclosurePolicy policy = program.policy();
-        StringBuilder md = new StringBuilder("# Security policy — ").append(program.name()).append("\n\n");
+        StringBuilder md =
+                new StringBuilder("# Security policy — ").append(program.name()).append("\n\n");
         if (program.description() != null) {
             md.append(program.description()).append("\n\n");
         }
-        md.append("## Reporting a vulnerability\n\nPlease do not open public issues for vulnerabilities. Report privately:\n\n");
-        md.append("- Web form: ").append(config.publicUrl().replaceAll("/+$", "")).append("/report/").append(program.slug())
+        md.append(
+                "## Reporting a vulnerability\n\n"
+                        + "Please do not open public issues for vulnerabilities. Report"
+                        + " privately:\n\n");
+        md.append("- Web form: ")
+                .append(config.publicUrl().replaceAll("/+$", ""))
+                .append("/report/")
+                .append(program.slug())
                 .append('\n');
-        md.append("- Embargo: `POST ").append(config.publicUrl().replaceAll("/+$", ""))
-                .append("/api/v1/reports` with `\"program\": \"").append(program.slug()).append("\"`\n");
+        md.append("- Embargo: `POST ")
+                .append(config.publicUrl().replaceAll("/+$", ""))
+                .append("/api/v1/reports` with `\"program\": \"")
+                .append(program.slug())
+                .append("\"`\n");
         for (Program.IntakeChannel channel : program.channels()) {
             String where = channel.address() != null ? channel.address() : channel.url();
             if (where != null) {
-                md.append("- ").append(channel.type()).append(": ").append(where)
-                        .append(channel.note() == null ? "" : " (" + channel.note() + ")").append('\n');
+                md.append("- ")
+                        .append(channel.type())
+                        .append(": ")
+                        .append(where)
+                        .append(channel.note() == null ? "" : " (" + channel.note() + ")")
+                        .append('\n');
             }
         }
         md.append("- OpenPGP key: ").append(program.openPgp().status()).append("\n\n");
@@ -47,42 +64,84 @@ public class SecurityPolicyRenderer {
             md.append('\n');
         }
         if (policy.supportedVersions() != null && !policy.supportedVersions().isEmpty()) {
-            md.append("## Supported versions\n\n| Versions | Status | Security fixes |\n|---|---|---|\n");
-            policy.supportedVersions().forEach(row -> md.append("| `").append(row.versions()).append("` | ")
-                    .append(row.status() == null ? "" : row.status()).append(" | ").append(row.securityFixes() ? "yes" : "no")
-                    .append(" |\n"));
+            md.append(
+                    "## Supported versions\n\n"
+                            + "| Versions | Status | Security fixes |\n"
+                            + "|---|---|---|\n");
+            policy.supportedVersions()
+                    .forEach(
+                            row ->
+                                    md.append("| `")
+                                            .append(row.versions())
+                                            .append("` | ")
+                                            .append(row.status() == null ? "" : row.status())
+                                            .append(" | ")
+                                            .append(row.securityFixes() ? "yes" : "no")
+                                            .append(" |\n"));
             md.append('\n');
         }
         md.append("## Timeline\n\n");
         timeline(md, policy.deadlines());
         if (policy.expedited() != null) {
-            md.append("\nExpedited (").append(String.join(", ", policy.expedited().when())).append("):\n\n");
+            md.append("\nExpedited (")
+                    .append(String.join(", ", policy.expedited().when()))
+                    .append("):\n\n");
             timeline(md, policy.expedited().deadlines());
         }
         md.append("\n## Severity\n\n");
-        policy.severity().levels().forEach(level -> md.append("- **").append(level.name()).append("**")
-                .append(level.minCvss() == null ? "" : " (CVSS ≥ " + level.minCvss() + ")")
-                .append(level.description() == null ? "" : ": " + level.description()).append('\n'));
-        md.append("\n## Disclosure and credit\n\nCredit: ").append(String.join(", ", policy.disclosure().credit())).append(".\n");
+        policy.severity()
+                .levels()
+                .forEach(
+                        level ->
+                                md.append("- **")
+                                        .append(level.name())
+                                        .append("**")
+                                        .append(
+                                                level.minCvss() == null
+                                                        ? ""
+                                                        : " (CVSS ≥ " + level.minCvss() + ")")
+                                        .append(
+                                                level.description() == null
+                                                        ? ""
+                                                        : ": " + level.description())
+                                        .append('\n'));
+        md.append("\n## Disclosure and credit\n\nCredit: ")
+                .append(String.join(", ", policy.disclosure().credit()))
+                .append(".\n");
         if (policy.disclosure().safeHarbor() != null) {
-            md.append("\n### Safe harbor\n\n").append(policy.disclosure().safeHarbor()).append('\n');
+            md.append("\n### Safe harbor\n\n")
+                    .append(policy.disclosure().safeHarbor())
+                    .append('\n');
         }
         return md.toString();
     }
 
-    private static void section(StringBuilder md, String title, List<DisclosurePolicy.ScopeClass> classes) {
+    private static void section(
+            StringBuilder md, String title, List<DisclosurePolicy.ScopeClass> classes) {
         if (classes == null || classes.isEmpty()) {
             return;
         }
         md.append("## ").append(title).append("\n\n");
-        classes.forEach(scope -> md.append("- **").append(scope.title()).append("**")
-                .append(scope.description() == null ? "" : ": " + scope.description()).append('\n'));
+        classes.forEach(
+                scope ->
+                        md.append("- **")
+                                .append(scope.title())
+                                .append("**")
+                                .append(
+                                        scope.description() == null
+                                                ? ""
+                                                : ": " + scope.description())
+                                .append('\n'));
         md.append('\n');
     }
 
     private static void list(StringBuilder md, String label, List<String> items) {
         if (items != null && !items.isEmpty()) {
-            md.append("- ").append(label).append(": ").append(String.join(", ", items)).append('\n');
+            md.append("- ")
+                    .append(label)
+                    .append(": ")
+                    .append(String.join(", ", items))
+                    .append('\n');
         }
     }
 
@@ -96,14 +155,22 @@ public class SecurityPolicyRenderer {
             }
         }
         if (deadlines.fixWindow() != null) {
-            md.append("- Fix: ").append(words(deadlines.fixWindow().min())).append(" to ")
-                    .append(words(deadlines.fixWindow().max())).append('\n');
+            md.append("- Fix: ")
+                    .append(words(deadlines.fixWindow().min()))
+                    .append(" to ")
+                    .append(words(deadlines.fixWindow().max()))
+                    .append('\n');
         }
         line(md, "Pre-release to partners, at most", deadlines.preReleaseEmbargo());
         line(md, "Disclosure", deadlines.disclosure());
         if (deadlines.postMortem() != null) {
-            line(md, "Post-mortem after release" + (deadlines.postMortem().minSeverity() == null ? ""
-                    : " (" + deadlines.postMortem().minSeverity() + " and above)"), deadlines.postMortem().within());
+            line(
+                    md,
+                    "Post-mortem after release"
+                            + (deadlines.postMortem().minSeverity() == null
+                                    ? ""
+                                    : " (" + deadlines.postMortem().minSeverity() + " and above)"),
+                    deadlines.postMortem().within());
         }
     }
 
@@ -119,7 +186,8 @@ public class SecurityPolicyRenderer {
             case HOURS -> "within " + duration.amount() + " hours";
             case CALENDAR_DAYS -> "within " + duration.amount() + " days";
             case BUSINESS_DAYS -> "within " + duration.amount() + " business days";
-            case WEEKS -> "within " + duration.amount() + (duration.amount() == 1 ? " week" : " weeks");
+            case WEEKS ->
+                    "within " + duration.amount() + (duration.amount() == 1 ? " week" : " weeks");
             case NEXT_RELEASE -> "with the next release";
             case BEST_EFFORT -> "best effort, no fixed time";
         };

@@ -1,8 +1,8 @@
 package dev.embargo.intake.messaging;
 
 import dev.embargo.intake.config.IntakeConfig;
-import dev.embargo.intake.service.IncomingFile;
 import dev.embargo.intake.service.InboundMail;
+import dev.embargo.intake.service.IncomingFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
@@ -29,8 +29,8 @@ import java.util.Properties;
 
 /**
  * One program's intake mailbox on the IMAP server: reads what waits there, and afterwards removes
- * what was taken in or moves what was refused aside. Blocking (Jakarta Mail): call it from a
- * worker thread.
+ * what was taken in or moves what was refused aside. Blocking (Jakarta Mail): call it from a worker
+ * thread.
  */
 @ApplicationScoped
 public class IntakeMailbox {
@@ -60,7 +60,8 @@ public class IntakeMailbox {
 
     /** Up to 50 waiting emails, oldest first, each with its IMAP UID. */
     public List<Fetched> fetch(String address) throws MessagingException, IOException {
-        try (Store store = connect(address); Folder inbox = store.getFolder("INBOX")) {
+        try (Store store = connect(address);
+                Folder inbox = store.getFolder("INBOX")) {
             inbox.open(Folder.READ_ONLY);
             UIDFolder uids = (UIDFolder) inbox;
             List<Fetched> fetched = new ArrayList<>();
@@ -73,11 +74,13 @@ public class IntakeMailbox {
     }
 
     /** Removes the emails taken in and moves those refused to {@value #REFUSED_FOLDER}. */
-    public void settle(String address, List<Long> taken, List<Long> refused) throws MessagingException {
+    public void settle(String address, List<Long> taken, List<Long> refused)
+            throws MessagingException {
         if (taken.isEmpty() && refused.isEmpty()) {
             return;
         }
-        try (Store store = connect(address); Folder inbox = store.getFolder("INBOX")) {
+        try (Store store = connect(address);
+                Folder inbox = store.getFolder("INBOX")) {
             inbox.open(Folder.READ_WRITE);
             UIDFolder uids = (UIDFolder) inbox;
             if (!refused.isEmpty()) {
@@ -107,7 +110,8 @@ public class IntakeMailbox {
 
     private Store connect(String address) throws MessagingException {
         Store store = session.getStore(protocol());
-        store.connect(config.imapHost(), config.imapPort(), address, config.imapPassword().orElse(""));
+        store.connect(
+                config.imapHost(), config.imapPort(), address, config.imapPassword().orElse(""));
         return store;
     }
 
@@ -122,18 +126,28 @@ public class IntakeMailbox {
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
         Address[] from = message.getFrom();
         return new InboundMail(
-                ids != null && ids.length > 0 && !ids[0].isBlank() ? ids[0].strip() : digestOf(message),
-                from != null && from.length > 0 && from[0] instanceof InternetAddress address ? address.getAddress() : null,
+                ids != null && ids.length > 0 && !ids[0].isBlank()
+                        ? ids[0].strip()
+                        : digestOf(message),
+                from != null && from.length > 0 && from[0] instanceof InternetAddress address
+                        ? address.getAddress()
+                        : null,
                 message.getSubject(),
-                autoSubmitted != null && autoSubmitted.length > 0 && !autoSubmitted[0].strip().equalsIgnoreCase("no"),
+                autoSubmitted != null
+                        && autoSubmitted.length > 0
+                        && !autoSubmitted[0].strip().equalsIgnoreCase("no"),
                 body.text(),
                 body.files);
     }
 
-    /** Walks the MIME tree: the first plain-text part is the text (HTML only when there is none), files are files. */
+    /**
+     * Walks the MIME tree: the first plain-text part is the text (HTML only when there is none),
+     * files are files.
+     */
     private static void collect(Part part, Body body) throws MessagingException, IOException {
         if (part.isMimeType("multipart/encrypted")) {
-            // PGP/MIME (RFC 3156): the second part is the armored message; keep it as the text, armor and all.
+            // PGP/MIME (RFC 3156): the second part is the armored message; keep it as the text,
+            // armor and all.
             Multipart encrypted = (Multipart) part.getContent();
             if (encrypted.getCount() >= 2) {
                 body.plain = text(encrypted.getBodyPart(1));
@@ -148,19 +162,25 @@ public class IntakeMailbox {
             return;
         }
         String fileName = part.getFileName();
-        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
+        boolean attached =
+                Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
         if (!attached && part.isMimeType("text/plain") && body.plain == null) {
             body.plain = text(part);
         } else if (!attached && part.isMimeType("text/html") && body.html == null) {
             body.html = text(part);
         } else if (attached) {
-            body.files.add(new IncomingFile(fileName == null ? "attachment" : MimeUtility.decodeText(fileName), bytes(part)));
+            body.files.add(
+                    new IncomingFile(
+                            fileName == null ? "attachment" : MimeUtility.decodeText(fileName),
+                            bytes(part)));
         }
     }
 
     private static String text(Part part) throws MessagingException, IOException {
         Object content = part.getContent();
-        return content instanceof String text ? text : new String(bytes(part), StandardCharsets.UTF_8);
+        return content instanceof String text
+                ? text
+                : new String(bytes(part), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(Part part) throws MessagingException, IOException {
@@ -173,15 +193,18 @@ public class IntakeMailbox {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
         try {
-            return "<sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray())) + ">";
+            return "<sha256:"
+                    + HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()))
+                    + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 
     /** One email with its UID in the mailbox. */
-    public record Fetched(long uid, InboundMail mail) {
-    }
+    public record Fetched(long uid, InboundMail mail) {}
 
     private static final class Body {
         private String plain;
@@ -194,9 +217,14 @@ public class IntakeMailbox {
             }
             if (html != null) {
                 // Enough to read it as text; the HTML itself is never rendered anywhere.
-                return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "").replaceAll("(?i)<br\\s*/?>|</p>", "\n")
-                        .replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                        .replace("&amp;", "&").strip();
+                return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
+                        .replaceAll("(?i)<br\\s*/?>|</p>", "\n")
+                        .replaceAll("<[^>]+>", "")
+                        .replace("&nbsp;", " ")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&")
+                        .strip();
             }
             return "";
         }

@@ -22,8 +22,7 @@ public class ProgramPolicyConsumer {
     ProgramPolicyConsumer(InboundEvents inbound, ProgramCatalog catalog) {
         this.inbound = inbound;
         this.catalog = catalog;
-        this.handlers = new EventHandlers()
-                .on(ProgramPolicyPublished.class, catalog::apply);
+        this.handlers = new EventHandlers().on(ProgramPolicyPublished.class, catalog::apply);
     }
 
     @Incoming("program-policies")

@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines, the team's messages. */
+/**
+ * Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines, the
+ * team's messages.
+ */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -25,16 +28,26 @@ public class ReportLifecycleConsumer {
     private final ReportService reports;
     private final ReportConversation conversation;
 
-    ReportLifecycleConsumer(InboundEvents inbound, ReportService reports, ReportConversation conversation) {
+    ReportLifecycleConsumer(
+            InboundEvents inbound, ReportService reports, ReportConversation conversation) {
         this.conversation = conversation;
         this.inbound = inbound;
         this.reports = reports;
-        this.handlers = new EventHandlers()
-                .on(ReportAcknowledged.class, reports::markAcknowledged)
-                .on(CaseStateChanged.class, reports::followCaseState)
-                .on(CaseSeverityChanged.class, scored -> reports.followDeadlines(scored.reportId(), scored.deadlines()))
-                .on(CaseDeadlinesChanged.class, moved -> reports.followDeadlines(moved.reportId(), moved.deadlines()))
-                .on(CaseMessagePosted.class, conversation::addTeamMessage);
+        this.handlers =
+                new EventHandlers()
+                        .on(ReportAcknowledged.class, reports::markAcknowledged)
+                        .on(CaseStateChanged.class, reports::followCaseState)
+                        .on(
+                                CaseSeverityChanged.class,
+                                scored ->
+                                        reports.followDeadlines(
+                                                scored.reportId(), scored.deadlines()))
+                        .on(
+                                CaseDeadlinesChanged.class,
+                                moved ->
+                                        reports.followDeadlines(
+                                                moved.reportId(), moved.deadlines()))
+                        .on(CaseMessagePosted.class, conversation::addTeamMessage);
     }
 
     @Incoming("report-lifecycle")

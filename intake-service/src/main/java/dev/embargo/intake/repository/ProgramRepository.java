@@ -19,21 +19,30 @@ public class ProgramRepository implements PanacheRepositoryBase<PublishedProgram
         return listAll(Sort.by("slug"));
     }
 
-    /** The programs with these slugs, by slug, read on the caller's transaction (for batches: no Hibernate session there). */
-    public Uni<Map<String, PublishedProgram>> findBySlugs(SqlConnection transaction, Collection<String> slugs) {
-        return transaction.preparedQuery("SELECT slug, revision, document, published_at FROM program WHERE slug = ANY($1)")
+    /**
+     * The programs with these slugs, by slug, read on the caller's transaction (for batches: no
+     * Hibernate session there).
+     */
+    public Uni<Map<String, PublishedProgram>> findBySlugs(
+            SqlConnection transaction, Collection<String> slugs) {
+        return transaction
+                .preparedQuery(
+                        "SELECT slug, revision, document, published_at FROM program WHERE slug ="
+                                + " ANY($1)")
                 .execute(Tuple.of(slugs.toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, PublishedProgram> found = new HashMap<>();
-                    rows.forEach(row -> {
-                        PublishedProgram program = new PublishedProgram();
-                        program.slug = row.getString("slug");
-                        program.revision = row.getInteger("revision");
-                        program.document = row.getString("document");
-                        program.publishedAt = row.getOffsetDateTime("published_at");
-                        found.put(program.slug, program);
-                    });
-                    return found;
-                });
+                .map(
+                        rows -> {
+                            Map<String, PublishedProgram> found = new HashMap<>();
+                            rows.forEach(
+                                    row -> {
+                                        PublishedProgram program = new PublishedProgram();
+                                        program.slug = row.getString("slug");
+                                        program.revision = row.getInteger("revision");
+                                        program.document = row.getString("document");
+                                        program.publishedAt = row.getOffsetDateTime("published_at");
+                                        found.put(program.slug, program);
+                                    });
+                            return found;
+                        });
     }
 }

@@ -37,7 +37,10 @@ public class ProgramResource {
     private final SecurityPolicyRenderer securityPolicy;
     private final DeadlineEngine deadlines = new DeadlineEngine();
 
-    ProgramResource(ProgramCatalog catalog, ProgramMapper mapper, SecurityTxtRenderer securityTxt,
+    ProgramResource(
+            ProgramCatalog catalog,
+            ProgramMapper mapper,
+            SecurityTxtRenderer securityTxt,
             SecurityPolicyRenderer securityPolicy) {
         this.catalog = catalog;
         this.mapper = mapper;
@@ -56,7 +59,10 @@ public class ProgramResource {
     @Path("/{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A program and its policy, revision in force")
-    @APIResponse(responseCode = "404", description = "No such program", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ProgramView> get(@PathParam("slug") String slug) {
         return catalog.inForce(slug).map(mapper::toView);
     }
@@ -64,23 +70,44 @@ public class ProgramResource {
     @GET
     @Path("/{slug}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Timeline preview", description = "Every deadline the policy sets for a report arriving at "
-            + "'arrivedAt' (default: now) with an optional severity, on the normal or expedited track.")
-    @APIResponse(responseCode = "400", description = "Bad time or unknown severity", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<DeadlineView>> timeline(@PathParam("slug") String slug, @QueryParam("arrivedAt") String arrivedAt,
-                                                @QueryParam("severity") String severity,
-                                                @QueryParam("expedited") @DefaultValue("false") boolean expedited) {
+    @Operation(
+            summary = "Timeline preview",
+            description =
+                    "Every deadline the policy sets for a report arriving at 'arrivedAt' (default:"
+                            + " now) with an optional severity, on the normal or expedited track.")
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad time or unknown severity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<DeadlineView>> timeline(
+            @PathParam("slug") String slug,
+            @QueryParam("arrivedAt") String arrivedAt,
+            @QueryParam("severity") String severity,
+            @QueryParam("expedited") @DefaultValue("false") boolean expedited) {
         Instant arrival = parseInstant(arrivedAt);
-        return catalog.inForce(slug).map(inForce -> {
-            List<String> levels = inForce.program().policy().severity().levels().stream()
-                    .map(DisclosurePolicy.SeverityLevel::name).toList();
-            if (severity != null && !levels.contains(severity)) {
-                throw new ProblemException(Problem.of(Status.BAD_REQUEST,
-                        "Unknown severity '" + severity + "'; this program's levels are " + levels + "."));
-            }
-            CaseFacts facts = new CaseFacts(arrival, severity, expedited, List.of());
-            return deadlines.timeline(inForce.program(), facts).stream().map(mapper::toView).toList();
-        });
+        return catalog.inForce(slug)
+                .map(
+                        inForce -> {
+                            List<String> levels =
+                                    inForce.program().policy().severity().levels().stream()
+                                            .map(DisclosurePolicy.SeverityLevel::name)
+                                            .toList();
+                            if (severity != null && !levels.contains(severity)) {
+                                throw new ProblemException(
+                                        Problem.of(
+                                                Status.BAD_REQUEST,
+                                                "Unknown severity '"
+                                                        + severity
+                                                        + "'; this program's levels are "
+                                                        + levels
+                                                        + "."));
+                            }
+                            CaseFacts facts =
+                                    new CaseFacts(arrival, severity, expedited, List.of());
+                            return deadlines.timeline(inForce.program(), facts).stream()
+                                    .map(mapper::toView)
+                                    .toList();
+                        });
     }
 
     @GET
@@ -88,8 +115,8 @@ public class ProgramResource {
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
     @Operation(summary = "The program's RFC 9116 security.txt")
     public Uni<String> securityTxt(@PathParam("slug") String slug) {
-        return catalog.inForce(slug).map(inForce -> securityTxt.render(inForce,
-                securityTxtUrl(slug), Instant.now()));
+        return catalog.inForce(slug)
+                .map(inForce -> securityTxt.render(inForce, securityTxtUrl(slug), Instant.now()));
     }
 
     @GET
@@ -104,16 +131,25 @@ public class ProgramResource {
     @Path("/{slug}/openpgp-key.asc")
     @Produces("application/pgp-keys")
     @Operation(summary = "The program's public OpenPGP key, when it has published one")
-    @APIResponse(responseCode = "404", description = "No key published", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No key published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<String> openPgpKey(@PathParam("slug") String slug) {
-        return catalog.inForce(slug).map(inForce -> {
-            String key = inForce.program().openPgp().armoredKey();
-            if (key == null) {
-                throw new ProblemException(Problem.of(Status.NOT_FOUND, "This program has not published an OpenPGP key ("
-                        + inForce.program().openPgp().status() + ")."));
-            }
-            return key;
-        });
+        return catalog.inForce(slug)
+                .map(
+                        inForce -> {
+                            String key = inForce.program().openPgp().armoredKey();
+                            if (key == null) {
+                                throw new ProblemException(
+                                        Problem.of(
+                                                Status.NOT_FOUND,
+                                                "This program has not published an OpenPGP key ("
+                                                        + inForce.program().openPgp().status()
+                                                        + ")."));
+                            }
+                            return key;
+                        });
     }
 
     private String securityTxtUrl(String slug) {
@@ -127,8 +163,10 @@ public class ProgramResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of(Status.BAD_REQUEST,
-                    "arrivedAt must be an ISO-8601 instant such as 2026-11-27T18:00:00Z."));
+            throw new ProblemException(
+                    Problem.of(
+                            Status.BAD_REQUEST,
+                            "arrivedAt must be an ISO-8601 instant such as 2026-11-27T18:00:00Z."));
         }
     }
 }

@@ -23,9 +23,12 @@ public class ReportLimitsResource {
     @GET
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What a report and a message may hold", description = "Required fields, lengths and patterns "
-            + "(from the requests' own validation), the largest text part and upload, and the files accepted: their "
-            + "size, number and types.")
+    @Operation(
+            summary = "What a report and a message may hold",
+            description =
+                    "Required fields, lengths and patterns (from the requests' own validation), the"
+                            + " largest text part and upload, and the files accepted: their size,"
+                            + " number and types.")
     public ReportLimitsView limits() {
         return mapper.limits();
     }

@@ -15,5 +15,4 @@ public record ReportStatusView(
         /** The conversation with the security team, oldest first. */
         List<MessageView> messages,
         /** The files the reporter sent, oldest first; download each at its url with the token. */
-        List<AttachmentView> attachments) {
-}
+        List<AttachmentView> attachments) {}

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
- * Reporters' files for the staff who work on cases. Intake keeps them (no other service holds
- * the content); triage's case names the tracking id to look them up by.
+ * Reporters' files for the staff who work on cases. Intake keeps them (no other service holds the
+ * content); triage's case names the tracking id to look them up by.
  */
 @Path("/api/v1/staff/reports/{trackingId}/attachments")
 @Tag(name = "Staff: attachments", description = "Files reporters sent, for case workers")
@@ -40,7 +40,11 @@ public class StaffAttachmentResource {
     private final SecurityIdentity identity;
     private final IntakeConfig config;
 
-    StaffAttachmentResource(ReportAttachments attachments, ReportMapper mapper, StaffScope scope, SecurityIdentity identity,
+    StaffAttachmentResource(
+            ReportAttachments attachments,
+            ReportMapper mapper,
+            StaffScope scope,
+            SecurityIdentity identity,
             IntakeConfig config) {
         this.attachments = attachments;
         this.mapper = mapper;
@@ -52,23 +56,48 @@ public class StaffAttachmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List a report's files")
-    @APIResponse(responseCode = "404", description = "No such report in the caller's programs", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report in the caller's programs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<AttachmentView>> list(@PathParam("trackingId") String trackingId) {
-        String base = config.publicUrl().replaceAll("/+$", "") + "/api/v1/staff/reports/" + trackingId + "/attachments/";
-        return attachments.forStaff(trackingId, scope)
-                .map(files -> files.stream().map(file -> mapper.toView(file, base + file.id())).toList());
+        String base =
+                config.publicUrl().replaceAll("/+$", "")
+                        + "/api/v1/staff/reports/"
+                        + trackingId
+                        + "/attachments/";
+        return attachments
+                .forStaff(trackingId, scope)
+                .map(
+                        files ->
+                                files.stream()
+                                        .map(file -> mapper.toView(file, base + file.id()))
+                                        .toList());
     }
 
     @GET
     @Path("/{attachmentId}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a report's file", description = "Always a download, with its SHA-256 in Repr-Digest.")
-    @APIResponse(responseCode = "404", description = "No such file in the caller's programs", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> download(@PathParam("trackingId") String trackingId, @PathParam("attachmentId") String attachmentId) {
-        return attachments.forStaff(trackingId, attachmentId, scope).map(file -> {
-            // Who read which file is worth knowing later; the name and content are not logged.
-            LOG.infof("%s downloaded attachment %s of %s", identity.getPrincipal().getName(), attachmentId, trackingId);
-            return Downloads.of(file);
-        });
+    @Operation(
+            summary = "Download a report's file",
+            description = "Always a download, with its SHA-256 in Repr-Digest.")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such file in the caller's programs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> download(
+            @PathParam("trackingId") String trackingId,
+            @PathParam("attachmentId") String attachmentId) {
+        return attachments
+                .forStaff(trackingId, attachmentId, scope)
+                .map(
+                        file -> {
+                            // Who read which file is worth knowing later; the name and content are
+                            // not logged.
+                            LOG.infof(
+                                    "%s downloaded attachment %s of %s",
+                                    identity.getPrincipal().getName(), attachmentId, trackingId);
+                            return Downloads.of(file);
+                        });
     }
 }

@@ -29,9 +29,19 @@ class Uploads {
         List<FileUpload> files = uploads == null ? List.of() : uploads;
         attachments.checkCount(files.size());
         files.forEach(file -> attachments.checkSize(file.fileName(), file.size()));
-        return Multi.createFrom().iterable(files)
-                .onItem().transformToUniAndConcatenate(file -> vertx.fileSystem().readFile(file.uploadedFile().toString())
-                        .map(buffer -> new IncomingFile(file.fileName(), buffer.getBytes())))
-                .collect().asList();
+        return Multi.createFrom()
+                .iterable(files)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        file ->
+                                vertx.fileSystem()
+                                        .readFile(file.uploadedFile().toString())
+                                        .map(
+                                                buffer ->
+                                                        new IncomingFile(
+                                                                file.fileName(),
+                                                                buffer.getBytes())))
+                .collect()
+                .asList();
     }
 }

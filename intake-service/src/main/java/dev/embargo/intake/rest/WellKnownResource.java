@@ -24,7 +24,8 @@ public class WellKnownResource {
     private final SecurityTxtRenderer securityTxt;
     private final IntakeConfig config;
 
-    WellKnownResource(ProgramCatalog catalog, SecurityTxtRenderer securityTxt, IntakeConfig config) {
+    WellKnownResource(
+            ProgramCatalog catalog, SecurityTxtRenderer securityTxt, IntakeConfig config) {
         this.catalog = catalog;
         this.securityTxt = securityTxt;
         this.config = config;
@@ -33,17 +34,26 @@ public class WellKnownResource {
     @GET
     @Path("/security.txt")
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    @Operation(summary = "The default program's security.txt (EMBARGO_DEFAULT_PROGRAM, else the first by slug)")
+    @Operation(
+            summary =
+                    "The default program's security.txt (EMBARGO_DEFAULT_PROGRAM, else the first by"
+                            + " slug)")
     public Uni<String> securityTxt() {
         String canonical = securityTxt.baseUrl() + "/.well-known/security.txt";
-        Uni<ProgramCatalog.InForce> program = config.defaultProgram().isPresent()
-                ? catalog.inForce(config.defaultProgram().get())
-                : catalog.all().map(all -> {
-                    if (all.isEmpty()) {
-                        throw new ProblemException(Problem.of(Status.NOT_FOUND, "No program is published yet."));
-                    }
-                    return all.getFirst();
-                });
+        Uni<ProgramCatalog.InForce> program =
+                config.defaultProgram().isPresent()
+                        ? catalog.inForce(config.defaultProgram().get())
+                        : catalog.all()
+                                .map(
+                                        all -> {
+                                            if (all.isEmpty()) {
+                                                throw new ProblemException(
+                                                        Problem.of(
+                                                                Status.NOT_FOUND,
+                                                                "No program is published yet."));
+                                            }
+                                            return all.getFirst();
+                                        });
         return program.map(inForce -> securityTxt.render(inForce, canonical, Instant.now()));
     }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public class EmailChannel {
 
     private static final Pattern TRACKING_ID = Pattern.compile("EMB-[0-9]{4}-[0-9]{5,12}");
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*((re|fwd?|aw|wg|sv|vs)\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_PREFIX =
+            Pattern.compile("^\\s*((re|fwd?|aw|wg|sv|vs)\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final int MAX_TITLE = 200;
     private static final int MAX_TEXT = 50_000;
 
@@ -39,8 +40,13 @@ public class EmailChannel {
     private final ReceivedMailRepository received;
     private final FieldCipher cipher;
 
-    EmailChannel(ReportService reports, ReportConversation conversation, ReportAttachments attachments,
-            ReportRepository reportRepository, ReceivedMailRepository received, FieldCipher cipher) {
+    EmailChannel(
+            ReportService reports,
+            ReportConversation conversation,
+            ReportAttachments attachments,
+            ReportRepository reportRepository,
+            ReceivedMailRepository received,
+            FieldCipher cipher) {
         this.reports = reports;
         this.conversation = conversation;
         this.attachments = attachments;
@@ -50,37 +56,103 @@ public class EmailChannel {
     }
 
     /** What became of an email. */
-    public enum Outcome { NEW_REPORT, REPLY, ALREADY_TAKEN }
+    public enum Outcome {
+        NEW_REPORT,
+        REPLY,
+        ALREADY_TAKEN
+    }
 
     /**
      * Takes the email in for the program.
      *
-     * @throws ProblemException when it can never be taken in (e.g. encrypted to a key the program does not hold)
+     * @throws ProblemException when it can never be taken in (e.g. encrypted to a key the program
+     *     does not hold)
      */
     public Uni<Outcome> take(String programSlug, InboundMail mail) {
-        return reports.nextTrackingNumber().chain(number -> Transactions.inTransaction(() -> received.findById(mail.messageId()).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().item(Outcome.ALREADY_TAKEN);
-            }
-            Kept kept = keepable(mail);
-            return replyTarget(programSlug, mail).chain(report -> report != null
-                    ? conversation.addReporterEmail(report, kept.text(), kept.files()).replaceWith(new Taken(report.id, Outcome.REPLY))
-                    : reports.store(newReport(programSlug, mail, kept.text()), kept.files(), number)
-                            .map(accepted -> new Taken(accepted.report().id, Outcome.NEW_REPORT)))
-                    .chain(taken -> received.persist(receivedMail(mail, taken.reportId())).replaceWith(taken.outcome()));
-        })));
+        return reports.nextTrackingNumber()
+                .chain(
+                        number ->
+                                Transactions.inTransaction(
+                                        () ->
+                                                received.findById(mail.messageId())
+                                                        .chain(
+                                                                seen -> {
+                                                                    if (seen != null) {
+                                                                        return Uni.createFrom()
+                                                                                .item(
+                                                                                        Outcome
+                                                                                                .ALREADY_TAKEN);
+                                                                    }
+                                                                    Kept kept = keepable(mail);
+                                                                    return replyTarget(
+                                                                                    programSlug,
+                                                                                    mail)
+                                                                            .chain(
+                                                                                    report ->
+                                                                                            report
+                                                                                                            != null
+                                                                                                    ? conversation
+                                                                                                            .addReporterEmail(
+                                                                                                                    report,
+                                                                                                                    kept
+                                                                                                                            .text(),
+                                                                                                                    kept
+                                                                                                                            .files())
+                                                                                                            .replaceWith(
+                                                                                                                    new Taken(
+                                                                                                                            report.id,
+                                                                                                                            Outcome
+                                                                                                                                    .REPLY))
+                                                                                                    : reports.store(
+                                                                                                                    newReport(
+                                                                                                                            programSlug,
+                                                                                                                            mail,
+                                                                                                                            kept
+                                                                                                                                    .text()),
+                                                                                                                    kept
+                                                                                                                            .files(),
+                                                                                                                    number)
+                                                                                                            .map(
+                                                                                                                    accepted ->
+                                                                                                                            new Taken(
+                                                                                                                                    accepted
+                                                                                                                                            .report()
+                                                                                                                                            .id,
+                                                                                                                                    Outcome
+                                                                                                                                            .NEW_REPORT)))
+                                                                            .chain(
+                                                                                    taken ->
+                                                                                            received.persist(
+                                                                                                            receivedMail(
+                                                                                                                    mail,
+                                                                                                                    taken
+                                                                                                                            .reportId()))
+                                                                                                    .replaceWith(
+                                                                                                            taken
+                                                                                                                    .outcome()));
+                                                                })));
     }
 
-    /** The sender's report named in the subject; none when there is no id, no such report or it is someone else's. */
+    /**
+     * The sender's report named in the subject; none when there is no id, no such report or it is
+     * someone else's.
+     */
     private Uni<Report> replyTarget(String programSlug, InboundMail mail) {
         Matcher id = TRACKING_ID.matcher(mail.subject() == null ? "" : mail.subject());
         if (!id.find() || mail.from() == null) {
             return Uni.createFrom().nullItem();
         }
-        return reportRepository.findByTrackingId(id.group()).map(report -> report != null
-                && report.programSlug.equals(programSlug)
-                && report.sealedReporterEmail != null
-                && cipher.open(report.sealedReporterEmail).equalsIgnoreCase(mail.from()) ? report : null);
+        return reportRepository
+                .findByTrackingId(id.group())
+                .map(
+                        report ->
+                                report != null
+                                                && report.programSlug.equals(programSlug)
+                                                && report.sealedReporterEmail != null
+                                                && cipher.open(report.sealedReporterEmail)
+                                                        .equalsIgnoreCase(mail.from())
+                                        ? report
+                                        : null);
     }
 
     /**
@@ -96,17 +168,26 @@ public class EmailChannel {
                 attachments.checkCount(files.size() + 1);
                 attachments.checkSize(name, file.content().length);
                 if (AttachmentType.of(file.content()).isEmpty()) {
-                    leftOut.add("'%s' (%d bytes): its content is none of the accepted types".formatted(name, file.content().length));
+                    leftOut.add(
+                            "'%s' (%d bytes): its content is none of the accepted types"
+                                    .formatted(name, file.content().length));
                     continue;
                 }
                 files.add(file);
             } catch (ProblemException refused) {
-                leftOut.add("'%s' (%d bytes): %s".formatted(name, file.content().length, refused.problem().detail()));
+                leftOut.add(
+                        "'%s' (%d bytes): %s"
+                                .formatted(
+                                        name, file.content().length, refused.problem().detail()));
             }
         }
         String text = mail.text() == null ? "" : mail.text().strip();
         if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT) + "\n[Embargo: the email's text was cut at " + MAX_TEXT + " characters]";
+            text =
+                    text.substring(0, MAX_TEXT)
+                            + "\n[Embargo: the email's text was cut at "
+                            + MAX_TEXT
+                            + " characters]";
         }
         if (!leftOut.isEmpty()) {
             text += "\n\n[Embargo: attachments not kept: " + String.join("; ", leftOut) + "]";
@@ -118,9 +199,16 @@ public class EmailChannel {
     }
 
     private static NewReport newReport(String programSlug, InboundMail mail, String text) {
-        String subject = mail.subject() == null ? "" : REPLY_PREFIX.matcher(mail.subject()).replaceFirst("").strip();
-        String title = subject.isEmpty() ? "(no subject)" : subject.length() > MAX_TITLE ? subject.substring(0, MAX_TITLE) : subject;
-        return new NewReport(programSlug, title, text, mail.from(), null, null, null, null, null, null);
+        String subject =
+                mail.subject() == null
+                        ? ""
+                        : REPLY_PREFIX.matcher(mail.subject()).replaceFirst("").strip();
+        String title =
+                subject.isEmpty()
+                        ? "(no subject)"
+                        : subject.length() > MAX_TITLE ? subject.substring(0, MAX_TITLE) : subject;
+        return new NewReport(
+                programSlug, title, text, mail.from(), null, null, null, null, null, null);
     }
 
     private static ReceivedMail receivedMail(InboundMail mail, UUID reportId) {
@@ -131,9 +219,7 @@ public class EmailChannel {
         return row;
     }
 
-    private record Kept(String text, List<IncomingFile> files) {
-    }
+    private record Kept(String text, List<IncomingFile> files) {}
 
-    private record Taken(UUID reportId, Outcome outcome) {
-    }
+    private record Taken(UUID reportId, Outcome outcome) {}
 }

@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Per-client and global rate limits of the public reporter endpoints, without a third party: a
- * token bucket per client address (its minute's allowance at once, then one request every
- * 60/n seconds) and one for everyone. Kept per replica; with several replicas each enforces its
- * share. Buckets of clients that went quiet are forgotten.
+ * token bucket per client address (its minute's allowance at once, then one request every 60/n
+ * seconds) and one for everyone. Kept per replica; with several replicas each enforces its share.
+ * Buckets of clients that went quiet are forgotten.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -30,11 +30,18 @@ public class RateLimits {
 
     @Inject
     RateLimits(IntakeConfig config) {
-        this(config.rateLimits().perClientPerMinute(), config.rateLimits().globalPerSecond(),
-                config.rateLimits().trustedProxies().orElse(List.of()), System::nanoTime);
+        this(
+                config.rateLimits().perClientPerMinute(),
+                config.rateLimits().globalPerSecond(),
+                config.rateLimits().trustedProxies().orElse(List.of()),
+                System::nanoTime);
     }
 
-    RateLimits(int perClientPerMinute, int globalPerSecond, List<String> trustedProxies, LongSupplier clock) {
+    RateLimits(
+            int perClientPerMinute,
+            int globalPerSecond,
+            List<String> trustedProxies,
+            LongSupplier clock) {
         this.perClientPerMinute = perClientPerMinute;
         this.global = new TokenBucket(globalPerSecond, globalPerSecond, clock.getAsLong());
         this.trustedProxies = List.copyOf(trustedProxies);
@@ -43,8 +50,8 @@ public class RateLimits {
 
     /**
      * Lets the request through (0) or says how many seconds the client should wait (at least 1).
-     * The client is the connection's address, or the first address of {@code X-Forwarded-For}
-     * when the connection comes from a trusted proxy.
+     * The client is the connection's address, or the first address of {@code X-Forwarded-For} when
+     * the connection comes from a trusted proxy.
      */
     public long secondsToWait(String remoteAddress, String forwardedFor) {
         long now = clock.getAsLong();
@@ -52,8 +59,13 @@ public class RateLimits {
             clients.values().removeIf(bucket -> bucket.fullAt(now));
         }
         String client = clientOf(remoteAddress, forwardedFor);
-        long wait = clients.computeIfAbsent(client, ignored -> new TokenBucket(perClientPerMinute, perClientPerMinute / 60.0, now))
-                .tryTake(now);
+        long wait =
+                clients.computeIfAbsent(
+                                client,
+                                ignored ->
+                                        new TokenBucket(
+                                                perClientPerMinute, perClientPerMinute / 60.0, now))
+                        .tryTake(now);
         if (wait == 0) {
             wait = global.tryTake(now);
         }
@@ -61,7 +73,9 @@ public class RateLimits {
     }
 
     String clientOf(String remoteAddress, String forwardedFor) {
-        if (forwardedFor != null && !forwardedFor.isBlank() && trustedProxies.contains(remoteAddress)) {
+        if (forwardedFor != null
+                && !forwardedFor.isBlank()
+                && trustedProxies.contains(remoteAddress)) {
             return forwardedFor.split(",")[0].strip();
         }
         return remoteAddress;

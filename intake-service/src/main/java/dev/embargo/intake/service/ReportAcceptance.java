@@ -28,7 +28,8 @@ public class ReportAcceptance {
     private final FieldCipher cipher;
     private final ReporterTokens tokens;
 
-    ReportAcceptance(ProgramCatalog catalog, ReporterKeys keys, FieldCipher cipher, ReporterTokens tokens) {
+    ReportAcceptance(
+            ProgramCatalog catalog, ReporterKeys keys, FieldCipher cipher, ReporterTokens tokens) {
         this.catalog = catalog;
         this.keys = keys;
         this.cipher = cipher;
@@ -37,13 +38,18 @@ public class ReportAcceptance {
 
     /**
      * Refuses (422) what the program cannot take: no such program ({@code program} null), an
-     * encrypted description it cannot read, a scope class it does not have, a reporter key no
-     * email can be encrypted to.
+     * encrypted description it cannot read, a scope class it does not have, a reporter key no email
+     * can be encrypted to.
      */
     public void check(PublishedProgram program, NewReport submission) {
         if (program == null) {
-            throw new ProblemException(Problem.typed("unknown-program", 422, "Unknown program",
-                    "No program named '%s' accepts reports here.".formatted(submission.program())));
+            throw new ProblemException(
+                    Problem.typed(
+                            "unknown-program",
+                            422,
+                            "Unknown program",
+                            "No program named '%s' accepts reports here."
+                                    .formatted(submission.program())));
         }
         catalog.checkEncrypted(program, "description", submission.description());
         catalog.checkScopeClass(program, submission.scopeClass());
@@ -52,8 +58,12 @@ public class ReportAcceptance {
         }
     }
 
-    /** The report to store under the program's revision in force: sensitive text sealed, the token only as its hash. */
-    public Report newReport(PublishedProgram program, NewReport submission, long number, String token) {
+    /**
+     * The report to store under the program's revision in force: sensitive text sealed, the token
+     * only as its hash.
+     */
+    public Report newReport(
+            PublishedProgram program, NewReport submission, long number, String token) {
         return admit(sealed(submission, token), program, number);
     }
 
@@ -68,7 +78,8 @@ public class ReportAcceptance {
         report.programSlug = submission.program();
         report.sealedTitle = cipher.seal(submission.title());
         report.sealedDescription = cipher.seal(submission.description());
-        report.sealedReporterEmail = submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
+        report.sealedReporterEmail =
+                submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
         report.creditName = submission.creditName();
         report.affectedVersion = submission.affectedVersion();
         report.reportedScopeClass = submission.scopeClass();
@@ -79,7 +90,9 @@ public class ReportAcceptance {
         return report;
     }
 
-    /** The sealed report, numbered and dated as received now under the program's revision in force. */
+    /**
+     * The sealed report, numbered and dated as received now under the program's revision in force.
+     */
     public Report admit(Report sealed, PublishedProgram program, long number) {
         // Microseconds: PostgreSQL's precision, so the event and the row carry the same instant.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -95,11 +108,23 @@ public class ReportAcceptance {
      * then the reporter's key if one came, so that notify learns of the report before of its key.
      */
     public List<EventPayload> eventsOf(Report report, NewReport submission) {
-        ReportSubmitted submitted = new ReportSubmitted(report.id.toString(), report.trackingId, report.programSlug,
-                report.programRevision, report.sealedTitle, report.sealedDescription, report.sealedReporterEmail,
-                report.creditName, report.affectedVersion, report.submittedAt.toInstant(), report.reportedScopeClass,
-                report.reportedCvssVector, report.creditPreference);
-        return submission.reporterPublicKey() == null ? List.of(submitted)
+        ReportSubmitted submitted =
+                new ReportSubmitted(
+                        report.id.toString(),
+                        report.trackingId,
+                        report.programSlug,
+                        report.programRevision,
+                        report.sealedTitle,
+                        report.sealedDescription,
+                        report.sealedReporterEmail,
+                        report.creditName,
+                        report.affectedVersion,
+                        report.submittedAt.toInstant(),
+                        report.reportedScopeClass,
+                        report.reportedCvssVector,
+                        report.creditPreference);
+        return submission.reporterPublicKey() == null
+                ? List.of(submitted)
                 : List.of(submitted, keys.keyProvided(report, submission.reporterPublicKey()));
     }
 }

@@ -30,14 +30,16 @@ import java.util.stream.Collectors;
 
 /**
  * The files reporters send: limits checked before anything is stored, the type judged by the
- * content, name and content sealed, and handed out only to the report's reporter and to staff
- * who may see its program.
+ * content, name and content sealed, and handed out only to the report's reporter and to staff who
+ * may see its program.
  */
 @ApplicationScoped
 public class ReportAttachments {
 
-    private static final String ACCEPTED = Arrays.stream(AttachmentType.values()).map(AttachmentType::mediaType)
-            .collect(Collectors.joining(", "));
+    private static final String ACCEPTED =
+            Arrays.stream(AttachmentType.values())
+                    .map(AttachmentType::mediaType)
+                    .collect(Collectors.joining(", "));
 
     private final AttachmentRepository attachments;
     private final ReportRepository reports;
@@ -45,7 +47,11 @@ public class ReportAttachments {
     private final FieldCipher cipher;
     private final IntakeConfig.Attachments limits;
 
-    ReportAttachments(AttachmentRepository attachments, ReportRepository reports, ReporterTokens tokens, FieldCipher cipher,
+    ReportAttachments(
+            AttachmentRepository attachments,
+            ReportRepository reports,
+            ReporterTokens tokens,
+            FieldCipher cipher,
             IntakeConfig config) {
         this.attachments = attachments;
         this.reports = reports;
@@ -54,33 +60,62 @@ public class ReportAttachments {
         this.limits = config.attachments();
     }
 
-    /** Refuses an upload of more files than one upload may carry (413, like any request over a limit). */
+    /**
+     * Refuses an upload of more files than one upload may carry (413, like any request over a
+     * limit).
+     */
     public void checkCount(int files) {
         if (files > limits.maxFilesPerUpload()) {
-            throw new ProblemException(Problem.typed("too-many-attachments", 413, "Too many attachments",
-                    "At most %d files may be sent at once.".formatted(limits.maxFilesPerUpload())));
+            throw new ProblemException(
+                    Problem.typed(
+                            "too-many-attachments",
+                            413,
+                            "Too many attachments",
+                            "At most %d files may be sent at once."
+                                    .formatted(limits.maxFilesPerUpload())));
         }
     }
 
     /** Refuses a file larger than the limit before it is read, or an empty one. */
     public void checkSize(String name, long size) {
         if (size > limits.maxFileSize().asLongValue()) {
-            throw new ProblemException(Problem.typed("attachment-too-large", 413, "Attachment too large",
-                    "'%s' has %d bytes; files may have at most %d.".formatted(safeName(name), size,
-                            limits.maxFileSize().asLongValue())));
+            throw new ProblemException(
+                    Problem.typed(
+                            "attachment-too-large",
+                            413,
+                            "Attachment too large",
+                            "'%s' has %d bytes; files may have at most %d."
+                                    .formatted(
+                                            safeName(name),
+                                            size,
+                                            limits.maxFileSize().asLongValue())));
         }
         if (size == 0) {
-            throw new ProblemException(Problem.typed("empty-attachment", 400, "Empty attachment",
-                    "'%s' is empty.".formatted(safeName(name))));
+            throw new ProblemException(
+                    Problem.typed(
+                            "empty-attachment",
+                            400,
+                            "Empty attachment",
+                            "'%s' is empty.".formatted(safeName(name))));
         }
     }
 
-    /** The file's type as its content shows it; 415 naming the accepted types when it is none of them. */
+    /**
+     * The file's type as its content shows it; 415 naming the accepted types when it is none of
+     * them.
+     */
     public AttachmentType typeOf(IncomingFile file) {
-        return AttachmentType.of(file.content()).orElseThrow(() -> new ProblemException(Problem.typed(
-                "unsupported-attachment", 415, "Unsupported attachment",
-                "The content of '%s' is none of the accepted types (%s), whatever its name says."
-                        .formatted(safeName(file.name()), ACCEPTED))));
+        return AttachmentType.of(file.content())
+                .orElseThrow(
+                        () ->
+                                new ProblemException(
+                                        Problem.typed(
+                                                "unsupported-attachment",
+                                                415,
+                                                "Unsupported attachment",
+                                                "The content of '%s' is none of the accepted types (%s), whatever its name says."
+                                                        .formatted(
+                                                                safeName(file.name()), ACCEPTED))));
     }
 
     /**
@@ -91,19 +126,38 @@ public class ReportAttachments {
         if (files.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return attachments.countOf(report.id).chain(existing -> {
-            if (existing + files.size() > limits.maxFilesPerReport()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.typed("too-many-attachments", 413,
-                        "Too many attachments", "A report may gather at most %d files; this one has %d."
-                                .formatted(limits.maxFilesPerReport(), existing))));
-            }
-            OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-            List<Attachment> kept = files.stream().map(file -> sealed(report, messageId, file, now)).toList();
-            return attachments.persist(kept).replaceWith(kept);
-        });
+        return attachments
+                .countOf(report.id)
+                .chain(
+                        existing -> {
+                            if (existing + files.size() > limits.maxFilesPerReport()) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new ProblemException(
+                                                        Problem.typed(
+                                                                "too-many-attachments",
+                                                                413,
+                                                                "Too many attachments",
+                                                                "A report may gather at most %d files; this one has %d."
+                                                                        .formatted(
+                                                                                limits
+                                                                                        .maxFilesPerReport(),
+                                                                                existing))));
+                            }
+                            OffsetDateTime now =
+                                    Instant.now()
+                                            .truncatedTo(ChronoUnit.MICROS)
+                                            .atOffset(ZoneOffset.UTC);
+                            List<Attachment> kept =
+                                    files.stream()
+                                            .map(file -> sealed(report, messageId, file, now))
+                                            .toList();
+                            return attachments.persist(kept).replaceWith(kept);
+                        });
     }
 
-    private Attachment sealed(Report report, UUID messageId, IncomingFile file, OffsetDateTime now) {
+    private Attachment sealed(
+            Report report, UUID messageId, IncomingFile file, OffsetDateTime now) {
         Attachment attachment = new Attachment();
         attachment.id = TimeOrderedIds.next();
         attachment.reportId = report.id;
@@ -124,28 +178,37 @@ public class ReportAttachments {
 
     /** One file of the report, if the token is its reporter's; the same 404 for every miss. */
     public Uni<OpenedAttachment> forReporter(String trackingId, String token, String attachmentId) {
-        return Transactions.inSession(() -> reports.findByTrackingId(trackingId)
-                .map(report -> tokens.authorise(report, token))
-                .chain(report -> opened(report, attachmentId)));
+        return Transactions.inSession(
+                () ->
+                        reports.findByTrackingId(trackingId)
+                                .map(report -> tokens.authorise(report, token))
+                                .chain(report -> opened(report, attachmentId)));
     }
 
     /** The report's files for staff, if its program is theirs to see; 404 otherwise. */
     public Uni<List<AttachmentSummary>> forStaff(String trackingId, StaffScope scope) {
-        return Transactions.inSession(() -> staffReport(trackingId, scope).chain(report -> attachments.summariesOf(report.id)));
+        return Transactions.inSession(
+                () ->
+                        staffReport(trackingId, scope)
+                                .chain(report -> attachments.summariesOf(report.id)));
     }
 
     /** One file for staff, if the report's program is theirs to see; 404 otherwise. */
-    public Uni<OpenedAttachment> forStaff(String trackingId, String attachmentId, StaffScope scope) {
-        return Transactions.inSession(() -> staffReport(trackingId, scope).chain(report -> opened(report, attachmentId)));
+    public Uni<OpenedAttachment> forStaff(
+            String trackingId, String attachmentId, StaffScope scope) {
+        return Transactions.inSession(
+                () -> staffReport(trackingId, scope).chain(report -> opened(report, attachmentId)));
     }
 
     private Uni<Report> staffReport(String trackingId, StaffScope scope) {
-        return reports.findByTrackingId(trackingId).map(report -> {
-            if (report == null || !scope.covers(report.programSlug)) {
-                throw notFound();
-            }
-            return report;
-        });
+        return reports.findByTrackingId(trackingId)
+                .map(
+                        report -> {
+                            if (report == null || !scope.covers(report.programSlug)) {
+                                throw notFound();
+                            }
+                            return report;
+                        });
     }
 
     private Uni<OpenedAttachment> opened(Report report, String attachmentId) {
@@ -155,20 +218,37 @@ public class ReportAttachments {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(notFound());
         }
-        return attachments.findOfReport(report.id, id).map(attachment -> {
-            if (attachment == null) {
-                throw notFound();
-            }
-            return new OpenedAttachment(report.trackingId, cipher.open(attachment.sealedName), attachment.mediaType,
-                    attachment.sha256, cipher.openBytes(attachment.sealedContent));
-        });
+        return attachments
+                .findOfReport(report.id, id)
+                .map(
+                        attachment -> {
+                            if (attachment == null) {
+                                throw notFound();
+                            }
+                            return new OpenedAttachment(
+                                    report.trackingId,
+                                    cipher.open(attachment.sealedName),
+                                    attachment.mediaType,
+                                    attachment.sha256,
+                                    cipher.openBytes(attachment.sealedContent));
+                        });
     }
 
-    /** The name a file is kept and offered under: no directories, no control characters, not too long. */
+    /**
+     * The name a file is kept and offered under: no directories, no control characters, not too
+     * long.
+     */
     static String safeName(String name) {
         String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "");
-        String cleaned = base.codePoints().filter(c -> !Character.isISOControl(c) && c != '"')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        String cleaned =
+                base.codePoints()
+                        .filter(c -> !Character.isISOControl(c) && c != '"')
+                        .collect(
+                                StringBuilder::new,
+                                StringBuilder::appendCodePoint,
+                                StringBuilder::append)
+                        .toString()
+                        .strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
             return "attachment";
         }
@@ -188,6 +268,6 @@ public class ReportAttachments {
     }
 
     /** A file opened for download. */
-    public record OpenedAttachment(String trackingId, String name, String mediaType, String sha256, byte[] content) {
-    }
+    public record OpenedAttachment(
+            String trackingId, String name, String mediaType, String sha256, byte[] content) {}
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.CaseStateChanged;
-import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.Deadline;
-import dev.embargo.intake.domain.Report;
+import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportStatus;
+import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.repository.ProgramRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -34,8 +34,15 @@ public class ReportService {
     private final ReportAcceptance acceptance;
     private final SubmissionBatches batches;
 
-    ReportService(ReportRepository reports, ProgramRepository programs, Outbox outbox, FieldCipher cipher,
-            ReporterTokens tokens, ObjectMapper json, ReportAttachments attachments, ReportAcceptance acceptance,
+    ReportService(
+            ReportRepository reports,
+            ProgramRepository programs,
+            Outbox outbox,
+            FieldCipher cipher,
+            ReporterTokens tokens,
+            ObjectMapper json,
+            ReportAttachments attachments,
+            ReportAcceptance acceptance,
             SubmissionBatches batches) {
         this.reports = reports;
         this.programs = programs;
@@ -51,7 +58,8 @@ public class ReportService {
     /**
      * Stores the report under its program's revision in force and stages {@code report.submitted}
      * in one transaction, so that an accepted report is always announced and an announced report
-     * always exists. Reports without files share transactions under load ({@link SubmissionBatches}).
+     * always exists. Reports without files share transactions under load ({@link
+     * SubmissionBatches}).
      */
     public Uni<AcceptedReport> submit(NewReport submission) {
         return batches.submit(submission);
@@ -60,7 +68,10 @@ public class ReportService {
     /** The same, with files (already checked for count and size) kept with the report. */
     public Uni<AcceptedReport> submit(NewReport submission, List<IncomingFile> files) {
         files.forEach(attachments::typeOf);
-        return reports.nextTrackingNumber().chain(number -> Transactions.inTransaction(() -> store(submission, files, number)));
+        return reports.nextTrackingNumber()
+                .chain(
+                        number ->
+                                Transactions.inTransaction(() -> store(submission, files, number)));
     }
 
     /**
@@ -72,71 +83,96 @@ public class ReportService {
     }
 
     /**
-     * Stores a report inside the caller's transaction (the email channel adds the mail's id to
-     * it); files are kept as they come.
+     * Stores a report inside the caller's transaction (the email channel adds the mail's id to it);
+     * files are kept as they come.
      */
     public Uni<AcceptedReport> store(NewReport submission, List<IncomingFile> files, long number) {
         String token = tokens.issue();
-        return programs.findById(submission.program()).chain(program -> {
-            acceptance.check(program, submission);
-            Report report = acceptance.newReport(program, submission, number, token);
-            return reports.persist(report)
-                    .chain(() -> attachments.keep(report, null, files))
-                    .chain(() -> outbox.stageAll(acceptance.eventsOf(report, submission)))
-                    .replaceWith(new AcceptedReport(report, token));
-        });
+        return programs.findById(submission.program())
+                .chain(
+                        program -> {
+                            acceptance.check(program, submission);
+                            Report report =
+                                    acceptance.newReport(program, submission, number, token);
+                            return reports.persist(report)
+                                    .chain(() -> attachments.keep(report, null, files))
+                                    .chain(
+                                            () ->
+                                                    outbox.stageAll(
+                                                            acceptance.eventsOf(
+                                                                    report, submission)))
+                                    .replaceWith(new AcceptedReport(report, token));
+                        });
     }
 
     /**
-     * The report behind a tracking id, if the token is its reporter's. A missing report and a
-     * wrong token look the same to the caller, so tracking ids cannot be probed.
+     * The report behind a tracking id, if the token is its reporter's. A missing report and a wrong
+     * token look the same to the caller, so tracking ids cannot be probed.
      */
     public Uni<Report> findForReporter(String trackingId, String token) {
-        return Transactions.inSession(() -> reports.findByTrackingId(trackingId)).map(report -> tokens.authorise(report, token));
+        return Transactions.inSession(() -> reports.findByTrackingId(trackingId))
+                .map(report -> tokens.authorise(report, token));
     }
 
     /**
-     * Replaces the reporter's token (a token that leaked, a shared screen): the new one is
-     * returned once, the old one stops working at once.
+     * Replaces the reporter's token (a token that leaked, a shared screen): the new one is returned
+     * once, the old one stops working at once.
      */
     public Uni<String> rotateToken(String trackingId, String token) {
-        return Transactions.inTransaction(() -> reports.findByTrackingId(trackingId).map(report -> {
-            Report authorised = tokens.authorise(report, token);
-            String fresh = tokens.issue();
-            authorised.tokenHash = tokens.hash(fresh);
-            authorised.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
-            return fresh;
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        reports.findByTrackingId(trackingId)
+                                .map(
+                                        report -> {
+                                            Report authorised = tokens.authorise(report, token);
+                                            String fresh = tokens.issue();
+                                            authorised.tokenHash = tokens.hash(fresh);
+                                            authorised.updatedAt =
+                                                    Instant.now().atOffset(ZoneOffset.UTC);
+                                            return fresh;
+                                        }));
     }
 
     /** Records triage's acknowledgement; called inside the consumer's transaction. */
     public Uni<Void> markAcknowledged(ReportAcknowledged acknowledgement) {
-        return reportOf(acknowledgement.reportId()).invoke(report -> {
-            report.status = ReportStatus.ACKNOWLEDGED;
-            report.acknowledgedAt = acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
-            report.deadlines = writeJson(acknowledgement.deadlines());
-            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
-        }).replaceWithVoid();
+        return reportOf(acknowledgement.reportId())
+                .invoke(
+                        report -> {
+                            report.status = ReportStatus.ACKNOWLEDGED;
+                            report.acknowledgedAt =
+                                    acknowledgement.acknowledgedAt().atOffset(ZoneOffset.UTC);
+                            report.deadlines = writeJson(acknowledgement.deadlines());
+                            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
     }
 
     /** Follows the case's state in triage; called inside the consumer's transaction. */
     public Uni<Void> followCaseState(CaseStateChanged change) {
-        return reportOf(change.reportId()).invoke(report -> {
-            report.status = ReportStatus.forCaseState(change.to());
-            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
-        }).replaceWithVoid();
+        return reportOf(change.reportId())
+                .invoke(
+                        report -> {
+                            report.status = ReportStatus.forCaseState(change.to());
+                            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
     }
 
     /** Shows the case's new deadlines (never the severity or the reason that moved them). */
     public Uni<Void> followDeadlines(String reportId, List<Deadline> deadlines) {
-        return reportOf(reportId).invoke(report -> {
-            report.deadlines = writeJson(deadlines);
-            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
-        }).replaceWithVoid();
+        return reportOf(reportId)
+                .invoke(
+                        report -> {
+                            report.deadlines = writeJson(deadlines);
+                            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
     }
 
     private Uni<Report> reportOf(String reportId) {
-        return reports.findById(UUID.fromString(reportId)).onItem().ifNull()
+        return reports.findById(UUID.fromString(reportId))
+                .onItem()
+                .ifNull()
                 .failWith(() -> new IllegalStateException("Event for unknown report " + reportId));
     }
 
@@ -146,9 +182,10 @@ public class ReportService {
             return List.of();
         }
         try {
-            return json.readValue(report.deadlines, new TypeReference<List<Deadline>>() { });
+            return json.readValue(report.deadlines, new TypeReference<List<Deadline>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Report " + report.trackingId + " holds unreadable dates", e);
+            throw new IllegalStateException(
+                    "Report " + report.trackingId + " holds unreadable dates", e);
         }
     }
 

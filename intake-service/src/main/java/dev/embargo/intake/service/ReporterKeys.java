@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Reporters' OpenPGP public keys: checked here (a key notify could not encrypt to is refused while
- * the reporter is still there to hear it) and handed to notify as {@code report.reporter.key.provided}.
- * Intake keeps no copy: it sends the reporter nothing itself.
+ * the reporter is still there to hear it) and handed to notify as {@code
+ * report.reporter.key.provided}. Intake keeps no copy: it sends the reporter nothing itself.
  */
 @ApplicationScoped
 public class ReporterKeys {
@@ -27,7 +27,8 @@ public class ReporterKeys {
     private final ReportRepository reports;
     private final ReporterTokens tokens;
 
-    ReporterKeys(Outbox outbox, FieldCipher cipher, ReportRepository reports, ReporterTokens tokens) {
+    ReporterKeys(
+            Outbox outbox, FieldCipher cipher, ReportRepository reports, ReporterTokens tokens) {
         this.outbox = outbox;
         this.cipher = cipher;
         this.reports = reports;
@@ -39,9 +40,15 @@ public class ReporterKeys {
         try {
             return OpenPgpRecipient.of(armoredKey);
         } catch (IllegalArgumentException refused) {
-            throw new ProblemException(new Problem("https://embargo.dev/problems/unusable-public-key", "Unusable public key", 422,
-                    "Emails cannot be encrypted to this key: " + refused.getMessage() + ".",
-                    List.of(new Problem.FieldError("reporterPublicKey", refused.getMessage()))));
+            throw new ProblemException(
+                    new Problem(
+                            "https://embargo.dev/problems/unusable-public-key",
+                            "Unusable public key",
+                            422,
+                            "Emails cannot be encrypted to this key: " + refused.getMessage() + ".",
+                            List.of(
+                                    new Problem.FieldError(
+                                            "reporterPublicKey", refused.getMessage()))));
         }
     }
 
@@ -50,18 +57,28 @@ public class ReporterKeys {
         return outbox.stage(keyProvided(report, armoredKey)).replaceWithVoid();
     }
 
-    /** The event handing the key to notify, sealed; 422 naming the field when the key is unusable. */
+    /**
+     * The event handing the key to notify, sealed; 422 naming the field when the key is unusable.
+     */
     public ReporterKeyProvided keyProvided(Report report, String armoredKey) {
         OpenPgpRecipient recipient = check(armoredKey);
-        return new ReporterKeyProvided(report.id.toString(), report.trackingId, cipher.seal(armoredKey),
-                recipient.fingerprint(), Instant.now());
+        return new ReporterKeyProvided(
+                report.id.toString(),
+                report.trackingId,
+                cipher.seal(armoredKey),
+                recipient.fingerprint(),
+                Instant.now());
     }
 
-    /** The reporter gives (or replaces) their key through the status link; returns its fingerprint. */
+    /**
+     * The reporter gives (or replaces) their key through the status link; returns its fingerprint.
+     */
     public Uni<String> replace(String trackingId, String token, String armoredKey) {
         String fingerprint = check(armoredKey).fingerprint();
-        return Transactions.inTransaction(() -> reports.findByTrackingId(trackingId)
-                .chain(found -> provide(tokens.authorise(found, token), armoredKey))
-                .replaceWith(fingerprint));
+        return Transactions.inTransaction(
+                () ->
+                        reports.findByTrackingId(trackingId)
+                                .chain(found -> provide(tokens.authorise(found, token), armoredKey))
+                                .replaceWith(fingerprint));
     }
 }

@@ -18,7 +18,8 @@ class ArmoredMessageTest {
 
     @Test
     void aMessageEncryptedToTheProgramsKeyIsAccepted() {
-        String message = OpenPgpRecipient.of(PROGRAM_KEY).encrypt("Heap overflow in the frame decoder.");
+        String message =
+                OpenPgpRecipient.of(PROGRAM_KEY).encrypt("Heap overflow in the frame decoder.");
 
         assertThat(ArmoredMessage.looksArmored("\n" + message)).isTrue();
         assertThat(ArmoredMessage.refusal(message, PROGRAM_KEY)).isEmpty();
@@ -26,7 +27,9 @@ class ArmoredMessageTest {
 
     @Test
     void aMessageEncryptedToAnotherKeyIsRefusedBecauseNobodyHereCouldReadIt() {
-        String message = OpenPgpRecipient.of(certificate("Someone else <s@example.org>")).encrypt("Secret details");
+        String message =
+                OpenPgpRecipient.of(certificate("Someone else <s@example.org>"))
+                        .encrypt("Secret details");
 
         assertThat(ArmoredMessage.refusal(message, PROGRAM_KEY))
                 .contains("encrypted to a key that is not this program's");
@@ -37,17 +40,26 @@ class ArmoredMessageTest {
         String valid = OpenPgpRecipient.of(PROGRAM_KEY).encrypt("x");
         String corrupted = valid.replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA");
 
-        assertThat(ArmoredMessage.refusal(corrupted, PROGRAM_KEY)).contains("not a valid OpenPGP message");
-        assertThat(ArmoredMessage.refusal("-----BEGIN PGP MESSAGE-----\n\nnot base64 !\n-----END PGP MESSAGE-----",
-                PROGRAM_KEY)).contains("not a valid OpenPGP message");
+        assertThat(ArmoredMessage.refusal(corrupted, PROGRAM_KEY))
+                .contains("not a valid OpenPGP message");
+        assertThat(
+                        ArmoredMessage.refusal(
+                                "-----BEGIN PGP MESSAGE-----\n\n"
+                                        + "not base64 !\n"
+                                        + "-----END PGP MESSAGE-----",
+                                PROGRAM_KEY))
+                .contains("not a valid OpenPGP message");
     }
 
     @Test
     void aMessageEncryptedOnlyWithAPassphraseIsRefused() throws Exception {
         ByteArrayOutputStream armored = new ByteArrayOutputStream();
-        EncryptionOptions toPassphraseOnly = EncryptionOptions.get().addMessagePassphrase(Passphrase.fromPassword("hunter2"));
-        try (EncryptionStream encryption = PGPainless.encryptAndOrSign().onOutputStream(armored)
-                .withOptions(ProducerOptions.encrypt(toPassphraseOnly))) {
+        EncryptionOptions toPassphraseOnly =
+                EncryptionOptions.get().addMessagePassphrase(Passphrase.fromPassword("hunter2"));
+        try (EncryptionStream encryption =
+                PGPainless.encryptAndOrSign()
+                        .onOutputStream(armored)
+                        .withOptions(ProducerOptions.encrypt(toPassphraseOnly))) {
             encryption.write("x".getBytes(StandardCharsets.UTF_8));
         }
 
@@ -61,11 +73,16 @@ class ArmoredMessageTest {
 
         assertThat(ArmoredMessage.refusal(message, null))
                 .contains("this program publishes no OpenPGP key to encrypt to");
-        assertThat(ArmoredMessage.refusal(message, "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot base64 !\n"
-                + "-----END PGP PUBLIC KEY BLOCK-----")).contains("this program's published key cannot be read");
+        assertThat(
+                        ArmoredMessage.refusal(
+                                message,
+                                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot base64 !\n"
+                                        + "-----END PGP PUBLIC KEY BLOCK-----"))
+                .contains("this program's published key cannot be read");
     }
 
     private static String certificate(String userId) {
-        return PGPainless.asciiArmor(PGPainless.extractCertificate(PGPainless.generateKeyRing().modernKeyRing(userId)));
+        return PGPainless.asciiArmor(
+                PGPainless.extractCertificate(PGPainless.generateKeyRing().modernKeyRing(userId)));
     }
 }

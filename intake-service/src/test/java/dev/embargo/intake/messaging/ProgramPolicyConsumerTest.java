@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Intake keeps each program's revision in force from triage's compacted topic; an older or repeated revision changes
- * nothing.
+ * Intake keeps each program's revision in force from triage's compacted topic; an older or repeated
+ * revision changes nothing.
  */
 @QuarkusTest
 class ProgramPolicyConsumerTest {
@@ -31,8 +31,7 @@ class ProgramPolicyConsumerTest {
     private static final ProgramFiles FILES = new ProgramFiles();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    IntakeDatabase database;
+    @Inject IntakeDatabase database;
 
     @BeforeEach
     void theConsumerIsLive() {
@@ -54,28 +53,50 @@ class ProgramPolicyConsumerTest {
         Program program = Programs.copyOfPea2pea("lab-stale", null, null);
         Programs.publish(program, 3);
         awaitRevision("lab-stale", 3);
-        String inForce = (String) database.row("SELECT document FROM program WHERE slug = 'lab-stale'").get("document");
+        String inForce =
+                (String)
+                        database.row("SELECT document FROM program WHERE slug = 'lab-stale'")
+                                .get("document");
 
         String older = publishRenamed(program, 2, "Older name");
         String repeated = publishRenamed(program, 3, "Repeated name");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(database.count(
-                "SELECT count(*) FROM processed_event WHERE consumer = 'intake.program-catalog' AND event_id IN (?, ?)",
-                older, repeated)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                database.count(
+                                                        "SELECT count(*) FROM processed_event WHERE"
+                                                            + " consumer = 'intake.program-catalog'"
+                                                            + " AND event_id IN (?, ?)",
+                                                        older,
+                                                        repeated))
+                                        .isEqualTo(2));
 
         assertThat(database.row("SELECT revision, document FROM program WHERE slug = 'lab-stale'"))
-                .containsEntry("revision", 3).containsEntry("document", inForce);
+                .containsEntry("revision", 3)
+                .containsEntry("document", inForce);
     }
 
-    private static String publishRenamed(Program program, int revision, String name) throws JsonProcessingException {
+    private static String publishRenamed(Program program, int revision, String name)
+            throws JsonProcessingException {
         ObjectNode document = (ObjectNode) JSON.readTree(FILES.toJson(program));
         document.put("name", name);
-        return TriageEvents.publish(new ProgramPolicyPublished(program.slug(), revision, Instant.now(),
-                JSON.writeValueAsString(document)));
+        return TriageEvents.publish(
+                new ProgramPolicyPublished(
+                        program.slug(),
+                        revision,
+                        Instant.now(),
+                        JSON.writeValueAsString(document)));
     }
 
     private static void awaitRevision(String slug, int revision) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/api/v1/programs/" + slug).then().statusCode(200)
-                        .body("revision", equalTo(revision)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/programs/" + slug)
+                                        .then()
+                                        .statusCode(200)
+                                        .body("revision", equalTo(revision)));
     }
 }

@@ -10,8 +10,8 @@ import dev.embargo.contracts.Topics;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStateChanged;
-import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.Deadline;
+import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporter's view follows triage's events on the lifecycle topic: acknowledgement, state, dates,
- * the team's messages; a redelivered event changes nothing, one that breaks its contract is dead-lettered.
+ * The reporter's view follows triage's events on the lifecycle topic: acknowledgement, state,
+ * dates, the team's messages; a redelivered event changes nothing, one that breaks its contract is
+ * dead-lettered.
  */
 @QuarkusTest
 class ReportLifecycleConsumerTest {
@@ -45,30 +46,37 @@ class ReportLifecycleConsumerTest {
     private Receipt receipt;
     private String reportId;
 
-    @Inject
-    IntakeDatabase database;
+    @Inject IntakeDatabase database;
 
-    @Inject
-    FieldCipher cipher;
+    @Inject FieldCipher cipher;
 
     @BeforeEach
     void aSubmittedReport() {
         Programs.publishSeeds();
         receipt = researcher.submitted(Researcher.report("moqtail"));
-        reportId = (String) database.row("SELECT id::text AS id FROM report WHERE tracking_id = ?",
-                receipt.trackingId()).get("id");
+        reportId =
+                (String)
+                        database.row(
+                                        "SELECT id::text AS id FROM report WHERE tracking_id = ?",
+                                        receipt.trackingId())
+                                .get("id");
     }
 
     @Test
     void anAcknowledgementShowsTheReportAcknowledgedWithItsDeadlines() {
-        TriageEvents.publish(acknowledged(List.of(new Deadline("acknowledgement", DUE, "3bd"),
-                new Deadline("fix", null, "best-effort"))));
+        TriageEvents.publish(
+                acknowledged(
+                        List.of(
+                                new Deadline("acknowledgement", DUE, "3bd"),
+                                new Deadline("fix", null, "best-effort"))));
 
-        awaitStatus(status -> status.body("status", equalTo("acknowledged"))
-                .body("acknowledgedAt", equalTo("2026-11-28T09:00:00Z"))
-                .body("deadlines.step", equalTo(List.of("acknowledgement", "fix")))
-                .body("deadlines[0].dueAt", equalTo("2026-12-02T18:00:00Z"))
-                .body("deadlines[1].promised", equalTo("best-effort")));
+        awaitStatus(
+                status ->
+                        status.body("status", equalTo("acknowledged"))
+                                .body("acknowledgedAt", equalTo("2026-11-28T09:00:00Z"))
+                                .body("deadlines.step", equalTo(List.of("acknowledgement", "fix")))
+                                .body("deadlines[0].dueAt", equalTo("2026-12-02T18:00:00Z"))
+                                .body("deadlines[1].promised", equalTo("best-effort")));
     }
 
     @Test
@@ -86,10 +94,20 @@ class ReportLifecycleConsumerTest {
         awaitStatus(status -> status.body("deadlines[0].dueAt", equalTo("2026-12-02T18:00:00Z")));
 
         Deadline extended = new Deadline("fix", DUE.plus(14, ChronoUnit.DAYS), "44d");
-        TriageEvents.publish(new CaseDeadlinesChanged(reportId, UUID.randomUUID().toString(), receipt.trackingId(),
-                "moqtail", "extension", "cora", List.of(extended), Instant.now()));
-        awaitStatus(status -> status.body("deadlines", hasSize(1))
-                .body("deadlines[0].dueAt", equalTo("2026-12-16T18:00:00Z")));
+        TriageEvents.publish(
+                new CaseDeadlinesChanged(
+                        reportId,
+                        UUID.randomUUID().toString(),
+                        receipt.trackingId(),
+                        "moqtail",
+                        "extension",
+                        "cora",
+                        List.of(extended),
+                        Instant.now()));
+        awaitStatus(
+                status ->
+                        status.body("deadlines", hasSize(1))
+                                .body("deadlines[0].dueAt", equalTo("2026-12-16T18:00:00Z")));
     }
 
     @Test
@@ -98,15 +116,25 @@ class ReportLifecycleConsumerTest {
         CaseMessagePosted posted = teamMessage(messageId, "Can you share the capture?");
         String eventId = TriageEvents.publish(posted);
         TriageEvents.publish(posted, eventId);
-        // The same message under another event id, as after a relay retry in triage: still one message.
+        // The same message under another event id, as after a relay retry in triage: still one
+        // message.
         TriageEvents.publish(posted);
         TriageEvents.publish(stateChanged("acknowledged", "needs_info"));
 
-        awaitStatus(status -> status.body("status", equalTo("needs_info"))
-                .body("messages.text", equalTo(List.of("Can you share the capture?")))
-                .body("messages[0].from", equalTo("security team")));
-        assertThat((String) database.row("SELECT sealed_body FROM report_message WHERE id = ?::uuid", messageId)
-                .get("sealed_body"))
+        awaitStatus(
+                status ->
+                        status.body("status", equalTo("needs_info"))
+                                .body(
+                                        "messages.text",
+                                        equalTo(List.of("Can you share the capture?")))
+                                .body("messages[0].from", equalTo("security team")));
+        assertThat(
+                        (String)
+                                database.row(
+                                                "SELECT sealed_body FROM report_message WHERE id ="
+                                                        + " ?::uuid",
+                                                messageId)
+                                        .get("sealed_body"))
                 .isEqualTo(posted.sealedBody());
     }
 
@@ -115,29 +143,51 @@ class ReportLifecycleConsumerTest {
         String acknowledgement = TriageEvents.publish(acknowledged(List.of()));
         TriageEvents.publish(stateChanged("acknowledged", "accepted"));
         TriageEvents.publish(acknowledged(List.of()), acknowledgement);
-        // Events of one report share a partition: once this message shows, the redelivery was handled before it.
+        // Events of one report share a partition: once this message shows, the redelivery was
+        // handled before it.
         TriageEvents.publish(teamMessage(UUID.randomUUID().toString(), "Marker"));
 
-        awaitStatus(status -> status.body("messages", hasSize(1)).body("status", equalTo("accepted")));
-        assertThat(database.count("SELECT count(*) FROM processed_event"
-                + " WHERE consumer = 'intake.report-status' AND event_id = ?",
-                acknowledgement)).isEqualTo(1);
+        awaitStatus(
+                status -> status.body("messages", hasSize(1)).body("status", equalTo("accepted")));
+        assertThat(
+                        database.count(
+                                "SELECT count(*) FROM processed_event WHERE consumer ="
+                                        + " 'intake.report-status' AND event_id = ?",
+                                acknowledgement))
+                .isEqualTo(1);
     }
 
     @Test
     void anEventThatBreaksItsContractGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         String key = UUID.randomUUID().toString();
-        TriageEvents.publishRaw(Topics.REPORT_LIFECYCLE.name(), key, Map.of(
-                CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
-                CloudEventAttributes.HEADER_ID, UUID.randomUUID().toString(),
-                CloudEventAttributes.HEADER_SOURCE, "/embargo/triage",
-                CloudEventAttributes.HEADER_TYPE, "report.acknowledged.v2",
-                CloudEventAttributes.HEADER_SUBJECT, key,
-                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE), "{\"reportId\": 42");
+        TriageEvents.publishRaw(
+                Topics.REPORT_LIFECYCLE.name(),
+                key,
+                Map.of(
+                        CloudEventAttributes.HEADER_SPEC_VERSION,
+                        CloudEventAttributes.SPEC_VERSION,
+                        CloudEventAttributes.HEADER_ID,
+                        UUID.randomUUID().toString(),
+                        CloudEventAttributes.HEADER_SOURCE,
+                        "/embargo/triage",
+                        CloudEventAttributes.HEADER_TYPE,
+                        "report.acknowledged.v2",
+                        CloudEventAttributes.HEADER_SUBJECT,
+                        key,
+                        CloudEventAttributes.HEADER_CONTENT_TYPE,
+                        CloudEventAttributes.DATA_CONTENT_TYPE),
+                "{\"reportId\": 42");
 
         await().atMost(FEW_SECONDS)
-                .untilAsserted(() -> assertThat(TriageEvents.readAll(Topics.REPORT_LIFECYCLE.deadLetter().name()))
-                .anySatisfy(record -> assertThat(record.key()).isEqualTo(key)));
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                TriageEvents.readAll(
+                                                        Topics.REPORT_LIFECYCLE
+                                                                .deadLetter()
+                                                                .name()))
+                                        .anySatisfy(
+                                                record -> assertThat(record.key()).isEqualTo(key)));
         TriageEvents.publish(stateChanged("acknowledged", "triaging"));
         awaitStatus(status -> status.body("status", equalTo("triaging")));
     }
@@ -145,22 +195,48 @@ class ReportLifecycleConsumerTest {
     /** Waits until the reporter's status page meets the expectations. */
     private void awaitStatus(UnaryOperator<ValidatableResponse> expectations) {
         // Not too often: the status page is rate limited like every reporter endpoint.
-        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                expectations.apply(researcher.status(receipt.trackingId(), receipt.token()).then().statusCode(200)));
+        await().atMost(FEW_SECONDS)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () ->
+                                expectations.apply(
+                                        researcher
+                                                .status(receipt.trackingId(), receipt.token())
+                                                .then()
+                                                .statusCode(200)));
     }
 
     private ReportAcknowledged acknowledged(List<Deadline> deadlines) {
-        return new ReportAcknowledged(reportId, receipt.trackingId(), "moqtail", UUID.randomUUID().toString(),
-                Instant.parse("2026-11-28T09:00:00Z"), deadlines);
+        return new ReportAcknowledged(
+                reportId,
+                receipt.trackingId(),
+                "moqtail",
+                UUID.randomUUID().toString(),
+                Instant.parse("2026-11-28T09:00:00Z"),
+                deadlines);
     }
 
     private CaseStateChanged stateChanged(String from, String to) {
-        return new CaseStateChanged(reportId, UUID.randomUUID().toString(), receipt.trackingId(), "moqtail", from, to,
-                "tess", null, Instant.now());
+        return new CaseStateChanged(
+                reportId,
+                UUID.randomUUID().toString(),
+                receipt.trackingId(),
+                "moqtail",
+                from,
+                to,
+                "tess",
+                null,
+                Instant.now());
     }
 
     private CaseMessagePosted teamMessage(String messageId, String text) {
-        return new CaseMessagePosted(reportId, UUID.randomUUID().toString(), receipt.trackingId(), "moqtail", messageId,
-                cipher.seal(text), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new CaseMessagePosted(
+                reportId,
+                UUID.randomUUID().toString(),
+                receipt.trackingId(),
+                "moqtail",
+                messageId,
+                cipher.seal(text),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

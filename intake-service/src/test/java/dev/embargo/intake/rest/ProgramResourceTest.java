@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Public program pages: the programs in force, their timeline preview, security.txt, SECURITY.md and key. */
+/**
+ * Public program pages: the programs in force, their timeline preview, security.txt, SECURITY.md
+ * and key.
+ */
 @QuarkusTest
 class ProgramResourceTest {
 
@@ -34,42 +37,62 @@ class ProgramResourceTest {
 
     @Test
     void anyoneListsTheProgramsInForceWithTheirWholeProgramFile() {
-        given().when().get("/api/v1/programs").then().statusCode(200)
-                .body("slug", hasItems("pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail"));
-        given().when().get("/api/v1/programs/emek").then().statusCode(200).body("revision", equalTo(1))
+        given().when()
+                .get("/api/v1/programs")
+                .then()
+                .statusCode(200)
+                .body(
+                        "slug",
+                        hasItems(
+                                "pea2pea", "oxpulse-partner-edge", "x0tta6bl4", "emek", "moqtail"));
+        given().when()
+                .get("/api/v1/programs/emek")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(1))
                 .body("program.policy.deadlines.acknowledgement", equalTo("48h"));
     }
 
     @Test
     void anUnknownProgramIsNotFoundOnEveryPage() {
-        for (String page : new String[] {"", "/timeline", "/security.txt", "/SECURITY.md", "/openpgp-key.asc"}) {
-            given().when().get("/api/v1/programs/no-such-program" + page).then().statusCode(404)
+        for (String page :
+                new String[] {
+                    "", "/timeline", "/security.txt", "/SECURITY.md", "/openpgp-key.asc"
+                }) {
+            given().when()
+                    .get("/api/v1/programs/no-such-program" + page)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
     }
 
     @ParameterizedTest(name = "{0} {1}{2}: {3} due {4}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            pea2pea              | -        | -    | acknowledgement | -
-            oxpulse-partner-edge | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
-            oxpulse-partner-edge | -        | -    | triage          | 2026-12-11T18:00:00Z
-            oxpulse-partner-edge | -        | -    | disclosure      | 2027-02-25T18:00:00Z
-            oxpulse-partner-edge | -        | true | disclosure      | 2026-12-04T18:00:00Z
-            x0tta6bl4            | -        | -    | acknowledgement | 2026-11-30T18:00:00Z
-            x0tta6bl4            | -        | -    | triage          | 2026-12-04T18:00:00Z
-            emek                 | -        | -    | acknowledgement | 2026-11-29T18:00:00Z
-            emek                 | -        | -    | status_update   | 2026-12-04T18:00:00Z
-            emek                 | critical | -    | fix             | 2026-11-28T18:00:00Z
-            emek                 | medium   | -    | fix             | 2026-12-11T18:00:00Z
-            emek                 | low      | -    | fix             | -
-            moqtail              | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
-            moqtail              | -        | -    | fix             | 2026-12-27T18:00:00Z
-            moqtail              | -        | -    | pre_release     | 2026-12-22T18:00:00Z
-            moqtail              | -        | -    | disclosure      | 2026-12-27T18:00:00Z
-            moqtail              | -        | -    | post_mortem     | 2027-01-10T18:00:00Z
-            """)
-    void theTimelinePreviewShowsEachSeedsOwnNumbers(String program, String severity, String expedited, String step,
-            String due) {
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            textBlock =
+                    """
+                    pea2pea              | -        | -    | acknowledgement | -
+                    oxpulse-partner-edge | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
+                    oxpulse-partner-edge | -        | -    | triage          | 2026-12-11T18:00:00Z
+                    oxpulse-partner-edge | -        | -    | disclosure      | 2027-02-25T18:00:00Z
+                    oxpulse-partner-edge | -        | true | disclosure      | 2026-12-04T18:00:00Z
+                    x0tta6bl4            | -        | -    | acknowledgement | 2026-11-30T18:00:00Z
+                    x0tta6bl4            | -        | -    | triage          | 2026-12-04T18:00:00Z
+                    emek                 | -        | -    | acknowledgement | 2026-11-29T18:00:00Z
+                    emek                 | -        | -    | status_update   | 2026-12-04T18:00:00Z
+                    emek                 | critical | -    | fix             | 2026-11-28T18:00:00Z
+                    emek                 | medium   | -    | fix             | 2026-12-11T18:00:00Z
+                    emek                 | low      | -    | fix             | -
+                    moqtail              | -        | -    | acknowledgement | 2026-12-02T18:00:00Z
+                    moqtail              | -        | -    | fix             | 2026-12-27T18:00:00Z
+                    moqtail              | -        | -    | pre_release     | 2026-12-22T18:00:00Z
+                    moqtail              | -        | -    | disclosure      | 2026-12-27T18:00:00Z
+                    moqtail              | -        | -    | post_mortem     | 2027-01-10T18:00:00Z
+                    """)
+    void theTimelinePreviewShowsEachSeedsOwnNumbers(
+            String program, String severity, String expedited, String step, String due) {
         RequestSpecification request = given().queryParam("arrivedAt", FRIDAY_EVENING);
         if (severity != null) {
             request.queryParam("severity", severity);
@@ -77,8 +100,13 @@ class ProgramResourceTest {
         if (expedited != null) {
             request.queryParam("expedited", expedited);
         }
-        JsonPath timeline = request.when().get("/api/v1/programs/{slug}/timeline", program)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath timeline =
+                request.when()
+                        .get("/api/v1/programs/{slug}/timeline", program)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         Map<String, Object> entry = timeline.getMap("find { it.step == '%s' }".formatted(step));
         assertThat(entry).as("%s promises %s", program, step).isNotNull();
         assertThat(entry.get("dueAt")).isEqualTo(due);
@@ -86,51 +114,90 @@ class ProgramResourceTest {
 
     @Test
     void aTimelineForAnUnknownSeverityOrTimeIsABadRequest() {
-        given().queryParam("severity", "apocalyptic").when().get("/api/v1/programs/emek/timeline")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().queryParam("severity", "apocalyptic")
+                .when()
+                .get("/api/v1/programs/emek/timeline")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("critical"));
-        given().queryParam("arrivedAt", "last friday").when().get("/api/v1/programs/emek/timeline")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().queryParam("arrivedAt", "last friday")
+                .when()
+                .get("/api/v1/programs/emek/timeline")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("ISO-8601"));
     }
 
     @Test
     void securityTxtCarriesTheRfc9116Fields() {
-        String text = given().when().get("/api/v1/programs/moqtail/security.txt")
-                .then().statusCode(200).contentType(startsWith("text/plain")).extract().asString();
-        assertThat(text).contains("Contact: mailto:security@moqtail.dev", "Preferred-Languages: en")
+        String text =
+                given().when()
+                        .get("/api/v1/programs/moqtail/security.txt")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/plain"))
+                        .extract()
+                        .asString();
+        assertThat(text)
+                .contains("Contact: mailto:security@moqtail.dev", "Preferred-Languages: en")
                 .containsPattern("Policy: http://\\S+/api/v1/programs/moqtail/SECURITY.md")
                 .containsPattern("Canonical: http://\\S+/api/v1/programs/moqtail/security.txt");
         Matcher expires = Pattern.compile("Expires: (\\S+)").matcher(text);
         assertThat(expires.find()).isTrue();
-        assertThat(Instant.parse(expires.group(1))).isBetween(Instant.now(), Instant.now().plus(365, ChronoUnit.DAYS));
+        assertThat(Instant.parse(expires.group(1)))
+                .isBetween(Instant.now(), Instant.now().plus(365, ChronoUnit.DAYS));
     }
 
     @Test
     void theWellKnownSecurityTxtIsTheFirstProgramsByDefault() {
-        given().when().get("/.well-known/security.txt").then().statusCode(200).contentType(startsWith("text/plain"))
-                .body(containsString("Canonical: ")).body(containsString("/.well-known/security.txt"))
+        given().when()
+                .get("/.well-known/security.txt")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/plain"))
+                .body(containsString("Canonical: "))
+                .body(containsString("/.well-known/security.txt"))
                 .body(containsString("/report/emek"));
     }
 
     @Test
     void securityMdStatesThePoliciesPromises() {
-        String policy = given().when().get("/api/v1/programs/oxpulse-partner-edge/SECURITY.md")
-                .then().statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
-        assertThat(policy).contains("Acknowledgement: within 3 business days", "Triage: within 10 business days",
-                "Disclosure: within 90 days", "Unregistered partner nodes");
+        String policy =
+                given().when()
+                        .get("/api/v1/programs/oxpulse-partner-edge/SECURITY.md")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/markdown"))
+                        .extract()
+                        .asString();
+        assertThat(policy)
+                .contains(
+                        "Acknowledgement: within 3 business days",
+                        "Triage: within 10 business days",
+                        "Disclosure: within 90 days",
+                        "Unregistered partner nodes");
     }
 
     @Test
     void aProgramWithoutAPublishedKeySaysSo() {
-        given().when().get("/api/v1/programs/pea2pea/openpgp-key.asc").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("not published an OpenPGP key"));
+        given().when()
+                .get("/api/v1/programs/pea2pea/openpgp-key.asc")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not published an OpenPGP key"));
     }
 
     @Test
     void theReportLimitsAreTheRequestsOwnValidation() {
-        given().when().get("/api/v1/reports/limits").then().statusCode(200)
-                .body("report.title.required", equalTo(true)).body("report.title.maxLength", equalTo(200))
+        given().when()
+                .get("/api/v1/reports/limits")
+                .then()
+                .statusCode(200)
+                .body("report.title.required", equalTo(true))
+                .body("report.title.maxLength", equalTo(200))
                 .body("report.description.maxLength", equalTo(50_000))
                 .body("report.reporterEmail.format", equalTo("email"))
                 .body("message.text.maxLength", equalTo(20_000))

@@ -10,8 +10,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporter endpoints answer a client over its rate with 429, Retry-After and a problem; other paths are not
- * limited.
+ * The reporter endpoints answer a client over its rate with 429, Retry-After and a problem; other
+ * paths are not limited.
  */
 @QuarkusTest
 class RateLimitFilterTest {
@@ -31,9 +31,12 @@ class RateLimitFilterTest {
         }
 
         assertThat(allowed).isGreaterThanOrEqualTo(PER_CLIENT_PER_MINUTE);
-        answer.then().statusCode(429).contentType("application/problem+json")
+        answer.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .body("type", equalTo("https://embargo.dev/problems/rate-limited")).body("status", equalTo(429));
+                .body("type", equalTo("https://embargo.dev/problems/rate-limited"))
+                .body("status", equalTo(429));
         // Another researcher, and this one on the program pages, are not held back.
         Researcher.fresh().request().when().get("/api/v1/reports/limits").then().statusCode(200);
         client.request().when().get("/api/v1/programs").then().statusCode(200);

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An accepted report: the receipt, the row and its event stored together, sensitive text sealed at rest and on Kafka.
+ * An accepted report: the receipt, the row and its event stored together, sensitive text sealed at
+ * rest and on Kafka.
  */
 @QuarkusTest
 class ReportSubmissionTest {
 
-    @Inject
-    IntakeDatabase database;
+    @Inject IntakeDatabase database;
 
     @BeforeEach
     void seedPrograms() {
@@ -45,7 +45,8 @@ class ReportSubmissionTest {
         String token = response.path("reporterToken");
         assertThat(trackingId).matches("EMB-\\d{4}-\\d{5,}");
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
-        response.then().header("Location", endsWith("/api/v1/reports/" + trackingId))
+        response.then()
+                .header("Location", endsWith("/api/v1/reports/" + trackingId))
                 .body("statusUrl", endsWith("/api/v1/reports/" + trackingId))
                 // The token travels in the fragment, which browsers never send to a server.
                 .body("statusPage", endsWith("/status/" + trackingId + "#token=" + token));
@@ -58,43 +59,70 @@ class ReportSubmissionTest {
         report.put("description", "zebra-description");
         String trackingId = Researcher.fresh().submitted(report).trackingId();
 
-        Map<String, Object> row = database.row("SELECT id::text AS id, sealed_title, sealed_description,"
-                + " sealed_reporter_email, status FROM report WHERE tracking_id = ?", trackingId);
+        Map<String, Object> row =
+                database.row(
+                        "SELECT id::text AS id, sealed_title, sealed_description,"
+                            + " sealed_reporter_email, status FROM report WHERE tracking_id = ?",
+                        trackingId);
         assertThat(row.get("status")).isEqualTo("SUBMITTED");
-        for (String sealed : List.of("sealed_title", "sealed_description", "sealed_reporter_email")) {
-            assertThat((String) row.get(sealed)).startsWith("enc:v1:").doesNotContain("zebra", "example.org");
+        for (String sealed :
+                List.of("sealed_title", "sealed_description", "sealed_reporter_email")) {
+            assertThat((String) row.get(sealed))
+                    .startsWith("enc:v1:")
+                    .doesNotContain("zebra", "example.org");
         }
-        List<Map<String, Object>> events = database.rows(
-                "SELECT event_type, topic, payload FROM outbox_event WHERE event_key = ?",
-                row.get("id"));
-        assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.get("event_type")).isEqualTo("report.submitted.v2");
-            assertThat(event.get("topic")).isEqualTo(Topics.REPORT_LIFECYCLE.name());
-            assertThat((String) event.get("payload")).contains(trackingId, (String) row.get("sealed_title"))
-                    .doesNotContain("zebra");
-        });
+        List<Map<String, Object>> events =
+                database.rows(
+                        "SELECT event_type, topic, payload FROM outbox_event WHERE event_key = ?",
+                        row.get("id"));
+        assertThat(events)
+                .singleElement()
+                .satisfies(
+                        event -> {
+                            assertThat(event.get("event_type")).isEqualTo("report.submitted.v2");
+                            assertThat(event.get("topic"))
+                                    .isEqualTo(Topics.REPORT_LIFECYCLE.name());
+                            assertThat((String) event.get("payload"))
+                                    .contains(trackingId, (String) row.get("sealed_title"))
+                                    .doesNotContain("zebra");
+                        });
     }
 
     @Test
     void theTokenIsStoredOnlyAsItsHash() {
         Researcher.Receipt receipt = Researcher.fresh().submitted(Researcher.report("pea2pea"));
 
-        byte[] stored = (byte[]) database.row("SELECT token_hash FROM report WHERE tracking_id = ?",
-                receipt.trackingId())
-                .get("token_hash");
-        assertThat(stored).hasSize(32).isNotEqualTo(receipt.token().getBytes(StandardCharsets.UTF_8));
+        byte[] stored =
+                (byte[])
+                        database.row(
+                                        "SELECT token_hash FROM report WHERE tracking_id = ?",
+                                        receipt.trackingId())
+                                .get("token_hash");
+        assertThat(stored)
+                .hasSize(32)
+                .isNotEqualTo(receipt.token().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void theSubmittedEventIsRelayedToKafkaKeyedByReportIdAsACloudEventFromIntake() {
         String trackingId = Researcher.fresh().submitted(Researcher.report("moqtail")).trackingId();
-        String reportId = (String) database.row("SELECT id::text AS id FROM report WHERE tracking_id = ?", trackingId)
-                .get("id");
+        String reportId =
+                (String)
+                        database.row(
+                                        "SELECT id::text AS id FROM report WHERE tracking_id = ?",
+                                        trackingId)
+                                .get("id");
 
-        ConsumerRecord<String, String> relayed = await().atMost(Duration.ofSeconds(20)).until(
-                () -> TriageEvents.readAll(Topics.REPORT_LIFECYCLE.name()).stream()
-                        .filter(record -> reportId.equals(record.key())).findFirst()
-                        .orElse(null), found -> found != null);
+        ConsumerRecord<String, String> relayed =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        TriageEvents.readAll(Topics.REPORT_LIFECYCLE.name())
+                                                .stream()
+                                                .filter(record -> reportId.equals(record.key()))
+                                                .findFirst()
+                                                .orElse(null),
+                                found -> found != null);
         assertThat(TriageEvents.header(relayed, "ce_type")).isEqualTo("report.submitted.v2");
         assertThat(TriageEvents.header(relayed, "ce_source")).isEqualTo("/embargo/intake");
         assertThat(TriageEvents.header(relayed, "ce_subject")).isEqualTo(reportId);
@@ -108,28 +136,50 @@ class ReportSubmissionTest {
         report.put("reporterPublicKey", key.armored());
         String trackingId = Researcher.fresh().submitted(report).trackingId();
 
-        List<Map<String, Object>> events = database.rows("SELECT e.event_type, e.payload FROM outbox_event e"
-                + " JOIN report r ON e.event_key = r.id::text WHERE r.tracking_id = ? ORDER BY e.seq", trackingId);
-        assertThat(events).extracting(event -> event.get("event_type"))
+        List<Map<String, Object>> events =
+                database.rows(
+                        "SELECT e.event_type, e.payload FROM outbox_event e JOIN report r ON"
+                            + " e.event_key = r.id::text WHERE r.tracking_id = ? ORDER BY e.seq",
+                        trackingId);
+        assertThat(events)
+                .extracting(event -> event.get("event_type"))
                 .containsExactly("report.submitted.v2", "report.reporter.key.provided.v1");
-        assertThat((String) events.get(1).get("payload")).contains(key.fingerprint())
+        assertThat((String) events.get(1).get("payload"))
+                .contains(key.fingerprint())
                 .doesNotContain("BEGIN PGP PUBLIC KEY");
     }
 
     @Test
     void theReportersClaimsAreKeptAsTheyCame() {
         Map<String, Object> report = Researcher.report("moqtail");
-        report.putAll(Map.of("scopeClass", "denial-of-service", "cvssVector",
-                "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
-                "creditPreference", "handle", "creditName", "@ada", "affectedVersion", "0.4.1"));
+        report.putAll(
+                Map.of(
+                        "scopeClass",
+                        "denial-of-service",
+                        "cvssVector",
+                        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+                        "creditPreference",
+                        "handle",
+                        "creditName",
+                        "@ada",
+                        "affectedVersion",
+                        "0.4.1"));
         String trackingId = Researcher.fresh().submitted(report).trackingId();
 
-        assertThat(database.row("SELECT reported_scope_class, reported_cvss_vector, credit_preference, credit_name,"
-                + " affected_version FROM report WHERE tracking_id = ?", trackingId)).containsExactly(
-                Map.entry("reported_scope_class", "denial-of-service"),
-                Map.entry("reported_cvss_vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"),
-                Map.entry("credit_preference", "handle"), Map.entry("credit_name", "@ada"),
-                Map.entry("affected_version", "0.4.1"));
+        assertThat(
+                        database.row(
+                                "SELECT reported_scope_class, reported_cvss_vector,"
+                                        + " credit_preference, credit_name, affected_version FROM"
+                                        + " report WHERE tracking_id = ?",
+                                trackingId))
+                .containsExactly(
+                        Map.entry("reported_scope_class", "denial-of-service"),
+                        Map.entry(
+                                "reported_cvss_vector",
+                                "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"),
+                        Map.entry("credit_preference", "handle"),
+                        Map.entry("credit_name", "@ada"),
+                        Map.entry("affected_version", "0.4.1"));
     }
 
     @Test
@@ -140,8 +190,15 @@ class ReportSubmissionTest {
 
         Researcher.fresh().submit(report).then().statusCode(422);
 
-        assertThat(database.count("SELECT count(*) FROM report WHERE reported_scope_class = 'rocket-science'"))
+        assertThat(
+                        database.count(
+                                "SELECT count(*) FROM report WHERE reported_scope_class ="
+                                        + " 'rocket-science'"))
                 .isZero();
-        assertThat(database.count("SELECT count(*) FROM outbox_event WHERE payload LIKE '%rocket-science%'")).isZero();
+        assertThat(
+                        database.count(
+                                "SELECT count(*) FROM outbox_event WHERE payload LIKE"
+                                        + " '%rocket-science%'"))
+                .isZero();
     }
 }

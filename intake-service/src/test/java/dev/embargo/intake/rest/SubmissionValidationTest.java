@@ -36,9 +36,18 @@ class SubmissionValidationTest {
         if (programKey == null) {
             programKey = OpenPgpKeys.generate("PGP lab <security@pgp-lab.example>");
             String armoredKey = programKey.armored();
-            Programs.publish(Programs.copyOfPea2pea(PROGRAM_WITH_KEY, programKey.fingerprint(), armoredKey), 1);
-            await().untilAsserted(() -> given().when().get("/api/v1/programs/" + PROGRAM_WITH_KEY + "/openpgp-key.asc")
-                    .then().statusCode(200));
+            Programs.publish(
+                    Programs.copyOfPea2pea(PROGRAM_WITH_KEY, programKey.fingerprint(), armoredKey),
+                    1);
+            await().untilAsserted(
+                            () ->
+                                    given().when()
+                                            .get(
+                                                    "/api/v1/programs/"
+                                                            + PROGRAM_WITH_KEY
+                                                            + "/openpgp-key.asc")
+                                            .then()
+                                            .statusCode(200));
         }
     }
 
@@ -49,32 +58,46 @@ class SubmissionValidationTest {
                 Arguments.of("a JSON array", JSON, "[]", 400),
                 Arguments.of("JSON null", JSON, "null", 400),
                 Arguments.of("an empty body", JSON, "", 400),
-                Arguments.of("a title of the wrong type", JSON,
-                        "{\"program\":\"pea2pea\",\"title\":[1],\"description\":\"d\"}", 400),
-                Arguments.of("an unknown field", JSON,
-                        "{\"program\":\"pea2pea\",\"title\":\"t\",\"description\":\"d\",\"admin\":true}", 400),
-                Arguments.of("an invalid escape", JSON,
-                        "{\"program\":\"pea2pea\",\"title\":\"\\x41\",\"description\":\"d\"}", 400),
+                Arguments.of(
+                        "a title of the wrong type",
+                        JSON,
+                        "{\"program\":\"pea2pea\",\"title\":[1],\"description\":\"d\"}",
+                        400),
+                Arguments.of(
+                        "an unknown field",
+                        JSON,
+                        "{\"program\":\"pea2pea\",\"title\":\"t\",\"description\":\"d\",\"admin\":true}",
+                        400),
+                Arguments.of(
+                        "an invalid escape",
+                        JSON,
+                        "{\"program\":\"pea2pea\",\"title\":\"\\x41\",\"description\":\"d\"}",
+                        400),
                 Arguments.of("XML", "application/xml", "<report/>", 415));
     }
 
     @ParameterizedTest(name = "{0} → {3}")
     @MethodSource("malformedBodies")
-    void malformedBodiesAreRefusedWithAProblem(String what, String contentType, String body, int status) {
-        assertProblem(Researcher.fresh().submitRaw(contentType, body.getBytes(StandardCharsets.UTF_8)), status);
+    void malformedBodiesAreRefusedWithAProblem(
+            String what, String contentType, String body, int status) {
+        assertProblem(
+                Researcher.fresh().submitRaw(contentType, body.getBytes(StandardCharsets.UTF_8)),
+                status);
     }
 
     @Test
     void bytesThatAreNotUtf8AreRefusedWithAProblem() {
-        byte[] body = "{\"program\":\"pea2pea\",\"title\":\"?\",\"description\":\"d\"}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "{\"program\":\"pea2pea\",\"title\":\"?\",\"description\":\"d\"}"
+                        .getBytes(StandardCharsets.UTF_8);
         body[30] = (byte) 0xff;
         assertProblem(Researcher.fresh().submitRaw(JSON, body), 400);
     }
 
     /** PostgreSQL cannot store NUL in text; a field that reached it with one was a 500. */
     @ParameterizedTest(name = "NUL in {0}")
-    @ValueSource(strings = {"title", "description", "creditName", "affectedVersion", "reporterEmail"})
+    @ValueSource(
+            strings = {"title", "description", "creditName", "affectedVersion", "reporterEmail"})
     void aNulCharacterInAnyTextFieldIsRefusedNamingTheField(String field) {
         Map<String, Object> body = Researcher.report("pea2pea");
         body.put(field, "before\u0000after");
@@ -89,7 +112,9 @@ class SubmissionValidationTest {
     void missingFieldsAreEachNamed() {
         Response response = Researcher.fresh().submit(Map.of("program", "pea2pea"));
         assertProblem(response, 400);
-        response.then().body("errors.field", hasItem("title")).body("errors.field", hasItem("description"));
+        response.then()
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("description"));
     }
 
     @Test
@@ -139,7 +164,8 @@ class SubmissionValidationTest {
     void anUnknownProgramIsATypedProblem() {
         Response response = Researcher.fresh().submit(Researcher.report("no-such-program"));
         assertProblem(response, 422);
-        response.then().body("type", equalTo("https://embargo.dev/problems/unknown-program"))
+        response.then()
+                .body("type", equalTo("https://embargo.dev/problems/unknown-program"))
                 .body("detail", containsString("no-such-program"));
     }
 
@@ -149,15 +175,19 @@ class SubmissionValidationTest {
         body.put("scopeClass", "rocket-science");
         Response response = Researcher.fresh().submit(body);
         assertProblem(response, 422);
-        response.then().body("errors[0].field", equalTo("scopeClass"))
+        response.then()
+                .body("errors[0].field", equalTo("scopeClass"))
                 .body("errors[0].message", containsString("memory-safety"));
     }
 
     @Test
     void aReporterKeyNoEmailCouldBeEncryptedToIsRefusedNamingTheField() {
         Map<String, Object> body = Researcher.report("pea2pea");
-        body.put("reporterPublicKey",
-                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbm90IGEga2V5\n-----END PGP PUBLIC KEY BLOCK-----\n");
+        body.put(
+                "reporterPublicKey",
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n"
+                        + "bm90IGEga2V5\n"
+                        + "-----END PGP PUBLIC KEY BLOCK-----\n");
         Response response = Researcher.fresh().submit(body);
         assertProblem(response, 422);
         response.then().body("errors[0].field", equalTo("reporterPublicKey"));
@@ -172,21 +202,29 @@ class SubmissionValidationTest {
 
     @Test
     void aDescriptionEncryptedToAnotherKeyIsRefusedBecauseNobodyHereCouldReadIt() {
-        String forSomeoneElse = OpenPgpKeys.generate("Someone <else@example.org>").encrypt("Secret details");
-        refusedEncryption(PROGRAM_WITH_KEY, forSomeoneElse, "encrypted to a key that is not this program's");
+        String forSomeoneElse =
+                OpenPgpKeys.generate("Someone <else@example.org>").encrypt("Secret details");
+        refusedEncryption(
+                PROGRAM_WITH_KEY, forSomeoneElse, "encrypted to a key that is not this program's");
     }
 
     @Test
     void armorThatIsNotOpenPgpIsRefused() {
-        String corrupted = programKey.encrypt("x").replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA");
+        String corrupted =
+                programKey.encrypt("x").replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA");
         refusedEncryption(PROGRAM_WITH_KEY, corrupted, "not a valid OpenPGP message");
-        refusedEncryption(PROGRAM_WITH_KEY, "-----BEGIN PGP MESSAGE-----\n\nnot base64 !\n-----END PGP MESSAGE-----",
+        refusedEncryption(
+                PROGRAM_WITH_KEY,
+                "-----BEGIN PGP MESSAGE-----\n\nnot base64 !\n-----END PGP MESSAGE-----",
                 "not a valid OpenPGP message");
     }
 
     @Test
     void aProgramWithoutAKeyRefusesEncryptedReports() {
-        refusedEncryption("pea2pea", programKey.encrypt("x"), "this program publishes no OpenPGP key to encrypt to");
+        refusedEncryption(
+                "pea2pea",
+                programKey.encrypt("x"),
+                "this program publishes no OpenPGP key to encrypt to");
     }
 
     private static void refusedEncryption(String program, String description, String why) {
@@ -194,11 +232,16 @@ class SubmissionValidationTest {
         body.put("description", description);
         Response response = Researcher.fresh().submit(body);
         assertProblem(response, 422);
-        response.then().body("errors[0].field", equalTo("description")).body("errors[0].message", equalTo(why));
+        response.then()
+                .body("errors[0].field", equalTo("description"))
+                .body("errors[0].message", equalTo(why));
     }
 
     private static void assertProblem(Response response, int status) {
-        response.then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+        response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status));
         assertThat(response.jsonPath().getString("title")).isNotBlank();
     }
 }

@@ -16,7 +16,9 @@ class ReporterTokensTest {
         for (int i = 0; i < 1000; i++) {
             issued.add(tokens.issue());
         }
-        assertThat(issued).hasSize(1000).allSatisfy(token -> assertThat(token).matches("[A-Za-z0-9_-]{43}"));
+        assertThat(issued)
+                .hasSize(1000)
+                .allSatisfy(token -> assertThat(token).matches("[A-Za-z0-9_-]{43}"));
     }
 
     @Test
@@ -24,7 +26,8 @@ class ReporterTokensTest {
         String token = tokens.issue();
         byte[] hash = tokens.hash(token);
         assertThat(hash).hasSize(32);
-        assertThat(new String(hash, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(token);
+        assertThat(new String(hash, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(token);
     }
 
     @Test

@@ -24,8 +24,8 @@ public class IntakeDatabase {
     /** The rows the query returns, each column by its label. */
     public List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepared(connection, sql, parameters);
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = prepared(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (result.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public class IntakeDatabase {
     /** Runs a statement on a connection of its own, committed at once. */
     public void execute(String sql) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -69,8 +69,8 @@ public class IntakeDatabase {
         return dataSource.getConnection();
     }
 
-    private static PreparedStatement prepared(Connection connection, String sql, Object... parameters)
-            throws SQLException {
+    private static PreparedStatement prepared(
+            Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

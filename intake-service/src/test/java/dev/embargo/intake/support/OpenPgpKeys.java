@@ -30,8 +30,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 
 /**
- * OpenPGP keys as a researcher's or a team's tool makes them (a certification key with a user id and
- * an encryption subkey), and messages encrypted to them, for the tests of encrypted reports and
+ * OpenPGP keys as a researcher's or a team's tool makes them (a certification key with a user id
+ * and an encryption subkey), and messages encrypted to them, for the tests of encrypted reports and
  * reporter keys.
  */
 public record OpenPgpKeys(PGPPublicKeyRing publicKeys) {
@@ -41,17 +41,29 @@ public record OpenPgpKeys(PGPPublicKeyRing publicKeys) {
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(2048);
             Date now = new Date();
-            PGPKeyPair certification = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), now);
-            PGPKeyPair encryption = new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), now);
+            PGPKeyPair certification =
+                    new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), now);
+            PGPKeyPair encryption =
+                    new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), now);
             PGPSignatureSubpacketGenerator primary = new PGPSignatureSubpacketGenerator();
             primary.setKeyFlags(false, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
             PGPSignatureSubpacketGenerator subkey = new PGPSignatureSubpacketGenerator();
             subkey.setKeyFlags(false, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
-            PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
-            JcaPGPContentSignerBuilder signer = new JcaPGPContentSignerBuilder(
-                    certification.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256);
-            PGPKeyRingGenerator generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, certification,
-                    userId, sha1, primary.generate(), null, signer, null);
+            PGPDigestCalculator sha1 =
+                    new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
+            JcaPGPContentSignerBuilder signer =
+                    new JcaPGPContentSignerBuilder(
+                            certification.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256);
+            PGPKeyRingGenerator generator =
+                    new PGPKeyRingGenerator(
+                            PGPSignature.POSITIVE_CERTIFICATION,
+                            certification,
+                            userId,
+                            sha1,
+                            primary.generate(),
+                            null,
+                            signer,
+                            null);
             generator.addSubKey(encryption, subkey.generate(), null);
             return new OpenPgpKeys(generator.generatePublicKeyRing());
         } catch (Exception e) {
@@ -72,7 +84,9 @@ public record OpenPgpKeys(PGPPublicKeyRing publicKeys) {
 
     /** The primary key's fingerprint, upper-case hex. */
     public String fingerprint() {
-        return HexFormat.of().formatHex(publicKeys.getPublicKey().getFingerprint()).toUpperCase(Locale.ROOT);
+        return HexFormat.of()
+                .formatHex(publicKeys.getPublicKey().getFingerprint())
+                .toUpperCase(Locale.ROOT);
     }
 
     /** The text as an armored OpenPGP message, AES-256, to the encryption subkey. */
@@ -83,14 +97,23 @@ public record OpenPgpKeys(PGPPublicKeyRing publicKeys) {
                 recipient = key;
             }
         }
-        PGPEncryptedDataGenerator encryptor = new PGPEncryptedDataGenerator(new JcePGPDataEncryptorBuilder(
-                SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
+        PGPEncryptedDataGenerator encryptor =
+                new PGPEncryptedDataGenerator(
+                        new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                                .setWithIntegrityPacket(true)
+                                .setSecureRandom(new SecureRandom()));
         encryptor.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(recipient));
         ByteArrayOutputStream armored = new ByteArrayOutputStream();
         try (ArmoredOutputStream armor = new ArmoredOutputStream(armored);
-             OutputStream encrypted = encryptor.open(armor, new byte[4096]);
-             OutputStream literal = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.UTF8, "report.txt",
-                     new Date(), new byte[4096])) {
+                OutputStream encrypted = encryptor.open(armor, new byte[4096]);
+                OutputStream literal =
+                        new PGPLiteralDataGenerator()
+                                .open(
+                                        encrypted,
+                                        PGPLiteralData.UTF8,
+                                        "report.txt",
+                                        new Date(),
+                                        new byte[4096])) {
             literal.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot encrypt", e);

@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The programs intake takes reports for, published as triage publishes them ({@code program.policy.published})
- * and awaited until intake serves them: the seed programs of deploy/programs once for the module, and
- * variants a test needs.
+ * The programs intake takes reports for, published as triage publishes them ({@code
+ * program.policy.published}) and awaited until intake serves them: the seed programs of
+ * deploy/programs once for the module, and variants a test needs.
  */
 public final class Programs {
 
@@ -26,10 +26,12 @@ public final class Programs {
     private static final ProgramFiles FILES = new ProgramFiles();
     private static boolean seedsPublished;
 
-    private Programs() {
-    }
+    private Programs() {}
 
-    /** Publishes the seed programs (revision 1) unless done already, and waits until intake lists them. */
+    /**
+     * Publishes the seed programs (revision 1) unless done already, and waits until intake lists
+     * them.
+     */
     public static synchronized void publishSeeds() {
         if (seedsPublished) {
             return;
@@ -37,16 +39,24 @@ public final class Programs {
         List<Program> seeds = FILES.readDirectory(SEEDS);
         seeds.forEach(seed -> publish(seed, 1));
         String[] slugs = seeds.stream().map(Program::slug).toArray(String[]::new);
-        // The first poll of a fresh consumer group on a fresh broker can take a while on a busy machine.
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().when().get("/api/v1/programs").then().statusCode(200).body("slug", hasItems(slugs)));
+        // The first poll of a fresh consumer group on a fresh broker can take a while on a busy
+        // machine.
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/programs")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("slug", hasItems(slugs)));
         seedsPublished = true;
     }
 
     /** Publishes a revision of the program without waiting for intake. */
     public static void publish(Program program, int revision) {
-        TriageEvents.publish(new ProgramPolicyPublished(program.slug(), revision, Instant.now(),
-                FILES.toJson(program)));
+        TriageEvents.publish(
+                new ProgramPolicyPublished(
+                        program.slug(), revision, Instant.now(), FILES.toJson(program)));
     }
 
     /**
@@ -56,9 +66,13 @@ public final class Programs {
     public static Program copyOfPea2pea(String slug, String fingerprint, String armoredKey) {
         String yaml = read(SEEDS.resolve("pea2pea.yaml")).replace("slug: pea2pea", "slug: " + slug);
         if (armoredKey != null) {
-            yaml = yaml.replace("openPgp:\n  status: none", "openPgp:\n  status: published\n  fingerprint: "
-                    + fingerprint
-                    + "\n  armoredKey: |\n" + armoredKey.strip().indent(4));
+            yaml =
+                    yaml.replace(
+                            "openPgp:\n  status: none",
+                            "openPgp:\n  status: published\n  fingerprint: "
+                                    + fingerprint
+                                    + "\n  armoredKey: |\n"
+                                    + armoredKey.strip().indent(4));
         }
         return FILES.read(yaml, slug + ".yaml");
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A researcher calling intake's public API. Intake limits each client's rate and the tests' stack
- * trusts 127.0.0.1 as a proxy (as the local stack does), so each researcher names its own address in
- * {@code X-Forwarded-For}; only a rate limit test speaks as one client many times.
+ * trusts 127.0.0.1 as a proxy (as the local stack does), so each researcher names its own address
+ * in {@code X-Forwarded-For}; only a rate limit test speaks as one client many times.
  */
 public final class Researcher {
 
@@ -68,10 +68,19 @@ public final class Researcher {
         return new Receipt(response.path("trackingId"), response.path("reporterToken"));
     }
 
-    /** Submits a report with files: the report as JSON in the part 'report', each file in a part 'file'. */
+    /**
+     * Submits a report with files: the report as JSON in the part 'report', each file in a part
+     * 'file'.
+     */
     public Response submitWithFiles(Map<String, Object> body, File... files) {
-        RequestSpecification request = request().multiPart(new MultiPartSpecBuilder(body).controlName("report")
-                .mimeType("application/json").charset("UTF-8").build());
+        RequestSpecification request =
+                request()
+                        .multiPart(
+                                new MultiPartSpecBuilder(body)
+                                        .controlName("report")
+                                        .mimeType("application/json")
+                                        .charset("UTF-8")
+                                        .build());
         for (File file : files) {
             request.multiPart("file", file.name(), file.content(), file.declaredType());
         }
@@ -80,14 +89,14 @@ public final class Researcher {
 
     /** The report's status, with the token (none when null). */
     public Response status(String trackingId, String token) {
-        return (token == null ? request() : withToken(token)).when().get("/api/v1/reports/{id}", trackingId);
+        return (token == null ? request() : withToken(token))
+                .when()
+                .get("/api/v1/reports/{id}", trackingId);
     }
 
     /** What intake answered to an accepted report. */
-    public record Receipt(String trackingId, String token) {
-    }
+    public record Receipt(String trackingId, String token) {}
 
     /** A file to send, with the type the sender claims (which intake ignores). */
-    public record File(String name, String declaredType, byte[] content) {
-    }
+    public record File(String name, String declaredType, byte[] content) {}
 }

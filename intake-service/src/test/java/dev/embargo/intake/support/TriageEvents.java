@@ -36,8 +36,7 @@ public final class TriageEvents {
     private static final EventCodec CODEC = new EventCodec();
     private static KafkaProducer<String, String> producer;
 
-    private TriageEvents() {
-    }
+    private TriageEvents() {}
 
     /** Publishes the payload as a new event from triage; returns its CloudEvents id. */
     public static String publish(EventPayload payload) {
@@ -55,15 +54,20 @@ public final class TriageEvents {
         headers.put(CloudEventAttributes.HEADER_SOURCE, CloudEventAttributes.sourceOf("triage"));
         headers.put(CloudEventAttributes.HEADER_TYPE, type.typeName());
         headers.put(CloudEventAttributes.HEADER_SUBJECT, payload.subject());
-        headers.put(CloudEventAttributes.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
-        headers.put(CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE);
+        headers.put(
+                CloudEventAttributes.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
+        headers.put(
+                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE);
         publishRaw(type.topic().name(), payload.subject(), headers, CODEC.encode(payload));
     }
 
     /** Publishes a record as it is: any headers, any value, e.g. one that breaks its contract. */
-    public static synchronized void publishRaw(String topic, String key, Map<String, String> headers, String value) {
+    public static synchronized void publishRaw(
+            String topic, String key, Map<String, String> headers, String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach(
+                (name, header) ->
+                        record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -75,17 +79,22 @@ public final class TriageEvents {
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+            while (partitions.stream()
+                    .anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
@@ -102,8 +111,10 @@ public final class TriageEvents {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             producer = new KafkaProducer<>(properties);
         }
         return producer;

@@ -20,9 +20,17 @@ class PageAssetsTest {
     @Test
     void scriptsNeverTurnStringsIntoMarkupOrCode() throws Exception {
         for (Path script : scripts()) {
-            assertThat(Files.readString(script)).as(script.getFileName().toString())
-                    .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                            "new Function", "setAttribute('style'", ".style.");
+            assertThat(Files.readString(script))
+                    .as(script.getFileName().toString())
+                    .doesNotContain(
+                            "innerHTML",
+                            "outerHTML",
+                            "insertAdjacentHTML",
+                            "document.write",
+                            "eval(",
+                            "new Function",
+                            "setAttribute('style'",
+                            ".style.");
         }
     }
 
@@ -34,7 +42,9 @@ class PageAssetsTest {
             while (found.find()) {
                 String target = found.group(1);
                 if (target.startsWith("./")) {
-                    assertThat(script.resolveSibling(target.substring(2))).as(script + " imports " + target).exists();
+                    assertThat(script.resolveSibling(target.substring(2)))
+                            .as(script + " imports " + target)
+                            .exists();
                 } else {
                     assertThat(target).isEqualTo("/assets/vendor/openpgp.min.mjs");
                 }
@@ -45,17 +55,23 @@ class PageAssetsTest {
     @Test
     void everyScriptAndStylesheetAPageNamesExists() throws Exception {
         Pattern asset = Pattern.compile("(?:src|href)=\"/assets/intake/([^\"]+)\"");
-        for (String page : List.of("programs.html", "program.html", "report-form.html", "status.html")) {
+        for (String page :
+                List.of("programs.html", "program.html", "report-form.html", "status.html")) {
             Matcher found = asset.matcher(PageShellsTest.shell(page));
             while (found.find()) {
-                assertThat(PageShellsTest.class.getClassLoader().getResource(ASSETS + "/" + found.group(1)))
-                        .as(page + " names " + found.group(1)).isNotNull();
+                assertThat(
+                                PageShellsTest.class
+                                        .getClassLoader()
+                                        .getResource(ASSETS + "/" + found.group(1)))
+                        .as(page + " names " + found.group(1))
+                        .isNotNull();
             }
         }
     }
 
     private static List<Path> scripts() throws IOException, URISyntaxException {
-        Path root = Path.of(PageAssetsTest.class.getClassLoader().getResource(ASSETS + "/js").toURI());
+        Path root =
+                Path.of(PageAssetsTest.class.getClassLoader().getResource(ASSETS + "/js").toURI());
         try (Stream<Path> files = Files.list(root)) {
             List<Path> scripts = files.filter(file -> file.toString().endsWith(".js")).toList();
             assertThat(scripts).isNotEmpty();

@@ -19,8 +19,8 @@ public interface EmailConfig {
 
     /**
      * The domain of the programs' intake addresses ({@code <slug>@<domain>}, read by intake's email
-     * channel). When set, reporters' replies go there and join the report's conversation; when
-     * not, they go to the program's contacts.
+     * channel). When set, reporters' replies go there and join the report's conversation; when not,
+     * they go to the program's contacts.
      */
     Optional<String> replyToIntakeDomain();
 }

@@ -32,7 +32,9 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration lease();
 
-    /** The waits between tries (see RetrySchedule); after the last, the delivery is dead-lettered. */
+    /**
+     * The waits between tries (see RetrySchedule); after the last, the delivery is dead-lettered.
+     */
     @WithDefault("5s,5m,30m,2h,5h,10h,14h,20h,20h")
     List<Duration> retrySchedule();
 

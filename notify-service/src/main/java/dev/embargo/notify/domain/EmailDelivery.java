@@ -15,8 +15,7 @@ import java.util.UUID;
 @Table(name = "email_delivery")
 public class EmailDelivery {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "report_id")
     public UUID reportId;
@@ -24,7 +23,10 @@ public class EmailDelivery {
     @Enumerated(EnumType.STRING)
     public EmailKind kind;
 
-    /** Which one of its kind for the report (a step and due time, an update's number); empty when there is one. */
+    /**
+     * Which one of its kind for the report (a step and due time, an update's number); empty when
+     * there is one.
+     */
     public String occasion = "";
 
     @Column(name = "tracking_id")
@@ -38,14 +40,19 @@ public class EmailDelivery {
     public String sealedRecipient;
 
     /** The text of a message from the security team, sealed; null for other kinds. */
-    /** The recipient's OpenPGP public key, sealed: the email's text goes encrypted to it. Null: in the clear. */
+    /**
+     * The recipient's OpenPGP public key, sealed: the email's text goes encrypted to it. Null: in
+     * the clear.
+     */
     @Column(name = "sealed_encrypt_to")
     public String sealedEncryptTo;
 
     @Column(name = "sealed_body")
     public String sealedBody;
 
-    /** What the template says besides the dates (step, due time, status), as JSON; none is secret. */
+    /**
+     * What the template says besides the dates (step, due time, status), as JSON; none is secret.
+     */
     public String details;
 
     /** The policy's deadlines, as JSON lines for the template; none is secret. */
@@ -78,8 +85,14 @@ public class EmailDelivery {
     public OffsetDateTime sentAt;
 
     /** A delivery owed now, not yet attempted. */
-    public static EmailDelivery pending(UUID reportId, EmailKind kind, String occasion, String trackingId,
-            String programSlug, String sealedRecipient, OffsetDateTime now) {
+    public static EmailDelivery pending(
+            UUID reportId,
+            EmailKind kind,
+            String occasion,
+            String trackingId,
+            String programSlug,
+            String sealedRecipient,
+            OffsetDateTime now) {
         EmailDelivery delivery = new EmailDelivery();
         delivery.id = TimeOrderedIds.next();
         delivery.reportId = reportId;

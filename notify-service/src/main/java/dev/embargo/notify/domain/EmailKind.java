@@ -2,11 +2,16 @@ package dev.embargo.notify.domain;
 
 /** Which email a delivery is: which template renders it, and its subject. */
 public enum EmailKind {
-    /** Tells a reporter that the advisory for their report is public, with the credit it gives them. */
+    /**
+     * Tells a reporter that the advisory for their report is public, with the credit it gives them.
+     */
     ADVISORY_PUBLISHED("advisory-published", "The advisory for your report is published", true),
     /** Tells a reporter that the security team received the report. */
     ACKNOWLEDGEMENT("acknowledgement", "We received your vulnerability report", true),
-    /** Tells a reporter that the report moved to a state worth telling (accepted, fixing, published ...). */
+    /**
+     * Tells a reporter that the report moved to a state worth telling (accepted, fixing, published
+     * ...).
+     */
     STATUS_CHANGE("status-change", "Your vulnerability report's status changed", true),
     /** The update the policy owes a reporter at its cadence (seed 003: every 7 days). */
     STATUS_UPDATE("status-update", "Status update on your vulnerability report", true),
@@ -18,10 +23,14 @@ public enum EmailKind {
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching", false),
     /** Tells the program's team that a promised step is late. */
     DEADLINE_BREACHED("deadline-breached", "Deadline missed", false),
-    /** An embargoed pre-advisory, the partner's own watermarked copy (TLP:AMBER; the subject names only the program). */
+    /**
+     * An embargoed pre-advisory, the partner's own watermarked copy (TLP:AMBER; the subject names
+     * only the program).
+     */
     PRE_ADVISORY("pre-advisory", "Embargoed pre-advisory (TLP:AMBER)", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
-    WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);
+    WEBHOOK_ENDPOINT_DISABLED(
+            "webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);
 
     private final String template;
     private final String subject;
@@ -33,12 +42,17 @@ public enum EmailKind {
         this.toReporter = toReporter;
     }
 
-    /** Written to a reporter on the program's behalf: signed with its name, replies go to its team. */
+    /**
+     * Written to a reporter on the program's behalf: signed with its name, replies go to its team.
+     */
     public boolean toReporter() {
         return toReporter;
     }
 
-    /** Base name of the Qute templates under {@code templates/emails/} ({@code .txt} and {@code .html}). */
+    /**
+     * Base name of the Qute templates under {@code templates/emails/} ({@code .txt} and {@code
+     * .html}).
+     */
     public String template() {
         return template;
     }
@@ -48,6 +62,8 @@ public enum EmailKind {
      * secret; {@code about} (a step, for deadlines) is appended when given.
      */
     public String subject(String trackingId, String about) {
-        return (trackingId == null ? "" : "[" + trackingId + "] ") + subject + (about == null ? "" : ": " + about);
+        return (trackingId == null ? "" : "[" + trackingId + "] ")
+                + subject
+                + (about == null ? "" : ": " + about);
     }
 }

@@ -8,17 +8,19 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Keeps webhooks from being turned against the platform's own network (SSRF): a URL must be
- * HTTPS and resolve only to public addresses, unless configuration allows plain HTTP or private
- * addresses (the local stack and its tests, whose receivers run on 127.0.0.1). Checked when an
- * endpoint is registered and again before every try, since DNS answers can change.
+ * Keeps webhooks from being turned against the platform's own network (SSRF): a URL must be HTTPS
+ * and resolve only to public addresses, unless configuration allows plain HTTP or private addresses
+ * (the local stack and its tests, whose receivers run on 127.0.0.1). Checked when an endpoint is
+ * registered and again before every try, since DNS answers can change.
  */
 public final class EndpointAddress {
 
-    private EndpointAddress() {
-    }
+    private EndpointAddress() {}
 
-    /** Why the URL is refused, or null when it may be called. Resolves the host: call it off the event loop. */
+    /**
+     * Why the URL is refused, or null when it may be called. Resolves the host: call it off the
+     * event loop.
+     */
     public static String refusal(String url, boolean allowHttp, boolean allowPrivate) {
         URI uri;
         try {
@@ -45,7 +47,9 @@ public final class EndpointAddress {
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (isPrivate(address)) {
-                    return "resolves to a loopback, link-local or private address (" + address.getHostAddress() + ")";
+                    return "resolves to a loopback, link-local or private address ("
+                            + address.getHostAddress()
+                            + ")";
                 }
             }
         }
@@ -53,8 +57,11 @@ public final class EndpointAddress {
     }
 
     static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();

@@ -14,8 +14,7 @@ import java.util.UUID;
 @Table(name = "partner")
 public class Partner {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     public String name;
 
@@ -42,7 +41,8 @@ public class Partner {
 
     /** Whether a pre-advisory of {@code program} for {@code partnerGroups} is for this partner. */
     public boolean receives(String program, List<String> partnerGroups) {
-        return programList().contains(program) && groupList().stream().anyMatch(partnerGroups::contains);
+        return programList().contains(program)
+                && groupList().stream().anyMatch(partnerGroups::contains);
     }
 
     private static List<String> split(String joined) {

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
 
-/** The addresses of a program's security team, from its revision in force (public in its SECURITY.md). */
+/**
+ * The addresses of a program's security team, from its revision in force (public in its
+ * SECURITY.md).
+ */
 @Entity
 @Table(name = "program_contact")
 public class ProgramContact {
@@ -28,7 +31,9 @@ public class ProgramContact {
     public String emails;
 
     public List<String> addresses() {
-        return emails == null || emails.isBlank() ? List.of() : Arrays.asList(emails.split(SEPARATOR));
+        return emails == null || emails.isBlank()
+                ? List.of()
+                : Arrays.asList(emails.split(SEPARATOR));
     }
 
     public void setAddresses(List<String> addresses) {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed webhook delivery is tried again: the configured waits after the first, second,
- * ... failed try, each varied by up to a fifth either way, so that endpoints that failed together
- * are not all retried in the same instant. The default schedule spans about three days
- * (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h: 71 h 35 min).
+ * When a failed webhook delivery is tried again: the configured waits after the first, second, ...
+ * failed try, each varied by up to a fifth either way, so that endpoints that failed together are
+ * not all retried in the same instant. The default schedule spans about three days (5 s, 5 min, 30
+ * min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h: 71 h 35 min).
  */
 public record RetrySchedule(List<Duration> waits) {
 
@@ -24,7 +24,9 @@ public record RetrySchedule(List<Duration> waits) {
         return waits.size() + 1;
     }
 
-    /** How long to wait after {@code failedTries} failed tries; empty when the schedule is spent. */
+    /**
+     * How long to wait after {@code failedTries} failed tries; empty when the schedule is spent.
+     */
     public Optional<Duration> waitAfter(int failedTries) {
         if (failedTries < 1 || failedTries > waits.size()) {
             return Optional.empty();
@@ -34,7 +36,10 @@ public record RetrySchedule(List<Duration> waits) {
         return Optional.of(Duration.ofMillis(Math.max(0, Math.round(wait.toMillis() * factor))));
     }
 
-    /** The whole schedule without jitter: how long a partner may be down before a message is given up. */
+    /**
+     * The whole schedule without jitter: how long a partner may be down before a message is given
+     * up.
+     */
     public Duration span() {
         return waits.stream().reduce(Duration.ZERO, Duration::plus);
     }

@@ -20,7 +20,8 @@ public record Watermark(String code) {
     private static final char FRAME = '\u2060';
     private static final char ZERO = '\u200B';
     private static final char ONE = '\u200C';
-    private static final Pattern INVISIBLE = Pattern.compile(FRAME + "([" + ZERO + ONE + "]+)" + FRAME);
+    private static final Pattern INVISIBLE =
+            Pattern.compile(FRAME + "([" + ZERO + ONE + "]+)" + FRAME);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Watermark random() {
@@ -31,7 +32,9 @@ public record Watermark(String code) {
         return new Watermark(code.toString());
     }
 
-    /** The code as zero-width characters: 5 bits per character of the code, framed by word joiners. */
+    /**
+     * The code as zero-width characters: 5 bits per character of the code, framed by word joiners.
+     */
     public String invisible() {
         StringBuilder bits = new StringBuilder().append(FRAME);
         for (char c : code.substring(3).toCharArray()) {
@@ -74,6 +77,5 @@ public record Watermark(String code) {
     }
 
     /** A code found in a text and how it was carried. */
-    public record Found(String code, String carriedAs) {
-    }
+    public record Found(String code, String carriedAs) {}
 }

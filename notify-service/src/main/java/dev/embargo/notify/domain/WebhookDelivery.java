@@ -10,15 +10,14 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One message to one partner endpoint. Its {@code webhook-id} and body are fixed when it is
- * queued, so every try, replay included, sends the same message.
+ * One message to one partner endpoint. Its {@code webhook-id} and body are fixed when it is queued,
+ * so every try, replay included, sends the same message.
  */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "endpoint_id")
     public UUID endpointId;
@@ -38,7 +37,10 @@ public class WebhookDelivery {
     @Column(name = "sealed_payload")
     public String sealedPayload;
 
-    /** The watermark code in this copy of a pre-advisory ({@link Watermark}); null for other messages. */
+    /**
+     * The watermark code in this copy of a pre-advisory ({@link Watermark}); null for other
+     * messages.
+     */
     public String watermark;
 
     @Enumerated(EnumType.STRING)
@@ -69,7 +71,9 @@ public class WebhookDelivery {
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
 
-    /** The {@code webhook-id} header: stable across tries and replays, as Standard Webhooks asks. */
+    /**
+     * The {@code webhook-id} header: stable across tries and replays, as Standard Webhooks asks.
+     */
     public String webhookId() {
         return "msg_" + id;
     }

@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "partner_id")
     public UUID partnerId;

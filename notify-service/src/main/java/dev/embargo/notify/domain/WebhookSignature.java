@@ -20,8 +20,7 @@ public final class WebhookSignature {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret, {@code whsec_} and 32 random bytes in base64. */
     public static String newSecret() {
@@ -31,8 +30,10 @@ public final class WebhookSignature {
     }
 
     /** The {@code webhook-signature} header value: one {@code v1,} signature per secret. */
-    public static String header(List<String> secrets, String webhookId, long timestamp, String body) {
-        return secrets.stream().map(secret -> signature(secret, webhookId, timestamp, body))
+    public static String header(
+            List<String> secrets, String webhookId, long timestamp, String body) {
+        return secrets.stream()
+                .map(secret -> signature(secret, webhookId, timestamp, body))
                 .collect(Collectors.joining(" "));
     }
 

@@ -12,9 +12,16 @@ import java.util.Locale;
 public class EmailDeliveryMapper {
 
     public EmailDeliveryView toView(EmailDelivery delivery) {
-        return new EmailDeliveryView(delivery.id.toString(), delivery.reportId == null ? null : delivery.reportId.toString(), delivery.trackingId,
-                delivery.kind.name().toLowerCase(Locale.ROOT), delivery.status.name().toLowerCase(Locale.ROOT),
-                delivery.attempts, delivery.lastError, instant(delivery.createdAt), instant(delivery.sentAt));
+        return new EmailDeliveryView(
+                delivery.id.toString(),
+                delivery.reportId == null ? null : delivery.reportId.toString(),
+                delivery.trackingId,
+                delivery.kind.name().toLowerCase(Locale.ROOT),
+                delivery.status.name().toLowerCase(Locale.ROOT),
+                delivery.attempts,
+                delivery.lastError,
+                instant(delivery.createdAt),
+                instant(delivery.sentAt));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -23,8 +23,13 @@ public class PartnerMapper {
     }
 
     public PartnerView toView(Partner partner) {
-        return new PartnerView(partner.id.toString(), partner.name, partners.contactOf(partner), partner.groupList(),
-                partner.programList(), instant(partner.createdAt));
+        return new PartnerView(
+                partner.id.toString(),
+                partner.name,
+                partners.contactOf(partner),
+                partner.groupList(),
+                partner.programList(),
+                instant(partner.createdAt));
     }
 
     public EndpointView toView(WebhookEndpoint endpoint) {
@@ -33,16 +38,33 @@ public class PartnerMapper {
 
     /** With the secret just issued: the one answer that shows it. */
     public EndpointView toView(WebhookEndpoint endpoint, String issuedSecret) {
-        boolean overlapping = endpoint.previousValidUntil != null && endpoint.previousValidUntil.isAfter(OffsetDateTime.now());
-        return new EndpointView(endpoint.id.toString(), endpoint.partnerId.toString(), endpoint.url, endpoint.enabled,
-                endpoint.disabledReason, instant(endpoint.createdAt), overlapping ? instant(endpoint.previousValidUntil) : null,
+        boolean overlapping =
+                endpoint.previousValidUntil != null
+                        && endpoint.previousValidUntil.isAfter(OffsetDateTime.now());
+        return new EndpointView(
+                endpoint.id.toString(),
+                endpoint.partnerId.toString(),
+                endpoint.url,
+                endpoint.enabled,
+                endpoint.disabledReason,
+                instant(endpoint.createdAt),
+                overlapping ? instant(endpoint.previousValidUntil) : null,
                 issuedSecret);
     }
 
     public WebhookDeliveryView toView(WebhookDelivery delivery) {
-        return new WebhookDeliveryView(delivery.id.toString(), delivery.webhookId(), delivery.endpointId.toString(),
-                delivery.eventType, delivery.status.name().toLowerCase(Locale.ROOT), delivery.attempts, delivery.lastStatus,
-                delivery.lastLatencyMs, delivery.lastError, instant(delivery.createdAt), instant(delivery.nextAttemptAt),
+        return new WebhookDeliveryView(
+                delivery.id.toString(),
+                delivery.webhookId(),
+                delivery.endpointId.toString(),
+                delivery.eventType,
+                delivery.status.name().toLowerCase(Locale.ROOT),
+                delivery.attempts,
+                delivery.lastStatus,
+                delivery.lastLatencyMs,
+                delivery.lastError,
+                instant(delivery.createdAt),
+                instant(delivery.nextAttemptAt),
                 instant(delivery.deliveredAt));
     }
 

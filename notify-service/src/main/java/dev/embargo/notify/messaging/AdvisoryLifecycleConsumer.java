@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Turns advisory events into what partners and reporters are owed: webhook deliveries and emails. */
+/**
+ * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails.
+ */
 @ApplicationScoped
 public class AdvisoryLifecycleConsumer {
 
@@ -22,13 +24,17 @@ public class AdvisoryLifecycleConsumer {
     private final PreAdvisoryFanOut fanOut;
     private final ReporterNotifications reporters;
 
-    AdvisoryLifecycleConsumer(InboundEvents inbound, PreAdvisoryFanOut fanOut, ReporterNotifications reporters) {
+    AdvisoryLifecycleConsumer(
+            InboundEvents inbound, PreAdvisoryFanOut fanOut, ReporterNotifications reporters) {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
-        this.handlers = new EventHandlers()
-                .onWithEnvelope(PreAdvisoryReleased.class, (released, event) -> fanOut.fanOut(released, event.id()))
-                .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
+        this.handlers =
+                new EventHandlers()
+                        .onWithEnvelope(
+                                PreAdvisoryReleased.class,
+                                (released, event) -> fanOut.fanOut(released, event.id()))
+                        .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
     }
 
     @Incoming("advisory-lifecycle")

@@ -22,8 +22,7 @@ public class ProgramPolicyConsumer {
     ProgramPolicyConsumer(InboundEvents inbound, ProgramContacts contacts) {
         this.inbound = inbound;
         this.contacts = contacts;
-        this.handlers = new EventHandlers()
-                .on(ProgramPolicyPublished.class, contacts::apply);
+        this.handlers = new EventHandlers().on(ProgramPolicyPublished.class, contacts::apply);
     }
 
     @Incoming("program-policies")

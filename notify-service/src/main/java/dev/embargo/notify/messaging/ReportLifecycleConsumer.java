@@ -29,20 +29,22 @@ public class ReportLifecycleConsumer {
     private final ReporterNotifications notifications;
     private final StaffNotifications staff;
 
-    ReportLifecycleConsumer(InboundEvents inbound, ReporterNotifications notifications, StaffNotifications staff) {
+    ReportLifecycleConsumer(
+            InboundEvents inbound, ReporterNotifications notifications, StaffNotifications staff) {
         this.staff = staff;
         this.inbound = inbound;
         this.notifications = notifications;
-        this.handlers = new EventHandlers()
-                .on(ReportSubmitted.class, notifications::rememberContact)
-                .on(ReporterKeyProvided.class, notifications::rememberKey)
-                .on(ReportAcknowledged.class, notifications::queueAcknowledgement)
-                .on(CaseStatusUpdate.class, notifications::queueStatusUpdate)
-                .on(CaseStateChanged.class, notifications::queueStatusChange)
-                .on(CaseMessagePosted.class, notifications::queueTeamMessage)
-                .on(ReportMessagePosted.class, staff::queueReporterMessage)
-                .on(DeadlineApproaching.class, staff::queueWarning)
-                .on(DeadlineBreached.class, staff::queueBreach);
+        this.handlers =
+                new EventHandlers()
+                        .on(ReportSubmitted.class, notifications::rememberContact)
+                        .on(ReporterKeyProvided.class, notifications::rememberKey)
+                        .on(ReportAcknowledged.class, notifications::queueAcknowledgement)
+                        .on(CaseStatusUpdate.class, notifications::queueStatusUpdate)
+                        .on(CaseStateChanged.class, notifications::queueStatusChange)
+                        .on(CaseMessagePosted.class, notifications::queueTeamMessage)
+                        .on(ReportMessagePosted.class, staff::queueReporterMessage)
+                        .on(DeadlineApproaching.class, staff::queueWarning)
+                        .on(DeadlineBreached.class, staff::queueBreach);
     }
 
     @Incoming("report-lifecycle")

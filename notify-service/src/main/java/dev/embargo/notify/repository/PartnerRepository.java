@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
-}
+public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {}

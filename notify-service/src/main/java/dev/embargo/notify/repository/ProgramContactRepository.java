@@ -5,5 +5,4 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class ProgramContactRepository implements PanacheRepositoryBase<ProgramContact, String> {
-}
+public class ProgramContactRepository implements PanacheRepositoryBase<ProgramContact, String> {}

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ReporterContactRepository implements PanacheRepositoryBase<ReporterContact, UUID> {
-}
+public class ReporterContactRepository implements PanacheRepositoryBase<ReporterContact, UUID> {}

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookEndpoint, UUID> {
-}
+public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookEndpoint, UUID> {}

@@ -1,11 +1,11 @@
 package dev.embargo.notify.rest;
 
 import dev.embargo.kit.problem.Problem;
+import dev.embargo.kit.security.StaffScope;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.mapping.EmailDeliveryMapper;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import io.smallrye.mutiny.Uni;
-import dev.embargo.kit.security.StaffScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +33,8 @@ public class EmailDeliveryResource {
     private final EmailDeliveryMapper mapper;
     private final StaffScope scope;
 
-    EmailDeliveryResource(EmailDeliveryRepository deliveries, EmailDeliveryMapper mapper, StaffScope scope) {
+    EmailDeliveryResource(
+            EmailDeliveryRepository deliveries, EmailDeliveryMapper mapper, StaffScope scope) {
         this.scope = scope;
         this.deliveries = deliveries;
         this.mapper = mapper;
@@ -43,10 +44,17 @@ public class EmailDeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List email deliveries, newest first")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not a coordinator or admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<EmailDeliveryView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a coordinator or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<EmailDeliveryView>> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return Transactions.inSession(() -> deliveries.listPage(scope.programs(), page, size))
                 .map(found -> found.stream().map(mapper::toView).toList());
     }

@@ -12,5 +12,4 @@ public record EmailDeliveryView(
         int attempts,
         String lastError,
         Instant createdAt,
-        Instant sentAt) {
-}
+        Instant sentAt) {}

@@ -3,5 +3,4 @@ package dev.embargo.notify.rest;
 import jakarta.validation.constraints.NotNull;
 
 /** Whether an endpoint receives webhooks. */
-public record EnabledRequest(@NotNull Boolean enabled) {
-}
+public record EnabledRequest(@NotNull Boolean enabled) {}

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A webhook URL: HTTPS, on a public address (see EndpointAddress). */
-public record EndpointRequest(@NotBlank @Size(max = 2000) String url) {
-}
+public record EndpointRequest(@NotBlank @Size(max = 2000) String url) {}

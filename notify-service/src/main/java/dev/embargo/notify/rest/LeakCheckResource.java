@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Checks a leaked text against the recipients of pre-advisories. */
 @Path("/api/v1/leak-checks")
-@Tag(name = "Leak checks", description = "Trace a leaked pre-advisory to its recipient by watermark")
+@Tag(
+        name = "Leak checks",
+        description = "Trace a leaked pre-advisory to its recipient by watermark")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({"coordinator", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +39,16 @@ public class LeakCheckResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Which partner's copy is this?", description = "Finds the watermarks a text carries (visible "
-            + "reference or invisible mark) and answers the copies they belong to; an empty list when none.")
+    @Operation(
+            summary = "Which partner's copy is this?",
+            description =
+                    "Finds the watermarks a text carries (visible reference or invisible mark) and"
+                            + " answers the copies they belong to; an empty list when none.")
     @APIResponse(responseCode = "200", description = "The matching copies")
-    @APIResponse(responseCode = "400", description = "No text", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "No text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<LeakChecks.Match>> check(@Valid @NotNull LeakCheckRequest request) {
         return leakChecks.check(request.text(), identity.getPrincipal().getName());
     }

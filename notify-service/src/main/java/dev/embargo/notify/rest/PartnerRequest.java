@@ -11,6 +11,17 @@ import java.util.List;
 public record PartnerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 320) String contactEmail,
-        @NotEmpty @Size(max = 50) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a partner group id") String> groups,
-        @NotEmpty @Size(max = 200) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a program slug") String> programs) {
-}
+        @NotEmpty @Size(max = 50)
+                List<
+                                @Pattern(
+                                        regexp = "[a-z0-9][a-z0-9-]{0,62}",
+                                        message = "must be a partner group id")
+                                String>
+                        groups,
+        @NotEmpty @Size(max = 200)
+                List<
+                                @Pattern(
+                                        regexp = "[a-z0-9][a-z0-9-]{0,62}",
+                                        message = "must be a program slug")
+                                String>
+                        programs) {}

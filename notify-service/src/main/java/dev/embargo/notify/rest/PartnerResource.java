@@ -28,9 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The partner registry and each partner's webhook endpoints and delivery log. Coordinators and admins. */
+/**
+ * The partner registry and each partner's webhook endpoints and delivery log. Coordinators and
+ * admins.
+ */
 @Path("/api/v1/partners")
-@Tag(name = "Partners", description = "Partners told under embargo, their webhook endpoints and deliveries")
+@Tag(
+        name = "Partners",
+        description = "Partners told under embargo, their webhook endpoints and deliveries")
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({"coordinator", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +53,20 @@ public class PartnerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a partner: its contact, partner groups and the programs it follows")
+    @Operation(
+            summary = "Register a partner: its contact, partner groups and the programs it follows")
     @APIResponse(responseCode = "201", description = "Registered")
     public Uni<Response> register(@Valid @NotNull PartnerRequest request) {
-        return partners.register(request.name(), request.contactEmail(), request.groups(), request.programs())
-                .map(partner -> Response.status(Response.Status.CREATED).entity(mapper.toView(partner)).build());
+        return partners.register(
+                        request.name(),
+                        request.contactEmail(),
+                        request.groups(),
+                        request.programs())
+                .map(
+                        partner ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(mapper.toView(partner))
+                                        .build());
     }
 
     @GET
@@ -63,7 +77,10 @@ public class PartnerResource {
 
     @GET
     @Path("/{partnerId}")
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such partner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<PartnerView> get(@PathParam("partnerId") UUID partnerId) {
         return partners.find(partnerId).map(mapper::toView);
     }
@@ -72,28 +89,45 @@ public class PartnerResource {
     @Path("/{partnerId}/endpoints")
     @Operation(summary = "The partner's webhook endpoints (never their secrets)")
     public Uni<List<EndpointView>> endpoints(@PathParam("partnerId") UUID partnerId) {
-        return partners.endpointsOf(partnerId).map(found -> found.stream().map(mapper::toView).toList());
+        return partners.endpointsOf(partnerId)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
 
     @POST
     @Path("/{partnerId}/endpoints")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a webhook endpoint", description = "The URL must be HTTPS on a public address (SSRF check). "
-            + "The answer carries the signing secret (whsec_...): it is shown this once.")
+    @Operation(
+            summary = "Add a webhook endpoint",
+            description =
+                    "The URL must be HTTPS on a public address (SSRF check). The answer carries the"
+                            + " signing secret (whsec_...): it is shown this once.")
     @APIResponse(responseCode = "201", description = "Added, with its secret")
-    @APIResponse(responseCode = "400", description = "URL refused", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Response> addEndpoint(@PathParam("partnerId") UUID partnerId, @Valid @NotNull EndpointRequest request) {
-        return partners.addEndpoint(partnerId, request.url()).map(issued -> Response.status(Response.Status.CREATED)
-                .entity(mapper.toView(issued.endpoint(), issued.secret())).build());
+    @APIResponse(
+            responseCode = "400",
+            description = "URL refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> addEndpoint(
+            @PathParam("partnerId") UUID partnerId, @Valid @NotNull EndpointRequest request) {
+        return partners.addEndpoint(partnerId, request.url())
+                .map(
+                        issued ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(mapper.toView(issued.endpoint(), issued.secret()))
+                                        .build());
     }
 
     @GET
     @Path("/{partnerId}/deliveries")
-    @Operation(summary = "The partner's webhook delivery log, newest first: status, tries, latency; never bodies or secrets")
-    public Uni<List<WebhookDeliveryView>> deliveries(@PathParam("partnerId") UUID partnerId,
-                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
-        return partners.find(partnerId).chain(partner -> deliveries.ofPartner(partner.id, page, size))
+    @Operation(
+            summary =
+                    "The partner's webhook delivery log, newest first: status, tries, latency;"
+                            + " never bodies or secrets")
+    public Uni<List<WebhookDeliveryView>> deliveries(
+            @PathParam("partnerId") UUID partnerId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
+        return partners.find(partnerId)
+                .chain(partner -> deliveries.ofPartner(partner.id, page, size))
                 .map(found -> found.stream().map(mapper::toView).toList());
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** A registered partner. */
-public record PartnerView(String id, String name, String contactEmail, List<String> groups, List<String> programs,
-                          Instant createdAt) {
-}
+public record PartnerView(
+        String id,
+        String name,
+        String contactEmail,
+        List<String> groups,
+        List<String> programs,
+        Instant createdAt) {}

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /** Replay everything an endpoint was sent (or was to be sent) since a time. */
-public record ReplayRequest(@NotNull Instant since) {
-}
+public record ReplayRequest(@NotNull Instant since) {}

@@ -32,7 +32,8 @@ public class WebhookDeliveryResource {
 
     @POST
     @Path("/replay")
-    @Operation(summary = "Send the delivery again (same webhook-id and body, a fresh retry schedule)")
+    @Operation(
+            summary = "Send the delivery again (same webhook-id and body, a fresh retry schedule)")
     public Uni<WebhookDeliveryView> replay(@PathParam("deliveryId") UUID deliveryId) {
         return replays.replay(deliveryId).map(mapper::toView);
     }

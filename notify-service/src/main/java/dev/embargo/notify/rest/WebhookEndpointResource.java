@@ -40,25 +40,38 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/secret-rotation")
-    @Operation(summary = "Issue a new signing secret", description = "Shown this once. The previous secret keeps signing "
-            + "alongside (two signatures per message) until previousSecretValidUntil.")
+    @Operation(
+            summary = "Issue a new signing secret",
+            description =
+                    "Shown this once. The previous secret keeps signing alongside (two signatures"
+                            + " per message) until previousSecretValidUntil.")
     public Uni<EndpointView> rotate(@PathParam("endpointId") UUID endpointId) {
-        return partners.rotateSecret(endpointId).map(issued -> mapper.toView(issued.endpoint(), issued.secret()));
+        return partners.rotateSecret(endpointId)
+                .map(issued -> mapper.toView(issued.endpoint(), issued.secret()));
     }
 
     @PUT
     @Path("/enabled")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enable or disable the endpoint; an enabled endpoint gets the deliveries waiting for it")
-    public Uni<EndpointView> enabled(@PathParam("endpointId") UUID endpointId, @Valid @NotNull EnabledRequest request) {
+    @Operation(
+            summary =
+                    "Enable or disable the endpoint; an enabled endpoint gets the deliveries"
+                            + " waiting for it")
+    public Uni<EndpointView> enabled(
+            @PathParam("endpointId") UUID endpointId, @Valid @NotNull EnabledRequest request) {
         return partners.setEnabled(endpointId, request.enabled()).map(mapper::toView);
     }
 
     @POST
     @Path("/replays")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send again everything queued for the endpoint since a time (same webhook-ids and bodies)")
-    public Uni<Map<String, Integer>> replay(@PathParam("endpointId") UUID endpointId, @Valid @NotNull ReplayRequest request) {
-        return replays.replaySince(endpointId, request.since()).map(count -> Map.of("requeued", count));
+    @Operation(
+            summary =
+                    "Send again everything queued for the endpoint since a time (same webhook-ids"
+                            + " and bodies)")
+    public Uni<Map<String, Integer>> replay(
+            @PathParam("endpointId") UUID endpointId, @Valid @NotNull ReplayRequest request) {
+        return replays.replaySince(endpointId, request.since())
+                .map(count -> Map.of("requeued", count));
     }
 }

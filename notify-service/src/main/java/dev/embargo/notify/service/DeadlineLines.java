@@ -16,11 +16,22 @@ import java.util.Map;
 @ApplicationScoped
 public class DeadlineLines {
 
-    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Map<String, String> LABELS = Map.of(
-            "triage", "Triage", "status_update", "First status update", "fix", "Fix",
-            "pre_release", "Partners may be told from", "disclosure", "Coordinated disclosure",
-            "post_mortem", "Post-mortem");
+    public static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Map<String, String> LABELS =
+            Map.of(
+                    "triage",
+                    "Triage",
+                    "status_update",
+                    "First status update",
+                    "fix",
+                    "Fix",
+                    "pre_release",
+                    "Partners may be told from",
+                    "disclosure",
+                    "Coordinated disclosure",
+                    "post_mortem",
+                    "Post-mortem");
 
     private final ObjectMapper json;
 
@@ -30,11 +41,17 @@ public class DeadlineLines {
 
     /** The deadlines after the acknowledgement itself, as JSON lines to store with the delivery. */
     public String fromEvent(List<Deadline> deadlines) {
-        List<Line> lines = deadlines.stream()
-                .filter(date -> LABELS.containsKey(date.step()))
-                .map(date -> new Line(LABELS.get(date.step()), date.dueAt() != null ? "by " + WHEN.format(date.dueAt())
-                        : openEnded(date.promised())))
-                .toList();
+        List<Line> lines =
+                deadlines.stream()
+                        .filter(date -> LABELS.containsKey(date.step()))
+                        .map(
+                                date ->
+                                        new Line(
+                                                LABELS.get(date.step()),
+                                                date.dueAt() != null
+                                                        ? "by " + WHEN.format(date.dueAt())
+                                                        : openEnded(date.promised())))
+                        .toList();
         try {
             return json.writeValueAsString(lines);
         } catch (JsonProcessingException e) {
@@ -52,7 +69,7 @@ public class DeadlineLines {
             return List.of();
         }
         try {
-            return json.readValue(stored, new TypeReference<List<Line>>() { });
+            return json.readValue(stored, new TypeReference<List<Line>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable deadlines", e);
         }
@@ -71,6 +88,5 @@ public class DeadlineLines {
 
     /** One line of the email. */
     @TemplateData
-    public record Line(String label, String when) {
-    }
+    public record Line(String label, String when) {}
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
-/** What an email says besides its dates, stored with the delivery as JSON: names to plain text values. */
+/**
+ * What an email says besides its dates, stored with the delivery as JSON: names to plain text
+ * values.
+ */
 @ApplicationScoped
 public class EmailDetails {
 
@@ -29,7 +32,7 @@ public class EmailDetails {
             return Map.of();
         }
         try {
-            return json.readValue(stored, new TypeReference<Map<String, String>>() { });
+            return json.readValue(stored, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable email details", e);
         }

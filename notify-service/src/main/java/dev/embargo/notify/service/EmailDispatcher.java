@@ -31,10 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued emails. Each delivery is locked while it is sent and marked in the same
- * transaction, so no two dispatchers (replicas) send it. If the process dies after the SMTP
- * server accepted a message but before the commit, that one message is sent again on restart;
- * its Message-ID stays the same, so mail clients fold the copies into one.
+ * Sends queued emails. Each delivery is locked while it is sent and marked in the same transaction,
+ * so no two dispatchers (replicas) send it. If the process dies after the SMTP server accepted a
+ * message but before the commit, that one message is sent again on restart; its Message-ID stays
+ * the same, so mail clients fold the copies into one.
  */
 @ApplicationScoped
 public class EmailDispatcher {
@@ -55,9 +55,17 @@ public class EmailDispatcher {
     private final MeterRegistry registry;
     private final RepeatingPass pass = RepeatingPass.draining("Email dispatch", this::sendDue);
 
-    EmailDispatcher(EmailDeliveryRepository deliveries, ReactiveMailer mailer, Engine templates, FieldCipher cipher,
-            EmailConfig config, DeadlineLines deadlineLines, EmailDetails details, ProgramContacts programs,
-            @ConfigProperty(name = "quarkus.mailer.from") String mailFrom, MeterRegistry registry) {
+    EmailDispatcher(
+            EmailDeliveryRepository deliveries,
+            ReactiveMailer mailer,
+            Engine templates,
+            FieldCipher cipher,
+            EmailConfig config,
+            DeadlineLines deadlineLines,
+            EmailDetails details,
+            ProgramContacts programs,
+            @ConfigProperty(name = "quarkus.mailer.from") String mailFrom,
+            MeterRegistry registry) {
         this.programs = programs;
         this.senderAddress = addressOf(mailFrom);
         this.details = details;
@@ -78,37 +86,66 @@ public class EmailDispatcher {
         pass.stop();
     }
 
-    /** One pass: claims due emails and sends them; true when the batch was full, so that the next one follows at once. */
+    /**
+     * One pass: claims due emails and sends them; true when the batch was full, so that the next
+     * one follows at once.
+     */
     Uni<Boolean> sendDue() {
-        return Transactions.inTransaction(() -> deliveries.claimDue(config.batchSize()).chain(due -> due.isEmpty()
-                ? Uni.createFrom().item(false)
-                : programs.bySlug().chain(bySlug -> sendAll(due, bySlug)).replaceWith(due.size() == config.batchSize())));
+        return Transactions.inTransaction(
+                () ->
+                        deliveries
+                                .claimDue(config.batchSize())
+                                .chain(
+                                        due ->
+                                                due.isEmpty()
+                                                        ? Uni.createFrom().item(false)
+                                                        : programs.bySlug()
+                                                                .chain(
+                                                                        bySlug ->
+                                                                                sendAll(
+                                                                                        due,
+                                                                                        bySlug))
+                                                                .replaceWith(
+                                                                        due.size()
+                                                                                == config
+                                                                                        .batchSize())));
     }
 
     private Uni<Void> sendAll(List<EmailDelivery> due, Map<String, ProgramContact> bySlug) {
-        return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(delivery -> send(delivery, bySlug.get(delivery.programSlug)))
-                .collect().last()
+        return Multi.createFrom()
+                .iterable(due)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        delivery -> send(delivery, bySlug.get(delivery.programSlug)))
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 
     private Uni<Void> send(EmailDelivery delivery, ProgramContact program) {
-        // Composed inside the Uni: a delivery that cannot be composed fails alone, not the whole batch.
-        return Uni.createFrom().item(() -> compose(delivery, program))
+        // Composed inside the Uni: a delivery that cannot be composed fails alone, not the whole
+        // batch.
+        return Uni.createFrom()
+                .item(() -> compose(delivery, program))
                 .chain(mail -> mailer.send(mail))
                 // The SMTP client completes on its own thread; the session lives on this context.
                 .emitOn(SessionContexts.current())
-                .onItem().invoke(() -> {
-                    delivery.status = DeliveryStatus.SENT;
-                    delivery.attempts++;
-                    delivery.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    delivery.lastError = null;
-                    registry.counter("embargo.email.sent", "kind", delivery.kind.name()).increment();
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    recordFailure(delivery, failure);
-                    return null;
-                })
+                .onItem()
+                .invoke(
+                        () -> {
+                            delivery.status = DeliveryStatus.SENT;
+                            delivery.attempts++;
+                            delivery.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            delivery.lastError = null;
+                            registry.counter("embargo.email.sent", "kind", delivery.kind.name())
+                                    .increment();
+                        })
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            recordFailure(delivery, failure);
+                            return null;
+                        })
                 .replaceWithVoid();
     }
 
@@ -123,11 +160,13 @@ public class EmailDispatcher {
         }
         String template = "emails/" + delivery.kind.template();
         String text = templates.getTemplate(template + ".txt").render(data);
-        Mail mail = new Mail()
-                .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))
-                .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")));
+        Mail mail =
+                new Mail()
+                        .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))
+                        .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")));
         if (delivery.sealedEncryptTo != null) {
-            // Inline OpenPGP: the text, encrypted to the reporter's key; no HTML part to leak it in the clear.
+            // Inline OpenPGP: the text, encrypted to the reporter's key; no HTML part to leak it in
+            // the clear.
             mail.setText(OpenPgpRecipient.of(cipher.open(delivery.sealedEncryptTo)).encrypt(text));
         } else {
             mail.setText(text).setHtml(templates.getTemplate(template + ".html").render(data));
@@ -136,10 +175,12 @@ public class EmailDispatcher {
         // RFC 3834: a machine wrote this, so out-of-office replies stay away and nothing loops.
         mail.addHeader("Auto-Submitted", "auto-generated");
         if (delivery.kind.toReporter() && program != null) {
-            // On the program's behalf: its name signs, its team gets the replies. The address stays the platform's own.
+            // On the program's behalf: its name signs, its team gets the replies. The address stays
+            // the platform's own.
             String name = program.programName == null ? delivery.programSlug : program.programName;
             mail.setFrom(sender(name + " security team", senderAddress));
-            config.replyToIntakeDomain().map(domain -> delivery.programSlug + "@" + domain)
+            config.replyToIntakeDomain()
+                    .map(domain -> delivery.programSlug + "@" + domain)
                     .or(() -> program.addresses().stream().findFirst())
                     .ifPresent(mail::setReplyTo);
         }
@@ -151,23 +192,30 @@ public class EmailDispatcher {
         delivery.lastError = failure.getClass().getSimpleName();
         if (delivery.attempts >= config.maxAttempts()) {
             delivery.status = DeliveryStatus.FAILED;
-            LOG.errorf("Giving up email delivery %s after %d attempts: %s", delivery.id, delivery.attempts,
-                    failure.getMessage());
+            LOG.errorf(
+                    "Giving up email delivery %s after %d attempts: %s",
+                    delivery.id, delivery.attempts, failure.getMessage());
         } else {
-            delivery.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(delivery.attempts));
-            LOG.warnf("Email delivery %s failed (attempt %d), will retry: %s", delivery.id, delivery.attempts,
-                    failure.getMessage());
+            delivery.nextAttemptAt =
+                    OffsetDateTime.now(ZoneOffset.UTC).plus(backoff(delivery.attempts));
+            LOG.warnf(
+                    "Email delivery %s failed (attempt %d), will retry: %s",
+                    delivery.id, delivery.attempts, failure.getMessage());
         }
         registry.counter("embargo.email.failed", "kind", delivery.kind.name()).increment();
     }
 
     /**
-     * {@code display name <address>}, the name kept to letters, digits, spaces and {@code .-'&}: program
-     * names hold parentheses and commas, which the SMTP client refuses, and nothing in a name may
-     * reach another header.
+     * {@code display name <address>}, the name kept to letters, digits, spaces and {@code .-'&}:
+     * program names hold parentheses and commas, which the SMTP client refuses, and nothing in a
+     * name may reach another header.
      */
     static String sender(String displayName, String address) {
-        String plain = displayName.replaceAll("[^\\p{L}\\p{N} .'&-]", " ").replaceAll(" {2,}", " ").strip();
+        String plain =
+                displayName
+                        .replaceAll("[^\\p{L}\\p{N} .'&-]", " ")
+                        .replaceAll(" {2,}", " ")
+                        .strip();
         return plain + " <" + address + ">";
     }
 

@@ -18,7 +18,8 @@ public class PartnerNotifications {
     private final EmailDeliveryRepository deliveries;
     private final EmailDetails details;
 
-    PartnerNotifications(PartnerRepository partners, EmailDeliveryRepository deliveries, EmailDetails details) {
+    PartnerNotifications(
+            PartnerRepository partners, EmailDeliveryRepository deliveries, EmailDetails details) {
         this.partners = partners;
         this.deliveries = deliveries;
         this.details = details;
@@ -26,12 +27,30 @@ public class PartnerNotifications {
 
     /** Tells the partner's contact that the endpoint was disabled, and why; once per disabling. */
     public Uni<Void> queueEndpointDisabled(WebhookEndpoint endpoint, OffsetDateTime at) {
-        return partners.findById(endpoint.partnerId).chain(partner -> {
-            EmailDelivery delivery = EmailDelivery.pending(null, EmailKind.WEBHOOK_ENDPOINT_DISABLED,
-                    endpoint.id + "@" + at.toInstant(), null, null, partner.sealedContact, at);
-            delivery.details = details.write(Map.of("partnerName", partner.name, "url", endpoint.url,
-                    "reason", endpoint.disabledReason, "endpointId", endpoint.id.toString()));
-            return deliveries.queueOnce(delivery).replaceWithVoid();
-        });
+        return partners.findById(endpoint.partnerId)
+                .chain(
+                        partner -> {
+                            EmailDelivery delivery =
+                                    EmailDelivery.pending(
+                                            null,
+                                            EmailKind.WEBHOOK_ENDPOINT_DISABLED,
+                                            endpoint.id + "@" + at.toInstant(),
+                                            null,
+                                            null,
+                                            partner.sealedContact,
+                                            at);
+                            delivery.details =
+                                    details.write(
+                                            Map.of(
+                                                    "partnerName",
+                                                    partner.name,
+                                                    "url",
+                                                    endpoint.url,
+                                                    "reason",
+                                                    endpoint.disabledReason,
+                                                    "endpointId",
+                                                    endpoint.id.toString()));
+                            return deliveries.queueOnce(delivery).replaceWithVoid();
+                        });
     }
 }

@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * The partner registry: partners, the groups they belong to and programs they follow, and their
- * webhook endpoints. A signing secret is shown once, when it is issued; afterwards it is only
- * ever used to sign.
+ * webhook endpoints. A signing secret is shown once, when it is issued; afterwards it is only ever
+ * used to sign.
  */
 @ApplicationScoped
 public class Partners {
@@ -37,14 +37,19 @@ public class Partners {
     private final FieldCipher cipher;
     private final WebhookConfig config;
 
-    Partners(PartnerRepository partners, WebhookEndpointRepository endpoints, FieldCipher cipher, WebhookConfig config) {
+    Partners(
+            PartnerRepository partners,
+            WebhookEndpointRepository endpoints,
+            FieldCipher cipher,
+            WebhookConfig config) {
         this.partners = partners;
         this.endpoints = endpoints;
         this.cipher = cipher;
         this.config = config;
     }
 
-    public Uni<Partner> register(String name, String contactEmail, List<String> groups, List<String> programs) {
+    public Uni<Partner> register(
+            String name, String contactEmail, List<String> groups, List<String> programs) {
         Partner partner = new Partner();
         partner.id = TimeOrderedIds.next();
         partner.name = name.strip();
@@ -60,12 +65,20 @@ public class Partners {
     }
 
     public Uni<Partner> find(UUID partnerId) {
-        return Transactions.inSession(() -> partners.findById(partnerId)).map(found -> existing(found, "partner", partnerId));
+        return Transactions.inSession(() -> partners.findById(partnerId))
+                .map(found -> existing(found, "partner", partnerId));
     }
 
     public Uni<List<WebhookEndpoint>> endpointsOf(UUID partnerId) {
-        return Transactions.inSession(() -> partners.findById(partnerId)
-                .chain(found -> endpoints.list("partnerId", Sort.ascending("createdAt"), existing(found, "partner", partnerId).id)));
+        return Transactions.inSession(
+                () ->
+                        partners.findById(partnerId)
+                                .chain(
+                                        found ->
+                                                endpoints.list(
+                                                        "partnerId",
+                                                        Sort.ascending("createdAt"),
+                                                        existing(found, "partner", partnerId).id)));
     }
 
     /**
@@ -73,18 +86,38 @@ public class Partners {
      * host), and issues its first secret: returned here, and never again.
      */
     public Uni<IssuedSecret> addEndpoint(UUID partnerId, String url) {
-        return checkedUrl(url).chain(checked -> Transactions.inTransaction(() -> partners.findById(partnerId).chain(found -> {
-            existing(found, "partner", partnerId);
-            String secret = WebhookSignature.newSecret();
-            WebhookEndpoint endpoint = new WebhookEndpoint();
-            endpoint.id = TimeOrderedIds.next();
-            endpoint.partnerId = partnerId;
-            endpoint.url = checked;
-            endpoint.enabled = true;
-            endpoint.sealedSecret = cipher.seal(secret);
-            endpoint.createdAt = now();
-            return endpoints.persist(endpoint).map(saved -> new IssuedSecret(endpoint, secret));
-        })));
+        return checkedUrl(url)
+                .chain(
+                        checked ->
+                                Transactions.inTransaction(
+                                        () ->
+                                                partners.findById(partnerId)
+                                                        .chain(
+                                                                found -> {
+                                                                    existing(
+                                                                            found, "partner",
+                                                                            partnerId);
+                                                                    String secret =
+                                                                            WebhookSignature
+                                                                                    .newSecret();
+                                                                    WebhookEndpoint endpoint =
+                                                                            new WebhookEndpoint();
+                                                                    endpoint.id =
+                                                                            TimeOrderedIds.next();
+                                                                    endpoint.partnerId = partnerId;
+                                                                    endpoint.url = checked;
+                                                                    endpoint.enabled = true;
+                                                                    endpoint.sealedSecret =
+                                                                            cipher.seal(secret);
+                                                                    endpoint.createdAt = now();
+                                                                    return endpoints
+                                                                            .persist(endpoint)
+                                                                            .map(
+                                                                                    saved ->
+                                                                                            new IssuedSecret(
+                                                                                                    endpoint,
+                                                                                                    secret));
+                                                                })));
     }
 
     /**
@@ -92,30 +125,46 @@ public class Partners {
      * configured overlap, so the partner can switch without losing a message.
      */
     public Uni<IssuedSecret> rotateSecret(UUID endpointId) {
-        return Transactions.inTransaction(() -> endpoints.findById(endpointId).map(found -> {
-            WebhookEndpoint endpoint = existing(found, "webhook endpoint", endpointId);
-            String secret = WebhookSignature.newSecret();
-            endpoint.sealedPreviousSecret = endpoint.sealedSecret;
-            endpoint.previousValidUntil = now().plus(config.secretOverlap());
-            endpoint.sealedSecret = cipher.seal(secret);
-            return new IssuedSecret(endpoint, secret);
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        endpoints
+                                .findById(endpointId)
+                                .map(
+                                        found -> {
+                                            WebhookEndpoint endpoint =
+                                                    existing(found, "webhook endpoint", endpointId);
+                                            String secret = WebhookSignature.newSecret();
+                                            endpoint.sealedPreviousSecret = endpoint.sealedSecret;
+                                            endpoint.previousValidUntil =
+                                                    now().plus(config.secretOverlap());
+                                            endpoint.sealedSecret = cipher.seal(secret);
+                                            return new IssuedSecret(endpoint, secret);
+                                        }));
     }
 
     /** Enables or disables an endpoint; an enabled endpoint gets its waiting deliveries. */
     public Uni<WebhookEndpoint> setEnabled(UUID endpointId, boolean enabled) {
-        return Transactions.inTransaction(() -> endpoints.findById(endpointId).map(found -> {
-            WebhookEndpoint endpoint = existing(found, "webhook endpoint", endpointId);
-            endpoint.enabled = enabled;
-            endpoint.disabledReason = enabled ? null : "disabled by staff";
-            return endpoint;
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        endpoints
+                                .findById(endpointId)
+                                .map(
+                                        found -> {
+                                            WebhookEndpoint endpoint =
+                                                    existing(found, "webhook endpoint", endpointId);
+                                            endpoint.enabled = enabled;
+                                            endpoint.disabledReason =
+                                                    enabled ? null : "disabled by staff";
+                                            return endpoint;
+                                        }));
     }
 
     /** The secrets that sign now: the current one, and the previous one during its overlap. */
     public List<String> signingSecrets(WebhookEndpoint endpoint, OffsetDateTime at) {
         String current = cipher.open(endpoint.sealedSecret);
-        if (endpoint.sealedPreviousSecret != null && endpoint.previousValidUntil != null && at.isBefore(endpoint.previousValidUntil)) {
+        if (endpoint.sealedPreviousSecret != null
+                && endpoint.previousValidUntil != null
+                && at.isBefore(endpoint.previousValidUntil)) {
             return List.of(current, cipher.open(endpoint.sealedPreviousSecret));
         }
         return List.of(current);
@@ -127,21 +176,32 @@ public class Partners {
 
     private Uni<String> checkedUrl(String url) {
         java.util.concurrent.Executor back = SessionContexts.current();
-        return Uni.createFrom().item(() -> EndpointAddress.refusal(url, config.allowHttp(), config.allowPrivateAddresses()))
+        return Uni.createFrom()
+                .item(
+                        () ->
+                                EndpointAddress.refusal(
+                                        url, config.allowHttp(), config.allowPrivateAddresses()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(back)
-                .map(refusal -> {
-                    if (refusal != null) {
-                        throw new ProblemException(new Problem("about:blank", "Bad Request", 400, "The webhook URL is refused.",
-                                List.of(new Problem.FieldError("url", refusal))));
-                    }
-                    return url;
-                });
+                .map(
+                        refusal -> {
+                            if (refusal != null) {
+                                throw new ProblemException(
+                                        new Problem(
+                                                "about:blank",
+                                                "Bad Request",
+                                                400,
+                                                "The webhook URL is refused.",
+                                                List.of(new Problem.FieldError("url", refusal))));
+                            }
+                            return url;
+                        });
     }
 
     private static <T> T existing(T found, String what, UUID id) {
         if (found == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No " + what + " " + id + "."));
+            throw new ProblemException(
+                    Problem.of(Response.Status.NOT_FOUND, "No " + what + " " + id + "."));
         }
         return found;
     }
@@ -151,6 +211,5 @@ public class Partners {
     }
 
     /** An endpoint with a secret just issued: the only time the secret is shown. */
-    public record IssuedSecret(WebhookEndpoint endpoint, String secret) {
-    }
+    public record IssuedSecret(WebhookEndpoint endpoint, String secret) {}
 }

@@ -51,8 +51,14 @@ public class PreAdvisoryFanOut {
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
-    PreAdvisoryFanOut(PartnerRepository partners, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-            EmailDeliveryRepository emails, EmailDetails details, FieldCipher cipher, ObjectMapper json) {
+    PreAdvisoryFanOut(
+            PartnerRepository partners,
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveryRepository deliveries,
+            EmailDeliveryRepository emails,
+            EmailDetails details,
+            FieldCipher cipher,
+            ObjectMapper json) {
         this.partners = partners;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -64,54 +70,132 @@ public class PreAdvisoryFanOut {
 
     public Uni<Void> fanOut(PreAdvisoryReleased released, String eventId) {
         ObjectNode body = body(released);
-        return partners.listAll().chain(all -> {
-            Map<UUID, Partner> receiving = all.stream()
-                    .filter(partner -> partner.receives(released.programSlug(), released.partnerGroups()))
-                    .collect(Collectors.toMap(partner -> partner.id, Function.identity()));
-            if (receiving.isEmpty()) {
-                LOG.warnf("Pre-advisory %s of %s reaches no partner (groups %s)", released.advisoryId(),
-                        released.programSlug(), released.partnerGroups());
-                return Uni.createFrom().voidItem();
-            }
-            return endpoints.list("partnerId in ?1", receiving.keySet()).chain(targets -> {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                List<WebhookDelivery> queued = targets.stream().map(endpoint -> {
-                    Watermark watermark = Watermark.random();
-                    WebhookDelivery delivery = new WebhookDelivery();
-                    delivery.id = TimeOrderedIds.next();
-                    delivery.endpointId = endpoint.id;
-                    delivery.partnerId = endpoint.partnerId;
-                    delivery.sourceEventId = eventId;
-                    delivery.eventType = TYPE;
-                    delivery.watermark = watermark.code();
-                    delivery.sealedPayload = cipher.seal(write(watermarked(body, watermark, receiving.get(endpoint.partnerId))));
-                    delivery.status = WebhookStatus.PENDING;
-                    delivery.nextAttemptAt = now;
-                    delivery.createdAt = now;
-                    return delivery;
-                }).toList();
-                return deliveries.persist(queued)
-                        .chain(() -> emails.persist(emailCopies(receiving.values(), body, released, now)));
-            });
-        });
+        return partners.listAll()
+                .chain(
+                        all -> {
+                            Map<UUID, Partner> receiving =
+                                    all.stream()
+                                            .filter(
+                                                    partner ->
+                                                            partner.receives(
+                                                                    released.programSlug(),
+                                                                    released.partnerGroups()))
+                                            .collect(
+                                                    Collectors.toMap(
+                                                            partner -> partner.id,
+                                                            Function.identity()));
+                            if (receiving.isEmpty()) {
+                                LOG.warnf(
+                                        "Pre-advisory %s of %s reaches no partner (groups %s)",
+                                        released.advisoryId(),
+                                        released.programSlug(),
+                                        released.partnerGroups());
+                                return Uni.createFrom().voidItem();
+                            }
+                            return endpoints
+                                    .list("partnerId in ?1", receiving.keySet())
+                                    .chain(
+                                            targets -> {
+                                                OffsetDateTime now =
+                                                        OffsetDateTime.now(ZoneOffset.UTC)
+                                                                .truncatedTo(ChronoUnit.MICROS);
+                                                List<WebhookDelivery> queued =
+                                                        targets.stream()
+                                                                .map(
+                                                                        endpoint -> {
+                                                                            Watermark watermark =
+                                                                                    Watermark
+                                                                                            .random();
+                                                                            WebhookDelivery
+                                                                                    delivery =
+                                                                                            new WebhookDelivery();
+                                                                            delivery.id =
+                                                                                    TimeOrderedIds
+                                                                                            .next();
+                                                                            delivery.endpointId =
+                                                                                    endpoint.id;
+                                                                            delivery.partnerId =
+                                                                                    endpoint.partnerId;
+                                                                            delivery.sourceEventId =
+                                                                                    eventId;
+                                                                            delivery.eventType =
+                                                                                    TYPE;
+                                                                            delivery.watermark =
+                                                                                    watermark
+                                                                                            .code();
+                                                                            delivery.sealedPayload =
+                                                                                    cipher.seal(
+                                                                                            write(
+                                                                                                    watermarked(
+                                                                                                            body,
+                                                                                                            watermark,
+                                                                                                            receiving
+                                                                                                                    .get(
+                                                                                                                            endpoint.partnerId))));
+                                                                            delivery.status =
+                                                                                    WebhookStatus
+                                                                                            .PENDING;
+                                                                            delivery.nextAttemptAt =
+                                                                                    now;
+                                                                            delivery.createdAt =
+                                                                                    now;
+                                                                            return delivery;
+                                                                        })
+                                                                .toList();
+                                                return deliveries
+                                                        .persist(queued)
+                                                        .chain(
+                                                                () ->
+                                                                        emails.persist(
+                                                                                emailCopies(
+                                                                                        receiving
+                                                                                                .values(),
+                                                                                        body,
+                                                                                        released,
+                                                                                        now)));
+                                            });
+                        });
     }
 
     /** One email per partner with a contact: the same pre-advisory, with a watermark of its own. */
-    private List<EmailDelivery> emailCopies(Collection<Partner> receiving, ObjectNode body,
-            PreAdvisoryReleased released, OffsetDateTime now) {
-        return receiving.stream().filter(partner -> partner.sealedContact != null).map(partner -> {
-            Watermark watermark = Watermark.random();
-            ObjectNode data = (ObjectNode) watermarked(body, watermark, partner).get("data");
-            EmailDelivery email = EmailDelivery.pending(null, EmailKind.PRE_ADVISORY, watermark.code(), null,
-                    released.programSlug(), partner.sealedContact, now);
-            email.partnerId = partner.id;
-            email.watermark = watermark.code();
-            email.sealedBody = cipher.seal(PreAdvisoryText.of(data, json));
-            // The subject appends "step": here the program, never the title, which stays out of subjects.
-            email.details = details.write(Map.of("partnerName", partner.name,
-                    "embargoUntil", released.embargoUntil().toString(), "step", released.programSlug()));
-            return email;
-        }).toList();
+    private List<EmailDelivery> emailCopies(
+            Collection<Partner> receiving,
+            ObjectNode body,
+            PreAdvisoryReleased released,
+            OffsetDateTime now) {
+        return receiving.stream()
+                .filter(partner -> partner.sealedContact != null)
+                .map(
+                        partner -> {
+                            Watermark watermark = Watermark.random();
+                            ObjectNode data =
+                                    (ObjectNode) watermarked(body, watermark, partner).get("data");
+                            EmailDelivery email =
+                                    EmailDelivery.pending(
+                                            null,
+                                            EmailKind.PRE_ADVISORY,
+                                            watermark.code(),
+                                            null,
+                                            released.programSlug(),
+                                            partner.sealedContact,
+                                            now);
+                            email.partnerId = partner.id;
+                            email.watermark = watermark.code();
+                            email.sealedBody = cipher.seal(PreAdvisoryText.of(data, json));
+                            // The subject appends "step": here the program, never the title, which
+                            // stays out of subjects.
+                            email.details =
+                                    details.write(
+                                            Map.of(
+                                                    "partnerName",
+                                                    partner.name,
+                                                    "embargoUntil",
+                                                    released.embargoUntil().toString(),
+                                                    "step",
+                                                    released.programSlug()));
+                            return email;
+                        })
+                .toList();
     }
 
     /**
@@ -127,8 +211,15 @@ public class PreAdvisoryFanOut {
             }
         }
         data.put("watermark", watermark.code());
-        data.put("distribution", "TLP:AMBER. Prepared for " + partner.name + " only; do not forward before "
-                + data.path("embargoUntil").asText() + ". Copy reference " + watermark.code() + ".");
+        data.put(
+                "distribution",
+                "TLP:AMBER. Prepared for "
+                        + partner.name
+                        + " only; do not forward before "
+                        + data.path("embargoUntil").asText()
+                        + ". Copy reference "
+                        + watermark.code()
+                        + ".");
         return copy;
     }
 
@@ -153,7 +244,8 @@ public class PreAdvisoryFanOut {
             data.set("partnerGroups", json.valueToTree(released.partnerGroups()));
             return body;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Pre-advisory " + released.advisoryId() + " holds an unreadable document", e);
+            throw new IllegalStateException(
+                    "Pre-advisory " + released.advisoryId() + " holds an unreadable document", e);
         }
     }
 }

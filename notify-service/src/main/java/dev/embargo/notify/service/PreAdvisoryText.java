@@ -14,25 +14,39 @@ import java.util.Map;
 final class PreAdvisoryText {
 
     /** Field, and the label it is shown under, in the order a reader needs them. */
-    private static final List<Map.Entry<String, String>> FIELDS = List.of(
-            Map.entry("advisory", "Advisory"), Map.entry("title", "Title"), Map.entry("program", "Program"),
-            Map.entry("severity", "Severity"), Map.entry("cvssScore", "CVSS score"), Map.entry("cvssVector", "CVSS vector"),
-            Map.entry("cveId", "CVE"), Map.entry("cweId", "CWE"), Map.entry("embargoUntil", "Embargoed until"),
-            Map.entry("summary", "Summary"), Map.entry("description", "Description"), Map.entry("affected", "Affected"),
-            Map.entry("remediation", "Remediation"), Map.entry("workarounds", "Workarounds"));
+    private static final List<Map.Entry<String, String>> FIELDS =
+            List.of(
+                    Map.entry("advisory", "Advisory"),
+                    Map.entry("title", "Title"),
+                    Map.entry("program", "Program"),
+                    Map.entry("severity", "Severity"),
+                    Map.entry("cvssScore", "CVSS score"),
+                    Map.entry("cvssVector", "CVSS vector"),
+                    Map.entry("cveId", "CVE"),
+                    Map.entry("cweId", "CWE"),
+                    Map.entry("embargoUntil", "Embargoed until"),
+                    Map.entry("summary", "Summary"),
+                    Map.entry("description", "Description"),
+                    Map.entry("affected", "Affected"),
+                    Map.entry("remediation", "Remediation"),
+                    Map.entry("workarounds", "Workarounds"));
 
-    private PreAdvisoryText() {
-    }
+    private PreAdvisoryText() {}
 
     static String of(JsonNode data, ObjectMapper json) {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, String> field : FIELDS) {
             JsonNode value = data.get(field.getKey());
-            if (value == null || value.isNull() || value.asText().isEmpty() && !value.isContainerNode()) {
+            if (value == null
+                    || value.isNull()
+                    || value.asText().isEmpty() && !value.isContainerNode()) {
                 continue;
             }
             if (value.isContainerNode()) {
-                text.append(field.getValue()).append(":\n  ").append(pretty(value, json).replace("\n", "\n  ")).append("\n\n");
+                text.append(field.getValue())
+                        .append(":\n  ")
+                        .append(pretty(value, json).replace("\n", "\n  "))
+                        .append("\n\n");
             } else if (value.asText().length() > 60) {
                 text.append(field.getValue()).append(":\n").append(value.asText()).append("\n\n");
             } else {

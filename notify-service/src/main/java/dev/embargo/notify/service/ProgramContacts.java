@@ -26,28 +26,49 @@ public class ProgramContacts {
 
     /** Applies a published revision; called inside the consumer's transaction. */
     public Uni<Void> apply(ProgramPolicyPublished published) {
-        return contacts.findById(published.slug()).chain(current -> {
-            if (current != null && current.revision >= published.revision()) {
-                return Uni.createFrom().voidItem();
-            }
-            Program program = files.read(published.document(), published.slug() + "@" + published.revision());
-            ProgramContact contact = current != null ? current : new ProgramContact();
-            contact.programSlug = published.slug();
-            contact.revision = published.revision();
-            contact.programName = program.name();
-            contact.setAddresses(program.contacts().stream().map(Program.Contact::email).filter(Objects::nonNull).toList());
-            return current != null ? Uni.createFrom().voidItem() : contacts.persist(contact).replaceWithVoid();
-        });
+        return contacts.findById(published.slug())
+                .chain(
+                        current -> {
+                            if (current != null && current.revision >= published.revision()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Program program =
+                                    files.read(
+                                            published.document(),
+                                            published.slug() + "@" + published.revision());
+                            ProgramContact contact =
+                                    current != null ? current : new ProgramContact();
+                            contact.programSlug = published.slug();
+                            contact.revision = published.revision();
+                            contact.programName = program.name();
+                            contact.setAddresses(
+                                    program.contacts().stream()
+                                            .map(Program.Contact::email)
+                                            .filter(Objects::nonNull)
+                                            .toList());
+                            return current != null
+                                    ? Uni.createFrom().voidItem()
+                                    : contacts.persist(contact).replaceWithVoid();
+                        });
     }
 
-    /** Every program's contacts by slug: what the email dispatcher signs and addresses replies with. */
+    /**
+     * Every program's contacts by slug: what the email dispatcher signs and addresses replies with.
+     */
     public Uni<java.util.Map<String, ProgramContact>> bySlug() {
-        return contacts.listAll().map(all -> all.stream()
-                .collect(java.util.stream.Collectors.toMap(contact -> contact.programSlug, contact -> contact)));
+        return contacts.listAll()
+                .map(
+                        all ->
+                                all.stream()
+                                        .collect(
+                                                java.util.stream.Collectors.toMap(
+                                                        contact -> contact.programSlug,
+                                                        contact -> contact)));
     }
 
     /** The team's addresses; none when the program is unknown here or lists no address. */
     public Uni<List<String>> of(String programSlug) {
-        return contacts.findById(programSlug).map(found -> found == null ? List.of() : found.addresses());
+        return contacts.findById(programSlug)
+                .map(found -> found == null ? List.of() : found.addresses());
     }
 }

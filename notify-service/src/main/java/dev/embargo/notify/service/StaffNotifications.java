@@ -31,7 +31,11 @@ public class StaffNotifications {
     private final EmailDetails details;
     private final FieldCipher cipher;
 
-    StaffNotifications(ProgramContacts teams, EmailDeliveryRepository deliveries, EmailDetails details, FieldCipher cipher) {
+    StaffNotifications(
+            ProgramContacts teams,
+            EmailDeliveryRepository deliveries,
+            EmailDetails details,
+            FieldCipher cipher) {
         this.teams = teams;
         this.deliveries = deliveries;
         this.details = details;
@@ -39,23 +43,52 @@ public class StaffNotifications {
     }
 
     public Uni<Void> queueWarning(DeadlineApproaching warning) {
-        return toTeam(EmailKind.DEADLINE_APPROACHING, warning.reportId(), warning.trackingId(), warning.programSlug(),
-                warning.step(), warning.dueAt(), warning.caseState(), warning.owner());
+        return toTeam(
+                EmailKind.DEADLINE_APPROACHING,
+                warning.reportId(),
+                warning.trackingId(),
+                warning.programSlug(),
+                warning.step(),
+                warning.dueAt(),
+                warning.caseState(),
+                warning.owner());
     }
 
     public Uni<Void> queueBreach(DeadlineBreached breach) {
-        return toTeam(EmailKind.DEADLINE_BREACHED, breach.reportId(), breach.trackingId(), breach.programSlug(),
-                breach.step(), breach.dueAt(), breach.caseState(), breach.owner());
+        return toTeam(
+                EmailKind.DEADLINE_BREACHED,
+                breach.reportId(),
+                breach.trackingId(),
+                breach.programSlug(),
+                breach.step(),
+                breach.dueAt(),
+                breach.caseState(),
+                breach.owner());
     }
 
-    /** Tells the team the reporter wrote; the text stays in the case, out of mailboxes. Once per message. */
+    /**
+     * Tells the team the reporter wrote; the text stays in the case, out of mailboxes. Once per
+     * message.
+     */
     public Uni<Void> queueReporterMessage(ReportMessagePosted posted) {
-        return toTeam(EmailKind.REPORTER_MESSAGE, posted.reportId(), posted.trackingId(), posted.programSlug(),
-                posted.messageId(), Map.of());
+        return toTeam(
+                EmailKind.REPORTER_MESSAGE,
+                posted.reportId(),
+                posted.trackingId(),
+                posted.programSlug(),
+                posted.messageId(),
+                Map.of());
     }
 
-    private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String step,
-            Instant dueAt, String caseState, String owner) {
+    private Uni<Void> toTeam(
+            EmailKind kind,
+            String reportId,
+            String trackingId,
+            String programSlug,
+            String step,
+            Instant dueAt,
+            String caseState,
+            String owner) {
         Map<String, String> said = new LinkedHashMap<>();
         said.put("step", DeadlineLines.labelOf(step));
         said.put("dueAt", DeadlineLines.WHEN.format(dueAt));
@@ -64,17 +97,34 @@ public class StaffNotifications {
         return toTeam(kind, reportId, trackingId, programSlug, step + "@" + dueAt, said);
     }
 
-    private Uni<Void> toTeam(EmailKind kind, String reportId, String trackingId, String programSlug, String occasion,
+    private Uni<Void> toTeam(
+            EmailKind kind,
+            String reportId,
+            String trackingId,
+            String programSlug,
+            String occasion,
             Map<String, String> said) {
-        return teams.of(programSlug).chain(addresses -> {
-            if (addresses.isEmpty()) {
-                LOG.warnf("Program %s lists no contact address: nobody to send %s about %s", programSlug, kind, trackingId);
-                return Uni.createFrom().voidItem();
-            }
-            EmailDelivery delivery = EmailDelivery.pending(UUID.fromString(reportId), kind, occasion, trackingId,
-                    programSlug, cipher.seal(String.join("\n", addresses)), OffsetDateTime.now(ZoneOffset.UTC));
-            delivery.details = details.write(said);
-            return deliveries.queueOnce(delivery).replaceWithVoid();
-        });
+        return teams.of(programSlug)
+                .chain(
+                        addresses -> {
+                            if (addresses.isEmpty()) {
+                                LOG.warnf(
+                                        "Program %s lists no contact address: nobody to send %s"
+                                                + " about %s",
+                                        programSlug, kind, trackingId);
+                                return Uni.createFrom().voidItem();
+                            }
+                            EmailDelivery delivery =
+                                    EmailDelivery.pending(
+                                            UUID.fromString(reportId),
+                                            kind,
+                                            occasion,
+                                            trackingId,
+                                            programSlug,
+                                            cipher.seal(String.join("\n", addresses)),
+                                            OffsetDateTime.now(ZoneOffset.UTC));
+                            delivery.details = details.write(said);
+                            return deliveries.queueOnce(delivery).replaceWithVoid();
+                        });
     }
 }

@@ -48,9 +48,9 @@ import org.jboss.logging.Logger;
  * deliveries, with the same {@code webhook-id} and body, are tried again — at least once on the
  * wire, once in effect for a receiver that ignores a {@code webhook-id} it has seen.
  *
- * <p>A 2xx answer delivers; anything else, a timeout or a refused address is a failed try,
- * retried on {@link RetrySchedule}; after the last try the delivery is dead-lettered
- * ({@code webhook.failed}), its endpoint disabled, and the partner's contact emailed.
+ * <p>A 2xx answer delivers; anything else, a timeout or a refused address is a failed try, retried
+ * on {@link RetrySchedule}; after the last try the delivery is dead-lettered ({@code
+ * webhook.failed}), its endpoint disabled, and the partner's contact emailed.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -69,8 +69,14 @@ public class WebhookDispatcher {
     private final RepeatingPass pass = RepeatingPass.draining("Webhook dispatch", this::sendDue);
     private WebClient client;
 
-    WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, Partners partners,
-            PartnerNotifications partnerNotifications, Outbox outbox, FieldCipher cipher, WebhookConfig config,
+    WebhookDispatcher(
+            WebhookDeliveryRepository deliveries,
+            WebhookEndpointRepository endpoints,
+            Partners partners,
+            PartnerNotifications partnerNotifications,
+            Outbox outbox,
+            FieldCipher cipher,
+            WebhookConfig config,
             MeterRegistry registry) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -84,12 +90,13 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx, io.vertx.core.Vertx coreVertx) {
-        WebClientOptions options = new WebClientOptions()
-                .setFollowRedirects(false)
-                .setMaxPoolSize(config.concurrency())
-                .setKeepAlive(true)
-                .setConnectTimeout((int) config.timeout().toMillis())
-                .setUserAgent("Embargo-Webhooks/1");
+        WebClientOptions options =
+                new WebClientOptions()
+                        .setFollowRedirects(false)
+                        .setMaxPoolSize(config.concurrency())
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) config.timeout().toMillis())
+                        .setUserAgent("Embargo-Webhooks/1");
         client = WebClient.create(vertx, options);
         pass.start(coreVertx, config.pollInterval());
     }
@@ -98,25 +105,74 @@ public class WebhookDispatcher {
         pass.stop();
     }
 
-    /** One pass: lease, send, record; true when the lease was a full batch, so that the next one follows at once. */
+    /**
+     * One pass: lease, send, record; true when the lease was a full batch, so that the next one
+     * follows at once.
+     */
     Uni<Boolean> sendDue() {
         Executor back = SessionContexts.current();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Transactions.inTransaction(() -> deliveries.leaseDue(now, now.plus(config.lease()), config.batchSize())
-                        .chain(leased -> leased.isEmpty() ? Uni.createFrom().item(new Batch(List.of(), Map.of()))
-                                : endpoints.list("id in ?1", leased.stream().map(d -> d.endpointId).distinct().toList())
-                                        .map(found -> new Batch(leased, found.stream()
-                                                .collect(Collectors.toMap(endpoint -> endpoint.id, Function.identity()))))))
-                .chain(batch -> batch.deliveries().isEmpty() ? Uni.createFrom().item(false)
-                        : refusals(batch.endpoints().values())
-                                .chain(refused -> Multi.createFrom().iterable(batch.deliveries())
-                                        .onItem().transformToUni(delivery -> send(delivery,
-                                                batch.endpoints().get(delivery.endpointId), refused))
-                                        .merge(config.concurrency())
-                                        .collect().asList())
-                                .emitOn(back)
-                                .chain(this::record)
-                                .replaceWith(batch.deliveries().size() == config.batchSize()));
+        return Transactions.inTransaction(
+                        () ->
+                                deliveries
+                                        .leaseDue(now, now.plus(config.lease()), config.batchSize())
+                                        .chain(
+                                                leased ->
+                                                        leased.isEmpty()
+                                                                ? Uni.createFrom()
+                                                                        .item(
+                                                                                new Batch(
+                                                                                        List.of(),
+                                                                                        Map.of()))
+                                                                : endpoints
+                                                                        .list(
+                                                                                "id in ?1",
+                                                                                leased.stream()
+                                                                                        .map(
+                                                                                                d ->
+                                                                                                        d.endpointId)
+                                                                                        .distinct()
+                                                                                        .toList())
+                                                                        .map(
+                                                                                found ->
+                                                                                        new Batch(
+                                                                                                leased,
+                                                                                                found
+                                                                                                        .stream()
+                                                                                                        .collect(
+                                                                                                                Collectors
+                                                                                                                        .toMap(
+                                                                                                                                endpoint ->
+                                                                                                                                        endpoint.id,
+                                                                                                                                Function
+                                                                                                                                        .identity()))))))
+                .chain(
+                        batch ->
+                                batch.deliveries().isEmpty()
+                                        ? Uni.createFrom().item(false)
+                                        : refusals(batch.endpoints().values())
+                                                .chain(
+                                                        refused ->
+                                                                Multi.createFrom()
+                                                                        .iterable(
+                                                                                batch.deliveries())
+                                                                        .onItem()
+                                                                        .transformToUni(
+                                                                                delivery ->
+                                                                                        send(
+                                                                                                delivery,
+                                                                                                batch.endpoints()
+                                                                                                        .get(
+                                                                                                                delivery.endpointId),
+                                                                                                refused))
+                                                                        .merge(config.concurrency())
+                                                                        .collect()
+                                                                        .asList())
+                                                .emitOn(back)
+                                                .chain(this::record)
+                                                .replaceWith(
+                                                        batch.deliveries().size()
+                                                                == config.batchSize()));
     }
 
     /**
@@ -124,18 +180,29 @@ public class WebhookDispatcher {
      * blocks, so it runs on a worker thread, once per distinct host and scheme.
      */
     private Uni<Map<UUID, String>> refusals(java.util.Collection<WebhookEndpoint> batchEndpoints) {
-        return Uni.createFrom().item(() -> {
-            Map<String, String> byOrigin = new HashMap<>();
-            Map<UUID, String> refused = new HashMap<>();
-            for (WebhookEndpoint endpoint : batchEndpoints) {
-                String refusal = byOrigin.computeIfAbsent(origin(endpoint.url), ignored ->
-                        String.valueOf(EndpointAddress.refusal(endpoint.url, config.allowHttp(), config.allowPrivateAddresses())));
-                if (!refusal.equals("null")) {
-                    refused.put(endpoint.id, "address refused: " + refusal);
-                }
-            }
-            return refused;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .item(
+                        () -> {
+                            Map<String, String> byOrigin = new HashMap<>();
+                            Map<UUID, String> refused = new HashMap<>();
+                            for (WebhookEndpoint endpoint : batchEndpoints) {
+                                String refusal =
+                                        byOrigin.computeIfAbsent(
+                                                origin(endpoint.url),
+                                                ignored ->
+                                                        String.valueOf(
+                                                                EndpointAddress.refusal(
+                                                                        endpoint.url,
+                                                                        config.allowHttp(),
+                                                                        config
+                                                                                .allowPrivateAddresses())));
+                                if (!refusal.equals("null")) {
+                                    refused.put(endpoint.id, "address refused: " + refusal);
+                                }
+                            }
+                            return refused;
+                        })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Scheme, user info and host: what the address check depends on (the path does not). */
@@ -148,15 +215,22 @@ public class WebhookDispatcher {
         }
     }
 
-    private Uni<Outcome> send(WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
+    private Uni<Outcome> send(
+            WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
         if (refused.containsKey(endpoint.id)) {
-            return Uni.createFrom().item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
+            return Uni.createFrom()
+                    .item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
         }
         long timestamp = Instant.now().getEpochSecond();
-        // Each delivery's own body: copies of one pre-advisory differ by their recipient's watermark.
+        // Each delivery's own body: copies of one pre-advisory differ by their recipient's
+        // watermark.
         String body = cipher.open(delivery.sealedPayload);
-        String signature = WebhookSignature.header(partners.signingSecrets(endpoint, OffsetDateTime.now(ZoneOffset.UTC)),
-                delivery.webhookId(), timestamp, body);
+        String signature =
+                WebhookSignature.header(
+                        partners.signingSecrets(endpoint, OffsetDateTime.now(ZoneOffset.UTC)),
+                        delivery.webhookId(),
+                        timestamp,
+                        body);
         long started = System.nanoTime();
         return client.postAbs(endpoint.url)
                 .timeout(config.timeout().toMillis())
@@ -165,62 +239,108 @@ public class WebhookDispatcher {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature)
                 .sendBuffer(Buffer.buffer(body))
-                .map(response -> new Outcome(delivery.id, response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), millisSince(started)))
-                .onFailure().recoverWithItem(failure -> new Outcome(delivery.id, null, reasonOf(failure), millisSince(started)));
+                .map(
+                        response ->
+                                new Outcome(
+                                        delivery.id,
+                                        response.statusCode(),
+                                        response.statusCode() / 100 == 2
+                                                ? null
+                                                : "HTTP " + response.statusCode(),
+                                        millisSince(started)))
+                .onFailure()
+                .recoverWithItem(
+                        failure ->
+                                new Outcome(
+                                        delivery.id,
+                                        null,
+                                        reasonOf(failure),
+                                        millisSince(started)));
     }
 
     private Uni<Void> record(List<Outcome> outcomes) {
-        Map<UUID, Outcome> byId = outcomes.stream().collect(Collectors.toMap(Outcome::deliveryId, Function.identity()));
+        Map<UUID, Outcome> byId =
+                outcomes.stream()
+                        .collect(Collectors.toMap(Outcome::deliveryId, Function.identity()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Transactions.inTransaction(() -> deliveries.list("id in ?1", byId.keySet()).chain(found -> {
-            Uni<Void> followUps = Uni.createFrom().voidItem();
-            for (WebhookDelivery delivery : found) {
-                Outcome outcome = byId.get(delivery.id);
-                delivery.leaseUntil = null;
-                delivery.lastStatus = outcome.status();
-                delivery.lastLatencyMs = outcome.latencyMs();
-                delivery.lastError = outcome.error();
-                if (outcome.delivered()) {
-                    delivery.status = WebhookStatus.DELIVERED;
-                    delivery.deliveredAt = now;
-                    registry.timer("embargo.webhook.latency").record(Duration.ofMillis(outcome.latencyMs()));
-                    registry.counter("embargo.webhook.delivered").increment();
-                    continue;
-                }
-                registry.counter("embargo.webhook.failed.tries").increment();
-                var wait = schedule.waitAfter(delivery.attempts);
-                if (wait.isPresent()) {
-                    delivery.nextAttemptAt = now.plus(wait.get());
-                } else {
-                    delivery.status = WebhookStatus.DEAD;
-                    followUps = followUps.chain(() -> deadLetter(delivery, now));
-                }
-            }
-            return followUps;
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        deliveries
+                                .list("id in ?1", byId.keySet())
+                                .chain(
+                                        found -> {
+                                            Uni<Void> followUps = Uni.createFrom().voidItem();
+                                            for (WebhookDelivery delivery : found) {
+                                                Outcome outcome = byId.get(delivery.id);
+                                                delivery.leaseUntil = null;
+                                                delivery.lastStatus = outcome.status();
+                                                delivery.lastLatencyMs = outcome.latencyMs();
+                                                delivery.lastError = outcome.error();
+                                                if (outcome.delivered()) {
+                                                    delivery.status = WebhookStatus.DELIVERED;
+                                                    delivery.deliveredAt = now;
+                                                    registry.timer("embargo.webhook.latency")
+                                                            .record(
+                                                                    Duration.ofMillis(
+                                                                            outcome.latencyMs()));
+                                                    registry.counter("embargo.webhook.delivered")
+                                                            .increment();
+                                                    continue;
+                                                }
+                                                registry.counter("embargo.webhook.failed.tries")
+                                                        .increment();
+                                                var wait = schedule.waitAfter(delivery.attempts);
+                                                if (wait.isPresent()) {
+                                                    delivery.nextAttemptAt = now.plus(wait.get());
+                                                } else {
+                                                    delivery.status = WebhookStatus.DEAD;
+                                                    followUps =
+                                                            followUps.chain(
+                                                                    () ->
+                                                                            deadLetter(
+                                                                                    delivery, now));
+                                                }
+                                            }
+                                            return followUps;
+                                        }));
     }
 
-    /** The whole schedule failed: to the dead-letter topic, the endpoint disabled, the partner told. */
+    /**
+     * The whole schedule failed: to the dead-letter topic, the endpoint disabled, the partner told.
+     */
     private Uni<Void> deadLetter(WebhookDelivery delivery, OffsetDateTime now) {
         registry.counter("embargo.webhook.dead.lettered").increment();
-        LOG.warnf("Webhook delivery %s to endpoint %s dead-lettered after %d tries: %s", delivery.id, delivery.endpointId,
-                delivery.attempts, delivery.lastError);
-        return outbox.stage(new WebhookFailed(delivery.id.toString(), delivery.webhookId(), delivery.partnerId.toString(),
-                        delivery.endpointId.toString(), delivery.eventType, delivery.sourceEventId, delivery.attempts,
-                        delivery.lastStatus, delivery.lastError, now.toInstant()))
+        LOG.warnf(
+                "Webhook delivery %s to endpoint %s dead-lettered after %d tries: %s",
+                delivery.id, delivery.endpointId, delivery.attempts, delivery.lastError);
+        return outbox.stage(
+                        new WebhookFailed(
+                                delivery.id.toString(),
+                                delivery.webhookId(),
+                                delivery.partnerId.toString(),
+                                delivery.endpointId.toString(),
+                                delivery.eventType,
+                                delivery.sourceEventId,
+                                delivery.attempts,
+                                delivery.lastStatus,
+                                delivery.lastError,
+                                now.toInstant()))
                 .chain(() -> endpoints.findById(delivery.endpointId))
-                .chain(endpoint -> {
-                    if (!endpoint.enabled) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    endpoint.enabled = false;
-                    endpoint.disabledReason = "every try of a delivery failed over " + schedule.span();
-                    return partnerNotifications.queueEndpointDisabled(endpoint, now);
-                });
+                .chain(
+                        endpoint -> {
+                            if (!endpoint.enabled) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            endpoint.enabled = false;
+                            endpoint.disabledReason =
+                                    "every try of a delivery failed over " + schedule.span();
+                            return partnerNotifications.queueEndpointDisabled(endpoint, now);
+                        });
     }
 
-    /** Why a try got no answer, in words for the delivery log (never the request or its secrets). */
+    /**
+     * Why a try got no answer, in words for the delivery log (never the request or its secrets).
+     */
     static String reasonOf(Throwable failure) {
         if (failure instanceof java.net.ConnectException) {
             return "connection failed";
@@ -236,10 +356,11 @@ public class WebhookDispatcher {
         return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {
-    }
+    private record Batch(List<WebhookDelivery> deliveries, Map<UUID, WebhookEndpoint> endpoints) {}
 
-    /** How one try went: an HTTP status (null when none came back) and, unless 2xx, why it failed. */
+    /**
+     * How one try went: an HTTP status (null when none came back) and, unless 2xx, why it failed.
+     */
     private record Outcome(UUID deliveryId, Integer status, String error, int latencyMs) {
         boolean delivered() {
             return error == null;

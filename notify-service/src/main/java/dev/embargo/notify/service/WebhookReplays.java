@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Staff send deliveries again: one, or everything an endpoint was sent since a time. A replay
- * is the same message (same {@code webhook-id}, same body) with a fresh retry schedule.
+ * Staff send deliveries again: one, or everything an endpoint was sent since a time. A replay is
+ * the same message (same {@code webhook-id}, same body) with a fresh retry schedule.
  */
 @ApplicationScoped
 public class WebhookReplays {
@@ -32,27 +32,50 @@ public class WebhookReplays {
     }
 
     public Uni<WebhookDelivery> replay(UUID deliveryId) {
-        return Transactions.inTransaction(() -> deliveries.findById(deliveryId).map(found -> {
-            if (found == null) {
-                throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No webhook delivery " + deliveryId + "."));
-            }
-            requeue(found, OffsetDateTime.now(ZoneOffset.UTC));
-            return found;
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        deliveries
+                                .findById(deliveryId)
+                                .map(
+                                        found -> {
+                                            if (found == null) {
+                                                throw new ProblemException(
+                                                        Problem.of(
+                                                                Response.Status.NOT_FOUND,
+                                                                "No webhook delivery "
+                                                                        + deliveryId
+                                                                        + "."));
+                                            }
+                                            requeue(found, OffsetDateTime.now(ZoneOffset.UTC));
+                                            return found;
+                                        }));
     }
 
     /** Requeues every delivery to the endpoint queued since {@code since}; how many. */
     public Uni<Integer> replaySince(UUID endpointId, Instant since) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Transactions.inTransaction(() -> endpoints.findById(endpointId).chain(endpoint -> {
-            if (endpoint == null) {
-                throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No webhook endpoint " + endpointId + "."));
-            }
-            return deliveries.ofEndpointSince(endpointId, since.atOffset(ZoneOffset.UTC));
-        }).map(found -> {
-            found.forEach(delivery -> requeue(delivery, now));
-            return found.size();
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        endpoints
+                                .findById(endpointId)
+                                .chain(
+                                        endpoint -> {
+                                            if (endpoint == null) {
+                                                throw new ProblemException(
+                                                        Problem.of(
+                                                                Response.Status.NOT_FOUND,
+                                                                "No webhook endpoint "
+                                                                        + endpointId
+                                                                        + "."));
+                                            }
+                                            return deliveries.ofEndpointSince(
+                                                    endpointId, since.atOffset(ZoneOffset.UTC));
+                                        })
+                                .map(
+                                        found -> {
+                                            found.forEach(delivery -> requeue(delivery, now));
+                                            return found.size();
+                                        }));
     }
 
     public Uni<List<WebhookDelivery>> ofPartner(UUID partnerId, int page, int size) {

@@ -9,19 +9,29 @@ class WatermarkTest {
     @Test
     void aCopyNamesItsWatermarkVisiblyAndInvisibly() {
         Watermark watermark = Watermark.random();
-        String copy = "Summary of the flaw." + watermark.invisible() + "\nCopy reference " + watermark.code() + ".";
+        String copy =
+                "Summary of the flaw."
+                        + watermark.invisible()
+                        + "\nCopy reference "
+                        + watermark.code()
+                        + ".";
 
-        assertThat(Watermark.findIn(copy)).extracting(Watermark.Found::code).containsOnly(watermark.code());
-        assertThat(Watermark.findIn(copy)).extracting(Watermark.Found::carriedAs)
+        assertThat(Watermark.findIn(copy))
+                .extracting(Watermark.Found::code)
+                .containsOnly(watermark.code());
+        assertThat(Watermark.findIn(copy))
+                .extracting(Watermark.Found::carriedAs)
                 .containsExactly("visible reference", "invisible mark");
     }
 
     @Test
     void aCopyWithItsReferenceLineCutOffStillCarriesTheInvisibleMark() {
         Watermark watermark = Watermark.random();
-        String leaked = "Selector bypass. Attackers" + watermark.invisible() + " read other topics.";
+        String leaked =
+                "Selector bypass. Attackers" + watermark.invisible() + " read other topics.";
 
-        assertThat(Watermark.findIn(leaked)).containsExactly(new Watermark.Found(watermark.code(), "invisible mark"));
+        assertThat(Watermark.findIn(leaked))
+                .containsExactly(new Watermark.Found(watermark.code(), "invisible mark"));
     }
 
     @Test

@@ -18,8 +18,12 @@ class WebhookSignatureTest {
     @Test
     void signaturesMatchTheStandardWebhooksReferenceExample() {
         // The example of the Standard Webhooks specification (and its reference libraries' tests).
-        String header = WebhookSignature.header(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
-                "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}");
+        String header =
+                WebhookSignature.header(
+                        List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330L,
+                        "{\"test\": 2432232314}");
         assertThat(header).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
@@ -28,7 +32,8 @@ class WebhookSignatureTest {
         String secret = WebhookSignature.newSecret();
         String header = WebhookSignature.header(List.of(secret), "msg_1", NOW, "{\"a\":1}");
         assertThat(receiverAccepts(secret, "msg_1", "{\"a\":1}", header)).isTrue();
-        assertThat(receiverAccepts(WebhookSignature.newSecret(), "msg_1", "{\"a\":1}", header)).isFalse();
+        assertThat(receiverAccepts(WebhookSignature.newSecret(), "msg_1", "{\"a\":1}", header))
+                .isFalse();
         assertThat(receiverAccepts(secret, "msg_1", "{\"a\":2}", header)).isFalse();
         assertThat(receiverAccepts(secret, "msg_2", "{\"a\":1}", header)).isFalse();
     }
@@ -51,11 +56,23 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.newSecret()).isNotEqualTo(secret);
     }
 
-    /** What a partner's receiver does with the reference library: the headers as sent, checked against now. */
-    private static boolean receiverAccepts(String secret, String webhookId, String body, String signatureHeader) {
+    /**
+     * What a partner's receiver does with the reference library: the headers as sent, checked
+     * against now.
+     */
+    private static boolean receiverAccepts(
+            String secret, String webhookId, String body, String signatureHeader) {
         try {
-            new Webhook(secret).verify(body, Map.of("webhook-id", List.of(webhookId),
-                    "webhook-timestamp", List.of(Long.toString(NOW)), "webhook-signature", List.of(signatureHeader)));
+            new Webhook(secret)
+                    .verify(
+                            body,
+                            Map.of(
+                                    "webhook-id",
+                                    List.of(webhookId),
+                                    "webhook-timestamp",
+                                    List.of(Long.toString(NOW)),
+                                    "webhook-signature",
+                                    List.of(signatureHeader)));
             return true;
         } catch (WebhookVerificationException e) {
             return false;

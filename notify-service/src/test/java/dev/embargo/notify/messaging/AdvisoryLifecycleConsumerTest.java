@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdvisoryLifecycleConsumerTest {
 
-    @Inject
-    FieldCipher cipher;
+    @Inject FieldCipher cipher;
 
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
@@ -37,16 +36,34 @@ class AdvisoryLifecycleConsumerTest {
         String partner = partner("Once", List.of(group), List.of("moqtail"));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             endpoint(partner, receiver.url("/once"));
-            PreAdvisoryReleased released = PreAdvisories.released(cipher, "moqtail", group, "Told once");
+            PreAdvisoryReleased released =
+                    PreAdvisories.released(cipher, "moqtail", group, "Told once");
             String eventId = Events.publish(released);
             Events.publish(released, eventId);
-            // A later event on the same key comes after the redelivery: once it is queued, the duplicate was handled.
-            Events.publish(new PreAdvisoryReleased(released.advisoryId(), "moqtail", List.of(group), released.embargoUntil(),
-                    cipher.seal("{\"title\":\"Told again\"}"), "cora", released.releasedAt()));
+            // A later event on the same key comes after the redelivery: once it is queued, the
+            // duplicate was handled.
+            Events.publish(
+                    new PreAdvisoryReleased(
+                            released.advisoryId(),
+                            "moqtail",
+                            List.of(group),
+                            released.embargoUntil(),
+                            cipher.seal("{\"title\":\"Told again\"}"),
+                            "cora",
+                            released.releasedAt()));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/once").stream()
-                    .anyMatch(received -> received.body().contains("Told again")));
-            given().when().get("/api/v1/partners/" + partner + "/deliveries").then().statusCode(200)
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    receiver.at("/once").stream()
+                                            .anyMatch(
+                                                    received ->
+                                                            received.body()
+                                                                    .contains("Told again")));
+            given().when()
+                    .get("/api/v1/partners/" + partner + "/deliveries")
+                    .then()
+                    .statusCode(200)
                     .body("size()", equalTo(2));
         }
     }
@@ -54,16 +71,32 @@ class AdvisoryLifecycleConsumerTest {
     @Test
     void aPreAdvisoryThatBreaksItsContractGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        Events.publishRecord(Topics.ADVISORY_LIFECYCLE.name(), key, Map.of(
-                CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
-                CloudEventAttributes.HEADER_ID, UUID.randomUUID().toString(),
-                CloudEventAttributes.HEADER_SOURCE, "/embargo/advisory",
-                CloudEventAttributes.HEADER_TYPE, "preadvisory.released.v1",
-                CloudEventAttributes.HEADER_SUBJECT, key,
-                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE),
+        Events.publishRecord(
+                Topics.ADVISORY_LIFECYCLE.name(),
+                key,
+                Map.of(
+                        CloudEventAttributes.HEADER_SPEC_VERSION,
+                        CloudEventAttributes.SPEC_VERSION,
+                        CloudEventAttributes.HEADER_ID,
+                        UUID.randomUUID().toString(),
+                        CloudEventAttributes.HEADER_SOURCE,
+                        "/embargo/advisory",
+                        CloudEventAttributes.HEADER_TYPE,
+                        "preadvisory.released.v1",
+                        CloudEventAttributes.HEADER_SUBJECT,
+                        key,
+                        CloudEventAttributes.HEADER_CONTENT_TYPE,
+                        CloudEventAttributes.DATA_CONTENT_TYPE),
                 "{\"advisoryId\":\"" + key + "\"}");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                Events.readAll(Topics.ADVISORY_LIFECYCLE.deadLetter().name())).anyMatch(record -> key.equals(record.key())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                Events.readAll(
+                                                        Topics.ADVISORY_LIFECYCLE
+                                                                .deadLetter()
+                                                                .name()))
+                                        .anyMatch(record -> key.equals(record.key())));
     }
 }

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReportLifecycleConsumerTest {
 
-    @Inject
-    MockMailbox mailbox;
+    @Inject MockMailbox mailbox;
 
-    @Inject
-    FieldCipher cipher;
+    @Inject FieldCipher cipher;
 
     @Test
     void anAcknowledgementArrivingTwiceIsEmailedOnce() {
@@ -30,16 +28,23 @@ class ReportLifecycleConsumerTest {
         ReportEvents report = new ReportEvents("moqtail");
         Events.publish(report.submitted(cipher, reporter));
         String acknowledged = Events.publish(report.acknowledged());
-        // The same event again (a redelivery), then triage acknowledging the same report a second time.
+        // The same event again (a redelivery), then triage acknowledging the same report a second
+        // time.
         Events.publish(report.acknowledged(), acknowledged);
         Events.publish(report.acknowledged());
-        // Same report, same partition: once this later email is out, the duplicates have been dealt with.
+        // Same report, same partition: once this later email is out, the duplicates have been dealt
+        // with.
         Events.publish(report.statusUpdate(1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> subjects(reporter).stream()
-                .anyMatch(subject -> subject.contains("Status update")));
-        assertThat(subjects(reporter)).filteredOn(subject -> subject.contains("We received your vulnerability report"))
-                .containsExactly("[" + report.trackingId() + "] We received your vulnerability report");
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                subjects(reporter).stream()
+                                        .anyMatch(subject -> subject.contains("Status update")));
+        assertThat(subjects(reporter))
+                .filteredOn(subject -> subject.contains("We received your vulnerability report"))
+                .containsExactly(
+                        "[" + report.trackingId() + "] We received your vulnerability report");
         Mail acknowledgement = mailbox.getMailsSentTo(reporter).getFirst();
         assertThat(acknowledgement.getHeaders()).containsKeys("Message-ID", "Auto-Submitted");
         assertThat(acknowledgement.getText()).contains(report.trackingId());
@@ -55,7 +60,9 @@ class ReportLifecycleConsumerTest {
         Events.publish(report.statusUpdate(2));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> subjects(reporter).size() >= 2);
-        assertThat(subjects(reporter)).hasSize(2).allMatch(subject -> subject.contains("Status update"));
+        assertThat(subjects(reporter))
+                .hasSize(2)
+                .allMatch(subject -> subject.contains("Status update"));
     }
 
     private List<String> subjects(String recipient) {

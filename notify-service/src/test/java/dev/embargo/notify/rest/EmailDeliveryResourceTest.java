@@ -25,11 +25,9 @@ class EmailDeliveryResourceTest {
 
     private static final String LOG = "/api/v1/email-deliveries";
 
-    @Inject
-    FieldCipher cipher;
+    @Inject FieldCipher cipher;
 
-    @Inject
-    MockMailbox mailbox;
+    @Inject MockMailbox mailbox;
 
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
@@ -37,34 +35,81 @@ class EmailDeliveryResourceTest {
         String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
         ReportEvents report = acknowledgedReport("moqtail", reporter);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("size", 500).when().get(LOG).then()
-                .statusCode(200)
-                .body("find { it.trackingId == '%s' }.status".formatted(report.trackingId()), equalTo("sent"))
-                .body("find { it.trackingId == '%s' }.kind".formatted(report.trackingId()), equalTo("acknowledgement"))
-                .body("find { it.trackingId == '%s' }.attempts".formatted(report.trackingId()), equalTo(1)));
-        assertThat(given().queryParam("size", 500).when().get(LOG).then().extract().asString()).doesNotContain(reporter);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("size", 500)
+                                        .when()
+                                        .get(LOG)
+                                        .then()
+                                        .statusCode(200)
+                                        .body(
+                                                "find { it.trackingId == '%s' }.status"
+                                                        .formatted(report.trackingId()),
+                                                equalTo("sent"))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.kind"
+                                                        .formatted(report.trackingId()),
+                                                equalTo("acknowledgement"))
+                                        .body(
+                                                "find { it.trackingId == '%s' }.attempts"
+                                                        .formatted(report.trackingId()),
+                                                equalTo(1)));
+        assertThat(given().queryParam("size", 500).when().get(LOG).then().extract().asString())
+                .doesNotContain(reporter);
     }
 
     @Test
     @TestSecurity(user = "pia", roles = "coordinator")
-    @OidcSecurity(claims = @Claim(key = "groups", value = "[\"/programs/emek\"]", type = ClaimType.JSON_ARRAY))
+    @OidcSecurity(
+            claims =
+                    @Claim(
+                            key = "groups",
+                            value = "[\"/programs/emek\"]",
+                            type = ClaimType.JSON_ARRAY))
     void aCoordinatorOfOneProgramGroupSeesOnlyThatProgramsEmails() {
         String elsewhere = "reporter-" + UUID.randomUUID() + "@example.org";
         ReportEvents other = acknowledgedReport("moqtail", elsewhere);
-        ReportEvents own = acknowledgedReport("emek", "reporter-" + UUID.randomUUID() + "@example.org");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !mailbox.getMailsSentTo(elsewhere).isEmpty());
+        ReportEvents own =
+                acknowledgedReport("emek", "reporter-" + UUID.randomUUID() + "@example.org");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !mailbox.getMailsSentTo(elsewhere).isEmpty());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("size", 500).when().get(LOG).then()
-                .statusCode(200).body("trackingId", hasItem(own.trackingId())));
-        assertThat(given().queryParam("size", 500).when().get(LOG).then().extract().<String>jsonPath().getList("trackingId"))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().queryParam("size", 500)
+                                        .when()
+                                        .get(LOG)
+                                        .then()
+                                        .statusCode(200)
+                                        .body("trackingId", hasItem(own.trackingId())));
+        assertThat(
+                        given().queryParam("size", 500)
+                                .when()
+                                .get(LOG)
+                                .then()
+                                .extract()
+                                .<String>jsonPath()
+                                .getList("trackingId"))
                 .doesNotContain(other.trackingId());
     }
 
     @Test
     @TestSecurity(user = "ada", roles = "admin")
     void aPageOutOfBoundsIsRefused() {
-        given().queryParam("size", 501).when().get(LOG).then().statusCode(400).contentType("application/problem+json");
-        given().queryParam("page", -1).when().get(LOG).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("size", 501)
+                .when()
+                .get(LOG)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("page", -1)
+                .when()
+                .get(LOG)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

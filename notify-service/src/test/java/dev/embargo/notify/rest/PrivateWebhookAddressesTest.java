@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhook URLs as production checks them: HTTPS on public addresses only. The module's other tests
- * run with the local stack's allowances (plain HTTP to 127.0.0.1); this one profile takes them away.
+ * run with the local stack's allowances (plain HTTP to 127.0.0.1); this one profile takes them
+ * away.
  */
 @QuarkusTest
 @TestProfile(PrivateWebhookAddressesTest.ProductionAddressRules.class)
@@ -26,12 +27,25 @@ class PrivateWebhookAddressesTest {
     @TestSecurity(user = "cora", roles = "coordinator")
     void loopbackPrivateAndMetadataAddressesAreRefusedAtRegistration() {
         String partner = partner("Internal", List.of("g"), List.of("moqtail"));
-        for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://10.0.0.8/hook",
-                "https://192.168.1.1/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/hook")) {
-            given().contentType(ContentType.JSON).body(Map.of("url", url))
-                    .when().post("/api/v1/partners/" + partner + "/endpoints").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("url"))
-                    .body("errors[0].message", startsWith("resolves to a loopback, link-local or private address"));
+        for (String url :
+                List.of(
+                        "https://127.0.0.1/hook",
+                        "https://localhost/hook",
+                        "https://10.0.0.8/hook",
+                        "https://192.168.1.1/hook",
+                        "https://169.254.169.254/latest/meta-data",
+                        "https://[::1]/hook")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("url", url))
+                    .when()
+                    .post("/api/v1/partners/" + partner + "/endpoints")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body(
+                            "errors[0].message",
+                            startsWith("resolves to a loopback, link-local or private address"));
         }
     }
 
@@ -39,8 +53,12 @@ class PrivateWebhookAddressesTest {
     @TestSecurity(user = "cora", roles = "coordinator")
     void plainHttpIsRefusedAtRegistration() {
         String partner = partner("Unencrypted", List.of("g"), List.of("moqtail"));
-        given().contentType(ContentType.JSON).body(Map.of("url", "http://93.184.216.34/hook"))
-                .when().post("/api/v1/partners/" + partner + "/endpoints").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://93.184.216.34/hook"))
+                .when()
+                .post("/api/v1/partners/" + partner + "/endpoints")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", equalTo("must be an https URL"));
     }
 
@@ -48,16 +66,23 @@ class PrivateWebhookAddressesTest {
     @TestSecurity(user = "cora", roles = "coordinator")
     void aPublicHttpsAddressIsAccepted() {
         String partner = partner("Public", List.of("g"), List.of("moqtail"));
-        given().contentType(ContentType.JSON).body(Map.of("url", "https://93.184.216.34/hook"))
-                .when().post("/api/v1/partners/" + partner + "/endpoints").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://93.184.216.34/hook"))
+                .when()
+                .post("/api/v1/partners/" + partner + "/endpoints")
+                .then()
+                .statusCode(201);
     }
 
     /** The defaults of production: no plain HTTP, no private addresses. */
     public static class ProductionAddressRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("embargo.notify.webhooks.allow-http", "false",
-                    "embargo.notify.webhooks.allow-private-addresses", "false");
+            return Map.of(
+                    "embargo.notify.webhooks.allow-http",
+                    "false",
+                    "embargo.notify.webhooks.allow-private-addresses",
+                    "false");
         }
     }
 }

@@ -9,15 +9,20 @@ class EmailDispatcherTest {
 
     @Test
     void aProgramsNameSignsWithoutTheCharactersThatWouldBreakTheHeader() {
-        assertThat(EmailDispatcher.sender("emek (ASIP) security team", "security@embargo.localhost"))
+        assertThat(
+                        EmailDispatcher.sender(
+                                "emek (ASIP) security team", "security@embargo.localhost"))
                 .isEqualTo("emek ASIP security team <security@embargo.localhost>");
-        assertThat(EmailDispatcher.sender("Evil\" <x@y>\r\nBcc: z", "s@e.org")).isEqualTo("Evil x y Bcc z <s@e.org>");
+        assertThat(EmailDispatcher.sender("Evil\" <x@y>\r\nBcc: z", "s@e.org"))
+                .isEqualTo("Evil x y Bcc z <s@e.org>");
     }
 
     @Test
     void theSenderAddressIsTakenFromANamedSender() {
-        assertThat(EmailDispatcher.addressOf("Embargo <security@embargo.localhost>")).isEqualTo("security@embargo.localhost");
-        assertThat(EmailDispatcher.addressOf("security@embargo.localhost")).isEqualTo("security@embargo.localhost");
+        assertThat(EmailDispatcher.addressOf("Embargo <security@embargo.localhost>"))
+                .isEqualTo("security@embargo.localhost");
+        assertThat(EmailDispatcher.addressOf("security@embargo.localhost"))
+                .isEqualTo("security@embargo.localhost");
     }
 
     @Test

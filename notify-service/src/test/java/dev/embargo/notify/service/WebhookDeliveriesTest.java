@@ -34,8 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pre-advisories from the advisory topic to partners' receivers on 127.0.0.1, under the test stack's
- * retry schedule (1 s, 1 s, 1 s: four tries).
+ * Pre-advisories from the advisory topic to partners' receivers on 127.0.0.1, under the test
+ * stack's retry schedule (1 s, 1 s, 1 s: four tries).
  */
 @QuarkusTest
 @TestSecurity(user = "cora", roles = "coordinator")
@@ -43,11 +43,9 @@ class WebhookDeliveriesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @Inject
-    FieldCipher cipher;
+    @Inject FieldCipher cipher;
 
-    @Inject
-    MockMailbox mailbox;
+    @Inject MockMailbox mailbox;
 
     private WebhookReceiver receiver;
     private String group;
@@ -67,8 +65,12 @@ class WebhookDeliveriesTest {
     void aPartnerInTheGroupGetsThePreAdvisoryOnceSignedWithItsSecretAndOthersGetNothing() {
         String partner = partner("Broker Inc", List.of(group), List.of("moqtail"));
         Endpoint endpoint = endpoint(partner, receiver.url("/broker"));
-        endpoint(partner("Other program", List.of(group), List.of("emek")), receiver.url("/other-program"));
-        endpoint(partner("Other group", List.of(freshGroup()), List.of("moqtail")), receiver.url("/other-group"));
+        endpoint(
+                partner("Other program", List.of(group), List.of("emek")),
+                receiver.url("/other-program"));
+        endpoint(
+                partner("Other group", List.of(freshGroup()), List.of("moqtail")),
+                receiver.url("/other-group"));
 
         release("Selector DoS in MoQTail");
 
@@ -76,16 +78,25 @@ class WebhookDeliveriesTest {
         assertThat(receiver.at("/broker")).hasSize(1);
         Received message = receiver.at("/broker").getFirst();
         assertThat(message.webhookId()).startsWith("msg_");
-        assertThat(Long.parseLong(message.timestamp())).isCloseTo(Instant.now().getEpochSecond(),
-                org.assertj.core.data.Offset.offset(60L));
+        assertThat(Long.parseLong(message.timestamp()))
+                .isCloseTo(
+                        Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(message.signedWith(endpoint.secret())).isTrue();
-        assertThat(message.body()).contains("\"type\":\"preadvisory.released\"", "Selector DoS in MoQTail",
-                "Prepared for Broker Inc only");
+        assertThat(message.body())
+                .contains(
+                        "\"type\":\"preadvisory.released\"",
+                        "Selector DoS in MoQTail",
+                        "Prepared for Broker Inc only");
         assertThat(receiver.at("/other-program")).isEmpty();
         assertThat(receiver.at("/other-group")).isEmpty();
-        given().when().get("/api/v1/partners/" + partner + "/deliveries").then().statusCode(200)
-                .body("[0].webhookId", equalTo(message.webhookId())).body("[0].attempts", equalTo(1))
-                .body("[0].lastStatus", equalTo(204)).body("[0]", not(hasKey("body")));
+        given().when()
+                .get("/api/v1/partners/" + partner + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("[0].webhookId", equalTo(message.webhookId()))
+                .body("[0].attempts", equalTo(1))
+                .body("[0].lastStatus", equalTo(204))
+                .body("[0]", not(hasKey("body")));
     }
 
     @Test
@@ -96,8 +107,15 @@ class WebhookDeliveriesTest {
 
         release("Flaky delivery");
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/partners/" + partner + "/deliveries")
-                .then().statusCode(200).body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(3)));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/partners/" + partner + "/deliveries")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("[0].status", equalTo("delivered"))
+                                        .body("[0].attempts", equalTo(3)));
         List<Received> tries = receiver.at("/flaky");
         assertThat(tries).hasSize(3).allMatch(received -> received.signedWith(endpoint.secret()));
         assertThat(tries.stream().map(Received::webhookId).distinct()).hasSize(1);
@@ -115,22 +133,44 @@ class WebhookDeliveriesTest {
 
         String deliveryId = awaitStatus(partner, "dead");
         assertThat(receiver.at("/down")).hasSize(4);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Events.readAll(Topics.WEBHOOK_DEAD_LETTERS.name()))
-                .anySatisfy(event -> {
-                    assertThat(event.key()).isEqualTo(deliveryId);
-                    assertThat(event.type()).isEqualTo("webhook.failed.v1");
-                    assertThat(event.value()).doesNotContain("Never delivered");
-                }));
-        given().when().get("/api/v1/partners/" + partner + "/endpoints").then().statusCode(200)
-                .body("[0].enabled", equalTo(false)).body("[0].disabledReason", startsWith("every try"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailbox.getMailsSentTo(contact)).extracting(Mail::getSubject)
-                .containsOnlyOnce("Embargo webhook endpoint disabled"));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () ->
+                                assertThat(Events.readAll(Topics.WEBHOOK_DEAD_LETTERS.name()))
+                                        .anySatisfy(
+                                                event -> {
+                                                    assertThat(event.key()).isEqualTo(deliveryId);
+                                                    assertThat(event.type())
+                                                            .isEqualTo("webhook.failed.v1");
+                                                    assertThat(event.value())
+                                                            .doesNotContain("Never delivered");
+                                                }));
+        given().when()
+                .get("/api/v1/partners/" + partner + "/endpoints")
+                .then()
+                .statusCode(200)
+                .body("[0].enabled", equalTo(false))
+                .body("[0].disabledReason", startsWith("every try"));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () ->
+                                assertThat(mailbox.getMailsSentTo(contact))
+                                        .extracting(Mail::getSubject)
+                                        .containsOnlyOnce("Embargo webhook endpoint disabled"));
 
         receiver.recover("/down");
-        given().contentType(ContentType.JSON).body(Map.of("enabled", true))
-                .when().put("/api/v1/webhook-endpoints/" + endpoint.id() + "/enabled").then().statusCode(200);
-        given().when().post("/api/v1/webhook-deliveries/" + deliveryId + "/replay").then().statusCode(200)
-                .body("status", equalTo("pending")).body("attempts", equalTo(0));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("enabled", true))
+                .when()
+                .put("/api/v1/webhook-endpoints/" + endpoint.id() + "/enabled")
+                .then()
+                .statusCode(200);
+        given().when()
+                .post("/api/v1/webhook-deliveries/" + deliveryId + "/replay")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("pending"))
+                .body("attempts", equalTo(0));
         awaitStatus(partner, "delivered");
         assertThat(receiver.at("/down")).hasSize(5);
         assertThat(receiver.at("/down").stream().map(Received::webhookId).distinct()).hasSize(1);
@@ -141,14 +181,27 @@ class WebhookDeliveriesTest {
         String partner = partner("Paused", List.of(group), List.of("moqtail"));
         Endpoint endpoint = endpoint(partner, receiver.url("/paused"));
         String enabled = "/api/v1/webhook-endpoints/" + endpoint.id() + "/enabled";
-        given().contentType(ContentType.JSON).body(Map.of("enabled", false)).when().put(enabled).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("enabled", false))
+                .when()
+                .put(enabled)
+                .then()
+                .statusCode(200);
 
         release("While paused");
 
         awaitStatus(partner, "pending");
-        given().when().get("/api/v1/partners/" + partner + "/deliveries").then().body("[0].attempts", equalTo(0));
+        given().when()
+                .get("/api/v1/partners/" + partner + "/deliveries")
+                .then()
+                .body("[0].attempts", equalTo(0));
         assertThat(receiver.at("/paused")).isEmpty();
-        given().contentType(ContentType.JSON).body(Map.of("enabled", true)).when().put(enabled).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("enabled", true))
+                .when()
+                .put(enabled)
+                .then()
+                .statusCode(200);
         awaitStatus(partner, "delivered");
         assertThat(receiver.at("/paused")).hasSize(1);
     }
@@ -161,15 +214,24 @@ class WebhookDeliveriesTest {
         release("Sent before the loss");
         awaitStatus(partner, "delivered");
 
-        given().contentType(ContentType.JSON).body(Map.of("since", Instant.now().plusSeconds(60).toString()))
-                .when().post("/api/v1/webhook-endpoints/" + endpoint.id() + "/replays").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("since", Instant.now().plusSeconds(60).toString()))
+                .when()
+                .post("/api/v1/webhook-endpoints/" + endpoint.id() + "/replays")
+                .then()
+                .statusCode(200)
                 .body("requeued", equalTo(0));
-        given().contentType(ContentType.JSON).body(Map.of("since", before.toString()))
-                .when().post("/api/v1/webhook-endpoints/" + endpoint.id() + "/replays").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("since", before.toString()))
+                .when()
+                .post("/api/v1/webhook-endpoints/" + endpoint.id() + "/replays")
+                .then()
+                .statusCode(200)
                 .body("requeued", equalTo(1));
 
         await().atMost(PATIENCE).until(() -> receiver.at("/restored").size() == 2);
-        assertThat(receiver.at("/restored").stream().map(Received::webhookId).distinct()).hasSize(1);
+        assertThat(receiver.at("/restored").stream().map(Received::webhookId).distinct())
+                .hasSize(1);
         assertThat(receiver.at("/restored").stream().map(Received::body).distinct()).hasSize(1);
     }
 
@@ -177,8 +239,13 @@ class WebhookDeliveriesTest {
     void duringASecretRotationBothSecretsSign() {
         String partner = partner("Rotating", List.of(group), List.of("moqtail"));
         Endpoint endpoint = endpoint(partner, receiver.url("/rotating"));
-        String rotated = given().when().post("/api/v1/webhook-endpoints/" + endpoint.id() + "/secret-rotation").then()
-                .statusCode(200).extract().path("secret");
+        String rotated =
+                given().when()
+                        .post("/api/v1/webhook-endpoints/" + endpoint.id() + "/secret-rotation")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("secret");
 
         release("After rotation");
 
@@ -201,8 +268,13 @@ class WebhookDeliveriesTest {
         awaitStatus(second, "delivered");
         String leaked = receiver.at("/second").getFirst().body();
         assertThat(leaked).isNotEqualTo(receiver.at("/first").getFirst().body());
-        given().contentType(ContentType.JSON).body(Map.of("text", leaked)).when().post("/api/v1/leak-checks").then()
-                .statusCode(200).body("channel", org.hamcrest.Matchers.everyItem(equalTo("webhook")))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", leaked))
+                .when()
+                .post("/api/v1/leak-checks")
+                .then()
+                .statusCode(200)
+                .body("channel", org.hamcrest.Matchers.everyItem(equalTo("webhook")))
                 .body("partnerName", org.hamcrest.Matchers.everyItem(equalTo("Second")))
                 .body("partnerId", org.hamcrest.Matchers.hasItem(second));
     }
@@ -213,8 +285,17 @@ class WebhookDeliveriesTest {
 
     /** Waits until the partner's newest delivery has the status; its id. */
     private static String awaitStatus(String partner, String status) {
-        return await().atMost(PATIENCE).until(() -> given().when().get("/api/v1/partners/" + partner + "/deliveries")
-                .then().statusCode(200).extract().jsonPath().getString("find { it.status == '%s' }.id".formatted(status)),
-                id -> id != null);
+        return await().atMost(PATIENCE)
+                .until(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/partners/" + partner + "/deliveries")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString(
+                                                "find { it.status == '%s' }.id".formatted(status)),
+                        id -> id != null);
     }
 }

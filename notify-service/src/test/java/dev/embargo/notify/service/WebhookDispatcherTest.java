@@ -10,8 +10,12 @@ class WebhookDispatcherTest {
 
     @Test
     void theLogSaysInWordsWhyATryGotNoAnswer() {
-        assertThat(WebhookDispatcher.reasonOf(new ConnectException("Connection refused: /127.0.0.1:9000"))).isEqualTo("connection failed");
+        assertThat(
+                        WebhookDispatcher.reasonOf(
+                                new ConnectException("Connection refused: /127.0.0.1:9000")))
+                .isEqualTo("connection failed");
         assertThat(WebhookDispatcher.reasonOf(new TimeoutException())).isEqualTo("timed out");
-        assertThat(WebhookDispatcher.reasonOf(new IllegalStateException("x"))).isEqualTo("IllegalStateException");
+        assertThat(WebhookDispatcher.reasonOf(new IllegalStateException("x")))
+                .isEqualTo("IllegalStateException");
     }
 }

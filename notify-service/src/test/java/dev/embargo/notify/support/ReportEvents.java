@@ -15,7 +15,8 @@ public final class ReportEvents {
 
     private final String reportId = UUID.randomUUID().toString();
     private final String caseId = UUID.randomUUID().toString();
-    private final String trackingId = "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    private final String trackingId =
+            "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     private final String programSlug;
 
     public ReportEvents(String programSlug) {
@@ -28,16 +29,36 @@ public final class ReportEvents {
 
     /** {@code report.submitted}, with the reporter's address sealed as intake seals it. */
     public ReportSubmitted submitted(FieldCipher cipher, String reporterEmail) {
-        return new ReportSubmitted(reportId, trackingId, programSlug, 1, cipher.seal("A title"), cipher.seal("Details"),
-                cipher.seal(reporterEmail), null, null, Instant.now(), null, null, null);
+        return new ReportSubmitted(
+                reportId,
+                trackingId,
+                programSlug,
+                1,
+                cipher.seal("A title"),
+                cipher.seal("Details"),
+                cipher.seal(reporterEmail),
+                null,
+                null,
+                Instant.now(),
+                null,
+                null,
+                null);
     }
 
     public ReportAcknowledged acknowledged() {
-        return new ReportAcknowledged(reportId, trackingId, programSlug, caseId, Instant.now(), List.of());
+        return new ReportAcknowledged(
+                reportId, trackingId, programSlug, caseId, Instant.now(), List.of());
     }
 
     public CaseStatusUpdate statusUpdate(int sequence) {
-        return new CaseStatusUpdate(reportId, caseId, trackingId, programSlug, sequence, "triaging", List.of(),
+        return new CaseStatusUpdate(
+                reportId,
+                caseId,
+                trackingId,
+                programSlug,
+                sequence,
+                "triaging",
+                List.of(),
                 Instant.now().plus(7, ChronoUnit.DAYS));
     }
 }

@@ -28,7 +28,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public WebhookReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("No receiver on 127.0.0.1", e);
         }
@@ -40,7 +42,10 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** The next {@code times} requests to the path fail with 500; {@link Integer#MAX_VALUE} for ever. */
+    /**
+     * The next {@code times} requests to the path fail with 500; {@link Integer#MAX_VALUE} for
+     * ever.
+     */
     public void failNext(String path, int times) {
         failuresLeft.put(path, new AtomicInteger(times));
     }
@@ -57,9 +62,13 @@ public final class WebhookReceiver implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
-        byPath.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(new Received(
-                headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                headers.getFirst("webhook-signature"), body));
+        byPath.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>())
+                .add(
+                        new Received(
+                                headers.getFirst("webhook-id"),
+                                headers.getFirst("webhook-timestamp"),
+                                headers.getFirst("webhook-signature"),
+                                body));
         AtomicInteger failures = failuresLeft.get(path);
         boolean fail = failures != null && failures.getAndDecrement() > 0;
         exchange.sendResponseHeaders(fail ? 500 : 204, -1);
@@ -75,13 +84,21 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Received(String webhookId, String timestamp, String signature, String body) {
 
         /**
-         * Whether a partner's receiver with {@code secret} accepts the request, checked by the Standard
-         * Webhooks reference library as partners check it.
+         * Whether a partner's receiver with {@code secret} accepts the request, checked by the
+         * Standard Webhooks reference library as partners check it.
          */
         public boolean signedWith(String secret) {
             try {
-                new Webhook(secret).verify(body, Map.of("webhook-id", List.of(webhookId),
-                        "webhook-timestamp", List.of(timestamp), "webhook-signature", List.of(signature)));
+                new Webhook(secret)
+                        .verify(
+                                body,
+                                Map.of(
+                                        "webhook-id",
+                                        List.of(webhookId),
+                                        "webhook-timestamp",
+                                        List.of(timestamp),
+                                        "webhook-signature",
+                                        List.of(signature)));
                 return true;
             } catch (WebhookVerificationException e) {
                 return false;

@@ -13,9 +13,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals sensitive text (report titles, descriptions, reporter addresses) with AES-256-GCM, in
- * the database and in events alike. The sealed form names its key, so keys can rotate: the
- * first configured key seals, every configured key opens.
+ * Seals sensitive text (report titles, descriptions, reporter addresses) with AES-256-GCM, in the
+ * database and in events alike. The sealed form names its key, so keys can rotate: the first
+ * configured key seals, every configured key opens.
  *
  * <p>Sealed form: {@code enc:v1:<keyId>:<base64(12-byte IV | ciphertext | 16-byte tag)>}.
  */
@@ -41,13 +41,15 @@ public final class FieldCipher {
      */
     public static FieldCipher fromKeyList(String keyList) {
         if (keyList == null || keyList.isBlank()) {
-            throw new IllegalArgumentException("No encryption keys configured (EMBARGO_ENCRYPTION_KEYS)");
+            throw new IllegalArgumentException(
+                    "No encryption keys configured (EMBARGO_ENCRYPTION_KEYS)");
         }
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         for (String entry : keyList.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("Encryption key entries look like keyId:base64Key");
+                throw new IllegalArgumentException(
+                        "Encryption key entries look like keyId:base64Key");
             }
             byte[] material;
             try {
@@ -56,7 +58,8 @@ public final class FieldCipher {
                 throw new IllegalArgumentException("Encryption key " + parts[0] + " is not base64");
             }
             if (material.length != 32) {
-                throw new IllegalArgumentException("Encryption key " + parts[0] + " must be 32 bytes");
+                throw new IllegalArgumentException(
+                        "Encryption key " + parts[0] + " must be 32 bytes");
             }
             keys.put(parts[0], new SecretKeySpec(material, "AES"));
         }
@@ -65,8 +68,8 @@ public final class FieldCipher {
 
     /**
      * A key for another purpose (e.g. keyed fingerprints of sealed text), derived from the sealing
-     * key with HMAC-SHA256 so that it needs no configuration of its own and reveals nothing of
-     * the sealing key. It changes when the sealing key rotates.
+     * key with HMAC-SHA256 so that it needs no configuration of its own and reveals nothing of the
+     * sealing key. It changes when the sealing key rotates.
      */
     public byte[] derivedKey(String purpose) {
         try {
@@ -83,7 +86,11 @@ public final class FieldCipher {
         if (plaintext == null) {
             return null;
         }
-        return PREFIX + sealingKeyId + ":" + Base64.getEncoder().encodeToString(encrypt(plaintext.getBytes(StandardCharsets.UTF_8)));
+        return PREFIX
+                + sealingKeyId
+                + ":"
+                + Base64.getEncoder()
+                        .encodeToString(encrypt(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -109,7 +116,10 @@ public final class FieldCipher {
                 break;
             }
         }
-        SecretKey key = colon > 0 ? keys.get(new String(sealed, 0, colon, StandardCharsets.US_ASCII)) : null;
+        SecretKey key =
+                colon > 0
+                        ? keys.get(new String(sealed, 0, colon, StandardCharsets.US_ASCII))
+                        : null;
         if (key == null) {
             throw new IllegalArgumentException("Sealed with an unknown key");
         }
@@ -121,7 +131,10 @@ public final class FieldCipher {
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(sealingKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    keys.get(sealingKeyId),
+                    new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -132,7 +145,8 @@ public final class FieldCipher {
     private static byte[] decrypt(SecretKey key, byte[] in, int offset) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, offset, IV_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, offset, IV_BYTES));
             return cipher.doFinal(in, offset + IV_BYTES, in.length - offset - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Sealed value cannot be opened");
@@ -142,7 +156,8 @@ public final class FieldCipher {
     /**
      * The plaintext of a sealed value; null stays null.
      *
-     * @throws IllegalArgumentException when the value is not sealed, names an unknown key or was tampered with
+     * @throws IllegalArgumentException when the value is not sealed, names an unknown key or was
+     *     tampered with
      */
     public String open(String sealed) {
         if (sealed == null) {

@@ -19,10 +19,10 @@ import org.pgpainless.key.OpenPgpFingerprint;
 import org.pgpainless.key.info.KeyRingInfo;
 
 /**
- * Someone's OpenPGP public key, as they gave it in ASCII armor, and what the platform does with
- * it: checks it can encrypt to it, names it by fingerprint, encrypts text to it (PGPainless).
- * Only a key its certificate validly binds for encryption counts, so expired and revoked keys,
- * and keys without self-signatures, are refused: nothing is sent to a key its owner gave up.
+ * Someone's OpenPGP public key, as they gave it in ASCII armor, and what the platform does with it:
+ * checks it can encrypt to it, names it by fingerprint, encrypts text to it (PGPainless). Only a
+ * key its certificate validly binds for encryption counts, so expired and revoked keys, and keys
+ * without self-signatures, are refused: nothing is sent to a key its owner gave up.
  */
 public final class OpenPgpRecipient {
 
@@ -40,7 +40,8 @@ public final class OpenPgpRecipient {
      * @throws IllegalArgumentException with a reason fit to show the key's owner
      */
     public static OpenPgpRecipient of(String armoredPublicKey) {
-        if (armoredPublicKey == null || !armoredPublicKey.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
+        if (armoredPublicKey == null
+                || !armoredPublicKey.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
             throw new IllegalArgumentException("not an ASCII-armored OpenPGP public key");
         }
         PGPPublicKeyRingCollection certificates;
@@ -53,10 +54,12 @@ public final class OpenPgpRecipient {
             // Asked first: the subkey list alone still offers the subkeys of a revoked certificate.
             KeyRingInfo info = PGPainless.inspectKeyRing(certificate);
             if (info.isUsableForEncryption(EncryptionPurpose.ANY)) {
-                return new OpenPgpRecipient(certificate, info.getEncryptionSubkeys(EncryptionPurpose.ANY).get(0));
+                return new OpenPgpRecipient(
+                        certificate, info.getEncryptionSubkeys(EncryptionPurpose.ANY).get(0));
             }
         }
-        throw new IllegalArgumentException("the OpenPGP key has no valid encryption key (expired, revoked or sign-only)");
+        throw new IllegalArgumentException(
+                "the OpenPGP key has no valid encryption key (expired, revoked or sign-only)");
     }
 
     /** The encryption key's fingerprint, upper-case hex. */
@@ -71,12 +74,21 @@ public final class OpenPgpRecipient {
      */
     public String encrypt(String text) {
         ByteArrayOutputStream armored = new ByteArrayOutputStream();
-        try (EncryptionStream encryption = PGPainless.encryptAndOrSign().onOutputStream(armored).withOptions(
-                ProducerOptions.encrypt(EncryptionOptions.get()
-                                .overrideEncryptionAlgorithm(SymmetricKeyAlgorithm.AES_256)
-                                .addRecipient(certificate, capableKeys -> List.of(encryptionKey)))
-                        .overrideCompressionAlgorithm(CompressionAlgorithm.UNCOMPRESSED)
-                        .setAsciiArmor(true))) {
+        try (EncryptionStream encryption =
+                PGPainless.encryptAndOrSign()
+                        .onOutputStream(armored)
+                        .withOptions(
+                                ProducerOptions.encrypt(
+                                                EncryptionOptions.get()
+                                                        .overrideEncryptionAlgorithm(
+                                                                SymmetricKeyAlgorithm.AES_256)
+                                                        .addRecipient(
+                                                                certificate,
+                                                                capableKeys ->
+                                                                        List.of(encryptionKey)))
+                                        .overrideCompressionAlgorithm(
+                                                CompressionAlgorithm.UNCOMPRESSED)
+                                        .setAsciiArmor(true))) {
             encryption.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | PGPException e) {
             throw new IllegalStateException("OpenPGP encryption failed: " + e.getMessage(), e);

@@ -5,15 +5,15 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Row ids that sort by creation time: UUID version 7 (RFC 9562), 48 bits of Unix milliseconds,
- * then 74 random bits.
+ * Row ids that sort by creation time: UUID version 7 (RFC 9562), 48 bits of Unix milliseconds, then
+ * 74 random bits.
  *
- * <p>Random (version 4) ids put every insert on a random page of the primary key's index. Once
- * the index outgrows PostgreSQL's buffers, each insert reads a cold page and evicts another
- * (intake's report and outbox keys missed the cache about ten times as often as its sequential
- * keys), and after each checkpoint the first change to every such page writes all of it to the
- * WAL. Time-ordered ids go to the index's right edge, which stays in memory. The creation time
- * they reveal is no secret: every row that gets one also stores the time itself.
+ * <p>Random (version 4) ids put every insert on a random page of the primary key's index. Once the
+ * index outgrows PostgreSQL's buffers, each insert reads a cold page and evicts another (intake's
+ * report and outbox keys missed the cache about ten times as often as its sequential keys), and
+ * after each checkpoint the first change to every such page writes all of it to the WAL.
+ * Time-ordered ids go to the index's right edge, which stays in memory. The creation time they
+ * reveal is no secret: every row that gets one also stores the time itself.
  */
 public final class TimeOrderedIds {
 
@@ -21,15 +21,16 @@ public final class TimeOrderedIds {
     private static final long VERSION_7 = 0x7000L;
     private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     /** A new id, created now. */
     public static UUID next() {
         return at(Clock.systemUTC().millis());
     }
 
-    /** A new id for {@code epochMillis}: the time in the high bits, fresh randomness in the rest. */
+    /**
+     * A new id for {@code epochMillis}: the time in the high bits, fresh randomness in the rest.
+     */
     static UUID at(long epochMillis) {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);

@@ -14,20 +14,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where services record the events they emit. {@link #stage} must be called inside the
- * transaction that changes the state the event announces; {@link OutboxRelay} publishes it
- * after the commit. Services never send to Kafka directly.
+ * Where services record the events they emit. {@link #stage} must be called inside the transaction
+ * that changes the state the event announces; {@link OutboxRelay} publishes it after the commit.
+ * Services never send to Kafka directly.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** A row per element, in array order, so that seq (the column's default, the relay's order) keeps it. */
-    private static final String INSERT_ALL = """
+    /**
+     * A row per element, in array order, so that seq (the column's default, the relay's order)
+     * keeps it.
+     */
+    private static final String INSERT_ALL =
+            """
             INSERT INTO outbox_event (id, topic, event_key, event_type, occurred_at, payload)
             SELECT id, topic, event_key, event_type, occurred_at, payload
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
                 WITH ORDINALITY AS event (id, topic, event_key, event_type, occurred_at, payload, position)
-            ORDER BY position""";
+            ORDER BY position\
+            """;
 
     private final EventCodec codec;
 
@@ -35,7 +40,10 @@ public class Outbox {
         this.codec = codec;
     }
 
-    /** Adds the event to the current transaction. Validates the payload against its schema now, not at relay time. */
+    /**
+     * Adds the event to the current transaction. Validates the payload against its schema now, not
+     * at relay time.
+     */
     public Uni<OutboxEvent> stage(EventPayload payload) {
         return eventOf(payload).persist();
     }
@@ -58,13 +66,23 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         List<OutboxEvent> events = payloads.stream().map(this::eventOf).toList();
-        Tuple columns = Tuple.tuple()
-                .addArrayOfUUID(events.stream().map(event -> event.id).toArray(UUID[]::new))
-                .addArrayOfString(events.stream().map(event -> event.topic).toArray(String[]::new))
-                .addArrayOfString(events.stream().map(event -> event.eventKey).toArray(String[]::new))
-                .addArrayOfString(events.stream().map(event -> event.eventType).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(events.stream().map(event -> event.occurredAt).toArray(OffsetDateTime[]::new))
-                .addArrayOfString(events.stream().map(event -> event.payload).toArray(String[]::new));
+        Tuple columns =
+                Tuple.tuple()
+                        .addArrayOfUUID(events.stream().map(event -> event.id).toArray(UUID[]::new))
+                        .addArrayOfString(
+                                events.stream().map(event -> event.topic).toArray(String[]::new))
+                        .addArrayOfString(
+                                events.stream().map(event -> event.eventKey).toArray(String[]::new))
+                        .addArrayOfString(
+                                events.stream()
+                                        .map(event -> event.eventType)
+                                        .toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(
+                                events.stream()
+                                        .map(event -> event.occurredAt)
+                                        .toArray(OffsetDateTime[]::new))
+                        .addArrayOfString(
+                                events.stream().map(event -> event.payload).toArray(String[]::new));
         return transaction.preparedQuery(INSERT_ALL).execute(columns).replaceWithVoid();
     }
 

@@ -2,6 +2,8 @@ package dev.embargo.kit.outbox;
 
 import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.EventType;
+import dev.embargo.kit.work.RepeatingPass;
+import dev.embargo.kit.work.SessionContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,8 +17,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import dev.embargo.kit.work.RepeatingPass;
-import dev.embargo.kit.work.SessionContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -30,13 +30,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Publishes committed outbox events to Kafka, oldest first, and marks them published by taking
- * them off the queue ({@code outbox_pending}, filled by a trigger on every insert into
- * {@code outbox_event}).
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published by taking them
+ * off the queue ({@code outbox_pending}, filled by a trigger on every insert into {@code
+ * outbox_event}).
  *
  * <p>Queue entries are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay
- * at once without publishing one event twice in the normal case. The entry stays locked until
- * Kafka has acknowledged the event; if the process dies in between, it is published again after restart:
+ * at once without publishing one event twice in the normal case. The entry stays locked until Kafka
+ * has acknowledged the event; if the process dies in between, it is published again after restart:
  * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
  */
 @ApplicationScoped
@@ -48,10 +48,13 @@ public class OutboxRelay {
      * outbox_event's seq index from its oldest row and looked each one up in the queue, a second
      * per claim with 200 000 published rows ahead of the first queued one.
      */
-    private static final String CLAIM_BATCH = """
+    private static final String CLAIM_BATCH =
+            """
             SELECT seq, id, topic, event_key, event_type, occurred_at, payload FROM outbox_event
             WHERE seq = ANY(ARRAY(SELECT seq FROM outbox_pending ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
-            ORDER BY seq""";
+            ORDER BY seq\
+            """;
+
     private static final String MARK_PUBLISHED = "DELETE FROM outbox_pending WHERE seq = ANY($1)";
 
     private final Pool pool;
@@ -62,7 +65,9 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final RepeatingPass pass = RepeatingPass.draining("Outbox relay", this::relay);
 
-    OutboxRelay(Pool pool, @Channel("embargo-events") MutinyEmitter<String> emitter,
+    OutboxRelay(
+            Pool pool,
+            @Channel("embargo-events") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "embargo.service-name") String serviceName,
             @ConfigProperty(name = "embargo.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "embargo.outbox.poll-interval") Duration pollInterval,
@@ -89,9 +94,20 @@ public class OutboxRelay {
      * Hibernate wrote one UPDATE per event, and the relay is on every event's path.
      */
     Uni<Boolean> relay() {
-        return pool.withTransaction(transaction -> transaction.preparedQuery(CLAIM_BATCH).execute(Tuple.of(batchSize))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(OutboxRelay::eventOf).toList())
-                .chain(batch -> publishAll(transaction, batch).replaceWith(batch.size() == batchSize)));
+        return pool.withTransaction(
+                transaction ->
+                        transaction
+                                .preparedQuery(CLAIM_BATCH)
+                                .execute(Tuple.of(batchSize))
+                                .map(
+                                        rows ->
+                                                StreamSupport.stream(rows.spliterator(), false)
+                                                        .map(OutboxRelay::eventOf)
+                                                        .toList())
+                                .chain(
+                                        batch ->
+                                                publishAll(transaction, batch)
+                                                        .replaceWith(batch.size() == batchSize)));
     }
 
     private Uni<Void> publishAll(SqlConnection transaction, List<OutboxEvent> batch) {
@@ -103,7 +119,9 @@ public class OutboxRelay {
         // Sent in seq order; the idempotent producer keeps that order within each key's partition.
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
         Long[] seqs = batch.stream().map(event -> event.seq).toArray(Long[]::new);
-        return Uni.join().all(sends).andFailFast()
+        return Uni.join()
+                .all(sends)
+                .andFailFast()
                 .emitOn(backOnConnectionContext)
                 .chain(() -> transaction.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(seqs)))
                 .invoke(() -> published.increment(batch.size()))
@@ -123,20 +141,25 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent event) {
-        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.id.toString())
-                .withSource(source)
-                .withType(event.eventType)
-                .withSubject(event.eventKey)
-                .withTimestamp(event.occurredAt.toZonedDateTime())
-                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
-                .withDataSchema(URI.create(EventType.fromTypeName(event.eventType)
-                        .map(EventType::schemaPath).orElse("schemas/unknown")))
-                .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.eventKey)
-                .build();
+        OutgoingCloudEventMetadata<Object> cloudEvent =
+                OutgoingCloudEventMetadata.builder()
+                        .withId(event.id.toString())
+                        .withSource(source)
+                        .withType(event.eventType)
+                        .withSubject(event.eventKey)
+                        .withTimestamp(event.occurredAt.toZonedDateTime())
+                        .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                        .withDataSchema(
+                                URI.create(
+                                        EventType.fromTypeName(event.eventType)
+                                                .map(EventType::schemaPath)
+                                                .orElse("schemas/unknown")))
+                        .build();
+        OutgoingKafkaRecordMetadata<String> record =
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic)
+                        .withKey(event.eventKey)
+                        .build();
         return emitter.sendMessage(Message.of(event.payload, Metadata.of(cloudEvent, record)));
     }
 }

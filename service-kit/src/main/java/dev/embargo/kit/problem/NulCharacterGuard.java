@@ -15,15 +15,17 @@ import java.io.IOException;
  * Refuses JSON text holding a NUL character ({@code \u0000}) in any request body of any service.
  *
  * <p>PostgreSQL cannot store NUL in a text column: such a field, valid for Jackson and for bean
- * validation, failed only at the insert, and the caller got a 500. NUL is never part of the text
- * a person writes; binary content travels as an attachment.
+ * validation, failed only at the insert, and the caller got a 500. NUL is never part of the text a
+ * person writes; binary content travels as an attachment.
  */
 @Singleton
 public class NulCharacterGuard implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("embargo-nul-character-guard").addDeserializer(String.class, new NulFreeString()));
+        mapper.registerModule(
+                new SimpleModule("embargo-nul-character-guard")
+                        .addDeserializer(String.class, new NulFreeString()));
     }
 
     /** Raised for a NUL character; maps to a 400 naming the field ({@link ProblemMappers}). */
@@ -41,7 +43,8 @@ public class NulCharacterGuard implements ObjectMapperCustomizer {
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public String deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (text != null && text.indexOf('\u0000') >= 0) {
                 throw new NulCharacterException(parser);

@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where exceptions become HTTP answers: every error is
- * {@code application/problem+json}, and the details of an unexpected failure stay in the log
- * (under an id the caller can quote), never in the answer.
+ * The one place where exceptions become HTTP answers: every error is {@code
+ * application/problem+json}, and the details of an unexpected failure stay in the log (under an id
+ * the caller can quote), never in the answer.
  */
 public class ProblemMappers {
 
@@ -36,29 +36,49 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        return new Problem("about:blank", "Bad Request", 400, "The request has invalid fields.", errors).toResponse();
+        List<Problem.FieldError> errors =
+                e.getConstraintViolations().stream()
+                        .map(
+                                violation ->
+                                        new Problem.FieldError(
+                                                fieldName(violation), violation.getMessage()))
+                        .sorted(Comparator.comparing(Problem.FieldError::field))
+                        .toList();
+        return new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "The request has invalid fields.",
+                        errors)
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String detail = switch (e) {
-            case UnrecognizedPropertyException unknown -> "Unknown field '" + unknown.getPropertyName() + "'.";
-            case NulCharacterGuard.NulCharacterException nul -> "Text may not contain the NUL character" + at(nul) + ".";
-            case InvalidFormatException wrongType -> "A field has the wrong type" + at(wrongType) + ".";
-            case MismatchedInputException mismatch -> "A field has the wrong type or shape" + at(mismatch) + ".";
-            default -> "The body is not valid JSON.";
-        };
+        String detail =
+                switch (e) {
+                    case UnrecognizedPropertyException unknown ->
+                            "Unknown field '" + unknown.getPropertyName() + "'.";
+                    case NulCharacterGuard.NulCharacterException nul ->
+                            "Text may not contain the NUL character" + at(nul) + ".";
+                    case InvalidFormatException wrongType ->
+                            "A field has the wrong type" + at(wrongType) + ".";
+                    case MismatchedInputException mismatch ->
+                            "A field has the wrong type or shape" + at(mismatch) + ".";
+                    default -> "The body is not valid JSON.";
+                };
         return Problem.of(Response.Status.BAD_REQUEST, detail).toResponse();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid staff access token is required.")
-                .toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(
+                        Problem.of(
+                                        Response.Status.UNAUTHORIZED,
+                                        "A valid staff access token is required.")
+                                .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -72,10 +92,16 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e) {
-        return Problem.of(Response.Status.BAD_REQUEST, "The request body cannot be read: malformed or cut short.").toResponse();
+        return Problem.of(
+                        Response.Status.BAD_REQUEST,
+                        "The request body cannot be read: malformed or cut short.")
+                .toResponse();
     }
 
-    /** Jackson's own input errors are more specific than {@link JsonProcessingException}; map them here too. */
+    /**
+     * Jackson's own input errors are more specific than {@link JsonProcessingException}; map them
+     * here too.
+     */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return malformedJson(e);
@@ -87,8 +113,14 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
-        String detail = status.getStatusCode() == 404 ? "Not found." : status.getReasonPhrase() + ".";
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of())
+        String detail =
+                status.getStatusCode() == 404 ? "Not found." : status.getReasonPhrase() + ".";
+        return new Problem(
+                        "about:blank",
+                        status.getReasonPhrase(),
+                        status.getStatusCode(),
+                        detail,
+                        List.of())
                 .toResponse();
     }
 
@@ -96,22 +128,32 @@ public class ProblemMappers {
     public Response unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected failure; quote incident " + incident + ".")
+        return Problem.of(
+                        Response.Status.INTERNAL_SERVER_ERROR,
+                        "Unexpected failure; quote incident " + incident + ".")
                 .toResponse();
     }
 
     private static String at(MismatchedInputException e) {
-        String path = e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .reduce((left, right) -> left + "." + right)
-                .orElse("");
+        String path =
+                e.getPath().stream()
+                        .map(
+                                reference ->
+                                        reference.getFieldName() != null
+                                                ? reference.getFieldName()
+                                                : "[" + reference.getIndex() + "]")
+                        .reduce((left, right) -> left + "." + right)
+                        .orElse("");
         return path.isEmpty() ? "" : " at '" + path + "'";
     }
 
-    /** The last node of the violation's path: the field's name as the caller wrote it, without method or argument names. */
+    /**
+     * The last node of the violation's path: the field's name as the caller wrote it, without
+     * method or argument names.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<Path.Node> nodes =
+                StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         return nodes.isEmpty() ? "" : nodes.getLast().getName();
     }
 }

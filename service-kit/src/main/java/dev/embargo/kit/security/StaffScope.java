@@ -10,8 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The programs the calling staff member may see. Keycloak puts the user's groups in the access
- * token ({@code groups} claim, full paths); membership of {@code /programs/<slug>} limits a user
- * to those programs. A user in no program group works on every program (a PSIRT's own staff).
+ * token ({@code groups} claim, full paths); membership of {@code /programs/<slug>} limits a user to
+ * those programs. A user in no program group works on every program (a PSIRT's own staff).
  * Everything outside the scope answers as if it did not exist (404), so it cannot be probed.
  */
 @RequestScoped
@@ -19,6 +19,7 @@ public class StaffScope {
 
     /** Keycloak group under which a program's group is named by its slug. */
     public static final String PROGRAM_GROUP_PREFIX = "/programs/";
+
     public static final String GROUPS_CLAIM = "groups";
 
     private final SecurityIdentity identity;
@@ -47,7 +48,8 @@ public class StaffScope {
         Set<String> programs = new TreeSet<>();
         for (Object group : groups) {
             String path = unquoted(String.valueOf(group));
-            if (path.startsWith(PROGRAM_GROUP_PREFIX) && path.length() > PROGRAM_GROUP_PREFIX.length()) {
+            if (path.startsWith(PROGRAM_GROUP_PREFIX)
+                    && path.length() > PROGRAM_GROUP_PREFIX.length()) {
                 programs.add(path.substring(PROGRAM_GROUP_PREFIX.length()));
             }
         }
@@ -56,6 +58,8 @@ public class StaffScope {
 
     /** JSON-P string values print with their quotes. */
     private static String unquoted(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

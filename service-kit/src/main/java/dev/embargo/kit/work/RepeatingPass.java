@@ -11,13 +11,13 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a reactive pass over pending work (outbox rows, queued emails) every interval, one pass
- * at a time, on a Vert.x context Hibernate Reactive accepts. A Vert.x timer rather than the
- * Quarkus scheduler, whose one-second resolution would add up to a second to every hand-off.
+ * Runs a reactive pass over pending work (outbox rows, queued emails) every interval, one pass at a
+ * time, on a Vert.x context Hibernate Reactive accepts. A Vert.x timer rather than the Quarkus
+ * scheduler, whose one-second resolution would add up to a second to every hand-off.
  *
  * <p>A pass made {@link #draining} says whether it left work waiting (it took a full batch), and
- * then runs again at once instead of at the next tick: otherwise a batch per tick would be all
- * the work ever done, whatever came in (the outbox relay: 200 events every 100 ms).
+ * then runs again at once instead of at the next tick: otherwise a batch per tick would be all the
+ * work ever done, whatever came in (the outbox relay: 200 events every 100 ms).
  */
 public final class RepeatingPass {
 
@@ -62,25 +62,30 @@ public final class RepeatingPass {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        // Hibernate Reactive insists on a duplicated context marked safe, like those Quarkus gives its own handlers.
+        // Hibernate Reactive insists on a duplicated context marked safe, like those Quarkus gives
+        // its own handlers.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> runPass(context));
     }
 
     private void runPass(Context context) {
-        Uni.createFrom().deferred(pass::get).subscribe().with(
-                workLeft -> {
-                    if (Boolean.TRUE.equals(workLeft) && !stopped) {
-                        // Queued rather than called: a long drain must not deepen the stack.
-                        context.runOnContext(ignored -> runPass(context));
-                    } else {
-                        running.set(false);
-                    }
-                },
-                failure -> {
-                    LOG.warnf("%s will retry: %s", name, failure.getMessage());
-                    running.set(false);
-                });
+        Uni.createFrom()
+                .deferred(pass::get)
+                .subscribe()
+                .with(
+                        workLeft -> {
+                            if (Boolean.TRUE.equals(workLeft) && !stopped) {
+                                // Queued rather than called: a long drain must not deepen the
+                                // stack.
+                                context.runOnContext(ignored -> runPass(context));
+                            } else {
+                                running.set(false);
+                            }
+                        },
+                        failure -> {
+                            LOG.warnf("%s will retry: %s", name, failure.getMessage());
+                            running.set(false);
+                        });
     }
 }

@@ -24,15 +24,24 @@ class FieldCipherTest {
 
     @Test
     void sealedBytesOpenToTheOriginalUnderARotatedKeyAndRefuseTampering() {
-        byte[] content = "%PDF-1.7 proof of concept".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] content =
+                "%PDF-1.7 proof of concept".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] sealed = FieldCipher.fromKeyList(OLD_KEY).sealBytes(content);
         FieldCipher rotated = FieldCipher.fromKeyList(NEW_KEY + "," + OLD_KEY);
 
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("k1:").doesNotContain("proof");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("k1:")
+                .doesNotContain("proof");
         assertThat(rotated.openBytes(sealed)).isEqualTo(content);
         sealed[sealed.length - 1] ^= 1;
-        assertThatThrownBy(() -> rotated.openBytes(sealed)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FieldCipher.fromKeyList(NEW_KEY).openBytes(FieldCipher.fromKeyList(OLD_KEY).sealBytes(content)))
+        assertThatThrownBy(() -> rotated.openBytes(sealed))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                FieldCipher.fromKeyList(NEW_KEY)
+                                        .openBytes(
+                                                FieldCipher.fromKeyList(OLD_KEY)
+                                                        .sealBytes(content)))
                 .hasMessageContaining("unknown key");
     }
 
@@ -57,9 +66,13 @@ class FieldCipherTest {
         FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
         String sealed = cipher.seal("integrity matters");
         char last = sealed.charAt(sealed.length() - 3);
-        String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        String tampered =
+                sealed.substring(0, sealed.length() - 3)
+                        + (last == 'A' ? 'B' : 'A')
+                        + sealed.substring(sealed.length() - 2);
 
-        assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cipher.open(tampered))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

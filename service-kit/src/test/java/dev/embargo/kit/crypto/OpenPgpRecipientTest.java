@@ -30,7 +30,8 @@ class OpenPgpRecipientTest {
             PGPainless.generateKeyRing().modernKeyRing("Reporter <r@example.org>");
 
     @Test
-    void textEncryptedToTheKeyOpensWithItsPrivateKeyAsAes256UncompressedAndNeverShowsThePlaintext() throws Exception {
+    void textEncryptedToTheKeyOpensWithItsPrivateKeyAsAes256UncompressedAndNeverShowsThePlaintext()
+            throws Exception {
         String message = OpenPgpRecipient.of(armoredCertificate(REPORTER)).encrypt(TEXT);
 
         assertThat(message).startsWith("-----BEGIN PGP MESSAGE-----").doesNotContain("accepted");
@@ -45,7 +46,8 @@ class OpenPgpRecipientTest {
     @Test
     void anotherKeyCannotOpenTheText() {
         String message = OpenPgpRecipient.of(armoredCertificate(REPORTER)).encrypt(TEXT);
-        PGPSecretKeyRing someoneElse = PGPainless.generateKeyRing().modernKeyRing("Someone else <s@example.org>");
+        PGPSecretKeyRing someoneElse =
+                PGPainless.generateKeyRing().modernKeyRing("Someone else <s@example.org>");
 
         assertThatThrownBy(() -> decryption(message, someoneElse).readAllBytes())
                 .isInstanceOf(MissingDecryptionMethodException.class);
@@ -53,20 +55,29 @@ class OpenPgpRecipientTest {
 
     @Test
     void theFingerprintNamesTheEncryptionKey() {
-        String encryptionKey = OpenPgpFingerprint.of(PGPainless.inspectKeyRing(REPORTER)
-                .getEncryptionSubkeys(EncryptionPurpose.ANY).get(0)).toString();
+        String encryptionKey =
+                OpenPgpFingerprint.of(
+                                PGPainless.inspectKeyRing(REPORTER)
+                                        .getEncryptionSubkeys(EncryptionPurpose.ANY)
+                                        .get(0))
+                        .toString();
 
         assertThat(OpenPgpRecipient.of(armoredCertificate(REPORTER)).fingerprint())
-                .matches("[0-9A-F]{40}").isEqualTo(encryptionKey);
+                .matches("[0-9A-F]{40}")
+                .isEqualTo(encryptionKey);
     }
 
     @Test
     void aRevokedKeyIsRefused() throws Exception {
         PGPSecretKeyRing key = PGPainless.generateKeyRing().modernKeyRing("Gone <g@example.org>");
-        PGPSecretKeyRing revoked = PGPainless.modifyKeyRing(key).revoke(SecretKeyRingProtector.unprotectedKeys()).done();
+        PGPSecretKeyRing revoked =
+                PGPainless.modifyKeyRing(key)
+                        .revoke(SecretKeyRingProtector.unprotectedKeys())
+                        .done();
 
         assertThatThrownBy(() -> OpenPgpRecipient.of(armoredCertificate(revoked)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no valid encryption key");
     }
 
     @Test
@@ -78,35 +89,50 @@ class OpenPgpRecipientTest {
         }
 
         assertThatThrownBy(() -> OpenPgpRecipient.of(expired))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no valid encryption key");
     }
 
     @Test
     void aSignOnlyKeyIsRefused() throws Exception {
-        PGPSecretKeyRing signOnly = PGPainless.buildKeyRing()
-                .setPrimaryKey(KeySpec.getBuilder(KeyType.EDDSA_LEGACY(EdDSALegacyCurve._Ed25519),
-                        KeyFlag.CERTIFY_OTHER, KeyFlag.SIGN_DATA))
-                .addUserId("Signer <s@example.org>").build();
+        PGPSecretKeyRing signOnly =
+                PGPainless.buildKeyRing()
+                        .setPrimaryKey(
+                                KeySpec.getBuilder(
+                                        KeyType.EDDSA_LEGACY(EdDSALegacyCurve._Ed25519),
+                                        KeyFlag.CERTIFY_OTHER,
+                                        KeyFlag.SIGN_DATA))
+                        .addUserId("Signer <s@example.org>")
+                        .build();
 
         assertThatThrownBy(() -> OpenPgpRecipient.of(armoredCertificate(signOnly)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no valid encryption key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no valid encryption key");
     }
 
     @Test
     void somethingThatIsNoPublicKeyIsRefusedWithAReason() {
         assertThatThrownBy(() -> OpenPgpRecipient.of("ssh-ed25519 AAAA..."))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an ASCII-armored");
-        assertThatThrownBy(() -> OpenPgpRecipient.of("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot base64 at all\n"
-                + "-----END PGP PUBLIC KEY BLOCK-----\n")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an ASCII-armored");
+        assertThatThrownBy(
+                        () ->
+                                OpenPgpRecipient.of(
+                                        "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n"
+                                                + "not base64 at all\n"
+                                                + "-----END PGP PUBLIC KEY BLOCK-----\n"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String armoredCertificate(PGPSecretKeyRing key) {
         return PGPainless.asciiArmor(PGPainless.extractCertificate(key));
     }
 
-    private static DecryptionStream decryption(String message, PGPSecretKeyRing key) throws Exception {
+    private static DecryptionStream decryption(String message, PGPSecretKeyRing key)
+            throws Exception {
         return PGPainless.decryptAndOrVerify()
-                .onInputStream(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)))
+                .onInputStream(
+                        new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)))
                 .withOptions(ConsumerOptions.get().addDecryptionKey(key));
     }
 }

@@ -18,10 +18,14 @@ class EventHandlersTest {
 
     @Test
     void everyVersionOfAHandledEventIsHandledAndOtherEventsAreNot() {
-        EventHandlers handlers = new EventHandlers().on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem());
+        EventHandlers handlers =
+                new EventHandlers()
+                        .on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem());
 
         assertThat(handlers.handles(EventType.REPORT_SUBMITTED)).isTrue();
-        assertThat(handlers.handles(EventType.REPORT_SUBMITTED_V1)).as("read as the current version").isTrue();
+        assertThat(handlers.handles(EventType.REPORT_SUBMITTED_V1))
+                .as("read as the current version")
+                .isTrue();
         assertThat(handlers.handles(EventType.REPORT_ACKNOWLEDGED)).isFalse();
         assertThat(handlers.handles(EventType.PROGRAM_POLICY_PUBLISHED)).isFalse();
     }
@@ -29,24 +33,59 @@ class EventHandlersTest {
     @Test
     void aHandlerGetsItsOwnPayloadAndTheEnvelope() {
         List<String> seen = new ArrayList<>();
-        EventHandlers handlers = new EventHandlers()
-                .on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem().invoke(() -> seen.add("submitted")))
-                .onWithEnvelope(ReporterKeyProvided.class, (key, event) -> Uni.createFrom().voidItem()
-                        .invoke(() -> seen.add(key.fingerprint() + " in " + event.id())));
-        ReporterKeyProvided key = new ReporterKeyProvided("r-1", "EMB-2026-00001", "sealed", "ABCD", Instant.now());
+        EventHandlers handlers =
+                new EventHandlers()
+                        .on(
+                                ReportSubmitted.class,
+                                submitted ->
+                                        Uni.createFrom()
+                                                .voidItem()
+                                                .invoke(() -> seen.add("submitted")))
+                        .onWithEnvelope(
+                                ReporterKeyProvided.class,
+                                (key, event) ->
+                                        Uni.createFrom()
+                                                .voidItem()
+                                                .invoke(
+                                                        () ->
+                                                                seen.add(
+                                                                        key.fingerprint()
+                                                                                + " in "
+                                                                                + event.id())));
+        ReporterKeyProvided key =
+                new ReporterKeyProvided("r-1", "EMB-2026-00001", "sealed", "ABCD", Instant.now());
 
-        handlers.apply(new InboundEvent("event-7", EventType.REPORTER_KEY_PROVIDED, URI.create("/intake"), "r-1", null, key))
-                .await().indefinitely();
+        handlers.apply(
+                        new InboundEvent(
+                                "event-7",
+                                EventType.REPORTER_KEY_PROVIDED,
+                                URI.create("/intake"),
+                                "r-1",
+                                null,
+                                key))
+                .await()
+                .indefinitely();
 
         assertThat(seen).containsExactly("ABCD in event-7");
     }
 
     @Test
     void anOldVersionCannotBeHandledItselfAndNoTypeTwice() {
-        assertThatThrownBy(() -> new EventHandlers().on(ReportSubmittedV1.class, old -> Uni.createFrom().voidItem()))
+        assertThatThrownBy(
+                        () ->
+                                new EventHandlers()
+                                        .on(
+                                                ReportSubmittedV1.class,
+                                                old -> Uni.createFrom().voidItem()))
                 .hasMessageContaining("old version");
-        EventHandlers handlers = new EventHandlers().on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem());
-        assertThatThrownBy(() -> handlers.on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem()))
+        EventHandlers handlers =
+                new EventHandlers()
+                        .on(ReportSubmitted.class, submitted -> Uni.createFrom().voidItem());
+        assertThatThrownBy(
+                        () ->
+                                handlers.on(
+                                        ReportSubmitted.class,
+                                        submitted -> Uni.createFrom().voidItem()))
                 .hasMessageContaining("Two handlers");
     }
 }

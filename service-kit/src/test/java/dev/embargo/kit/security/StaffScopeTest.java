@@ -10,7 +10,9 @@ class StaffScopeTest {
 
     @Test
     void programGroupsLimitTheCallerToThosePrograms() {
-        assertThat(StaffScope.programsIn(List.of("/programs/emek", "/programs/moqtail", "/on-call")))
+        assertThat(
+                        StaffScope.programsIn(
+                                List.of("/programs/emek", "/programs/moqtail", "/on-call")))
                 .contains(Set.of("emek", "moqtail"));
     }
 

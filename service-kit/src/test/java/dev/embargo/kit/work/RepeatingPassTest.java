@@ -17,20 +17,26 @@ class RepeatingPassTest {
 
     @AfterEach
     void closeVertx() throws Exception {
-        // Bounded: a drain that never ends keeps the event loop, and close would wait for it forever.
+        // Bounded: a drain that never ends keeps the event loop, and close would wait for it
+        // forever.
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     @Test
-    void aDrainingPassThatLeftWorkWaitingRunsAgainAtOnceNotAtTheNextTick() throws InterruptedException {
+    void aDrainingPassThatLeftWorkWaitingRunsAgainAtOnceNotAtTheNextTick()
+            throws InterruptedException {
         AtomicInteger passes = new AtomicInteger();
         // Full batches on the first three passes, then nothing left.
-        RepeatingPass pass = RepeatingPass.draining("test drain", () -> Uni.createFrom().item(passes.incrementAndGet() < 4));
+        RepeatingPass pass =
+                RepeatingPass.draining(
+                        "test drain", () -> Uni.createFrom().item(passes.incrementAndGet() < 4));
 
         pass.start(vertx, Duration.ofSeconds(2));
 
         // The first tick comes after 2 s; one pass per tick would reach the fourth after 8 s.
-        assertThat(within(Duration.ofMillis(3_500), () -> passes.get() >= 4)).as("four passes by the first tick").isTrue();
+        assertThat(within(Duration.ofMillis(3_500), () -> passes.get() >= 4))
+                .as("four passes by the first tick")
+                .isTrue();
         Thread.sleep(300);
         assertThat(passes).as("with nothing left it waits for the next tick").hasValue(4);
         pass.stop();
@@ -39,7 +45,9 @@ class RepeatingPassTest {
     @Test
     void aPassThatDoesWhatIsDueRunsOncePerTick() throws InterruptedException {
         AtomicInteger passes = new AtomicInteger();
-        RepeatingPass pass = new RepeatingPass("test tick", () -> Uni.createFrom().item(passes.incrementAndGet()));
+        RepeatingPass pass =
+                new RepeatingPass(
+                        "test tick", () -> Uni.createFrom().item(passes.incrementAndGet()));
 
         pass.start(vertx, Duration.ofMillis(500));
 
@@ -54,12 +62,15 @@ class RepeatingPassTest {
         AtomicInteger passes = new AtomicInteger();
         RepeatingPass[] pass = new RepeatingPass[1];
         // Always a full batch; the tenth pass stops the pass from inside, as shutdown would.
-        pass[0] = RepeatingPass.draining("test stop", () -> {
-            if (passes.incrementAndGet() == 10) {
-                pass[0].stop();
-            }
-            return Uni.createFrom().item(true);
-        });
+        pass[0] =
+                RepeatingPass.draining(
+                        "test stop",
+                        () -> {
+                            if (passes.incrementAndGet() == 10) {
+                                pass[0].stop();
+                            }
+                            return Uni.createFrom().item(true);
+                        });
 
         pass[0].start(vertx, Duration.ofMillis(100));
 
@@ -68,7 +79,8 @@ class RepeatingPassTest {
         assertThat(passes).hasValue(10);
     }
 
-    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+    private static boolean within(Duration limit, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

@@ -24,9 +24,13 @@ class TransactionsTest {
         AtomicReference<UniEmitter<? super String>> running = new AtomicReference<>();
         AtomicBoolean workCancelled = new AtomicBoolean();
         AtomicBoolean workFinished = new AtomicBoolean();
-        Uni<String> work = Uni.createFrom().<String>emitter(running::set)
-                .onCancellation().invoke(() -> workCancelled.set(true))
-                .onItem().invoke(() -> workFinished.set(true));
+        Uni<String> work =
+                Uni.createFrom()
+                        .<String>emitter(running::set)
+                        .onCancellation()
+                        .invoke(() -> workCancelled.set(true))
+                        .onItem()
+                        .invoke(() -> workFinished.set(true));
         List<String> seenByCaller = new ArrayList<>();
 
         Cancellable caller = Transactions.detached(work).subscribe().with(seenByCaller::add);
@@ -40,11 +44,13 @@ class TransactionsTest {
 
     @Test
     void aCallerWhoWaitsGetsTheWorksResultOrFailure() {
-        assertThat(Transactions.detached(Uni.createFrom().item("stored")).await().indefinitely()).isEqualTo("stored");
+        assertThat(Transactions.detached(Uni.createFrom().item("stored")).await().indefinitely())
+                .isEqualTo("stored");
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Transactions.detached(Uni.createFrom().failure(new IllegalStateException("rolled back")))
-                .subscribe().with(item -> { }, failure::set);
+                .subscribe()
+                .with(item -> {}, failure::set);
         assertThat(failure.get()).hasMessage("rolled back");
     }
 
@@ -63,16 +69,27 @@ class TransactionsTest {
         Path repository = Path.of("").toAbsolutePath().getParent();
         List<String> direct = new ArrayList<>();
         try (Stream<Path> modules = Files.list(repository)) {
-            for (Path sources : modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+            for (Path sources :
+                    modules.map(module -> module.resolve("src/main/java"))
+                            .filter(Files::isDirectory)
+                            .toList()) {
                 try (Stream<Path> files = Files.walk(sources)) {
                     files.filter(file -> file.toString().endsWith(".java"))
-                            .filter(file -> !file.endsWith("dev/embargo/kit/work/Transactions.java"))
-                            .filter(file -> contains(file, "Panache.withTransaction(") || contains(file, "Panache.withSession("))
+                            .filter(
+                                    file ->
+                                            !file.endsWith(
+                                                    "dev/embargo/kit/work/Transactions.java"))
+                            .filter(
+                                    file ->
+                                            contains(file, "Panache.withTransaction(")
+                                                    || contains(file, "Panache.withSession("))
                             .forEach(file -> direct.add(repository.relativize(file).toString()));
                 }
             }
         }
-        assertThat(direct).as("main code calling Panache.withTransaction/withSession instead of Transactions").isEmpty();
+        assertThat(direct)
+                .as("main code calling Panache.withTransaction/withSession instead of Transactions")
+                .isEmpty();
     }
 
     private static boolean contains(Path file, String text) {

@@ -22,7 +22,10 @@ public interface TriageConfig {
     /** The clock cases are judged by. */
     Clock clock();
 
-    /** The staff console served at {@code /console/}: where its browser code finds Keycloak and the other services. */
+    /**
+     * The staff console served at {@code /console/}: where its browser code finds Keycloak and the
+     * other services.
+     */
     Console console();
 
     interface Deadlines {
@@ -31,7 +34,10 @@ public interface TriageConfig {
         @WithDefault("30s")
         Duration scanInterval();
 
-        /** At most this long before a due time the team is warned (less for short deadlines: a quarter of the time given). */
+        /**
+         * At most this long before a due time the team is warned (less for short deadlines: a
+         * quarter of the time given).
+         */
         @WithDefault("24h")
         Duration warnBefore();
 
@@ -44,7 +50,8 @@ public interface TriageConfig {
 
         /**
          * Whether an admin may move triage's clock forward (PUT /api/v1/clock), so that tests see
-         * deadlines fall due without waiting days. Never on in production: the endpoint answers 404.
+         * deadlines fall due without waiting days. Never on in production: the endpoint answers
+         * 404.
          */
         @WithDefault("false")
         boolean adjustable();

@@ -24,8 +24,13 @@ public class ConsoleResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where the console signs in (Keycloak, realm, client) and where each service's staff API is")
+    @Operation(
+            summary =
+                    "Where the console signs in (Keycloak, realm, client) and where each service's"
+                            + " staff API is")
     public RestResponse<ConsoleConfigView> config() {
-        return RestResponse.ResponseBuilder.ok(settings.view()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return RestResponse.ResponseBuilder.ok(settings.view())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 }

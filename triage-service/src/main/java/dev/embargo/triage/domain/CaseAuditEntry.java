@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "case_audit")
 public class CaseAuditEntry {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     /** 0 for the case's first line, then one more per line. */
     public int position;

@@ -21,18 +21,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The moves a case may make. Decisions that end a case (duplicate, out of scope, spam, won't
- * fix) lead only to closing; a fix goes through pre-release or straight to publication; only a
- * published case has a post-mortem.
+ * The moves a case may make. Decisions that end a case (duplicate, out of scope, spam, won't fix)
+ * lead only to closing; a fix goes through pre-release or straight to publication; only a published
+ * case has a post-mortem.
  */
 public final class CaseLifecycle {
 
-    private static final Map<CaseState, EnumSet<CaseState>> ALLOWED = new EnumMap<>(CaseState.class);
+    private static final Map<CaseState, EnumSet<CaseState>> ALLOWED =
+            new EnumMap<>(CaseState.class);
 
     static {
         ALLOWED.put(NEW, EnumSet.of(ACKNOWLEDGED, SPAM));
         ALLOWED.put(ACKNOWLEDGED, EnumSet.of(TRIAGING, DUPLICATE, SPAM));
-        ALLOWED.put(TRIAGING, EnumSet.of(NEEDS_INFO, ACCEPTED, DUPLICATE, OUT_OF_SCOPE, SPAM, WONT_FIX));
+        ALLOWED.put(
+                TRIAGING,
+                EnumSet.of(NEEDS_INFO, ACCEPTED, DUPLICATE, OUT_OF_SCOPE, SPAM, WONT_FIX));
         ALLOWED.put(NEEDS_INFO, EnumSet.of(TRIAGING, CLOSED));
         ALLOWED.put(ACCEPTED, EnumSet.of(FIXING, WONT_FIX));
         ALLOWED.put(FIXING, EnumSet.of(PRE_RELEASE, PUBLISHED));
@@ -45,8 +48,7 @@ public final class CaseLifecycle {
         ALLOWED.put(CLOSED, EnumSet.noneOf(CaseState.class));
     }
 
-    private CaseLifecycle() {
-    }
+    private CaseLifecycle() {}
 
     /** Where a case in {@code state} may go next. */
     public static Set<CaseState> allowedFrom(CaseState state) {
@@ -57,7 +59,10 @@ public final class CaseLifecycle {
         return ALLOWED.get(from).contains(to);
     }
 
-    /** Triage ends with its decision: the case leaves acknowledged or triaging for anything but more triage. */
+    /**
+     * Triage ends with its decision: the case leaves acknowledged or triaging for anything but more
+     * triage.
+     */
     public static boolean endsTriage(CaseState from, CaseState to) {
         return (from == ACKNOWLEDGED || from == TRIAGING) && to != TRIAGING && to != NEEDS_INFO;
     }

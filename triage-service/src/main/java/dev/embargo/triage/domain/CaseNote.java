@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "case_note")
 public class CaseNote {
 
-    @Id
-    public UUID id;
+    @Id public UUID id;
 
     @Column(name = "case_id")
     public UUID caseId;

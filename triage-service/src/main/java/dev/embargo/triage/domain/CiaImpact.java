@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What a vulnerability does to confidentiality, integrity and availability, each {@code high},
- * {@code low} or {@code none}: seed 004 asks reporters for it. Read from a CVSS vector (3.x:
- * C/I/A; 4.0: the vulnerable system's VC/VI/VA) or given by staff.
+ * {@code low} or {@code none}: seed 004 asks reporters for it. Read from a CVSS vector (3.x: C/I/A;
+ * 4.0: the vulnerable system's VC/VI/VA) or given by staff.
  */
 public record CiaImpact(String confidentiality, String integrity, String availability) {
 
@@ -35,7 +35,9 @@ public record CiaImpact(String confidentiality, String integrity, String availab
         String c = level(metrics.get(four ? "VC" : "C"));
         String i = level(metrics.get(four ? "VI" : "I"));
         String a = level(metrics.get(four ? "VA" : "A"));
-        return c == null || i == null || a == null ? Optional.empty() : Optional.of(new CiaImpact(c, i, a));
+        return c == null || i == null || a == null
+                ? Optional.empty()
+                : Optional.of(new CiaImpact(c, i, a));
     }
 
     private static String level(String metric) {

@@ -3,11 +3,15 @@ package dev.embargo.triage.domain;
 import java.util.Locale;
 
 /**
- * FIRST's qualitative severity rating of a CVSS base score; CVSS 3.x and 4.0 share the bands.
- * It names the score's band only: the case's severity is its program's level.
+ * FIRST's qualitative severity rating of a CVSS base score; CVSS 3.x and 4.0 share the bands. It
+ * names the score's band only: the case's severity is its program's level.
  */
 public enum CvssRating {
-    NONE, LOW, MEDIUM, HIGH, CRITICAL;
+    NONE,
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     public static CvssRating of(double baseScore) {
         if (baseScore >= 9.0) {

@@ -8,18 +8,22 @@ import java.util.Set;
 
 /**
  * Which deadlines the deadline scheduler watches, and which moves of a case meet them.
- * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release
- * is the earliest time partners may be told, not something that can be late; every other step
- * with a due time is watched until the case's moves settle it.
+ * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release is
+ * the earliest time partners may be told, not something that can be late; every other step with a
+ * due time is watched until the case's moves settle it.
  */
 public final class DeadlineTracking {
 
     /** Decisions after which nothing more is owed: the case is over. */
-    private static final Set<CaseState> ENDINGS = EnumSet.of(CaseState.DUPLICATE, CaseState.OUT_OF_SCOPE, CaseState.SPAM,
-            CaseState.WONT_FIX, CaseState.CLOSED);
+    private static final Set<CaseState> ENDINGS =
+            EnumSet.of(
+                    CaseState.DUPLICATE,
+                    CaseState.OUT_OF_SCOPE,
+                    CaseState.SPAM,
+                    CaseState.WONT_FIX,
+                    CaseState.CLOSED);
 
-    private DeadlineTracking() {
-    }
+    private DeadlineTracking() {}
 
     public static boolean watched(Step step) {
         return step != Step.ACKNOWLEDGEMENT && step != Step.PRE_RELEASE;
@@ -71,12 +75,15 @@ public final class DeadlineTracking {
 
     /**
      * When to warn about a step due at {@code due}: {@code warnBefore} ahead of it, or a quarter of
-     * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour deadline is
-     * not warned about the moment it is made.
+     * the time the policy gave (from {@code arrival}) when that is shorter, so a 24-hour deadline
+     * is not warned about the moment it is made.
      */
     public static Instant warnAt(Instant arrival, Instant due, Duration warnBefore) {
         Duration quarter = Duration.between(arrival, due).dividedBy(4);
-        Duration lead = quarter.isNegative() ? Duration.ZERO : quarter.compareTo(warnBefore) < 0 ? quarter : warnBefore;
+        Duration lead =
+                quarter.isNegative()
+                        ? Duration.ZERO
+                        : quarter.compareTo(warnBefore) < 0 ? quarter : warnBefore;
         return due.minus(lead);
     }
 }

@@ -14,11 +14,9 @@ import java.time.OffsetDateTime;
 @IdClass(ProgramRevision.Key.class)
 public class ProgramRevision {
 
-    @Id
-    public String slug;
+    @Id public String slug;
 
-    @Id
-    public int revision;
+    @Id public int revision;
 
     /** The program as JSON in the program file format. */
     public String document;

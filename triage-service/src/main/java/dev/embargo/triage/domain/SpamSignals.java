@@ -12,19 +12,21 @@ import java.util.regex.Pattern;
 public final class SpamSignals {
 
     private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADVERTISING = Pattern.compile(
-            "\\b(casino|viagra|cialis|payday loan|backlinks?|seo services|crypto giveaway|forex signals|escort)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADVERTISING =
+            Pattern.compile(
+                    "\\b(casino|viagra|cialis|payday loan|backlinks?|seo services|crypto"
+                            + " giveaway|forex signals|escort)\\b",
+                    Pattern.CASE_INSENSITIVE);
     private static final int FEW_CHARACTERS = 40;
     private static final int MANY_LINKS = 5;
 
-    private SpamSignals() {
-    }
+    private SpamSignals() {}
 
     /** The signals the title and description give; empty when none. */
     public static List<String> of(String title, String description) {
         List<String> signals = new ArrayList<>();
-        String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
+        String text =
+                (title == null ? "" : title) + "\n" + (description == null ? "" : description);
         if (description == null || description.strip().length() < FEW_CHARACTERS) {
             signals.add("almost no description");
         }

@@ -12,12 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A keyed fingerprint of a report's text, for finding likely duplicates without keeping the text
- * in the clear. It is the set of the text's trigrams as PostgreSQL's pg_trgm takes them (each
- * word lower-cased and padded, {@code "  word "}), each replaced by the first 8 bytes of its
- * HMAC-SHA256 under a key derived from the encryption key. Similar texts share trigrams, so
- * their fingerprints overlap the way pg_trgm's similarity measures (shared / all trigrams); the
- * database only ever sees numbers it cannot turn back into words without the key.
+ * A keyed fingerprint of a report's text, for finding likely duplicates without keeping the text in
+ * the clear. It is the set of the text's trigrams as PostgreSQL's pg_trgm takes them (each word
+ * lower-cased and padded, {@code " word "}), each replaced by the first 8 bytes of its HMAC-SHA256
+ * under a key derived from the encryption key. Similar texts share trigrams, so their fingerprints
+ * overlap the way pg_trgm's similarity measures (shared / all trigrams); the database only ever
+ * sees numbers it cannot turn back into words without the key.
  */
 public final class TextFingerprint {
 
@@ -41,19 +41,32 @@ public final class TextFingerprint {
         return hashes.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** pg_trgm's similarity of two fingerprints: shared trigrams over all trigrams, 0 when either is empty. */
+    /**
+     * pg_trgm's similarity of two fingerprints: shared trigrams over all trigrams, 0 when either is
+     * empty.
+     */
     public static double similarity(long[] first, long[] second) {
         if (first.length == 0 || second.length == 0) {
             return 0;
         }
         long[] sortedSecond = second.clone();
         Arrays.sort(sortedSecond);
-        long shared = Arrays.stream(first).distinct().filter(hash -> Arrays.binarySearch(sortedSecond, hash) >= 0).count();
-        long all = Arrays.stream(first).distinct().count() + Arrays.stream(second).distinct().count() - shared;
+        long shared =
+                Arrays.stream(first)
+                        .distinct()
+                        .filter(hash -> Arrays.binarySearch(sortedSecond, hash) >= 0)
+                        .count();
+        long all =
+                Arrays.stream(first).distinct().count()
+                        + Arrays.stream(second).distinct().count()
+                        - shared;
         return (double) shared / all;
     }
 
-    /** The trigrams pg_trgm would take: per word of letters and digits, lower-cased, with two spaces before and one after. */
+    /**
+     * The trigrams pg_trgm would take: per word of letters and digits, lower-cased, with two spaces
+     * before and one after.
+     */
     static Set<String> trigrams(String text) {
         Set<String> trigrams = new TreeSet<>();
         if (text == null) {

@@ -6,14 +6,14 @@ import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.rest.AuditLineView;
-import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.rest.CaseDeadlineView;
-import dev.embargo.triage.rest.ReporterView;
+import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.rest.ReportTextView;
+import dev.embargo.triage.rest.ReporterView;
 import dev.embargo.triage.rest.SimilarCaseView;
+import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.ScopeDecisions;
-import dev.embargo.triage.service.CaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,42 +36,85 @@ public class CaseMapper {
      * deadline and overdue mark come.
      */
     public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase, List<CaseDeadline> open) {
-        return new CaseSummary(vulnerabilityCase.id.toString(), vulnerabilityCase.reportId.toString(),
-                vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, vulnerabilityCase.programRevision,
-                service.open(vulnerabilityCase.sealedTitle), vulnerabilityCase.state.wireName(),
-                CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream().map(CaseState::wireName).toList(),
-                vulnerabilityCase.owner, vulnerabilityCase.expedited, vulnerabilityCase.severity, vulnerabilityCase.cvssVector, vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName, vulnerabilityCase.spamSignals == null ? List.of()
-                        : List.of(vulnerabilityCase.spamSignals.split(",")), vulnerabilityCase.creditPreference, vulnerabilityCase.reportedScopeClass,
-                vulnerabilityCase.reportedCvssVector, vulnerabilityCase.scopeClass, vulnerabilityCase.inScope,
-                scopes.versionsOf(vulnerabilityCase), vulnerabilityCase.ciaImpact(), vulnerabilityCase.duplicateOf == null ? null : vulnerabilityCase.duplicateOf.toString(),
-                vulnerabilityCase.affectedVersion, vulnerabilityCase.versionSupport == null ? null
-                        : vulnerabilityCase.versionSupport.name().toLowerCase(java.util.Locale.ROOT),
-                instant(vulnerabilityCase.submittedAt), instant(vulnerabilityCase.acknowledgedAt),
-                service.deadlinesOf(vulnerabilityCase), nextDeadline(open).map(this::toView).orElse(null),
+        return new CaseSummary(
+                vulnerabilityCase.id.toString(),
+                vulnerabilityCase.reportId.toString(),
+                vulnerabilityCase.trackingId,
+                vulnerabilityCase.programSlug,
+                vulnerabilityCase.programRevision,
+                service.open(vulnerabilityCase.sealedTitle),
+                vulnerabilityCase.state.wireName(),
+                CaseLifecycle.allowedFrom(vulnerabilityCase.state).stream()
+                        .map(CaseState::wireName)
+                        .toList(),
+                vulnerabilityCase.owner,
+                vulnerabilityCase.expedited,
+                vulnerabilityCase.severity,
+                vulnerabilityCase.cvssVector,
+                vulnerabilityCase.cvssScore,
+                vulnerabilityCase.creditName,
+                vulnerabilityCase.spamSignals == null
+                        ? List.of()
+                        : List.of(vulnerabilityCase.spamSignals.split(",")),
+                vulnerabilityCase.creditPreference,
+                vulnerabilityCase.reportedScopeClass,
+                vulnerabilityCase.reportedCvssVector,
+                vulnerabilityCase.scopeClass,
+                vulnerabilityCase.inScope,
+                scopes.versionsOf(vulnerabilityCase),
+                vulnerabilityCase.ciaImpact(),
+                vulnerabilityCase.duplicateOf == null
+                        ? null
+                        : vulnerabilityCase.duplicateOf.toString(),
+                vulnerabilityCase.affectedVersion,
+                vulnerabilityCase.versionSupport == null
+                        ? null
+                        : vulnerabilityCase
+                                .versionSupport
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT),
+                instant(vulnerabilityCase.submittedAt),
+                instant(vulnerabilityCase.acknowledgedAt),
+                service.deadlinesOf(vulnerabilityCase),
+                nextDeadline(open).map(this::toView).orElse(null),
                 open.stream().anyMatch(CaseDeadline::overdue));
     }
 
     /** The earliest open deadline: a breached one comes first, as it was due first. */
     static java.util.Optional<CaseDeadline> nextDeadline(List<CaseDeadline> open) {
-        return open.stream().filter(deadline -> deadline.settledAt == null && deadline.dueAt != null)
+        return open.stream()
+                .filter(deadline -> deadline.settledAt == null && deadline.dueAt != null)
                 .min(java.util.Comparator.comparing(deadline -> deadline.dueAt));
     }
 
     public SimilarCaseView toView(Duplicates.Suggestion suggestion) {
         VulnerabilityCase candidate = suggestion.candidate();
-        return new SimilarCaseView(candidate.id.toString(), candidate.trackingId, service.open(candidate.sealedTitle),
-                candidate.state.wireName(), Math.round(suggestion.similarity() * 1000) / 1000.0);
+        return new SimilarCaseView(
+                candidate.id.toString(),
+                candidate.trackingId,
+                service.open(candidate.sealedTitle),
+                candidate.state.wireName(),
+                Math.round(suggestion.similarity() * 1000) / 1000.0);
     }
 
     public ReporterView toReporterView(VulnerabilityCase reported) {
-        return new ReporterView(reported.id.toString(), reported.trackingId, reported.creditName,
-                instant(reported.submittedAt), reported.duplicateOf != null);
+        return new ReporterView(
+                reported.id.toString(),
+                reported.trackingId,
+                reported.creditName,
+                instant(reported.submittedAt),
+                reported.duplicateOf != null);
     }
 
     public CaseDeadlineView toView(CaseDeadline deadline) {
-        return new CaseDeadlineView(deadline.step, instant(deadline.dueAt), deadline.standing(), instant(deadline.warnedAt),
-                instant(deadline.breachedAt), instant(deadline.settledAt), deadline.updatesSent);
+        return new CaseDeadlineView(
+                deadline.step,
+                instant(deadline.dueAt),
+                deadline.standing(),
+                instant(deadline.warnedAt),
+                instant(deadline.breachedAt),
+                instant(deadline.settledAt),
+                deadline.updatesSent);
     }
 
     public AuditLineView toView(CaseAuditEntry entry, String detail) {
@@ -84,7 +127,9 @@ public class CaseMapper {
 
     /** The reporter's text, opened for staff who may see the case. */
     public ReportTextView toReportText(VulnerabilityCase vulnerabilityCase) {
-        return new ReportTextView(vulnerabilityCase.trackingId, service.open(vulnerabilityCase.sealedTitle),
+        return new ReportTextView(
+                vulnerabilityCase.trackingId,
+                service.open(vulnerabilityCase.sealedTitle),
                 service.open(vulnerabilityCase.sealedDescription),
                 "/api/v1/staff/reports/" + vulnerabilityCase.trackingId + "/attachments");
     }

@@ -12,6 +12,7 @@ public class CvssMapper {
     public CvssScoreView toView(CvssScore score) {
         String vector = score.vector();
         String version = vector.substring("CVSS:".length(), vector.indexOf('/'));
-        return new CvssScoreView(version, vector, score.baseScore(), CvssRating.of(score.baseScore()).wireName());
+        return new CvssScoreView(
+                version, vector, score.baseScore(), CvssRating.of(score.baseScore()).wireName());
     }
 }

@@ -11,15 +11,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ProgramMapper {
 
     public ProgramRevisionView toView(ProgramRevision revision) {
-        return new ProgramRevisionView(revision.slug, revision.revision, revision.publishedAt.toInstant(), revision.source,
-                revision.changedBy, revision.document);
+        return new ProgramRevisionView(
+                revision.slug,
+                revision.revision,
+                revision.publishedAt.toInstant(),
+                revision.source,
+                revision.changedBy,
+                revision.document);
     }
 
     /** A refused program as a 422 problem listing every error with its field and line. */
     public Problem toProblem(InvalidProgramException refusal) {
-        return new Problem("https://embargo.dev/problems/invalid-program", "Invalid program", 422,
+        return new Problem(
+                "https://embargo.dev/problems/invalid-program",
+                "Invalid program",
+                422,
                 "The program was refused as a whole; nothing was changed.",
-                refusal.errors().stream().map(error -> new Problem.FieldError(error.field(), error.line(), error.message()))
+                refusal.errors().stream()
+                        .map(
+                                error ->
+                                        new Problem.FieldError(
+                                                error.field(), error.line(), error.message()))
                         .toList());
     }
 }

@@ -22,13 +22,15 @@ public class ReportLifecycleConsumer {
     private final CaseService cases;
     private final CaseConversation conversation;
 
-    ReportLifecycleConsumer(InboundEvents inbound, CaseService cases, CaseConversation conversation) {
+    ReportLifecycleConsumer(
+            InboundEvents inbound, CaseService cases, CaseConversation conversation) {
         this.conversation = conversation;
         this.inbound = inbound;
         this.cases = cases;
-        this.handlers = new EventHandlers()
-                .on(ReportSubmitted.class, cases::openAndAcknowledge)
-                .on(ReportMessagePosted.class, conversation::receiveFromReporter);
+        this.handlers =
+                new EventHandlers()
+                        .on(ReportSubmitted.class, cases::openAndAcknowledge)
+                        .on(ReportMessagePosted.class, conversation::receiveFromReporter);
     }
 
     @Incoming("report-lifecycle")

@@ -13,12 +13,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadline, UUID> {
 
-    private static final String CLAIM_DUE = """
+    private static final String CLAIM_DUE =
+            """
             SELECT * FROM case_deadline
             WHERE settled_at IS NULL AND (
                 (update_every IS NOT NULL AND due_at <= :now)
                 OR (update_every IS NULL AND ((warned_at IS NULL AND warn_at <= :now) OR (breached_at IS NULL AND due_at <= :now))))
-            ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED""";
+            ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED\
+            """;
 
     /** The case's deadlines, oldest due first. */
     public Uni<List<CaseDeadline>> forCase(UUID caseId) {
@@ -27,8 +29,10 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
 
     /** The deadlines not yet met of the given cases, earliest due first. */
     public Uni<List<CaseDeadline>> openFor(java.util.Collection<UUID> caseIds) {
-        return caseIds.isEmpty() ? Uni.createFrom().item(List.of())
-                : find("caseId in ?1 and settledAt is null", Sort.ascending("dueAt"), caseIds).list();
+        return caseIds.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : find("caseId in ?1 and settledAt is null", Sort.ascending("dueAt"), caseIds)
+                        .list();
     }
 
     /**
@@ -44,9 +48,12 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
      * locked for the caller's transaction; other replicas skip them, so each is announced once.
      */
     public Uni<List<CaseDeadline>> claimDue(OffsetDateTime now, int limit) {
-        return getSession().chain(session -> session.createNativeQuery(CLAIM_DUE, CaseDeadline.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
+        return getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(CLAIM_DUE, CaseDeadline.class)
+                                        .setParameter("now", now)
+                                        .setParameter("limit", limit)
+                                        .getResultList());
     }
 }

@@ -1,8 +1,8 @@
 package dev.embargo.triage.repository;
 
+import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import dev.embargo.triage.domain.CaseState;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -15,9 +15,15 @@ import java.util.UUID;
 public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, UUID> {
 
     private static final String STORE_FINGERPRINT =
-            "UPDATE vulnerability_case SET text_fingerprint = CAST(:fingerprint AS bigint[]) WHERE id = :id";
-    /** pg_trgm's similarity over the keyed trigram hashes: shared over all; GIN narrows to cases sharing any. */
-    private static final String SIMILAR = """
+            "UPDATE vulnerability_case SET text_fingerprint = CAST(:fingerprint AS bigint[]) WHERE"
+                    + " id = :id";
+
+    /**
+     * pg_trgm's similarity over the keyed trigram hashes: shared over all; GIN narrows to cases
+     * sharing any.
+     */
+    private static final String SIMILAR =
+            """
             SELECT candidate.id, candidate.similarity FROM (
                 SELECT c.id, c.opened_at,
                        CAST((SELECT count(*) FROM (SELECT unnest(c.text_fingerprint) INTERSECT SELECT unnest(t.text_fingerprint)) s)
@@ -28,21 +34,43 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
                 WHERE t.id = :id AND c.id <> t.id AND c.program_slug = t.program_slug
                   AND c.text_fingerprint && t.text_fingerprint) candidate
             WHERE candidate.similarity >= :threshold
-            ORDER BY candidate.similarity DESC, candidate.opened_at LIMIT :limit""";
+            ORDER BY candidate.similarity DESC, candidate.opened_at LIMIT :limit\
+            """;
 
     /** Stores the case's text fingerprint; the case row must already be written (flushed). */
     public Uni<Integer> storeFingerprint(UUID caseId, long[] fingerprint) {
         Long[] hashes = java.util.Arrays.stream(fingerprint).boxed().toArray(Long[]::new);
-        return getSession().chain(session -> session.createNativeQuery(STORE_FINGERPRINT)
-                .setParameter("fingerprint", hashes).setParameter("id", caseId).executeUpdate());
+        return getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(STORE_FINGERPRINT)
+                                        .setParameter("fingerprint", hashes)
+                                        .setParameter("id", caseId)
+                                        .executeUpdate());
     }
 
-    /** Cases of the same program whose text is at least {@code threshold} similar, most similar first. */
+    /**
+     * Cases of the same program whose text is at least {@code threshold} similar, most similar
+     * first.
+     */
     public Uni<List<Similarity>> similarTo(UUID caseId, double threshold, int limit) {
-        return getSession().chain(session -> session.createNativeQuery(SIMILAR, Object[].class)
-                        .setParameter("id", caseId).setParameter("threshold", threshold).setParameter("limit", limit)
-                        .getResultList())
-                .map(rows -> rows.stream().map(row -> new Similarity((UUID) row[0], ((Number) row[1]).doubleValue())).toList());
+        return getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(SIMILAR, Object[].class)
+                                        .setParameter("id", caseId)
+                                        .setParameter("threshold", threshold)
+                                        .setParameter("limit", limit)
+                                        .getResultList())
+                .map(
+                        rows ->
+                                rows.stream()
+                                        .map(
+                                                row ->
+                                                        new Similarity(
+                                                                (UUID) row[0],
+                                                                ((Number) row[1]).doubleValue()))
+                                        .toList());
     }
 
     /** Cases marked duplicate of {@code caseId}, first reported first. */
@@ -56,52 +84,74 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
     }
 
     /** How alike another case's text is, 0 to 1. */
-    public record Similarity(UUID caseId, double similarity) {
-    }
+    public record Similarity(UUID caseId, double similarity) {}
 
     public Uni<VulnerabilityCase> findByReportId(UUID reportId) {
         return find("reportId", reportId).firstResult();
     }
 
-    /** Cases matching every filter given (empty filters match all) of the programs in scope (empty: all), newest first. */
-    public Uni<List<VulnerabilityCase>> search(CaseFilter filter, java.util.Optional<java.util.Set<String>> programsInScope,
-            int page, int size) {
+    /**
+     * Cases matching every filter given (empty filters match all) of the programs in scope (empty:
+     * all), newest first.
+     */
+    public Uni<List<VulnerabilityCase>> search(
+            CaseFilter filter,
+            java.util.Optional<java.util.Set<String>> programsInScope,
+            int page,
+            int size) {
         StringBuilder query = new StringBuilder("from VulnerabilityCase c where 1 = 1");
         Parameters parameters = new Parameters();
-        filter.program().ifPresent(program -> {
-            query.append(" and c.programSlug = :program");
-            parameters.and("program", program);
-        });
-        filter.state().ifPresent(state -> {
-            query.append(" and c.state = :state");
-            parameters.and("state", state);
-        });
-        filter.severity().ifPresent(severity -> {
-            query.append(" and c.severity = :severity");
-            parameters.and("severity", severity);
-        });
-        filter.owner().ifPresent(owner -> {
-            query.append(" and c.owner = :owner");
-            parameters.and("owner", owner);
-        });
-        programsInScope.ifPresent(programs -> {
-            query.append(" and c.programSlug in :inScope");
-            parameters.and("inScope", programs);
-        });
+        filter.program()
+                .ifPresent(
+                        program -> {
+                            query.append(" and c.programSlug = :program");
+                            parameters.and("program", program);
+                        });
+        filter.state()
+                .ifPresent(
+                        state -> {
+                            query.append(" and c.state = :state");
+                            parameters.and("state", state);
+                        });
+        filter.severity()
+                .ifPresent(
+                        severity -> {
+                            query.append(" and c.severity = :severity");
+                            parameters.and("severity", severity);
+                        });
+        filter.owner()
+                .ifPresent(
+                        owner -> {
+                            query.append(" and c.owner = :owner");
+                            parameters.and("owner", owner);
+                        });
+        programsInScope.ifPresent(
+                programs -> {
+                    query.append(" and c.programSlug in :inScope");
+                    parameters.and("inScope", programs);
+                });
         if (filter.spamSuspected()) {
             query.append(" and c.spamSignals is not null");
         }
         if (filter.overdue()) {
-            query.append(" and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not null"
-                    + " and d.settledAt is null)");
+            query.append(
+                    " and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not"
+                            + " null and d.settledAt is null)");
         }
         return find(query.toString(), Sort.descending("openedAt").and("trackingId"), parameters)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size))
+                .list();
     }
 
-    /** What the case queue is filtered by; empty means any; overdue: only cases with a deadline breached and not yet met; spamSuspected: only cases with spam signals. */
-    public record CaseFilter(java.util.Optional<String> program, java.util.Optional<CaseState> state,
-                             java.util.Optional<String> severity, java.util.Optional<String> owner, boolean overdue,
-                             boolean spamSuspected) {
-    }
+    /**
+     * What the case queue is filtered by; empty means any; overdue: only cases with a deadline
+     * breached and not yet met; spamSuspected: only cases with spam signals.
+     */
+    public record CaseFilter(
+            java.util.Optional<String> program,
+            java.util.Optional<CaseState> state,
+            java.util.Optional<String> severity,
+            java.util.Optional<String> owner,
+            boolean overdue,
+            boolean spamSuspected) {}
 }

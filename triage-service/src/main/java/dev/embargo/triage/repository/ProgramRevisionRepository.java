@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 @ApplicationScoped
-public class ProgramRevisionRepository implements PanacheRepositoryBase<ProgramRevision, ProgramRevision.Key> {
+public class ProgramRevisionRepository
+        implements PanacheRepositoryBase<ProgramRevision, ProgramRevision.Key> {
 
     public Uni<ProgramRevision> latest(String slug) {
         return find("slug = ?1 order by revision desc", slug).firstResult();
@@ -19,7 +20,8 @@ public class ProgramRevisionRepository implements PanacheRepositoryBase<ProgramR
 
     /** The revision in force of every program, by slug. */
     public Uni<List<ProgramRevision>> allLatest() {
-        return find("from ProgramRevision r where r.revision = "
-                + "(select max(p.revision) from ProgramRevision p where p.slug = r.slug) order by r.slug").list();
+        return find("from ProgramRevision r where r.revision = (select max(p.revision) from"
+                        + " ProgramRevision p where p.slug = r.slug) order by r.slug")
+                .list();
     }
 }

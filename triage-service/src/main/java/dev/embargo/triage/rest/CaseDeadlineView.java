@@ -7,6 +7,11 @@ import java.time.Instant;
  *
  * @param standing {@code pending}, {@code warned}, {@code breached} or {@code settled}
  */
-public record CaseDeadlineView(String step, Instant dueAt, String standing, Instant warnedAt, Instant breachedAt,
-                           Instant settledAt, int updatesSent) {
-}
+public record CaseDeadlineView(
+        String step,
+        Instant dueAt,
+        String standing,
+        Instant warnedAt,
+        Instant breachedAt,
+        Instant settledAt,
+        int updatesSent) {}

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Messages to the reporter. Internal notes have their own path, so one is never sent as the other. */
+/**
+ * Messages to the reporter. Internal notes have their own path, so one is never sent as the other.
+ */
 @Path("/api/v1/cases/{caseId}/messages")
 @Tag(name = "Case messages", description = "What the team writes to the reporter")
 @SecurityRequirement(name = "SecurityScheme")
@@ -41,21 +43,50 @@ public class CaseMessageResource {
 
     @GET
     @Operation(summary = "The conversation with the reporter, both ways, oldest first")
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<WrittenView>> messages(@PathParam("caseId") UUID caseId) {
-        return conversation.messagesOf(caseId).map(messages -> messages.stream()
-                .map(message -> new WrittenView(message.id.toString(), message.author, conversation.open(message.sealedBody),
-                        message.postedAt.toInstant(), message.fromReporter)).toList());
+        return conversation
+                .messagesOf(caseId)
+                .map(
+                        messages ->
+                                messages.stream()
+                                        .map(
+                                                message ->
+                                                        new WrittenView(
+                                                                message.id.toString(),
+                                                                message.author,
+                                                                conversation.open(
+                                                                        message.sealedBody),
+                                                                message.postedAt.toInstant(),
+                                                                message.fromReporter))
+                                        .toList());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write to the reporter", description = "Shown on the report's status page and emailed to the "
-            + "reporter (case.message.posted.v1, sealed), signed by the security team.")
+    @Operation(
+            summary = "Write to the reporter",
+            description =
+                    "Shown on the report's status page and emailed to the reporter"
+                            + " (case.message.posted.v1, sealed), signed by the security team.")
     @APIResponse(responseCode = "201", description = "The message")
-    public Uni<Response> postMessage(@PathParam("caseId") UUID caseId, @Valid @NotNull TextRequest request) {
-        return conversation.postMessage(caseId, request.text(), identity.getPrincipal().getName())
-                .map(message -> Response.status(Response.Status.CREATED).entity(new WrittenView(message.id.toString(),
-                        message.author, request.text(), message.postedAt.toInstant(), false)).build());
+    public Uni<Response> postMessage(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull TextRequest request) {
+        return conversation
+                .postMessage(caseId, request.text(), identity.getPrincipal().getName())
+                .map(
+                        message ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(
+                                                new WrittenView(
+                                                        message.id.toString(),
+                                                        message.author,
+                                                        request.text(),
+                                                        message.postedAt.toInstant(),
+                                                        false))
+                                        .build());
     }
 }

@@ -57,8 +57,14 @@ public class CaseResource {
     private final Duplicates duplicates;
     private final ScopeDecisions scopes;
 
-    CaseResource(CaseService service, SeverityAssessment severities, DeadlineAdjustments adjustments, CaseMapper mapper,
-            SecurityIdentity identity, Duplicates duplicates, ScopeDecisions scopes) {
+    CaseResource(
+            CaseService service,
+            SeverityAssessment severities,
+            DeadlineAdjustments adjustments,
+            CaseMapper mapper,
+            SecurityIdentity identity,
+            Duplicates duplicates,
+            ScopeDecisions scopes) {
         this.scopes = scopes;
         this.duplicates = duplicates;
         this.service = service;
@@ -70,23 +76,58 @@ public class CaseResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List cases, newest first, filtered by program, state, severity, owner, overdue and spam signals")
+    @Operation(
+            summary =
+                    "List cases, newest first, filtered by program, state, severity, owner, overdue"
+                            + " and spam signals")
     @APIResponse(responseCode = "200", description = "One page of cases")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "No staff role for cases", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<CaseSummary>> list(@QueryParam("program") @Size(max = 64) String program,
-                                       @QueryParam("state") @Size(max = 40) String state,
-                                       @QueryParam("severity") @Size(max = 40) String severity,
-                                       @QueryParam("owner") @Size(max = 200) String owner,
-                                       @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-                                       @QueryParam("spamSuspected") @DefaultValue("false") boolean spamSuspected,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        CaseRepository.CaseFilter filter = new CaseRepository.CaseFilter(Optional.ofNullable(program),
-                Optional.ofNullable(state).map(name -> CaseState.fromWireName(name).orElseThrow(() -> unknownState("state", name))),
-                Optional.ofNullable(severity), Optional.ofNullable(owner), overdue, spamSuspected);
-        return service.listCases(filter, page, size).chain(cases -> service.openDeadlines(cases).map(open -> cases.stream()
-                .map(found -> mapper.toSummary(found, open.getOrDefault(found.id, List.of()))).toList()));
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "No staff role for cases",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<CaseSummary>> list(
+            @QueryParam("program") @Size(max = 64) String program,
+            @QueryParam("state") @Size(max = 40) String state,
+            @QueryParam("severity") @Size(max = 40) String severity,
+            @QueryParam("owner") @Size(max = 200) String owner,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @QueryParam("spamSuspected") @DefaultValue("false") boolean spamSuspected,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        CaseRepository.CaseFilter filter =
+                new CaseRepository.CaseFilter(
+                        Optional.ofNullable(program),
+                        Optional.ofNullable(state)
+                                .map(
+                                        name ->
+                                                CaseState.fromWireName(name)
+                                                        .orElseThrow(
+                                                                () -> unknownState("state", name))),
+                        Optional.ofNullable(severity),
+                        Optional.ofNullable(owner),
+                        overdue,
+                        spamSuspected);
+        return service.listCases(filter, page, size)
+                .chain(
+                        cases ->
+                                service.openDeadlines(cases)
+                                        .map(
+                                                open ->
+                                                        cases.stream()
+                                                                .map(
+                                                                        found ->
+                                                                                mapper.toSummary(
+                                                                                        found,
+                                                                                        open
+                                                                                                .getOrDefault(
+                                                                                                        found.id,
+                                                                                                        List
+                                                                                                                .of())))
+                                                                .toList()));
     }
 
     @PUT
@@ -94,15 +135,20 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the case's owner (null or blank: none)")
-    public Uni<CaseSummary> owner(@PathParam("caseId") UUID caseId, @Valid @NotNull OwnerRequest request) {
-        return service.assignOwner(caseId, request.owner(), identity.getPrincipal().getName()).chain(this::summary);
+    public Uni<CaseSummary> owner(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull OwnerRequest request) {
+        return service.assignOwner(caseId, request.owner(), identity.getPrincipal().getName())
+                .chain(this::summary);
     }
 
     @GET
     @Path("/{caseId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One case, with the moves allowed from its state")
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CaseSummary> get(@PathParam("caseId") UUID caseId) {
         return service.findCase(caseId).chain(this::summary);
     }
@@ -110,9 +156,15 @@ public class CaseResource {
     @GET
     @Path("/{caseId}/report")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the reporter wrote", description = "Title and description opened for staff; the report's "
-            + "files are listed by intake at the path in 'attachments'.")
-    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(
+            summary = "What the reporter wrote",
+            description =
+                    "Title and description opened for staff; the report's "
+                            + "files are listed by intake at the path in 'attachments'.")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ReportTextView> report(@PathParam("caseId") UUID caseId) {
         return service.findCase(caseId).map(mapper::toReportText);
     }
@@ -121,13 +173,25 @@ public class CaseResource {
     @Path("/{caseId}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a case in its lifecycle", description = "Every move is an event (case.state.changed.v1) and an audit line.")
+    @Operation(
+            summary = "Move a case in its lifecycle",
+            description = "Every move is an event (case.state.changed.v1) and an audit line.")
     @APIResponse(responseCode = "200", description = "The case after the move")
-    @APIResponse(responseCode = "409", description = "Not allowed from the case's state; the problem lists the allowed moves",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not allowed from the case's state; the problem lists the allowed moves",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CaseSummary> transition(@PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
-        CaseState to = CaseState.fromWireName(request.to()).orElseThrow(() -> unknownState("to", request.to()));
-        return service.transition(caseId, to, request.reason(), identity.getPrincipal().getName(), request.duplicateOf())
+    public Uni<CaseSummary> transition(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull TransitionRequest request) {
+        CaseState to =
+                CaseState.fromWireName(request.to())
+                        .orElseThrow(() -> unknownState("to", request.to()));
+        return service.transition(
+                        caseId,
+                        to,
+                        request.reason(),
+                        identity.getPrincipal().getName(),
+                        request.duplicateOf())
                 .chain(this::summary);
     }
 
@@ -136,22 +200,44 @@ public class CaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case's audit trail, oldest first")
     public Uni<List<AuditLineView>> audit(@PathParam("caseId") UUID caseId) {
-        return service.auditTrail(caseId).map(lines -> lines.stream()
-                .map(line -> mapper.toView(line, service.auditDetail(line))).toList());
+        return service.auditTrail(caseId)
+                .map(
+                        lines ->
+                                lines.stream()
+                                        .map(line -> mapper.toView(line, service.auditDetail(line)))
+                                        .toList());
     }
 
     @PUT
     @Path("/{caseId}/severity")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Score a case", description = "A CVSS 3.x/4.0 vector (mapped to the program's level by its score) "
-            + "and/or a named level; the deadlines follow the new severity.")
+    @Operation(
+            summary = "Score a case",
+            description =
+                    "A CVSS 3.x/4.0 vector (mapped to the program's level by its score) "
+                            + "and/or a named level; the deadlines follow the new severity.")
     @APIResponse(responseCode = "200", description = "The case, rescored")
-    @APIResponse(responseCode = "400", description = "Invalid vector or level", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CaseSummary> severity(@PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
-        CiaImpact impact = request.ciaImpact() == null ? null : new CiaImpact(request.ciaImpact().confidentiality(),
-                request.ciaImpact().integrity(), request.ciaImpact().availability());
-        return severities.assess(caseId, request.cvssVector(), request.level(), impact, identity.getPrincipal().getName())
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid vector or level",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> severity(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull SeverityRequest request) {
+        CiaImpact impact =
+                request.ciaImpact() == null
+                        ? null
+                        : new CiaImpact(
+                                request.ciaImpact().confidentiality(),
+                                request.ciaImpact().integrity(),
+                                request.ciaImpact().availability());
+        return severities
+                .assess(
+                        caseId,
+                        request.cvssVector(),
+                        request.level(),
+                        impact,
+                        identity.getPrincipal().getName())
                 .chain(this::summary);
     }
 
@@ -159,35 +245,60 @@ public class CaseResource {
     @Path("/{caseId}/scope")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide the case's scope", description = "One of the program's scope classes (in or out of scope) "
-            + "and the affected and fixed versions, each checked against the program's supported versions.")
-    @APIResponse(responseCode = "400", description = "Not a class of the program; the problem lists its classes",
+    @Operation(
+            summary = "Decide the case's scope",
+            description =
+                    "One of the program's scope classes (in or out of scope) and the affected and"
+                        + " fixed versions, each checked against the program's supported versions.")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a class of the program; the problem lists its classes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CaseSummary> scope(@PathParam("caseId") UUID caseId, @Valid @NotNull ScopeRequest request) {
-        return scopes.decide(caseId, request.scopeClass(), request.affectedVersions(), request.fixedVersions(),
-                request.reason(), identity.getPrincipal().getName()).chain(this::summary);
+    public Uni<CaseSummary> scope(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull ScopeRequest request) {
+        return scopes.decide(
+                        caseId,
+                        request.scopeClass(),
+                        request.affectedVersions(),
+                        request.fixedVersions(),
+                        request.reason(),
+                        identity.getPrincipal().getName())
+                .chain(this::summary);
     }
 
     @GET
     @Path("/{caseId}/similar")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Likely duplicates: cases of the same program whose reports read alike, most similar first")
+    @Operation(
+            summary =
+                    "Likely duplicates: cases of the same program whose reports read alike, most"
+                            + " similar first")
     public Uni<List<SimilarCaseView>> similar(@PathParam("caseId") UUID caseId) {
-        return duplicates.suggestionsFor(caseId).map(found -> found.stream().map(mapper::toView).toList());
+        return duplicates
+                .suggestionsFor(caseId)
+                .map(found -> found.stream().map(mapper::toView).toList());
     }
 
     @GET
     @Path("/{caseId}/reporters")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Everyone who reported the vulnerability: the case's reporter and its duplicates', for credit")
+    @Operation(
+            summary =
+                    "Everyone who reported the vulnerability: the case's reporter and its"
+                            + " duplicates', for credit")
     public Uni<List<ReporterView>> reporters(@PathParam("caseId") UUID caseId) {
-        return duplicates.reportersOf(caseId).map(found -> found.stream().map(mapper::toReporterView).toList());
+        return duplicates
+                .reportersOf(caseId)
+                .map(found -> found.stream().map(mapper::toReporterView).toList());
     }
 
     @GET
     @Path("/{caseId}/deadlines")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The case's deadlines as the deadline scheduler watches them: pending, warned, breached or settled")
+    @Operation(
+            summary =
+                    "The case's deadlines as the deadline scheduler watches them: pending, warned,"
+                            + " breached or settled")
     public Uni<List<CaseDeadlineView>> deadlines(@PathParam("caseId") UUID caseId) {
         return service.deadlines(caseId).map(rows -> rows.stream().map(mapper::toView).toList());
     }
@@ -195,11 +306,18 @@ public class CaseResource {
     @GET
     @Path("/{caseId}/audit/verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check the case's hash-chained audit log", description = "intact=false names the first line that "
-            + "was changed, removed or inserted.")
+    @Operation(
+            summary = "Check the case's hash-chained audit log",
+            description =
+                    "intact=false names the first line that " + "was changed, removed or inserted.")
     public Uni<AuditVerificationView> verifyAudit(@PathParam("caseId") UUID caseId) {
-        return service.verifyAudit(caseId).map(result -> new AuditVerificationView(result.intact(), result.lines(),
-                result.intact() ? null : result.firstBrokenLine()));
+        return service.verifyAudit(caseId)
+                .map(
+                        result ->
+                                new AuditVerificationView(
+                                        result.intact(),
+                                        result.lines(),
+                                        result.intact() ? null : result.firstBrokenLine()));
     }
 
     @POST
@@ -207,10 +325,16 @@ public class CaseResource {
     @RolesAllowed({"coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Put the case on the policy's expedited track", description = "For actively exploited or "
-            + "trivially exploitable vulnerabilities; the dates are recomputed.")
-    public Uni<CaseSummary> expedite(@PathParam("caseId") UUID caseId, @Valid @NotNull ReasonRequest request) {
-        return adjustments.expedite(caseId, request.reason(), identity.getPrincipal().getName()).chain(this::summary);
+    @Operation(
+            summary = "Put the case on the policy's expedited track",
+            description =
+                    "For actively exploited or "
+                            + "trivially exploitable vulnerabilities; the dates are recomputed.")
+    public Uni<CaseSummary> expedite(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull ReasonRequest request) {
+        return adjustments
+                .expedite(caseId, request.reason(), identity.getPrincipal().getName())
+                .chain(this::summary);
     }
 
     @POST
@@ -218,24 +342,53 @@ public class CaseResource {
     @RolesAllowed({"coordinator", "admin"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Extend a deadline", description = "Recorded with its reason; the program's policy decides whether "
-            + "the reporter's agreement is required.")
-    @APIResponse(responseCode = "422", description = "The policy does not allow it", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CaseSummary> extend(@PathParam("caseId") UUID caseId, @Valid @NotNull ExtensionRequest request) {
-        Extension extension = new Extension(Step.valueOf(request.step().toUpperCase(java.util.Locale.ROOT)),
-                PolicyDuration.parse(request.by()), request.reason(), request.reporterAgreed());
-        return adjustments.extend(caseId, extension, identity.getPrincipal().getName()).chain(this::summary);
+    @Operation(
+            summary = "Extend a deadline",
+            description =
+                    "Recorded with its reason; the program's policy decides whether "
+                            + "the reporter's agreement is required.")
+    @APIResponse(
+            responseCode = "422",
+            description = "The policy does not allow it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> extend(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull ExtensionRequest request) {
+        Extension extension =
+                new Extension(
+                        Step.valueOf(request.step().toUpperCase(java.util.Locale.ROOT)),
+                        PolicyDuration.parse(request.by()),
+                        request.reason(),
+                        request.reporterAgreed());
+        return adjustments
+                .extend(caseId, extension, identity.getPrincipal().getName())
+                .chain(this::summary);
     }
 
-    /** A case as the queue shows it, with its open deadlines read after the change that led here. */
+    /**
+     * A case as the queue shows it, with its open deadlines read after the change that led here.
+     */
     private Uni<CaseSummary> summary(VulnerabilityCase vulnerabilityCase) {
         return service.openDeadlines(List.of(vulnerabilityCase))
-                .map(open -> mapper.toSummary(vulnerabilityCase, open.getOrDefault(vulnerabilityCase.id, List.of())));
+                .map(
+                        open ->
+                                mapper.toSummary(
+                                        vulnerabilityCase,
+                                        open.getOrDefault(vulnerabilityCase.id, List.of())));
     }
 
     private static ProblemException unknownState(String field, String name) {
-        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "Unknown state '" + name + "'.",
-                List.of(new Problem.FieldError(field, "one of " + java.util.Arrays.stream(CaseState.values())
-                        .map(CaseState::wireName).toList()))));
+        return new ProblemException(
+                new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "Unknown state '" + name + "'.",
+                        List.of(
+                                new Problem.FieldError(
+                                        field,
+                                        "one of "
+                                                + java.util.Arrays.stream(CaseState.values())
+                                                        .map(CaseState::wireName)
+                                                        .toList()))));
     }
 }

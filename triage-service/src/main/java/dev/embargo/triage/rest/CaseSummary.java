@@ -1,9 +1,9 @@
 package dev.embargo.triage.rest;
 
 import dev.embargo.contracts.report.Deadline;
-import java.time.Instant;
 import dev.embargo.triage.domain.CiaImpact;
 import dev.embargo.triage.service.ScopeDecisions;
+import java.time.Instant;
 import java.util.List;
 
 /** A case as the case queue shows it. */
@@ -26,10 +26,16 @@ public record CaseSummary(
         List<String> spamSignals,
         /** How the reporter wants to be credited: name, handle or anonymous. */
         String creditPreference,
-        /** What the reporter claimed: the scope class and CVSS vector they chose, for staff to judge. */
+        /**
+         * What the reporter claimed: the scope class and CVSS vector they chose, for staff to
+         * judge.
+         */
         String reportedScopeClass,
         String reportedCvssVector,
-        /** The program's scope class decided for the case, whether it is in scope, and the versions checked. */
+        /**
+         * The program's scope class decided for the case, whether it is in scope, and the versions
+         * checked.
+         */
         String scopeClass,
         Boolean inScope,
         List<ScopeDecisions.CheckedVersion> versions,
@@ -42,8 +48,12 @@ public record CaseSummary(
         Instant submittedAt,
         Instant acknowledgedAt,
         List<Deadline> deadlines,
-        /** The earliest deadline not yet met, as the deadline scheduler watches it; null when none is open. */
+        /**
+         * The earliest deadline not yet met, as the deadline scheduler watches it; null when none
+         * is open.
+         */
         CaseDeadlineView nextDeadline,
-        /** Whether a deadline is breached and not yet met: what {@code ?overdue=true} filters by. */
-        boolean overdue) {
-}
+        /**
+         * Whether a deadline is breached and not yet met: what {@code ?overdue=true} filters by.
+         */
+        boolean overdue) {}

@@ -41,7 +41,10 @@ public class ClockResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Triage's time and its offset from the system clock")
-    @APIResponse(responseCode = "404", description = "The clock is not adjustable here", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "The clock is not adjustable here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ClockView get() {
         return view(adjustableClock());
     }
@@ -49,8 +52,14 @@ public class ClockResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run triage's clock ahead of the system clock by an ISO-8601 duration (PT0S: back in step)")
-    @APIResponse(responseCode = "404", description = "The clock is not adjustable here", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(
+            summary =
+                    "Run triage's clock ahead of the system clock by an ISO-8601 duration (PT0S:"
+                            + " back in step)")
+    @APIResponse(
+            responseCode = "404",
+            description = "The clock is not adjustable here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ClockView set(@Valid @NotNull ClockRequest request) {
         TriageClock adjustable = adjustableClock();
         Duration offset;
@@ -68,7 +77,10 @@ public class ClockResource {
 
     private TriageClock adjustableClock() {
         if (!clock.adjustable()) {
-            throw new ProblemException(Problem.of(Status.NOT_FOUND, "Triage's clock is not adjustable on this deployment."));
+            throw new ProblemException(
+                    Problem.of(
+                            Status.NOT_FOUND,
+                            "Triage's clock is not adjustable on this deployment."));
         }
         return clock;
     }
@@ -78,7 +90,12 @@ public class ClockResource {
     }
 
     private static ProblemException invalidOffset(String message) {
-        return new ProblemException(new Problem("about:blank", "Bad Request", 400, "The clock cannot be set.",
-                List.of(new Problem.FieldError("offset", message))));
+        return new ProblemException(
+                new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "The clock cannot be set.",
+                        List.of(new Problem.FieldError("offset", message))));
     }
 }

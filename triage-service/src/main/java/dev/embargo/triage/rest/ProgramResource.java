@@ -2,13 +2,13 @@ package dev.embargo.triage.rest;
 
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
+import dev.embargo.kit.security.StaffScope;
 import dev.embargo.policy.io.InvalidProgramException;
 import dev.embargo.policy.model.Program;
 import dev.embargo.triage.mapping.ProgramMapper;
 import dev.embargo.triage.service.ProgramRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import dev.embargo.kit.security.StaffScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Programs and their policies: every staff role reads them; admins and coordinators change them. */
+/**
+ * Programs and their policies: every staff role reads them; admins and coordinators change them.
+ */
 @Path("/api/v1/programs")
 @Tag(name = "Programs", description = "Programs and their disclosure policies, as revisions")
 @SecurityRequirement(name = "SecurityScheme")
@@ -36,7 +38,11 @@ public class ProgramResource {
     private final SecurityIdentity identity;
     private final StaffScope scope;
 
-    ProgramResource(ProgramRegistry registry, ProgramMapper mapper, SecurityIdentity identity, StaffScope scope) {
+    ProgramResource(
+            ProgramRegistry registry,
+            ProgramMapper mapper,
+            SecurityIdentity identity,
+            StaffScope scope) {
         this.scope = scope;
         this.registry = registry;
         this.mapper = mapper;
@@ -47,36 +53,58 @@ public class ProgramResource {
     @RolesAllowed({"triager", "coordinator", "publisher", "admin"})
     @Operation(summary = "List the programs with their revision in force")
     public Uni<List<ProgramRevisionView>> list() {
-        return registry.inForce().map(revisions -> revisions.stream()
-                .filter(revision -> scope.covers(revision.slug)).map(mapper::toView).toList());
+        return registry.inForce()
+                .map(
+                        revisions ->
+                                revisions.stream()
+                                        .filter(revision -> scope.covers(revision.slug))
+                                        .map(mapper::toView)
+                                        .toList());
     }
 
     @GET
     @Path("/{slug}")
     @RolesAllowed({"triager", "coordinator", "publisher", "admin"})
     @Operation(summary = "A program's revision in force")
-    @APIResponse(responseCode = "404", description = "No such program", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ProgramRevisionView> get(@PathParam("slug") String slug) {
-        return registry.inForce(slug).map(revision -> {
-            if (revision == null || !scope.covers(slug)) {
-                throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No program named " + slug + "."));
-            }
-            return mapper.toView(revision);
-        });
+        return registry.inForce(slug)
+                .map(
+                        revision -> {
+                            if (revision == null || !scope.covers(slug)) {
+                                throw new ProblemException(
+                                        Problem.of(
+                                                jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+                                                "No program named " + slug + "."));
+                            }
+                            return mapper.toView(revision);
+                        });
     }
 
     @PUT
     @Path("/{slug}")
     @RolesAllowed({"coordinator", "admin"})
     @Consumes({"application/yaml", "text/yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Create or change a program", description = "The body is a program file (YAML or JSON). "
-            + "A changed program becomes a new revision; reports already received keep the revision they arrived under.")
+    @Operation(
+            summary = "Create or change a program",
+            description =
+                    "The body is a program file (YAML or JSON). A changed program becomes a new"
+                            + " revision; reports already received keep the revision they arrived"
+                            + " under.")
     @APIResponse(responseCode = "200", description = "The revision in force afterwards")
-    @APIResponse(responseCode = "422", description = "The program was refused as a whole; errors name field and line",
+    @APIResponse(
+            responseCode = "422",
+            description = "The program was refused as a whole; errors name field and line",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ProgramRevisionView> put(@PathParam("slug") String slug, String body) {
         if (!scope.covers(slug)) {
-            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, "No program named " + slug + "."));
+            throw new ProblemException(
+                    Problem.of(
+                            jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+                            "No program named " + slug + "."));
         }
         Program program;
         try {
@@ -85,10 +113,22 @@ public class ProgramResource {
             throw new ProblemException(mapper.toProblem(e));
         }
         if (!program.slug().equals(slug)) {
-            throw new ProblemException(new Problem("https://embargo.dev/problems/invalid-program", "Invalid program", 422,
-                    "The program's slug differs from the URL.", List.of(new Problem.FieldError("slug",
-                    "is '" + program.slug() + "', the URL names '" + slug + "'"))));
+            throw new ProblemException(
+                    new Problem(
+                            "https://embargo.dev/problems/invalid-program",
+                            "Invalid program",
+                            422,
+                            "The program's slug differs from the URL.",
+                            List.of(
+                                    new Problem.FieldError(
+                                            "slug",
+                                            "is '"
+                                                    + program.slug()
+                                                    + "', the URL names '"
+                                                    + slug
+                                                    + "'"))));
         }
-        return registry.record(program, "api", identity.getPrincipal().getName()).map(mapper::toView);
+        return registry.record(program, "api", identity.getPrincipal().getName())
+                .map(mapper::toView);
     }
 }

@@ -6,5 +6,5 @@ package dev.embargo.triage.rest;
  *
  * @param attachments intake's staff path listing the report's files
  */
-public record ReportTextView(String trackingId, String title, String description, String attachments) {
-}
+public record ReportTextView(
+        String trackingId, String title, String description, String attachments) {}

@@ -7,5 +7,9 @@ import java.time.Instant;
  *
  * @param creditName how they want to be credited; null for anonymous
  */
-public record ReporterView(String caseId, String trackingId, String creditName, Instant submittedAt, boolean duplicate) {
-}
+public record ReporterView(
+        String caseId,
+        String trackingId,
+        String creditName,
+        Instant submittedAt,
+        boolean duplicate) {}

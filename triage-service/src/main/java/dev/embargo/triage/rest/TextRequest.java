@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A note or a message: plain text. */
-public record TextRequest(@NotBlank @Size(max = 20000) String text) {
-}
+public record TextRequest(@NotBlank @Size(max = 20000) String text) {}

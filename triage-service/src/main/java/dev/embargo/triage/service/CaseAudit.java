@@ -31,20 +31,24 @@ public class CaseAudit {
      * position is unique per case, so two changes of one case cannot chain to the same line.
      */
     public Uni<Void> record(UUID caseId, String actor, String action, String detail) {
-        return entries.lastOf(caseId).chain(last -> {
-            CaseAuditEntry entry = new CaseAuditEntry();
-            entry.id = TimeOrderedIds.next();
-            entry.caseId = caseId;
-            entry.at = clock.nowUtc();
-            entry.actor = actor;
-            entry.action = action;
-            entry.sealedDetail = detail == null || detail.isBlank() ? null : cipher.seal(detail);
-            entry.position = last == null ? 0 : last.position + 1;
-            entry.previousHash = last == null ? "" : last.hash;
-            entry.hash = AuditChain.hashOf(entry);
-            // Flushed now, so that the next line of this transaction finds this one as the last.
-            return entries.persistAndFlush(entry).replaceWithVoid();
-        });
+        return entries.lastOf(caseId)
+                .chain(
+                        last -> {
+                            CaseAuditEntry entry = new CaseAuditEntry();
+                            entry.id = TimeOrderedIds.next();
+                            entry.caseId = caseId;
+                            entry.at = clock.nowUtc();
+                            entry.actor = actor;
+                            entry.action = action;
+                            entry.sealedDetail =
+                                    detail == null || detail.isBlank() ? null : cipher.seal(detail);
+                            entry.position = last == null ? 0 : last.position + 1;
+                            entry.previousHash = last == null ? "" : last.hash;
+                            entry.hash = AuditChain.hashOf(entry);
+                            // Flushed now, so that the next line of this transaction finds this one
+                            // as the last.
+                            return entries.persistAndFlush(entry).replaceWithVoid();
+                        });
     }
 
     public Uni<List<CaseAuditEntry>> forCase(UUID caseId) {

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What staff write on a case: internal notes, for each other only, and messages to the
- * reporter, which leave triage as {@code case.message.posted} for intake's status page and
- * notify's email. The two are kept in separate tables and endpoints, so a note cannot be sent
- * by mistake. Both are sealed at rest and audited (the audit line names the author, not the text).
+ * What staff write on a case: internal notes, for each other only, and messages to the reporter,
+ * which leave triage as {@code case.message.posted} for intake's status page and notify's email.
+ * The two are kept in separate tables and endpoints, so a note cannot be sent by mistake. Both are
+ * sealed at rest and audited (the audit line names the author, not the text).
  */
 @ApplicationScoped
 public class CaseConversation {
@@ -37,8 +37,15 @@ public class CaseConversation {
     private final FieldCipher cipher;
     private final TriageClock clock;
 
-    CaseConversation(LockedCases lockedCases, CaseRepository cases, CaseNoteRepository notes, CaseMessageRepository messages,
-            CaseAudit audit, Outbox outbox, FieldCipher cipher, TriageClock clock) {
+    CaseConversation(
+            LockedCases lockedCases,
+            CaseRepository cases,
+            CaseNoteRepository notes,
+            CaseMessageRepository messages,
+            CaseAudit audit,
+            Outbox outbox,
+            FieldCipher cipher,
+            TriageClock clock) {
         this.lockedCases = lockedCases;
         this.cases = cases;
         this.notes = notes;
@@ -50,62 +57,125 @@ public class CaseConversation {
     }
 
     public Uni<CaseNote> addNote(UUID caseId, String text, String author) {
-        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
-            CaseNote note = new CaseNote();
-            note.id = TimeOrderedIds.next();
-            note.caseId = caseId;
-            note.author = author;
-            note.sealedText = cipher.seal(text);
-            note.writtenAt = clock.nowUtc();
-            return notes.persist(note).chain(() -> audit.record(caseId, author, "internal note", null)).replaceWith(note);
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        lockedCases
+                                .lock(caseId)
+                                .chain(
+                                        vulnerabilityCase -> {
+                                            CaseNote note = new CaseNote();
+                                            note.id = TimeOrderedIds.next();
+                                            note.caseId = caseId;
+                                            note.author = author;
+                                            note.sealedText = cipher.seal(text);
+                                            note.writtenAt = clock.nowUtc();
+                                            return notes.persist(note)
+                                                    .chain(
+                                                            () ->
+                                                                    audit.record(
+                                                                            caseId,
+                                                                            author,
+                                                                            "internal note",
+                                                                            null))
+                                                    .replaceWith(note);
+                                        }));
     }
 
     public Uni<CaseMessage> postMessage(UUID caseId, String body, String author) {
-        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
-            CaseMessage message = new CaseMessage();
-            message.id = TimeOrderedIds.next();
-            message.caseId = caseId;
-            message.author = author;
-            message.sealedBody = cipher.seal(body);
-            message.postedAt = clock.nowUtc();
-            return messages.persist(message)
-                    .chain(() -> audit.record(caseId, author, "message to the reporter", null))
-                    .chain(() -> outbox.stage(new CaseMessagePosted(vulnerabilityCase.reportId.toString(), caseId.toString(),
-                            vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, message.id.toString(),
-                            message.sealedBody, message.postedAt.toInstant())))
-                    .replaceWith(message);
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        lockedCases
+                                .lock(caseId)
+                                .chain(
+                                        vulnerabilityCase -> {
+                                            CaseMessage message = new CaseMessage();
+                                            message.id = TimeOrderedIds.next();
+                                            message.caseId = caseId;
+                                            message.author = author;
+                                            message.sealedBody = cipher.seal(body);
+                                            message.postedAt = clock.nowUtc();
+                                            return messages.persist(message)
+                                                    .chain(
+                                                            () ->
+                                                                    audit.record(
+                                                                            caseId,
+                                                                            author,
+                                                                            "message to the"
+                                                                                    + " reporter",
+                                                                            null))
+                                                    .chain(
+                                                            () ->
+                                                                    outbox.stage(
+                                                                            new CaseMessagePosted(
+                                                                                    vulnerabilityCase
+                                                                                            .reportId
+                                                                                            .toString(),
+                                                                                    caseId
+                                                                                            .toString(),
+                                                                                    vulnerabilityCase
+                                                                                            .trackingId,
+                                                                                    vulnerabilityCase
+                                                                                            .programSlug,
+                                                                                    message.id
+                                                                                            .toString(),
+                                                                                    message.sealedBody,
+                                                                                    message.postedAt
+                                                                                            .toInstant())))
+                                                    .replaceWith(message);
+                                        }));
     }
 
-    /** Adds what the reporter wrote to the case's conversation; called inside the consumer's transaction. */
+    /**
+     * Adds what the reporter wrote to the case's conversation; called inside the consumer's
+     * transaction.
+     */
     public Uni<Void> receiveFromReporter(ReportMessagePosted posted) {
-        return lockedCases.lockOfReport(UUID.fromString(posted.reportId())).chain(vulnerabilityCase -> {
-            if (vulnerabilityCase == null) {
-                // Same topic, same key: report.submitted, which opens the case, always comes first.
-                return Uni.createFrom().failure(new IllegalStateException("Message for report " + posted.reportId()
-                        + " arrived before its case"));
-            }
-            CaseMessage message = new CaseMessage();
-            message.id = UUID.fromString(posted.messageId());
-            message.caseId = vulnerabilityCase.id;
-            message.author = REPORTER;
-            message.fromReporter = true;
-            message.sealedBody = posted.sealedBody();
-            message.postedAt = posted.postedAt().atOffset(java.time.ZoneOffset.UTC);
-            return messages.persist(message)
-                    .chain(() -> audit.record(vulnerabilityCase.id, REPORTER, "message from the reporter", null));
-        });
+        return lockedCases
+                .lockOfReport(UUID.fromString(posted.reportId()))
+                .chain(
+                        vulnerabilityCase -> {
+                            if (vulnerabilityCase == null) {
+                                // Same topic, same key: report.submitted, which opens the case,
+                                // always comes first.
+                                return Uni.createFrom()
+                                        .failure(
+                                                new IllegalStateException(
+                                                        "Message for report "
+                                                                + posted.reportId()
+                                                                + " arrived before its case"));
+                            }
+                            CaseMessage message = new CaseMessage();
+                            message.id = UUID.fromString(posted.messageId());
+                            message.caseId = vulnerabilityCase.id;
+                            message.author = REPORTER;
+                            message.fromReporter = true;
+                            message.sealedBody = posted.sealedBody();
+                            message.postedAt = posted.postedAt().atOffset(java.time.ZoneOffset.UTC);
+                            return messages.persist(message)
+                                    .chain(
+                                            () ->
+                                                    audit.record(
+                                                            vulnerabilityCase.id,
+                                                            REPORTER,
+                                                            "message from the reporter",
+                                                            null));
+                        });
     }
 
     public Uni<List<CaseNote>> notesOf(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
-                .chain(visible -> notes.forCase(visible.id)));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .map(found -> lockedCases.visible(found, caseId))
+                                .chain(visible -> notes.forCase(visible.id)));
     }
 
     public Uni<List<CaseMessage>> messagesOf(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId).map(found -> lockedCases.visible(found, caseId))
-                .chain(visible -> messages.forCase(visible.id)));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .map(found -> lockedCases.visible(found, caseId))
+                                .chain(visible -> messages.forCase(visible.id)));
     }
 
     public String open(String sealed) {

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps the scheduler's rows in step with a case: planned from its deadlines whenever they
- * change, settled as the case's moves meet the deadlines. Callers hold the case locked, in their
+ * Keeps the scheduler's rows in step with a case: planned from its deadlines whenever they change,
+ * settled as the case's moves meet the deadlines. Callers hold the case locked, in their
  * transaction, so the rows change with the case or not at all.
  */
 @ApplicationScoped
@@ -50,59 +50,79 @@ public class CaseDeadlines {
                 wanted.put(date.step(), date);
             }
         }
-        return deadlines.lockForCase(vulnerabilityCase.id).chain(existing -> {
-            Uni<Void> changes = Uni.createFrom().voidItem();
-            for (CaseDeadline row : existing) {
-                Deadline date = wanted.remove(row.step);
-                if (row.settledAt != null || row.updateEvery != null) {
-                    continue;
-                }
-                if (date == null) {
-                    changes = changes.chain(() -> deadlines.delete(row));
-                } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
-                    row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
-                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
-                    row.warnedAt = null;
-                    row.breachedAt = null;
-                }
-            }
-            for (Deadline date : wanted.values()) {
-                CaseDeadline row = new CaseDeadline();
-                row.id = TimeOrderedIds.next();
-                row.caseId = vulnerabilityCase.id;
-                row.step = date.step();
-                row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
-                if (DeadlineTracking.repeats(step(date.step()))) {
-                    // Nothing to warn about: the scheduler writes the update itself when it is due.
-                    row.warnAt = row.dueAt;
-                    row.updateEvery = date.promised();
-                } else {
-                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
-                }
-                changes = changes.chain(() -> deadlines.persist(row)).replaceWithVoid();
-            }
-            return changes;
-        });
+        return deadlines
+                .lockForCase(vulnerabilityCase.id)
+                .chain(
+                        existing -> {
+                            Uni<Void> changes = Uni.createFrom().voidItem();
+                            for (CaseDeadline row : existing) {
+                                Deadline date = wanted.remove(row.step);
+                                if (row.settledAt != null || row.updateEvery != null) {
+                                    continue;
+                                }
+                                if (date == null) {
+                                    changes = changes.chain(() -> deadlines.delete(row));
+                                } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
+                                    row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                                    row.warnedAt = null;
+                                    row.breachedAt = null;
+                                }
+                            }
+                            for (Deadline date : wanted.values()) {
+                                CaseDeadline row = new CaseDeadline();
+                                row.id = TimeOrderedIds.next();
+                                row.caseId = vulnerabilityCase.id;
+                                row.step = date.step();
+                                row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                if (DeadlineTracking.repeats(step(date.step()))) {
+                                    // Nothing to warn about: the scheduler writes the update itself
+                                    // when it is due.
+                                    row.warnAt = row.dueAt;
+                                    row.updateEvery = date.promised();
+                                } else {
+                                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                                }
+                                changes =
+                                        changes.chain(() -> deadlines.persist(row))
+                                                .replaceWithVoid();
+                            }
+                            return changes;
+                        });
     }
 
     /**
      * Marks the deadlines the move from {@code from} to {@code to} meets (or ends) as settled, and
      * counts each one it keeps as met or missed.
      */
-    public Uni<Void> settle(VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant at) {
+    public Uni<Void> settle(
+            VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant at) {
         Set<Step> settled = DeadlineTracking.settledBy(from, to);
         Set<Step> kept = DeadlineTracking.keptBy(from, to);
         if (settled.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return deadlines.lockForCase(vulnerabilityCase.id).invoke(rows -> rows.stream()
-                .filter(row -> row.settledAt == null && settled.contains(step(row.step)))
-                .forEach(row -> {
-                    row.settledAt = at.atOffset(ZoneOffset.UTC);
-                    if (kept.contains(step(row.step))) {
-                        metrics.promiseKept(vulnerabilityCase.programSlug, row.step, row.dueAt.toInstant(), at);
-                    }
-                })).replaceWithVoid();
+        return deadlines
+                .lockForCase(vulnerabilityCase.id)
+                .invoke(
+                        rows ->
+                                rows.stream()
+                                        .filter(
+                                                row ->
+                                                        row.settledAt == null
+                                                                && settled.contains(step(row.step)))
+                                        .forEach(
+                                                row -> {
+                                                    row.settledAt = at.atOffset(ZoneOffset.UTC);
+                                                    if (kept.contains(step(row.step))) {
+                                                        metrics.promiseKept(
+                                                                vulnerabilityCase.programSlug,
+                                                                row.step,
+                                                                row.dueAt.toInstant(),
+                                                                at);
+                                                    }
+                                                }))
+                .replaceWithVoid();
     }
 
     public Uni<List<CaseDeadline>> of(UUID caseId) {
@@ -111,12 +131,23 @@ public class CaseDeadlines {
 
     /** The deadlines not yet met of the given cases, by case, earliest due first. */
     public Uni<java.util.Map<UUID, List<CaseDeadline>>> openOf(java.util.Collection<UUID> caseIds) {
-        return deadlines.openFor(caseIds).map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(
-                row -> row.caseId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        return deadlines
+                .openFor(caseIds)
+                .map(
+                        rows ->
+                                rows.stream()
+                                        .collect(
+                                                java.util.stream.Collectors.groupingBy(
+                                                        row -> row.caseId,
+                                                        java.util.LinkedHashMap::new,
+                                                        java.util.stream.Collectors.toList())));
     }
 
     private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Instant due) {
-        return DeadlineTracking.warnAt(vulnerabilityCase.submittedAt.toInstant(), due, config.deadlines().warnBefore())
+        return DeadlineTracking.warnAt(
+                        vulnerabilityCase.submittedAt.toInstant(),
+                        due,
+                        config.deadlines().warnBefore())
                 .atOffset(ZoneOffset.UTC);
     }
 

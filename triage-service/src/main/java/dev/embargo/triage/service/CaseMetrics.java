@@ -32,14 +32,18 @@ public class CaseMetrics {
 
     private final MeterRegistry registry;
     private final Map<CaseState, AtomicLong> openCases = new EnumMap<>(CaseState.class);
-    private final RepeatingPass refresh = new RepeatingPass("Open case count", this::countOpenCases);
+    private final RepeatingPass refresh =
+            new RepeatingPass("Open case count", this::countOpenCases);
 
     CaseMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (CaseState state : CaseState.values()) {
             AtomicLong count = new AtomicLong();
             openCases.put(state, count);
-            registry.gauge("embargo.cases", List.of(io.micrometer.core.instrument.Tag.of("state", state.wireName())), count);
+            registry.gauge(
+                    "embargo.cases",
+                    List.of(io.micrometer.core.instrument.Tag.of("state", state.wireName())),
+                    count);
         }
     }
 
@@ -55,48 +59,102 @@ public class CaseMetrics {
     public void acknowledged(VulnerabilityCase opened, List<Deadline> deadlines) {
         Duration took = Duration.between(opened.submittedAt, opened.acknowledgedAt);
         timer("embargo.case.time.to.acknowledge", opened.programSlug).record(took);
-        outcome(opened.programSlug, "acknowledgement", deadlines, opened.acknowledgedAt.toInstant());
+        outcome(
+                opened.programSlug,
+                "acknowledgement",
+                deadlines,
+                opened.acknowledgedAt.toInstant());
     }
 
     /** A case left "acknowledged": triage is done, one way or another. */
     public void triaged(VulnerabilityCase triaged, List<Deadline> deadlines, Instant at) {
-        timer("embargo.case.time.to.triage", triaged.programSlug).record(Duration.between(triaged.submittedAt.toInstant(), at));
+        timer("embargo.case.time.to.triage", triaged.programSlug)
+                .record(Duration.between(triaged.submittedAt.toInstant(), at));
         outcome(triaged.programSlug, "triage", deadlines, at);
     }
 
     /** A step after triage was done: on time or not. */
     public void promiseKept(String program, String step, Instant dueAt, Instant doneAt) {
-        registry.counter("embargo.deadline.outcome", "program", program, "step", step,
-                "outcome", doneAt.isAfter(dueAt) ? "missed" : "met").increment();
+        registry.counter(
+                        "embargo.deadline.outcome",
+                        "program",
+                        program,
+                        "step",
+                        step,
+                        "outcome",
+                        doneAt.isAfter(dueAt) ? "missed" : "met")
+                .increment();
     }
 
-    /** The scheduler announced a deadline: {@code approaching}, {@code breached}, or a status update {@code sent}. */
+    /**
+     * The scheduler announced a deadline: {@code approaching}, {@code breached}, or a status update
+     * {@code sent}.
+     */
     public void deadlineAnnounced(String program, String step, String announcement) {
-        registry.counter("embargo.deadline.announcements", "program", program, "step", step, "announcement", announcement)
+        registry.counter(
+                        "embargo.deadline.announcements",
+                        "program",
+                        program,
+                        "step",
+                        step,
+                        "announcement",
+                        announcement)
                 .increment();
     }
 
     private void outcome(String program, String step, List<Deadline> deadlines, Instant doneAt) {
-        deadlines.stream().filter(date -> step.equals(date.step()) && date.dueAt() != null).findFirst().ifPresent(due ->
-                registry.counter("embargo.deadline.outcome", "program", program, "step", step,
-                        "outcome", doneAt.isAfter(due.dueAt()) ? "missed" : "met").increment());
+        deadlines.stream()
+                .filter(date -> step.equals(date.step()) && date.dueAt() != null)
+                .findFirst()
+                .ifPresent(
+                        due ->
+                                registry.counter(
+                                                "embargo.deadline.outcome",
+                                                "program",
+                                                program,
+                                                "step",
+                                                step,
+                                                "outcome",
+                                                doneAt.isAfter(due.dueAt()) ? "missed" : "met")
+                                        .increment());
     }
 
     private Timer timer(String name, String program) {
-        return Timer.builder(name).tag("program", program).publishPercentileHistogram().register(registry);
+        return Timer.builder(name)
+                .tag("program", program)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private Uni<Void> countOpenCases() {
-        return Transactions.inSession(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("SELECT state, count(*) FROM vulnerability_case GROUP BY state", Object[].class)
-                        .getResultList()))
-                .invoke(rows -> {
-                    openCases.values().forEach(count -> count.set(0));
-                    for (Object[] row : rows) {
-                        CaseState.fromWireName(row[0].toString().toLowerCase(java.util.Locale.ROOT))
-                                .ifPresent(state -> openCases.get(state).set(((Number) row[1]).longValue()));
-                    }
-                })
+        return Transactions.inSession(
+                        () ->
+                                Panache.getSession()
+                                        .chain(
+                                                session ->
+                                                        session.createNativeQuery(
+                                                                        "SELECT state, count(*)"
+                                                                            + " FROM"
+                                                                            + " vulnerability_case"
+                                                                            + " GROUP BY state",
+                                                                        Object[].class)
+                                                                .getResultList()))
+                .invoke(
+                        rows -> {
+                            openCases.values().forEach(count -> count.set(0));
+                            for (Object[] row : rows) {
+                                CaseState.fromWireName(
+                                                row[0].toString()
+                                                        .toLowerCase(java.util.Locale.ROOT))
+                                        .ifPresent(
+                                                state ->
+                                                        openCases
+                                                                .get(state)
+                                                                .set(
+                                                                        ((Number) row[1])
+                                                                                .longValue()));
+                            }
+                        })
                 .replaceWithVoid();
     }
 }

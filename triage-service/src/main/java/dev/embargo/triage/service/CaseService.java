@@ -1,8 +1,8 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseStateChanged;
-import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.Deadline;
+import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.id.TimeOrderedIds;
@@ -46,8 +46,18 @@ public class CaseService {
     private final StaffScope scope;
     private final Duplicates duplicates;
 
-    CaseService(CaseRepository cases, Outbox outbox, FieldCipher cipher, ProgramRegistry programs, CaseTimeline timeline,
-            CaseAudit audit, CaseMetrics metrics, LockedCases lockedCases, CaseDeadlines deadlines, TriageClock clock, StaffScope scope,
+    CaseService(
+            CaseRepository cases,
+            Outbox outbox,
+            FieldCipher cipher,
+            ProgramRegistry programs,
+            CaseTimeline timeline,
+            CaseAudit audit,
+            CaseMetrics metrics,
+            LockedCases lockedCases,
+            CaseDeadlines deadlines,
+            TriageClock clock,
+            StaffScope scope,
             Duplicates duplicates) {
         this.duplicates = duplicates;
         this.scope = scope;
@@ -66,35 +76,79 @@ public class CaseService {
     /**
      * Opens the report's case under the policy revision in force when the report arrived, and
      * acknowledges it with the deadlines that policy sets, staging {@code report.acknowledged} in
-     * the caller's transaction. A report that already has a case (the same report announced
-     * twice) changes nothing and is not acknowledged again.
+     * the caller's transaction. A report that already has a case (the same report announced twice)
+     * changes nothing and is not acknowledged again.
      */
     public Uni<Void> openAndAcknowledge(ReportSubmitted report) {
         UUID reportId = UUID.fromString(report.reportId());
-        return cases.findByReportId(reportId).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            return programs.programAt(report.programSlug(), report.programRevision()).chain(program -> {
-                VulnerabilityCase opened = open(report, reportId, clock.now());
-                opened.programRevision = report.programRevision();
-                opened.affectedVersion = report.affectedVersion();
-                opened.versionSupport = program == null ? VersionSupport.UNKNOWN
-                        : VersionSupport.of(program.policy().supportedVersions(), report.affectedVersion());
-                List<Deadline> policyDeadlines = program == null ? List.of() : timeline.compute(program, opened);
-                return cases.persist(opened)
-                        .chain(() -> timeline.keep(opened, policyDeadlines))
-                        .chain(cases::flush)
-                        .chain(() -> duplicates.fingerprint(opened))
-                        .chain(() -> audit.record(opened.id, CaseAudit.SYSTEM, "opened under program " + opened.programSlug
-                                + " revision " + opened.programRevision + ", acknowledged", null))
-                        .chain(() -> outbox.stage(new ReportAcknowledged(report.reportId(), opened.trackingId,
-                                opened.programSlug, opened.id.toString(), opened.acknowledgedAt.toInstant(),
-                                policyDeadlines)))
-                        .invoke(() -> metrics.acknowledged(opened, policyDeadlines))
-                        .replaceWithVoid();
-            });
-        });
+        return cases.findByReportId(reportId)
+                .chain(
+                        existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return programs.programAt(
+                                            report.programSlug(), report.programRevision())
+                                    .chain(
+                                            program -> {
+                                                VulnerabilityCase opened =
+                                                        open(report, reportId, clock.now());
+                                                opened.programRevision = report.programRevision();
+                                                opened.affectedVersion = report.affectedVersion();
+                                                opened.versionSupport =
+                                                        program == null
+                                                                ? VersionSupport.UNKNOWN
+                                                                : VersionSupport.of(
+                                                                        program.policy()
+                                                                                .supportedVersions(),
+                                                                        report.affectedVersion());
+                                                List<Deadline> policyDeadlines =
+                                                        program == null
+                                                                ? List.of()
+                                                                : timeline.compute(program, opened);
+                                                return cases.persist(opened)
+                                                        .chain(
+                                                                () ->
+                                                                        timeline.keep(
+                                                                                opened,
+                                                                                policyDeadlines))
+                                                        .chain(cases::flush)
+                                                        .chain(() -> duplicates.fingerprint(opened))
+                                                        .chain(
+                                                                () ->
+                                                                        audit.record(
+                                                                                opened.id,
+                                                                                CaseAudit.SYSTEM,
+                                                                                "opened under"
+                                                                                    + " program "
+                                                                                        + opened.programSlug
+                                                                                        + " revision"
+                                                                                        + " "
+                                                                                        + opened.programRevision
+                                                                                        + ", acknowledged",
+                                                                                null))
+                                                        .chain(
+                                                                () ->
+                                                                        outbox.stage(
+                                                                                new ReportAcknowledged(
+                                                                                        report
+                                                                                                .reportId(),
+                                                                                        opened.trackingId,
+                                                                                        opened.programSlug,
+                                                                                        opened.id
+                                                                                                .toString(),
+                                                                                        opened
+                                                                                                .acknowledgedAt
+                                                                                                .toInstant(),
+                                                                                        policyDeadlines)))
+                                                        .invoke(
+                                                                () ->
+                                                                        metrics.acknowledged(
+                                                                                opened,
+                                                                                policyDeadlines))
+                                                        .replaceWithVoid();
+                                            });
+                        });
     }
 
     /** The case's deadlines, as stored with it. */
@@ -107,94 +161,178 @@ public class CaseService {
      * {@code case.state.changed} are written in one transaction. An illegal move answers 409 with
      * the moves that are allowed.
      */
-    public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor) {
+    public Uni<VulnerabilityCase> transition(
+            UUID caseId, CaseState to, String reason, String actor) {
         return transition(caseId, to, reason, actor, null);
     }
 
     /**
-     * As {@link #transition(UUID, CaseState, String, String)}; a move to duplicate names the case it
-     * duplicates ({@code duplicateOf}: case id or tracking id), announced as {@code case.duplicate.marked}.
+     * As {@link #transition(UUID, CaseState, String, String)}; a move to duplicate names the case
+     * it duplicates ({@code duplicateOf}: case id or tracking id), announced as {@code
+     * case.duplicate.marked}.
      */
-    public Uni<VulnerabilityCase> transition(UUID caseId, CaseState to, String reason, String actor, String duplicateOf) {
-        return lockedCases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
-            CaseState from = vulnerabilityCase.state;
-            if (!CaseLifecycle.allows(from, to)) {
-                String allowed = CaseLifecycle.allowedFrom(from).stream().map(CaseState::wireName)
-                        .collect(java.util.stream.Collectors.joining(", "));
-                throw illegalTransition("A case in state " + from.wireName() + " cannot move to " + to.wireName()
-                        + "; it may move to: " + (allowed.isEmpty() ? "nothing (closed)" : allowed) + ".", allowed);
-            }
-            if (to == CaseState.ACCEPTED && Boolean.FALSE.equals(vulnerabilityCase.inScope)) {
-                throw illegalTransition("The case was decided out of scope (" + vulnerabilityCase.scopeClass + "); decide "
-                        + "its scope again or move it to out_of_scope.", CaseState.OUT_OF_SCOPE.wireName());
-            }
-            if (from == CaseState.PUBLISHED && to == CaseState.CLOSED && owesPostMortem(program, vulnerabilityCase)) {
-                throw illegalTransition("The " + vulnerabilityCase.programSlug + " policy requires a post-mortem for this "
-                        + "case before it closes; move it to post_mortem first.", CaseState.POST_MORTEM.wireName());
-            }
-            Instant now = clock.now();
-            Uni<VulnerabilityCase> original = to == CaseState.DUPLICATE
-                    ? duplicates.originalFor(vulnerabilityCase, duplicateOf) : Uni.createFrom().nullItem();
-            return original.chain(duplicated -> {
-                vulnerabilityCase.state = to;
-                String action = "state " + from.wireName() + " -> " + to.wireName();
-                if (duplicated == null) {
-                    return audit.record(caseId, actor, action, reason);
-                }
-                vulnerabilityCase.duplicateOf = duplicated.id;
-                return audit.record(caseId, actor, action + " (of " + duplicated.trackingId + ")", reason)
-                        .chain(() -> duplicates.announce(vulnerabilityCase, duplicated, actor, now));
-            })
-                    .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
-                    .chain(() -> outbox.stage(new CaseStateChanged(vulnerabilityCase.reportId.toString(), caseId.toString(),
-                            vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, from.wireName(), to.wireName(), actor,
-                            reason == null || reason.isBlank() ? null : cipher.seal(reason), now)))
-                    .invoke(() -> {
-                        if (CaseLifecycle.endsTriage(from, to)) {
-                            metrics.triaged(vulnerabilityCase, deadlinesOf(vulnerabilityCase), now);
-                        }
-                    })
-                    .replaceWith(vulnerabilityCase);
-        });
+    public Uni<VulnerabilityCase> transition(
+            UUID caseId, CaseState to, String reason, String actor, String duplicateOf) {
+        return lockedCases.changeUnderPolicy(
+                caseId,
+                (vulnerabilityCase, program) -> {
+                    CaseState from = vulnerabilityCase.state;
+                    if (!CaseLifecycle.allows(from, to)) {
+                        String allowed =
+                                CaseLifecycle.allowedFrom(from).stream()
+                                        .map(CaseState::wireName)
+                                        .collect(java.util.stream.Collectors.joining(", "));
+                        throw illegalTransition(
+                                "A case in state "
+                                        + from.wireName()
+                                        + " cannot move to "
+                                        + to.wireName()
+                                        + "; it may move to: "
+                                        + (allowed.isEmpty() ? "nothing (closed)" : allowed)
+                                        + ".",
+                                allowed);
+                    }
+                    if (to == CaseState.ACCEPTED
+                            && Boolean.FALSE.equals(vulnerabilityCase.inScope)) {
+                        throw illegalTransition(
+                                "The case was decided out of scope ("
+                                        + vulnerabilityCase.scopeClass
+                                        + "); decide "
+                                        + "its scope again or move it to out_of_scope.",
+                                CaseState.OUT_OF_SCOPE.wireName());
+                    }
+                    if (from == CaseState.PUBLISHED
+                            && to == CaseState.CLOSED
+                            && owesPostMortem(program, vulnerabilityCase)) {
+                        throw illegalTransition(
+                                "The "
+                                        + vulnerabilityCase.programSlug
+                                        + " policy requires a post-mortem for this "
+                                        + "case before it closes; move it to post_mortem first.",
+                                CaseState.POST_MORTEM.wireName());
+                    }
+                    Instant now = clock.now();
+                    Uni<VulnerabilityCase> original =
+                            to == CaseState.DUPLICATE
+                                    ? duplicates.originalFor(vulnerabilityCase, duplicateOf)
+                                    : Uni.createFrom().nullItem();
+                    return original.chain(
+                                    duplicated -> {
+                                        vulnerabilityCase.state = to;
+                                        String action =
+                                                "state " + from.wireName() + " -> " + to.wireName();
+                                        if (duplicated == null) {
+                                            return audit.record(caseId, actor, action, reason);
+                                        }
+                                        vulnerabilityCase.duplicateOf = duplicated.id;
+                                        return audit.record(
+                                                        caseId,
+                                                        actor,
+                                                        action
+                                                                + " (of "
+                                                                + duplicated.trackingId
+                                                                + ")",
+                                                        reason)
+                                                .chain(
+                                                        () ->
+                                                                duplicates.announce(
+                                                                        vulnerabilityCase,
+                                                                        duplicated,
+                                                                        actor,
+                                                                        now));
+                                    })
+                            .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
+                            .chain(
+                                    () ->
+                                            outbox.stage(
+                                                    new CaseStateChanged(
+                                                            vulnerabilityCase.reportId.toString(),
+                                                            caseId.toString(),
+                                                            vulnerabilityCase.trackingId,
+                                                            vulnerabilityCase.programSlug,
+                                                            from.wireName(),
+                                                            to.wireName(),
+                                                            actor,
+                                                            reason == null || reason.isBlank()
+                                                                    ? null
+                                                                    : cipher.seal(reason),
+                                                            now)))
+                            .invoke(
+                                    () -> {
+                                        if (CaseLifecycle.endsTriage(from, to)) {
+                                            metrics.triaged(
+                                                    vulnerabilityCase,
+                                                    deadlinesOf(vulnerabilityCase),
+                                                    now);
+                                        }
+                                    })
+                            .replaceWith(vulnerabilityCase);
+                });
     }
 
-    /** Seed 004 always, seed 005 from high severity: the policy's post-mortem is a step of its own, not skipped. */
+    /**
+     * Seed 004 always, seed 005 from high severity: the policy's post-mortem is a step of its own,
+     * not skipped.
+     */
     private static boolean owesPostMortem(Program program, VulnerabilityCase vulnerabilityCase) {
-        DisclosurePolicy.PostMortem postMortem = program == null ? null : program.policy().deadlines().postMortem();
-        return postMortem != null && postMortem.requiredFor(vulnerabilityCase.severity, program.policy().severity());
+        DisclosurePolicy.PostMortem postMortem =
+                program == null ? null : program.policy().deadlines().postMortem();
+        return postMortem != null
+                && postMortem.requiredFor(vulnerabilityCase.severity, program.policy().severity());
     }
 
     private static ProblemException illegalTransition(String detail, String allowed) {
-        return new ProblemException(new Problem("https://embargo.dev/problems/illegal-transition", "Illegal transition", 409,
-                detail, List.of(new Problem.FieldError("to", "allowed: [" + allowed + "]"))));
+        return new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/illegal-transition",
+                        "Illegal transition",
+                        409,
+                        detail,
+                        List.of(new Problem.FieldError("to", "allowed: [" + allowed + "]"))));
     }
 
     public Uni<VulnerabilityCase> findCase(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId)).map(found -> lockedCases.visible(found, caseId));
+        return Transactions.inSession(() -> cases.findById(caseId))
+                .map(found -> lockedCases.visible(found, caseId));
     }
 
     public Uni<List<CaseAuditEntry>> auditTrail(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId)
-                .chain(found -> audit.forCase(lockedCases.visible(found, caseId).id)));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .chain(
+                                        found ->
+                                                audit.forCase(
+                                                        lockedCases.visible(found, caseId).id)));
     }
 
-    /** The case's deadlines as the scheduler watches them; a 404 problem when there is no such case. */
+    /**
+     * The case's deadlines as the scheduler watches them; a 404 problem when there is no such case.
+     */
     public Uni<List<CaseDeadline>> deadlines(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId)
-                .chain(found -> deadlines.of(lockedCases.visible(found, caseId).id)));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .chain(
+                                        found ->
+                                                deadlines.of(
+                                                        lockedCases.visible(found, caseId).id)));
     }
 
     /**
      * The deadlines not yet met of cases the caller has already been allowed to see, by case id,
      * earliest due first: what the queue shows as next deadline and overdue.
      */
-    public Uni<java.util.Map<UUID, List<CaseDeadline>>> openDeadlines(List<VulnerabilityCase> visible) {
-        return Transactions.inSession(() -> deadlines.openOf(visible.stream().map(found -> found.id).toList()));
+    public Uni<java.util.Map<UUID, List<CaseDeadline>>> openDeadlines(
+            List<VulnerabilityCase> visible) {
+        return Transactions.inSession(
+                () -> deadlines.openOf(visible.stream().map(found -> found.id).toList()));
     }
 
     /** Whether the case's audit log verifies: the position of the first broken line, or -1. */
     public Uni<AuditVerification> verifyAudit(UUID caseId) {
-        return auditTrail(caseId).map(log -> new AuditVerification(log.size(), AuditChain.firstBrokenLine(log)));
+        return auditTrail(caseId)
+                .map(log -> new AuditVerification(log.size(), AuditChain.firstBrokenLine(log)));
     }
 
     /** The outcome of checking a case's audit chain. */
@@ -210,19 +348,36 @@ public class CaseService {
     }
 
     /** One page of the queue, only ever of the programs the caller may see. */
-    public Uni<List<VulnerabilityCase>> listCases(CaseRepository.CaseFilter filter, int page, int size) {
+    public Uni<List<VulnerabilityCase>> listCases(
+            CaseRepository.CaseFilter filter, int page, int size) {
         return Transactions.inSession(() -> cases.search(filter, scope.programs(), page, size));
     }
 
     /** Gives the case an owner (or none), with an audit line. */
     public Uni<VulnerabilityCase> assignOwner(UUID caseId, String owner, String actor) {
         String newOwner = owner == null || owner.isBlank() ? null : owner.strip();
-        return Transactions.inTransaction(() -> lockedCases.lock(caseId).chain(vulnerabilityCase -> {
-            String before = vulnerabilityCase.owner;
-            vulnerabilityCase.owner = newOwner;
-            return audit.record(caseId, actor, "owner " + (before == null ? "none" : before) + " -> "
-                    + (newOwner == null ? "none" : newOwner), null).replaceWith(vulnerabilityCase);
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        lockedCases
+                                .lock(caseId)
+                                .chain(
+                                        vulnerabilityCase -> {
+                                            String before = vulnerabilityCase.owner;
+                                            vulnerabilityCase.owner = newOwner;
+                                            return audit.record(
+                                                            caseId,
+                                                            actor,
+                                                            "owner "
+                                                                    + (before == null
+                                                                            ? "none"
+                                                                            : before)
+                                                                    + " -> "
+                                                                    + (newOwner == null
+                                                                            ? "none"
+                                                                            : newOwner),
+                                                            null)
+                                                    .replaceWith(vulnerabilityCase);
+                                        }));
     }
 
     /** Opens a sealed field for staff. */
@@ -240,7 +395,9 @@ public class CaseService {
         opened.sealedDescription = report.sealedDescription();
         opened.creditName = report.creditName();
         opened.reportedScopeClass = report.reportedScopeClass();
-        List<String> signals = SpamSignals.of(cipher.open(report.sealedTitle()), cipher.open(report.sealedDescription()));
+        List<String> signals =
+                SpamSignals.of(
+                        cipher.open(report.sealedTitle()), cipher.open(report.sealedDescription()));
         opened.spamSignals = signals.isEmpty() ? null : String.join(",", signals);
         opened.reportedCvssVector = report.reportedCvssVector();
         opened.creditPreference = report.creditPreference();

@@ -31,16 +31,24 @@ public class CaseTimeline {
     }
 
     /**
-     * The deadlines the program's policy sets for the case as it stands: its arrival, severity (none
-     * before scoring), track and agreed extensions. Throws {@link IllegalArgumentException} for
-     * an extension the policy does not allow.
+     * The deadlines the program's policy sets for the case as it stands: its arrival, severity
+     * (none before scoring), track and agreed extensions. Throws {@link IllegalArgumentException}
+     * for an extension the policy does not allow.
      */
     public List<Deadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
-        CaseFacts facts = new CaseFacts(vulnerabilityCase.submittedAt.toInstant(), vulnerabilityCase.severity,
-                vulnerabilityCase.expedited, extensionsOf(vulnerabilityCase));
+        CaseFacts facts =
+                new CaseFacts(
+                        vulnerabilityCase.submittedAt.toInstant(),
+                        vulnerabilityCase.severity,
+                        vulnerabilityCase.expedited,
+                        extensionsOf(vulnerabilityCase));
         return engine.timeline(program, facts).stream()
-                .map(due -> new Deadline(due.step().name().toLowerCase(Locale.ROOT), due.due(),
-                        due.promised() == null ? null : due.promised().toString()))
+                .map(
+                        due ->
+                                new Deadline(
+                                        due.step().name().toLowerCase(Locale.ROOT),
+                                        due.due(),
+                                        due.promised() == null ? null : due.promised().toString()))
                 .toList();
     }
 
@@ -49,9 +57,11 @@ public class CaseTimeline {
             return List.of();
         }
         try {
-            return json.readValue(vulnerabilityCase.extensions, new TypeReference<List<Extension>>() { });
+            return json.readValue(
+                    vulnerabilityCase.extensions, new TypeReference<List<Extension>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable extensions", e);
+            throw new IllegalStateException(
+                    "Case " + vulnerabilityCase.id + " holds unreadable extensions", e);
         }
     }
 
@@ -64,9 +74,11 @@ public class CaseTimeline {
             return List.of();
         }
         try {
-            return json.readValue(vulnerabilityCase.deadlines, new TypeReference<List<Deadline>>() { });
+            return json.readValue(
+                    vulnerabilityCase.deadlines, new TypeReference<List<Deadline>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable deadlines", e);
+            throw new IllegalStateException(
+                    "Case " + vulnerabilityCase.id + " holds unreadable deadlines", e);
         }
     }
 

@@ -30,9 +30,9 @@ import java.util.List;
  * triage's clock — {@code deadline.approaching} before a step is due, {@code deadline.breached}
  * once it is late, and {@code case.status.update} when the reporter is owed an update.
  *
- * <p>Safe with several replicas: each pass claims due rows with {@code FOR UPDATE SKIP LOCKED}
- * and marks them in the same transaction as the outbox row of its event, so every warning,
- * breach and update is announced exactly once, whichever replica sees it first.
+ * <p>Safe with several replicas: each pass claims due rows with {@code FOR UPDATE SKIP LOCKED} and
+ * marks them in the same transaction as the outbox row of its event, so every warning, breach and
+ * update is announced exactly once, whichever replica sees it first.
  */
 @ApplicationScoped
 public class DeadlineScheduler {
@@ -47,8 +47,15 @@ public class DeadlineScheduler {
     private final CaseMetrics metrics;
     private final RepeatingPass pass = new RepeatingPass("Deadline scan", this::announceDue);
 
-    DeadlineScheduler(CaseDeadlineRepository deadlines, CaseRepository cases, ProgramRegistry programs,
-            CaseTimeline timeline, Outbox outbox, TriageClock clock, TriageConfig config, CaseMetrics metrics) {
+    DeadlineScheduler(
+            CaseDeadlineRepository deadlines,
+            CaseRepository cases,
+            ProgramRegistry programs,
+            CaseTimeline timeline,
+            Outbox outbox,
+            TriageClock clock,
+            TriageConfig config,
+            CaseMetrics metrics) {
         this.deadlines = deadlines;
         this.cases = cases;
         this.programs = programs;
@@ -67,72 +74,129 @@ public class DeadlineScheduler {
         pass.stop();
     }
 
-    /** One pass: announces every due warning, breach and status update, in one transaction per batch. */
+    /**
+     * One pass: announces every due warning, breach and status update, in one transaction per
+     * batch.
+     */
     public Uni<Integer> announceDue() {
         Instant now = clock.now();
-        return Transactions.inTransaction(() -> deadlines.claimDue(now.atOffset(ZoneOffset.UTC), config.deadlines().batchSize())
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(row -> announce(row, now))
-                        .collect().asList()
-                        .map(List::size)));
+        return Transactions.inTransaction(
+                () ->
+                        deadlines
+                                .claimDue(
+                                        now.atOffset(ZoneOffset.UTC),
+                                        config.deadlines().batchSize())
+                                .chain(
+                                        due ->
+                                                Multi.createFrom()
+                                                        .iterable(due)
+                                                        .onItem()
+                                                        .transformToUniAndConcatenate(
+                                                                row -> announce(row, now))
+                                                        .collect()
+                                                        .asList()
+                                                        .map(List::size)));
     }
 
     private Uni<Void> announce(CaseDeadline row, Instant now) {
-        return cases.findById(row.caseId).chain(vulnerabilityCase -> {
-            if (row.updateEvery != null) {
-                return statusUpdate(row, vulnerabilityCase, now);
-            }
-            String state = vulnerabilityCase.state.wireName();
-            if (!row.dueAt.toInstant().isAfter(now)) {
-                row.breachedAt = now.atOffset(ZoneOffset.UTC);
-                if (row.warnedAt == null) {
-                    row.warnedAt = row.breachedAt;
-                }
-                metrics.deadlineAnnounced(vulnerabilityCase.programSlug, row.step, "breached");
-                return outbox.stage(new DeadlineBreached(vulnerabilityCase.reportId.toString(), row.caseId.toString(),
-                        vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, row.step, row.dueAt.toInstant(), state,
-                        vulnerabilityCase.owner, now)).replaceWithVoid();
-            }
-            row.warnedAt = now.atOffset(ZoneOffset.UTC);
-            metrics.deadlineAnnounced(vulnerabilityCase.programSlug, row.step, "approaching");
-            return outbox.stage(new DeadlineApproaching(vulnerabilityCase.reportId.toString(), row.caseId.toString(),
-                    vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, row.step, row.dueAt.toInstant(), state,
-                    vulnerabilityCase.owner, now)).replaceWithVoid();
-        });
+        return cases.findById(row.caseId)
+                .chain(
+                        vulnerabilityCase -> {
+                            if (row.updateEvery != null) {
+                                return statusUpdate(row, vulnerabilityCase, now);
+                            }
+                            String state = vulnerabilityCase.state.wireName();
+                            if (!row.dueAt.toInstant().isAfter(now)) {
+                                row.breachedAt = now.atOffset(ZoneOffset.UTC);
+                                if (row.warnedAt == null) {
+                                    row.warnedAt = row.breachedAt;
+                                }
+                                metrics.deadlineAnnounced(
+                                        vulnerabilityCase.programSlug, row.step, "breached");
+                                return outbox.stage(
+                                                new DeadlineBreached(
+                                                        vulnerabilityCase.reportId.toString(),
+                                                        row.caseId.toString(),
+                                                        vulnerabilityCase.trackingId,
+                                                        vulnerabilityCase.programSlug,
+                                                        row.step,
+                                                        row.dueAt.toInstant(),
+                                                        state,
+                                                        vulnerabilityCase.owner,
+                                                        now))
+                                        .replaceWithVoid();
+                            }
+                            row.warnedAt = now.atOffset(ZoneOffset.UTC);
+                            metrics.deadlineAnnounced(
+                                    vulnerabilityCase.programSlug, row.step, "approaching");
+                            return outbox.stage(
+                                            new DeadlineApproaching(
+                                                    vulnerabilityCase.reportId.toString(),
+                                                    row.caseId.toString(),
+                                                    vulnerabilityCase.trackingId,
+                                                    vulnerabilityCase.programSlug,
+                                                    row.step,
+                                                    row.dueAt.toInstant(),
+                                                    state,
+                                                    vulnerabilityCase.owner,
+                                                    now))
+                                    .replaceWithVoid();
+                        });
     }
 
     /**
-     * Announces the update that fell due and moves the row to the next one at the policy's
-     * cadence. If the clock jumped past several, the reporter gets one update, not a burst.
+     * Announces the update that fell due and moves the row to the next one at the policy's cadence.
+     * If the clock jumped past several, the reporter gets one update, not a burst.
      */
-    private Uni<Void> statusUpdate(CaseDeadline row, VulnerabilityCase vulnerabilityCase, Instant now) {
-        return programs.programAt(vulnerabilityCase.programSlug, vulnerabilityCase.programRevision == null ? 1
-                : vulnerabilityCase.programRevision).chain(program -> {
-            if (program == null) {
-                // The revision the case was opened under is gone (it never is, revisions are kept): stop, rather than loop.
-                row.settledAt = now.atOffset(ZoneOffset.UTC);
-                return Uni.createFrom().voidItem();
-            }
-            Instant due = row.dueAt.toInstant();
-            row.updatesSent++;
-            BusinessCalendar calendar = BusinessCalendar.of(program.timeZone(), program.policy().calendar());
-            PolicyDuration every = PolicyDuration.parse(row.updateEvery);
-            Instant next = calendar.plus(due, every);
-            while (next != null && next.isAfter(due) && !next.isAfter(now)) {
-                next = calendar.plus(next, every);
-            }
-            if (next == null || !next.isAfter(due)) {
-                // A cadence that does not move time on (the schema forbids it) must not loop: one update, then none.
-                row.settledAt = now.atOffset(ZoneOffset.UTC);
-                next = due;
-            }
-            row.dueAt = next.atOffset(ZoneOffset.UTC);
-            row.warnAt = row.dueAt;
-            metrics.deadlineAnnounced(vulnerabilityCase.programSlug, row.step, "sent");
-            return outbox.stage(new CaseStatusUpdate(vulnerabilityCase.reportId.toString(), row.caseId.toString(),
-                    vulnerabilityCase.trackingId, vulnerabilityCase.programSlug, row.updatesSent,
-                    ReportStatus.forCaseState(vulnerabilityCase.state.wireName()).wireName(),
-                    timeline.of(vulnerabilityCase), due)).replaceWithVoid();
-        });
+    private Uni<Void> statusUpdate(
+            CaseDeadline row, VulnerabilityCase vulnerabilityCase, Instant now) {
+        return programs.programAt(
+                        vulnerabilityCase.programSlug,
+                        vulnerabilityCase.programRevision == null
+                                ? 1
+                                : vulnerabilityCase.programRevision)
+                .chain(
+                        program -> {
+                            if (program == null) {
+                                // The revision the case was opened under is gone (it never is,
+                                // revisions are kept): stop, rather than loop.
+                                row.settledAt = now.atOffset(ZoneOffset.UTC);
+                                return Uni.createFrom().voidItem();
+                            }
+                            Instant due = row.dueAt.toInstant();
+                            row.updatesSent++;
+                            BusinessCalendar calendar =
+                                    BusinessCalendar.of(
+                                            program.timeZone(), program.policy().calendar());
+                            PolicyDuration every = PolicyDuration.parse(row.updateEvery);
+                            Instant next = calendar.plus(due, every);
+                            while (next != null && next.isAfter(due) && !next.isAfter(now)) {
+                                next = calendar.plus(next, every);
+                            }
+                            if (next == null || !next.isAfter(due)) {
+                                // A cadence that does not move time on (the schema forbids it) must
+                                // not loop: one update, then none.
+                                row.settledAt = now.atOffset(ZoneOffset.UTC);
+                                next = due;
+                            }
+                            row.dueAt = next.atOffset(ZoneOffset.UTC);
+                            row.warnAt = row.dueAt;
+                            metrics.deadlineAnnounced(
+                                    vulnerabilityCase.programSlug, row.step, "sent");
+                            return outbox.stage(
+                                            new CaseStatusUpdate(
+                                                    vulnerabilityCase.reportId.toString(),
+                                                    row.caseId.toString(),
+                                                    vulnerabilityCase.trackingId,
+                                                    vulnerabilityCase.programSlug,
+                                                    row.updatesSent,
+                                                    ReportStatus.forCaseState(
+                                                                    vulnerabilityCase.state
+                                                                            .wireName())
+                                                            .wireName(),
+                                                    timeline.of(vulnerabilityCase),
+                                                    due))
+                                    .replaceWithVoid();
+                        });
     }
 }

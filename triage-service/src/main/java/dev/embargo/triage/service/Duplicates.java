@@ -45,24 +45,47 @@ public class Duplicates {
 
     /** Fingerprints a newly opened case's title and description; the case row must be flushed. */
     public Uni<Void> fingerprint(VulnerabilityCase opened) {
-        String text = cipher.open(opened.sealedTitle) + "\n" + cipher.open(opened.sealedDescription);
+        String text =
+                cipher.open(opened.sealedTitle) + "\n" + cipher.open(opened.sealedDescription);
         return cases.storeFingerprint(opened.id, fingerprint.of(text)).replaceWithVoid();
     }
 
     /** Cases of the same program whose reports read alike, most similar first. */
     public Uni<List<Suggestion>> suggestionsFor(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
-                .chain(target -> cases.similarTo(target.id, TextFingerprint.LIKELY_DUPLICATE, SUGGESTIONS))
-                .chain(similar -> {
-                    Uni<List<Suggestion>> suggestions = Uni.createFrom().item(new ArrayList<>());
-                    for (CaseRepository.Similarity match : similar) {
-                        suggestions = suggestions.chain(found -> cases.findById(match.caseId()).map(candidate -> {
-                            found.add(new Suggestion(candidate, match.similarity()));
-                            return found;
-                        }));
-                    }
-                    return suggestions;
-                }));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .map(found -> visibility.visible(found, caseId))
+                                .chain(
+                                        target ->
+                                                cases.similarTo(
+                                                        target.id,
+                                                        TextFingerprint.LIKELY_DUPLICATE,
+                                                        SUGGESTIONS))
+                                .chain(
+                                        similar -> {
+                                            Uni<List<Suggestion>> suggestions =
+                                                    Uni.createFrom().item(new ArrayList<>());
+                                            for (CaseRepository.Similarity match : similar) {
+                                                suggestions =
+                                                        suggestions.chain(
+                                                                found ->
+                                                                        cases.findById(
+                                                                                        match
+                                                                                                .caseId())
+                                                                                .map(
+                                                                                        candidate -> {
+                                                                                            found
+                                                                                                    .add(
+                                                                                                            new Suggestion(
+                                                                                                                    candidate,
+                                                                                                                    match
+                                                                                                                            .similarity()));
+                                                                                            return found;
+                                                                                        }));
+                                            }
+                                            return suggestions;
+                                        }));
     }
 
     /**
@@ -74,35 +97,63 @@ public class Duplicates {
             throw invalid("give the case (id or tracking id) this one duplicates");
         }
         String reference = duplicateOf.strip();
-        Uni<VulnerabilityCase> named = reference.startsWith("EMB-") ? cases.findByTrackingId(reference)
-                : parsedId(reference).map(cases::findById).orElseGet(() -> Uni.createFrom().nullItem());
-        return named.chain(original -> {
-            if (original == null || !visibility.covers(original)) {
-                throw invalid("no case " + reference);
-            }
-            if (original.id.equals(duplicate.id)) {
-                throw invalid("a case cannot duplicate itself");
-            }
-            return original.duplicateOf == null ? Uni.createFrom().item(original) : cases.findById(original.duplicateOf);
-        });
+        Uni<VulnerabilityCase> named =
+                reference.startsWith("EMB-")
+                        ? cases.findByTrackingId(reference)
+                        : parsedId(reference)
+                                .map(cases::findById)
+                                .orElseGet(() -> Uni.createFrom().nullItem());
+        return named.chain(
+                original -> {
+                    if (original == null || !visibility.covers(original)) {
+                        throw invalid("no case " + reference);
+                    }
+                    if (original.id.equals(duplicate.id)) {
+                        throw invalid("a case cannot duplicate itself");
+                    }
+                    return original.duplicateOf == null
+                            ? Uni.createFrom().item(original)
+                            : cases.findById(original.duplicateOf);
+                });
     }
 
     /** Announces the marking, so the reporter's credit follows the original (advisory). */
-    public Uni<Void> announce(VulnerabilityCase duplicate, VulnerabilityCase original, String actor, Instant at) {
-        return outbox.stage(new CaseDuplicateMarked(duplicate.reportId.toString(), duplicate.id.toString(),
-                duplicate.trackingId, duplicate.programSlug, original.id.toString(), original.trackingId,
-                duplicate.creditName, actor, at)).replaceWithVoid();
+    public Uni<Void> announce(
+            VulnerabilityCase duplicate, VulnerabilityCase original, String actor, Instant at) {
+        return outbox.stage(
+                        new CaseDuplicateMarked(
+                                duplicate.reportId.toString(),
+                                duplicate.id.toString(),
+                                duplicate.trackingId,
+                                duplicate.programSlug,
+                                original.id.toString(),
+                                original.trackingId,
+                                duplicate.creditName,
+                                actor,
+                                at))
+                .replaceWithVoid();
     }
 
-    /** The case's reporter and the reporters of its duplicates, first reported first: everyone to credit. */
+    /**
+     * The case's reporter and the reporters of its duplicates, first reported first: everyone to
+     * credit.
+     */
     public Uni<List<VulnerabilityCase>> reportersOf(UUID caseId) {
-        return Transactions.inSession(() -> cases.findById(caseId).map(found -> visibility.visible(found, caseId))
-                .chain(original -> cases.duplicatesOf(original.id).map(duplicates -> {
-                    List<VulnerabilityCase> all = new ArrayList<>();
-                    all.add(original);
-                    all.addAll(duplicates);
-                    return all;
-                })));
+        return Transactions.inSession(
+                () ->
+                        cases.findById(caseId)
+                                .map(found -> visibility.visible(found, caseId))
+                                .chain(
+                                        original ->
+                                                cases.duplicatesOf(original.id)
+                                                        .map(
+                                                                duplicates -> {
+                                                                    List<VulnerabilityCase> all =
+                                                                            new ArrayList<>();
+                                                                    all.add(original);
+                                                                    all.addAll(duplicates);
+                                                                    return all;
+                                                                })));
     }
 
     private static java.util.Optional<UUID> parsedId(String reference) {
@@ -114,11 +165,15 @@ public class Duplicates {
     }
 
     private static ProblemException invalid(String message) {
-        return new ProblemException(new Problem("https://embargo.dev/problems/invalid-duplicate", "Not a duplicate", 422,
-                "The case cannot be marked duplicate: " + message + ".", List.of(new Problem.FieldError("duplicateOf", message))));
+        return new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/invalid-duplicate",
+                        "Not a duplicate",
+                        422,
+                        "The case cannot be marked duplicate: " + message + ".",
+                        List.of(new Problem.FieldError("duplicateOf", message))));
     }
 
     /** A case that may report the same vulnerability. */
-    public record Suggestion(VulnerabilityCase candidate, double similarity) {
-    }
+    public record Suggestion(VulnerabilityCase candidate, double similarity) {}
 }

@@ -15,9 +15,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Every change of a case happens with its row locked (so audit lines chain in order and two
- * staff members cannot both win), and the ones that touch dates under the policy revision the
- * report arrived with.
+ * Every change of a case happens with its row locked (so audit lines chain in order and two staff
+ * members cannot both win), and the ones that touch dates under the policy revision the report
+ * arrived with.
  */
 @ApplicationScoped
 public class LockedCases {
@@ -32,14 +32,23 @@ public class LockedCases {
         this.scope = scope;
     }
 
-    /** The case, locked until the caller's transaction ends; a 404 problem when there is none the caller may see. */
+    /**
+     * The case, locked until the caller's transaction ends; a 404 problem when there is none the
+     * caller may see.
+     */
     public Uni<VulnerabilityCase> lock(UUID caseId) {
-        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).map(found -> visible(found, caseId));
+        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .map(found -> visible(found, caseId));
     }
 
-    /** The case of a report, locked, for work no staff member asked for (events); null when there is none yet. */
+    /**
+     * The case of a report, locked, for work no staff member asked for (events); null when there is
+     * none yet.
+     */
     public Uni<VulnerabilityCase> lockOfReport(UUID reportId) {
-        return cases.find("reportId", reportId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return cases.find("reportId", reportId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**
@@ -48,7 +57,8 @@ public class LockedCases {
      */
     public VulnerabilityCase visible(VulnerabilityCase found, UUID caseId) {
         if (found == null || !covers(found)) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No case " + caseId + "."));
+            throw new ProblemException(
+                    Problem.of(Response.Status.NOT_FOUND, "No case " + caseId + "."));
         }
         return found;
     }
@@ -58,9 +68,25 @@ public class LockedCases {
         return scope.covers(vulnerabilityCase.programSlug);
     }
 
-    /** Runs {@code change} in a transaction, with the case locked and its program at the case's revision. */
-    public <T> Uni<T> changeUnderPolicy(UUID caseId, BiFunction<VulnerabilityCase, Program, Uni<T>> change) {
-        return Transactions.inTransaction(() -> lock(caseId).chain(locked -> programs.programAt(locked.programSlug,
-                locked.programRevision == null ? 1 : locked.programRevision).chain(program -> change.apply(locked, program))));
+    /**
+     * Runs {@code change} in a transaction, with the case locked and its program at the case's
+     * revision.
+     */
+    public <T> Uni<T> changeUnderPolicy(
+            UUID caseId, BiFunction<VulnerabilityCase, Program, Uni<T>> change) {
+        return Transactions.inTransaction(
+                () ->
+                        lock(caseId)
+                                .chain(
+                                        locked ->
+                                                programs.programAt(
+                                                                locked.programSlug,
+                                                                locked.programRevision == null
+                                                                        ? 1
+                                                                        : locked.programRevision)
+                                                        .chain(
+                                                                program ->
+                                                                        change.apply(
+                                                                                locked, program))));
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the program files at start. A bad file is refused whole and logged with its errors;
- * the other programs load, and the service starts, so one typo does not take triage down.
+ * Loads the program files at start. A bad file is refused whole and logged with its errors; the
+ * other programs load, and the service starts, so one typo does not take triage down.
  */
 @ApplicationScoped
 public class ProgramFileLoader {
@@ -33,7 +33,9 @@ public class ProgramFileLoader {
 
     void loadAtStart(@Observes StartupEvent startup) throws Throwable {
         if (config.programsDir().isEmpty()) {
-            LOG.info("No programs directory configured (EMBARGO_PROGRAMS_DIR); programs come from the API only");
+            LOG.info(
+                    "No programs directory configured (EMBARGO_PROGRAMS_DIR); programs come from"
+                            + " the API only");
             return;
         }
         Path directory = config.programsDir().get();
@@ -49,16 +51,26 @@ public class ProgramFileLoader {
                 LOG.error(e.getMessage());
                 continue;
             }
-            int revision = VertxContextSupport.subscribeAndAwait(
-                    () -> registry.record(program, "file " + file.getFileName(), null)).revision;
-            LOG.infof("Program %s in force at revision %d (%s)", program.slug(), revision, file.getFileName());
+            int revision =
+                    VertxContextSupport.subscribeAndAwait(
+                                    () ->
+                                            registry.record(
+                                                    program, "file " + file.getFileName(), null))
+                            .revision;
+            LOG.infof(
+                    "Program %s in force at revision %d (%s)",
+                    program.slug(), revision, file.getFileName());
         }
     }
 
     private static List<Path> programFiles(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                    .sorted().toList();
+            return files.filter(
+                            file ->
+                                    file.toString().endsWith(".yaml")
+                                            || file.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 }

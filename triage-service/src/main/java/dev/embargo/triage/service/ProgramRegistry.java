@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Triage owns programs. A program that differs from its revision in force becomes a new
- * revision, published on the compacted program-policies topic in the same transaction; an
- * unchanged one changes nothing. Programs are read and checked by {@link ProgramFiles}, so a
- * program file and an API payload follow the same rules and are refused whole.
+ * Triage owns programs. A program that differs from its revision in force becomes a new revision,
+ * published on the compacted program-policies topic in the same transaction; an unchanged one
+ * changes nothing. Programs are read and checked by {@link ProgramFiles}, so a program file and an
+ * API payload follow the same rules and are refused whole.
  */
 @ApplicationScoped
 public class ProgramRegistry {
@@ -28,7 +28,11 @@ public class ProgramRegistry {
     private final ProgramRevisionRepository revisions;
     private final Outbox outbox;
     private final ProgramFiles files = new ProgramFiles();
-    /** Parsed revisions by slug and number: a recorded revision never changes, so each is read and checked once. */
+
+    /**
+     * Parsed revisions by slug and number: a recorded revision never changes, so each is read and
+     * checked once.
+     */
     private final Map<String, Program> parsedRevisions = new ConcurrentHashMap<>();
 
     ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox) {
@@ -43,25 +47,45 @@ public class ProgramRegistry {
      */
     public Uni<ProgramRevision> record(Program program, String source, String changedBy) {
         String document = files.toJson(program);
-        return Transactions.inTransaction(() -> revisions.latest(program.slug()).chain(current -> {
-            if (current != null && current.document.equals(document)) {
-                return Uni.createFrom().item(current);
-            }
-            ProgramRevision next = new ProgramRevision();
-            next.slug = program.slug();
-            next.revision = current == null ? 1 : current.revision + 1;
-            next.document = document;
-            next.source = source;
-            next.changedBy = changedBy;
-            next.publishedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return revisions.persist(next)
-                    .chain(() -> outbox.stage(new ProgramPolicyPublished(next.slug, next.revision,
-                            next.publishedAt.toInstant(), next.document)))
-                    .replaceWith(next);
-        }));
+        return Transactions.inTransaction(
+                () ->
+                        revisions
+                                .latest(program.slug())
+                                .chain(
+                                        current -> {
+                                            if (current != null
+                                                    && current.document.equals(document)) {
+                                                return Uni.createFrom().item(current);
+                                            }
+                                            ProgramRevision next = new ProgramRevision();
+                                            next.slug = program.slug();
+                                            next.revision =
+                                                    current == null ? 1 : current.revision + 1;
+                                            next.document = document;
+                                            next.source = source;
+                                            next.changedBy = changedBy;
+                                            next.publishedAt =
+                                                    OffsetDateTime.now(ZoneOffset.UTC)
+                                                            .truncatedTo(ChronoUnit.MICROS);
+                                            return revisions
+                                                    .persist(next)
+                                                    .chain(
+                                                            () ->
+                                                                    outbox.stage(
+                                                                            new ProgramPolicyPublished(
+                                                                                    next.slug,
+                                                                                    next.revision,
+                                                                                    next.publishedAt
+                                                                                            .toInstant(),
+                                                                                    next.document)))
+                                                    .replaceWith(next);
+                                        }));
     }
 
-    /** Reads a program file or payload; throws {@link dev.embargo.policy.io.InvalidProgramException} naming every error. */
+    /**
+     * Reads a program file or payload; throws {@link dev.embargo.policy.io.InvalidProgramException}
+     * naming every error.
+     */
     public Program parse(String text, String source) {
         return files.read(text, source);
     }
@@ -74,16 +98,29 @@ public class ProgramRegistry {
         return Transactions.inSession(() -> revisions.latest(slug));
     }
 
-    /** The program under a given revision, inside the caller's session; the latest when that revision is unknown. */
+    /**
+     * The program under a given revision, inside the caller's session; the latest when that
+     * revision is unknown.
+     */
     public Uni<Program> programAt(String slug, int revision) {
         Program parsed = parsedRevisions.get(revisionKey(slug, revision));
         if (parsed != null) {
             return Uni.createFrom().item(parsed);
         }
-        return revisions.revision(slug, revision)
-                .chain(found -> found != null ? Uni.createFrom().item(found) : revisions.latest(slug))
-                .map(found -> found == null ? null : parsedRevisions.computeIfAbsent(revisionKey(found.slug, found.revision),
-                        key -> files.read(found.document, key)));
+        return revisions
+                .revision(slug, revision)
+                .chain(
+                        found ->
+                                found != null
+                                        ? Uni.createFrom().item(found)
+                                        : revisions.latest(slug))
+                .map(
+                        found ->
+                                found == null
+                                        ? null
+                                        : parsedRevisions.computeIfAbsent(
+                                                revisionKey(found.slug, found.revision),
+                                                key -> files.read(found.document, key)));
     }
 
     private static String revisionKey(String slug, int revision) {

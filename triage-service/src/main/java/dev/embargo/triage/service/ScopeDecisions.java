@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides whether a report is the program's business: one of its scope classes (in or out of
- * scope), and the affected and fixed versions, each checked against its supported-versions
- * table. A class the program does not have is refused with the ones it has.
+ * scope), and the affected and fixed versions, each checked against its supported-versions table. A
+ * class the program does not have is refused with the ones it has.
  */
 @ApplicationScoped
 public class ScopeDecisions {
@@ -36,28 +36,69 @@ public class ScopeDecisions {
         this.json = json;
     }
 
-    public Uni<VulnerabilityCase> decide(UUID caseId, String scopeClass, List<String> affected, List<String> fixed,
-            String reason, String actor) {
-        return cases.changeUnderPolicy(caseId, (vulnerabilityCase, program) -> {
-            DisclosurePolicy.Scope scope = program == null ? null : program.policy().scope();
-            boolean inScope = classesOf(scope, true).anyMatch(scopeClass::equals);
-            if (!inScope && classesOf(scope, false).noneMatch(scopeClass::equals)) {
-                String known = Stream.concat(classesOf(scope, true), classesOf(scope, false)).collect(Collectors.joining(", "));
-                throw new ProblemException(new Problem("about:blank", "Bad Request", 400, "The scope cannot be decided.",
-                        List.of(new Problem.FieldError("scopeClass", "'" + scopeClass + "' is not a class of this program; "
-                                + "its classes: [" + known + "]"))));
-            }
-            List<CheckedVersion> versions = Stream.concat(
-                    checked(program, affected, "affected"), checked(program, fixed, "fixed")).toList();
-            vulnerabilityCase.scopeClass = scopeClass;
-            vulnerabilityCase.inScope = inScope;
-            vulnerabilityCase.versions = write(versions);
-            supportOfAffected(versions).ifPresent(support -> vulnerabilityCase.versionSupport = support);
-            String action = "scope " + scopeClass + (inScope ? " (in scope)" : " (out of scope)") + versions.stream()
-                    .map(version -> "; " + version.role() + " " + version.version() + " ("
-                            + version.support().toLowerCase(Locale.ROOT) + ")").collect(Collectors.joining());
-            return audit.record(caseId, actor, action, reason).replaceWith(vulnerabilityCase);
-        });
+    public Uni<VulnerabilityCase> decide(
+            UUID caseId,
+            String scopeClass,
+            List<String> affected,
+            List<String> fixed,
+            String reason,
+            String actor) {
+        return cases.changeUnderPolicy(
+                caseId,
+                (vulnerabilityCase, program) -> {
+                    DisclosurePolicy.Scope scope =
+                            program == null ? null : program.policy().scope();
+                    boolean inScope = classesOf(scope, true).anyMatch(scopeClass::equals);
+                    if (!inScope && classesOf(scope, false).noneMatch(scopeClass::equals)) {
+                        String known =
+                                Stream.concat(classesOf(scope, true), classesOf(scope, false))
+                                        .collect(Collectors.joining(", "));
+                        throw new ProblemException(
+                                new Problem(
+                                        "about:blank",
+                                        "Bad Request",
+                                        400,
+                                        "The scope cannot be decided.",
+                                        List.of(
+                                                new Problem.FieldError(
+                                                        "scopeClass",
+                                                        "'"
+                                                                + scopeClass
+                                                                + "' is not a class of this"
+                                                                + " program; its classes: ["
+                                                                + known
+                                                                + "]"))));
+                    }
+                    List<CheckedVersion> versions =
+                            Stream.concat(
+                                            checked(program, affected, "affected"),
+                                            checked(program, fixed, "fixed"))
+                                    .toList();
+                    vulnerabilityCase.scopeClass = scopeClass;
+                    vulnerabilityCase.inScope = inScope;
+                    vulnerabilityCase.versions = write(versions);
+                    supportOfAffected(versions)
+                            .ifPresent(support -> vulnerabilityCase.versionSupport = support);
+                    String action =
+                            "scope "
+                                    + scopeClass
+                                    + (inScope ? " (in scope)" : " (out of scope)")
+                                    + versions.stream()
+                                            .map(
+                                                    version ->
+                                                            "; "
+                                                                    + version.role()
+                                                                    + " "
+                                                                    + version.version()
+                                                                    + " ("
+                                                                    + version.support()
+                                                                            .toLowerCase(
+                                                                                    Locale.ROOT)
+                                                                    + ")")
+                                            .collect(Collectors.joining());
+                    return audit.record(caseId, actor, action, reason)
+                            .replaceWith(vulnerabilityCase);
+                });
     }
 
     /** The case's affected and fixed versions as decided, with their support. */
@@ -66,35 +107,53 @@ public class ScopeDecisions {
             return List.of();
         }
         try {
-            return json.readValue(vulnerabilityCase.versions, new TypeReference<List<CheckedVersion>>() { });
+            return json.readValue(
+                    vulnerabilityCase.versions, new TypeReference<List<CheckedVersion>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + vulnerabilityCase.id + " holds unreadable versions", e);
+            throw new IllegalStateException(
+                    "Case " + vulnerabilityCase.id + " holds unreadable versions", e);
         }
     }
 
     /**
-     * The case's flag from its affected versions: supported when any still gets fixes,
-     * unsupported when none does, unchanged when none was named or the table cannot tell.
+     * The case's flag from its affected versions: supported when any still gets fixes, unsupported
+     * when none does, unchanged when none was named or the table cannot tell.
      */
     private static Optional<VersionSupport> supportOfAffected(List<CheckedVersion> versions) {
-        List<VersionSupport> affected = versions.stream().filter(version -> version.role().equals("affected"))
-                .map(version -> VersionSupport.valueOf(version.support())).toList();
+        List<VersionSupport> affected =
+                versions.stream()
+                        .filter(version -> version.role().equals("affected"))
+                        .map(version -> VersionSupport.valueOf(version.support()))
+                        .toList();
         if (affected.contains(VersionSupport.SUPPORTED)) {
             return Optional.of(VersionSupport.SUPPORTED);
         }
         return !affected.isEmpty() && affected.stream().allMatch(VersionSupport.UNSUPPORTED::equals)
-                ? Optional.of(VersionSupport.UNSUPPORTED) : Optional.empty();
+                ? Optional.of(VersionSupport.UNSUPPORTED)
+                : Optional.empty();
     }
 
-    private static Stream<CheckedVersion> checked(Program program, List<String> versions, String role) {
-        List<DisclosurePolicy.SupportedVersion> table = program == null ? null : program.policy().supportedVersions();
-        return versions == null ? Stream.empty()
-                : versions.stream().map(version -> new CheckedVersion(role, version.strip(), VersionSupport.of(table, version).name()));
+    private static Stream<CheckedVersion> checked(
+            Program program, List<String> versions, String role) {
+        List<DisclosurePolicy.SupportedVersion> table =
+                program == null ? null : program.policy().supportedVersions();
+        return versions == null
+                ? Stream.empty()
+                : versions.stream()
+                        .map(
+                                version ->
+                                        new CheckedVersion(
+                                                role,
+                                                version.strip(),
+                                                VersionSupport.of(table, version).name()));
     }
 
     private static Stream<String> classesOf(DisclosurePolicy.Scope scope, boolean inScope) {
-        List<DisclosurePolicy.ScopeClass> classes = scope == null ? null : inScope ? scope.inScope() : scope.outOfScope();
-        return classes == null ? Stream.empty() : classes.stream().map(DisclosurePolicy.ScopeClass::id);
+        List<DisclosurePolicy.ScopeClass> classes =
+                scope == null ? null : inScope ? scope.inScope() : scope.outOfScope();
+        return classes == null
+                ? Stream.empty()
+                : classes.stream().map(DisclosurePolicy.ScopeClass::id);
     }
 
     private String write(List<CheckedVersion> versions) {
@@ -108,9 +167,8 @@ public class ScopeDecisions {
     /**
      * A version named in the decision and whether the program still fixes it.
      *
-     * @param role    {@code affected} or {@code fixed}
+     * @param role {@code affected} or {@code fixed}
      * @param support {@code SUPPORTED}, {@code UNSUPPORTED} or {@code UNKNOWN}
      */
-    public record CheckedVersion(String role, String version, String support) {
-    }
+    public record CheckedVersion(String role, String version, String support) {}
 }

@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The time triage judges cases by: when they were acknowledged and moved, and whether a deadline
- * is due. It is the system clock, unless a test stack allowed it to be moved forward
- * ({@code embargo.triage.clock.adjustable}) so that deadlines of days fall due in seconds.
- * The offset is this process's own: tests run one triage replica.
+ * The time triage judges cases by: when they were acknowledged and moved, and whether a deadline is
+ * due. It is the system clock, unless a test stack allowed it to be moved forward ({@code
+ * embargo.triage.clock.adjustable}) so that deadlines of days fall due in seconds. The offset is
+ * this process's own: tests run one triage replica.
  */
 @ApplicationScoped
 public class TriageClock {
@@ -41,7 +41,9 @@ public class TriageClock {
         return offset;
     }
 
-    /** Sets how far ahead of the system clock triage runs; refused unless the clock is adjustable. */
+    /**
+     * Sets how far ahead of the system clock triage runs; refused unless the clock is adjustable.
+     */
     public void setOffset(Duration newOffset) {
         if (!adjustable) {
             throw new IllegalStateException("Triage's clock is not adjustable here");

@@ -15,7 +15,9 @@ class CiaImpactTest {
 
     @Test
     void cvss40StatesItForTheVulnerableSystemNotTheSubsequentOnes() {
-        assertThat(CiaImpact.fromVector("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:H/VA:L/SC:H/SI:H/SA:H"))
+        assertThat(
+                        CiaImpact.fromVector(
+                                "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:H/VA:L/SC:H/SI:H/SA:H"))
                 .contains(new CiaImpact("none", "high", "low"));
     }
 
@@ -26,6 +28,7 @@ class CiaImpactTest {
 
     @Test
     void onlyHighLowAndNoneAreLevels() {
-        assertThatThrownBy(() -> new CiaImpact("severe", "none", "none")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CiaImpact("severe", "none", "none"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

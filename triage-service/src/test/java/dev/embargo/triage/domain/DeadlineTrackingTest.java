@@ -14,45 +14,65 @@ class DeadlineTrackingTest {
 
     @Test
     void acknowledgementAndPreReleaseAreNotWatchedEverythingElseIs() {
-        assertThat(EnumSet.allOf(Step.class)).filteredOn(DeadlineTracking::watched)
-                .containsExactly(Step.TRIAGE, Step.STATUS_UPDATE, Step.FIX, Step.DISCLOSURE, Step.POST_MORTEM);
+        assertThat(EnumSet.allOf(Step.class))
+                .filteredOn(DeadlineTracking::watched)
+                .containsExactly(
+                        Step.TRIAGE,
+                        Step.STATUS_UPDATE,
+                        Step.FIX,
+                        Step.DISCLOSURE,
+                        Step.POST_MORTEM);
     }
 
     @Test
     void onlyTheStatusUpdateRepeats() {
-        assertThat(EnumSet.allOf(Step.class)).filteredOn(DeadlineTracking::repeats).containsExactly(Step.STATUS_UPDATE);
+        assertThat(EnumSet.allOf(Step.class))
+                .filteredOn(DeadlineTracking::repeats)
+                .containsExactly(Step.STATUS_UPDATE);
     }
 
     @Test
     void leavingTriageWithADecisionMeetsTheTriageDeadline() {
-        assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, CaseState.ACCEPTED)).containsExactly(Step.TRIAGE);
-        assertThat(DeadlineTracking.settledBy(CaseState.ACKNOWLEDGED, CaseState.TRIAGING)).isEmpty();
+        assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, CaseState.ACCEPTED))
+                .containsExactly(Step.TRIAGE);
+        assertThat(DeadlineTracking.settledBy(CaseState.ACKNOWLEDGED, CaseState.TRIAGING))
+                .isEmpty();
         assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, CaseState.NEEDS_INFO)).isEmpty();
     }
 
     @Test
     void aFixReadyForPartnersMeetsTheFixDeadlineAndPublicationMeetsDisclosureAndEndsUpdates() {
-        assertThat(DeadlineTracking.settledBy(CaseState.FIXING, CaseState.PRE_RELEASE)).containsExactly(Step.FIX);
+        assertThat(DeadlineTracking.settledBy(CaseState.FIXING, CaseState.PRE_RELEASE))
+                .containsExactly(Step.FIX);
         assertThat(DeadlineTracking.settledBy(CaseState.PRE_RELEASE, CaseState.PUBLISHED))
                 .containsExactlyInAnyOrder(Step.FIX, Step.DISCLOSURE, Step.STATUS_UPDATE);
-        assertThat(DeadlineTracking.settledBy(CaseState.PUBLISHED, CaseState.POST_MORTEM)).isEmpty();
+        assertThat(DeadlineTracking.settledBy(CaseState.PUBLISHED, CaseState.POST_MORTEM))
+                .isEmpty();
     }
 
     @Test
     void onlyDoingTheWorkMeetsADeadlineEndingTheCaseDoesNot() {
-        assertThat(DeadlineTracking.keptBy(CaseState.FIXING, CaseState.PRE_RELEASE)).containsExactly(Step.FIX);
+        assertThat(DeadlineTracking.keptBy(CaseState.FIXING, CaseState.PRE_RELEASE))
+                .containsExactly(Step.FIX);
         assertThat(DeadlineTracking.keptBy(CaseState.PRE_RELEASE, CaseState.PUBLISHED))
                 .containsExactlyInAnyOrder(Step.FIX, Step.DISCLOSURE);
-        assertThat(DeadlineTracking.keptBy(CaseState.POST_MORTEM, CaseState.CLOSED)).containsExactly(Step.POST_MORTEM);
+        assertThat(DeadlineTracking.keptBy(CaseState.POST_MORTEM, CaseState.CLOSED))
+                .containsExactly(Step.POST_MORTEM);
         assertThat(DeadlineTracking.keptBy(CaseState.TRIAGING, CaseState.SPAM)).isEmpty();
         assertThat(DeadlineTracking.keptBy(CaseState.PUBLISHED, CaseState.CLOSED)).isEmpty();
     }
 
     @Test
     void decisionsThatEndACaseSettleEveryDeadline() {
-        for (CaseState ending : EnumSet.of(CaseState.DUPLICATE, CaseState.OUT_OF_SCOPE, CaseState.SPAM, CaseState.WONT_FIX,
-                CaseState.CLOSED)) {
-            assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, ending)).as(ending.wireName())
+        for (CaseState ending :
+                EnumSet.of(
+                        CaseState.DUPLICATE,
+                        CaseState.OUT_OF_SCOPE,
+                        CaseState.SPAM,
+                        CaseState.WONT_FIX,
+                        CaseState.CLOSED)) {
+            assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, ending))
+                    .as(ending.wireName())
                     .containsExactlyInAnyOrder(Step.values());
         }
     }

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class SpamSignalsTest {
 
-    private static final String REPORT = "Sending a frame with a zero length prefix makes the decoder read past the buffer; "
-            + "steps: 1. connect 2. send 00 00 3. the node panics.";
+    private static final String REPORT =
+            "Sending a frame with a zero length prefix makes the decoder read past the buffer; "
+                    + "steps: 1. connect 2. send 00 00 3. the node panics.";
 
     @Test
     void anOrdinaryReportGivesNoSignal() {
@@ -16,10 +17,15 @@ class SpamSignalsTest {
 
     @Test
     void linksAdvertisingAndCapitalsAreSignals() {
-        String links = "see http://a.example http://b.example https://c.example http://d.example https://e.example " + REPORT;
+        String links =
+                "see http://a.example http://b.example https://c.example http://d.example"
+                        + " https://e.example "
+                        + REPORT;
         assertThat(SpamSignals.of("Panic", links)).containsExactly("many links");
-        assertThat(SpamSignals.of("Panic", "Best CASINO bonus, " + REPORT)).containsExactly("advertising words");
-        assertThat(SpamSignals.of("URGENT SECURITY PROBLEM FOUND", REPORT)).containsExactly("title in capitals");
+        assertThat(SpamSignals.of("Panic", "Best CASINO bonus, " + REPORT))
+                .containsExactly("advertising words");
+        assertThat(SpamSignals.of("URGENT SECURITY PROBLEM FOUND", REPORT))
+                .containsExactly("title in capitals");
     }
 
     @Test
@@ -29,6 +35,9 @@ class SpamSignalsTest {
 
     @Test
     void wordsThatMerelyContainAnAdvertisingWordAreNotOne() {
-        assertThat(SpamSignals.of("Occasional panic", "The casinoish-named module aside, " + REPORT)).isEmpty();
+        assertThat(
+                        SpamSignals.of(
+                                "Occasional panic", "The casinoish-named module aside, " + REPORT))
+                .isEmpty();
     }
 }

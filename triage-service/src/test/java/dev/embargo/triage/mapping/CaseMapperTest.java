@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CaseMapperTest {
 
-    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime NOW =
+            OffsetDateTime.of(2026, 12, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
     void theNextDeadlineIsTheEarliestNotYetMet() {

@@ -38,34 +38,44 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "tess", roles = "triager")
 class ReportLifecycleConsumerTest {
 
-    @Inject
-    IntakeEvents intake;
+    @Inject IntakeEvents intake;
 
-    @Inject
-    TriageDatabase database;
+    @Inject TriageDatabase database;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Test
     void aSubmittedReportOpensAnAcknowledgedCaseUnderItsProgramsRevisionWithItsDeadlines() {
-        ReportSubmitted report = intake.report("moqtail", "Regex backtracking in selector parser",
-                "Minutes per match.");
+        ReportSubmitted report =
+                intake.report(
+                        "moqtail", "Regex backtracking in selector parser", "Minutes per match.");
         intake.publish(report, UUID.randomUUID().toString());
         String caseId = database.awaitCaseOf(report.reportId());
 
-        given().when().get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .body("trackingId", equalTo(report.trackingId())).body("program", equalTo("moqtail"))
-                .body("programRevision", equalTo(1)).body("state", equalTo("acknowledged"))
+        given().when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body("trackingId", equalTo(report.trackingId()))
+                .body("program", equalTo("moqtail"))
+                .body("programRevision", equalTo(1))
+                .body("state", equalTo("acknowledged"))
                 .body("title", equalTo("Regex backtracking in selector parser"));
-        given().when().get("/api/v1/cases/" + caseId + "/deadlines").then().statusCode(200)
-                .body("step", hasItem("triage")).body("find { it.step == 'triage' }.standing", equalTo("pending"));
+        given().when()
+                .get("/api/v1/cases/" + caseId + "/deadlines")
+                .then()
+                .statusCode(200)
+                .body("step", hasItem("triage"))
+                .body("find { it.step == 'triage' }.standing", equalTo("pending"));
         assertThat(database.outboxEvents("report.acknowledged.v2", report.reportId())).isEqualTo(1);
     }
 
     @Test
     void theSameReportDeliveredTwiceOrAnnouncedTwiceOpensOneCaseAcknowledgedOnce() {
-        ReportSubmitted report = intake.report("pea2pea", "Handshake downgrade", "The peer accepts a weaker cipher.");
+        ReportSubmitted report =
+                intake.report(
+                        "pea2pea", "Handshake downgrade", "The peer accepts a weaker cipher.");
         String eventId = UUID.randomUUID().toString();
         intake.publish(report, eventId);
         intake.publish(report, eventId);
@@ -73,7 +83,8 @@ class ReportLifecycleConsumerTest {
         String reannounced = UUID.randomUUID().toString();
         intake.publish(report, reannounced);
         // One key, one partition, in order: once the last is processed, so are the two before it.
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.processed("triage.cases", reannounced));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.processed("triage.cases", reannounced));
 
         assertThat(database.casesOf(report.reportId())).isEqualTo(1);
         assertThat(database.outboxEvents("report.acknowledged.v2", report.reportId())).isEqualTo(1);
@@ -81,34 +92,55 @@ class ReportLifecycleConsumerTest {
 
     @Test
     void whatTheReporterWritesJoinsTheCaseConversation() {
-        ReportSubmitted report = intake.report("moqtail", "Selector sandbox escape", "A plugin runs code.");
+        ReportSubmitted report =
+                intake.report("moqtail", "Selector sandbox escape", "A plugin runs code.");
         intake.publish(report, UUID.randomUUID().toString());
         String caseId = database.awaitCaseOf(report.reportId());
-        ReportMessagePosted posted = new ReportMessagePosted(report.reportId(), report.trackingId(), "moqtail",
-                UUID.randomUUID().toString(), intake.seal("Here is a second PoC."), Instant.now()
-                        .truncatedTo(ChronoUnit.MILLIS));
+        ReportMessagePosted posted =
+                new ReportMessagePosted(
+                        report.reportId(),
+                        report.trackingId(),
+                        "moqtail",
+                        UUID.randomUUID().toString(),
+                        intake.seal("Here is a second PoC."),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS));
         intake.publish(posted, UUID.randomUUID().toString());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
-                .get("/api/v1/cases/" + caseId + "/messages").then().statusCode(200)
-                .body("text", hasItem("Here is a second PoC.")).body("[0].author", equalTo("reporter"))
-                .body("[0].fromReporter", equalTo(true)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/cases/" + caseId + "/messages")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("text", hasItem("Here is a second PoC."))
+                                        .body("[0].author", equalTo("reporter"))
+                                        .body("[0].fromReporter", equalTo(true)));
     }
 
     @Test
     void anEventThatBreaksItsContractGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         String poisonId = UUID.randomUUID().toString();
         String reportId = UUID.randomUUID().toString();
-        intake.publish(reportId, Map.of(
-                CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION,
-                CloudEventAttributes.HEADER_ID, poisonId,
-                CloudEventAttributes.HEADER_SOURCE, "/somewhere/else",
-                CloudEventAttributes.HEADER_TYPE, "report.submitted.v2",
-                CloudEventAttributes.HEADER_SUBJECT, reportId,
-                CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE),
+        intake.publish(
+                reportId,
+                Map.of(
+                        CloudEventAttributes.HEADER_SPEC_VERSION,
+                        CloudEventAttributes.SPEC_VERSION,
+                        CloudEventAttributes.HEADER_ID,
+                        poisonId,
+                        CloudEventAttributes.HEADER_SOURCE,
+                        "/somewhere/else",
+                        CloudEventAttributes.HEADER_TYPE,
+                        "report.submitted.v2",
+                        CloudEventAttributes.HEADER_SUBJECT,
+                        reportId,
+                        CloudEventAttributes.HEADER_CONTENT_TYPE,
+                        CloudEventAttributes.DATA_CONTENT_TYPE),
                 "{\"reportId\":\"" + reportId + "\",\"title\":\"in clear\"}");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterIds()).contains(poisonId));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deadLetterIds()).contains(poisonId));
         assertThat(database.casesOf(reportId)).isZero();
         // The reports after it still open their cases.
         intake.openCase();
@@ -118,18 +150,23 @@ class ReportLifecycleConsumerTest {
     private List<String> deadLetterIds() {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REPORT_LIFECYCLE.deadLetter().name())
-                    .stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.REPORT_LIFECYCLE.deadLetter().name()).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<String> ids = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            while (partitions.stream()
+                    .anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(500))) {
                     Header id = record.headers().lastHeader(CloudEventAttributes.HEADER_ID);
                     ids.add(id == null ? null : new String(id.value(), StandardCharsets.UTF_8));
                 }

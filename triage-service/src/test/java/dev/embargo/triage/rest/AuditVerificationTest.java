@@ -20,11 +20,9 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "tess", roles = "triager")
 class AuditVerificationTest {
 
-    @Inject
-    IntakeEvents intake;
+    @Inject IntakeEvents intake;
 
-    @Inject
-    TriageDatabase database;
+    @Inject TriageDatabase database;
 
     private String caseId;
 
@@ -37,35 +35,54 @@ class AuditVerificationTest {
 
     @Test
     void anUntouchedLogVerifies() {
-        get(caseId, "/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(true)).body("lines", equalTo(3)).body("firstBrokenLine", nullValue());
+        get(caseId, "/audit/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("lines", equalTo(3))
+                .body("firstBrokenLine", nullValue());
     }
 
     @Test
     void theServicesOwnRoleCannotRewriteALine() {
-        assertThatThrownBy(() -> database.inTransaction(rewriteActorOfLine(1))).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> database.inTransaction(rewriteActorOfLine(1)))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("append-only");
         get(caseId, "/audit/verification").then().body("intact", equalTo(true));
     }
 
     @Test
     void aLineChangedAroundTheTriggerIsNamedAsTheFirstBrokenOne() throws SQLException {
-        database.inTransaction("ALTER TABLE case_audit DISABLE TRIGGER case_audit_append_only", rewriteActorOfLine(1),
+        database.inTransaction(
+                "ALTER TABLE case_audit DISABLE TRIGGER case_audit_append_only",
+                rewriteActorOfLine(1),
                 "ALTER TABLE case_audit ENABLE TRIGGER case_audit_append_only");
-        get(caseId, "/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(false)).body("lines", equalTo(3)).body("firstBrokenLine", equalTo(1));
+        get(caseId, "/audit/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(false))
+                .body("lines", equalTo(3))
+                .body("firstBrokenLine", equalTo(1));
     }
 
     @Test
     void aRemovedLineBreaksTheChainWhereItWas() throws SQLException {
-        database.inTransaction("ALTER TABLE case_audit DISABLE TRIGGER case_audit_append_only",
+        database.inTransaction(
+                "ALTER TABLE case_audit DISABLE TRIGGER case_audit_append_only",
                 "DELETE FROM case_audit WHERE case_id = '" + caseId + "' AND position = 1",
                 "ALTER TABLE case_audit ENABLE TRIGGER case_audit_append_only");
-        get(caseId, "/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(false)).body("lines", equalTo(2)).body("firstBrokenLine", equalTo(1));
+        get(caseId, "/audit/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(false))
+                .body("lines", equalTo(2))
+                .body("firstBrokenLine", equalTo(1));
     }
 
     private String rewriteActorOfLine(int position) {
-        return "UPDATE case_audit SET actor = 'mallory' WHERE case_id = '" + caseId + "' AND position = " + position;
+        return "UPDATE case_audit SET actor = 'mallory' WHERE case_id = '"
+                + caseId
+                + "' AND position = "
+                + position;
     }
 }

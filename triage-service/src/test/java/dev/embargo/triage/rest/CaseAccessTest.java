@@ -21,9 +21,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may call what: every case operation by role (an allowed caller reaches the case lookup, 404 for a case
- * that does not exist; another staff role 403; no one signed in 401), and program groups that hide other
- * programs' cases as if they did not exist.
+ * Who may call what: every case operation by role (an allowed caller reaches the case lookup, 404
+ * for a case that does not exist; another staff role 403; no one signed in 401), and program groups
+ * that hide other programs' cases as if they did not exist.
  */
 @QuarkusTest
 class CaseAccessTest {
@@ -32,35 +32,83 @@ class CaseAccessTest {
     private static final List<String> COORDINATORS = List.of("coordinator", "admin");
     private static final String NO_CASE = "/api/v1/cases/" + UUID.randomUUID();
 
-    /** Every staff operation of triage but the programs' (ProgramResourceTest): who may call it, and what they get. */
-    private static final List<Operation> OPERATIONS = List.of(
-            new Operation("GET", "/api/v1/cases", null, CASE_WORKERS, 200),
-            new Operation("GET", NO_CASE, null, CASE_WORKERS, 404),
-            new Operation("PUT", NO_CASE + "/owner", Map.of("owner", "tess"), CASE_WORKERS, 404),
-            new Operation("POST", NO_CASE + "/transitions", Map.of("to", "triaging"), CASE_WORKERS, 404),
-            new Operation("PUT", NO_CASE + "/severity", Map.of("level", "high"), CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/report", null, CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/audit", null, CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/audit/verification", null, CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/deadlines", null, CASE_WORKERS, 404),
-            new Operation("PUT", NO_CASE + "/scope", Map.of("scopeClass", "memory-safety"), CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/similar", null, CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/reporters", null, CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/notes", null, CASE_WORKERS, 404),
-            new Operation("POST", NO_CASE + "/notes", Map.of("text", "internal"), CASE_WORKERS, 404),
-            new Operation("GET", NO_CASE + "/messages", null, CASE_WORKERS, 404),
-            new Operation("POST", NO_CASE + "/messages", Map.of("text", "hello"), CASE_WORKERS, 404),
-            new Operation("POST", NO_CASE + "/expedite", Map.of("reason", "exploited"), COORDINATORS, 404),
-            new Operation("POST", NO_CASE + "/extensions",
-                    Map.of("step", "disclosure", "by", "7d", "reason", "complex", "reporterAgreed", true),
-                    COORDINATORS, 404),
-            new Operation("GET", "/api/v1/clock", null, List.of("admin"), 200),
-            new Operation("POST", "/api/v1/cvss/scores", Map.of("vector",
-                    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
-                    List.of("triager", "coordinator", "publisher", "admin"), 200));
+    /**
+     * Every staff operation of triage but the programs' (ProgramResourceTest): who may call it, and
+     * what they get.
+     */
+    private static final List<Operation> OPERATIONS =
+            List.of(
+                    new Operation("GET", "/api/v1/cases", null, CASE_WORKERS, 200),
+                    new Operation("GET", NO_CASE, null, CASE_WORKERS, 404),
+                    new Operation(
+                            "PUT", NO_CASE + "/owner", Map.of("owner", "tess"), CASE_WORKERS, 404),
+                    new Operation(
+                            "POST",
+                            NO_CASE + "/transitions",
+                            Map.of("to", "triaging"),
+                            CASE_WORKERS,
+                            404),
+                    new Operation(
+                            "PUT",
+                            NO_CASE + "/severity",
+                            Map.of("level", "high"),
+                            CASE_WORKERS,
+                            404),
+                    new Operation("GET", NO_CASE + "/report", null, CASE_WORKERS, 404),
+                    new Operation("GET", NO_CASE + "/audit", null, CASE_WORKERS, 404),
+                    new Operation("GET", NO_CASE + "/audit/verification", null, CASE_WORKERS, 404),
+                    new Operation("GET", NO_CASE + "/deadlines", null, CASE_WORKERS, 404),
+                    new Operation(
+                            "PUT",
+                            NO_CASE + "/scope",
+                            Map.of("scopeClass", "memory-safety"),
+                            CASE_WORKERS,
+                            404),
+                    new Operation("GET", NO_CASE + "/similar", null, CASE_WORKERS, 404),
+                    new Operation("GET", NO_CASE + "/reporters", null, CASE_WORKERS, 404),
+                    new Operation("GET", NO_CASE + "/notes", null, CASE_WORKERS, 404),
+                    new Operation(
+                            "POST",
+                            NO_CASE + "/notes",
+                            Map.of("text", "internal"),
+                            CASE_WORKERS,
+                            404),
+                    new Operation("GET", NO_CASE + "/messages", null, CASE_WORKERS, 404),
+                    new Operation(
+                            "POST",
+                            NO_CASE + "/messages",
+                            Map.of("text", "hello"),
+                            CASE_WORKERS,
+                            404),
+                    new Operation(
+                            "POST",
+                            NO_CASE + "/expedite",
+                            Map.of("reason", "exploited"),
+                            COORDINATORS,
+                            404),
+                    new Operation(
+                            "POST",
+                            NO_CASE + "/extensions",
+                            Map.of(
+                                    "step",
+                                    "disclosure",
+                                    "by",
+                                    "7d",
+                                    "reason",
+                                    "complex",
+                                    "reporterAgreed",
+                                    true),
+                            COORDINATORS,
+                            404),
+                    new Operation("GET", "/api/v1/clock", null, List.of("admin"), 200),
+                    new Operation(
+                            "POST",
+                            "/api/v1/cvss/scores",
+                            Map.of("vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+                            List.of("triager", "coordinator", "publisher", "admin"),
+                            200));
 
-    @Inject
-    IntakeEvents intake;
+    @Inject IntakeEvents intake;
 
     @Test
     void noOneSignedInIsAskedToSignInEverywhere() {
@@ -99,43 +147,79 @@ class CaseAccessTest {
 
     @Test
     @TestSecurity(user = "pia", roles = "triager")
-    @OidcSecurity(claims = @Claim(key = "groups", value = "[\"/programs/emek\"]", type = ClaimType.JSON_ARRAY))
+    @OidcSecurity(
+            claims =
+                    @Claim(
+                            key = "groups",
+                            value = "[\"/programs/emek\"]",
+                            type = ClaimType.JSON_ARRAY))
     void staffOfOneProgramSeeItsCasesAndTheOthersAsIfTheyDidNotExist() {
         String moqtailCase = intake.openCase();
-        String emekCase = intake.openCase("emek", "Forged peer reputation", "Peers can inflate their score.");
+        String emekCase =
+                intake.openCase("emek", "Forged peer reputation", "Peers can inflate their score.");
 
-        given().queryParam("size", 500).when().get(CaseCalls.CASES).then().statusCode(200)
-                .body("id", hasItem(emekCase)).body("id", not(hasItem(moqtailCase)))
+        given().queryParam("size", 500)
+                .when()
+                .get(CaseCalls.CASES)
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(emekCase))
+                .body("id", not(hasItem(moqtailCase)))
                 .body("findAll { it.program != 'emek' }.size()", equalTo(0));
         CaseCalls.get(emekCase, "").then().statusCode(200);
-        for (String path : List.of("", "/report", "/audit", "/audit/verification", "/deadlines", "/notes", "/messages",
-                "/similar", "/reporters")) {
-            CaseCalls.get(moqtailCase, path).then().statusCode(404).contentType("application/problem+json")
+        for (String path :
+                List.of(
+                        "",
+                        "/report",
+                        "/audit",
+                        "/audit/verification",
+                        "/deadlines",
+                        "/notes",
+                        "/messages",
+                        "/similar",
+                        "/reporters")) {
+            CaseCalls.get(moqtailCase, path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
                     .body("detail", equalTo("No case " + moqtailCase + "."));
         }
         CaseCalls.move(moqtailCase, "triaging").then().statusCode(404);
         CaseCalls.post(moqtailCase, "/notes", Map.of("text", "peek")).then().statusCode(404);
         // Nor can a case of their program be marked a duplicate of one they cannot see.
-        CaseCalls.post(emekCase, "/transitions", Map.of("to", "duplicate", "duplicateOf", moqtailCase)).then()
+        CaseCalls.post(
+                        emekCase,
+                        "/transitions",
+                        Map.of("to", "duplicate", "duplicateOf", moqtailCase))
+                .then()
                 .statusCode(422);
     }
 
     private static void everyOperationAnswers(String role) {
         SoftAssertions softly = new SoftAssertions();
         for (Operation operation : OPERATIONS) {
-            int expected = role == null ? 401 : operation.allowed().contains(role) ? operation.allowedGets() : 403;
+            int expected =
+                    role == null
+                            ? 401
+                            : operation.allowed().contains(role) ? operation.allowedGets() : 403;
             io.restassured.response.Response answer = operation.call();
             String call = "%s %s as %s".formatted(operation.method(), operation.path(), role);
             softly.assertThat(answer.statusCode()).as(call).isEqualTo(expected);
             if (expected != 200) {
-                softly.assertThat(answer.contentType()).as(call).startsWith("application/problem+json");
+                softly.assertThat(answer.contentType())
+                        .as(call)
+                        .startsWith("application/problem+json");
             }
         }
         softly.assertAll();
     }
 
-    /** A staff operation, the roles allowed to call it, and the status an allowed caller gets with the body given. */
-    private record Operation(String method, String path, Object body, List<String> allowed, int allowedGets) {
+    /**
+     * A staff operation, the roles allowed to call it, and the status an allowed caller gets with
+     * the body given.
+     */
+    private record Operation(
+            String method, String path, Object body, List<String> allowed, int allowedGets) {
 
         io.restassured.response.Response call() {
             RequestSpecification request = given();

@@ -12,8 +12,7 @@ final class CaseCalls {
 
     static final String CASES = "/api/v1/cases";
 
-    private CaseCalls() {
-    }
+    private CaseCalls() {}
 
     static Response move(String caseId, String to) {
         return move(caseId, to, null);
@@ -33,10 +32,16 @@ final class CaseCalls {
     }
 
     static Response post(String caseId, String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(CASES + "/" + caseId + path);
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(CASES + "/" + caseId + path);
     }
 
     static Response put(String caseId, String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().put(CASES + "/" + caseId + path);
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put(CASES + "/" + caseId + path);
     }
 }

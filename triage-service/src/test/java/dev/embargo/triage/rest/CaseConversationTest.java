@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Internal notes and messages to the reporter: kept apart, sealed, audited; only messages leave triage. */
+/**
+ * Internal notes and messages to the reporter: kept apart, sealed, audited; only messages leave
+ * triage.
+ */
 @QuarkusTest
 @TestSecurity(user = "tess", roles = "triager")
 class CaseConversationTest {
@@ -24,11 +27,9 @@ class CaseConversationTest {
     private static final String NOTE = "reproduced on main, keep quiet until the fix";
     private static final String MESSAGE = "Thanks, we reproduced it and are working on a fix.";
 
-    @Inject
-    IntakeEvents intake;
+    @Inject IntakeEvents intake;
 
-    @Inject
-    TriageDatabase database;
+    @Inject TriageDatabase database;
 
     private String caseId;
 
@@ -39,13 +40,21 @@ class CaseConversationTest {
 
     @Test
     void staffReadNotesAndMessagesApartAndEachIsAnAuditLine() {
-        post(caseId, "/notes", Map.of("text", NOTE)).then().statusCode(201).body("author", equalTo("tess"));
+        post(caseId, "/notes", Map.of("text", NOTE))
+                .then()
+                .statusCode(201)
+                .body("author", equalTo("tess"));
         post(caseId, "/messages", Map.of("text", MESSAGE)).then().statusCode(201);
 
         get(caseId, "/notes").then().statusCode(200).body("text", contains(NOTE));
-        get(caseId, "/messages").then().statusCode(200).body("text", contains(MESSAGE))
+        get(caseId, "/messages")
+                .then()
+                .statusCode(200)
+                .body("text", contains(MESSAGE))
                 .body("[0].fromReporter", equalTo(false));
-        get(caseId, "/audit").then().statusCode(200)
+        get(caseId, "/audit")
+                .then()
+                .statusCode(200)
                 .body("action", hasItems("internal note", "message to the reporter"));
     }
 
@@ -53,15 +62,23 @@ class CaseConversationTest {
     void onlyTheMessageLeavesTriageAndItLeavesSealed() {
         post(caseId, "/notes", Map.of("text", NOTE)).then().statusCode(201);
         post(caseId, "/messages", Map.of("text", MESSAGE)).then().statusCode(201);
-        assertThat(database.outboxPayloads("case.message.posted.v1", caseId)).singleElement()
+        assertThat(database.outboxPayloads("case.message.posted.v1", caseId))
+                .singleElement()
                 .satisfies(payload -> assertThat(payload).doesNotContain("reproduced"));
-        assertThat(database.outboxPayloads("case.message.posted.v1", caseId).toString()).doesNotContain("keep quiet");
+        assertThat(database.outboxPayloads("case.message.posted.v1", caseId).toString())
+                .doesNotContain("keep quiet");
     }
 
     @Test
     void anEmptyNoteOrMessageIsRefused() {
-        post(caseId, "/notes", Map.of("text", " ")).then().statusCode(400).contentType("application/problem+json");
-        post(caseId, "/messages", Map.of("text", "")).then().statusCode(400).contentType("application/problem+json");
+        post(caseId, "/notes", Map.of("text", " "))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        post(caseId, "/messages", Map.of("text", ""))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         get(caseId, "/notes").then().body("size()", equalTo(0));
     }
 }

@@ -12,7 +12,10 @@ import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.triage.service.TriageClock;
 import org.junit.jupiter.api.Test;
 
-/** Where triage's clock is not adjustable (production), the clock resource answers as if it did not exist. */
+/**
+ * Where triage's clock is not adjustable (production), the clock resource answers as if it did not
+ * exist.
+ */
 class ClockResourceInProductionTest {
 
     private final TriageClock clock = mock(TriageClock.class);
@@ -21,9 +24,12 @@ class ClockResourceInProductionTest {
     @Test
     void theClockCannotBeReadOrSetWhereItIsNotAdjustable() {
         when(clock.adjustable()).thenReturn(false);
-        assertThatThrownBy(resource::get).isInstanceOfSatisfying(ProblemException.class,
-                refused -> assertThat(refused.problem().status()).isEqualTo(404));
-        assertThatThrownBy(() -> resource.set(new ClockRequest("P10D"))).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(resource::get)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        refused -> assertThat(refused.problem().status()).isEqualTo(404));
+        assertThatThrownBy(() -> resource.set(new ClockRequest("P10D")))
+                .isInstanceOf(ProblemException.class);
         verify(clock, never()).setOffset(any());
     }
 }

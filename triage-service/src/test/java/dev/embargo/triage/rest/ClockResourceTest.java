@@ -10,7 +10,9 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The test stack's adjustable clock: an admin runs it ahead, never back, by an ISO-8601 duration. */
+/**
+ * The test stack's adjustable clock: an admin runs it ahead, never back, by an ISO-8601 duration.
+ */
 @QuarkusTest
 @TestSecurity(user = "ada", roles = "admin")
 class ClockResourceTest {
@@ -22,7 +24,10 @@ class ClockResourceTest {
 
     @Test
     void theClockDoesNotRunBehindTheSystemClock() {
-        setOffset("-PT1H").then().statusCode(400).contentType("application/problem+json")
+        setOffset("-PT1H")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("offset"))
                 .body("errors[0].message", containsString("only runs ahead"));
         given().when().get("/api/v1/clock").then().body("offset", equalTo("PT0S"));
@@ -30,12 +35,18 @@ class ClockResourceTest {
 
     @Test
     void anOffsetThatIsNotADurationIsABadRequest() {
-        setOffset("ten days").then().statusCode(400).contentType("application/problem+json")
+        setOffset("ten days")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].message", containsString("ISO-8601"));
         setOffset(" ").then().statusCode(400).contentType("application/problem+json");
     }
 
     private static io.restassured.response.Response setOffset(String offset) {
-        return given().contentType(ContentType.JSON).body(Map.of("offset", offset)).when().put("/api/v1/clock");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("offset", offset))
+                .when()
+                .put("/api/v1/clock");
     }
 }

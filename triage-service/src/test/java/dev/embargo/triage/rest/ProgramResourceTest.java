@@ -16,7 +16,11 @@ class ProgramResourceTest {
 
     @Test
     void anonymousCallersAreAskedToSignIn() {
-        given().when().get("/api/v1/programs").then().statusCode(401).contentType("application/problem+json");
+        given().when()
+                .get("/api/v1/programs")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -27,16 +31,30 @@ class ProgramResourceTest {
 
     @Test
     @TestSecurity(user = "pia", roles = "triager")
-    @OidcSecurity(claims = @Claim(key = "groups", value = "[\"/programs/moqtail\"]", type = ClaimType.JSON_ARRAY))
+    @OidcSecurity(
+            claims =
+                    @Claim(
+                            key = "groups",
+                            value = "[\"/programs/moqtail\"]",
+                            type = ClaimType.JSON_ARRAY))
     void aStaffMemberOfOneProgramGroupSeesOnlyThatProgram() {
-        given().when().get("/api/v1/programs").then().statusCode(200)
-                .body("slug", hasItem("moqtail")).body("slug", not(hasItem("emek")));
+        given().when()
+                .get("/api/v1/programs")
+                .then()
+                .statusCode(200)
+                .body("slug", hasItem("moqtail"))
+                .body("slug", not(hasItem("emek")));
         given().when().get("/api/v1/programs/emek").then().statusCode(404);
     }
 
     @Test
     @TestSecurity(user = "tess", roles = "triager")
     void aTriagerMayNotChangeAProgram() {
-        given().contentType("application/yaml").body("name: x".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().put("/api/v1/programs/emek").then().statusCode(403);
+        given().contentType("application/yaml")
+                .body("name: x".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .put("/api/v1/programs/emek")
+                .then()
+                .statusCode(403);
     }
 }

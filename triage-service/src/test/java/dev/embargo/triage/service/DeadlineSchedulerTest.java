@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler (scanning every second in tests) announces a promise approaching, then breached, each once, by
- * triage's adjustable clock; a promise kept in time is never called out.
+ * The scheduler (scanning every second in tests) announces a promise approaching, then breached,
+ * each once, by triage's adjustable clock; a promise kept in time is never called out.
  */
 @QuarkusTest
 @TestSecurity(user = "ada", roles = "admin")
@@ -29,11 +29,9 @@ class DeadlineSchedulerTest {
 
     private static final Duration SEVERAL_SCANS = Duration.ofSeconds(4);
 
-    @Inject
-    IntakeEvents intake;
+    @Inject IntakeEvents intake;
 
-    @Inject
-    TriageDatabase database;
+    @Inject TriageDatabase database;
 
     private String caseId;
     private Instant triageDue;
@@ -52,37 +50,68 @@ class DeadlineSchedulerTest {
     @Test
     void aDeadlineIsAnnouncedApproachingThenBreachedEachOnce() {
         runClockAheadBy(untilTriageDue().minusHours(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deadlines()
-                .body("find { it.step == 'triage' }.standing", equalTo("warned")));
-        await().during(SEVERAL_SCANS).atMost(SEVERAL_SCANS.plusSeconds(5)).untilAsserted(() -> {
-            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-            assertThat(announced("deadline.breached.v1")).isZero();
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                deadlines()
+                                        .body(
+                                                "find { it.step == 'triage' }.standing",
+                                                equalTo("warned")));
+        await().during(SEVERAL_SCANS)
+                .atMost(SEVERAL_SCANS.plusSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v1")).isZero();
+                        });
 
         runClockAheadBy(untilTriageDue().plusHours(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deadlines()
-                .body("find { it.step == 'triage' }.standing", equalTo("breached")));
-        await().during(SEVERAL_SCANS).atMost(SEVERAL_SCANS.plusSeconds(5)).untilAsserted(() -> {
-            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-            assertThat(announced("deadline.breached.v1")).isEqualTo(1);
-        });
-        given().queryParams(Map.of("overdue", true, "size", 500)).when().get("/api/v1/cases").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                deadlines()
+                                        .body(
+                                                "find { it.step == 'triage' }.standing",
+                                                equalTo("breached")));
+        await().during(SEVERAL_SCANS)
+                .atMost(SEVERAL_SCANS.plusSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v1")).isEqualTo(1);
+                        });
+        given().queryParams(Map.of("overdue", true, "size", 500))
+                .when()
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '%s' }.overdue".formatted(caseId), equalTo(true));
     }
 
     @Test
     void aTriageDecidedInTimeIsSettledAndNeverCalledOut() {
-        given().contentType(ContentType.JSON).body(Map.of("to", "triaging")).when()
-                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("to", "accepted")).when()
-                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("to", "triaging"))
+                .when()
+                .post("/api/v1/cases/" + caseId + "/transitions")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("to", "accepted"))
+                .when()
+                .post("/api/v1/cases/" + caseId + "/transitions")
+                .then()
+                .statusCode(200);
         deadlines().body("find { it.step == 'triage' }.standing", equalTo("settled"));
 
         runClockAheadBy(untilTriageDue().plusHours(1));
-        await().during(SEVERAL_SCANS).atMost(SEVERAL_SCANS.plusSeconds(5)).untilAsserted(() -> {
-            assertThat(announced("deadline.approaching.v1")).isZero();
-            assertThat(announced("deadline.breached.v1")).isZero();
-        });
+        await().during(SEVERAL_SCANS)
+                .atMost(SEVERAL_SCANS.plusSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            assertThat(announced("deadline.approaching.v1")).isZero();
+                            assertThat(announced("deadline.breached.v1")).isZero();
+                        });
     }
 
     private Duration untilTriageDue() {
@@ -91,7 +120,8 @@ class DeadlineSchedulerTest {
 
     /** Events of the type staged for this case's triage deadline. */
     private long announced(String eventType) {
-        return database.outboxPayloads(eventType, caseId).stream().filter(payload -> payload.contains("\"triage\""))
+        return database.outboxPayloads(eventType, caseId).stream()
+                .filter(payload -> payload.contains("\"triage\""))
                 .count();
     }
 
@@ -100,7 +130,12 @@ class DeadlineSchedulerTest {
     }
 
     private static void runClockAheadBy(Duration offset) {
-        given().contentType(ContentType.JSON).body(Map.of("offset", offset.toString())).when().put("/api/v1/clock")
-                .then().statusCode(200).body("offset", equalTo(offset.toString()));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("offset", offset.toString()))
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200)
+                .body("offset", equalTo(offset.toString()));
     }
 }

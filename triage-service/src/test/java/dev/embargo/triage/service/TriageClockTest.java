@@ -16,7 +16,8 @@ class TriageClockTest {
     @Test
     void aClockThatIsNotAdjustableRefusesToRunAhead() {
         TriageClock clock = clock(false);
-        assertThatThrownBy(() -> clock.setOffset(Duration.ofDays(10))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> clock.setOffset(Duration.ofDays(10)))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(clock.offset()).isZero();
     }
 
@@ -25,7 +26,8 @@ class TriageClockTest {
         TriageClock clock = clock(true);
         clock.setOffset(Duration.ofDays(10));
         assertThat(clock.now()).isAfter(java.time.Instant.now().plus(Duration.ofDays(9)));
-        assertThatThrownBy(() -> clock.setOffset(Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> clock.setOffset(Duration.ofHours(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(10));
     }
 
