@@ -62,9 +62,12 @@ public final class OpenPgpRecipient {
                 "the OpenPGP key has no valid encryption key (expired, revoked or sign-only)");
     }
 
-    /** The encryption key's fingerprint, upper-case hex. */
+    /**
+     * The certificate's (primary key's) fingerprint, upper-case hex: the one its owner's tool shows
+     * ({@code gpg --fingerprint}) and compares, whichever subkey encrypts.
+     */
     public String fingerprint() {
-        return OpenPgpFingerprint.of(encryptionKey).toString();
+        return OpenPgpFingerprint.of(certificate).toString();
     }
 
     /**

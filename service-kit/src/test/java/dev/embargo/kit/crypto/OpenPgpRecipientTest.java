@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.junit.jupiter.api.Test;
 import org.pgpainless.PGPainless;
-import org.pgpainless.algorithm.EncryptionPurpose;
 import org.pgpainless.algorithm.KeyFlag;
 import org.pgpainless.algorithm.SymmetricKeyAlgorithm;
 import org.pgpainless.decryption_verification.ConsumerOptions;
@@ -54,17 +53,12 @@ class OpenPgpRecipientTest {
     }
 
     @Test
-    void theFingerprintNamesTheEncryptionKey() {
-        String encryptionKey =
-                OpenPgpFingerprint.of(
-                                PGPainless.inspectKeyRing(REPORTER)
-                                        .getEncryptionSubkeys(EncryptionPurpose.ANY)
-                                        .get(0))
-                        .toString();
+    void theFingerprintIsTheCertificatesAsTheOwnersToolShowsIt() {
+        String certificate = OpenPgpFingerprint.of(REPORTER).toString();
 
         assertThat(OpenPgpRecipient.of(armoredCertificate(REPORTER)).fingerprint())
                 .matches("[0-9A-F]{40}")
-                .isEqualTo(encryptionKey);
+                .isEqualTo(certificate);
     }
 
     @Test
