@@ -1,5 +1,6 @@
 package dev.embargo.advisory;
 
+import static dev.embargo.advisory.AdvisoryTestInfrastructure.triage;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
@@ -44,7 +45,6 @@ public class AdvisoryFixtures {
     public static final String EMEK = "emek";
     public static final String PUBLISHER = "pat";
 
-    private final TriageEvents events;
     private final Advisories advisories;
     private final Embargoes embargoes;
     private final SealedJson sealed;
@@ -52,12 +52,7 @@ public class AdvisoryFixtures {
     private volatile boolean programsKnown;
 
     AdvisoryFixtures(
-            TriageEvents events,
-            Advisories advisories,
-            Embargoes embargoes,
-            SealedJson sealed,
-            DataSource database) {
-        this.events = events;
+            Advisories advisories, Embargoes embargoes, SealedJson sealed, DataSource database) {
         this.advisories = advisories;
         this.embargoes = embargoes;
         this.sealed = sealed;
@@ -73,7 +68,7 @@ public class AdvisoryFixtures {
             return;
         }
         for (String slug : List.of(MOQTAIL, EMEK)) {
-            events.send(new ProgramPolicyPublished(slug, 1, Instant.now(), seedProgram(slug)));
+            triage().publish(new ProgramPolicyPublished(slug, 1, Instant.now(), seedProgram(slug)));
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from program_view") == 2);
@@ -90,21 +85,21 @@ public class AdvisoryFixtures {
                         UUID.randomUUID().toString(),
                         "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
                         program);
-        events.send(
-                new ReportSubmitted(
-                        report.reportId(),
-                        report.trackingId(),
-                        program,
-                        1,
-                        sealed.sealText("Report of " + report.trackingId()),
-                        sealed.sealText("Details."),
-                        null,
-                        "Ada Lovelace " + report.trackingId(),
-                        "0.1.3",
-                        Instant.now(),
-                        null,
-                        null,
-                        "name"));
+        triage().publish(
+                        new ReportSubmitted(
+                                report.reportId(),
+                                report.trackingId(),
+                                program,
+                                1,
+                                sealed.sealText("Report of " + report.trackingId()),
+                                sealed.sealText("Details."),
+                                null,
+                                "Ada Lovelace " + report.trackingId(),
+                                "0.1.3",
+                                Instant.now(),
+                                null,
+                                null,
+                                "name"));
         await().atMost(Duration.ofSeconds(30))
                 .until(
                         () ->
@@ -121,7 +116,7 @@ public class AdvisoryFixtures {
      */
     public String acceptedCase(String program) {
         Report report = submitted(program);
-        events.send(caseMoved(report, "triaging", "accepted"));
+        triage().publish(caseMoved(report, "triaging", "accepted"));
         awaitCaseState(report.trackingId(), "accepted");
         return report.trackingId();
     }

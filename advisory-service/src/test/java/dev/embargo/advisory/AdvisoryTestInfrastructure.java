@@ -1,13 +1,15 @@
 package dev.embargo.advisory;
 
+import dev.embargo.localstack.ServiceTestEvents;
 import dev.embargo.localstack.ServiceTestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every {@code @QuarkusTest} of advisory runs on real PostgreSQL and Kafka, started once for the
  * module by the local stack's code (no Docker, no other service). Staff are stood in by
- * {@code @TestSecurity}; triage's events are sent by {@link TriageEvents}.
+ * {@code @TestSecurity}; triage's events are sent through {@link #triage()}.
  */
 @QuarkusTestResource(
         value = ServiceTestInfrastructure.class,
@@ -15,4 +17,11 @@ import io.quarkus.test.common.ResourceArg;
 public final class AdvisoryTestInfrastructure {
 
     private AdvisoryTestInfrastructure() {}
+
+    /** This module's test broker, with events published as triage's relay publishes them. */
+    public static ServiceTestEvents triage() {
+        return ServiceTestEvents.on(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "triage");
+    }
 }

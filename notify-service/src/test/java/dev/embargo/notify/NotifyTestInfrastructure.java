@@ -1,8 +1,10 @@
 package dev.embargo.notify;
 
+import dev.embargo.localstack.ServiceTestEvents;
 import dev.embargo.localstack.ServiceTestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every {@code @QuarkusTest} of notify runs on real PostgreSQL and Kafka, started once for the
@@ -16,4 +18,14 @@ import io.quarkus.test.common.ResourceArg;
 public final class NotifyTestInfrastructure {
 
     private NotifyTestInfrastructure() {}
+
+    /**
+     * This module's test broker; what it publishes comes from {@code /embargo/test}, standing in
+     * for triage and advisory alike.
+     */
+    public static ServiceTestEvents events() {
+        return ServiceTestEvents.on(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "test");
+    }
 }

@@ -1,14 +1,15 @@
 package dev.embargo.advisory.messaging;
 
 import static dev.embargo.advisory.AdvisoryFixtures.MOQTAIL;
+import static dev.embargo.advisory.AdvisoryTestInfrastructure.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.AdvisoryFixtures.Report;
-import dev.embargo.advisory.TriageEvents;
 import dev.embargo.contracts.EventType;
 import dev.embargo.contracts.Topics;
+import dev.embargo.localstack.ServiceTestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,23 +26,21 @@ class ReportLifecycleConsumerTest {
 
     @Inject AdvisoryFixtures fixtures;
 
-    @Inject TriageEvents events;
-
     @Inject MeterRegistry metrics;
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
         Report report = fixtures.submitted(MOQTAIL);
         String accepted = UUID.randomUUID().toString();
-        events.send(accepted, AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"), accepted);
         fixtures.awaitCaseState(report.trackingId(), "accepted");
-        events.send(AdvisoryFixtures.caseMoved(report, "accepted", "fixing"));
+        triage().publish(AdvisoryFixtures.caseMoved(report, "accepted", "fixing"));
         fixtures.awaitCaseState(report.trackingId(), "fixing");
 
         // The first event again, as after a rebalance: had it been applied, the case would be back
         // at accepted.
         double duplicatesBefore = duplicates();
-        events.send(accepted, AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"), accepted);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
         assertThat(
@@ -59,21 +58,28 @@ class ReportLifecycleConsumerTest {
     @Test
     void aMessageThatBreaksItsContractGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         String poisonKey = UUID.randomUUID().toString();
-        events.sendRaw(
+        ServiceTestEvents triage = triage();
+        triage.publishRaw(
                 Topics.REPORT_LIFECYCLE.name(),
                 poisonKey,
-                EventType.CASE_STATE_CHANGED.typeName(),
-                UUID.randomUUID().toString(),
+                triage.cloudEventHeaders(
+                        EventType.CASE_STATE_CHANGED.typeName(),
+                        UUID.randomUUID().toString(),
+                        poisonKey),
                 "{\"reportId\":\"" + poisonKey + "\"}");
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () ->
                                 assertThat(
-                                                events.keysOn(
-                                                        Topics.REPORT_LIFECYCLE.deadLetter().name(),
-                                                        Duration.ofSeconds(3)))
-                                        .contains(poisonKey));
+                                                triage.readAll(
+                                                        Topics.REPORT_LIFECYCLE
+                                                                .deadLetter()
+                                                                .name()))
+                                        .anySatisfy(
+                                                record ->
+                                                        assertThat(record.key())
+                                                                .isEqualTo(poisonKey)));
         // The consumer goes on.
         fixtures.acceptedCase(MOQTAIL);
         assertThat(

@@ -1,5 +1,6 @@
 package dev.embargo.intake.messaging;
 
+import static dev.embargo.intake.IntakeTestInfrastructure.triage;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.Programs;
-import dev.embargo.intake.support.TriageEvents;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,12 +81,12 @@ class ProgramPolicyConsumerTest {
             throws JsonProcessingException {
         ObjectNode document = (ObjectNode) JSON.readTree(FILES.toJson(program));
         document.put("name", name);
-        return TriageEvents.publish(
-                new ProgramPolicyPublished(
-                        program.slug(),
-                        revision,
-                        Instant.now(),
-                        JSON.writeValueAsString(document)));
+        return triage().publish(
+                        new ProgramPolicyPublished(
+                                program.slug(),
+                                revision,
+                                Instant.now(),
+                                JSON.writeValueAsString(document)));
     }
 
     private static void awaitRevision(String slug, int revision) {

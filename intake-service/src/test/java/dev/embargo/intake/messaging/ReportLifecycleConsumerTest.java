@@ -1,5 +1,6 @@
 package dev.embargo.intake.messaging;
 
+import static dev.embargo.intake.IntakeTestInfrastructure.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +17,6 @@ import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
 import dev.embargo.intake.support.Researcher.Receipt;
-import dev.embargo.intake.support.TriageEvents;
 import dev.embargo.kit.crypto.FieldCipher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -64,11 +64,11 @@ class ReportLifecycleConsumerTest {
 
     @Test
     void anAcknowledgementShowsTheReportAcknowledgedWithItsDeadlines() {
-        TriageEvents.publish(
-                acknowledged(
-                        List.of(
-                                new Deadline("acknowledgement", DUE, "3bd"),
-                                new Deadline("fix", null, "best-effort"))));
+        triage().publish(
+                        acknowledged(
+                                List.of(
+                                        new Deadline("acknowledgement", DUE, "3bd"),
+                                        new Deadline("fix", null, "best-effort"))));
 
         awaitStatus(
                 status ->
@@ -81,29 +81,29 @@ class ReportLifecycleConsumerTest {
 
     @Test
     void theReporterSeesTheCasesStateAndASpamCaseOnlyAsClosed() {
-        TriageEvents.publish(stateChanged("acknowledged", "accepted"));
+        triage().publish(stateChanged("acknowledged", "accepted"));
         awaitStatus(status -> status.body("status", equalTo("accepted")));
 
-        TriageEvents.publish(stateChanged("accepted", "spam"));
+        triage().publish(stateChanged("accepted", "spam"));
         awaitStatus(status -> status.body("status", equalTo("closed")));
     }
 
     @Test
     void movedDeadlinesReplaceTheDatesShown() {
-        TriageEvents.publish(acknowledged(List.of(new Deadline("fix", DUE, "30d"))));
+        triage().publish(acknowledged(List.of(new Deadline("fix", DUE, "30d"))));
         awaitStatus(status -> status.body("deadlines[0].dueAt", equalTo("2026-12-02T18:00:00Z")));
 
         Deadline extended = new Deadline("fix", DUE.plus(14, ChronoUnit.DAYS), "44d");
-        TriageEvents.publish(
-                new CaseDeadlinesChanged(
-                        reportId,
-                        UUID.randomUUID().toString(),
-                        receipt.trackingId(),
-                        "moqtail",
-                        "extension",
-                        "cora",
-                        List.of(extended),
-                        Instant.now()));
+        triage().publish(
+                        new CaseDeadlinesChanged(
+                                reportId,
+                                UUID.randomUUID().toString(),
+                                receipt.trackingId(),
+                                "moqtail",
+                                "extension",
+                                "cora",
+                                List.of(extended),
+                                Instant.now()));
         awaitStatus(
                 status ->
                         status.body("deadlines", hasSize(1))
@@ -114,12 +114,12 @@ class ReportLifecycleConsumerTest {
     void theTeamsMessageIsKeptSealedAndShownToTheReporterOnceThoughDeliveredAgain() {
         String messageId = UUID.randomUUID().toString();
         CaseMessagePosted posted = teamMessage(messageId, "Can you share the capture?");
-        String eventId = TriageEvents.publish(posted);
-        TriageEvents.publish(posted, eventId);
+        String eventId = triage().publish(posted);
+        triage().publish(posted, eventId);
         // The same message under another event id, as after a relay retry in triage: still one
         // message.
-        TriageEvents.publish(posted);
-        TriageEvents.publish(stateChanged("acknowledged", "needs_info"));
+        triage().publish(posted);
+        triage().publish(stateChanged("acknowledged", "needs_info"));
 
         awaitStatus(
                 status ->
@@ -140,12 +140,12 @@ class ReportLifecycleConsumerTest {
 
     @Test
     void aRedeliveredEventChangesNothingThoughLaterEventsHaveMovedOn() {
-        String acknowledgement = TriageEvents.publish(acknowledged(List.of()));
-        TriageEvents.publish(stateChanged("acknowledged", "accepted"));
-        TriageEvents.publish(acknowledged(List.of()), acknowledgement);
+        String acknowledgement = triage().publish(acknowledged(List.of()));
+        triage().publish(stateChanged("acknowledged", "accepted"));
+        triage().publish(acknowledged(List.of()), acknowledgement);
         // Events of one report share a partition: once this message shows, the redelivery was
         // handled before it.
-        TriageEvents.publish(teamMessage(UUID.randomUUID().toString(), "Marker"));
+        triage().publish(teamMessage(UUID.randomUUID().toString(), "Marker"));
 
         awaitStatus(
                 status -> status.body("messages", hasSize(1)).body("status", equalTo("accepted")));
@@ -160,35 +160,35 @@ class ReportLifecycleConsumerTest {
     @Test
     void anEventThatBreaksItsContractGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         String key = UUID.randomUUID().toString();
-        TriageEvents.publishRaw(
-                Topics.REPORT_LIFECYCLE.name(),
-                key,
-                Map.of(
-                        CloudEventAttributes.HEADER_SPEC_VERSION,
-                        CloudEventAttributes.SPEC_VERSION,
-                        CloudEventAttributes.HEADER_ID,
-                        UUID.randomUUID().toString(),
-                        CloudEventAttributes.HEADER_SOURCE,
-                        "/embargo/triage",
-                        CloudEventAttributes.HEADER_TYPE,
-                        "report.acknowledged.v2",
-                        CloudEventAttributes.HEADER_SUBJECT,
+        triage().publishRaw(
+                        Topics.REPORT_LIFECYCLE.name(),
                         key,
-                        CloudEventAttributes.HEADER_CONTENT_TYPE,
-                        CloudEventAttributes.DATA_CONTENT_TYPE),
-                "{\"reportId\": 42");
+                        Map.of(
+                                CloudEventAttributes.HEADER_SPEC_VERSION,
+                                CloudEventAttributes.SPEC_VERSION,
+                                CloudEventAttributes.HEADER_ID,
+                                UUID.randomUUID().toString(),
+                                CloudEventAttributes.HEADER_SOURCE,
+                                "/embargo/triage",
+                                CloudEventAttributes.HEADER_TYPE,
+                                "report.acknowledged.v2",
+                                CloudEventAttributes.HEADER_SUBJECT,
+                                key,
+                                CloudEventAttributes.HEADER_CONTENT_TYPE,
+                                CloudEventAttributes.DATA_CONTENT_TYPE),
+                        "{\"reportId\": 42");
 
         await().atMost(FEW_SECONDS)
                 .untilAsserted(
                         () ->
                                 assertThat(
-                                                TriageEvents.readAll(
-                                                        Topics.REPORT_LIFECYCLE
-                                                                .deadLetter()
-                                                                .name()))
+                                                triage().readAll(
+                                                                Topics.REPORT_LIFECYCLE
+                                                                        .deadLetter()
+                                                                        .name()))
                                         .anySatisfy(
                                                 record -> assertThat(record.key()).isEqualTo(key)));
-        TriageEvents.publish(stateChanged("acknowledged", "triaging"));
+        triage().publish(stateChanged("acknowledged", "triaging"));
         awaitStatus(status -> status.body("status", equalTo("triaging")));
     }
 

@@ -1,5 +1,6 @@
 package dev.embargo.intake.rest;
 
+import static dev.embargo.intake.IntakeTestInfrastructure.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,7 +11,7 @@ import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.OpenPgpKeys;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
-import dev.embargo.intake.support.TriageEvents;
+import dev.embargo.localstack.ServiceTestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -117,15 +118,14 @@ class ReportSubmissionTest {
                 await().atMost(Duration.ofSeconds(20))
                         .until(
                                 () ->
-                                        TriageEvents.readAll(Topics.REPORT_LIFECYCLE.name())
-                                                .stream()
+                                        triage().readAll(Topics.REPORT_LIFECYCLE.name()).stream()
                                                 .filter(record -> reportId.equals(record.key()))
                                                 .findFirst()
                                                 .orElse(null),
                                 found -> found != null);
-        assertThat(TriageEvents.header(relayed, "ce_type")).isEqualTo("report.submitted.v2");
-        assertThat(TriageEvents.header(relayed, "ce_source")).isEqualTo("/embargo/intake");
-        assertThat(TriageEvents.header(relayed, "ce_subject")).isEqualTo(reportId);
+        assertThat(ServiceTestEvents.header(relayed, "ce_type")).isEqualTo("report.submitted.v2");
+        assertThat(ServiceTestEvents.header(relayed, "ce_source")).isEqualTo("/embargo/intake");
+        assertThat(ServiceTestEvents.header(relayed, "ce_subject")).isEqualTo(reportId);
         assertThat(relayed.value()).contains("enc:v1:").doesNotContain("crafted frame");
     }
 

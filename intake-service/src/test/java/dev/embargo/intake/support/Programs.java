@@ -1,5 +1,6 @@
 package dev.embargo.intake.support;
 
+import static dev.embargo.intake.IntakeTestInfrastructure.triage;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
@@ -54,9 +55,9 @@ public final class Programs {
 
     /** Publishes a revision of the program without waiting for intake. */
     public static void publish(Program program, int revision) {
-        TriageEvents.publish(
-                new ProgramPolicyPublished(
-                        program.slug(), revision, Instant.now(), FILES.toJson(program)));
+        triage().publish(
+                        new ProgramPolicyPublished(
+                                program.slug(), revision, Instant.now(), FILES.toJson(program)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.embargo.notify.messaging;
 
+import static dev.embargo.notify.NotifyTestInfrastructure.events;
 import static dev.embargo.notify.support.PartnerApi.endpoint;
 import static dev.embargo.notify.support.PartnerApi.freshGroup;
 import static dev.embargo.notify.support.PartnerApi.partner;
@@ -12,7 +13,6 @@ import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
-import dev.embargo.notify.support.Events;
 import dev.embargo.notify.support.PreAdvisories;
 import dev.embargo.notify.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,19 +38,19 @@ class AdvisoryLifecycleConsumerTest {
             endpoint(partner, receiver.url("/once"));
             PreAdvisoryReleased released =
                     PreAdvisories.released(cipher, "moqtail", group, "Told once");
-            String eventId = Events.publish(released);
-            Events.publish(released, eventId);
+            String eventId = events().publish(released);
+            events().publish(released, eventId);
             // A later event on the same key comes after the redelivery: once it is queued, the
             // duplicate was handled.
-            Events.publish(
-                    new PreAdvisoryReleased(
-                            released.advisoryId(),
-                            "moqtail",
-                            List.of(group),
-                            released.embargoUntil(),
-                            cipher.seal("{\"title\":\"Told again\"}"),
-                            "cora",
-                            released.releasedAt()));
+            events().publish(
+                            new PreAdvisoryReleased(
+                                    released.advisoryId(),
+                                    "moqtail",
+                                    List.of(group),
+                                    released.embargoUntil(),
+                                    cipher.seal("{\"title\":\"Told again\"}"),
+                                    "cora",
+                                    released.releasedAt()));
 
             await().atMost(Duration.ofSeconds(30))
                     .until(
@@ -71,32 +71,32 @@ class AdvisoryLifecycleConsumerTest {
     @Test
     void aPreAdvisoryThatBreaksItsContractGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        Events.publishRecord(
-                Topics.ADVISORY_LIFECYCLE.name(),
-                key,
-                Map.of(
-                        CloudEventAttributes.HEADER_SPEC_VERSION,
-                        CloudEventAttributes.SPEC_VERSION,
-                        CloudEventAttributes.HEADER_ID,
-                        UUID.randomUUID().toString(),
-                        CloudEventAttributes.HEADER_SOURCE,
-                        "/embargo/advisory",
-                        CloudEventAttributes.HEADER_TYPE,
-                        "preadvisory.released.v1",
-                        CloudEventAttributes.HEADER_SUBJECT,
+        events().publishRaw(
+                        Topics.ADVISORY_LIFECYCLE.name(),
                         key,
-                        CloudEventAttributes.HEADER_CONTENT_TYPE,
-                        CloudEventAttributes.DATA_CONTENT_TYPE),
-                "{\"advisoryId\":\"" + key + "\"}");
+                        Map.of(
+                                CloudEventAttributes.HEADER_SPEC_VERSION,
+                                CloudEventAttributes.SPEC_VERSION,
+                                CloudEventAttributes.HEADER_ID,
+                                UUID.randomUUID().toString(),
+                                CloudEventAttributes.HEADER_SOURCE,
+                                "/embargo/advisory",
+                                CloudEventAttributes.HEADER_TYPE,
+                                "preadvisory.released.v1",
+                                CloudEventAttributes.HEADER_SUBJECT,
+                                key,
+                                CloudEventAttributes.HEADER_CONTENT_TYPE,
+                                CloudEventAttributes.DATA_CONTENT_TYPE),
+                        "{\"advisoryId\":\"" + key + "\"}");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () ->
                                 assertThat(
-                                                Events.readAll(
-                                                        Topics.ADVISORY_LIFECYCLE
-                                                                .deadLetter()
-                                                                .name()))
+                                                events().readAll(
+                                                                Topics.ADVISORY_LIFECYCLE
+                                                                        .deadLetter()
+                                                                        .name()))
                                         .anyMatch(record -> key.equals(record.key())));
     }
 }

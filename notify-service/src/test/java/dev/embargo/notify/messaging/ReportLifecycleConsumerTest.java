@@ -1,10 +1,10 @@
 package dev.embargo.notify.messaging;
 
+import static dev.embargo.notify.NotifyTestInfrastructure.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.kit.crypto.FieldCipher;
-import dev.embargo.notify.support.Events;
 import dev.embargo.notify.support.ReportEvents;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -26,15 +26,15 @@ class ReportLifecycleConsumerTest {
     void anAcknowledgementArrivingTwiceIsEmailedOnce() {
         String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
         ReportEvents report = new ReportEvents("moqtail");
-        Events.publish(report.submitted(cipher, reporter));
-        String acknowledged = Events.publish(report.acknowledged());
+        events().publish(report.submitted(cipher, reporter));
+        String acknowledged = events().publish(report.acknowledged());
         // The same event again (a redelivery), then triage acknowledging the same report a second
         // time.
-        Events.publish(report.acknowledged(), acknowledged);
-        Events.publish(report.acknowledged());
+        events().publish(report.acknowledged(), acknowledged);
+        events().publish(report.acknowledged());
         // Same report, same partition: once this later email is out, the duplicates have been dealt
         // with.
-        Events.publish(report.statusUpdate(1));
+        events().publish(report.statusUpdate(1));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -54,10 +54,10 @@ class ReportLifecycleConsumerTest {
     void eachStatusUpdateNumberIsEmailedOnce() {
         String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
         ReportEvents report = new ReportEvents("moqtail");
-        Events.publish(report.submitted(cipher, reporter));
-        Events.publish(report.statusUpdate(1));
-        Events.publish(report.statusUpdate(1));
-        Events.publish(report.statusUpdate(2));
+        events().publish(report.submitted(cipher, reporter));
+        events().publish(report.statusUpdate(1));
+        events().publish(report.statusUpdate(1));
+        events().publish(report.statusUpdate(2));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> subjects(reporter).size() >= 2);
         assertThat(subjects(reporter))

@@ -1,5 +1,6 @@
 package dev.embargo.notify.rest;
 
+import static dev.embargo.notify.NotifyTestInfrastructure.events;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.embargo.kit.crypto.FieldCipher;
-import dev.embargo.notify.support.Events;
 import dev.embargo.notify.support.ReportEvents;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,8 +131,8 @@ class EmailDeliveryResourceTest {
 
     private ReportEvents acknowledgedReport(String program, String reporter) {
         ReportEvents report = new ReportEvents(program);
-        Events.publish(report.submitted(cipher, reporter));
-        Events.publish(report.acknowledged());
+        events().publish(report.submitted(cipher, reporter));
+        events().publish(report.acknowledged());
         return report;
     }
 }

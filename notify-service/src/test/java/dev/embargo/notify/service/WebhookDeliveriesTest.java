@@ -1,5 +1,6 @@
 package dev.embargo.notify.service;
 
+import static dev.embargo.notify.NotifyTestInfrastructure.events;
 import static dev.embargo.notify.support.PartnerApi.endpoint;
 import static dev.embargo.notify.support.PartnerApi.freshGroup;
 import static dev.embargo.notify.support.PartnerApi.partner;
@@ -11,9 +12,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
 import dev.embargo.kit.crypto.FieldCipher;
-import dev.embargo.notify.support.Events;
+import dev.embargo.localstack.ServiceTestEvents;
 import dev.embargo.notify.support.PartnerApi.Endpoint;
 import dev.embargo.notify.support.PreAdvisories;
 import dev.embargo.notify.support.WebhookReceiver;
@@ -136,11 +138,15 @@ class WebhookDeliveriesTest {
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () ->
-                                assertThat(Events.readAll(Topics.WEBHOOK_DEAD_LETTERS.name()))
+                                assertThat(events().readAll(Topics.WEBHOOK_DEAD_LETTERS.name()))
                                         .anySatisfy(
                                                 event -> {
                                                     assertThat(event.key()).isEqualTo(deliveryId);
-                                                    assertThat(event.type())
+                                                    assertThat(
+                                                                    ServiceTestEvents.header(
+                                                                            event,
+                                                                            CloudEventAttributes
+                                                                                    .HEADER_TYPE))
                                                             .isEqualTo("webhook.failed.v1");
                                                     assertThat(event.value())
                                                             .doesNotContain("Never delivered");
@@ -280,7 +286,7 @@ class WebhookDeliveriesTest {
     }
 
     private void release(String title) {
-        Events.publish(PreAdvisories.released(cipher, "moqtail", group, title));
+        events().publish(PreAdvisories.released(cipher, "moqtail", group, title));
     }
 
     /** Waits until the partner's newest delivery has the status; its id. */

@@ -10,27 +10,18 @@ import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.localstack.ServiceTestEvents;
 import dev.embargo.triage.IntakeEvents;
 import dev.embargo.triage.TriageDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Triage opens a case for every report intake announces, once, whatever Kafka delivers twice. */
@@ -41,9 +32,6 @@ class ReportLifecycleConsumerTest {
     @Inject IntakeEvents intake;
 
     @Inject TriageDatabase database;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Test
     void aSubmittedReportOpensAnAcknowledgedCaseUnderItsProgramsRevisionWithItsDeadlines() {
@@ -122,22 +110,24 @@ class ReportLifecycleConsumerTest {
     void anEventThatBreaksItsContractGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         String poisonId = UUID.randomUUID().toString();
         String reportId = UUID.randomUUID().toString();
-        intake.publish(
-                reportId,
-                Map.of(
-                        CloudEventAttributes.HEADER_SPEC_VERSION,
-                        CloudEventAttributes.SPEC_VERSION,
-                        CloudEventAttributes.HEADER_ID,
-                        poisonId,
-                        CloudEventAttributes.HEADER_SOURCE,
-                        "/somewhere/else",
-                        CloudEventAttributes.HEADER_TYPE,
-                        "report.submitted.v2",
-                        CloudEventAttributes.HEADER_SUBJECT,
+        intake.kafka()
+                .publishRaw(
+                        Topics.REPORT_LIFECYCLE.name(),
                         reportId,
-                        CloudEventAttributes.HEADER_CONTENT_TYPE,
-                        CloudEventAttributes.DATA_CONTENT_TYPE),
-                "{\"reportId\":\"" + reportId + "\",\"title\":\"in clear\"}");
+                        Map.of(
+                                CloudEventAttributes.HEADER_SPEC_VERSION,
+                                CloudEventAttributes.SPEC_VERSION,
+                                CloudEventAttributes.HEADER_ID,
+                                poisonId,
+                                CloudEventAttributes.HEADER_SOURCE,
+                                "/somewhere/else",
+                                CloudEventAttributes.HEADER_TYPE,
+                                "report.submitted.v2",
+                                CloudEventAttributes.HEADER_SUBJECT,
+                                reportId,
+                                CloudEventAttributes.HEADER_CONTENT_TYPE,
+                                CloudEventAttributes.DATA_CONTENT_TYPE),
+                        "{\"reportId\":\"" + reportId + "\",\"title\":\"in clear\"}");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(deadLetterIds()).contains(poisonId));
@@ -148,30 +138,8 @@ class ReportLifecycleConsumerTest {
 
     /** The CloudEvents ids of every record on the lifecycle topic's dead-letter topic. */
     private List<String> deadLetterIds() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(Topics.REPORT_LIFECYCLE.deadLetter().name()).stream()
-                            .map(info -> new TopicPartition(info.topic(), info.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> ids = new ArrayList<>();
-            while (partitions.stream()
-                    .anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record :
-                        consumer.poll(Duration.ofMillis(500))) {
-                    Header id = record.headers().lastHeader(CloudEventAttributes.HEADER_ID);
-                    ids.add(id == null ? null : new String(id.value(), StandardCharsets.UTF_8));
-                }
-            }
-            return ids;
-        }
+        return intake.kafka().readAll(Topics.REPORT_LIFECYCLE.deadLetter().name()).stream()
+                .map(record -> ServiceTestEvents.header(record, CloudEventAttributes.HEADER_ID))
+                .toList();
     }
 }
