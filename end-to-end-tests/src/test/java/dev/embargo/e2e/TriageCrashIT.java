@@ -1,10 +1,10 @@
 package dev.embargo.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.embargo.contracts.Topics;
+import dev.embargo.e2e.support.Cases;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.LifecycleEvents.LifecycleEvent;
 import dev.embargo.e2e.support.Mailbox;
@@ -83,8 +83,11 @@ class TriageCrashIT {
         String token = stack.staffTokens().of("triager");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> casesOf(stack, token, trackingIds).size() >= BACKLOG / 10);
-        int casesBeforeTheStop = casesOf(stack, token, trackingIds).size();
+                .until(
+                        () ->
+                                Cases.openedFor(stack, token, PROGRAM, trackingIds).size()
+                                        >= BACKLOG / 10);
+        int casesBeforeTheStop = Cases.openedFor(stack, token, PROGRAM, trackingIds).size();
         stack.stop("triage");
         assertThat(casesBeforeTheStop)
                 .as("triage still had a backlog when it was stopped")
@@ -109,7 +112,7 @@ class TriageCrashIT {
                 .untilAsserted(
                         () -> {
                             Map<String, Long> casesPerReport =
-                                    casesOf(stack, token, trackingIds).stream()
+                                    Cases.openedFor(stack, token, PROGRAM, trackingIds).stream()
                                             .collect(
                                                     Collectors.groupingBy(
                                                             id -> id, Collectors.counting()));
@@ -151,27 +154,6 @@ class TriageCrashIT {
                                                                                 report
                                                                                         .reporterEmail()))
                                                                 .hasSize(1)));
-    }
-
-    /** The tracking ids of the cases triage has opened for these reports, once per case. */
-    private static List<String> casesOf(RunningStack stack, String token, Set<String> trackingIds) {
-        // Newest first, and only emek's: other tests' cases (FuzzIT's thousands) stay out of the
-        // page.
-        return given()
-                .auth()
-                .oauth2(token)
-                .queryParam("program", PROGRAM)
-                .queryParam("size", 500)
-                .when()
-                .get(stack.serviceUrl("triage") + "/api/v1/cases")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("trackingId", String.class)
-                .stream()
-                .filter(trackingIds::contains)
-                .toList();
     }
 
     private static void pause(long millis) {

@@ -4,23 +4,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One of the four Embargo services, run from its Quarkus build ({@code
+ * One replica of one of the four Embargo services, run from its Quarkus build ({@code
  * <service>-service/target/quarkus-app/quarkus-run.jar}) as a JVM of its own, with its working
- * directory in {@code run/<service>} and its output in {@code logs/<service>.log}.
+ * directory in {@code run/<service>} and its output in {@code logs/<service>.log}. A further
+ * replica is named {@code <service>-<replica>} for its directory, log and pid file, listens on a
+ * port of its own and shares everything else: databases, Kafka consumer groups, secrets.
  */
 public final class EmbargoService extends ProcessComponent {
 
+    /** Replica n listens on the first replica's port plus (n - 1) times this: 8181 for intake-2. */
+    static final int REPLICA_PORT_STEP = 100;
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    private final String service;
+    private final int replica;
+    private final int portShift;
     private final int port;
 
-    EmbargoService(String name, StackSettings settings) {
-        super(name, settings);
-        this.port = settings.servicePort(name);
+    /** The first replica, on the service's own port. */
+    EmbargoService(String service, StackSettings settings) {
+        this(service, 1, settings);
+    }
+
+    EmbargoService(String service, int replica, StackSettings settings) {
+        super(replica == 1 ? service : service + "-" + replica, settings);
+        this.service = service;
+        this.replica = replica;
+        this.portShift = REPLICA_PORT_STEP * (replica - 1);
+        this.port = settings.servicePort(service) + portShift;
+    }
+
+    /** {@code intake}, {@code triage}, {@code notify} or {@code advisory}, whichever replica. */
+    public String service() {
+        return service;
+    }
+
+    /** 1 for the service as {@code startServices()} starts it, 2 for its second replica. */
+    public int replica() {
+        return replica;
     }
 
     /** The HTTP port it listens on. */
@@ -45,7 +74,7 @@ public final class EmbargoService extends ProcessComponent {
 
     Path jar() {
         return settings.repository()
-                .resolve(name() + "-service/target/quarkus-app/quarkus-run.jar");
+                .resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
     boolean isBuilt() {
@@ -53,7 +82,7 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
-     * Starts the service unless it runs already, and returns without waiting (see {@link
+     * Starts the replica unless it runs already, and returns without waiting (see {@link
      * #awaitReady(Duration)}). It gets the stack's addresses and secrets in {@code EMBARGO_*}
      * variables, on top of the caller's environment.
      *
@@ -63,7 +92,7 @@ public final class EmbargoService extends ProcessComponent {
     public void start() {
         if (!isBuilt()) {
             throw new StackException(
-                    name()
+                    service
                             + " is not built: "
                             + jar()
                             + " is missing (./mvnw -DskipTests install)");
@@ -73,7 +102,27 @@ public final class EmbargoService extends ProcessComponent {
         command.addAll(settings.serviceJvmOptions());
         coverageAgent().ifPresent(command::add);
         command.addAll(List.of("-jar", jar().toString()));
-        process.start(command, ServiceEnvironment.of(settings), settings.runDir().resolve(name()));
+        process.start(command, environment(), workingDirectory());
+    }
+
+    /**
+     * The stack's {@code EMBARGO_*} variables. A further replica shifts the ports it listens on
+     * ({@code EMBARGO_<SERVICE>_..._PORT} of its own service), and only those: public links, the
+     * console and the other services keep the first replicas' ports.
+     */
+    Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(settings));
+        String ownPrefix = "EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_";
+        environment.replaceAll(
+                (variable, value) ->
+                        variable.startsWith(ownPrefix) && variable.endsWith("_PORT")
+                                ? Integer.toString(Integer.parseInt(value) + portShift)
+                                : value);
+        return environment;
+    }
+
+    Path workingDirectory() {
+        return settings.runDir().resolve(name());
     }
 
     /**
@@ -89,7 +138,8 @@ public final class EmbargoService extends ProcessComponent {
                                         + agent
                                         + "=destfile="
                                         + settings.repository()
-                                                .resolve(name() + "-service/target/jacoco-e2e.exec")
+                                                .resolve(
+                                                        service + "-service/target/jacoco-e2e.exec")
                                         + ",append=true,includes=dev.embargo.*");
     }
 

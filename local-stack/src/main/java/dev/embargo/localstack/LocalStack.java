@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * stack.startInfrastructure();
  * stack.startServices();
  * stack.service("triage").kill();
+ * EmbargoService notify2 = stack.startReplica("notify");
  * ...
  * stack.stopAll();
  * }</pre>
@@ -36,6 +37,7 @@ public final class LocalStack {
     private final PostgresServer postgres;
     private final List<Component> infrastructure;
     private final Map<String, EmbargoService> services = new LinkedHashMap<>();
+    private final Map<String, EmbargoService> secondReplicas = new LinkedHashMap<>();
     private volatile boolean shuttingDown;
 
     private LocalStack(StackSettings settings) {
@@ -52,6 +54,7 @@ public final class LocalStack {
                                 new MailServer(settings, tools));
         for (String name : StackSettings.ALL_SERVICES) {
             services.put(name, new EmbargoService(name, settings));
+            secondReplicas.put(name, new EmbargoService(name, 2, settings));
         }
     }
 
@@ -116,10 +119,46 @@ public final class LocalStack {
     }
 
     /**
-     * Stops the services, then the infrastructure, and waits until no process of the stack is left.
+     * One replica of a service, whether it runs or not. The second runs beside the first as the
+     * chart's replicas do: its own port (the first's + 100), log, pid file and working directory;
+     * the same databases, Kafka consumer groups and secrets.
+     *
+     * @param replica 1 (the one {@link #service(String)} returns) or 2
+     * @throws IllegalArgumentException for an unknown service or another replica number
+     */
+    public EmbargoService replica(String name, int replica) {
+        return switch (replica) {
+            case 1 -> service(name);
+            case 2 -> {
+                StackSettings.requireKnownService(name);
+                yield secondReplicas.get(name);
+            }
+            default ->
+                    throw new IllegalArgumentException(
+                            "The local stack runs one or two replicas of a service, not "
+                                    + replica);
+        };
+    }
+
+    /**
+     * Starts a service's second replica unless it runs, and returns it once it is ready; {@link
+     * #stopAll()} stops it with the rest.
+     *
+     * @throws StackException when its port is taken or it fails to start
+     */
+    public EmbargoService startReplica(String name) {
+        EmbargoService second = replica(name, 2);
+        requireFreePorts(List.of(second));
+        bringUp(second);
+        return second;
+    }
+
+    /**
+     * Stops the services (every replica), then the infrastructure, and waits until no process of
+     * the stack is left.
      */
     public void stopAll() {
-        stop(List.copyOf(services.values()));
+        stop(allReplicas().toList());
         stopInfrastructure();
     }
 
@@ -148,14 +187,18 @@ public final class LocalStack {
         deleteTree(settings.runDir());
     }
 
-    /** One line per component: name, running or stopped, pid, where it listens. */
+    /**
+     * One line per component: name, running or stopped, pid, where it listens. Second replicas are
+     * listed while they run.
+     */
     public List<String> status() {
         List<Component> all = new ArrayList<>(infrastructure);
         all.addAll(services.values());
+        secondReplicas.values().stream().filter(Component::isRunning).forEach(all::add);
         return all.stream()
                 .map(
                         component ->
-                                "%-9s %-8s %-11s %s"
+                                "%-10s %-8s %-11s %s"
                                         .formatted(
                                                 component.name(),
                                                 component.isRunning() ? "running" : "stopped",
@@ -168,8 +211,11 @@ public final class LocalStack {
     }
 
     boolean anyRunning() {
-        return Stream.concat(infrastructure.stream(), services.values().stream())
-                .anyMatch(Component::isRunning);
+        return Stream.concat(infrastructure.stream(), allReplicas()).anyMatch(Component::isRunning);
+    }
+
+    private Stream<EmbargoService> allReplicas() {
+        return Stream.concat(services.values().stream(), secondReplicas.values().stream());
     }
 
     /** The settings this stack runs on: ports, directories, profile. */

@@ -86,6 +86,9 @@ final class ServiceEnvironment {
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
             // OutboxRetentionIT plants old rows and waits for them to go.
             environment.put("EMBARGO_OUTBOX_PURGE_INTERVAL", "1s");
+            // A killed service's partitions pass to the other replica (or its restart) within 15 s,
+            // not Kafka's 45.
+            environment.put("EMBARGO_KAFKA_SESSION_TIMEOUT_MS", "15000");
         }
         return environment;
     }

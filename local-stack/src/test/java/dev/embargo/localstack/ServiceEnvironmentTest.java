@@ -40,7 +40,8 @@ class ServiceEnvironmentTest {
                         entry("EMBARGO_TRIAGE_PORT", "18082"),
                         entry("EMBARGO_NOTIFY_PORT", "18083"),
                         entry("EMBARGO_ADVISORY_PORT", "18084"),
-                        entry("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:18081"));
+                        entry("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:18081"),
+                        entry("EMBARGO_KAFKA_SESSION_TIMEOUT_MS", "15000"));
         assertThat(environment.get("EMBARGO_ENCRYPTION_KEYS"))
                 .isEqualTo(EncryptionKeys.ensure(settings.secretsDir()));
     }

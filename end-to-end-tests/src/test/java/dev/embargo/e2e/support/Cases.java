@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /** Triage's cases as the tests find them. */
 public final class Cases {
@@ -38,5 +40,29 @@ public final class Cases {
                                                 "find { it.trackingId == '%s' }.id"
                                                         .formatted(trackingId)),
                         id -> id != null);
+    }
+
+    /**
+     * The tracking ids of the cases triage has opened for these reports, once per case (a report
+     * with two cases shows twice). Newest first and only the program's, so that other tests' cases
+     * (FuzzIT's thousands) stay out of the page of 500.
+     */
+    public static List<String> openedFor(
+            RunningStack stack, String token, String program, Set<String> trackingIds) {
+        return given()
+                .auth()
+                .oauth2(token)
+                .queryParam("program", program)
+                .queryParam("size", 500)
+                .when()
+                .get(stack.serviceUrl("triage") + "/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("trackingId", String.class)
+                .stream()
+                .filter(trackingIds::contains)
+                .toList();
     }
 }

@@ -113,6 +113,18 @@ public final class Mailbox {
      * unknown address.
      */
     public List<String> subjects(String address) {
+        return inbox(address, "subject");
+    }
+
+    /**
+     * The Message-ID of each message in an address's inbox, as {@link #subjects} reads them: copies
+     * of one message (sent again after a crash) share one.
+     */
+    public List<String> messageIds(String address) {
+        return inbox(address, "messageId");
+    }
+
+    private List<String> inbox(String address, String field) {
         var response =
                 given().baseUri(mailApiUrl)
                         .when()
@@ -121,8 +133,8 @@ public final class Mailbox {
             return List.of();
         }
         response.then().statusCode(200);
-        List<String> subjects = response.jsonPath().getList("subject", String.class);
-        return subjects == null ? List.of() : subjects;
+        List<String> values = response.jsonPath().getList(field, String.class);
+        return values == null ? List.of() : values;
     }
 
     /**

@@ -39,7 +39,12 @@ public final class RunningStack {
 
     /** Triage's clock, which the test stack lets an admin run ahead. */
     public TriageClockControl triageClock() {
-        return new TriageClockControl(serviceUrl("triage"), staffTokens().of("admin"));
+        return triageClock(stack.service("triage"));
+    }
+
+    /** The clock of one triage replica: each keeps its own, so a test running two moves both. */
+    public TriageClockControl triageClock(EmbargoService triageReplica) {
+        return new TriageClockControl(triageReplica.baseUrl(), staffTokens().of("admin"));
     }
 
     public String serviceUrl(String name) {

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  * The time triage judges cases by: when they were acknowledged and moved, and whether a deadline is
  * due. It is the system clock, unless a test stack allowed it to be moved forward ({@code
  * embargo.triage.clock.adjustable}) so that deadlines of days fall due in seconds. The offset is
- * this process's own: tests run one triage replica.
+ * this process's own: a test running two triage replicas moves both.
  */
 @ApplicationScoped
 public class TriageClock {
