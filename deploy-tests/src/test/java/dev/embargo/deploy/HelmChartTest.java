@@ -194,6 +194,9 @@ class HelmChartTest {
                         ((Map<?, ?>) realmImport.getAdditionalProperties().get("spec"))
                                 .get("realm");
         assertThat(importedRealm.get("realm")).isEqualTo("embargo");
+        // Password guessers are locked out, and new passwords must meet a policy.
+        assertThat(importedRealm.get("bruteForceProtected")).isEqualTo(true);
+        assertThat(importedRealm.get("passwordPolicy")).asString().contains("length(12)");
         ConfigMap config = chart.named(ConfigMap.class, "psirt-embargo-config");
         assertThat(config.getData())
                 .containsEntry("EMBARGO_POSTGRES_HOST", "psirt-embargo-postgres-rw")
