@@ -208,6 +208,20 @@ class HelmChartTest {
                 .contains("psirt-embargo-postgres-intake", "psirt-embargo-postgres-advisory");
     }
 
+    @Test
+    void theServicesRequireTheAudienceTheRealmsStaffClientsPutInTheirTokens() {
+        assertThat(
+                        RenderedChart.render(null)
+                                .named(ConfigMap.class, "psirt-embargo-config")
+                                .getData())
+                .containsEntry("EMBARGO_OIDC_AUDIENCE", "embargo-services");
+        assertThat(
+                        RenderedChart.render(null, t -> t.set("keycloak.audience", "psirt-api"))
+                                .named(ConfigMap.class, "psirt-embargo-config")
+                                .getData())
+                .containsEntry("EMBARGO_OIDC_AUDIENCE", "psirt-api");
+    }
+
     private static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64));
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.StreamSupport;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -78,10 +80,9 @@ class RealmFileTest {
                 .extracting(JsonNode::asText)
                 .containsExactly("/programs/emek");
         for (JsonNode client : elements(realm.path("clients"))) {
-            JsonNode mapper = client.path("protocolMappers").get(0);
-            assertThat(mapper.path("protocolMapper").asText())
-                    .as(client.path("clientId").asText())
-                    .isEqualTo("oidc-group-membership-mapper");
+            List<JsonNode> mappers = mappersOf(client, "oidc-group-membership-mapper");
+            assertThat(mappers).as(client.path("clientId").asText()).hasSize(1);
+            JsonNode mapper = mappers.get(0);
             assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("groups");
             assertThat(mapper.path("config").path("full.path").asText()).isEqualTo("true");
         }
@@ -136,6 +137,29 @@ class RealmFileTest {
     }
 
     @Test
+    void onlyTheConsoleAndTheServicesClientsIssueTokensForTheServicesAudience() throws IOException {
+        Properties kit = new Properties();
+        try (var config =
+                Files.newBufferedReader(
+                        Path.of(
+                                "../service-kit/src/main/resources/META-INF/microprofile-config.properties"))) {
+            kit.load(config);
+        }
+        assertThat(kit.getProperty("quarkus.oidc.token.audience"))
+                .isEqualTo("${EMBARGO_OIDC_AUDIENCE:embargo-services}");
+        for (String clientId : List.of("embargo-services", "embargo-console")) {
+            List<JsonNode> audiences = mappersOf(client(clientId), "oidc-audience-mapper");
+            assertThat(audiences).as(clientId).hasSize(1);
+            JsonNode config = audiences.get(0).path("config");
+            assertThat(config.path("included.client.audience").asText())
+                    .as(clientId)
+                    .isEqualTo("embargo-services");
+            assertThat(config.path("access.token.claim").asText()).as(clientId).isEqualTo("true");
+        }
+        assertThat(mappersOf(client("embargo-short-lived"), "oidc-audience-mapper")).isEmpty();
+    }
+
+    @Test
     void theServicesClientIsConfidentialWithDirectGrantsOnly() {
         JsonNode services = client("embargo-services");
         assertThat(services.path("publicClient").asBoolean()).isFalse();
@@ -185,6 +209,12 @@ class RealmFileTest {
                 .filter(c -> c.path("clientId").asText().equals(clientId))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static List<JsonNode> mappersOf(JsonNode client, String type) {
+        return elements(client.path("protocolMappers")).stream()
+                .filter(mapper -> mapper.path("protocolMapper").asText().equals(type))
+                .toList();
     }
 
     /** Keycloak's PBKDF2 hash: the derived key's length is the stored value's. */

@@ -91,6 +91,23 @@ public final class KeycloakAdmin {
                 .jsonPath();
     }
 
+    /** Creates a client from its JSON representation; returns the client's id (not clientId). */
+    public String createClient(Map<String, Object> representation) {
+        return idFrom(
+                admin().contentType("application/json")
+                        .body(representation)
+                        .when()
+                        .post(REALM + "/clients")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .header("Location"));
+    }
+
+    public void deleteClient(String id) {
+        admin().when().delete(REALM + "/clients/" + id).then().statusCode(204);
+    }
+
     /** Admin tokens live a minute: a fresh one for each call. */
     private RequestSpecification admin() {
         String token =
