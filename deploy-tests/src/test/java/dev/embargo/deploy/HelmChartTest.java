@@ -194,6 +194,9 @@ class HelmChartTest {
                         ((Map<?, ?>) realmImport.getAdditionalProperties().get("spec"))
                                 .get("realm");
         assertThat(importedRealm.get("realm")).isEqualTo("embargo");
+        // Password guessers are locked out, and new passwords must meet a policy.
+        assertThat(importedRealm.get("bruteForceProtected")).isEqualTo(true);
+        assertThat(importedRealm.get("passwordPolicy")).asString().contains("length(12)");
         ConfigMap config = chart.named(ConfigMap.class, "psirt-embargo-config");
         assertThat(config.getData())
                 .containsEntry("EMBARGO_POSTGRES_HOST", "psirt-embargo-postgres-rw")
@@ -203,6 +206,20 @@ class HelmChartTest {
         // uses.
         assertThat(Rules.secretNamesReferenced(chart))
                 .contains("psirt-embargo-postgres-intake", "psirt-embargo-postgres-advisory");
+    }
+
+    @Test
+    void theServicesRequireTheAudienceTheRealmsStaffClientsPutInTheirTokens() {
+        assertThat(
+                        RenderedChart.render(null)
+                                .named(ConfigMap.class, "psirt-embargo-config")
+                                .getData())
+                .containsEntry("EMBARGO_OIDC_AUDIENCE", "embargo-services");
+        assertThat(
+                        RenderedChart.render(null, t -> t.set("keycloak.audience", "psirt-api"))
+                                .named(ConfigMap.class, "psirt-embargo-config")
+                                .getData())
+                .containsEntry("EMBARGO_OIDC_AUDIENCE", "psirt-api");
     }
 
     private static String decode(String base64) {

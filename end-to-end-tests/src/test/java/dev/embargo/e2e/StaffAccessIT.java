@@ -273,14 +273,14 @@ class StaffAccessIT {
     static void logIn(RunningStack runningStack) throws InterruptedException {
         stack = runningStack;
         StaffTokens staffTokens = stack.staffTokens();
-        String expiring = staffTokens.shortLived("admin");
+        String expiring = staffTokens.expiring("admin");
         tokens = new HashMap<>();
         for (String caller : CALLERS) {
             if (!caller.equals(NO_TOKEN) && !caller.equals(EXPIRED)) {
                 tokens.put(caller, staffTokens.of(caller));
             }
         }
-        // The short-lived client's tokens live 2 seconds; the services allow no grace.
+        // The expiring token lives 2 seconds; the services allow no grace.
         Thread.sleep(3_500);
         tokens.put(EXPIRED, expiring);
     }

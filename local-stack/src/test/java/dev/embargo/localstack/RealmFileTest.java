@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.StreamSupport;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,10 +80,9 @@ class RealmFileTest {
                 .extracting(JsonNode::asText)
                 .containsExactly("/programs/emek");
         for (JsonNode client : elements(realm.path("clients"))) {
-            JsonNode mapper = client.path("protocolMappers").get(0);
-            assertThat(mapper.path("protocolMapper").asText())
-                    .as(client.path("clientId").asText())
-                    .isEqualTo("oidc-group-membership-mapper");
+            List<JsonNode> mappers = mappersOf(client, "oidc-group-membership-mapper");
+            assertThat(mappers).as(client.path("clientId").asText()).hasSize(1);
+            JsonNode mapper = mappers.get(0);
             assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("groups");
             assertThat(mapper.path("config").path("full.path").asText()).isEqualTo("true");
         }
@@ -92,7 +97,7 @@ class RealmFileTest {
     }
 
     @Test
-    void demoUsersLogInWithTheirNameAsPasswordAndNothingToCompleteFirst() {
+    void demoUsersLogInWithTheirNameAsPasswordAndNothingToCompleteFirst() throws Exception {
         for (JsonNode user : elements(realm.path("users"))) {
             String name = user.path("username").asText();
             assertThat(user.path("enabled").asBoolean()).as(name).isTrue();
@@ -103,9 +108,55 @@ class RealmFileTest {
             assertThat(user.path("requiredActions")).as(name).isEmpty();
             JsonNode password = user.path("credentials").get(0);
             assertThat(password.path("type").asText()).isEqualTo("password");
-            assertThat(password.path("value").asText()).isEqualTo(name);
-            assertThat(password.path("temporary").asBoolean()).as(name).isFalse();
+            // Keycloak checks a password given as "value" against the password policy and then
+            // refuses the whole import; a stored hash is taken as it is.
+            assertThat(password.has("value")).as(name).isFalse();
+            assertThat(isPbkdf2HashOf(name, password)).as(name).isTrue();
         }
+    }
+
+    @Test
+    void wrongPasswordsLockAnAccountForMinutesNotForever() {
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("permanentLockout").asBoolean()).isFalse();
+        // Ten wrong passwords lock the account for a minute, each ten more for a minute longer,
+        // at most 15 minutes; two wrong ones within a second lock it for a minute.
+        assertThat(realm.path("failureFactor").asInt()).isEqualTo(10);
+        assertThat(realm.path("waitIncrementSeconds").asInt()).isEqualTo(60);
+        assertThat(realm.path("maxFailureWaitSeconds").asInt()).isEqualTo(900);
+        assertThat(realm.path("quickLoginCheckMilliSeconds").asInt()).isEqualTo(1000);
+        assertThat(realm.path("minimumQuickLoginWaitSeconds").asInt()).isEqualTo(60);
+        // Failures older than 12 hours are forgotten.
+        assertThat(realm.path("maxDeltaTimeSeconds").asInt()).isEqualTo(43_200);
+    }
+
+    @Test
+    void newPasswordsHaveTwelveCharactersAtLeastAndAreNeitherTheUserNameNorTheEmail() {
+        assertThat(realm.path("passwordPolicy").asText().split(" and "))
+                .containsExactlyInAnyOrder("length(12)", "notUsername", "notEmail");
+    }
+
+    @Test
+    void onlyTheConsoleAndTheServicesClientsIssueTokensForTheServicesAudience() throws IOException {
+        Properties kit = new Properties();
+        try (var config =
+                Files.newBufferedReader(
+                        Path.of(
+                                "../service-kit/src/main/resources/META-INF/microprofile-config.properties"))) {
+            kit.load(config);
+        }
+        assertThat(kit.getProperty("quarkus.oidc.token.audience"))
+                .isEqualTo("${EMBARGO_OIDC_AUDIENCE:embargo-services}");
+        for (String clientId : List.of("embargo-services", "embargo-console")) {
+            List<JsonNode> audiences = mappersOf(client(clientId), "oidc-audience-mapper");
+            assertThat(audiences).as(clientId).hasSize(1);
+            JsonNode config = audiences.get(0).path("config");
+            assertThat(config.path("included.client.audience").asText())
+                    .as(clientId)
+                    .isEqualTo("embargo-services");
+            assertThat(config.path("access.token.claim").asText()).as(clientId).isEqualTo("true");
+        }
+        assertThat(mappersOf(client("embargo-short-lived"), "oidc-audience-mapper")).isEmpty();
     }
 
     @Test
@@ -158,6 +209,32 @@ class RealmFileTest {
                 .filter(c -> c.path("clientId").asText().equals(clientId))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static List<JsonNode> mappersOf(JsonNode client, String type) {
+        return elements(client.path("protocolMappers")).stream()
+                .filter(mapper -> mapper.path("protocolMapper").asText().equals(type))
+                .toList();
+    }
+
+    /** Keycloak's PBKDF2 hash: the derived key's length is the stored value's. */
+    private static boolean isPbkdf2HashOf(String password, JsonNode credential) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode secret = json.readTree(credential.path("secretData").asText());
+        JsonNode parameters = json.readTree(credential.path("credentialData").asText());
+        assertThat(parameters.path("algorithm").asText()).isEqualTo("pbkdf2-sha512");
+        byte[] stored = Base64.getDecoder().decode(secret.path("value").asText());
+        PBEKeySpec spec =
+                new PBEKeySpec(
+                        password.toCharArray(),
+                        Base64.getDecoder().decode(secret.path("salt").asText()),
+                        parameters.path("hashIterations").asInt(),
+                        stored.length * 8);
+        byte[] derived =
+                SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                        .generateSecret(spec)
+                        .getEncoded();
+        return MessageDigest.isEqual(derived, stored);
     }
 
     private static List<JsonNode> elements(JsonNode array) {

@@ -29,6 +29,10 @@ public final class RunningStack {
         return new StaffTokens(stack.keycloakUrl());
     }
 
+    public KeycloakAdmin keycloakAdmin() {
+        return new KeycloakAdmin(stack.keycloakUrl());
+    }
+
     public Mailbox mailbox() {
         return new Mailbox(stack.mailApiUrl(), stack.imapPort(), stack.smtpPort());
     }
