@@ -44,4 +44,19 @@ class ServiceEnvironmentTest {
         assertThat(environment.get("EMBARGO_ENCRYPTION_KEYS"))
                 .isEqualTo(EncryptionKeys.ensure(settings.secretsDir()));
     }
+
+    @Test
+    void servicesListenOnThisMachineOnly() {
+        StackSettings settings =
+                StackSettings.from(
+                        StackSettings.Lookup.of(
+                                Map.of(
+                                        "EMBARGO_REPO",
+                                        "/srv/embargo",
+                                        "EMBARGO_HOME",
+                                        home.toString())));
+
+        assertThat(ServiceEnvironment.of(settings))
+                .contains(entry("EMBARGO_HTTP_HOST", "127.0.0.1"));
+    }
 }
