@@ -17,10 +17,12 @@ public final class EmbargoService extends ProcessComponent {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final int port;
+    private final int managementPort;
 
     EmbargoService(String name, StackSettings settings) {
         super(name, settings);
         this.port = settings.servicePort(name);
+        this.managementPort = settings.managementPort(name);
     }
 
     /** The HTTP port it listens on. */
@@ -33,6 +35,14 @@ public final class EmbargoService extends ProcessComponent {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * {@code http://127.0.0.1:<management port>/q}: health, metrics and OpenAPI, which the public
+     * port does not serve.
+     */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort + "/q";
+    }
+
     @Override
     public String endpoint() {
         return baseUrl();
@@ -40,7 +50,7 @@ public final class EmbargoService extends ProcessComponent {
 
     @Override
     public List<Integer> ports() {
-        return List.of(port);
+        return List.of(port, managementPort);
     }
 
     Path jar() {
@@ -99,15 +109,15 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200 (its database, Kafka and its channels are
-     * up).
+     * Waits until {@code /q/health/ready} on the management port answers 200 (its database, Kafka
+     * and its channels are up).
      *
      * @throws StackException when the service exits or is not ready in time, with the end of its
      *     log
      */
     public void awaitReady(Duration timeout) {
         Readiness.await(
-                process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
+                process, timeout, () -> Readiness.answers200(managementUrl() + "/health/ready"));
     }
 
     /**

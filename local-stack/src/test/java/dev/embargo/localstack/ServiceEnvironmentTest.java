@@ -46,7 +46,7 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void servicesListenOnThisMachineOnly() {
+    void servicesListenOnThisMachineOnlyEachWithAManagementPortOfItsOwn() {
         StackSettings settings =
                 StackSettings.from(
                         StackSettings.Lookup.of(
@@ -56,7 +56,14 @@ class ServiceEnvironmentTest {
                                         "EMBARGO_HOME",
                                         home.toString())));
 
-        assertThat(ServiceEnvironment.of(settings))
-                .contains(entry("EMBARGO_HTTP_HOST", "127.0.0.1"));
+        Map<String, String> environment = ServiceEnvironment.of(settings);
+
+        assertThat(environment)
+                .contains(
+                        entry("EMBARGO_HTTP_HOST", "127.0.0.1"),
+                        entry("EMBARGO_INTAKE_MANAGEMENT_PORT", "9081"),
+                        entry("EMBARGO_TRIAGE_MANAGEMENT_PORT", "9082"),
+                        entry("EMBARGO_NOTIFY_MANAGEMENT_PORT", "9083"),
+                        entry("EMBARGO_ADVISORY_MANAGEMENT_PORT", "9084"));
     }
 }
