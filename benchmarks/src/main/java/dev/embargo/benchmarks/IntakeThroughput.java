@@ -88,6 +88,8 @@ public class IntakeThroughput {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         String intake = StackPorts.url("EMBARGO_INTAKE_PORT", "8081");
+        // Health and metrics: intake's management interface.
+        String management = StackPorts.url("EMBARGO_INTAKE_MANAGEMENT_PORT", "9081") + "/q";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         System.out.printf("Warm-up: %d reports/s for 10 s...%n", perSecond);
@@ -102,7 +104,7 @@ public class IntakeThroughput {
         // round a ratio of its own.
         Path reportScript = Benchmark.directory().resolve("report.lua");
         Wrk.run(clients, 5, intake, reportScript);
-        BatchSizes before = BatchSizes.read(http, intake);
+        BatchSizes before = BatchSizes.read(http, management);
         List<Wrk> peaks = new ArrayList<>();
         List<Double> pgbenches = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
@@ -120,20 +122,20 @@ public class IntakeThroughput {
                     pgbench, 100 * peak.perSecond() / pgbench);
             pgbenches.add(pgbench);
         }
-        int reportsPerTransaction = before.meanSince(BatchSizes.read(http, intake));
+        int reportsPerTransaction = before.meanSince(BatchSizes.read(http, management));
         double peak = peaks.stream().mapToDouble(Wrk::perSecond).average().orElseThrow();
         double pgbench =
                 pgbenches.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         long refused = peaks.stream().mapToLong(Wrk::refused).sum();
 
         // The ceiling of the HTTP stack on this machine: intake's liveness check does no work at
-        // all.
+        // all (on the management interface, a Vert.x server of its own in the same process).
         System.out.printf(
                 "Ceiling: wrk with %d clients asking intake's liveness check for 15 s (after 5 s"
                         + " warm-up)...%n",
                 clients);
-        Wrk.run(clients, 5, intake + "/q/health/live", null);
-        Wrk ceiling = Wrk.run(clients, 15, intake + "/q/health/live", null);
+        Wrk.run(clients, 5, management + "/health/live", null);
+        Wrk ceiling = Wrk.run(clients, 15, management + "/health/live", null);
         ceiling.print("no-op endpoint, " + clients + " clients");
 
         System.out.printf(
@@ -685,9 +687,9 @@ public class IntakeThroughput {
                 Pattern.compile(
                         "(?m)^embargo_intake_submission_batch_size_(count|sum) ([0-9.E+]+)$");
 
-        static BatchSizes read(HttpClient http, String intake) throws Exception {
+        static BatchSizes read(HttpClient http, String management) throws Exception {
             HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(intake + "/q/metrics"))
+                    HttpRequest.newBuilder(URI.create(management + "/metrics"))
                             .timeout(Duration.ofSeconds(30))
                             .build();
             Matcher lines =

@@ -83,14 +83,19 @@ class ManifestRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("valueSets")
-    void everyServiceIsProbedOnItsHealthEndpoints(RenderedChart chart) {
+    void everyServiceIsProbedOnItsHealthEndpointsOnTheManagementPort(RenderedChart chart) {
         for (Deployment deployment : chart.all(Deployment.class)) {
             Container service = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(probePath(service.getStartupProbe())).isEqualTo("/q/health/started");
             assertThat(probePath(service.getLivenessProbe())).isEqualTo("/q/health/live");
             assertThat(probePath(service.getReadinessProbe())).isEqualTo("/q/health/ready");
-            assertThat(service.getReadinessProbe().getHttpGet().getPort().getStrVal())
-                    .isEqualTo("http");
+            assertThat(
+                            List.of(
+                                    service.getStartupProbe(),
+                                    service.getLivenessProbe(),
+                                    service.getReadinessProbe()))
+                    .extracting(probe -> probe.getHttpGet().getPort().getStrVal())
+                    .containsOnly("management");
         }
     }
 

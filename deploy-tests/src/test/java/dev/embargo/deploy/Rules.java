@@ -23,7 +23,8 @@ final class Rules {
 
     record NamedPod(String owner, PodSpec spec) {}
 
-    record Route(String host, String path, String pathType, String service) {}
+    /** One path of an Ingress and the Service (and its port's name) it routes to. */
+    record Route(String host, String path, String pathType, String service, String port) {}
 
     /** Every pod the release would run: the Deployments' templates and the helm test pods. */
     static List<NamedPod> pods(RenderedChart chart) {
@@ -57,6 +58,10 @@ final class Rules {
                                                                 path.getPathType(),
                                                                 path.getBackend()
                                                                         .getService()
+                                                                        .getName(),
+                                                                path.getBackend()
+                                                                        .getService()
+                                                                        .getPort()
                                                                         .getName())))
                 .toList();
     }

@@ -43,18 +43,25 @@ class ServiceImageTest {
         assertThat(image.reference).isEqualTo("embargo/" + service + ":" + Repository.version());
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo(image.reference);
-        assertThat(image.config.path("config").path("ExposedPorts").fieldNames().next())
-                .isEqualTo(
+        // The API's and the management interface's ports.
+        List<String> exposed = new ArrayList<>();
+        image.config
+                .path("config")
+                .path("ExposedPorts")
+                .fieldNames()
+                .forEachRemaining(exposed::add);
+        assertThat(exposed)
+                .containsExactlyInAnyOrderElementsOf(
                         deployment
-                                        .getSpec()
-                                        .getTemplate()
-                                        .getSpec()
-                                        .getContainers()
-                                        .get(0)
-                                        .getPorts()
-                                        .get(0)
-                                        .getContainerPort()
-                                + "/tcp");
+                                .getSpec()
+                                .getTemplate()
+                                .getSpec()
+                                .getContainers()
+                                .get(0)
+                                .getPorts()
+                                .stream()
+                                .map(port -> port.getContainerPort() + "/tcp")
+                                .toList());
     }
 
     @Test

@@ -1,12 +1,20 @@
 package dev.embargo.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +41,10 @@ class TrafficRulesTest {
                     "/programs -> advisory",
                     "/openpgp -> advisory",
                     "/assets -> advisory");
+
+    static List<RenderedChart> valueSets() {
+        return ValueSets.all();
+    }
 
     static List<RenderedChart> withIngress() {
         return ValueSets.all().stream()
@@ -92,6 +104,74 @@ class TrafficRulesTest {
                         "psirt-embargo-advisory");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withIngress")
+    void noIngressRoutesHealthMetricsOrOpenApiNorAnyPortButTheApis(RenderedChart chart) {
+        for (Ingress ingress : chart.all(Ingress.class)) {
+            assertThat(Rules.routes(ingress))
+                    .as(ingress.getMetadata().getName())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            route -> {
+                                assertThat(route.path()).doesNotStartWith("/q");
+                                assertThat(route.port()).isEqualTo("http");
+                            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void healthMetricsAndOpenApiHaveAPortOfTheirOwnOnEveryServiceObject(RenderedChart chart) {
+        for (Deployment deployment : chart.all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getPorts())
+                    .as(name)
+                    .extracting(ContainerPort::getName)
+                    .containsExactlyInAnyOrder("http", "management");
+            int management =
+                    container.getPorts().stream()
+                            .filter(port -> port.getName().equals("management"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getContainerPort();
+            assertThat(container.getEnv())
+                    .as("%s is told its management port", name)
+                    .anySatisfy(
+                            env -> {
+                                assertThat(env.getName()).endsWith("_MANAGEMENT_PORT");
+                                assertThat(env.getValue()).isEqualTo(Integer.toString(management));
+                            });
+            assertThat(chart.named(Service.class, name).getSpec().getPorts())
+                    .as(name)
+                    .extracting(ServicePort::getName, port -> port.getTargetPort().getStrVal())
+                    .containsExactlyInAnyOrder(
+                            tuple("http", "http"), tuple("management", "management"));
+        }
+    }
+
+    @Test
+    void prometheusScrapesMetricsOnTheManagementPort() {
+        List<GenericKubernetesResource> monitors =
+                ValueSets.all().stream()
+                        .flatMap(chart -> chart.custom("ServiceMonitor").stream())
+                        .toList();
+
+        assertThat(monitors).as("a value set with a ServiceMonitor").isNotEmpty();
+        for (GenericKubernetesResource monitor : monitors) {
+            Map<?, ?> spec = (Map<?, ?>) monitor.getAdditionalProperties().get("spec");
+            assertThat((List<?>) spec.get("endpoints"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            endpoint -> {
+                                Map<?, ?> scraped = (Map<?, ?>) endpoint;
+                                assertThat(scraped.get("port")).isEqualTo("management");
+                                assertThat(scraped.get("path")).isEqualTo("/q/metrics");
+                            });
+        }
+    }
+
     @Test
     void theStaffHostCanBeKeptBehindItsOwnAccessRules() {
         RenderedChart chart = RenderedChart.render("production");
@@ -117,14 +197,19 @@ class TrafficRulesTest {
             NetworkPolicy policy = chart.named(NetworkPolicy.class, "psirt-embargo-" + service);
             assertThat(policy.getSpec().getIngress())
                     .allSatisfy(
-                            rule -> {
-                                assertThat(rule.getFrom())
-                                        .as("ingress from somewhere in particular")
-                                        .isNotEmpty();
-                                assertThat(rule.getPorts())
-                                        .extracting(p -> p.getPort().getStrVal())
-                                        .containsOnly("http");
-                            });
+                            rule ->
+                                    assertThat(rule.getFrom())
+                                            .as("ingress from somewhere in particular")
+                                            .isNotEmpty());
+            // The ingress controller reaches the APIs only; Prometheus and helm tests the
+            // management port only.
+            assertThat(policy.getSpec().getIngress())
+                    .extracting(
+                            rule ->
+                                    rule.getPorts().stream()
+                                            .map(port -> port.getPort().getStrVal())
+                                            .toList())
+                    .containsExactly(List.of("http"), List.of("management"));
             List<NetworkPolicyPeer> anywhere =
                     policy.getSpec().getEgress().stream()
                             .flatMap(rule -> rule.getTo().stream())

@@ -87,7 +87,7 @@ class AbandonedRequestsIT {
         // Once the abandoned work is over, every connection is back in the pool...
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> poolActive(intake) == 0);
+                .until(() -> poolActive(stack.managementUrl("intake")) == 0);
         // ...and intake takes reports and shows status pages as before.
         SubmittedReport after =
                 stack.reporter()
@@ -134,12 +134,11 @@ class AbandonedRequestsIT {
         return socket;
     }
 
-    private static double poolActive(String service) {
+    private static double poolActive(String management) {
         Matcher active =
                 POOL_ACTIVE.matcher(
-                        given().baseUri(service)
-                                .when()
-                                .get("/q/metrics")
+                        given().when()
+                                .get(management + "/metrics")
                                 .then()
                                 .statusCode(200)
                                 .extract()

@@ -145,7 +145,7 @@ class CaseLifecycleIT {
                         () -> {
                             String metrics =
                                     given().when()
-                                            .get(stack.serviceUrl("triage") + "/q/metrics")
+                                            .get(stack.managementUrl("triage") + "/metrics")
                                             .then()
                                             .statusCode(200)
                                             .extract()

@@ -243,7 +243,7 @@ class SeedProgramLifecycleIT {
         // time.
         String metrics =
                 given().when()
-                        .get(stack.serviceUrl("triage") + "/q/metrics")
+                        .get(stack.managementUrl("triage") + "/metrics")
                         .then()
                         .statusCode(200)
                         .extract()

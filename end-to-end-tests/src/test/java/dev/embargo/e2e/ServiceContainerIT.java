@@ -85,13 +85,7 @@ class ServiceContainerIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"intake", "triage", "notify", "advisory"})
     void eachImageRunsAsAReadOnlyUnprivilegedReplicaOfItsService(String service) throws Exception {
-        int port = startReplica(service);
-
-        await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () ->
-                                get("http://127.0.0.1:" + port + "/q/health/ready")
-                                        .contains("\"UP\""));
+        awaitReady(startReplica(service));
         var info = replica.getContainerInfo();
         assertThat(info.getConfig().getUser()).isEqualTo("10001:10001");
         assertThat(info.getHostConfig().getReadonlyRootfs()).isTrue();
@@ -100,12 +94,11 @@ class ServiceContainerIT {
 
     @Test
     void aReportSentToTheIntakeContainerIsAcknowledgedLikeAnyOther() throws Exception {
-        int port = startReplica("intake");
-        String base = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> get(base + "/q/health/ready").contains("\"UP\""));
+        ReplicaPorts ports = startReplica("intake");
+        awaitReady(ports);
+        int port = ports.api();
 
-        Reporter reporter = new Reporter(base);
+        Reporter reporter = new Reporter("http://127.0.0.1:" + port);
         SubmittedReport report =
                 reporter.submit(
                         "moqtail", "Sent to the container", "contained-" + port + "@example.org");
@@ -129,18 +122,28 @@ class ServiceContainerIT {
                 .doesNotContain("Sent to the container");
     }
 
+    /** The ports a replica listens on: its API and its management interface (health). */
+    private record ReplicaPorts(int api, int management) {}
+
+    private static void awaitReady(ReplicaPorts ports) {
+        String ready = "http://127.0.0.1:" + ports.management() + "/q/health/ready";
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(ready).contains("\"UP\""));
+    }
+
     /**
-     * Starts the service's image on the host network, joined to the test stack; returns its port.
+     * Starts the service's image on the host network, joined to the test stack, on free ports of
+     * its own.
      */
-    private int startReplica(String service) throws Exception {
+    private ReplicaPorts startReplica(String service) throws Exception {
         loadTheImageThisBuildMade(service);
-        int port = freePort();
+        ReplicaPorts ports = new ReplicaPorts(freePort(), freePort());
         Map<String, String> environment = new HashMap<>(stack.launcher().serviceEnvironment());
-        environment.put(
-                "EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(port));
+        String prefix = "EMBARGO_" + service.toUpperCase(Locale.ROOT);
+        environment.put(prefix + "_PORT", Integer.toString(ports.api()));
+        environment.put(prefix + "_MANAGEMENT_PORT", Integer.toString(ports.management()));
         // The stack's own intake reads the mailboxes; one reader is enough for these tests.
         environment.put("EMBARGO_MAIL_INTAKE_ENABLED", "false");
-        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + port);
+        environment.put("EMBARGO_INTAKE_PUBLIC_URL", "http://localhost:" + ports.api());
         // triage reads the seed programs where the chart mounts them.
         environment.put("EMBARGO_PROGRAMS_DIR", "/etc/embargo/programs");
         // The stack's PostgreSQL, Kafka, Keycloak and mail listen on 127.0.0.1 of this machine.
@@ -164,7 +167,7 @@ class ServiceContainerIT {
                                 Wait.forLogMessage(".*Installed features.*", 1)
                                         .withStartupTimeout(Duration.ofSeconds(90)));
         replica.start();
-        return port;
+        return ports;
     }
 
     /**

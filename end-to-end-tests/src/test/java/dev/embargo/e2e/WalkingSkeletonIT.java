@@ -167,24 +167,27 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void everyServiceReportsReadinessMetricsAndOpenApi() {
+    void everyServiceReportsReadinessMetricsAndOpenApiOnItsManagementPortOnly() {
         for (String service : List.of("intake", "triage", "notify", "advisory")) {
-            String url = stack.serviceUrl(service);
+            String management = stack.managementUrl(service);
             given().when()
-                    .get(url + "/q/health/ready")
+                    .get(management + "/health/ready")
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("UP"));
             given().when()
-                    .get(url + "/q/metrics")
+                    .get(management + "/metrics")
                     .then()
                     .statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
             given().when()
-                    .get(url + "/q/openapi?format=json")
+                    .get(management + "/openapi?format=json")
                     .then()
                     .statusCode(200)
                     .body("openapi", matchesPattern("3\\..*"));
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+                given().when().get(stack.serviceUrl(service) + path).then().statusCode(404);
+            }
         }
     }
 

@@ -28,6 +28,7 @@ public final class EmbargoService extends ProcessComponent {
     private final int replica;
     private final int portShift;
     private final int port;
+    private final int managementPort;
 
     /** The first replica, on the service's own port. */
     EmbargoService(String service, StackSettings settings) {
@@ -40,6 +41,7 @@ public final class EmbargoService extends ProcessComponent {
         this.replica = replica;
         this.portShift = REPLICA_PORT_STEP * (replica - 1);
         this.port = settings.servicePort(service) + portShift;
+        this.managementPort = settings.managementPort(service) + portShift;
     }
 
     /** {@code intake}, {@code triage}, {@code notify} or {@code advisory}, whichever replica. */
@@ -62,6 +64,14 @@ public final class EmbargoService extends ProcessComponent {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * {@code http://127.0.0.1:<management port>/q}: health, metrics and OpenAPI, which the public
+     * port does not serve.
+     */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort + "/q";
+    }
+
     @Override
     public String endpoint() {
         return baseUrl();
@@ -69,7 +79,7 @@ public final class EmbargoService extends ProcessComponent {
 
     @Override
     public List<Integer> ports() {
-        return List.of(port);
+        return List.of(port, managementPort);
     }
 
     Path jar() {
@@ -149,15 +159,15 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200 (its database, Kafka and its channels are
-     * up).
+     * Waits until {@code /q/health/ready} on the management port answers 200 (its database, Kafka
+     * and its channels are up).
      *
      * @throws StackException when the service exits or is not ready in time, with the end of its
      *     log
      */
     public void awaitReady(Duration timeout) {
         Readiness.await(
-                process, timeout, () -> Readiness.answers200(baseUrl() + "/q/health/ready"));
+                process, timeout, () -> Readiness.answers200(managementUrl() + "/health/ready"));
     }
 
     /**

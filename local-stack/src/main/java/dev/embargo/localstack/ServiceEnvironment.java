@@ -25,10 +25,14 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
         environment.put("EMBARGO_SMTP_HOST", "127.0.0.1");
         environment.put("EMBARGO_SMTP_PORT", Integer.toString(settings.smtpPort()));
+        // This machine only: the stack is for developers and tests, not for their network.
+        environment.put("EMBARGO_HTTP_HOST", "127.0.0.1");
         for (String service : StackSettings.ALL_SERVICES) {
+            String prefix = "EMBARGO_" + service.toUpperCase(Locale.ROOT);
+            environment.put(prefix + "_PORT", Integer.toString(settings.servicePort(service)));
             environment.put(
-                    "EMBARGO_" + service.toUpperCase(Locale.ROOT) + "_PORT",
-                    Integer.toString(settings.servicePort(service)));
+                    prefix + "_MANAGEMENT_PORT",
+                    Integer.toString(settings.managementPort(service)));
         }
         // The email channel: <program>@reports.embargo.localhost are mailboxes on the local mail
         // server.

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  *     comma-separated; all four when unset, none when set but empty)
  * @param serviceJvmOptions the options each service's JVM starts with ({@code
  *     EMBARGO_SERVICE_JVM_OPTIONS}, separated by spaces; see {@link #DEFAULT_SERVICE_JVM_OPTIONS})
+ * @param intakeManagementPort where intake serves health, metrics and OpenAPI; likewise for the
+ *     other services ({@code EMBARGO_<SERVICE>_MANAGEMENT_PORT})
  */
 public record StackSettings(
         Path repository,
@@ -33,6 +35,10 @@ public record StackSettings(
         int triagePort,
         int notifyPort,
         int advisoryPort,
+        int intakeManagementPort,
+        int triageManagementPort,
+        int notifyManagementPort,
+        int advisoryManagementPort,
         int keycloakPort,
         int keycloakManagementPort,
         int kafkaPort,
@@ -126,6 +132,10 @@ public record StackSettings(
                 ports.get("EMBARGO_TRIAGE_PORT", 8082),
                 ports.get("EMBARGO_NOTIFY_PORT", 8083),
                 ports.get("EMBARGO_ADVISORY_PORT", 8084),
+                ports.get("EMBARGO_INTAKE_MANAGEMENT_PORT", 9081),
+                ports.get("EMBARGO_TRIAGE_MANAGEMENT_PORT", 9082),
+                ports.get("EMBARGO_NOTIFY_MANAGEMENT_PORT", 9083),
+                ports.get("EMBARGO_ADVISORY_MANAGEMENT_PORT", 9084),
                 ports.get("EMBARGO_KEYCLOAK_PORT", 8180),
                 ports.get("EMBARGO_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 ports.get("EMBARGO_KAFKA_PORT", 9092),
@@ -167,6 +177,17 @@ public record StackSettings(
             case "triage" -> triagePort;
             case "notify" -> notifyPort;
             default -> advisoryPort;
+        };
+    }
+
+    /** The port a service serves health, metrics and OpenAPI on (Quarkus' management interface). */
+    public int managementPort(String service) {
+        requireKnownService(service);
+        return switch (service) {
+            case "intake" -> intakeManagementPort;
+            case "triage" -> triageManagementPort;
+            case "notify" -> notifyManagementPort;
+            default -> advisoryManagementPort;
         };
     }
 

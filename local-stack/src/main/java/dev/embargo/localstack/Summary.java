@@ -68,17 +68,15 @@ final class Summary {
         }
         StringBuilder lines =
                 new StringBuilder(
-                        "Services (each also serves /q/health, /q/metrics and /q/openapi)\n");
+                        "Services (/q/health, /q/metrics and /q/openapi on each management"
+                                + " port)\n");
         for (String service : settings.services()) {
-            String url = "http://localhost:" + settings.servicePort(service);
             lines.append(
-                    "  %-9s %s%s%n"
+                    "  %-9s http://localhost:%d   management http://localhost:%d/q%n"
                             .formatted(
                                     service,
-                                    url,
-                                    service.equals("intake")
-                                            ? "   public API, OpenAPI at " + url + "/q/openapi"
-                                            : ""));
+                                    settings.servicePort(service),
+                                    settings.managementPort(service)));
         }
         return lines.toString().stripTrailing();
     }

@@ -43,7 +43,8 @@ class ReplicaTest {
         assertThat(first.port()).isEqualTo(18083);
         assertThat(second.port()).isEqualTo(18183);
         assertThat(second.baseUrl()).isEqualTo("http://127.0.0.1:18183");
-        assertThat(second.ports()).containsExactly(18183);
+        assertThat(second.ports()).containsExactly(18183, 19183);
+        assertThat(second.managementUrl()).isEqualTo("http://127.0.0.1:19183/q");
         assertThat(second.service()).isEqualTo("notify");
         assertThat(second.replica()).isEqualTo(2);
         assertThat(stack.replica("intake", 2).port()).isEqualTo(18181);
@@ -75,7 +76,11 @@ class ReplicaTest {
         assertThat(first).contains(entry("EMBARGO_INTAKE_PORT", "18081"));
         Map<String, String> secondWithTheFirstsPort = new HashMap<>(second);
         secondWithTheFirstsPort.put("EMBARGO_INTAKE_PORT", "18081");
-        assertThat(second).contains(entry("EMBARGO_INTAKE_PORT", "18181"));
+        secondWithTheFirstsPort.put("EMBARGO_INTAKE_MANAGEMENT_PORT", "19081");
+        assertThat(second)
+                .contains(
+                        entry("EMBARGO_INTAKE_PORT", "18181"),
+                        entry("EMBARGO_INTAKE_MANAGEMENT_PORT", "19181"));
         assertThat(secondWithTheFirstsPort).isEqualTo(first);
         // Links keep pointing at the first replica's port, the other services at their own.
         assertThat(second)

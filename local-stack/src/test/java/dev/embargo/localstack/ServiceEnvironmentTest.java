@@ -45,4 +45,26 @@ class ServiceEnvironmentTest {
         assertThat(environment.get("EMBARGO_ENCRYPTION_KEYS"))
                 .isEqualTo(EncryptionKeys.ensure(settings.secretsDir()));
     }
+
+    @Test
+    void servicesListenOnThisMachineOnlyEachWithAManagementPortOfItsOwn() {
+        StackSettings settings =
+                StackSettings.from(
+                        StackSettings.Lookup.of(
+                                Map.of(
+                                        "EMBARGO_REPO",
+                                        "/srv/embargo",
+                                        "EMBARGO_HOME",
+                                        home.toString())));
+
+        Map<String, String> environment = ServiceEnvironment.of(settings);
+
+        assertThat(environment)
+                .contains(
+                        entry("EMBARGO_HTTP_HOST", "127.0.0.1"),
+                        entry("EMBARGO_INTAKE_MANAGEMENT_PORT", "9081"),
+                        entry("EMBARGO_TRIAGE_MANAGEMENT_PORT", "9082"),
+                        entry("EMBARGO_NOTIFY_MANAGEMENT_PORT", "9083"),
+                        entry("EMBARGO_ADVISORY_MANAGEMENT_PORT", "9084"));
+    }
 }

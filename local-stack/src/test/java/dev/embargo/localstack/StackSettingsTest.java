@@ -75,6 +75,21 @@ class StackSettingsTest {
     }
 
     @Test
+    void everyServiceServesHealthAndMetricsOnAManagementPortOfItsOwnMovedInTheTestProfile() {
+        StackSettings defaults = settings(Map.of("EMBARGO_REPO", REPO));
+        StackSettings test = settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test"));
+        StackSettings moved =
+                settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_NOTIFY_MANAGEMENT_PORT", "29083"));
+
+        assertThat(StackSettings.ALL_SERVICES.stream().map(defaults::managementPort))
+                .containsExactly(9081, 9082, 9083, 9084);
+        assertThat(StackSettings.ALL_SERVICES.stream().map(test::managementPort))
+                .containsExactly(19081, 19082, 19083, 19084);
+        assertThat(moved.managementPort("notify")).isEqualTo(29083);
+        assertThat(moved.notifyManagementPort()).isEqualTo(29083);
+    }
+
+    @Test
     void everyPortAndTheHomeCanBeSetByEnvironment() {
         StackSettings settings =
                 settings(

@@ -55,6 +55,11 @@ public final class RunningStack {
         return stack.service(name).baseUrl();
     }
 
+    /** Where a service serves health, metrics and OpenAPI: {@code http://127.0.0.1:<port>/q}. */
+    public String managementUrl(String name) {
+        return stack.service(name).managementUrl();
+    }
+
     /** Stops a service gracefully (SIGTERM) and waits until it has exited. */
     public void stop(String name) {
         stack.service(name).stop();
