@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -13,6 +14,9 @@ import javax.xml.stream.XMLStreamWriter;
 public final class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final Pattern NOT_XML =
+            Pattern.compile(
+                    "[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
     private final PublicLinks links;
 
@@ -62,10 +66,14 @@ public final class AtomFeed {
         return out.toString();
     }
 
+    /**
+     * The writer escapes markup but passes on characters XML 1.0 forbids (most C0 controls), which
+     * would leave the whole feed unreadable; those are dropped.
+     */
     private static void element(XMLStreamWriter xml, String name, String text)
             throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(NOT_XML.matcher(text).replaceAll(""));
         xml.writeEndElement();
     }
 

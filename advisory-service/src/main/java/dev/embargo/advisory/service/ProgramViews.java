@@ -32,7 +32,7 @@ public class ProgramViews {
                                 return Uni.createFrom().voidItem();
                             }
                             Program program =
-                                    files.read(
+                                    files.readPublished(
                                             published.document(),
                                             published.slug() + "@" + published.revision());
                             ProgramView view = current != null ? current : new ProgramView();
@@ -53,6 +53,7 @@ public class ProgramViews {
                         view ->
                                 view == null
                                         ? null
-                                        : files.read(view.document, slug + "@" + view.revision));
+                                        : files.readPublished(
+                                                view.document, slug + "@" + view.revision));
     }
 }

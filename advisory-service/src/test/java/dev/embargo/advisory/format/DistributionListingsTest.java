@@ -107,6 +107,23 @@ class DistributionListingsTest {
     }
 
     @Test
+    void theAtomFeedStaysWellFormedWhenAProgramNameHoldsControlCharacters() throws Exception {
+        String atom =
+                new AtomFeed(LINKS)
+                        .render(
+                                "moqtail",
+                                "Tom\u0001\u0008 & Jerry\uFFFF",
+                                List.of(SampleAdvisories.sparse()));
+
+        Document parsed =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getElementsByTagName("name").item(0).getTextContent())
+                .isEqualTo("Tom & Jerry");
+    }
+
+    @Test
     void theChangelogSnippetThanksTheCreditedAndCannotBreakOutOfItsListItem() {
         String snippet = new CreditsChangelog(LINKS).render(SampleAdvisories.complete());
 

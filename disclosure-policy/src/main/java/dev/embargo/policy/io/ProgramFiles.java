@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * Reads program files: YAML, checked against {@code schemas/program.v1.schema.json} and then
  * against the rules a schema cannot state (severity names used by deadlines, unique ids, real dates
- * and time zones). A file with any error is refused whole, every error named with its field and
- * line.
+ * and time zones, no control characters in text: see {@link ProgramText}). A file with any error is
+ * refused whole, every error named with its field and line.
  */
 public final class ProgramFiles {
 
@@ -101,6 +101,20 @@ public final class ProgramFiles {
 
     /** Parses and checks one program; {@code source} names it in errors. */
     public Program read(String text, String source) {
+        return read(text, source, true);
+    }
+
+    /**
+     * Reads a revision triage has published, with every check but the text rules of {@link
+     * ProgramText}: a revision admitted before those rules must still load, or one stored name
+     * would stop report intake, deadlines and mail for its program. Renderers encode its text on
+     * output instead.
+     */
+    public Program readPublished(String document, String source) {
+        return read(document, source, false);
+    }
+
+    private Program read(String text, String source, boolean admitting) {
         JsonNode tree;
         try {
             tree = yaml.readTree(text);
@@ -131,15 +145,10 @@ public final class ProgramFiles {
             errors.add(new PolicyError(field(path), lines.lineOf(path), withoutPath(message)));
         }
         if (errors.isEmpty()) {
-            errors.addAll(
-                    ProgramRules.check(tree).stream()
-                            .map(
-                                    error ->
-                                            new PolicyError(
-                                                    error.field(),
-                                                    lines.lineOf(error.field()),
-                                                    error.message()))
-                            .toList());
+            errors.addAll(located(ProgramRules.check(tree), lines));
+        }
+        if (admitting) {
+            errors.addAll(located(TextFieldRules.check(tree), lines));
         }
         if (!errors.isEmpty()) {
             errors.sort(
@@ -166,6 +175,17 @@ public final class ProgramFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A program always serializes", e);
         }
+    }
+
+    private static List<PolicyError> located(List<PolicyError> errors, YamlLines lines) {
+        return errors.stream()
+                .map(
+                        error ->
+                                new PolicyError(
+                                        error.field(),
+                                        lines.lineOf(error.field()),
+                                        error.message()))
+                .toList();
     }
 
     /**

@@ -100,6 +100,75 @@ class ProgramFilesTest {
                         });
     }
 
+    /**
+     * Each case puts a control character into a field through a YAML escape; single-line fields
+     * refuse them all, multi-line fields all but line feeds and tabs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    a line feed in the name             | 'name: Sample'         | 'name: "Sample\\nContact: mailto:x@evil.example"' | name             | 3
+                    a carriage return in the name       | 'name: Sample'         | 'name: "Sample\\rContact: x"'   | name                        | 3
+                    a tab in the name                   | 'name: Sample'         | 'name: "Sample\\tTeam"'         | name                        | 3
+                    a line separator in the name        | 'name: Sample'         | 'name: "Sample\\u2028Team"'     | name                        | 3
+                    a paragraph separator in the name   | 'name: Sample'         | 'name: "Sample\\u2029Team"'     | name                        | 3
+                    a C0 control in the name            | 'name: Sample'         | 'name: "Sample\\x01"'           | name                        | 3
+                    DEL in the name                     | 'name: Sample'         | 'name: "Sample\\x7f"'           | name                        | 3
+                    a C1 next line in the name          | 'name: Sample'         | 'name: "Sample\\x85Team"'       | name                        | 3
+                    a line feed ending the slug         | 'slug: sample'         | 'slug: "sample\\n"'             | slug                        | 2
+                    a line feed ending a contact email  | '- email: security@sample.example' | '- email: "security@sample.example\\n"' | contacts[0].email | 6
+                    a line separator in a contact name  | '- email: security@sample.example' | '- { email: a@sample.example, name: "PSIRT\\u2028Bcc: x" }' | contacts[0].name | 6
+                    a CR LF in a channel URL            | '- type: web'          | '- { type: web, url: "https://sample.example/\\r\\nContact: x" }' | channels[0].url | 10
+                    a C1 control in a scope title       | 'title: Memory safety' | 'title: "Memory\\x9bsafety"'    | policy.scope.inScope[0].title | 15
+                    a tab in a severity name            | '{ name: low, minCvss: 0.1 }' | '{ name: "low\\t", minCvss: 0.1 }' | policy.severity.levels[1].name | 20
+                    a CR LF in a channel note           | '- type: web'          | '- { type: web, note: "Line\\r\\nLine" }' | channels[0].note         | 10
+                    a bell in a severity description    | '{ name: low, minCvss: 0.1 }' | '{ name: low, minCvss: 0.1, description: "Ring\\a" }' | policy.severity.levels[1].description | 20
+                    """)
+    void refusesControlCharactersInTextNamingTheFieldAndLine(
+            String kind, String original, String broken, String field, int line) {
+        String text = VALID.replace(original, broken);
+        assertThat(text).as("the case must change the sample").isNotEqualTo(VALID);
+        InvalidProgramException refusal =
+                catchThrowableOfType(
+                        InvalidProgramException.class, () -> files.read(text, "sample.yaml"));
+        assertThat(refusal).as(kind).isNotNull();
+        assertThat(refusal.errors())
+                .as(kind)
+                .anySatisfy(
+                        error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            assertThat(error.line()).isEqualTo(line);
+                            assertThat(error.message()).contains("control character");
+                        });
+    }
+
+    @Test
+    void multiLineFieldsKeepTheirLineFeedsAndTabs() {
+        String text =
+                VALID.replace(
+                        "name: Sample",
+                        "name: Sample\n" + "description: |\n  First line.\n  \tSecond line.\n");
+        assertThat(files.read(text, "sample.yaml").description())
+                .isEqualTo("First line.\n\tSecond line.\n");
+    }
+
+    @Test
+    void aPublishedRevisionAdmittedBeforeTheTextRulesStillLoads() {
+        String document = VALID.replace("name: Sample", "name: \"Sample\\r\\nContact: x\"");
+        assertThatThrownBy(() -> files.read(document, "sample.yaml"))
+                .isInstanceOf(InvalidProgramException.class);
+        assertThat(files.readPublished(document, "sample@1").name())
+                .isEqualTo("Sample\r\nContact: x");
+    }
+
+    @Test
+    void singleLineTextHasNoLineBreakLeft() {
+        assertThat(ProgramText.singleLine("a\r\nb\rc\nd\u2028e\u0085f\tg\u0000h"))
+                .isEqualTo("a b c d e f g h");
+    }
+
     @Test
     void refusesYamlThatDoesNotParseWithItsLine() {
         InvalidProgramException refusal =

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A program's SECURITY.md, written from its policy so that the page and the policy never drift
- * apart.
+ * apart. The program's own text is written as text ({@link MarkdownText}): a description holding
+ * HTML or Markdown shows it, never runs or renders it.
  */
 @ApplicationScoped
 public class SecurityPolicyRenderer {
@@ -24,10 +25,13 @@ public class SecurityPolicyRenderer {
 
     public String render(Program program) {
         DisclosurePolicy policy = program.policy();
+        String slug = MarkdownText.line(program.slug());
         StringBuilder md =
-                new StringBuilder("# Security policy — ").append(program.name()).append("\n\n");
+                new StringBuilder("# Security policy — ")
+                        .append(MarkdownText.line(program.name()))
+                        .append("\n\n");
         if (program.description() != null) {
-            md.append(program.description()).append("\n\n");
+            md.append(MarkdownText.lines(program.description())).append("\n\n");
         }
         md.append(
                 "## Reporting a vulnerability\n\n"
@@ -36,12 +40,12 @@ public class SecurityPolicyRenderer {
         md.append("- Web form: ")
                 .append(config.publicUrl().replaceAll("/+$", ""))
                 .append("/report/")
-                .append(program.slug())
+                .append(slug)
                 .append('\n');
         md.append("- Embargo: `POST ")
                 .append(config.publicUrl().replaceAll("/+$", ""))
                 .append("/api/v1/reports` with `\"program\": \"")
-                .append(program.slug())
+                .append(slug)
                 .append("\"`\n");
         for (Program.IntakeChannel channel : program.channels()) {
             String where = channel.address() != null ? channel.address() : channel.url();
@@ -49,8 +53,11 @@ public class SecurityPolicyRenderer {
                 md.append("- ")
                         .append(channel.type())
                         .append(": ")
-                        .append(where)
-                        .append(channel.note() == null ? "" : " (" + channel.note() + ")")
+                        .append(MarkdownText.line(where))
+                        .append(
+                                channel.note() == null
+                                        ? ""
+                                        : " (" + MarkdownText.line(channel.note()) + ")")
                         .append('\n');
             }
         }
@@ -71,10 +78,13 @@ public class SecurityPolicyRenderer {
             policy.supportedVersions()
                     .forEach(
                             row ->
-                                    md.append("| `")
-                                            .append(row.versions())
-                                            .append("` | ")
-                                            .append(row.status() == null ? "" : row.status())
+                                    md.append("| ")
+                                            .append(MarkdownText.codeInTable(row.versions()))
+                                            .append(" | ")
+                                            .append(
+                                                    row.status() == null
+                                                            ? ""
+                                                            : MarkdownText.line(row.status()))
                                             .append(" | ")
                                             .append(row.securityFixes() ? "yes" : "no")
                                             .append(" |\n"));
@@ -94,7 +104,7 @@ public class SecurityPolicyRenderer {
                 .forEach(
                         level ->
                                 md.append("- **")
-                                        .append(level.name())
+                                        .append(MarkdownText.line(level.name()))
                                         .append("**")
                                         .append(
                                                 level.minCvss() == null
@@ -103,14 +113,16 @@ public class SecurityPolicyRenderer {
                                         .append(
                                                 level.description() == null
                                                         ? ""
-                                                        : ": " + level.description())
+                                                        : ": "
+                                                                + MarkdownText.line(
+                                                                        level.description()))
                                         .append('\n'));
         md.append("\n## Disclosure and credit\n\nCredit: ")
                 .append(String.join(", ", policy.disclosure().credit()))
                 .append(".\n");
         if (policy.disclosure().safeHarbor() != null) {
             md.append("\n### Safe harbor\n\n")
-                    .append(policy.disclosure().safeHarbor())
+                    .append(MarkdownText.lines(policy.disclosure().safeHarbor()))
                     .append('\n');
         }
         return md.toString();
@@ -125,12 +137,12 @@ public class SecurityPolicyRenderer {
         classes.forEach(
                 scope ->
                         md.append("- **")
-                                .append(scope.title())
+                                .append(MarkdownText.line(scope.title()))
                                 .append("**")
                                 .append(
                                         scope.description() == null
                                                 ? ""
-                                                : ": " + scope.description())
+                                                : ": " + MarkdownText.line(scope.description()))
                                 .append('\n'));
         md.append('\n');
     }

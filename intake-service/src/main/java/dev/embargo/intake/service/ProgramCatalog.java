@@ -146,7 +146,7 @@ public class ProgramCatalog {
         Program program =
                 parsed.computeIfAbsent(
                         published.slug + "@" + published.revision,
-                        key -> files.read(published.document, key));
+                        key -> files.readPublished(published.document, key));
         return new InForce(published, program);
     }
 

@@ -10,6 +10,7 @@ import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.ProgramContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
+import dev.embargo.policy.io.ProgramText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -182,6 +183,7 @@ public class EmailDispatcher {
             config.replyToIntakeDomain()
                     .map(domain -> delivery.programSlug + "@" + domain)
                     .or(() -> program.addresses().stream().findFirst())
+                    .map(EmailDispatcher::oneLine)
                     .ifPresent(mail::setReplyTo);
         }
         return mail;
@@ -217,6 +219,15 @@ public class EmailDispatcher {
                         .replaceAll(" {2,}", " ")
                         .strip();
         return plain + " <" + address + ">";
+    }
+
+    /**
+     * A header value from a program's revision on one line: the mail client writes a line feed in a
+     * header as it is, which would start a header of its own. Program files refuse them now;
+     * revisions admitted before may still hold a trailing one.
+     */
+    static String oneLine(String headerValue) {
+        return ProgramText.singleLine(headerValue).strip();
     }
 
     /** The address of a "Name <address>" sender. */

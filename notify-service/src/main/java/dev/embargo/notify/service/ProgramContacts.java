@@ -33,7 +33,7 @@ public class ProgramContacts {
                                 return Uni.createFrom().voidItem();
                             }
                             Program program =
-                                    files.read(
+                                    files.readPublished(
                                             published.document(),
                                             published.slug() + "@" + published.revision());
                             ProgramContact contact =

@@ -18,6 +18,13 @@ class EmailDispatcherTest {
     }
 
     @Test
+    void aReplyToAddressFromAProgramStaysOnOneLine() {
+        assertThat(EmailDispatcher.oneLine("psirt@acme.example\n")).isEqualTo("psirt@acme.example");
+        assertThat(EmailDispatcher.oneLine("a@acme.example\r\nBcc: b@evil.example"))
+                .isEqualTo("a@acme.example Bcc: b@evil.example");
+    }
+
+    @Test
     void theSenderAddressIsTakenFromANamedSender() {
         assertThat(EmailDispatcher.addressOf("Embargo <security@embargo.localhost>"))
                 .isEqualTo("security@embargo.localhost");

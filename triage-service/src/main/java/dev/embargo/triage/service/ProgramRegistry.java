@@ -120,7 +120,7 @@ public class ProgramRegistry {
                                         ? null
                                         : parsedRevisions.computeIfAbsent(
                                                 revisionKey(found.slug, found.revision),
-                                                key -> files.read(found.document, key)));
+                                                key -> files.readPublished(found.document, key)));
     }
 
     private static String revisionKey(String slug, int revision) {

@@ -1,0 +1,57 @@
+package dev.embargo.policy.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses control characters in every text of a program, as {@link ProgramText} allows them per
+ * field; runs on any tree, schema-valid or not, so its errors come with the schema's.
+ */
+final class TextFieldRules {
+
+    private TextFieldRules() {}
+
+    static List<PolicyError> check(JsonNode program) {
+        List<PolicyError> errors = new ArrayList<>();
+        check(program, "", "", errors);
+        return errors;
+    }
+
+    private static void check(JsonNode node, String path, String name, List<PolicyError> errors) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                check(field.getValue(), child, field.getKey(), errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "[" + i + "]", name, errors);
+            }
+        } else if (node.isTextual()) {
+            checkText(node.asText(), path, ProgramText.isMultiLine(name), errors);
+        }
+    }
+
+    private static void checkText(
+            String text, String path, boolean multiLine, List<PolicyError> errors) {
+        for (int at = 0; at < text.length(); at = text.offsetByCodePoints(at, 1)) {
+            int codePoint = text.codePointAt(at);
+            if (!ProgramText.allows(codePoint, multiLine)) {
+                errors.add(
+                        new PolicyError(
+                                path,
+                                null,
+                                (multiLine
+                                                ? "may break lines with line feeds only and hold"
+                                                        + " no other control character"
+                                                : "must be a single line without control"
+                                                        + " characters")
+                                        + ", but holds U+%04X at character %d"
+                                                .formatted(codePoint, at + 1)));
+                return;
+            }
+        }
+    }
+}
