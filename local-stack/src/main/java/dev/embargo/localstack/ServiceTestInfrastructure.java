@@ -26,6 +26,15 @@ import java.util.Map;
  */
 public final class ServiceTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /** What a fault test can take away from the service under test. */
+    public enum Dependency {
+        POSTGRES,
+        KAFKA
+    }
+
+    /** The instance the service under test uses; this resource runs in the tests' JVM. */
+    private static volatile ServiceTestInfrastructure running;
+
     private String service = "service";
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -62,11 +71,13 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
                     component.start();
                     component.awaitReady();
                 });
+        running = this;
         return configuration(settings);
     }
 
     @Override
     public void stop() {
+        running = null;
         Parallel.forEach(
                 List.<Component>of(kafka, postgres),
                 component -> {
@@ -74,6 +85,27 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
                         component.stop();
                     }
                 });
+    }
+
+    /**
+     * For fault tests: stops PostgreSQL or Kafka under the running service, runs {@code whileDown},
+     * and starts it again (same data, same port) whatever {@code whileDown} did, waiting until it
+     * serves again, so that the module's other tests find it as they left it.
+     */
+    public static void whileStopped(Dependency dependency, Runnable whileDown) {
+        ServiceTestInfrastructure instance = running;
+        if (instance == null) {
+            throw new IllegalStateException("No service test infrastructure runs in this JVM");
+        }
+        Component component =
+                dependency == Dependency.POSTGRES ? instance.postgres : instance.kafka;
+        component.stop();
+        try {
+            whileDown.run();
+        } finally {
+            component.start();
+            component.awaitReady();
+        }
     }
 
     /**

@@ -73,6 +73,17 @@ class SubmissionValidationTest {
                         JSON,
                         "{\"program\":\"pea2pea\",\"title\":\"\\x41\",\"description\":\"d\"}",
                         400),
+                Arguments.of(
+                        "a multipart body without its closing boundary",
+                        "multipart/form-data; boundary=cut",
+                        "--cut\r\nContent-Disposition: form-data; name=\"report\"\r\n"
+                                + "Content-Type: application/json\r\n\r\n{\"program\":",
+                        400),
+                Arguments.of(
+                        "a multipart part header without a colon",
+                        "multipart/form-data; boundary=odd",
+                        "--odd\r\nnot a header\r\n\r\n{}\r\n--odd--\r\n",
+                        400),
                 Arguments.of("XML", "application/xml", "<report/>", 415));
     }
 

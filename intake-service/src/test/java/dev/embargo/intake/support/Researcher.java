@@ -31,6 +31,11 @@ public final class Researcher {
         return new Researcher("198.18." + (n / 250) + "." + (n % 250 + 1));
     }
 
+    /** The address this researcher's requests come from ({@code X-Forwarded-For}). */
+    public String address() {
+        return address;
+    }
+
     /** A request from this researcher. */
     public RequestSpecification request() {
         return given().header("X-Forwarded-For", address);

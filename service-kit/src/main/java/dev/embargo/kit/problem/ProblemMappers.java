@@ -13,21 +13,32 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become HTTP answers: every error is {@code
  * application/problem+json}, and the details of an unexpected failure stay in the log (under an id
- * the caller can quote), never in the answer.
+ * the caller can quote), never in the answer. A dependency that cannot be reached is a 503 with
+ * {@code Retry-After} ({@code embargo.http.unavailable-retry-after}), so that clients retry.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Whole seconds, as Retry-After wants them, and at least one. */
+    private final long retryAfterSeconds;
+
+    ProblemMappers(
+            @ConfigProperty(name = "embargo.http.unavailable-retry-after") Duration retryAfter) {
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -87,18 +98,6 @@ public class ProblemMappers {
     }
 
     /**
-     * Reading the request failed: a multipart body without its closing boundary, a body cut short.
-     * No resource does I/O of its own, so an I/O failure here is the request's.
-     */
-    @ServerExceptionMapper
-    public Response unreadableBody(java.io.IOException e) {
-        return Problem.of(
-                        Response.Status.BAD_REQUEST,
-                        "The request body cannot be read: malformed or cut short.")
-                .toResponse();
-    }
-
-    /**
      * Jackson's own input errors are more specific than {@link JsonProcessingException}; map them
      * here too.
      */
@@ -124,8 +123,31 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /**
+     * Whatever no other mapper takes. A request body RESTEasy Reactive could not read (a multipart
+     * body without its closing boundary) is the caller's; a dependency that cannot be reached
+     * (PostgreSQL down: the client's connection errors are I/O failures too) is nobody's, and the
+     * caller is told when to retry; anything else is a bug, logged under an incident id.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response failure(Throwable e) {
+        if (FailureKinds.isUnreadableBody(e)) {
+            return Problem.of(
+                            Response.Status.BAD_REQUEST,
+                            "The request body cannot be read: malformed or cut short.")
+                    .toResponse();
+        }
+        if (FailureKinds.isUnavailableDependency(e)) {
+            LOG.warnf("A dependency is unavailable, answering 503: %s", e);
+            return Response.fromResponse(
+                            Problem.of(
+                                            Response.Status.SERVICE_UNAVAILABLE,
+                                            "The service is unavailable for a moment; retry"
+                                                    + " later.")
+                                    .toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problem.of(
