@@ -4,8 +4,9 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A case was found to report the same vulnerability as an earlier one. Its reporter keeps their
- * credit: whoever credits the original (the advisory) credits this reporter too.
+ * {@code case.duplicate.marked.v1}, as events already on the topic carry it: decoded, then read as
+ * the current {@link CaseDuplicateMarked}. v1 sent the credit name plain; read as v2 it stands
+ * plain in the sealed field, as {@link ReportSubmittedV2}'s do.
  *
  * @param reportId the duplicate report's id, the event subject and record key
  * @param caseId the duplicate case
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param originalTrackingId the original's tracking id
  * @param creditName how the duplicate's reporter wants to be credited; null for anonymous
  */
-public record CaseDuplicateMarked(
+public record CaseDuplicateMarkedV1(
         String reportId,
         String caseId,
         String trackingId,
@@ -28,5 +29,19 @@ public record CaseDuplicateMarked(
     @Override
     public String subject() {
         return reportId;
+    }
+
+    @Override
+    public CaseDuplicateMarked current() {
+        return new CaseDuplicateMarked(
+                reportId,
+                caseId,
+                trackingId,
+                programSlug,
+                originalCaseId,
+                originalTrackingId,
+                creditName,
+                actor,
+                markedAt);
     }
 }

@@ -4,9 +4,11 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A researcher's report was accepted by intake ({@code report.submitted.v2}: v1 and the reporter's
- * own claims — scope class, CVSS vector, credit preference). Fields prefixed {@code sealed} carry
- * ciphertext from the platform's envelope keys: Kafka is not a vault.
+ * {@code report.submitted.v2}, as events already on the topic carry it (v1 and the reporter's own
+ * claims — scope class, CVSS vector, credit preference): decoded, then read as the current {@link
+ * ReportSubmitted}. v2 sent the credit name and affected version in plain text; read as v3 they
+ * stand plain in its sealed fields, which consumers therefore read with {@code
+ * FieldCipher.openIfSealed} and store with {@code FieldCipher.sealIfPlain}.
  *
  * @param reportId the report's id (UUID), the event subject and record key
  * @param trackingId the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
@@ -26,7 +28,7 @@ import java.time.Instant;
  * @param creditPreference {@code name}, {@code handle} or {@code anonymous}; null when the reporter
  *     did not say
  */
-public record ReportSubmitted(
+public record ReportSubmittedV2(
         String reportId,
         String trackingId,
         String programSlug,
@@ -45,5 +47,23 @@ public record ReportSubmitted(
     @Override
     public String subject() {
         return reportId;
+    }
+
+    @Override
+    public ReportSubmitted current() {
+        return new ReportSubmitted(
+                reportId,
+                trackingId,
+                programSlug,
+                programRevision,
+                sealedTitle,
+                sealedDescription,
+                sealedReporterEmail,
+                creditName,
+                affectedVersion,
+                submittedAt,
+                reportedScopeClass,
+                reportedCvssVector,
+                creditPreference);
     }
 }
