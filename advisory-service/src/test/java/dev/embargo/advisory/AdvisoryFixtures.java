@@ -10,9 +10,11 @@ import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryDetails;
 import dev.embargo.advisory.service.Embargoes;
 import dev.embargo.advisory.service.SealedJson;
+import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReportSubmittedV2;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,7 @@ public class AdvisoryFixtures {
     public static final String MOQTAIL = "moqtail";
     public static final String EMEK = "emek";
     public static final String PUBLISHER = "pat";
+    public static final String AFFECTED_VERSION = "0.1.3";
 
     private final Advisories advisories;
     private final Embargoes embargoes;
@@ -79,27 +82,64 @@ public class AdvisoryFixtures {
      * A report intake accepted and triage has not yet judged; advisory knows it once this returns.
      */
     public Report submitted(String program) {
+        Report report = newReport(program);
+        return tracked(
+                report,
+                new ReportSubmitted(
+                        report.reportId(),
+                        report.trackingId(),
+                        program,
+                        1,
+                        sealed.sealText("Report of " + report.trackingId()),
+                        sealed.sealText("Details."),
+                        null,
+                        sealed.sealText(creditOf(report)),
+                        sealed.sealText(AFFECTED_VERSION),
+                        Instant.now(),
+                        null,
+                        null,
+                        "name"));
+    }
+
+    /**
+     * The same as an intake older than {@code report.submitted.v3} announces it: the credit name
+     * and affected version plain.
+     */
+    public Report submittedByAnOlderIntake(String program) {
+        Report report = newReport(program);
+        return tracked(
+                report,
+                new ReportSubmittedV2(
+                        report.reportId(),
+                        report.trackingId(),
+                        program,
+                        1,
+                        sealed.sealText("Report of " + report.trackingId()),
+                        sealed.sealText("Details."),
+                        null,
+                        creditOf(report),
+                        AFFECTED_VERSION,
+                        Instant.now(),
+                        null,
+                        null,
+                        "name"));
+    }
+
+    /** How the reporter of a {@link #submitted} report asks to be credited. */
+    public static String creditOf(Report report) {
+        return "Ada Lovelace " + report.trackingId();
+    }
+
+    private Report newReport(String program) {
         programsKnown();
-        Report report =
-                new Report(
-                        UUID.randomUUID().toString(),
-                        "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
-                        program);
-        triage().publish(
-                        new ReportSubmitted(
-                                report.reportId(),
-                                report.trackingId(),
-                                program,
-                                1,
-                                sealed.sealText("Report of " + report.trackingId()),
-                                sealed.sealText("Details."),
-                                null,
-                                "Ada Lovelace " + report.trackingId(),
-                                "0.1.3",
-                                Instant.now(),
-                                null,
-                                null,
-                                "name"));
+        return new Report(
+                UUID.randomUUID().toString(),
+                "EMB-2026-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
+                program);
+    }
+
+    private Report tracked(Report report, EventPayload submitted) {
+        triage().publish(submitted);
         await().atMost(Duration.ofSeconds(30))
                 .until(
                         () ->

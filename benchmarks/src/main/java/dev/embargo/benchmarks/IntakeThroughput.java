@@ -413,7 +413,7 @@ public class IntakeThroughput {
                 CREATE SEQUENCE bench_outbox_seq;
                 ALTER TABLE bench_outbox_event ALTER COLUMN seq SET DEFAULT nextval('bench_outbox_seq');
                 CREATE TABLE bench_report_sample AS SELECT * FROM report ORDER BY submitted_at DESC LIMIT 1;
-                CREATE TABLE bench_event_sample AS SELECT * FROM outbox_event WHERE event_type = 'report.submitted.v2'
+                CREATE TABLE bench_event_sample AS SELECT * FROM outbox_event WHERE event_type = 'report.submitted.v3'
                     ORDER BY seq DESC LIMIT 1;
                 """;
         String submit =
@@ -422,11 +422,12 @@ public class IntakeThroughput {
                 SELECT slug, revision, document, published_at FROM program WHERE slug = ANY('{pea2pea}');
                 SELECT nextval('bench_tracking_seq') FROM generate_series(1, %1$d);
                 INSERT INTO bench_report (id, tracking_id, program_slug, program_revision, sealed_title, sealed_description,
-                    sealed_reporter_email, credit_name, affected_version, token_hash, reported_scope_class,
-                    reported_cvss_vector, credit_preference, status, submitted_at, updated_at)
+                    sealed_reporter_email, sealed_credit_name, sealed_affected_version, token_hash,
+                    reported_scope_class, reported_cvss_vector, credit_preference, status, submitted_at, updated_at)
                   SELECT gen_random_uuid(), 'EMB-2026-' || nextval('bench_tracking_seq'), program_slug, program_revision,
-                    sealed_title, sealed_description, sealed_reporter_email, credit_name, affected_version,
-                    sha256(gen_random_uuid()::text::bytea), reported_scope_class, reported_cvss_vector, credit_preference,
+                    sealed_title, sealed_description, sealed_reporter_email, sealed_credit_name,
+                    sealed_affected_version, sha256(gen_random_uuid()::text::bytea), reported_scope_class,
+                    reported_cvss_vector, credit_preference,
                     status, now(), now()
                   FROM bench_report_sample, generate_series(1, %1$d);
                 WITH staged AS (

@@ -103,7 +103,7 @@ class DuplicatesIT {
                                                 stack.lifecycleEvents().readAll().stream()
                                                         .filter(
                                                                 event ->
-                                                                        "case.duplicate.marked.v1"
+                                                                        "case.duplicate.marked.v2"
                                                                                 .equals(
                                                                                         event
                                                                                                 .type()))

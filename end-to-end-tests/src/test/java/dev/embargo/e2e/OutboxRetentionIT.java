@@ -49,7 +49,7 @@ class OutboxRetentionIT {
                         owner.prepareStatement(
                                 "INSERT INTO outbox_event (id, topic, event_key, event_type,"
                                     + " occurred_at, payload) VALUES (?,"
-                                    + " 'embargo.report-lifecycle.v1', ?, 'report.submitted.v2',"
+                                    + " 'embargo.report-lifecycle.v1', ?, 'report.submitted.v3',"
                                     + " now() - CAST(? AS interval), '{}')");
                 PreparedStatement dequeue =
                         owner.prepareStatement(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a reporter may claim when reporting — the program's scope class, a CVSS vector, how to be
- * credited — reaches the case for staff to judge (report.submitted.v2); claims the program cannot
+ * credited — reaches the case for staff to judge (report.submitted.v3); claims the program cannot
  * have are refused at the door.
  */
 @ExtendWith(EmbargoStack.class)

@@ -193,7 +193,7 @@ class WalkingSkeletonIT {
 
     private static LifecycleEvent submittedEvent() {
         return stack.lifecycleEvents().readAll().stream()
-                .filter(event -> "report.submitted.v2".equals(event.type()))
+                .filter(event -> "report.submitted.v3".equals(event.type()))
                 .filter(event -> event.data().contains("\"" + report.trackingId() + "\""))
                 .findFirst()
                 .orElse(null);

@@ -7,6 +7,7 @@ import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
+import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
@@ -20,6 +21,7 @@ import dev.embargo.contracts.report.ReportAcknowledgedV1;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV1;
+import dev.embargo.contracts.report.ReportSubmittedV2;
 import dev.embargo.contracts.report.ReporterKeyProvided;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,10 +35,15 @@ import java.util.Optional;
 public enum EventType {
 
     /**
-     * Still decoded: events published before v2 stay on the topic. Read as {@link ReportSubmitted}.
+     * Still decoded: events published before v3 stay on the topic. Read as {@link ReportSubmitted}.
      */
     REPORT_SUBMITTED_V1("report.submitted", 1, Topics.REPORT_LIFECYCLE, ReportSubmittedV1.class),
-    REPORT_SUBMITTED("report.submitted", 2, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
+    /**
+     * Still decoded: it sent the credit name and affected version plain. Read as {@link
+     * ReportSubmitted}.
+     */
+    REPORT_SUBMITTED_V2("report.submitted", 2, Topics.REPORT_LIFECYCLE, ReportSubmittedV2.class),
+    REPORT_SUBMITTED("report.submitted", 3, Topics.REPORT_LIFECYCLE, ReportSubmitted.class),
     /**
      * Still decoded, as the v1 events below: v2 renamed {@code promisedDates} to {@code deadlines}.
      */
@@ -64,8 +71,11 @@ public enum EventType {
     REPORTER_KEY_PROVIDED(
             "report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),
+    /** Still decoded: it sent the credit name plain. Read as {@link CaseDuplicateMarked}. */
+    CASE_DUPLICATE_MARKED_V1(
+            "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarkedV1.class),
     CASE_DUPLICATE_MARKED(
-            "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
+            "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),

@@ -7,6 +7,8 @@ import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
+import dev.embargo.contracts.report.CaseDuplicateMarked;
+import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
@@ -17,6 +19,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV1;
+import dev.embargo.contracts.report.ReportSubmittedV2;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +37,7 @@ class EventCodecTest {
 
         String json = codec.encode(submitted);
 
-        assertThat(codec.decode("report.submitted.v2", json)).isEqualTo(submitted);
+        assertThat(codec.decode("report.submitted.v3", json)).isEqualTo(submitted);
     }
 
     @Test
@@ -55,7 +58,7 @@ class EventCodecTest {
                         null,
                         "anonymous");
 
-        assertThat(codec.decode("report.submitted.v2", codec.encode(anonymous)))
+        assertThat(codec.decode("report.submitted.v3", codec.encode(anonymous)))
                 .isEqualTo(anonymous);
     }
 
@@ -80,6 +83,61 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.encode(leaky))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("sealedTitle");
+    }
+
+    @Test
+    void theCreditNameAndAffectedVersionTravelOnlySealed() {
+        ReportSubmitted sealed = submitted();
+        ReportSubmitted plainCredit =
+                withCreditAndVersion(sealed, "Ada L.", sealed.sealedAffectedVersion());
+        ReportSubmitted plainVersion =
+                withCreditAndVersion(sealed, sealed.sealedCreditName(), "1.0.3");
+
+        assertThatThrownBy(() -> codec.encode(plainCredit))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedCreditName");
+        assertThatThrownBy(() -> codec.encode(plainVersion))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedAffectedVersion");
+    }
+
+    @Test
+    void aV2ReportStillOnTheTopicIsReadAsV3WithItsPlainCreditAndVersionInTheSealedFields() {
+        ReportSubmittedV2 old =
+                new ReportSubmittedV2(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00007",
+                        "pea2pea",
+                        2,
+                        SEALED,
+                        SEALED,
+                        SEALED,
+                        "Ada L.",
+                        "1.0.3",
+                        Instant.parse("2026-11-24T10:15:30Z"),
+                        "panic-vector",
+                        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+                        "name");
+
+        EventPayload decoded = codec.decode("report.submitted.v2", codec.encode(old));
+
+        assertThat(decoded.current())
+                .isEqualTo(
+                        new ReportSubmitted(
+                                old.reportId(),
+                                "EMB-2026-00007",
+                                "pea2pea",
+                                2,
+                                SEALED,
+                                SEALED,
+                                SEALED,
+                                "Ada L.",
+                                "1.0.3",
+                                old.submittedAt(),
+                                "panic-vector",
+                                "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+                                "name"));
+        assertThat(EventType.REPORT_SUBMITTED_V2.current()).isEqualTo(EventType.REPORT_SUBMITTED);
     }
 
     @Test
@@ -409,13 +467,51 @@ class EventCodecTest {
                             assertThat(current.reportedScopeClass()).isNull();
                             assertThat(current.creditPreference()).isNull();
                         });
-        assertThat(EventType.of(ReportSubmitted.class).typeName()).isEqualTo("report.submitted.v2");
+        assertThat(EventType.of(ReportSubmitted.class).typeName()).isEqualTo("report.submitted.v3");
+    }
+
+    @Test
+    void aDuplicateMarkingCarriesTheCreditNameSealedAndAV1MarkingIsStillRead() {
+        CaseDuplicateMarkedV1 old =
+                new CaseDuplicateMarkedV1(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00008",
+                        "pea2pea",
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00002",
+                        "Ada L.",
+                        "tess",
+                        Instant.parse("2026-11-24T10:15:30Z"));
+
+        EventPayload read = codec.decode("case.duplicate.marked.v1", codec.encode(old)).current();
+
+        // Read as v2, its plain name stands in the sealed field; v2 itself carries only ciphertext.
+        assertThat(read).isInstanceOf(CaseDuplicateMarked.class);
+        CaseDuplicateMarked plain = (CaseDuplicateMarked) read;
+        assertThat(plain.sealedCreditName()).isEqualTo("Ada L.");
+        assertThatThrownBy(() -> codec.encode(plain))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedCreditName");
+        CaseDuplicateMarked sealed =
+                new CaseDuplicateMarked(
+                        old.reportId(),
+                        old.caseId(),
+                        old.trackingId(),
+                        old.programSlug(),
+                        old.originalCaseId(),
+                        old.originalTrackingId(),
+                        SEALED,
+                        old.actor(),
+                        old.markedAt());
+        assertThat(codec.decode("case.duplicate.marked.v2", codec.encode(sealed)))
+                .isEqualTo(sealed);
     }
 
     @Test
     void aCreditPreferenceOutsideTheContractIsRefused() {
         String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
-        assertThatThrownBy(() -> codec.decode("report.submitted.v2", json))
+        assertThatThrownBy(() -> codec.decode("report.submitted.v3", json))
                 .isInstanceOf(InvalidEventException.class);
     }
 
@@ -435,12 +531,30 @@ class EventCodecTest {
                 SEALED,
                 SEALED,
                 SEALED,
-                "Ada L.",
-                "1.0.3",
+                SEALED,
+                SEALED,
                 Instant.parse("2026-11-24T10:15:30Z"),
                 "panic-vector",
                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
                 "name");
+    }
+
+    private static ReportSubmitted withCreditAndVersion(
+            ReportSubmitted report, String creditName, String affectedVersion) {
+        return new ReportSubmitted(
+                report.reportId(),
+                report.trackingId(),
+                report.programSlug(),
+                report.programRevision(),
+                report.sealedTitle(),
+                report.sealedDescription(),
+                report.sealedReporterEmail(),
+                creditName,
+                affectedVersion,
+                report.submittedAt(),
+                report.reportedScopeClass(),
+                report.reportedCvssVector(),
+                report.creditPreference());
     }
 
     @Test

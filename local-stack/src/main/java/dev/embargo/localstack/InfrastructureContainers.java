@@ -62,14 +62,7 @@ final class InfrastructureContainers {
                 container ->
                         container
                                 .withEnv("POSTGRES_PASSWORD", SUPERUSER_PASSWORD)
-                                .withCommand(
-                                        "postgres",
-                                        "-p",
-                                        Integer.toString(port),
-                                        "-c",
-                                        "listen_addresses=127.0.0.1",
-                                        "-c",
-                                        "fsync=off"),
+                                .withCommand(postgresCommand(settings).toArray(String[]::new)),
                 container -> {
                     Readiness.await(
                             "postgres",
@@ -89,6 +82,16 @@ final class InfrastructureContainers {
                                 "Creating the service databases failed: " + bootstrap.getStderr());
                     }
                 });
+    }
+
+    /** The image's server command, with the settings the local server gets. */
+    static List<String> postgresCommand(StackSettings settings) {
+        List<String> command =
+                new ArrayList<>(
+                        List.of("postgres", "-p", Integer.toString(settings.postgresPort())));
+        PostgresServer.serverSettings(settings)
+                .forEach(setting -> command.addAll(List.of("-c", setting)));
+        return command;
     }
 
     private static Component kafka(StackSettings settings) {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * @param repository the Embargo checkout: services' jars, realm, programs, Maven Wrapper ({@code
  *     EMBARGO_REPO})
  * @param home data, logs, pid files, tools and secrets ({@code EMBARGO_HOME})
- * @param testProfile whether this is the test stack: fresh data on every start, no fsync
+ * @param testProfile whether this is the test stack: fresh data on every start, PostgreSQL without
+ *     fsync (see {@code PostgresServer.serverSettings})
  * @param services the services {@code startServices()} starts ({@code EMBARGO_SERVICES},
  *     comma-separated; all four when unset, none when set but empty)
  * @param serviceJvmOptions the options each service's JVM starts with ({@code

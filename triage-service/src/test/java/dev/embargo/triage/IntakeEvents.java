@@ -47,7 +47,7 @@ public class IntakeEvents {
                 cipher.seal(title),
                 cipher.seal(description),
                 null,
-                "Ada Lovelace",
+                cipher.seal("Ada Lovelace"),
                 null,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 null,

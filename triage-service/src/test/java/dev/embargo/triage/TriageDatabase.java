@@ -45,6 +45,12 @@ public class TriageDatabase {
                 "SELECT text_fingerprint::text FROM vulnerability_case WHERE id = ?::uuid", caseId);
     }
 
+    /** The case's row as JSON, every column as stored. */
+    public String caseRow(String caseId) {
+        return text(
+                "SELECT row_to_json(c)::text FROM vulnerability_case c WHERE id = ?::uuid", caseId);
+    }
+
     /** How many cases exist for the report: one at most, however often it is announced. */
     public long casesOf(String reportId) {
         return count("SELECT count(*) FROM vulnerability_case WHERE report_id = ?::uuid", reportId);

@@ -30,9 +30,13 @@ public class TrackedReport {
     @Column(name = "case_id")
     public UUID caseId;
 
-    /** How the reporter wants to be credited in the advisory; null for no public credit. */
-    @Column(name = "credit_name")
-    public String creditName;
+    /**
+     * How the reporter wants to be credited in the advisory, sealed until publication; null for no
+     * public credit. Reports tracked before it was sealed keep it plain (read with {@code
+     * FieldCipher.openIfSealed}).
+     */
+    @Column(name = "sealed_credit_name")
+    public String sealedCreditName;
 
     /** {@code name}, {@code handle} or {@code anonymous}; null when the reporter did not say. */
     @Column(name = "credit_preference")
@@ -42,8 +46,9 @@ public class TrackedReport {
     @Column(name = "sealed_title")
     public String sealedTitle;
 
-    @Column(name = "affected_version")
-    public String affectedVersion;
+    /** The version the reporter named, sealed like {@link #sealedCreditName}. */
+    @Column(name = "sealed_affected_version")
+    public String sealedAffectedVersion;
 
     /** Triage's state of the case, e.g. {@code accepted}; null before the first change. */
     @Column(name = "case_state")

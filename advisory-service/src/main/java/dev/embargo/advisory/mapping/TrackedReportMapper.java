@@ -2,6 +2,7 @@ package dev.embargo.advisory.mapping;
 
 import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.rest.TrackedReportView;
+import dev.embargo.kit.crypto.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,16 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class TrackedReportMapper {
 
+    private final FieldCipher cipher;
+
+    TrackedReportMapper(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /**
+     * Staff see the credit name before publication; reports tracked before it was sealed hold it
+     * plain.
+     */
     public TrackedReportView toView(TrackedReport report) {
         return new TrackedReportView(
                 report.reportId.toString(),
@@ -17,7 +28,7 @@ public class TrackedReportMapper {
                 report.programSlug,
                 report.stage.wireName(),
                 report.caseId == null ? null : report.caseId.toString(),
-                report.creditName,
+                cipher.openIfSealed(report.sealedCreditName),
                 instant(report.submittedAt),
                 instant(report.acknowledgedAt));
     }

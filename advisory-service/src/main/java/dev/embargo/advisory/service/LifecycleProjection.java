@@ -7,6 +7,7 @@ import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.work.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,19 +21,23 @@ import java.util.UUID;
 public class LifecycleProjection {
 
     private final TrackedReportRepository reports;
+    private final FieldCipher cipher;
 
-    LifecycleProjection(TrackedReportRepository reports) {
+    LifecycleProjection(TrackedReportRepository reports, FieldCipher cipher) {
         this.reports = reports;
+        this.cipher = cipher;
     }
 
     public Uni<Void> submitted(ReportSubmitted event) {
         return tracked(event.reportId(), event.trackingId(), event.programSlug())
                 .invoke(
                         report -> {
-                            report.creditName = event.creditName();
+                            // A v2 report (older intake) brings them plain: sealed here.
+                            report.sealedCreditName = cipher.sealIfPlain(event.sealedCreditName());
                             report.creditPreference = event.creditPreference();
                             report.sealedTitle = event.sealedTitle();
-                            report.affectedVersion = event.affectedVersion();
+                            report.sealedAffectedVersion =
+                                    cipher.sealIfPlain(event.sealedAffectedVersion());
                             report.submittedAt = event.submittedAt().atOffset(ZoneOffset.UTC);
                         })
                 .replaceWithVoid();
@@ -78,6 +83,20 @@ public class LifecycleProjection {
 
     public Uni<TrackedReport> byReportId(UUID reportId) {
         return reports.findById(reportId);
+    }
+
+    /**
+     * The credit the report's reporter chose, opened for publication; null for an untracked one.
+     */
+    Uni<ReporterCredit.Choice> creditChoice(UUID reportId) {
+        return byReportId(reportId)
+                .map(
+                        report ->
+                                report == null
+                                        ? null
+                                        : new ReporterCredit.Choice(
+                                                report.creditPreference,
+                                                cipher.openIfSealed(report.sealedCreditName)));
     }
 
     public Uni<List<TrackedReport>> list(

@@ -11,7 +11,6 @@ import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import dev.embargo.advisory.domain.PublishedDocument;
-import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
@@ -232,10 +231,10 @@ public class Publication {
                 .chain(
                         program ->
                                 (advisory.reportId == null
-                                                ? Uni.createFrom().<TrackedReport>nullItem()
-                                                : reports.byReportId(advisory.reportId))
+                                                ? Uni.createFrom().<ReporterCredit.Choice>nullItem()
+                                                : reports.creditChoice(advisory.reportId))
                                         .map(
-                                                report ->
+                                                reporterCredit ->
                                                         snapshot(
                                                                 advisory,
                                                                 history,
@@ -244,7 +243,7 @@ public class Publication {
                                                                 program == null
                                                                         ? advisory.programSlug
                                                                         : program.name(),
-                                                                report,
+                                                                reporterCredit,
                                                                 now,
                                                                 links)));
     }
@@ -260,7 +259,7 @@ public class Publication {
             AdvisoryContent content,
             PostMortem postMortem,
             String programName,
-            TrackedReport report,
+            ReporterCredit.Choice reporterCredit,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -283,7 +282,7 @@ public class Publication {
         }
         Instant initialRelease =
                 advisory.publishedAt == null ? now : advisory.publishedAt.toInstant();
-        List<Credit> credits = ReporterCredit.resolve(report, content.credits());
+        List<Credit> credits = ReporterCredit.resolve(reporterCredit, content.credits());
         return new PublishedAdvisory(
                 advisory.id.toString(),
                 advisory.publicId,

@@ -1,7 +1,6 @@
 package dev.embargo.advisory.service;
 
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
-import dev.embargo.advisory.domain.TrackedReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +15,23 @@ final class ReporterCredit {
     private ReporterCredit() {}
 
     /**
+     * What the reporter chose with the report, opened: only publication reads the name.
+     *
+     * @param preference {@code name}, {@code handle} or {@code anonymous}; null when not said
+     * @param name the credit name; null for none
+     */
+    record Choice(String preference, String name) {}
+
+    /**
      * The reporter's credit (if any) followed by the publisher's other credits, without duplicates.
      */
-    static List<Credit> resolve(TrackedReport report, List<Credit> others) {
+    static List<Credit> resolve(Choice choice, List<Credit> others) {
         List<Credit> credits = new ArrayList<>();
-        if (report != null) {
-            if ("anonymous".equals(report.creditPreference)) {
+        if (choice != null) {
+            if ("anonymous".equals(choice.preference())) {
                 credits.add(new Credit(ANONYMOUS, "finder"));
-            } else if (report.creditName != null && !report.creditName.isBlank()) {
-                credits.add(new Credit(report.creditName.strip(), "finder"));
+            } else if (choice.name() != null && !choice.name().isBlank()) {
+                credits.add(new Credit(choice.name().strip(), "finder"));
             }
         }
         others.stream()

@@ -9,11 +9,13 @@ import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.AdvisoryFixtures.Report;
 import dev.embargo.contracts.EventType;
 import dev.embargo.contracts.Topics;
+import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.localstack.ServiceTestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,8 @@ class ReportLifecycleConsumerTest {
     @Inject AdvisoryFixtures fixtures;
 
     @Inject MeterRegistry metrics;
+
+    @Inject FieldCipher cipher;
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
@@ -53,6 +57,28 @@ class ReportLifecycleConsumerTest {
                                 "select count(*) from processed_event where event_id = ?",
                                 accepted))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theCreditNameAndAffectedVersionAreStoredSealedAlsoWhenAnOlderIntakeSentThemPlain() {
+        for (Report report :
+                List.of(fixtures.submitted(MOQTAIL), fixtures.submittedByAnOlderIntake(MOQTAIL))) {
+            assertThat(
+                            fixtures.text(
+                                    "select row_to_json(t)::text from tracked_report t where"
+                                            + " tracking_id = ?",
+                                    report.trackingId()))
+                    .contains(report.trackingId())
+                    .doesNotContain(
+                            AdvisoryFixtures.creditOf(report), AdvisoryFixtures.AFFECTED_VERSION);
+            assertThat(
+                            cipher.open(
+                                    fixtures.text(
+                                            "select sealed_credit_name from tracked_report where"
+                                                    + " tracking_id = ?",
+                                            report.trackingId())))
+                    .isEqualTo(AdvisoryFixtures.creditOf(report));
+        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import dev.embargo.advisory.domain.AdvisoryState;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
-import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.service.AdvisoryPreviews.Format;
 import dev.embargo.kit.problem.ProblemException;
@@ -74,10 +73,8 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
 
     @Test
     void aNeverPublishedAdvisoryIsPreviewedAsItsFirstVersionReleasedAtTheLiftTime() {
-        TrackedReport report = new TrackedReport();
-        report.creditName = "Ada Lovelace";
-
-        PublishedAdvisory snapshot = snapshotOf(unpublished(), report);
+        PublishedAdvisory snapshot =
+                snapshotOf(unpublished(), new ReporterCredit.Choice(null, "Ada Lovelace"));
 
         assertThat(snapshot.version()).isEqualTo(1);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(LIFT);
@@ -129,9 +126,17 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 .hasMessageContaining("no CVE id");
     }
 
-    private static PublishedAdvisory snapshotOf(Advisory advisory, TrackedReport report) {
+    private static PublishedAdvisory snapshotOf(
+            Advisory advisory, ReporterCredit.Choice reporterCredit) {
         return Publication.snapshot(
-                advisory, history(advisory), content(), null, "MoQTail", report, LIFT, LINKS);
+                advisory,
+                history(advisory),
+                content(),
+                null,
+                "MoQTail",
+                reporterCredit,
+                LIFT,
+                LINKS);
     }
 
     private static Advisory unpublished() {

@@ -4,9 +4,10 @@ import dev.embargo.contracts.EventPayload;
 import java.time.Instant;
 
 /**
- * A researcher's report was accepted by intake ({@code report.submitted.v2}: v1 and the reporter's
- * own claims — scope class, CVSS vector, credit preference). Fields prefixed {@code sealed} carry
- * ciphertext from the platform's envelope keys: Kafka is not a vault.
+ * A researcher's report was accepted by intake ({@code report.submitted.v3}: v2 with the credit
+ * name and affected version sealed, like the rest of the reporter's text, until an advisory
+ * publishes the credit). Fields prefixed {@code sealed} carry ciphertext from the platform's
+ * envelope keys: Kafka is not a vault.
  *
  * @param reportId the report's id (UUID), the event subject and record key
  * @param trackingId the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
@@ -16,9 +17,9 @@ import java.time.Instant;
  * @param sealedTitle the title, sealed
  * @param sealedDescription the description, sealed
  * @param sealedReporterEmail the reporter's email address, sealed; null when the reporter gave none
- * @param creditName how the reporter wants to be credited; null for no public credit
- * @param affectedVersion the version the reporter found the issue in, as they wrote it; null when
- *     not given
+ * @param sealedCreditName how the reporter wants to be credited, sealed; null for no public credit
+ * @param sealedAffectedVersion the version the reporter found the issue in, as they wrote it,
+ *     sealed; null when not given
  * @param submittedAt when intake accepted the report
  * @param reportedScopeClass the program's scope class the reporter chose; null when none was chosen
  * @param reportedCvssVector the CVSS vector the reporter proposes; null when none (staff score the
@@ -34,8 +35,8 @@ public record ReportSubmitted(
         String sealedTitle,
         String sealedDescription,
         String sealedReporterEmail,
-        String creditName,
-        String affectedVersion,
+        String sealedCreditName,
+        String sealedAffectedVersion,
         Instant submittedAt,
         String reportedScopeClass,
         String reportedCvssVector,

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * {@code report.submitted.v1}, as events already on the topic carry it: decoded, then read as the
- * current {@link ReportSubmitted} (what the reporter could not yet say is null).
+ * current {@link ReportSubmitted} through {@link ReportSubmittedV2} (what the reporter could not
+ * yet say is null).
  *
  * @param reportId the report's id (UUID), the event subject and record key
  * @param trackingId the human-readable id the reporter quotes, e.g. {@code EMB-2026-00042}
@@ -40,19 +41,20 @@ public record ReportSubmittedV1(
 
     @Override
     public ReportSubmitted current() {
-        return new ReportSubmitted(
-                reportId,
-                trackingId,
-                programSlug,
-                programRevision,
-                sealedTitle,
-                sealedDescription,
-                sealedReporterEmail,
-                creditName,
-                affectedVersion,
-                submittedAt,
-                null,
-                null,
-                null);
+        return new ReportSubmittedV2(
+                        reportId,
+                        trackingId,
+                        programSlug,
+                        programRevision,
+                        sealedTitle,
+                        sealedDescription,
+                        sealedReporterEmail,
+                        creditName,
+                        affectedVersion,
+                        submittedAt,
+                        null,
+                        null,
+                        null)
+                .current();
     }
 }

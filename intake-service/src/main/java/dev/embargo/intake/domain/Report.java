@@ -45,11 +45,12 @@ public class Report {
     @Column(name = "sealed_reporter_email")
     public String sealedReporterEmail;
 
-    @Column(name = "credit_name")
-    public String creditName;
+    /** How the reporter wants to be credited, sealed until an advisory publishes it. */
+    @Column(name = "sealed_credit_name")
+    public String sealedCreditName;
 
-    @Column(name = "affected_version")
-    public String affectedVersion;
+    @Column(name = "sealed_affected_version")
+    public String sealedAffectedVersion;
 
     @Column(name = "token_hash")
     public byte[] tokenHash;

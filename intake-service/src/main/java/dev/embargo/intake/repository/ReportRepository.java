@@ -23,7 +23,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     private static final String INSERT =
             """
             INSERT INTO report (id, tracking_id, program_slug, program_revision, sealed_title, sealed_description,
-                sealed_reporter_email, credit_name, affected_version, token_hash, reported_scope_class,
+                sealed_reporter_email, sealed_credit_name, sealed_affected_version, token_hash, reported_scope_class,
                 reported_cvss_vector, credit_preference, status, submitted_at, updated_at)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
                 $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::text[], $14::text[],
@@ -104,9 +104,12 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                                         report -> report.sealedReporterEmail,
                                         String[]::new))
                         .addArrayOfString(
-                                column(reports, report -> report.creditName, String[]::new))
+                                column(reports, report -> report.sealedCreditName, String[]::new))
                         .addArrayOfString(
-                                column(reports, report -> report.affectedVersion, String[]::new))
+                                column(
+                                        reports,
+                                        report -> report.sealedAffectedVersion,
+                                        String[]::new))
                         // The mutiny Tuple has no addArrayOfBuffer; the client encodes core Buffers
                         // as bytea[].
                         .addValue(

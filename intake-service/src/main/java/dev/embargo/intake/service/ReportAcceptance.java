@@ -80,8 +80,8 @@ public class ReportAcceptance {
         report.sealedDescription = cipher.seal(submission.description());
         report.sealedReporterEmail =
                 submission.reporterEmail() == null ? null : cipher.seal(submission.reporterEmail());
-        report.creditName = submission.creditName();
-        report.affectedVersion = submission.affectedVersion();
+        report.sealedCreditName = cipher.seal(submission.creditName());
+        report.sealedAffectedVersion = cipher.seal(submission.affectedVersion());
         report.reportedScopeClass = submission.scopeClass();
         report.reportedCvssVector = submission.cvssVector();
         report.creditPreference = submission.creditPreference();
@@ -117,8 +117,8 @@ public class ReportAcceptance {
                         report.sealedTitle,
                         report.sealedDescription,
                         report.sealedReporterEmail,
-                        report.creditName,
-                        report.affectedVersion,
+                        report.sealedCreditName,
+                        report.sealedAffectedVersion,
                         report.submittedAt.toInstant(),
                         report.reportedScopeClass,
                         report.reportedCvssVector,

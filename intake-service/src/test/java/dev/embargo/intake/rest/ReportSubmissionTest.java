@@ -11,6 +11,7 @@ import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.OpenPgpKeys;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
+import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.localstack.ServiceTestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class ReportSubmissionTest {
 
     @Inject IntakeDatabase database;
+
+    @Inject FieldCipher cipher;
 
     @BeforeEach
     void seedPrograms() {
@@ -80,7 +83,7 @@ class ReportSubmissionTest {
                 .singleElement()
                 .satisfies(
                         event -> {
-                            assertThat(event.get("event_type")).isEqualTo("report.submitted.v2");
+                            assertThat(event.get("event_type")).isEqualTo("report.submitted.v3");
                             assertThat(event.get("topic"))
                                     .isEqualTo(Topics.REPORT_LIFECYCLE.name());
                             assertThat((String) event.get("payload"))
@@ -114,16 +117,8 @@ class ReportSubmissionTest {
                                         trackingId)
                                 .get("id");
 
-        ConsumerRecord<String, String> relayed =
-                await().atMost(Duration.ofSeconds(20))
-                        .until(
-                                () ->
-                                        triage().readAll(Topics.REPORT_LIFECYCLE.name()).stream()
-                                                .filter(record -> reportId.equals(record.key()))
-                                                .findFirst()
-                                                .orElse(null),
-                                found -> found != null);
-        assertThat(ServiceTestEvents.header(relayed, "ce_type")).isEqualTo("report.submitted.v2");
+        ConsumerRecord<String, String> relayed = relayedSubmission(reportId);
+        assertThat(ServiceTestEvents.header(relayed, "ce_type")).isEqualTo("report.submitted.v3");
         assertThat(ServiceTestEvents.header(relayed, "ce_source")).isEqualTo("/embargo/intake");
         assertThat(ServiceTestEvents.header(relayed, "ce_subject")).isEqualTo(reportId);
         assertThat(relayed.value()).contains("enc:v1:").doesNotContain("crafted frame");
@@ -143,7 +138,7 @@ class ReportSubmissionTest {
                         trackingId);
         assertThat(events)
                 .extracting(event -> event.get("event_type"))
-                .containsExactly("report.submitted.v2", "report.reporter.key.provided.v1");
+                .containsExactly("report.submitted.v3", "report.reporter.key.provided.v1");
         assertThat((String) events.get(1).get("payload"))
                 .contains(key.fingerprint())
                 .doesNotContain("BEGIN PGP PUBLIC KEY");
@@ -166,20 +161,42 @@ class ReportSubmissionTest {
                         "0.4.1"));
         String trackingId = Researcher.fresh().submitted(report).trackingId();
 
-        assertThat(
-                        database.row(
-                                "SELECT reported_scope_class, reported_cvss_vector,"
-                                        + " credit_preference, credit_name, affected_version FROM"
-                                        + " report WHERE tracking_id = ?",
-                                trackingId))
-                .containsExactly(
+        Map<String, Object> row =
+                database.row(
+                        "SELECT reported_scope_class, reported_cvss_vector, credit_preference,"
+                                + " sealed_credit_name, sealed_affected_version FROM report"
+                                + " WHERE tracking_id = ?",
+                        trackingId);
+        assertThat(row)
+                .contains(
                         Map.entry("reported_scope_class", "denial-of-service"),
                         Map.entry(
                                 "reported_cvss_vector",
                                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"),
-                        Map.entry("credit_preference", "handle"),
-                        Map.entry("credit_name", "@ada"),
-                        Map.entry("affected_version", "0.4.1"));
+                        Map.entry("credit_preference", "handle"));
+        assertThat(cipher.open((String) row.get("sealed_credit_name"))).isEqualTo("@ada");
+        assertThat(cipher.open((String) row.get("sealed_affected_version"))).isEqualTo("0.4.1");
+    }
+
+    @Test
+    void theCreditNameAndAffectedVersionAreInPlainTextNeitherInTheRowNorOnKafka() {
+        Map<String, Object> report = Researcher.report("pea2pea");
+        report.put("creditName", "Ada Zebracredit");
+        report.put("affectedVersion", "9.8.7-zebraversion");
+        String trackingId = Researcher.fresh().submitted(report).trackingId();
+
+        Map<String, Object> row =
+                database.row(
+                        "SELECT id::text AS id, row_to_json(report)::text AS stored FROM report"
+                                + " WHERE tracking_id = ?",
+                        trackingId);
+        assertThat((String) row.get("stored"))
+                .contains(trackingId)
+                .doesNotContain("Zebracredit", "zebraversion");
+        ConsumerRecord<String, String> relayed = relayedSubmission((String) row.get("id"));
+        assertThat(relayed.value())
+                .contains(trackingId)
+                .doesNotContain("Zebracredit", "zebraversion");
     }
 
     @Test
@@ -200,5 +217,16 @@ class ReportSubmissionTest {
                                 "SELECT count(*) FROM outbox_event WHERE payload LIKE"
                                         + " '%rocket-science%'"))
                 .isZero();
+    }
+
+    private static ConsumerRecord<String, String> relayedSubmission(String reportId) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                triage().readAll(Topics.REPORT_LIFECYCLE.name()).stream()
+                                        .filter(record -> reportId.equals(record.key()))
+                                        .findFirst()
+                                        .orElse(null),
+                        found -> found != null);
     }
 }

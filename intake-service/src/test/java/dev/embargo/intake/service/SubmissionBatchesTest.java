@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SubmissionBatchesTest {
 
-    private static final String REFUSED_BY_THE_DATABASE = "Refused by the database";
+    /** A vector only the refused report claims: it is stored and sent as it came. */
+    private static final String REFUSED_BY_THE_DATABASE =
+            "CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:L";
 
     @Inject SubmissionBatches batches;
 
@@ -110,7 +112,7 @@ class SubmissionBatchesTest {
         assertThat(
                         database.count(
                                 "SELECT count(*) FROM outbox_event WHERE event_type ="
-                                        + " 'report.submitted.v2' AND event_key = ANY(?)",
+                                        + " 'report.submitted.v3' AND event_key = ANY(?)",
                                 (Object)
                                         accepted.stream()
                                                 .map(report -> report.report().id.toString())
@@ -124,7 +126,8 @@ class SubmissionBatchesTest {
         // Something the database refuses that intake cannot see coming: a constraint only this test
         // adds.
         database.execute(
-                "ALTER TABLE report ADD CONSTRAINT test_refused CHECK (credit_name IS DISTINCT FROM"
+                "ALTER TABLE report ADD CONSTRAINT test_refused CHECK (reported_cvss_vector IS"
+                        + " DISTINCT FROM"
                         + " '"
                         + REFUSED_BY_THE_DATABASE
                         + "') NOT VALID");
@@ -142,10 +145,10 @@ class SubmissionBatchesTest {
                                     "Refused",
                                     "d",
                                     null,
+                                    null,
+                                    null,
+                                    null,
                                     REFUSED_BY_THE_DATABASE,
-                                    null,
-                                    null,
-                                    null,
                                     null,
                                     null));
             slowMoment.rollback();
@@ -229,7 +232,7 @@ class SubmissionBatchesTest {
                                             + " BY seq",
                                     reportId))
                     .extracting(event -> event.get("event_type"))
-                    .containsExactly("report.submitted.v2", "report.reporter.key.provided.v1");
+                    .containsExactly("report.submitted.v3", "report.reporter.key.provided.v1");
         }
         assertThat(batchesSince()).as("the first alone, the five waiting together").isEqualTo(2);
     }

@@ -32,10 +32,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends queued emails. Each delivery is locked while it is sent and marked in the same transaction,
- * so no two dispatchers (replicas) send it. If the process dies after the SMTP server accepted a
- * message but before the commit, that one message is sent again on restart; its Message-ID stays
- * the same, so mail clients fold the copies into one.
+ * Sends queued emails, at least once each. A pass claims a batch of due deliveries, locked so that
+ * no two dispatchers (replicas) send them, sends them one after another and marks them in that one
+ * transaction. If the process or PostgreSQL dies after the SMTP server accepted a message but
+ * before the commit, every message of the batch accepted so far is sent again once a dispatcher
+ * runs again; its Message-ID stays the same, so mail clients fold the copies into one. SMTP has no
+ * way to ask a server whether it already took a Message-ID, so the copy cannot be avoided by
+ * checking first.
  */
 @ApplicationScoped
 public class EmailDispatcher {

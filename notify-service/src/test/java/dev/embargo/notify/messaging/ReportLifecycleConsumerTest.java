@@ -10,9 +10,12 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,6 +24,8 @@ class ReportLifecycleConsumerTest {
     @Inject MockMailbox mailbox;
 
     @Inject FieldCipher cipher;
+
+    @Inject DataSource database;
 
     @Test
     void anAcknowledgementArrivingTwiceIsEmailedOnce() {
@@ -48,6 +53,33 @@ class ReportLifecycleConsumerTest {
         Mail acknowledgement = mailbox.getMailsSentTo(reporter).getFirst();
         assertThat(acknowledgement.getHeaders()).containsKeys("Message-ID", "Auto-Submitted");
         assertThat(acknowledgement.getText()).contains(report.trackingId());
+    }
+
+    @Test
+    void anEmailWhoseSendingWasNeverRecordedGoesOutAgainUnderTheSameMessageId() throws Exception {
+        String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
+        ReportEvents report = new ReportEvents("moqtail");
+        events().publish(report.submitted(cipher, reporter));
+        events().publish(report.acknowledged());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.getMailsSentTo(reporter).size() == 1);
+
+        // What a crash between the SMTP server's acceptance and the commit leaves: still pending.
+        try (Connection connection = database.getConnection();
+                PreparedStatement unrecord =
+                        connection.prepareStatement(
+                                "UPDATE email_delivery SET status = 'PENDING', sent_at = NULL"
+                                        + " WHERE tracking_id = ? AND kind = 'ACKNOWLEDGEMENT'")) {
+            unrecord.setString(1, report.trackingId());
+            assertThat(unrecord.executeUpdate()).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.getMailsSentTo(reporter).size() == 2);
+        List<Mail> copies = mailbox.getMailsSentTo(reporter);
+        assertThat(copies.get(1).getHeaders().get("Message-ID"))
+                .isNotEmpty()
+                .isEqualTo(copies.get(0).getHeaders().get("Message-ID"));
     }
 
     @Test

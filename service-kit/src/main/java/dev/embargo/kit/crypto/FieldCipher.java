@@ -94,6 +94,26 @@ public final class FieldCipher {
     }
 
     /**
+     * The sealed form of a value from a field that older versions kept plain (rows and events
+     * written before the field was sealed): plain text is sealed, a sealed value stays as it is,
+     * null stays null.
+     */
+    public String sealIfPlain(String value) {
+        return value == null || value.startsWith(PREFIX) ? value : seal(value);
+    }
+
+    /**
+     * The plaintext of a value from a field that older versions kept plain: a sealed value is
+     * opened, plain text from before is returned as it is.
+     *
+     * @throws IllegalArgumentException when a sealed value names an unknown key or was tampered
+     *     with
+     */
+    public String openIfSealed(String value) {
+        return value == null || !value.startsWith(PREFIX) ? value : open(value);
+    }
+
+    /**
      * Seals binary content (attachments) without the text form's base64: {@code keyId}, a colon,
      * then IV, ciphertext and tag. The key id travels with the bytes so keys can rotate.
      */

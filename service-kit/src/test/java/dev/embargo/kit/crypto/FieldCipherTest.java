@@ -46,6 +46,20 @@ class FieldCipherTest {
     }
 
     @Test
+    void aFieldOlderVersionsKeptPlainIsSealedOnceAndReadEitherWay() {
+        FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
+
+        String sealed = cipher.sealIfPlain("Ada L.");
+
+        assertThat(sealed).startsWith("enc:v1:k1:").doesNotContain("Ada");
+        assertThat(cipher.sealIfPlain(sealed)).isEqualTo(sealed);
+        assertThat(cipher.openIfSealed(sealed)).isEqualTo("Ada L.");
+        assertThat(cipher.openIfSealed("Ada L.")).isEqualTo("Ada L.");
+        assertThat(cipher.sealIfPlain(null)).isNull();
+        assertThat(cipher.openIfSealed(null)).isNull();
+    }
+
+    @Test
     void sealingTheSameTextTwiceGivesDifferentCiphertexts() {
         FieldCipher cipher = FieldCipher.fromKeyList(OLD_KEY);
 

@@ -52,7 +52,7 @@ public class CaseMapper {
                 vulnerabilityCase.severity,
                 vulnerabilityCase.cvssVector,
                 vulnerabilityCase.cvssScore,
-                vulnerabilityCase.creditName,
+                service.openClaim(vulnerabilityCase.sealedCreditName),
                 vulnerabilityCase.spamSignals == null
                         ? List.of()
                         : List.of(vulnerabilityCase.spamSignals.split(",")),
@@ -66,7 +66,7 @@ public class CaseMapper {
                 vulnerabilityCase.duplicateOf == null
                         ? null
                         : vulnerabilityCase.duplicateOf.toString(),
-                vulnerabilityCase.affectedVersion,
+                service.openClaim(vulnerabilityCase.sealedAffectedVersion),
                 vulnerabilityCase.versionSupport == null
                         ? null
                         : vulnerabilityCase
@@ -101,7 +101,7 @@ public class CaseMapper {
         return new ReporterView(
                 reported.id.toString(),
                 reported.trackingId,
-                reported.creditName,
+                service.openClaim(reported.sealedCreditName),
                 instant(reported.submittedAt),
                 reported.duplicateOf != null);
     }

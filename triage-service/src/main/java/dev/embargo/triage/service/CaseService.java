@@ -94,14 +94,14 @@ public class CaseService {
                                                 VulnerabilityCase opened =
                                                         open(report, reportId, clock.now());
                                                 opened.programRevision = report.programRevision();
-                                                opened.affectedVersion = report.affectedVersion();
                                                 opened.versionSupport =
                                                         program == null
                                                                 ? VersionSupport.UNKNOWN
                                                                 : VersionSupport.of(
                                                                         program.policy()
                                                                                 .supportedVersions(),
-                                                                        report.affectedVersion());
+                                                                        cipher.open(
+                                                                                opened.sealedAffectedVersion));
                                                 List<Deadline> policyDeadlines =
                                                         program == null
                                                                 ? List.of()
@@ -385,6 +385,14 @@ public class CaseService {
         return sealed == null ? null : cipher.open(sealed);
     }
 
+    /**
+     * Opens the reporter's credit name or affected version for staff: cases opened before they were
+     * sealed keep them plain.
+     */
+    public String openClaim(String value) {
+        return cipher.openIfSealed(value);
+    }
+
     private VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
         VulnerabilityCase opened = new VulnerabilityCase();
         opened.id = TimeOrderedIds.next();
@@ -393,7 +401,9 @@ public class CaseService {
         opened.programSlug = report.programSlug();
         opened.sealedTitle = report.sealedTitle();
         opened.sealedDescription = report.sealedDescription();
-        opened.creditName = report.creditName();
+        // A v2 report (older intake) brings them plain: sealed here, as every other case's.
+        opened.sealedCreditName = cipher.sealIfPlain(report.sealedCreditName());
+        opened.sealedAffectedVersion = cipher.sealIfPlain(report.sealedAffectedVersion());
         opened.reportedScopeClass = report.reportedScopeClass();
         List<String> signals =
                 SpamSignals.of(

@@ -128,7 +128,7 @@ public class Duplicates {
                                 duplicate.programSlug,
                                 original.id.toString(),
                                 original.trackingId,
-                                duplicate.creditName,
+                                cipher.sealIfPlain(duplicate.sealedCreditName),
                                 actor,
                                 at))
                 .replaceWithVoid();

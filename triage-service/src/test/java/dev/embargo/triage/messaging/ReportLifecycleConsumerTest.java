@@ -10,6 +10,7 @@ import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
+import dev.embargo.contracts.report.ReportSubmittedV2;
 import dev.embargo.localstack.ServiceTestEvents;
 import dev.embargo.triage.IntakeEvents;
 import dev.embargo.triage.TriageDatabase;
@@ -57,6 +58,63 @@ class ReportLifecycleConsumerTest {
                 .body("step", hasItem("triage"))
                 .body("find { it.step == 'triage' }.standing", equalTo("pending"));
         assertThat(database.outboxEvents("report.acknowledged.v2", report.reportId())).isEqualTo(1);
+    }
+
+    @Test
+    void theCreditNameAndAffectedVersionStaySealedInTheCaseYetTheVersionIsJudgedAndStaffReadBoth() {
+        ReportSubmitted blank =
+                intake.report("moqtail", "Selector overflow", "A long selector overflows.");
+        ReportSubmitted another =
+                intake.report("moqtail", "Selector overflow", "A long selector overflows.");
+        ReportSubmitted current =
+                new ReportSubmitted(
+                        blank.reportId(),
+                        blank.trackingId(),
+                        blank.programSlug(),
+                        blank.programRevision(),
+                        blank.sealedTitle(),
+                        blank.sealedDescription(),
+                        null,
+                        intake.seal("Grace Zebracredit"),
+                        intake.seal("v0.0.9"),
+                        blank.submittedAt(),
+                        null,
+                        null,
+                        "name");
+        ReportSubmittedV2 fromAnOlderIntake =
+                new ReportSubmittedV2(
+                        another.reportId(),
+                        another.trackingId(),
+                        another.programSlug(),
+                        another.programRevision(),
+                        another.sealedTitle(),
+                        another.sealedDescription(),
+                        null,
+                        "Grace Zebracredit",
+                        "v0.1.2",
+                        another.submittedAt(),
+                        null,
+                        null,
+                        "name");
+        intake.publish(current, UUID.randomUUID().toString());
+        intake.publish(fromAnOlderIntake, UUID.randomUUID().toString());
+
+        assertSealedAndJudged(database.awaitCaseOf(current.reportId()), "v0.0.9", "unsupported");
+        assertSealedAndJudged(
+                database.awaitCaseOf(fromAnOlderIntake.reportId()), "v0.1.2", "supported");
+    }
+
+    private void assertSealedAndJudged(String caseId, String version, String support) {
+        assertThat(database.caseRow(caseId))
+                .contains(caseId)
+                .doesNotContain("Zebracredit", version);
+        given().when()
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body("creditName", equalTo("Grace Zebracredit"))
+                .body("affectedVersion", equalTo(version))
+                .body("versionSupport", equalTo(support));
     }
 
     @Test
@@ -122,7 +180,7 @@ class ReportLifecycleConsumerTest {
                                 CloudEventAttributes.HEADER_SOURCE,
                                 "/somewhere/else",
                                 CloudEventAttributes.HEADER_TYPE,
-                                "report.submitted.v2",
+                                "report.submitted.v3",
                                 CloudEventAttributes.HEADER_SUBJECT,
                                 reportId,
                                 CloudEventAttributes.HEADER_CONTENT_TYPE,

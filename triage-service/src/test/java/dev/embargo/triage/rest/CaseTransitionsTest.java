@@ -168,7 +168,7 @@ class CaseTransitionsTest {
                 .body(
                         "action",
                         hasItems("state triaging -> duplicate (of " + originalTracking + ")"));
-        assertThat(database.outboxEvents("case.duplicate.marked.v1", caseId)).isEqualTo(2);
+        assertThat(database.outboxEvents("case.duplicate.marked.v2", caseId)).isEqualTo(2);
     }
 
     @Test
