@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +98,21 @@ class WebhookDeliveriesTest {
                 .body("[0].attempts", equalTo(1))
                 .body("[0].lastStatus", equalTo(204))
                 .body("[0]", not(hasKey("body")));
+    }
+
+    @Test
+    void aDeliveryToAHostNameKeepsThatNameAsItsHost() {
+        String partner = partner("Named", List.of(group), List.of("moqtail"));
+        String url = receiver.url("/named").replace("127.0.0.1", "localhost");
+        endpoint(partner, url);
+
+        release("Sent to a name");
+
+        awaitStatus(partner, "delivered");
+        assertThat(receiver.at("/named"))
+                .singleElement()
+                .extracting(Received::host)
+                .isEqualTo(URI.create(url).getAuthority());
     }
 
     @Test

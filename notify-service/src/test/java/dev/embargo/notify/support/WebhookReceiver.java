@@ -65,6 +65,7 @@ public final class WebhookReceiver implements AutoCloseable {
         byPath.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>())
                 .add(
                         new Received(
+                                headers.getFirst("host"),
                                 headers.getFirst("webhook-id"),
                                 headers.getFirst("webhook-timestamp"),
                                 headers.getFirst("webhook-signature"),
@@ -80,8 +81,9 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One request as the receiver got it. */
-    public record Received(String webhookId, String timestamp, String signature, String body) {
+    /** One request as the receiver got it, with the host it was sent to (its Host header). */
+    public record Received(
+            String host, String webhookId, String timestamp, String signature, String body) {
 
         /**
          * Whether a partner's receiver with {@code secret} accepts the request, checked by the
