@@ -46,7 +46,7 @@ public interface WebhookConfig {
     @WithDefault("false")
     boolean allowHttp();
 
-    /** Allows loopback, link-local and private addresses (local stack and tests only). */
+    /** Allows special-purpose addresses, loopback and private ones (local stack and tests only). */
     @WithDefault("false")
     boolean allowPrivateAddresses();
 }

@@ -8,6 +8,7 @@ import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.WebhookConfig;
 import dev.embargo.notify.domain.EndpointAddress;
+import dev.embargo.notify.domain.HostResolver;
 import dev.embargo.notify.domain.Partner;
 import dev.embargo.notify.domain.WebhookEndpoint;
 import dev.embargo.notify.domain.WebhookSignature;
@@ -36,16 +37,19 @@ public class Partners {
     private final WebhookEndpointRepository endpoints;
     private final FieldCipher cipher;
     private final WebhookConfig config;
+    private final HostResolver resolver;
 
     Partners(
             PartnerRepository partners,
             WebhookEndpointRepository endpoints,
             FieldCipher cipher,
-            WebhookConfig config) {
+            WebhookConfig config,
+            HostResolver resolver) {
         this.partners = partners;
         this.endpoints = endpoints;
         this.cipher = cipher;
         this.config = config;
+        this.resolver = resolver;
     }
 
     public Uni<Partner> register(
@@ -179,20 +183,25 @@ public class Partners {
         return Uni.createFrom()
                 .item(
                         () ->
-                                EndpointAddress.refusal(
-                                        url, config.allowHttp(), config.allowPrivateAddresses()))
+                                EndpointAddress.check(
+                                        url,
+                                        resolver,
+                                        config.allowHttp(),
+                                        config.allowPrivateAddresses()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(back)
                 .map(
-                        refusal -> {
-                            if (refusal != null) {
+                        check -> {
+                            if (check instanceof EndpointAddress.Refused refused) {
                                 throw new ProblemException(
                                         new Problem(
                                                 "about:blank",
                                                 "Bad Request",
                                                 400,
                                                 "The webhook URL is refused.",
-                                                List.of(new Problem.FieldError("url", refusal))));
+                                                List.of(
+                                                        new Problem.FieldError(
+                                                                "url", refused.reason()))));
                             }
                             return url;
                         });

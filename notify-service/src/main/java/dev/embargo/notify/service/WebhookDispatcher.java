@@ -8,6 +8,10 @@ import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.WebhookConfig;
 import dev.embargo.notify.domain.EndpointAddress;
+import dev.embargo.notify.domain.EndpointAddress.Check;
+import dev.embargo.notify.domain.EndpointAddress.Refused;
+import dev.embargo.notify.domain.EndpointAddress.Target;
+import dev.embargo.notify.domain.HostResolver;
 import dev.embargo.notify.domain.RetrySchedule;
 import dev.embargo.notify.domain.WebhookDelivery;
 import dev.embargo.notify.domain.WebhookEndpoint;
@@ -21,9 +25,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +38,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +72,7 @@ public class WebhookDispatcher {
     private final FieldCipher cipher;
     private final WebhookConfig config;
     private final MeterRegistry registry;
+    private final HostResolver resolver;
     private final RetrySchedule schedule;
     private final RepeatingPass pass = RepeatingPass.draining("Webhook dispatch", this::sendDue);
     private WebClient client;
@@ -77,7 +85,8 @@ public class WebhookDispatcher {
             Outbox outbox,
             FieldCipher cipher,
             WebhookConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            HostResolver resolver) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.partners = partners;
@@ -86,6 +95,7 @@ public class WebhookDispatcher {
         this.cipher = cipher;
         this.config = config;
         this.registry = registry;
+        this.resolver = resolver;
         this.schedule = new RetrySchedule(config.retrySchedule());
     }
 
@@ -150,9 +160,9 @@ public class WebhookDispatcher {
                         batch ->
                                 batch.deliveries().isEmpty()
                                         ? Uni.createFrom().item(false)
-                                        : refusals(batch.endpoints().values())
+                                        : checks(batch.endpoints().values())
                                                 .chain(
-                                                        refused ->
+                                                        checks ->
                                                                 Multi.createFrom()
                                                                         .iterable(
                                                                                 batch.deliveries())
@@ -164,7 +174,7 @@ public class WebhookDispatcher {
                                                                                                 batch.endpoints()
                                                                                                         .get(
                                                                                                                 delivery.endpointId),
-                                                                                                refused))
+                                                                                                checks))
                                                                         .merge(config.concurrency())
                                                                         .collect()
                                                                         .asList())
@@ -176,51 +186,63 @@ public class WebhookDispatcher {
     }
 
     /**
-     * SSRF check of every endpoint in the batch, again at send time: DNS answers change. Resolving
-     * blocks, so it runs on a worker thread, once per distinct host and scheme.
+     * SSRF check of every endpoint in the batch, again at send time: DNS answers change. Each host
+     * is looked up once per pass (per scheme and authority), and its tries go to the address that
+     * was checked. Resolving blocks, so it runs on a worker thread.
      */
-    private Uni<Map<UUID, String>> refusals(java.util.Collection<WebhookEndpoint> batchEndpoints) {
+    private Uni<Map<UUID, Check>> checks(Collection<WebhookEndpoint> batchEndpoints) {
         return Uni.createFrom()
                 .item(
                         () -> {
-                            Map<String, String> byOrigin = new HashMap<>();
-                            Map<UUID, String> refused = new HashMap<>();
+                            Map<String, Check> byOrigin = new HashMap<>();
+                            Map<UUID, Check> checks = new HashMap<>();
                             for (WebhookEndpoint endpoint : batchEndpoints) {
-                                String refusal =
+                                checks.put(
+                                        endpoint.id,
                                         byOrigin.computeIfAbsent(
                                                 origin(endpoint.url),
                                                 ignored ->
-                                                        String.valueOf(
-                                                                EndpointAddress.refusal(
-                                                                        endpoint.url,
-                                                                        config.allowHttp(),
-                                                                        config
-                                                                                .allowPrivateAddresses())));
-                                if (!refusal.equals("null")) {
-                                    refused.put(endpoint.id, "address refused: " + refusal);
-                                }
+                                                        EndpointAddress.check(
+                                                                endpoint.url,
+                                                                resolver,
+                                                                config.allowHttp(),
+                                                                config.allowPrivateAddresses())));
                             }
-                            return refused;
+                            return checks;
                         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** Scheme, user info and host: what the address check depends on (the path does not). */
+    /** Scheme and authority (user info, host, port): what a check depends on, not the path. */
     private static String origin(String url) {
         try {
             java.net.URI uri = new java.net.URI(url);
-            return uri.getScheme() + "://" + uri.getRawUserInfo() + "@" + uri.getHost();
+            return uri.getScheme() + "://" + uri.getRawAuthority();
         } catch (java.net.URISyntaxException e) {
             return url;
         }
     }
 
     private Uni<Outcome> send(
-            WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, String> refused) {
-        if (refused.containsKey(endpoint.id)) {
-            return Uni.createFrom()
-                    .item(new Outcome(delivery.id, null, refused.get(endpoint.id), 0));
-        }
+            WebhookDelivery delivery, WebhookEndpoint endpoint, Map<UUID, Check> checks) {
+        return switch (checks.get(endpoint.id)) {
+            case Refused refused ->
+                    Uni.createFrom()
+                            .item(
+                                    new Outcome(
+                                            delivery.id,
+                                            null,
+                                            "address refused: " + refused.reason(),
+                                            0));
+            case Target target -> post(delivery, endpoint, target);
+        };
+    }
+
+    /**
+     * One try, to the checked address: the URL still gives the Host header and the TLS server name,
+     * so the receiver's certificate is verified against its host, not the address.
+     */
+    private Uni<Outcome> post(WebhookDelivery delivery, WebhookEndpoint endpoint, Target target) {
         long timestamp = Instant.now().getEpochSecond();
         // Each delivery's own body: copies of one pre-advisory differ by their recipient's
         // watermark.
@@ -232,7 +254,10 @@ public class WebhookDispatcher {
                         timestamp,
                         body);
         long started = System.nanoTime();
-        return client.postAbs(endpoint.url)
+        return client.requestAbs(
+                        HttpMethod.POST,
+                        SocketAddress.inetSocketAddress(target.address()),
+                        endpoint.url)
                 .timeout(config.timeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", delivery.webhookId())

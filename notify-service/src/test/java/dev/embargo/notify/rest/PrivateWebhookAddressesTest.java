@@ -1,5 +1,6 @@
 package dev.embargo.notify.rest;
 
+import static dev.embargo.notify.support.PartnerApi.freshGroup;
 import static dev.embargo.notify.support.PartnerApi.partner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Webhook URLs as production checks them: HTTPS on public addresses only. The module's other tests
  * run with the local stack's allowances (plain HTTP to 127.0.0.1); this one profile takes them
- * away.
+ * away. Nothing here connects anywhere: the rebinding of a host between its check and its delivery
+ * is tested on loopback addresses in {@code WebhookDeliveriesTest}.
  */
 @QuarkusTest
 @TestProfile(PrivateWebhookAddressesTest.ProductionAddressRules.class)
@@ -25,7 +27,7 @@ class PrivateWebhookAddressesTest {
 
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
-    void loopbackPrivateAndMetadataAddressesAreRefusedAtRegistration() {
+    void loopbackPrivateMetadataAndOtherSpecialPurposeAddressesAreRefusedAtRegistration() {
         String partner = partner("Internal", List.of("g"), List.of("moqtail"));
         for (String url :
                 List.of(
@@ -34,7 +36,16 @@ class PrivateWebhookAddressesTest {
                         "https://10.0.0.8/hook",
                         "https://192.168.1.1/hook",
                         "https://169.254.169.254/latest/meta-data",
-                        "https://[::1]/hook")) {
+                        "https://[::1]/hook",
+                        "https://[::127.0.0.1]/hook",
+                        "https://[::ffff:127.0.0.1]/hook",
+                        "https://[64:ff9b::127.0.0.1]/hook",
+                        "https://[64:ff9b::169.254.169.254]/latest/meta-data",
+                        "https://[2002:7f00:1::]/hook",
+                        "https://[2002:a9fe:a9fe::]/latest/meta-data",
+                        "https://198.18.0.1/hook",
+                        "https://240.0.0.1/hook",
+                        "https://255.255.255.255/hook")) {
             given().contentType(ContentType.JSON)
                     .body(Map.of("url", url))
                     .when()
@@ -43,9 +54,7 @@ class PrivateWebhookAddressesTest {
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"))
-                    .body(
-                            "errors[0].message",
-                            startsWith("resolves to a loopback, link-local or private address"));
+                    .body("errors[0].message", startsWith("resolves to a special-purpose address"));
         }
     }
 
@@ -65,7 +74,8 @@ class PrivateWebhookAddressesTest {
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
     void aPublicHttpsAddressIsAccepted() {
-        String partner = partner("Public", List.of("g"), List.of("moqtail"));
+        // A group of its own: no pre-advisory ever goes to this public address.
+        String partner = partner("Public", List.of(freshGroup()), List.of("moqtail"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("url", "https://93.184.216.34/hook"))
                 .when()

@@ -16,28 +16,38 @@ import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.localstack.ServiceTestEvents;
+import dev.embargo.notify.domain.HostResolver;
 import dev.embargo.notify.support.PartnerApi.Endpoint;
 import dev.embargo.notify.support.PreAdvisories;
 import dev.embargo.notify.support.WebhookReceiver;
 import dev.embargo.notify.support.WebhookReceiver.Received;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pre-advisories from the advisory topic to partners' receivers on 127.0.0.1, under the test
- * stack's retry schedule (1 s, 1 s, 1 s: four tries).
+ * Pre-advisories from the advisory topic to partners' receivers on loopback, under the test stack's
+ * retry schedule (1 s, 1 s, 1 s: four tries).
  */
 @QuarkusTest
 @TestSecurity(user = "cora", roles = "coordinator")
@@ -99,6 +109,49 @@ class WebhookDeliveriesTest {
                 .body("[0].attempts", equalTo(1))
                 .body("[0].lastStatus", equalTo(204))
                 .body("[0]", not(hasKey("body")));
+    }
+
+    @Test
+    void aDeliveryToAHostNameKeepsThatNameAsItsHost() {
+        String partner = partner("Named", List.of(group), List.of("moqtail"));
+        String url = receiver.url("/named").replace("127.0.0.1", "localhost");
+        endpoint(partner, url);
+
+        release("Sent to a name");
+
+        awaitStatus(partner, "delivered");
+        assertThat(receiver.at("/named"))
+                .singleElement()
+                .extracting(Received::host)
+                .isEqualTo(URI.create(url).getAuthority());
+    }
+
+    @Test
+    void aDeliveryGoesToTheAddressItsOneLookupCheckedNeverToALaterAnswer() throws IOException {
+        RebindingResolver resolver = new RebindingResolver();
+        QuarkusMock.installMockForType(resolver, HostResolver.class);
+        try (ConnectionCounter rebound = new ConnectionCounter(RebindingResolver.LATER_ANSWER);
+                WebhookReceiver checked =
+                        new WebhookReceiver(
+                                new InetSocketAddress(
+                                        RebindingResolver.FIRST_ANSWER, rebound.port()))) {
+            String authority = RebindingResolver.HOST + ":" + rebound.port();
+            endpoint(
+                    partner("Rebound", List.of(group), List.of("moqtail")),
+                    "http://" + authority + "/hook");
+            resolver.startOver();
+
+            release("Sent where it was checked");
+
+            // A second lookup after the check would get the later answer and connect there.
+            await().atMost(PATIENCE)
+                    .until(() -> !checked.at("/hook").isEmpty() || rebound.connections() > 0);
+            assertThat(rebound.connections()).isZero();
+            assertThat(checked.at("/hook"))
+                    .singleElement()
+                    .extracting(Received::host)
+                    .isEqualTo(authority);
+        }
     }
 
     @Test
@@ -303,5 +356,73 @@ class WebhookDeliveriesTest {
                                         .getString(
                                                 "find { it.status == '%s' }.id".formatted(status)),
                         id -> id != null);
+    }
+
+    /**
+     * A DNS server rebinding {@value #HOST}: it answers 127.0.0.2 and 127.0.0.3 in turn, counting
+     * from {@link #startOver()}. Other hosts get the system's answer.
+     */
+    private static final class RebindingResolver extends SystemHostResolver {
+
+        static final String HOST = "rebinding.test";
+        static final InetAddress FIRST_ANSWER = loopback(2);
+        static final InetAddress LATER_ANSWER = loopback(3);
+
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        void startOver() {
+            lookups.set(0);
+        }
+
+        @Override
+        public List<InetAddress> addressesOf(String host) throws UnknownHostException {
+            if (!host.equals(HOST)) {
+                return super.addressesOf(host);
+            }
+            return List.of(lookups.getAndIncrement() % 2 == 0 ? FIRST_ANSWER : LATER_ANSWER);
+        }
+
+        private static InetAddress loopback(int last) {
+            try {
+                return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A port on a loopback address that counts the connections made to it, whatever they send. */
+    private static final class ConnectionCounter implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        ConnectionCounter(InetAddress address) throws IOException {
+            socket = new ServerSocket(0, 50, address);
+            Thread.ofVirtual().start(this::count);
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        private void count() {
+            while (!socket.isClosed()) {
+                try (Socket ignored = socket.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A partner's webhook receiver on 127.0.0.1: records every request by path and answers 204, or 500
- * while a path is told to fail.
+ * A partner's webhook receiver, on 127.0.0.1 unless told another loopback address: records every
+ * request by path and answers 204, or 500 while a path is told to fail.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -27,12 +27,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
     public WebhookReceiver() {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    public WebhookReceiver(InetSocketAddress address) {
         try {
-            server =
-                    HttpServer.create(
-                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("No receiver on 127.0.0.1", e);
+            throw new UncheckedIOException("No receiver on " + address, e);
         }
         server.createContext("/", this::receive);
         server.start();
@@ -65,6 +67,7 @@ public final class WebhookReceiver implements AutoCloseable {
         byPath.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>())
                 .add(
                         new Received(
+                                headers.getFirst("host"),
                                 headers.getFirst("webhook-id"),
                                 headers.getFirst("webhook-timestamp"),
                                 headers.getFirst("webhook-signature"),
@@ -80,8 +83,9 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One request as the receiver got it. */
-    public record Received(String webhookId, String timestamp, String signature, String body) {
+    /** One request as the receiver got it, with the host it was sent to (its Host header). */
+    public record Received(
+            String host, String webhookId, String timestamp, String signature, String body) {
 
         /**
          * Whether a partner's receiver with {@code secret} accepts the request, checked by the
