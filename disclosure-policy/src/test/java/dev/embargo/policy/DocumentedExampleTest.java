@@ -82,13 +82,16 @@ class DocumentedExampleTest {
     }
 
     @Test
-    void everyFeatureExampleLoadsWithinAMinimalProgram() throws IOException {
+    void everyFeatureExampleLoadsWithinAMinimalProgramAndTravelsAsJson() throws IOException {
         assertThat(examples.keySet())
                 .as("one example per feature of the format; feature 8 reads feature 7's")
                 .filteredOn(heading -> heading.matches("### \\d+\\. .*"))
                 .hasSize(17);
-        for (Map.Entry<String, String> example : examples.entrySet()) {
-            assertThat(fragment(example.getKey())).as(example.getKey()).isNotNull();
+        for (String heading : examples.keySet()) {
+            Program program = fragment(heading);
+            assertThat(FILES.readPublished(FILES.toJson(program), heading))
+                    .as("%s, as events carry it", heading)
+                    .isEqualTo(program);
         }
     }
 
