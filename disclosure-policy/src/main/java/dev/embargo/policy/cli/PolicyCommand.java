@@ -20,6 +20,8 @@ public final class PolicyCommand {
                     + CheckCommand.USAGE
                     + "\n  "
                     + TimelineCommand.USAGE
+                    + "\n  "
+                    + MigrateCommand.USAGE
                     + "\n"
                     + "Exit status: 0 no error (warnings may be printed), 1 an error, 2 a usage"
                     + " error.\n"
@@ -49,6 +51,7 @@ public final class PolicyCommand {
             return switch (args.getFirst()) {
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "timeline" -> TimelineCommand.run(rest, out, err);
+                case "migrate" -> MigrateCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args.getFirst() + "'");
             };
         } catch (UsageException e) {
