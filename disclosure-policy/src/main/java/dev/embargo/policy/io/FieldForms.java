@@ -23,17 +23,15 @@ final class FieldForms {
     private FieldForms() {}
 
     /**
-     * Why {@code value} is not a valid {@code field} (the field's own name, e.g. {@code email}).
+     * Why {@code value} does not have the {@code form} its field takes: a shared form such as
+     * {@code duration} or {@code email}, else the field's own name, e.g. {@code fingerprint}.
      *
-     * @param duration whether the schema wants a duration there
      * @param v1 whether the file is a v1 program, which writes fingerprints without spaces
      */
-    static String explain(String field, String value, boolean duration, boolean v1) {
+    static String explain(String form, String value, boolean v1) {
         String quoted = "'" + value + "'";
-        if (duration) {
-            return quoted + " is not a duration: " + durationHint(value);
-        }
-        return switch (field) {
+        return switch (form) {
+            case "duration" -> quoted + " is not a duration: " + durationHint(value);
             case "fingerprint" -> quoted + " is not a fingerprint: " + fingerprintHint(value, v1);
             case "email" -> quoted + " is not an e-mail address such as security@example.org";
             case "url" -> quoted + " is not a web address: it starts with https://";
@@ -45,11 +43,18 @@ final class FieldForms {
                     quoted
                             + " is not a time zone: write an IANA name such as Europe/Berlin,"
                             + " America/New_York or UTC";
-            case "holidays" -> quoted + " is not a date: write it as YYYY-MM-DD, e.g. 2026-12-25";
+            case "holidays", "date" ->
+                    quoted + " is not a date: write it as YYYY-MM-DD, e.g. 2026-12-25";
             case "preferredLanguages" -> quoted + " is not a language tag such as en, de or pt-BR";
             case "armoredKey" ->
                     "is not an ASCII-armored public key: it starts with"
                             + " -----BEGIN PGP PUBLIC KEY BLOCK-----";
+            case "releaseTime" -> quoted + " is not a time of day: write it as HH:MM, e.g. 14:00";
+            case "manufacturerMemberState" ->
+                    quoted + " is not a country code: two capital letters (ISO 3166-1), e.g. DE";
+            case "keycloakGroup" ->
+                    quoted + " is not a Keycloak group path such as /programs/acme/responders";
+            case "reportTo" -> quoted + " is neither an https:// address nor an e-mail address";
             case "id", "name" ->
                     quoted
                             + " is not an id: lower-case letters, digits and -, starting with a"

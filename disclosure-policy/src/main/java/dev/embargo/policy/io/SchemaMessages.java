@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
  * expression or a schema keyword.
  */
 final class SchemaMessages {
+
+    private static final Pattern DEFINITION = Pattern.compile("#/\\$defs/([^/]+)/pattern$");
 
     private final JsonNode schema;
     private final JsonNode program;
@@ -32,7 +36,55 @@ final class SchemaMessages {
     }
 
     List<PolicyError> translate(Collection<ValidationMessage> messages) {
-        return messages.stream().map(this::translate).toList();
+        return SchemaAlternatives.findings(messages).stream()
+                .map(
+                        finding ->
+                                finding.size() == 1
+                                        ? translate(finding.getFirst())
+                                        : either(finding))
+                .toList();
+    }
+
+    /**
+     * One finding for a value that took none of its forms: each alternative said only that it is of
+     * another type, or that it lacks another field.
+     */
+    private PolicyError either(List<ValidationMessage> alternatives) {
+        ValidationMessage first = alternatives.getFirst();
+        String path = first.getInstanceLocation().toString();
+        String text;
+        if ("required".equals(first.getType())) {
+            List<String> fields =
+                    alternatives.stream().map(ValidationMessage::getProperty).distinct().toList();
+            text =
+                    (program.at(pointer(path)).has("fingerprint")
+                                    ? "a fingerprint with no key: "
+                                    : "")
+                            + "add one of "
+                            + String.join(", ", fields.subList(0, fields.size() - 1))
+                            + " or "
+                            + fields.getLast();
+        } else {
+            String found = kind(String.valueOf(first.getArguments()[0]));
+            text =
+                    alternatives.stream()
+                                    .anyMatch(
+                                            m ->
+                                                    m.getSchemaLocation()
+                                                            .toString()
+                                                            .contains("/promise/"))
+                            ? "must be a duration such as 7d, or a promise such as { within: 7d,"
+                                    + " firm: false }, not "
+                                    + found
+                            : "must be "
+                                    + alternatives.stream()
+                                            .map(m -> kind(String.valueOf(m.getArguments()[1])))
+                                            .distinct()
+                                            .collect(Collectors.joining(" or "))
+                                    + ", not "
+                                    + found;
+        }
+        return new PolicyError(field(path), lines.lineOf(path), text);
     }
 
     private PolicyError translate(ValidationMessage message) {
@@ -44,9 +96,8 @@ final class SchemaMessages {
                     case "additionalProperties" -> unknown(message, path, property);
                     case "pattern" ->
                             FieldForms.explain(
-                                    lastName(path),
+                                    form(message),
                                     message.getInstanceNode().asText(),
-                                    message.getSchemaLocation().toString().contains("duration"),
                                     program.path("apiVersion").asText().endsWith("/v1"));
                     case "enum" ->
                             "'"
@@ -185,6 +236,26 @@ final class SchemaMessages {
         String text = message.getMessage();
         int colon = text.indexOf(": ");
         return text.startsWith("$") && colon > 0 ? text.substring(colon + 2) : text;
+    }
+
+    /**
+     * What a value must look like: the schema's shared definition it failed (such as {@code
+     * duration} or {@code email}), else the field's own name.
+     */
+    private static String form(ValidationMessage message) {
+        Matcher definition = DEFINITION.matcher(message.getSchemaLocation().toString());
+        return definition.find()
+                ? definition.group(1)
+                : lastName(message.getInstanceLocation().toString());
+    }
+
+    /**
+     * The JSON Pointer of a validator path: {@code /openPgp/keys/0} for {@code $.openPgp.keys[0]}.
+     */
+    private static String pointer(String path) {
+        return path.equals("$")
+                ? ""
+                : path.substring(1).replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
     }
 
     /** The field's own name: {@code email} for {@code $.contacts[0].email}. */

@@ -41,6 +41,31 @@ class ProgramFileMessagesTest {
                   - { id: distros, maxEmbargo: 14d }
             """;
 
+    /** A small valid v2 program: a value may take one of several forms here. */
+    private static final String V2 =
+            """
+            apiVersion: embargo.dev/program/v2
+            slug: sample
+            name: Sample
+            openPgp:
+              status: published
+              keys:
+                - fingerprint: 3B2A 1C4D 5E6F 7A8B 9C0D  1E2F 3A4B 5C6D 7E8F 9A0B
+                  url: https://sample.example/key.asc
+            channels:
+              - type: web
+            policy:
+              scope:
+                inScope:
+                  - { id: memory-safety, title: Memory safety }
+              deadlines:
+                acknowledgement: 2bd
+                triage: { within: 5bd, firm: false }
+              disclosure:
+                partnerGroups:
+                  - { id: distros, maxEmbargo: 14d }
+            """;
+
     private final ProgramFiles files = new ProgramFiles();
 
     @Test
@@ -231,6 +256,55 @@ class ProgramFileMessagesTest {
                                         "s.yaml")
                                 .slug())
                 .isEqualTo("sample");
+    }
+
+    @Test
+    void theV2SampleLoadsWithoutErrorOrWarning() {
+        ProgramCheck check = files.check(V2);
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).isEmpty();
+    }
+
+    @Test
+    void aV2KeyThatIsOnlyAFingerprintIsOneClearError() {
+        PolicyError error =
+                onlyError(V2.replace("      url: https://sample.example/key.asc\n", ""));
+        assertThat(error.field()).isEqualTo("openPgp.keys[0]");
+        assertThat(error.line()).isEqualTo(7);
+        assertThat(error.message())
+                .isEqualTo("a fingerprint with no key: add one of armoredKey, url or keyserver");
+    }
+
+    @Test
+    void aV2DurationInWordsIsOneErrorNotOnePerFormADeadlineMayTake() {
+        PolicyError error =
+                onlyError(V2.replace("acknowledgement: 2bd", "acknowledgement: 2 days"));
+        assertThat(error.field()).isEqualTo("policy.deadlines.acknowledgement");
+        assertThat(error.message()).startsWith("'2 days' is not a duration: write 2d");
+    }
+
+    @Test
+    void aV2PromiseWithABadDurationPointsAtItsDuration() {
+        PolicyError error = onlyError(V2.replace("within: 5bd", "within: 3 months"));
+        assertThat(error.field()).isEqualTo("policy.deadlines.triage.within");
+        assertThat(error.line()).isEqualTo(17);
+        assertThat(error.message())
+                .startsWith("'3 months' is not a duration: months are not supported");
+    }
+
+    @Test
+    void aV2DeadlineOfNeitherFormNamesBothForms() {
+        assertThat(onlyError(V2.replace("acknowledgement: 2bd", "acknowledgement: 2")).message())
+                .isEqualTo(
+                        "must be a duration such as 7d, or a promise such as { within: 7d, firm:"
+                                + " false }, not a number");
+    }
+
+    @Test
+    void aV2MaximumEmbargoOfAsapIsWarnedAbout() {
+        assertThat(files.check(V2.replace("maxEmbargo: 14d", "maxEmbargo: asap")).warnings())
+                .extracting(PolicyWarning::field)
+                .containsExactly("policy.disclosure.partnerGroups[0].maxEmbargo");
     }
 
     private PolicyError onlyError(String text) {
