@@ -1,5 +1,6 @@
 package dev.embargo.policy.cli;
 
+import dev.embargo.policy.deadline.Anchor;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.Deadline;
 import dev.embargo.policy.deadline.DeadlineEngine;
@@ -7,6 +8,7 @@ import dev.embargo.policy.io.ProgramCheck;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.DisclosurePolicy.SeverityLevel;
 import dev.embargo.policy.model.DisclosurePolicy.SeverityScheme;
+import dev.embargo.policy.model.DisclosurePolicy.Track;
 import dev.embargo.policy.model.Program;
 import java.io.PrintStream;
 import java.time.DateTimeException;
@@ -14,11 +16,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code embargo policy timeline FILE --arrived TIME [--severity LEVEL] [--expedited]}: the
@@ -27,11 +34,23 @@ import java.util.Set;
 final class TimelineCommand {
 
     static final String USAGE =
-            "timeline FILE --arrived TIME [--severity LEVEL] [--expedited]\n"
+            "timeline FILE --arrived TIME [--severity LEVEL] [--track ID] [--expedited]\n"
+                    + "                 [--already-public] [--EVENT TIME...]\n"
                     + "                            the deadlines of a report that arrived at TIME"
                     + " (2026-03-02T10:00Z, or a\n"
                     + "                            local time such as 2026-03-02T11:00 in the"
-                    + " program's time zone)";
+                    + " program's time zone);\n"
+                    + "                            EVENT: acknowledgement, triage, cve-assigned,"
+                    + " fix-released,\n"
+                    + "                            public-disclosure, when it happened (for steps"
+                    + " anchored on it)";
+
+    /** The events a promise may be anchored on, each an option: {@code --fix-released TIME}. */
+    private static final Map<String, Anchor> EVENTS =
+            Arrays.stream(Anchor.values())
+                    .filter(anchor -> anchor != Anchor.ARRIVAL)
+                    .collect(
+                            Collectors.toMap(anchor -> "--" + anchor.wireName(), anchor -> anchor));
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
@@ -39,8 +58,10 @@ final class TimelineCommand {
     private TimelineCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Set<String> options = new HashSet<>(Set.of("--arrived", "--severity", "--track"));
+        options.addAll(EVENTS.keySet());
         Arguments arguments =
-                Arguments.parse(args, Set.of("--arrived", "--severity"), Set.of("--expedited"));
+                Arguments.parse(args, options, Set.of("--expedited", "--already-public"));
         if (arguments.operands().size() != 1) {
             throw new UsageException("timeline needs one program file");
         }
@@ -61,10 +82,24 @@ final class TimelineCommand {
             return 1;
         }
         Program program = check.program();
-        ZoneId zone = program.timeZone() == null ? ZoneOffset.UTC : program.timeZone();
-        CaseFacts facts = CaseFacts.arrivedAt(arrival(arrived, zone));
+        ZoneId zone = program.timeZone() == null ? ZoneId.of("UTC") : program.timeZone();
+        CaseFacts facts = CaseFacts.arrivedAt(time("--arrived", arrived, zone));
         if (arguments.value("--severity").isPresent()) {
             facts = facts.withSeverity(severity(program, arguments.value("--severity").get()));
+        }
+        if (arguments.value("--track").isPresent()) {
+            facts = facts.onTrack(track(program, arguments.value("--track").get()));
+        }
+        if (arguments.flag("--already-public")) {
+            facts = facts.withAlreadyPublic();
+        }
+        for (Map.Entry<String, Anchor> event : EVENTS.entrySet()) {
+            if (arguments.value(event.getKey()).isPresent()) {
+                facts =
+                        facts.withEvent(
+                                event.getValue(),
+                                time(event.getKey(), arguments.value(event.getKey()).get(), zone));
+            }
         }
         if (arguments.flag("--expedited")) {
             if (program.policy().expedited() == null) {
@@ -77,7 +112,7 @@ final class TimelineCommand {
         return 0;
     }
 
-    private static Instant arrival(String text, ZoneId zone) throws UsageException {
+    private static Instant time(String option, String text, ZoneId zone) throws UsageException {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException withoutOffset) {
@@ -85,7 +120,8 @@ final class TimelineCommand {
                 return LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeException e) {
                 throw new UsageException(
-                        "--arrived: '"
+                        option
+                                + ": '"
                                 + text
                                 + "' is not a time such as 2026-03-02T10:00Z or, in the"
                                 + " program's time zone, 2026-03-02T11:00");
@@ -112,6 +148,21 @@ final class TimelineCommand {
         return level;
     }
 
+    private static String track(Program program, String id) throws UsageException {
+        List<String> ids = program.policy().tracks().stream().map(Track::id).toList();
+        if (!ids.contains(id)) {
+            throw new UsageException(
+                    "--track: '"
+                            + id
+                            + "' is not a track of "
+                            + program.slug()
+                            + (ids.isEmpty()
+                                    ? ", which has none"
+                                    : " (" + String.join(", ", ids) + ")"));
+        }
+        return id;
+    }
+
     private static void print(
             Program program,
             ZoneId zone,
@@ -130,16 +181,34 @@ final class TimelineCommand {
                 "SEVERITY",
                 facts.severity() == null ? "not set" : facts.severity(),
                 "",
-                facts.expedited() ? "expedited track" : "");
+                String.join(
+                        ", ",
+                        Stream.of(
+                                        facts.track() == null ? null : "track " + facts.track(),
+                                        facts.expedited() ? "expedited track" : null,
+                                        facts.alreadyPublic() ? "already public" : null)
+                                .filter(Objects::nonNull)
+                                .toList()));
         for (Deadline deadline : timeline) {
             row(
                     out,
-                    deadline.step().name(),
+                    deadline.step().name()
+                            + (deadline.label() == null ? "" : " " + deadline.label()),
                     deadline.due() == null
                             ? "no due time"
                             : TIME.format(deadline.due().atZone(zone)),
-                    deadline.promised() == null ? "" : deadline.promised().toString(),
-                    deadline.basis());
+                    (deadline.promised() == null ? "" : deadline.promised().toString())
+                            + (deadline.firm() ? "" : " target"),
+                    deadline.basis()
+                            + (deadline.atLeast() == null
+                                    ? ""
+                                    : "; not before "
+                                            + TIME.format(deadline.atLeast().atZone(zone))));
+        }
+        if (timeline.stream().anyMatch(deadline -> !deadline.firm())) {
+            out.println(
+                    "A target (the policy's \"usually\", \"we aim to\") earns warnings, never a"
+                            + " breach.");
         }
     }
 

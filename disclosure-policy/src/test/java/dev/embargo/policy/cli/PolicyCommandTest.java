@@ -2,6 +2,10 @@ package dev.embargo.policy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.PatchFailedException;
+import dev.embargo.policy.io.ProgramFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,14 +61,7 @@ class PolicyCommandTest {
 
     @Test
     void checkPassesTheRepositorysProgramFiles() throws IOException {
-        List<String> seeds;
-        try (Stream<Path> files = Files.list(Path.of("../deploy/programs"))) {
-            seeds =
-                    files.filter(file -> file.toString().endsWith(".yaml"))
-                            .map(Path::toString)
-                            .sorted()
-                            .toList();
-        }
+        List<String> seeds = programFiles();
         assertThat(seeds).isNotEmpty();
         assertThat(run(Stream.concat(Stream.of("check"), seeds.stream()).toArray(String[]::new)))
                 .isZero();
@@ -183,6 +180,85 @@ class PolicyCommandTest {
         assertThat(run("timeline", file, "--arrived", "2026-03-02T10:00Z")).isEqualTo(1);
         assertThat(out()).isEmpty();
         assertThat(err()).startsWith(file + ":23: error: policy.deadlines.disclosure:");
+    }
+
+    @Test
+    void timelineRefusesATrackTheProgramDoesNotHave() throws IOException {
+        String file = write("sample.yaml", PROGRAM);
+        assertThat(run("timeline", file, "--arrived", "2026-03-02T10:00Z", "--track", "urgent"))
+                .isEqualTo(2);
+        assertThat(err()).contains("--track: 'urgent' is not a track of sample, which has none");
+        assertThat(
+                        run(
+                                "timeline",
+                                file,
+                                "--arrived",
+                                "2026-03-02T10:00Z",
+                                "--fix-released",
+                                "soon"))
+                .isEqualTo(2);
+        assertThat(err()).contains("--fix-released: 'soon' is not a time");
+    }
+
+    @Test
+    void migratePrintsAUnifiedDiffThatMakesTheSameProgramInV2()
+            throws IOException, PatchFailedException {
+        String file = write("sample.yaml", PROGRAM);
+        assertThat(run("migrate", file)).isZero();
+        assertThat(out())
+                .startsWith("--- " + file + "\n+++ " + file + "\n@@ -1,4 +1,4 @@\n")
+                .contains(
+                        "-apiVersion: embargo.dev/program/v1\n"
+                                + "+apiVersion: embargo.dev/program/v2\n");
+        List<String> migrated =
+                DiffUtils.patch(
+                        PROGRAM.lines().toList(),
+                        UnifiedDiffUtils.parseUnifiedDiff(out().lines().toList()));
+        ProgramFiles files = new ProgramFiles();
+        assertThat(files.toJson(files.read(String.join("\n", migrated), "migrated")))
+                .isEqualTo(files.toJson(files.read(PROGRAM, "original")));
+    }
+
+    @Test
+    void migrateLeavesEveryRepositoryProgramFileTheSameProgram() throws IOException {
+        for (String seed : programFiles()) {
+            assertThat(run("migrate", seed)).as(seed + ": " + err()).isZero();
+            assertThat(out()).as(seed).contains("+apiVersion: embargo.dev/program/v2");
+        }
+    }
+
+    @Test
+    void migrateOfAV2FileHasNothingToDo() throws IOException {
+        String file = write("sample.yaml", PROGRAM.replace("program/v1", "program/v2"));
+        assertThat(run("migrate", file)).isZero();
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("nothing to migrate");
+    }
+
+    @Test
+    void migrateSaysWhatTheAuthorMustAddWhenV2RefusesTheResult() throws IOException {
+        // v1 loads a fingerprint with no key (with a warning); v2 refuses one.
+        String file =
+                write(
+                        "sample.yaml",
+                        PROGRAM.replace(
+                                "status: forthcoming",
+                                "status: forthcoming\n"
+                                    + "  fingerprint: 3B2A1C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B"));
+        assertThat(run("migrate", file)).isEqualTo(1);
+        assertThat(out()).contains("+  keys:\n+    - fingerprint: 3B2A");
+        assertThat(err())
+                .contains(
+                        file + " (migrated):10: error: openPgp.keys[0]: a fingerprint with no key");
+    }
+
+    private static List<String> programFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../deploy/programs"))) {
+            return files.filter(file -> file.toString().endsWith(".yaml"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        }
     }
 
     private int run(String... args) {
