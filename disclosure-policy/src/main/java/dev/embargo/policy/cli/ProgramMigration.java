@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,13 +18,18 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * A v1 program file rewritten as v2 where the two formats differ, by text edits that keep the
- * author's comments, order and quoting: the {@code apiVersion}, and the one OpenPGP key of v1
- * ({@code openPgp.fingerprint}, {@code openPgp.armoredKey}) as the first of {@code openPgp.keys}.
+ * author's comments, order and quoting: the {@code apiVersion} (and the schema an editor is pointed
+ * to), and the one OpenPGP key of v1 ({@code openPgp.fingerprint}, {@code openPgp.armoredKey}) as
+ * the first of {@code openPgp.keys}.
  */
 final class ProgramMigration {
 
     static final String V1 = "embargo.dev/program/v1";
     static final String V2 = "embargo.dev/program/v2";
+
+    private static final Pattern SCHEMA_COMMENT =
+            Pattern.compile(
+                    "#\\s*yaml-language-server:\\s*\\$schema=.*program\\.v1\\.schema\\.json.*");
 
     private static final Set<String> KEY_FIELDS = Set.of("fingerprint", "armoredKey");
 
@@ -57,6 +63,12 @@ final class ProgramMigration {
         // The apiVersion comes first in every program, above the edits made to the key.
         int line = field(root, "apiVersion").getKeyNode().getStartMark().getLine();
         lines.set(line, lines.get(line).replace(V1, V2));
+        // Editors would check the v2 file against the v1 schema the file points them to.
+        lines.replaceAll(
+                comment ->
+                        SCHEMA_COMMENT.matcher(comment).matches()
+                                ? comment.replace("program.v1.schema", "program.v2.schema")
+                                : comment);
         return String.join("\n", lines);
     }
 

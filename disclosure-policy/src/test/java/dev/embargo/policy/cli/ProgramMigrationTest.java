@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 class ProgramMigrationTest {
 
     @Test
-    void theApiVersionChangesAndNothingElseWhenThereIsNoKey() {
+    void theApiVersionAndTheEditorsSchemaChangeAndNothingElseWhenThereIsNoKey() {
         String v1 =
                 """
+                # yaml-language-server: $schema=../schemas/program.v1.schema.json
                 # Our policy, from SECURITY.md.
                 apiVersion: "embargo.dev/program/v1"   # the format
                 slug: sample
@@ -19,7 +20,10 @@ class ProgramMigrationTest {
                   status: forthcoming
                 """;
         assertThat(ProgramMigration.isV1(v1)).isTrue();
-        assertThat(ProgramMigration.toV2(v1)).isEqualTo(v1.replace("program/v1", "program/v2"));
+        assertThat(ProgramMigration.toV2(v1))
+                .isEqualTo(
+                        v1.replace("program/v1", "program/v2")
+                                .replace("program.v1.schema", "program.v2.schema"));
     }
 
     @Test
