@@ -65,8 +65,8 @@ final class MigrateCommand {
     }
 
     /**
-     * The migrated text must load and mean what the original meant: an error here (such as a v1
-     * fingerprint with no key, which v2 refuses) is the author's to fix before applying the diff.
+     * The migrated text must load and mean what the original meant; the edits are few, but a
+     * migration that changed a policy without a word would be worse than none.
      */
     private static boolean loadsAsTheSameProgram(
             ProgramFiles files,

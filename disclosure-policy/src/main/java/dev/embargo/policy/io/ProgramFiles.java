@@ -170,7 +170,17 @@ public final class ProgramFiles {
                                 .translate(schema.validate(tree)));
         JsonNode upgraded = version.upgraded(tree);
         if (errors.isEmpty()) {
-            errors.addAll(located(ProgramRules.check(upgraded), lines));
+            errors.addAll(
+                    located(
+                            ProgramRules.check(upgraded).stream()
+                                    .map(
+                                            error ->
+                                                    new PolicyError(
+                                                            version.fieldInFile(error.field()),
+                                                            null,
+                                                            error.message()))
+                                    .toList(),
+                            lines));
         }
         if (admitting) {
             errors.addAll(located(TextFieldRules.check(tree), lines));

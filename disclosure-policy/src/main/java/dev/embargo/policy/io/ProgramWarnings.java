@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a schema-valid program states that loads but changes its meaning without a word: steps the
- * deadline engine has to drop, maximums that set none, a key that is only a fingerprint.
+ * deadline engine has to drop, maximums that set none.
  */
 final class ProgramWarnings {
 
@@ -42,7 +42,6 @@ final class ProgramWarnings {
                     "policy.disclosure.partnerGroups[" + i + "].maxEmbargo",
                     warnings);
         }
-        fingerprintWithoutKey(program.path("openPgp"), warnings);
         return warnings;
     }
 
@@ -77,19 +76,6 @@ final class ProgramWarnings {
                                     + "' sets no maximum: partners could be told any time"
                                     + " before disclosure; write the longest time allowed, such"
                                     + " as 14d"));
-        }
-    }
-
-    /** A v1 key that is only a fingerprint: reporters cannot encrypt to it. */
-    private static void fingerprintWithoutKey(JsonNode openPgp, List<PolicyWarning> warnings) {
-        if (openPgp.has("fingerprint") && !openPgp.has("armoredKey")) {
-            warnings.add(
-                    new PolicyWarning(
-                            "openPgp.fingerprint",
-                            null,
-                            "a fingerprint with no key: reporters cannot encrypt with a"
-                                    + " fingerprint alone; add the armoredKey (a v2 program may"
-                                    + " instead give the key's url or keyserver)"));
         }
     }
 }

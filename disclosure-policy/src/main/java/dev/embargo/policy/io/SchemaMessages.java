@@ -3,6 +3,7 @@ package dev.embargo.policy.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -36,55 +37,7 @@ final class SchemaMessages {
     }
 
     List<PolicyError> translate(Collection<ValidationMessage> messages) {
-        return SchemaAlternatives.findings(messages).stream()
-                .map(
-                        finding ->
-                                finding.size() == 1
-                                        ? translate(finding.getFirst())
-                                        : either(finding))
-                .toList();
-    }
-
-    /**
-     * One finding for a value that took none of its forms: each alternative said only that it is of
-     * another type, or that it lacks another field.
-     */
-    private PolicyError either(List<ValidationMessage> alternatives) {
-        ValidationMessage first = alternatives.getFirst();
-        String path = first.getInstanceLocation().toString();
-        String text;
-        if ("required".equals(first.getType())) {
-            List<String> fields =
-                    alternatives.stream().map(ValidationMessage::getProperty).distinct().toList();
-            text =
-                    (program.at(pointer(path)).has("fingerprint")
-                                    ? "a fingerprint with no key: "
-                                    : "")
-                            + "add one of "
-                            + String.join(", ", fields.subList(0, fields.size() - 1))
-                            + " or "
-                            + fields.getLast();
-        } else {
-            String found = kind(String.valueOf(first.getArguments()[0]));
-            text =
-                    alternatives.stream()
-                                    .anyMatch(
-                                            m ->
-                                                    m.getSchemaLocation()
-                                                            .toString()
-                                                            .contains("/promise/"))
-                            ? "must be a duration such as 7d, or a promise such as { within: 7d,"
-                                    + " firm: false }, not "
-                                    + found
-                            : "must be "
-                                    + alternatives.stream()
-                                            .map(m -> kind(String.valueOf(m.getArguments()[1])))
-                                            .distinct()
-                                            .collect(Collectors.joining(" or "))
-                                    + ", not "
-                                    + found;
-        }
-        return new PolicyError(field(path), lines.lineOf(path), text);
+        return messages.stream().map(this::translate).toList();
     }
 
     private PolicyError translate(ValidationMessage message) {
@@ -206,8 +159,18 @@ final class SchemaMessages {
         Object[] arguments = message.getArguments();
         String found = arguments.length > 0 ? String.valueOf(arguments[0]) : "";
         String expected = arguments.length > 1 ? String.valueOf(arguments[1]) : "";
+        if (message.getSchemaLocation().toString().contains("/$defs/promise/")) {
+            return "must be a duration such as 7d, or a promise such as { within: 7d, firm: false"
+                    + " }, not "
+                    + kind(found);
+        }
+        // A field of several types lists them: [string, object].
+        String kinds =
+                Arrays.stream(expected.replaceAll("[\\[\\] ]", "").split(","))
+                        .map(SchemaMessages::kind)
+                        .collect(Collectors.joining(" or "));
         return "must be "
-                + kind(expected)
+                + kinds
                 + ", not "
                 + kind(found)
                 + ("string".equals(expected) && !"null".equals(found) ? " (put it in quotes)" : "");
@@ -244,18 +207,10 @@ final class SchemaMessages {
      */
     private static String form(ValidationMessage message) {
         Matcher definition = DEFINITION.matcher(message.getSchemaLocation().toString());
+        // A shared pattern may be defined apart from its form: durationPattern for duration.
         return definition.find()
-                ? definition.group(1)
+                ? definition.group(1).replaceFirst("Pattern$", "")
                 : lastName(message.getInstanceLocation().toString());
-    }
-
-    /**
-     * The JSON Pointer of a validator path: {@code /openPgp/keys/0} for {@code $.openPgp.keys[0]}.
-     */
-    private static String pointer(String path) {
-        return path.equals("$")
-                ? ""
-                : path.substring(1).replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
     }
 
     /** The field's own name: {@code email} for {@code $.contacts[0].email}. */

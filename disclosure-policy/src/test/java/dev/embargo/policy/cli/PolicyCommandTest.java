@@ -236,20 +236,11 @@ class PolicyCommandTest {
     }
 
     @Test
-    void migrateSaysWhatTheAuthorMustAddWhenV2RefusesTheResult() throws IOException {
-        // v1 loads a fingerprint with no key (with a warning); v2 refuses one.
-        String file =
-                write(
-                        "sample.yaml",
-                        PROGRAM.replace(
-                                "status: forthcoming",
-                                "status: forthcoming\n"
-                                    + "  fingerprint: 3B2A1C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B"));
+    void migrateOfAFileWithErrorsPrintsThemAndNoDiff() throws IOException {
+        String file = write("bad.yaml", PROGRAM.replace("disclosure: 90d", "disclosure: soon"));
         assertThat(run("migrate", file)).isEqualTo(1);
-        assertThat(out()).contains("+  keys:\n+    - fingerprint: 3B2A");
-        assertThat(err())
-                .contains(
-                        file + " (migrated):10: error: openPgp.keys[0]: a fingerprint with no key");
+        assertThat(out()).isEmpty();
+        assertThat(err()).startsWith(file + ":23: error: policy.deadlines.disclosure:");
     }
 
     private static List<String> programFiles() throws IOException {

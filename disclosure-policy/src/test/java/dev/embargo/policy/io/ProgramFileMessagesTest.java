@@ -234,18 +234,16 @@ class ProgramFileMessagesTest {
     }
 
     @Test
-    void aFingerprintWithNoKeyIsWarnedAbout() {
-        ProgramCheck check =
-                files.check(
+    void aV1FingerprintWithNoKeyIsRefusedWhereTheFileWritesIt() {
+        PolicyError error =
+                onlyError(
                         V1.replace(
                                 "status: forthcoming",
                                 "status: forthcoming\n"
                                     + "  fingerprint: 3B2A1C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B"));
-        assertThat(check.errors()).isEmpty();
-        assertThat(check.warnings())
-                .extracting(PolicyWarning::field, PolicyWarning::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("openPgp.fingerprint", 9));
-        assertThat(check.warnings().getFirst().message()).startsWith("a fingerprint with no key");
+        assertThat(error.field()).isEqualTo("openPgp.fingerprint");
+        assertThat(error.line()).isEqualTo(9);
+        assertThat(error.message()).startsWith("a fingerprint with no key");
     }
 
     @Test
@@ -266,17 +264,7 @@ class ProgramFileMessagesTest {
     }
 
     @Test
-    void aV2KeyThatIsOnlyAFingerprintIsOneClearError() {
-        PolicyError error =
-                onlyError(V2.replace("      url: https://sample.example/key.asc\n", ""));
-        assertThat(error.field()).isEqualTo("openPgp.keys[0]");
-        assertThat(error.line()).isEqualTo(7);
-        assertThat(error.message())
-                .isEqualTo("a fingerprint with no key: add one of armoredKey, url or keyserver");
-    }
-
-    @Test
-    void aV2DurationInWordsIsOneErrorNotOnePerFormADeadlineMayTake() {
+    void aV2DurationInWordsIsOneErrorSayingHowToWriteIt() {
         PolicyError error =
                 onlyError(V2.replace("acknowledgement: 2bd", "acknowledgement: 2 days"));
         assertThat(error.field()).isEqualTo("policy.deadlines.acknowledgement");
