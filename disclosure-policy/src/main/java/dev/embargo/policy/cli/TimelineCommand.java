@@ -83,7 +83,16 @@ final class TimelineCommand {
         }
         Program program = check.program();
         ZoneId zone = program.timeZone() == null ? ZoneId.of("UTC") : program.timeZone();
-        CaseFacts facts = CaseFacts.arrivedAt(time("--arrived", arrived, zone));
+        CaseFacts facts = facts(program, arguments, time("--arrived", arrived, zone), zone);
+        print(program, zone, facts, new DeadlineEngine().timeline(program, facts), out);
+        return 0;
+    }
+
+    /** The case the command line describes, each fact checked against the program. */
+    private static CaseFacts facts(
+            Program program, Arguments arguments, Instant arrival, ZoneId zone)
+            throws UsageException {
+        CaseFacts facts = CaseFacts.arrivedAt(arrival);
         if (arguments.value("--severity").isPresent()) {
             facts = facts.withSeverity(severity(program, arguments.value("--severity").get()));
         }
@@ -108,8 +117,7 @@ final class TimelineCommand {
             }
             facts = facts.expedite();
         }
-        print(program, zone, facts, new DeadlineEngine().timeline(program, facts), out);
-        return 0;
+        return facts;
     }
 
     private static Instant time(String option, String text, ZoneId zone) throws UsageException {
