@@ -60,6 +60,13 @@ class ExampleProgramsTest {
     }
 
     @Test
+    void theServicesDoNotLoadTheExamples() {
+        assertThat(new ProgramFiles().readDirectory(ProgramFilesHonestyTest.SEEDS))
+                .extracting(Program::slug)
+                .doesNotContainAnyElementsOf(programs.keySet());
+    }
+
+    @Test
     void curlTakesReportsOnlyOnHackerOneAndDisclosesWithTheFixRelease() {
         Program curl = programs.get("curl");
         assertThat(curl.channels())
