@@ -12,7 +12,9 @@ import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.VersionSupport;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,17 @@ class ExampleProgramsTest {
         assertThat(step(go, privateTrack, Step.DISCLOSURE).firm()).isTrue();
         // After 7 days without a reply the reporter follows up, then goes to g.co/vulnz.
         assertThat(go.policy().escalation().after()).isEqualTo(PolicyDuration.parse("7d"));
+    }
+
+    @Test
+    void goSupportsTheTwoNewestMajorReleasesOfItsReleaseList() {
+        Program go = programs.get("go");
+        // "Fixes are prepared for the two most recent major releases": with 1.27.0 out on
+        // 19 August 2026, Go 1.27 and 1.26 are supported and 1.25 is not.
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        assertThat(VersionSupport.of(go, "1.27.0", today)).isEqualTo(VersionSupport.SUPPORTED);
+        assertThat(VersionSupport.of(go, "1.26.7", today)).isEqualTo(VersionSupport.SUPPORTED);
+        assertThat(VersionSupport.of(go, "1.25.14", today)).isEqualTo(VersionSupport.UNSUPPORTED);
     }
 
     @Test
