@@ -61,6 +61,17 @@ class ProgramFilesHonestyTest {
             Pattern.compile(
                     "# Sources?:.*?https://\\S+.*?\\b\\d{4}-\\d{2}-\\d{2}\\b", Pattern.DOTALL);
 
+    /** Parts of comments that cite rather than quote: URLs, commit ids and dates. */
+    private static final Pattern NOT_QUOTED =
+            Pattern.compile("https?://\\S+|\\b[0-9a-f]{40}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)(h|d|bd|w)");
+
+    private static final List<String> NUMBER_WORDS =
+            List.of(
+                    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                    "ten", "eleven", "twelve");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
@@ -112,20 +123,17 @@ class ProgramFilesHonestyTest {
     }
 
     @Test
-    void everySeverityLevelOfAnExampleIsNamedInItsQuotesOfTheSource() throws IOException {
+    void everySeverityTrackAndDurationOfAnExampleIsInItsQuotesOfTheSource() throws IOException {
         List<String> invented = new ArrayList<>();
         for (Path file : yamlFiles(EXAMPLES)) {
-            severitiesNotInQuotes(Files.readString(file))
-                    .forEach(
-                            level ->
-                                    invented.add(
-                                            file.getFileName() + ": severity '" + level + "'"));
+            notInQuotes(Files.readString(file))
+                    .forEach(value -> invented.add(file.getFileName() + ": " + value));
         }
-        assertThat(invented).as("severity levels the source text does not name").isEmpty();
+        assertThat(invented).as("values the quoted source text does not state").isEmpty();
     }
 
     @Test
-    void theChecksCatchAnInventedAddressWordAndSeverity() {
+    void theChecksCatchAnInventedAddressWordSeverityTrackAndDuration() {
         assertThat(HOST.matcher("security@acme.invalid").find()).isTrue();
         assertThat(RESERVED_HOST.matcher("acme.invalid").find()).isTrue();
         assertThat(RESERVED_HOST.matcher("psirt.example.com").find()).isTrue();
@@ -138,14 +146,22 @@ class ProgramFilesHonestyTest {
         assertThat(PLACEHOLDER_WORD.matcher("TODO: fill in").find()).isTrue();
         assertThat(PLACEHOLDER_WORD.matcher("Today").find()).isFalse();
         assertThat(
-                        severitiesNotInQuotes(
+                        notInQuotes(
                                 """
-                                # "We use Low and High."
+                                # Source: https://h/30d, commit 2026-12-30
+                                # "We use Low and High. Acknowledged within 3 working days,
+                                # fixed within a week, PUBLIC issues in public."
                                 policy:
                                   severity:
                                     levels: [{ name: high }, { name: critical }, { name: low }]
+                                  tracks:
+                                    - { id: public, title: PUBLIC, release: fixed-in-public, embargo: false }
+                                    - { id: quiet, title: QUIET, release: fixed-in-public, embargo: false }
+                                  deadlines:
+                                    acknowledgement: 3bd
+                                    fixBySeverity: { high: 7d, low: 30d }
                                 """))
-                .containsExactly("critical");
+                .containsExactly("severity 'critical'", "track 'QUIET'", "duration '30d'");
         assertThat(comments("name: x # \"We use Low\"\nurl: https://h/#!forum # note\n"))
                 .contains("We use Low", "note")
                 .doesNotContain("forum");
@@ -184,17 +200,55 @@ class ProgramFilesHonestyTest {
         return values;
     }
 
-    /** The severity levels of a program file that none of its comments (its quotes) names. */
-    private static List<String> severitiesNotInQuotes(String yaml) {
-        String quotes = comments(yaml).toLowerCase(Locale.ROOT);
+    /**
+     * The severity levels, track titles and durations of a program file that none of its comments
+     * (its quotes of the source) states. A duration is stated by its number, in digits or words, or
+     * for whole weeks of days by its number of weeks ("one week" or "a week" for 7d).
+     */
+    private static List<String> notInQuotes(String yaml) {
+        String quotes = NOT_QUOTED.matcher(comments(yaml).toLowerCase(Locale.ROOT)).replaceAll(" ");
+        JsonNode policy = tree(yaml).path("policy");
         List<String> missing = new ArrayList<>();
-        for (JsonNode level : tree(yaml).path("policy").path("severity").path("levels")) {
+        for (JsonNode level : policy.path("severity").path("levels")) {
             String name = level.path("name").asText();
-            if (!Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(quotes).find()) {
-                missing.add(name);
+            if (!mentions(quotes, name)) {
+                missing.add("severity '" + name + "'");
+            }
+        }
+        for (JsonNode track : policy.path("tracks")) {
+            String title = track.path("title").asText();
+            if (!mentions(quotes, title.toLowerCase(Locale.ROOT))) {
+                missing.add("track '" + title + "'");
+            }
+        }
+        for (String value : values(policy)) {
+            Matcher duration = DURATION.matcher(value);
+            if (duration.matches() && !statesNumber(quotes, duration)) {
+                missing.add("duration '" + value + "'");
             }
         }
         return missing;
+    }
+
+    private static boolean statesNumber(String quotes, Matcher duration) {
+        int amount = Integer.parseInt(duration.group(1));
+        boolean days = duration.group(2).endsWith("d");
+        return amount == 0
+                || mentions(quotes, Integer.toString(amount))
+                || amount < NUMBER_WORDS.size() && mentions(quotes, NUMBER_WORDS.get(amount))
+                || days && amount % 7 == 0 && statesWeeks(quotes, amount / 7);
+    }
+
+    private static boolean statesWeeks(String quotes, int weeks) {
+        return weeks == 1 && mentions(quotes, "a week")
+                || weeks < NUMBER_WORDS.size()
+                        && mentions(quotes, NUMBER_WORDS.get(weeks) + " week");
+    }
+
+    private static boolean mentions(String text, String words) {
+        return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(words) + "(?![a-z0-9])")
+                .matcher(text)
+                .find();
     }
 
     /** The comment text of a YAML file: from a '#' that starts a line or follows a space. */
