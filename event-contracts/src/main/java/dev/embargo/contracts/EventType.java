@@ -4,6 +4,8 @@ import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
@@ -76,6 +78,8 @@ public enum EventType {
             "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarkedV1.class),
     CASE_DUPLICATE_MARKED(
             "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
+    CASE_CVE_ASSIGNED("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
+    CASE_CVE_REJECTED("case.cve.rejected", 1, Topics.REPORT_LIFECYCLE, CaseCveRejected.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
@@ -513,6 +515,68 @@ class EventCodecTest {
         String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
         assertThatThrownBy(() -> codec.decode("report.submitted.v3", json))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aCveIdTravelsPlainAndARejectionReasonSealed() {
+        String reportId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        CaseCveAssigned assigned =
+                new CaseCveAssigned(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        "CVE-2026-12345",
+                        "own-cna",
+                        "pea2pea",
+                        "tess",
+                        at);
+        CaseCveRejected rejected =
+                new CaseCveRejected(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        "CVE-2026-12345",
+                        SEALED,
+                        "tess",
+                        at);
+
+        assertThat(codec.decode("case.cve.assigned.v1", codec.encode(assigned)))
+                .isEqualTo(assigned);
+        assertThat(codec.decode("case.cve.rejected.v1", codec.encode(rejected)))
+                .isEqualTo(rejected);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseCveRejected(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00042",
+                                                "pea2pea",
+                                                "CVE-2026-12345",
+                                                "a duplicate",
+                                                "tess",
+                                                at)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedReason");
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseCveAssigned(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00042",
+                                                "pea2pea",
+                                                "CVE-26-1",
+                                                "own-cna",
+                                                null,
+                                                "tess",
+                                                at)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("cveId");
     }
 
     @Test
