@@ -16,6 +16,7 @@ import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
+import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -80,6 +81,8 @@ public enum EventType {
             "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     CASE_CVE_ASSIGNED("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
     CASE_CVE_REJECTED("case.cve.rejected", 1, Topics.REPORT_LIFECYCLE, CaseCveRejected.class),
+    CVE_RECORD_PUBLISHED(
+            "cve.record.published", 1, Topics.REPORT_LIFECYCLE, CveRecordPublished.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),

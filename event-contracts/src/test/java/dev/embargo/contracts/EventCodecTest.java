@@ -16,6 +16,7 @@ import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
+import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -577,6 +578,19 @@ class EventCodecTest {
                                                 at)))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("cveId");
+    }
+
+    @Test
+    void aPublishedCveRecordTravelsOnTheReportsPartition() {
+        String reportId = UUID.randomUUID().toString();
+        CveRecordPublished published =
+                new CveRecordPublished(
+                        reportId, "pea2pea", "CVE-2026-12345", "PUBLISHED", null, Instant.now());
+
+        assertThat(codec.decode("cve.record.published.v1", codec.encode(published)))
+                .isEqualTo(published);
+        assertThat(published.subject()).isEqualTo(reportId);
+        assertThat(EventType.CVE_RECORD_PUBLISHED.topic()).isEqualTo(Topics.REPORT_LIFECYCLE);
     }
 
     @Test
