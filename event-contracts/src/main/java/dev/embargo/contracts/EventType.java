@@ -18,7 +18,9 @@ import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
 import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.DeadlineApproaching;
+import dev.embargo.contracts.report.DeadlineApproachingV1;
 import dev.embargo.contracts.report.DeadlineBreached;
+import dev.embargo.contracts.report.DeadlineBreachedV1;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledgedV1;
 import dev.embargo.contracts.report.ReportMessagePosted;
@@ -63,9 +65,13 @@ public enum EventType {
             "case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
     CASE_DEADLINES_CHANGED(
             "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+    /** Still decoded, as the breach's v1: v2 adds the regulatory clocks' steps. */
+    DEADLINE_APPROACHING_V1(
+            "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproachingV1.class),
     DEADLINE_APPROACHING(
-            "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
-    DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
+            "deadline.approaching", 2, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
+    DEADLINE_BREACHED_V1("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreachedV1.class),
+    DEADLINE_BREACHED("deadline.breached", 2, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
     CASE_STATUS_UPDATE_V1(
             "case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdateV1.class),
     CASE_STATUS_UPDATE("case.status.update", 2, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),

@@ -357,13 +357,40 @@ class EventCodecTest {
                         "triaging",
                         null,
                         Instant.parse("2026-12-01T10:00:05Z"));
-        assertThat(codec.decode("deadline.breached.v1", codec.encode(breached)))
+        assertThat(codec.decode("deadline.breached.v2", codec.encode(breached)))
                 .isEqualTo(breached);
 
         // Pre-release is the earliest time partners may be told, not something that can be late.
         String preRelease = codec.encode(breached).replace("\"triage\"", "\"pre_release\"");
-        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", preRelease))
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v2", preRelease))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aRegulatoryClockCanBeBreachedInV2AndAV1BreachIsReadAsV2() {
+        DeadlineBreached craEarlyWarning =
+                new DeadlineBreached(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00007",
+                        "moqtail",
+                        "cra_early_warning",
+                        Instant.parse("2026-12-01T10:00:00Z"),
+                        "fixing",
+                        null,
+                        Instant.parse("2026-12-01T10:00:05Z"));
+        String json = codec.encode(craEarlyWarning);
+
+        assertThat(codec.decode("deadline.breached.v2", json)).isEqualTo(craEarlyWarning);
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", json))
+                .isInstanceOf(InvalidEventException.class);
+        String v1 = json.replace("cra_early_warning", "fix");
+        assertThat(codec.decode("deadline.breached.v1", v1).current())
+                .isInstanceOf(DeadlineBreached.class)
+                .extracting("step")
+                .isEqualTo("fix");
+        assertThat(codec.decode("deadline.approaching.v1", v1).current())
+                .isInstanceOf(dev.embargo.contracts.report.DeadlineApproaching.class);
     }
 
     @Test
