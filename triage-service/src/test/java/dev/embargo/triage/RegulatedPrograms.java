@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -20,23 +19,28 @@ import java.util.UUID;
 public class RegulatedPrograms {
 
     private final IntakeEvents intake;
-    private final TriageDatabase database;
 
-    RegulatedPrograms(IntakeEvents intake, TriageDatabase database) {
+    RegulatedPrograms(IntakeEvents intake) {
         this.intake = intake;
-        this.database = database;
     }
 
     /**
-     * A case of a new program whose document says {@code v2Fields}, e.g. {@code "cve": {"route":
-     * "own-cna"}}: the program's slug and the case id. The caller may change programs.
+     * A case of a new program whose file also says {@code v2Fields}, top-level YAML such as {@code
+     * "cve": {"route": "own-cna"}}: the program's slug and the case id. The caller may change
+     * programs.
      */
     public Opened openCase(String v2Fields) {
         String slug = "reg-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType("application/yaml")
                 .body(
-                        pea2pea()
-                                .replace("slug: pea2pea", "slug: " + slug)
+                        (pea2pea()
+                                                .replace("slug: pea2pea", "slug: " + slug)
+                                                .replace(
+                                                        "embargo.dev/program/v1",
+                                                        "embargo.dev/program/v2")
+                                        + "\n"
+                                        + v2Fields
+                                        + "\n")
                                 .getBytes(StandardCharsets.UTF_8))
                 .when()
                 .put("/api/v1/programs/" + slug)
@@ -47,16 +51,6 @@ public class RegulatedPrograms {
                         slug,
                         "Use-after-free in handshake",
                         "A peer that disconnects mid-handshake frees a buffer still in use.");
-        try {
-            database.inTransaction(
-                    "UPDATE program_revision SET document = (document::jsonb || '{"
-                            + v2Fields.replace("'", "''")
-                            + "}'::jsonb)::text WHERE slug = '"
-                            + slug
-                            + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
         return new Opened(slug, caseId);
     }
 

@@ -1,7 +1,5 @@
 package dev.embargo.triage.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
@@ -38,12 +36,9 @@ public class ProgramRegistry {
      */
     private final Map<String, Program> parsedRevisions = new ConcurrentHashMap<>();
 
-    private final ObjectMapper json;
-
-    ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox, ObjectMapper json) {
+    ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox) {
         this.revisions = revisions;
         this.outbox = outbox;
-        this.json = json;
     }
 
     /**
@@ -130,24 +125,19 @@ public class ProgramRegistry {
     }
 
     /**
-     * What the program in force says of CVE IDs and the EU market, inside the caller's session;
-     * nothing stated for an unknown program.
+     * What the program in force says of CVE IDs and the EU market, inside the caller's session: the
+     * revision in force, since a program may become a CNA or enter the EU market after a case
+     * arrived. Nothing stated for an unknown program.
      */
     public Uni<ProgramObligations> obligationsOf(String slug) {
         return revisions
                 .latest(slug)
-                .map(
-                        found -> {
-                            try {
-                                return ProgramObligations.of(
-                                        found == null
-                                                ? json.missingNode()
-                                                : json.readTree(found.document));
-                            } catch (JsonProcessingException e) {
-                                throw new IllegalStateException(
-                                        "Program " + slug + " is stored unreadable", e);
-                            }
-                        });
+                .chain(
+                        found ->
+                                found == null
+                                        ? Uni.createFrom().item(ProgramObligations.NOT_STATED)
+                                        : programAt(slug, found.revision)
+                                                .map(ProgramObligations::of));
     }
 
     private static String revisionKey(String slug, int revision) {
