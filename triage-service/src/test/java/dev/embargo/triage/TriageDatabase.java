@@ -37,6 +37,11 @@ public class TriageDatabase {
                         reportId));
     }
 
+    /** The report id of a case. */
+    public String reportOf(String caseId) {
+        return text("SELECT report_id::text FROM vulnerability_case WHERE id = ?::uuid", caseId);
+    }
+
     /**
      * The keyed trigram fingerprint a case's report text is compared by, as PostgreSQL prints it.
      */
@@ -66,7 +71,7 @@ public class TriageDatabase {
     }
 
     /**
-     * How many events of the type (e.g. {@code deadline.breached.v1}) triage staged that mention
+     * How many events of the type (e.g. {@code deadline.breached.v2}) triage staged that mention
      * the text.
      */
     public long outboxEvents(String eventType, String mentioning) {

@@ -130,6 +130,12 @@ public final class DeadlineEngine {
         Map<Step, PolicyDuration> extra = new EnumMap<>(Step.class);
         DisclosurePolicy.ExtensionRules rules = policy.extensions();
         for (Extension extension : facts.extensions()) {
+            if (extension.step().regulatory()) {
+                throw new IllegalArgumentException(
+                        "A law or the CVE Program sets "
+                                + extension.step()
+                                + "; no policy extends it");
+            }
             if (rules != null && !rules.allowed()) {
                 throw new IllegalArgumentException("This program's policy allows no extensions");
             }

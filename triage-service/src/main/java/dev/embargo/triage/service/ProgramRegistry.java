@@ -5,6 +5,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.ProgramRevision;
 import dev.embargo.triage.repository.ProgramRevisionRepository;
 import io.smallrye.mutiny.Uni;
@@ -121,6 +122,22 @@ public class ProgramRegistry {
                                         : parsedRevisions.computeIfAbsent(
                                                 revisionKey(found.slug, found.revision),
                                                 key -> files.readPublished(found.document, key)));
+    }
+
+    /**
+     * What the program in force says of CVE IDs and the EU market, inside the caller's session: the
+     * revision in force, since a program may become a CNA or enter the EU market after a case
+     * arrived. Nothing stated for an unknown program.
+     */
+    public Uni<ProgramObligations> obligationsOf(String slug) {
+        return revisions
+                .latest(slug)
+                .chain(
+                        found ->
+                                found == null
+                                        ? Uni.createFrom().item(ProgramObligations.NOT_STATED)
+                                        : programAt(slug, found.revision)
+                                                .map(ProgramObligations::of));
     }
 
     private static String revisionKey(String slug, int revision) {

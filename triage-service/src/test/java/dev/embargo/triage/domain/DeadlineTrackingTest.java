@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.embargo.policy.deadline.Step;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +14,21 @@ class DeadlineTrackingTest {
     private static final Instant ARRIVAL = Instant.parse("2026-11-24T10:00:00Z");
 
     @Test
-    void acknowledgementAndPreReleaseAreNotWatchedEverythingElseIs() {
+    void acknowledgementAndPreReleaseAreNotWatchedThePolicysOtherStepsAndEveryLawsAre() {
         assertThat(EnumSet.allOf(Step.class))
                 .filteredOn(DeadlineTracking::watched)
-                .containsExactly(
+                .contains(
                         Step.TRIAGE,
                         Step.STATUS_UPDATE,
                         Step.FIX,
                         Step.DISCLOSURE,
-                        Step.POST_MORTEM);
+                        Step.POST_MORTEM,
+                        Step.CVE_RECORD_TARGET,
+                        Step.CVE_RECORD,
+                        Step.CRA_EARLY_WARNING,
+                        Step.CRA_NOTIFICATION,
+                        Step.CRA_FINAL_REPORT)
+                .doesNotContain(Step.ACKNOWLEDGEMENT, Step.PRE_RELEASE);
     }
 
     @Test
@@ -63,7 +70,7 @@ class DeadlineTrackingTest {
     }
 
     @Test
-    void decisionsThatEndACaseSettleEveryDeadline() {
+    void decisionsThatEndACaseSettleEveryPolicyDeadlineButNoRegulatoryOne() {
         for (CaseState ending :
                 EnumSet.of(
                         CaseState.DUPLICATE,
@@ -73,7 +80,10 @@ class DeadlineTrackingTest {
                         CaseState.CLOSED)) {
             assertThat(DeadlineTracking.settledBy(CaseState.TRIAGING, ending))
                     .as(ending.wireName())
-                    .containsExactlyInAnyOrder(Step.values());
+                    .containsExactlyInAnyOrderElementsOf(
+                            Arrays.stream(Step.values())
+                                    .filter(step -> !step.regulatory())
+                                    .toList());
         }
     }
 
