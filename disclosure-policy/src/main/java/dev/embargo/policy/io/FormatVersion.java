@@ -57,4 +57,18 @@ public enum FormatVersion {
         }
         return upgraded;
     }
+
+    /**
+     * Where a field of the upgraded tree is written in a file of this version, so that an error
+     * found on the upgraded tree points at what the author wrote: v1's key is {@code
+     * openPgp.fingerprint}, not {@code openPgp.keys[0]}.
+     */
+    public String fieldInFile(String upgradedField) {
+        String v1Key = "openPgp.keys[0]";
+        if (this == V2 || !upgradedField.startsWith(v1Key)) {
+            return upgradedField;
+        }
+        String rest = upgradedField.substring(v1Key.length());
+        return rest.isEmpty() ? "openPgp.fingerprint" : "openPgp" + rest;
+    }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.embargo.policy.model.Program;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +36,8 @@ public final class ProgramFiles {
             YAMLMapper.builder()
                     .addModule(new JavaTimeModule())
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    // A key written twice would otherwise silently replace the first.
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                     .build();
     private final ObjectMapper json =
             com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -120,28 +121,37 @@ public final class ProgramFiles {
         return read(document, source, false);
     }
 
+    /**
+     * Parses and checks one program without throwing: every error, and the warnings of a program
+     * that loads (what it states that probably is not what its authors meant).
+     */
+    public ProgramCheck check(String text) {
+        return check(text, true);
+    }
+
     private Program read(String text, String source, boolean admitting) {
+        ProgramCheck check = check(text, admitting);
+        if (!check.valid()) {
+            throw new InvalidProgramException(source, check.errors());
+        }
+        return check.program();
+    }
+
+    private ProgramCheck check(String text, boolean admitting) {
         JsonNode tree;
         try {
             tree = yaml.readTree(text);
         } catch (JsonProcessingException e) {
-            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new InvalidProgramException(
-                    source,
-                    List.of(
-                            new PolicyError(
-                                    "", line, "not valid YAML: " + e.getOriginalMessage())));
+            return refused(List.of(YamlSyntax.error(e)));
         }
         if (tree == null || !tree.isObject()) {
-            throw new InvalidProgramException(
-                    source,
+            return refused(
                     List.of(new PolicyError("", 1, "a program file must be a YAML mapping")));
         }
         YamlLines lines = new YamlLines(text);
         FormatVersion version = FormatVersion.of(tree).orElse(null);
         if (version == null) {
-            throw new InvalidProgramException(
-                    source,
+            return refused(
                     List.of(
                             new PolicyError(
                                     "apiVersion",
@@ -153,21 +163,24 @@ public final class ProgramFiles {
                                             + " or "
                                             + FormatVersion.V2.apiVersion())));
         }
-        List<PolicyError> errors = new ArrayList<>();
-        for (ValidationMessage message : schemas.get(version).validate(tree)) {
-            String path = message.getInstanceLocation().toString();
-            // A missing or unexpected property belongs to the property, not to the object holding
-            // it.
-            if (("required".equals(message.getType())
-                            || "additionalProperties".equals(message.getType()))
-                    && message.getProperty() != null) {
-                path = path + "." + message.getProperty();
-            }
-            errors.add(new PolicyError(field(path), lines.lineOf(path), withoutPath(message)));
-        }
+        JsonSchema schema = schemas.get(version);
+        List<PolicyError> errors =
+                new ArrayList<>(
+                        new SchemaMessages(schema.getSchemaNode(), tree, lines)
+                                .translate(schema.validate(tree)));
         JsonNode upgraded = version.upgraded(tree);
         if (errors.isEmpty()) {
-            errors.addAll(located(ProgramRules.check(upgraded), lines));
+            errors.addAll(
+                    located(
+                            ProgramRules.check(upgraded).stream()
+                                    .map(
+                                            error ->
+                                                    new PolicyError(
+                                                            version.fieldInFile(error.field()),
+                                                            null,
+                                                            error.message()))
+                                    .toList(),
+                            lines));
         }
         if (admitting) {
             errors.addAll(located(TextFieldRules.check(tree), lines));
@@ -177,14 +190,30 @@ public final class ProgramFiles {
                     Comparator.comparing(
                                     (PolicyError error) -> error.line() == null ? 0 : error.line())
                             .thenComparing(PolicyError::field));
-            throw new InvalidProgramException(source, errors);
+            return refused(errors);
         }
+        List<PolicyWarning> warnings =
+                ProgramWarnings.check(tree).stream()
+                        .map(
+                                warning ->
+                                        new PolicyWarning(
+                                                warning.field(),
+                                                lines.lineOf(warning.field()),
+                                                warning.message()))
+                        .sorted(
+                                Comparator.comparing(
+                                        (PolicyWarning warning) ->
+                                                warning.line() == null ? 0 : warning.line()))
+                        .toList();
         try {
-            return yaml.treeToValue(upgraded, Program.class);
+            return new ProgramCheck(yaml.treeToValue(upgraded, Program.class), List.of(), warnings);
         } catch (JsonProcessingException e) {
-            throw new InvalidProgramException(
-                    source, List.of(new PolicyError("", null, e.getOriginalMessage())));
+            return refused(List.of(new PolicyError("", null, e.getOriginalMessage())));
         }
+    }
+
+    private static ProgramCheck refused(List<PolicyError> errors) {
+        return new ProgramCheck(null, errors, List.of());
     }
 
     /**
@@ -208,19 +237,6 @@ public final class ProgramFiles {
                                         lines.lineOf(error.field()),
                                         error.message()))
                 .toList();
-    }
-
-    /**
-     * The schema's message without the path it starts with (the error carries the path already).
-     */
-    private static String withoutPath(ValidationMessage message) {
-        String text = message.getMessage();
-        int colon = text.indexOf(": ");
-        return text.startsWith("$") && colon > 0 ? text.substring(colon + 2) : text;
-    }
-
-    private static String field(String path) {
-        return path.startsWith("$.") ? path.substring(2) : path.equals("$") ? "" : path;
     }
 
     private static boolean isProgramFile(Path file) {
