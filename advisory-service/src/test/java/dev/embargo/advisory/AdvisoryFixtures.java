@@ -78,6 +78,17 @@ public class AdvisoryFixtures {
         programsKnown = true;
     }
 
+    /** Publishes another program as triage would, once; advisory knows it once this returns. */
+    public synchronized void programKnown(String slug, String document) {
+        programsKnown();
+        if (count("select count(*) from program_view where slug = ?", slug) > 0) {
+            return;
+        }
+        triage().publish(new ProgramPolicyPublished(slug, 1, Instant.now(), document));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from program_view where slug = ?", slug) == 1);
+    }
+
     /**
      * A report intake accepted and triage has not yet judged; advisory knows it once this returns.
      */

@@ -1,12 +1,14 @@
 package dev.embargo.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.embargo.policy.deadline.Anchor;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.Deadline;
 import dev.embargo.policy.deadline.DeadlineEngine;
+import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.DisclosurePolicy;
@@ -74,7 +76,13 @@ class ExampleProgramsTest {
         assertThat(curl.channels())
                 .extracting(Program.IntakeChannel::type)
                 .containsExactly("hackerone");
-        assertThat(curl.contacts()).allSatisfy(contact -> assertThat(contact.email()).isNull());
+        assertThat(curl.reportContacts())
+                .allSatisfy(contact -> assertThat(contact.email()).isNull());
+        // security@curl.se is for the press during a major incident, never for reports.
+        assertThat(curl.contacts())
+                .filteredOn(contact -> !contact.takesReports())
+                .extracting(Program.Contact::email)
+                .containsExactly("security@curl.se");
         assertThat(curl.bugBounty().status()).isEqualTo("none");
         assertThat(curl.cve().route()).isEqualTo("own-cna");
         assertThat(curl.policy().disclosure().allReportsDisclosed()).isTrue();
@@ -101,14 +109,18 @@ class ExampleProgramsTest {
         assertThat(go.policy().severity()).isNull();
         assertThat(go.cve().everyAcceptedIssue()).isTrue();
         // +7d: Friday 4 December. +90d: 3 days to 30 November, 31 to 31 December, 31 to 31 January,
-        // 25 to Thursday 25 February 2027. Pre-announcement "three to seven days before": from
-        // 7 days before, Thursday 18 February.
+        // 25 to Thursday 25 February 2027. Pre-announcement "three to seven days before": by
+        // Monday 22 February, not before Thursday 18 February.
         CaseFacts privateTrack = ARRIVED.onTrack("private");
         assertThat(due(go, privateTrack))
                 .containsEntry(Step.ACKNOWLEDGEMENT, Instant.parse("2026-12-04T18:00:00Z"))
                 .containsEntry(Step.DISCLOSURE, Instant.parse("2027-02-25T18:00:00Z"))
-                .containsEntry(Step.PRE_ANNOUNCEMENT, Instant.parse("2027-02-18T18:00:00Z"));
+                .containsEntry(Step.PRE_ANNOUNCEMENT, Instant.parse("2027-02-22T18:00:00Z"));
+        assertThat(step(go, privateTrack, Step.PRE_ANNOUNCEMENT).atLeast())
+                .isEqualTo(Instant.parse("2027-02-18T18:00:00Z"));
         assertThat(step(go, privateTrack, Step.DISCLOSURE).firm()).isTrue();
+        // The pre-announcement is the PRIVATE track's only.
+        assertThat(due(go, ARRIVED.onTrack("urgent"))).doesNotContainKey(Step.PRE_ANNOUNCEMENT);
         // After 7 days without a reply the reporter follows up, then goes to g.co/vulnz.
         assertThat(go.policy().escalation().after()).isEqualTo(PolicyDuration.parse("7d"));
     }
@@ -150,6 +162,11 @@ class ExampleProgramsTest {
         assertThat(rust.policy().escalation().contacts()).hasSize(3);
         assertThat(rust.openPgp().keys().getFirst().fingerprint())
                 .isEqualTo("5769C88BF5DD3D14A234A7ACEFB9860AE7520DAC");
+        // The key signs announcements: security.txt lists no key for encryption.
+        assertThat(rust.openPgp().encryptionKeys()).isEmpty();
+        // "the most recent stable release": a rule row, unknown until releases are listed.
+        assertThat(VersionSupport.of(rust, "1.80.0", LocalDate.of(2026, 12, 7)))
+                .isEqualTo(VersionSupport.UNKNOWN);
         assertThat(rust.policy().scope().elsewhere())
                 .extracting(DisclosurePolicy.ElsewhereClass::reportTo)
                 .containsExactly(
@@ -177,6 +194,16 @@ class ExampleProgramsTest {
                 .containsEntry(Step.PRE_ANNOUNCEMENT, Instant.parse("2026-12-08T14:00:00Z"))
                 .containsEntry(Step.PARTNER_NOTICE, Instant.parse("2026-12-01T14:00:00Z"));
         assertThat(step(openssl, released, Step.PRE_ANNOUNCEMENT).firm()).isFalse();
+        // "usually two weeks before", and only for Critical, High or Moderate issues.
+        assertThat(step(openssl, released, Step.PARTNER_NOTICE).firm()).isFalse();
+        assertThat(
+                        due(
+                                openssl,
+                                ARRIVED.withSeverity("low")
+                                        .withEvent(
+                                                Anchor.FIX_RELEASED,
+                                                Instant.parse("2026-12-15T14:00:00Z"))))
+                .doesNotContainKey(Step.PARTNER_NOTICE);
     }
 
     @Test
@@ -195,12 +222,23 @@ class ExampleProgramsTest {
         // High is "addressed promptly": as soon as possible, with no date.
         assertThat(due(django, ARRIVED.withSeverity("high"))).containsEntry(Step.FIX, null);
         assertThat(django.policy().disclosure().credit()).containsExactly("named", "advisory");
+        // "approximately one week before" for the notification list too.
+        assertThat(step(django, ARRIVED.withSeverity("moderate"), Step.PARTNER_NOTICE).firm())
+                .isFalse();
+        assertThat(django.openPgp().keys().getFirst().keyId()).isEqualTo("FCB84B8D1D17F80B");
+        // Its rules (the two latest series, LTS) wait for a release list; main is stated.
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        assertThat(VersionSupport.of(django, "5.2.1", today)).isEqualTo(VersionSupport.UNKNOWN);
+        assertThat(VersionSupport.of(django, "main", today)).isEqualTo(VersionSupport.SUPPORTED);
     }
 
     @Test
     void kubernetesReleasesOnANonFridayWeekdayAt1600Utc() {
         Program kubernetes = programs.get("kubernetes");
-        CaseFacts high = ARRIVED.withSeverity("high");
+        // Distributors hear only of issues with a CVE: here one assigned Monday 30 November.
+        CaseFacts high =
+                ARRIVED.withSeverity("high")
+                        .withEvent(Anchor.CVE_ASSIGNED, Instant.parse("2026-11-30T10:00:00Z"));
         // Acknowledgement +3bd: Wednesday 2 December 18:00. Fix "within the 1-7 days": from
         // Saturday 28 November to Friday 4 December. Disclosure "on the order of 7 days": Friday 4
         // December 18:00, moved earlier to the latest 16:00 UTC on a non-Friday weekday, Thursday
@@ -214,20 +252,20 @@ class ExampleProgramsTest {
                 .isEqualTo(Instant.parse("2026-11-28T18:00:00Z"));
         assertThat(step(kubernetes, high, Step.FIX).firm()).isFalse();
         // Distributors "at least 7 days before" (Thursday 26 November 16:00, before the report
-        // came: the policy's own 7-day disclosure leaves no room for it) and "at least 24 hours"
-        // before (Wednesday 2 December 16:00); never before the 4-week window opens (5 November).
+        // came: the policy's own 7-day disclosure leaves no room for it, so due at arrival) and "at
+        // least 24 hours" before (Wednesday 2 December 16:00); the 4-week window opens 5 November,
+        // before arrival, so both may go out from arrival on.
         assertThat(engine.timeline(kubernetes, high))
                 .filteredOn(deadline -> deadline.step() == Step.PARTNER_NOTICE)
                 .extracting(Deadline::label, Deadline::due, Deadline::atLeast)
                 .containsExactly(
-                        tuple(
-                                "private-distributors, 7d before",
-                                Instant.parse("2026-11-26T16:00:00Z"),
-                                Instant.parse("2026-11-05T16:00:00Z")),
+                        tuple("private-distributors, 7d before", FRIDAY_EVENING, FRIDAY_EVENING),
                         tuple(
                                 "private-distributors, 24h before",
                                 Instant.parse("2026-12-02T16:00:00Z"),
-                                Instant.parse("2026-11-05T16:00:00Z")));
+                                FRIDAY_EVENING));
+        assertThat(due(kubernetes, ARRIVED.withSeverity("high")))
+                .containsEntry(Step.PARTNER_NOTICE, null);
     }
 
     @Test
@@ -267,12 +305,25 @@ class ExampleProgramsTest {
         assertThat(nodejs.policy().escalation().after()).isEqualTo(PolicyDuration.parse("6bd"));
         assertThat(nodejs.policy().escalation().contacts().getFirst().email())
                 .isEqualTo("security@lists.openjsf.org");
+        // Third-party modules go to "their respective maintainers": no address to give.
+        assertThat(nodejs.policy().scope().elsewhere())
+                .extracting(
+                        DisclosurePolicy.ElsewhereClass::id,
+                        DisclosurePolicy.ElsewhereClass::reportTo)
+                .contains(tuple("third-party-modules", null));
     }
 
     @Test
-    void pythonPromisesNoTimeAndAssignsACveToEveryAcceptedReport() {
+    void pythonPublishesAfterTheFixIsMergedAndAssignsACveToEveryAcceptedReport() {
         Program python = programs.get("python");
-        assertThat(engine.timeline(python, ARRIVED)).isEmpty();
+        // "published after a security fix is first merged": merged Tuesday 8 December 10:00, not
+        // published before then; no time after it is promised.
+        assertThat(due(python, ARRIVED)).containsOnlyKeys(Step.DISCLOSURE);
+        CaseFacts merged =
+                ARRIVED.withEvent(Anchor.FIX_MERGED, Instant.parse("2026-12-08T10:00:00Z"));
+        assertThat(step(python, merged, Step.DISCLOSURE).atLeast())
+                .isEqualTo(Instant.parse("2026-12-08T10:00:00Z"));
+        assertThat(step(python, merged, Step.DISCLOSURE).due()).isNull();
         assertThat(python.cve().everyAcceptedIssue()).isTrue();
         assertThat(python.policy().reportContents().extraItems())
                 .extracting(DisclosurePolicy.ExtraItem::id)
@@ -280,14 +331,29 @@ class ExampleProgramsTest {
     }
 
     @Test
-    void linuxReleasesFixesForPublicBugsImmediatelyAndAssignsNoCve() {
+    void linuxDisclosesWithinSevenDaysOfTheReleaseProcessAndAssignsNoCve() {
         Program linux = programs.get("linux");
-        assertThat(engine.timeline(linux, ARRIVED)).isEmpty();
+        assertThat(due(linux, ARRIVED)).containsOnlyKeys(Step.DISCLOSURE);
+        // Release process starts Tuesday 1 December 09:00: up to 7 calendar days, Tuesday 8
+        // December; the exceptional extension to 14 days, Tuesday 15 December; no further.
+        CaseFacts ready =
+                ARRIVED.withEvent(Anchor.FIX_READY, Instant.parse("2026-12-01T09:00:00Z"));
+        assertThat(due(linux, ready))
+                .containsEntry(Step.DISCLOSURE, Instant.parse("2026-12-08T09:00:00Z"));
+        assertThat(due(linux, ready.extend(extension("7d"))))
+                .containsEntry(Step.DISCLOSURE, Instant.parse("2026-12-15T09:00:00Z"));
+        assertThatThrownBy(() -> engine.timeline(linux, ready.extend(extension("8d"))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(due(linux, ARRIVED.withAlreadyPublic())).containsOnlyKeys(Step.DISCLOSURE);
         assertThat(step(linux, ARRIVED.withAlreadyPublic(), Step.DISCLOSURE).promised())
                 .isEqualTo(PolicyDuration.parse("asap"));
         assertThat(linux.cve().everyAcceptedIssue()).isFalse();
         assertThat(linux.policy().disclosure().allReportsDisclosed()).isFalse();
+    }
+
+    private static Extension extension(String by) {
+        return new Extension(
+                Step.DISCLOSURE, PolicyDuration.parse(by), "Large scale rollout", true);
     }
 
     private Map<Step, Instant> due(Program program, CaseFacts facts) {

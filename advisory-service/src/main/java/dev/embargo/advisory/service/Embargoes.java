@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  *       days when the policy names none).
  *   <li>A partner group learns of the advisory at most its {@code maxEmbargo} before the lift (seed
  *       004: 5 days; distributions at most 14), and a lift moved later may not stretch the embargo
- *       of a group already told beyond its maximum.
+ *       of a group already told beyond its maximum. A group whose policy states no maximum (a
+ *       version 2 program may leave it out) is not bounded by one.
  * </ul>
  */
 @ApplicationScoped
@@ -141,14 +142,18 @@ public class Embargoes {
                                                                                 partnerGroup(
                                                                                         program,
                                                                                         group);
+                                                                        if (fixedMaximum(rules)
+                                                                                == null) {
+                                                                            continue;
+                                                                        }
                                                                         Instant groupLatest =
                                                                                 plus(
                                                                                         program,
                                                                                         told
                                                                                                 .releasedAt
                                                                                                 .toInstant(),
-                                                                                        rules
-                                                                                                .maxEmbargo());
+                                                                                        fixedMaximum(
+                                                                                                rules));
                                                                         if (lift.isAfter(
                                                                                 groupLatest)) {
                                                                             throw AdvisoryProblems
@@ -253,12 +258,16 @@ public class Embargoes {
                                                                     PartnerGroup rules =
                                                                             partnerGroup(
                                                                                     program, group);
+                                                                    if (fixedMaximum(rules)
+                                                                            == null) {
+                                                                        continue;
+                                                                    }
                                                                     Instant earliest =
                                                                             minus(
                                                                                     program,
                                                                                     lift,
-                                                                                    rules
-                                                                                            .maxEmbargo());
+                                                                                    fixedMaximum(
+                                                                                            rules));
                                                                     if (now.isBefore(earliest)) {
                                                                         throw AdvisoryProblems
                                                                                 .unprocessable(
@@ -427,6 +436,12 @@ public class Embargoes {
                                                         + " has no partner group "
                                                         + group
                                                         + "."));
+    }
+
+    /** The group's maximum embargo when the policy states a fixed one; else null. */
+    private static PolicyDuration fixedMaximum(PartnerGroup group) {
+        PolicyDuration maximum = group.maxEmbargo();
+        return maximum == null || maximum.isOpenEnded() ? null : maximum;
     }
 
     private static String disclosureBound(Program program) {

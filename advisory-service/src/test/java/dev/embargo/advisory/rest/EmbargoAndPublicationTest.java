@@ -237,6 +237,33 @@ class EmbargoAndPublicationTest {
     }
 
     @Test
+    void aPartnerGroupWhosePolicyStatesNoMaximumIsToldAndTheLiftMovesWithoutOne() {
+        fixtures.programKnown(
+                "no-maximum",
+                """
+                apiVersion: embargo.dev/program/v2
+                slug: no-maximum
+                name: No maximum
+                channels: [{ type: hackerone, url: "https://hackerone.com/no-maximum" }]
+                policy:
+                  deadlines: { disclosure: 30d }
+                  disclosure:
+                    partnerGroups: [{ id: distros, notices: [{ before: 7d }] }]
+                """);
+        AdvisoryDetails scheduled =
+                fixtures.scheduled("no-maximum", Instant.now().plus(Duration.ofDays(20)));
+        String advisory = ADVISORIES + scheduled.advisory().id;
+
+        send("POST", advisory + "/pre-advisories", Map.of("partnerGroups", List.of("distros")))
+                .statusCode(201);
+        send(
+                        "PUT",
+                        advisory + "/embargo",
+                        Map.of("liftAt", Instant.now().plus(Duration.ofDays(25)).toString()))
+                .statusCode(200);
+    }
+
+    @Test
     void aFreeStandingPreAdvisoryIsAnnouncedWithItsDocumentSealed() throws Exception {
         String id =
                 send(

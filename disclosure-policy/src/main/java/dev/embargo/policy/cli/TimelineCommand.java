@@ -41,9 +41,10 @@ final class TimelineCommand {
                     + "                            local time such as 2026-03-02T11:00 in the"
                     + " program's time zone);\n"
                     + "                            EVENT: acknowledgement, triage, cve-assigned,"
-                    + " fix-released,\n"
-                    + "                            public-disclosure, when it happened (for steps"
-                    + " anchored on it)";
+                    + " fix-ready,\n"
+                    + "                            fix-merged, fix-released,"
+                    + " public-disclosure, when it\n"
+                    + "                            happened (for steps anchored on it)";
 
     /** The events a promise may be anchored on, each an option: {@code --fix-released TIME}. */
     private static final Map<String, Anchor> EVENTS =

@@ -15,6 +15,12 @@ public enum Anchor {
     TRIAGE,
     @JsonProperty("cve-assigned")
     CVE_ASSIGNED,
+    /** A fix exists and its release process starts (the Linux kernel's embargo runs from here). */
+    @JsonProperty("fix-ready")
+    FIX_READY,
+    /** A fix is first merged, e.g. into a public repository (Python publishes after it). */
+    @JsonProperty("fix-merged")
+    FIX_MERGED,
     @JsonProperty("fix-released")
     FIX_RELEASED,
     @JsonProperty("public-disclosure")

@@ -35,11 +35,12 @@ public final class DeadlineEngine {
     public List<Deadline> timeline(Program program, CaseFacts facts) {
         DisclosurePolicy policy = program.policy();
         boolean expedited = expedited(policy, facts);
+        BusinessCalendar calendar = BusinessCalendar.of(program.timeZone(), policy.calendar());
         Count count =
                 new Count(
-                        BusinessCalendar.of(program.timeZone(), policy.calendar()),
+                        calendar,
                         facts,
-                        extensions(policy, facts),
+                        extensions(policy, facts, calendar),
                         expedited ? " (expedited)" : "");
         Deadlines deadlines = effectiveDeadlines(policy, expedited);
 
@@ -119,14 +120,18 @@ public final class DeadlineEngine {
                 fastDisclosure ? fast.disclosureByTrack() : normal.disclosureByTrack(),
                 either(fast.minimumEmbargo(), normal.minimumEmbargo()),
                 either(fast.preAnnouncement(), normal.preAnnouncement()),
+                either(fast.preAnnouncementByTrack(), normal.preAnnouncementByTrack()),
                 either(fast.postMortem(), normal.postMortem()));
     }
 
     /**
      * The extension of each step. A policy silent about extensions allows them (each carries its
-     * reason); only a policy that says {@code allowed: false} refuses them.
+     * reason); only a policy that says {@code allowed: false} refuses them, and none may add more
+     * than the policy's {@code maximum} (compared as counted from arrival, so business days and
+     * calendar days compare in the program's calendar).
      */
-    private static Map<Step, PolicyDuration> extensions(DisclosurePolicy policy, CaseFacts facts) {
+    private static Map<Step, PolicyDuration> extensions(
+            DisclosurePolicy policy, CaseFacts facts, BusinessCalendar calendar) {
         Map<Step, PolicyDuration> extra = new EnumMap<>(Step.class);
         DisclosurePolicy.ExtensionRules rules = policy.extensions();
         for (Extension extension : facts.extensions()) {
@@ -142,6 +147,18 @@ public final class DeadlineEngine {
             if (rules != null && rules.reporterAgreementRequired() && !extension.reporterAgreed()) {
                 throw new IllegalArgumentException(
                         "An extension of " + extension.step() + " needs the reporter's agreement");
+            }
+            if (rules != null
+                    && rules.maximum() != null
+                    && calendar.plus(facts.arrivedAt(), extension.by())
+                            .isAfter(calendar.plus(facts.arrivedAt(), rules.maximum()))) {
+                throw new IllegalArgumentException(
+                        "An extension of "
+                                + extension.step()
+                                + " by "
+                                + extension.by()
+                                + " is more than the policy's maximum of "
+                                + rules.maximum());
             }
             if (extra.containsKey(extension.step())) {
                 throw new IllegalArgumentException(
@@ -234,31 +251,82 @@ public final class DeadlineEngine {
         }
         if (policy.disclosure() != null) {
             for (PartnerGroup group : policy.disclosure().partnerGroups()) {
-                for (Notice notice : notices(group)) {
+                String waiting = toldOnce(group, policy, count.facts);
+                for (Notice notice : waiting == null ? notices(group) : List.<Notice>of()) {
                     timeline.add(partnerNotice(group, notice, disclosure, count));
+                }
+                if (waiting != null && !waiting.isEmpty()) {
+                    timeline.add(
+                            new Deadline(
+                                    Step.PARTNER_NOTICE,
+                                    null,
+                                    null,
+                                    "notice to " + group.id() + " " + waiting,
+                                    true,
+                                    Anchor.ARRIVAL,
+                                    null,
+                                    group.id()));
                 }
             }
         }
-        Promise preAnnouncement = deadlines.preAnnouncement();
-        if (preAnnouncement != null) {
-            PolicyDuration before =
-                    preAnnouncement.within() != null
-                            ? preAnnouncement.within()
-                            : preAnnouncement.atLeast();
-            timeline.add(
-                    new Deadline(
-                            Step.PRE_ANNOUNCEMENT,
-                            count.before(disclosure, before),
-                            before,
-                            "a public pre-announcement "
-                                    + before
-                                    + " before disclosure"
-                                    + count.onceKnown(disclosure),
-                            preAnnouncement.firm() && (disclosure == null || disclosure.firm()),
-                            disclosure == null ? Anchor.ARRIVAL : disclosure.anchor(),
-                            null,
-                            null));
+        preAnnouncement(timeline, deadlines, disclosure, count);
+    }
+
+    /**
+     * Why a group is not told of this case yet: {@code null} when it is told, empty when it never
+     * is (below its minimum severity), else what its notices wait for (the severity, a CVE id).
+     */
+    private static String toldOnce(PartnerGroup group, DisclosurePolicy policy, CaseFacts facts) {
+        if (group.minSeverity() != null) {
+            if (facts.severity() == null) {
+                return "only at severity " + group.minSeverity() + " or above, once it is known";
+            }
+            if (policy.severity() == null
+                    || !policy.severity().atLeast(facts.severity(), group.minSeverity())) {
+                return "";
+            }
         }
+        if (group.onlyWithCve() && facts.eventAt(Anchor.CVE_ASSIGNED) == null) {
+            return "only for issues with a CVE id, once one is assigned";
+        }
+        return null;
+    }
+
+    /**
+     * The pre-announcement: the case's track's, else the general one. A range ("3 to 7 days
+     * before") is due at its shorter span before disclosure, not earlier than its longer one.
+     */
+    private static void preAnnouncement(
+            List<Deadline> timeline, Deadlines deadlines, Deadline disclosure, Count count) {
+        Map<String, Promise> byTrack = deadlines.preAnnouncementByTrack();
+        String track = count.facts.track();
+        Promise promise =
+                byTrack != null && track != null && byTrack.containsKey(track)
+                        ? byTrack.get(track)
+                        : deadlines.preAnnouncement();
+        if (promise == null) {
+            if (byTrack != null && !byTrack.isEmpty() && track == null) {
+                timeline.add(
+                        new Deadline(
+                                Step.PRE_ANNOUNCEMENT, null, null, "set once the track is known"));
+            }
+            return;
+        }
+        PolicyDuration latest = promise.atLeast() != null ? promise.atLeast() : promise.within();
+        PolicyDuration earliest = promise.atLeast() != null ? promise.within() : null;
+        timeline.add(
+                new Deadline(
+                        Step.PRE_ANNOUNCEMENT,
+                        count.before(disclosure, latest),
+                        latest,
+                        "a public pre-announcement "
+                                + (earliest == null ? latest : latest + "–" + earliest)
+                                + " before disclosure"
+                                + count.onceKnown(disclosure),
+                        promise.firm() && (disclosure == null || disclosure.firm()),
+                        disclosure == null ? Anchor.ARRIVAL : disclosure.anchor(),
+                        earliest == null ? null : count.before(disclosure, earliest),
+                        null));
     }
 
     /** The group's notices; a minimum embargo alone is one notice at least that long before. */
@@ -269,23 +337,33 @@ public final class DeadlineEngine {
         return group.notices();
     }
 
+    /**
+     * One notice, counted back from disclosure. A notice that would fall before the report came (a
+     * policy whose disclosure is sooner than its notice period) is due at arrival, and says so.
+     */
     private static Deadline partnerNotice(
             PartnerGroup group, Notice notice, Deadline disclosure, Count count) {
+        Instant arrival = count.facts.arrivedAt();
         Instant earliest =
                 notice.atLeast() && group.maxEmbargo() != null
-                        ? count.before(disclosure, group.maxEmbargo())
+                        ? atOrAfter(count.before(disclosure, group.maxEmbargo()), arrival)
                         : null;
+        Instant due = count.before(disclosure, notice.before());
+        boolean beforeArrival = due != null && due.isBefore(arrival);
         return new Deadline(
                 Step.PARTNER_NOTICE,
-                count.before(disclosure, notice.before()),
+                beforeArrival ? arrival : due,
                 notice.before(),
                 "notice to "
                         + group.id()
                         + (notice.atLeast() ? " at least " : " ")
                         + notice.before()
                         + " before disclosure"
-                        + count.onceKnown(disclosure),
-                disclosure == null || disclosure.firm(),
+                        + count.onceKnown(disclosure)
+                        + (beforeArrival
+                                ? ", due at arrival: that falls before the report came"
+                                : ""),
+                notice.firm() && (disclosure == null || disclosure.firm()),
                 disclosure == null ? Anchor.ARRIVAL : disclosure.anchor(),
                 earliest,
                 group.id() + ", " + notice.before() + " before");
@@ -341,6 +419,10 @@ public final class DeadlineEngine {
                 deadline.anchor(),
                 minimum,
                 deadline.label());
+    }
+
+    private static Instant atOrAfter(Instant time, Instant floor) {
+        return time == null || !time.isBefore(floor) ? time : floor;
     }
 
     private static <T> T either(T preferred, T fallback) {
@@ -492,6 +574,8 @@ public final class DeadlineEngine {
                 case ACKNOWLEDGEMENT -> "acknowledgement";
                 case TRIAGE -> "triage";
                 case CVE_ASSIGNED -> "CVE assignment";
+                case FIX_READY -> "start of the fix's release process";
+                case FIX_MERGED -> "fix merge";
                 case FIX_RELEASED -> "fix release";
                 case PUBLIC_DISCLOSURE -> "public disclosure";
             };

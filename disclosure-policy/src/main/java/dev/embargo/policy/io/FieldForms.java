@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  */
 final class FieldForms {
 
-    static final String DURATIONS =
-            "durations are like 72h, 7d, 5bd, 2w, next-release or best-effort;"
-                    + " months are not supported";
+    /** The forms of a duration; {@code asap} is new in version 2. */
+    static String durations(boolean v1) {
+        return "durations are like 72h, 7d, 5bd, 2w, "
+                + (v1 ? "next-release or best-effort" : "next-release, best-effort or asap")
+                + "; months are not supported";
+    }
 
     /** A duration in words, e.g. "3 business days" or "2 weeks". */
     private static final Pattern DURATION_IN_WORDS =
@@ -31,8 +34,10 @@ final class FieldForms {
     static String explain(String form, String value, boolean v1) {
         String quoted = "'" + value + "'";
         return switch (form) {
-            case "duration" -> quoted + " is not a duration: " + durationHint(value);
+            case "duration" -> quoted + " is not a duration: " + durationHint(value, v1);
             case "fingerprint" -> quoted + " is not a fingerprint: " + fingerprintHint(value, v1);
+            case "keyId" ->
+                    quoted + " is not a key id: 16 hex digits (the long id), 0x and spaces allowed";
             case "email" -> quoted + " is not an e-mail address such as security@example.org";
             case "url" -> quoted + " is not a web address: it starts with https://";
             case "slug" ->
@@ -63,10 +68,11 @@ final class FieldForms {
         };
     }
 
-    private static String durationHint(String value) {
+    private static String durationHint(String value, boolean v1) {
+        String durations = durations(v1);
         Matcher words = DURATION_IN_WORDS.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!words.matches()) {
-            return DURATIONS;
+            return durations;
         }
         int amount = Integer.parseInt(words.group(1));
         String unit = words.group(2);
@@ -74,7 +80,7 @@ final class FieldForms {
             return "months are not supported; write days, e.g. "
                     + amount * 30
                     + "d, or weeks ("
-                    + DURATIONS.substring(0, DURATIONS.indexOf(';'))
+                    + durations.substring(0, durations.indexOf(';'))
                     + ")";
         }
         String symbol =
@@ -85,7 +91,7 @@ final class FieldForms {
                                 : unit.startsWith("business") || unit.startsWith("working")
                                         ? "bd"
                                         : "d";
-        return "write " + amount + symbol + " (" + DURATIONS + ")";
+        return "write " + amount + symbol + " (" + durations + ")";
     }
 
     private static String fingerprintHint(String value, boolean v1) {

@@ -172,7 +172,7 @@ public final class ProgramFiles {
         if (errors.isEmpty()) {
             errors.addAll(
                     located(
-                            ProgramRules.check(upgraded).stream()
+                            ProgramRules.check(upgraded, version).stream()
                                     .map(
                                             error ->
                                                     new PolicyError(
@@ -193,7 +193,7 @@ public final class ProgramFiles {
             return refused(errors);
         }
         List<PolicyWarning> warnings =
-                ProgramWarnings.check(tree).stream()
+                ProgramWarnings.check(tree, version).stream()
                         .map(
                                 warning ->
                                         new PolicyWarning(

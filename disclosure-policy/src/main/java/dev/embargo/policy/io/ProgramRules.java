@@ -14,13 +14,17 @@ final class ProgramRules {
 
     private ProgramRules() {}
 
-    static List<PolicyError> check(JsonNode program) {
+    /**
+     * The errors of an upgraded (version 2) tree; {@code version} is what the file declared, since
+     * version 1 files keep loading with what version 2 refuses.
+     */
+    static List<PolicyError> check(JsonNode program, FormatVersion version) {
         List<PolicyError> errors = new ArrayList<>();
         JsonNode policy = program.path("policy");
         checkTimeZone(program, errors);
         Set<String> levels = checkSeverityLevels(policy.path("severity").path("levels"), errors);
         PromiseRules.check(policy, levels, errors);
-        ReachRules.check(program, errors);
+        ReachRules.check(program, version, errors);
         VersionRules.check(program, errors);
         checkScopeIds(policy.path("scope"), errors);
         checkHolidays(policy.path("calendar").path("holidays"), errors);

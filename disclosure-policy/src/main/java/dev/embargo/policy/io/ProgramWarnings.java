@@ -20,8 +20,22 @@ final class ProgramWarnings {
 
     private ProgramWarnings() {}
 
-    static List<PolicyWarning> check(JsonNode program) {
+    /** The warnings of a program tree as written in a file of {@code version}. */
+    static List<PolicyWarning> check(JsonNode program, FormatVersion version) {
         List<PolicyWarning> warnings = new ArrayList<>();
+        ruleRowsWithoutReleases(program, warnings);
+        JsonNode openPgp = program.path("openPgp");
+        if (version == FormatVersion.V1
+                && openPgp.has("fingerprint")
+                && !openPgp.has("armoredKey")) {
+            warnings.add(
+                    new PolicyWarning(
+                            "openPgp.fingerprint",
+                            null,
+                            "a fingerprint with no key: reporters cannot get the key; add"
+                                    + " armoredKey (version 2 files refuse this: migrate and give"
+                                    + " the key's url or keyserver)"));
+        }
         JsonNode policy = program.path("policy");
         JsonNode deadlines = policy.path("deadlines");
         JsonNode expedited = policy.path("expedited").path("deadlines");
@@ -43,6 +57,25 @@ final class ProgramWarnings {
                     warnings);
         }
         return warnings;
+    }
+
+    /** Rule rows count with the release list; without one they classify every version unknown. */
+    private static void ruleRowsWithoutReleases(JsonNode program, List<PolicyWarning> warnings) {
+        JsonNode rows = program.path("policy").path("supportedVersions");
+        if (!program.path("releases").isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).has("rule")) {
+                warnings.add(
+                        new PolicyWarning(
+                                "policy.supportedVersions[" + i + "].rule",
+                                null,
+                                "counts with the release list and there is none: versions it"
+                                        + " would name are classified unknown until releases are"
+                                        + " listed (in the file or through triage's API)"));
+            }
+        }
     }
 
     /**

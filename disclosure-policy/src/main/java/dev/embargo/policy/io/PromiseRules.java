@@ -24,7 +24,8 @@ final class PromiseRules {
                     "fixBySeverity", "severity",
                     "disclosureBySeverity", "severity",
                     "fixByTrack", "track",
-                    "disclosureByTrack", "track");
+                    "disclosureByTrack", "track",
+                    "preAnnouncementByTrack", "track");
 
     private PromiseRules() {}
 
@@ -47,6 +48,17 @@ final class PromiseRules {
         for (int i = 0; i < groups.size(); i++) {
             String field = "policy.disclosure.partnerGroups[" + i + "]";
             fixedSpan(groups.get(i).path("minEmbargo"), field + ".minEmbargo", errors);
+            JsonNode minSeverity = groups.get(i).path("minSeverity");
+            if (!minSeverity.isMissingNode() && !levels.contains(minSeverity.asText())) {
+                errors.add(
+                        new PolicyError(
+                                field + ".minSeverity",
+                                null,
+                                "'"
+                                        + minSeverity.asText()
+                                        + "' is not one of the severity levels "
+                                        + levels));
+            }
             JsonNode notices = groups.get(i).path("notices");
             for (int n = 0; n < notices.size(); n++) {
                 fixedSpan(
@@ -56,6 +68,7 @@ final class PromiseRules {
             }
         }
         fixedSpan(policy.path("escalation").path("after"), "policy.escalation.after", errors);
+        fixedSpan(policy.path("extensions").path("maximum"), "policy.extensions.maximum", errors);
     }
 
     private static Set<String> trackIds(JsonNode tracks, List<PolicyError> errors) {
@@ -84,13 +97,10 @@ final class PromiseRules {
             checkPromise(deadlines.path(step), at + "." + step, errors);
         }
         checkAnchor(deadlines.path("disclosure"), at + ".disclosure", errors);
-        JsonNode preAnnouncement = deadlines.path("preAnnouncement");
-        if (preAnnouncement.has("anchor")) {
-            errors.add(
-                    new PolicyError(
-                            at + ".preAnnouncement.anchor",
-                            null,
-                            "a pre-announcement counts back from disclosure and takes no anchor"));
+        noAnchor(deadlines.path("preAnnouncement"), at + ".preAnnouncement", errors);
+        for (Map.Entry<String, JsonNode> entry :
+                deadlines.path("preAnnouncementByTrack").properties()) {
+            noAnchor(entry.getValue(), at + ".preAnnouncementByTrack." + entry.getKey(), errors);
         }
         KEYED_PROMISES.forEach(
                 (map, kind) -> {
@@ -114,6 +124,16 @@ final class PromiseRules {
                                     + minSeverity.asText()
                                     + "' is not one of the severity levels "
                                     + levels));
+        }
+    }
+
+    private static void noAnchor(JsonNode preAnnouncement, String field, List<PolicyError> errors) {
+        if (preAnnouncement.has("anchor")) {
+            errors.add(
+                    new PolicyError(
+                            field + ".anchor",
+                            null,
+                            "a pre-announcement counts back from disclosure and takes no anchor"));
         }
     }
 

@@ -17,7 +17,7 @@ final class ReachRules {
 
     private ReachRules() {}
 
-    static void check(JsonNode program, List<PolicyError> errors) {
+    static void check(JsonNode program, FormatVersion version, List<PolicyError> errors) {
         JsonNode channels = program.path("channels");
         for (int i = 0; i < channels.size(); i++) {
             String type = channels.get(i).path("type").asText();
@@ -41,18 +41,47 @@ final class ReachRules {
         }
         JsonNode keys = program.path("openPgp").path("keys");
         for (int i = 0; i < keys.size(); i++) {
-            checkKey(keys.get(i), "openPgp.keys[" + i + "]", errors);
+            checkKey(keys.get(i), "openPgp.keys[" + i + "]", version, errors);
         }
     }
 
-    private static void checkKey(JsonNode key, String field, List<PolicyError> errors) {
-        if (!key.has("armoredKey") && !key.has("url") && !key.has("keyserver")) {
+    /**
+     * Version 2 refuses a key reporters cannot get (no armoredKey, url or keyserver); version 1
+     * files, which could not give a url or keyserver, keep loading with a warning ({@link
+     * ProgramWarnings}).
+     */
+    private static void checkKey(
+            JsonNode key, String field, FormatVersion version, List<PolicyError> errors) {
+        if (version == FormatVersion.V2
+                && !key.has("armoredKey")
+                && !key.has("url")
+                && !key.has("keyserver")) {
             errors.add(
                     new PolicyError(
                             field,
                             null,
                             "a fingerprint with no key: give armoredKey, url or keyserver so that"
                                     + " reporters can get the key"));
+        }
+        if (key.has("fingerprint") == key.has("keyId")) {
+            errors.add(
+                    new PolicyError(
+                            field,
+                            null,
+                            "a key names its fingerprint or, where the policy gives only that, its"
+                                    + " keyId: one of the two"));
+            return;
+        }
+        if (key.has("keyId")) {
+            String keyId = Program.Key.normalisedFingerprint(key.path("keyId").asText());
+            if (!keyId.matches("(0X)?[0-9A-F]{16}")) {
+                errors.add(
+                        new PolicyError(
+                                field + ".keyId",
+                                null,
+                                "a key id has 16 hex digits (the long id), 0x and spaces allowed"));
+            }
+            return;
         }
         String fingerprint = Program.Key.normalisedFingerprint(key.path("fingerprint").asText());
         if (!fingerprint.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {

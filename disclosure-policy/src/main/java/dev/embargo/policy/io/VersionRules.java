@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The rules of the supported versions table and the release list: a row names versions or a rule,
- * rules need releases to count with, and dates are real dates.
+ * and dates are real dates. Rule rows without releases load with a warning ({@link
+ * ProgramWarnings}): the versions they name stay unknown until releases are listed.
  */
 final class VersionRules {
 
@@ -17,23 +18,13 @@ final class VersionRules {
 
     static void check(JsonNode program, List<PolicyError> errors) {
         JsonNode rows = program.path("policy").path("supportedVersions");
-        boolean hasRule = false;
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             String field = "policy.supportedVersions[" + i + "]";
-            hasRule |= row.has("rule");
             checkRow(row, field, errors);
             ProgramRules.checkDate(row.path("endOfLife"), field + ".endOfLife", errors);
         }
         JsonNode releases = program.path("releases");
-        if (hasRule && releases.isEmpty()) {
-            errors.add(
-                    new PolicyError(
-                            "releases",
-                            null,
-                            "rule rows of policy.supportedVersions count with the release list;"
-                                    + " list the releases"));
-        }
         for (int i = 0; i < releases.size(); i++) {
             ProgramRules.checkDate(
                     releases.get(i).path("date"), "releases[" + i + "].date", errors);

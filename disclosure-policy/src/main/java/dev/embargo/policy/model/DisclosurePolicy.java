@@ -230,8 +230,11 @@ public record DisclosurePolicy(
      * @param disclosureBySeverity disclosure time per severity level, before {@code disclosure}
      * @param disclosureByTrack disclosure time per track id, before {@code disclosureBySeverity}
      * @param minimumEmbargo no public disclosure before this time after arrival
-     * @param preAnnouncement a public notice that a fix is coming, due this long before disclosure
-     *     (its {@code within} counts back from disclosure)
+     * @param preAnnouncement a public notice that a fix is coming, counted back from disclosure:
+     *     due {@code atLeast} before it (or {@code within} when no minimum is stated), and not
+     *     earlier than {@code within} before it when both are stated ("3 to 7 days before")
+     * @param preAnnouncementByTrack the pre-announcement per track id, before {@code
+     *     preAnnouncement}; a track it does not list has none unless {@code preAnnouncement} is set
      */
     public record Deadlines(
             Promise acknowledgement,
@@ -246,6 +249,7 @@ public record DisclosurePolicy(
             Map<String, Promise> disclosureByTrack,
             PolicyDuration minimumEmbargo,
             Promise preAnnouncement,
+            Map<String, Promise> preAnnouncementByTrack,
             PostMortem postMortem) {}
 
     /** From {@code min} to {@code max}; the deadline is {@code max}. */
@@ -273,8 +277,23 @@ public record DisclosurePolicy(
      */
     public record ExpeditedTrack(List<String> when, Deadlines deadlines, String note) {}
 
-    /** Whether a deadline may be extended, and on what condition. */
-    public record ExtensionRules(boolean allowed, boolean reporterAgreementRequired, String note) {}
+    /**
+     * Whether a deadline may be extended, and on what condition.
+     *
+     * @param maximum the most one extension may add to a step (the Linux kernel's "exceptional
+     *     extension to 14 calendar days" of a 7-day embargo: 7d); null: the policy sets no limit
+     */
+    public record ExtensionRules(
+            boolean allowed,
+            boolean reporterAgreementRequired,
+            PolicyDuration maximum,
+            String note) {
+
+        /** Rules as version 1 files write them: no maximum. */
+        public ExtensionRules(boolean allowed, boolean reporterAgreementRequired, String note) {
+            this(allowed, reporterAgreementRequired, null, note);
+        }
+    }
 
     /**
      * The program's business days (its weekend and holidays, in its time zone) and when it
@@ -324,6 +343,9 @@ public record DisclosurePolicy(
      * {@code minEmbargo} before it, at the policy's notices.
      *
      * @param except what the group is not told about, e.g. {@code windows} for a distro list
+     * @param minSeverity the group is told only of cases at this severity level or above (OpenSSL
+     *     prenotifies Critical, High and Moderate issues only); null: of every case
+     * @param onlyWithCve the group is told only of issues with a CVE id (Kubernetes' distributors)
      */
     public record PartnerGroup(
             String id,
@@ -331,11 +353,13 @@ public record DisclosurePolicy(
             PolicyDuration maxEmbargo,
             PolicyDuration minEmbargo,
             List<Notice> notices,
-            List<String> except) {
+            List<String> except,
+            String minSeverity,
+            boolean onlyWithCve) {
 
         /** A group as version 1 files write it. */
         public PartnerGroup(String id, String description, PolicyDuration maxEmbargo) {
-            this(id, description, maxEmbargo, null, null, null);
+            this(id, description, maxEmbargo, null, null, null, null, false);
         }
 
         public PartnerGroup {
@@ -346,9 +370,25 @@ public record DisclosurePolicy(
 
     /**
      * A notice to a partner group {@code before} disclosure; {@code atLeast}: "at least that long
-     * before" in the policy's words, so it may go out earlier (within the group's maximum).
+     * before" in the policy's words, so it may go out earlier (within the group's maximum); {@code
+     * firm}: false for an approximate notice ("usually two weeks before"), warned about, never
+     * breached.
      */
-    public record Notice(PolicyDuration before, boolean atLeast) {}
+    public record Notice(PolicyDuration before, boolean atLeast, boolean firm) {
+
+        /** A firm notice. */
+        public Notice(PolicyDuration before, boolean atLeast) {
+            this(before, atLeast, true);
+        }
+
+        @JsonCreator
+        static Notice of(
+                @JsonProperty("before") PolicyDuration before,
+                @JsonProperty("atLeast") Boolean atLeast,
+                @JsonProperty("firm") Boolean firm) {
+            return new Notice(before, Boolean.TRUE.equals(atLeast), firm == null || firm);
+        }
+    }
 
     /**
      * Whom a reporter turns to when the program has not answered {@code after} this long (e.g.

@@ -55,8 +55,8 @@ public record PolicyDuration(long amount, Unit unit) {
             throw new IllegalArgumentException(
                     "'"
                             + text
-                            + "' is not a duration such as 48h, 7d, 3bd, 2w, next-release or"
-                            + " best-effort");
+                            + "' is not a duration such as 48h, 7d, 3bd, 2w, next-release,"
+                            + " best-effort or asap");
         }
         long amount = Long.parseLong(matcher.group(1));
         Unit unit =

@@ -1,5 +1,6 @@
 package dev.embargo.policy.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -55,8 +56,28 @@ public record Program(
     /**
      * A person, alias or team page of the security team; the policy may give only a name and a
      * link.
+     *
+     * @param reports false for a contact that does not take reports (curl's security@ address is
+     *     for the press in major incidents): security.txt and the reporting channels never list it;
+     *     null or true: it does
      */
-    public record Contact(String name, String email, String url, String role) {}
+    public record Contact(String name, String email, String url, String role, Boolean reports) {
+
+        /** A contact as version 1 files write it. */
+        public Contact(String name, String email, String url, String role) {
+            this(name, email, url, role, null);
+        }
+
+        /** Whether reports may be sent to it. */
+        public boolean takesReports() {
+            return !Boolean.FALSE.equals(reports);
+        }
+    }
+
+    /** The contacts reports may be sent to: all but those the policy says take none. */
+    public List<Contact> reportContacts() {
+        return contacts.stream().filter(Contact::takesReports).toList();
+    }
 
     /**
      * The program's OpenPGP keys, or why there are none.
@@ -70,30 +91,59 @@ public record Program(
             keys = listOrEmpty(keys);
         }
 
-        /** The first armored key given inline: the one served for download; null when none is. */
+        /**
+         * The first armored key for encryption given inline: the one served for download; null when
+         * none is.
+         */
         public String armoredKey() {
-            return keys.stream()
+            return encryptionKeys().stream()
                     .map(Key::armoredKey)
                     .filter(key -> key != null)
                     .findFirst()
                     .orElse(null);
         }
+
+        /** The keys reports may be encrypted to: what security.txt's {@code Encryption:} lists. */
+        public List<Key> encryptionKeys() {
+            return keys.stream().filter(Key::forEncryption).toList();
+        }
     }
 
     /**
      * One OpenPGP key: its fingerprint (normalised to upper-case hex without spaces: 40 digits for
-     * a v4 key, 64 for v6) and where to get it.
+     * a v4 key, 64 for v6) or, where the policy gives only that, its 16-digit key id; and where to
+     * get it.
+     *
+     * @param keyId the long key id (16 hex digits, normalised like a fingerprint, without {@code
+     *     0x}); null when the fingerprint is given
+     * @param use what the key is for: {@code encrypt} (reports may be encrypted to it) and/or
+     *     {@code sign} (the program signs announcements with it); empty: not stated, taken as
+     *     {@code encrypt}
      */
     public record Key(
             String fingerprint,
+            String keyId,
             String armoredKey,
             String url,
             String keyserver,
             String uid,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> use,
             String note) {
 
         public Key {
             fingerprint = normalisedFingerprint(fingerprint);
+            keyId = keyId == null ? null : normalisedFingerprint(keyId).replaceFirst("^0X", "");
+            use = listOrEmpty(use);
+        }
+
+        /** A key as version 1 files give it: a fingerprint and the key. */
+        public Key(String fingerprint, String armoredKey) {
+            this(fingerprint, null, armoredKey, null, null, null, null, null);
+        }
+
+        /** Whether reports may be encrypted to it: said so, or its use is not stated. */
+        public boolean forEncryption() {
+            return use.isEmpty() || use.contains("encrypt");
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.embargo.policy.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.embargo.policy.io.ProgramFiles;
@@ -255,6 +256,135 @@ class PromiseDeadlinesTest {
         assertThat(only(Step.DISCLOSURE, program, arrived().withSeverity("low")).due()).isNull();
         assertThat(only(Step.DISCLOSURE, program, arrived().withSeverity("high")).due())
                 .isEqualTo("2026-12-23T12:00:00Z");
+    }
+
+    @Test
+    void aDisclosureCountedFromTheStartOfTheFixsReleaseProcessWaitsForIt() {
+        Program program = program("deadlines: { disclosure: { within: 7d, anchor: fix-ready } }");
+        assertThat(only(Step.DISCLOSURE, program, arrived()).due()).isNull();
+        CaseFacts ready =
+                arrived().withEvent(Anchor.FIX_READY, Instant.parse("2026-12-01T09:00:00Z"));
+        assertThat(only(Step.DISCLOSURE, program, ready).due()).isEqualTo("2026-12-08T09:00:00Z");
+    }
+
+    @Test
+    void aDisclosureAfterTheFixIsMergedIsNotEarlierThanTheMerge() {
+        Program program = program("deadlines: { disclosure: { atLeast: 0h, anchor: fix-merged } }");
+        CaseFacts merged =
+                arrived().withEvent(Anchor.FIX_MERGED, Instant.parse("2026-12-02T15:00:00Z"));
+        Deadline disclosure = only(Step.DISCLOSURE, program, merged);
+        assertThat(disclosure.atLeast()).isEqualTo("2026-12-02T15:00:00Z");
+        assertThat(disclosure.due()).isNull();
+    }
+
+    @Test
+    void anExtensionLongerThanThePolicysMaximumIsRefused() {
+        Program program =
+                program(
+                        """
+                        deadlines: { disclosure: 7d }
+                          extensions: { allowed: true, maximum: 7d }
+                        """);
+        CaseFacts week = arrived().extend(extension("7d"));
+        assertThat(only(Step.DISCLOSURE, program, week).due()).isEqualTo("2026-12-07T12:00:00Z");
+        assertThatThrownBy(() -> engine.timeline(program, arrived().extend(extension("8d"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than the policy's maximum of 7d");
+    }
+
+    @Test
+    void aPreAnnouncementRangeIsDueAtItsShorterSpanAndNotEarlierThanItsLonger() {
+        // Disclosure Wednesday 23 December noon; "3 to 7 days before": 16 to 20 December.
+        Deadline announcement =
+                only(
+                        Step.PRE_ANNOUNCEMENT,
+                        program(
+                                "deadlines: { disclosure: 30d, preAnnouncement: { atLeast: 3d,"
+                                        + " within: 7d } }"),
+                        arrived());
+        assertThat(announcement.due()).isEqualTo("2026-12-20T12:00:00Z");
+        assertThat(announcement.atLeast()).isEqualTo("2026-12-16T12:00:00Z");
+    }
+
+    @Test
+    void aPreAnnouncementByTrackIsMadeOnThatTrackOnly() {
+        Program program =
+                program("deadlines: { disclosure: 30d, preAnnouncementByTrack: { private: 7d } }");
+        assertThat(only(Step.PRE_ANNOUNCEMENT, program, arrived().onTrack("private")).due())
+                .isEqualTo("2026-12-16T12:00:00Z");
+        assertThat(all(Step.PRE_ANNOUNCEMENT, program, arrived().onTrack("urgent"))).isEmpty();
+        assertThat(only(Step.PRE_ANNOUNCEMENT, program, arrived()).basis())
+                .isEqualTo("set once the track is known");
+    }
+
+    @Test
+    void aPartnerGroupWithAMinimumSeverityIsToldOnlyOfCasesAtOrAboveIt() {
+        Program program =
+                program(
+                        """
+                        severity:
+                            basis: named
+                            levels: [{ name: high }, { name: moderate }, { name: low }]
+                          deadlines: { disclosure: 30d }
+                          disclosure:
+                            partnerGroups: [{ id: vendors, minSeverity: moderate, notices: [{ before: 14d }] }]
+                        """);
+        assertThat(only(Step.PARTNER_NOTICE, program, arrived().withSeverity("high")).due())
+                .isEqualTo("2026-12-09T12:00:00Z");
+        assertThat(all(Step.PARTNER_NOTICE, program, arrived().withSeverity("low"))).isEmpty();
+        Deadline unscored = only(Step.PARTNER_NOTICE, program, arrived());
+        assertThat(unscored.due()).isNull();
+        assertThat(unscored.basis()).contains("only at severity moderate or above");
+    }
+
+    @Test
+    void aPartnerGroupToldOnlyOfIssuesWithACveWaitsForTheCve() {
+        Program program =
+                program(
+                        """
+                        deadlines: { disclosure: 30d }
+                          disclosure:
+                            partnerGroups: [{ id: distributors, onlyWithCve: true, notices: [{ before: 7d }] }]
+                        """);
+        Deadline waiting = only(Step.PARTNER_NOTICE, program, arrived());
+        assertThat(waiting.due()).isNull();
+        assertThat(waiting.basis()).contains("only for issues with a CVE id");
+        CaseFacts withCve =
+                arrived().withEvent(Anchor.CVE_ASSIGNED, Instant.parse("2026-11-25T08:00:00Z"));
+        assertThat(only(Step.PARTNER_NOTICE, program, withCve).due())
+                .isEqualTo("2026-12-16T12:00:00Z");
+    }
+
+    @Test
+    void anApproximateNoticeIsShownButNotFirm() {
+        Program program =
+                program(
+                        """
+                        deadlines: { disclosure: 30d }
+                          disclosure: { partnerGroups: [{ id: vendors, notices: [{ before: 2w, firm: false }] }] }
+                        """);
+        Deadline notice = only(Step.PARTNER_NOTICE, program, arrived());
+        assertThat(notice.due()).isEqualTo("2026-12-09T12:00:00Z");
+        assertThat(notice.firm()).isFalse();
+    }
+
+    @Test
+    void aNoticeThatWouldFallBeforeTheReportCameIsDueAtArrival() {
+        // Disclosure in 5 days, a notice 7 days before it: 2 days before the report came.
+        Program program =
+                program(
+                        """
+                        deadlines: { disclosure: 5d }
+                          disclosure: { partnerGroups: [{ id: distros, maxEmbargo: 14d, notices: [{ before: 7d, atLeast: true }] }] }
+                        """);
+        Deadline notice = only(Step.PARTNER_NOTICE, program, arrived());
+        assertThat(notice.due()).isEqualTo(MONDAY_NOON);
+        assertThat(notice.atLeast()).isEqualTo(MONDAY_NOON);
+        assertThat(notice.basis()).contains("due at arrival: that falls before the report came");
+    }
+
+    private static Extension extension(String by) {
+        return new Extension(Step.DISCLOSURE, PolicyDuration.parse(by), "Large rollout", false);
     }
 
     private static CaseFacts arrived() {

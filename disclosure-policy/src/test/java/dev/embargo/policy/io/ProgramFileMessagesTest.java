@@ -234,16 +234,40 @@ class ProgramFileMessagesTest {
     }
 
     @Test
-    void aV1FingerprintWithNoKeyIsRefusedWhereTheFileWritesIt() {
-        PolicyError error =
-                onlyError(
+    void aV1FingerprintWithNoKeyStillLoadsWithAWarningWhereTheFileWritesIt() {
+        ProgramCheck check =
+                files.check(
                         V1.replace(
                                 "status: forthcoming",
                                 "status: forthcoming\n"
                                     + "  fingerprint: 3B2A1C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B"));
-        assertThat(error.field()).isEqualTo("openPgp.fingerprint");
-        assertThat(error.line()).isEqualTo(9);
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings())
+                .singleElement()
+                .satisfies(
+                        warning -> {
+                            assertThat(warning.field()).isEqualTo("openPgp.fingerprint");
+                            assertThat(warning.line()).isEqualTo(9);
+                            assertThat(warning.message()).startsWith("a fingerprint with no key");
+                        });
+    }
+
+    @Test
+    void aV2FingerprintWithNoKeyIsRefused() {
+        PolicyError error =
+                onlyError(V2.replace("      url: https://sample.example/key.asc\n", ""));
+        assertThat(error.field()).isEqualTo("openPgp.keys[0]");
         assertThat(error.message()).startsWith("a fingerprint with no key");
+    }
+
+    @Test
+    void aBadDurationInAV2FileNamesAsapAmongTheForms() {
+        assertThat(
+                        errorAt(
+                                        V2.replace("acknowledgement: 2bd", "acknowledgement: soon"),
+                                        "policy.deadlines.acknowledgement")
+                                .message())
+                .contains("next-release, best-effort or asap; months are not supported");
     }
 
     @Test

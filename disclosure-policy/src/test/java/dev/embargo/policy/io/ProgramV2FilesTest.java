@@ -9,6 +9,8 @@ import dev.embargo.policy.deadline.Anchor;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.Promise;
+import dev.embargo.policy.model.VersionSupport;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,100 @@ class ProgramV2FilesTest {
         assertThat(program.contacts())
                 .singleElement()
                 .satisfies(c -> assertThat(c.email()).isNull());
+    }
+
+    @Test
+    void ruleRowsWithoutReleasesLoadWithAWarningAndClassifyVersionsAsUnknown() {
+        String text = VALID.replace("  - { version: 2.1.0, date: 2026-10-01 }", "  []");
+        ProgramCheck check = files.check(text);
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings())
+                .singleElement()
+                .satisfies(
+                        warning -> {
+                            assertThat(warning.field())
+                                    .isEqualTo("policy.supportedVersions[0].rule");
+                            assertThat(warning.message()).contains("release list");
+                        });
+        assertThat(VersionSupport.of(check.program(), "2.1.0", LocalDate.of(2026, 12, 7)))
+                .isEqualTo(VersionSupport.UNKNOWN);
+    }
+
+    @Test
+    void aKeyMayBeGivenByItsLongIdWithWhatItIsFor() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "- fingerprint: \"abcd 1234 abcd 1234 abcd  1234 abcd 1234 abcd"
+                                        + " 1234\"",
+                                "- keyId: 0x7ea8 a1b2 c3d4 e5f6\n      use: [sign]"),
+                        "sample.yaml");
+        Program.Key key = program.openPgp().keys().getFirst();
+        assertThat(key.keyId()).isEqualTo("7EA8A1B2C3D4E5F6");
+        assertThat(key.fingerprint()).isNull();
+        assertThat(program.openPgp().encryptionKeys()).isEmpty();
+    }
+
+    @Test
+    void aKeyNamesItsFingerprintOrItsIdNotBothNorNeither() {
+        String both =
+                VALID.replace(
+                        "keyserver: keys.openpgp.org",
+                        "keyserver: keys.openpgp.org\n      keyId: 7EA8A1B2C3D4E5F6");
+        String neither =
+                VALID.replace(
+                        "- fingerprint: \"abcd 1234 abcd 1234 abcd  1234 abcd 1234 abcd 1234\"",
+                        "- uid: Sample");
+        for (String text : List.of(both, neither)) {
+            assertThat(files.check(text).errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.message()).contains("keyId: one of"));
+        }
+    }
+
+    @Test
+    void aContactThatTakesNoReportsIsNotAReportContact() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "    url: https://sample.example/security\n",
+                                "    url: https://sample.example/security\n"
+                                        + "  - { name: Press, email: press@sample.example,"
+                                        + " reports: false }\n"),
+                        "sample.yaml");
+        assertThat(program.contacts()).hasSize(2);
+        assertThat(program.reportContacts())
+                .extracting(Program.Contact::name)
+                .containsExactly("Security team");
+    }
+
+    @Test
+    void aClassReportedElsewhereMayNameNoAddress() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "  supportedVersions:",
+                                "  scope:\n    elsewhere:\n"
+                                        + "      - { id: deps, title: Dependencies }\n"
+                                        + "  supportedVersions:"),
+                        "sample.yaml");
+        assertThat(program.policy().scope().elsewhere().getFirst().reportTo()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    a partner group's level that does not exist | '- id: distros' | '- id: distros\n        minSeverity: high' | policy.disclosure.partnerGroups[0].minSeverity | severity levels
+                    a pre-announcement for a track that does not exist | 'minimumEmbargo: 14d' | 'preAnnouncementByTrack: { urgent: 7d }' | policy.deadlines.preAnnouncementByTrack.urgent | tracks
+                    a pre-announcement of a track with an anchor | 'minimumEmbargo: 14d' | 'preAnnouncementByTrack: { private: { within: 7d, anchor: triage } }' | policy.deadlines.preAnnouncementByTrack.private.anchor | no anchor
+                    a maximum extension of best effort | '  disclosure:\n    partnerGroups' | '  extensions: { allowed: true, maximum: best-effort }\n  disclosure:\n    partnerGroups' | policy.extensions.maximum | no time
+                    a key id one digit short | 'fingerprint: "abcd 1234 abcd 1234 abcd  1234 abcd 1234 abcd 1234"' | 'keyId: 7EA8A1B2C3D4E5F' | openPgp.keys[0].keyId | 16 hex digits
+                    """)
+    void refusesWhatTheNewFieldsCannotMean(
+            String kind, String original, String broken, String field, String message) {
+        refusesAProgramThatBreaksARuleNamingTheField(kind, original, broken, field, message);
     }
 
     @Test
@@ -176,7 +272,6 @@ class ProgramV2FilesTest {
                     a notice at the next release               | '{ before: 24h }'               | '{ before: next-release }'           | policy.disclosure.partnerGroups[0].notices[1].before | no time
                     a rule row that says no fixes              | '{ rule: latest-minor-series, count: 2 }' | '{ rule: lts, securityFixes: false }' | policy.supportedVersions[0].securityFixes | versions row
                     a count for a rule that takes none         | '{ rule: latest-minor-series, count: 2 }' | '{ rule: lts, count: 2 }' | policy.supportedVersions[0].count     | count
-                    rule rows without releases                 | '  - { version: 2.1.0, date: 2026-10-01 }' | '  []'              | releases                              | release list
                     a release date that does not exist         | 'date: 2026-10-01'              | 'date: 2026-02-30'                   | releases[0].date                      | not a date
                     a track id used twice                      | '{ id: public, title: Public'   | '{ id: private, title: Public'       | policy.tracks[1].id                   | another track
                     """)
