@@ -8,6 +8,7 @@ import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.DisclosurePolicy.PartnerGroup;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.Promise;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
 import io.smallrye.mutiny.tuples.Tuple3;
@@ -429,17 +430,23 @@ public class Embargoes {
     }
 
     private static String disclosureBound(Program program) {
-        PolicyDuration disclosure = program.policy().deadlines().disclosure();
+        PolicyDuration disclosure = disclosure(program);
         return disclosure == null || disclosure.isOpenEnded()
                 ? DEFAULT_LONGEST_EMBARGO.toDays() + "d"
                 : disclosure.toString();
     }
 
     private static Instant longestEmbargoEnd(Program program, Instant now) {
-        PolicyDuration disclosure = program.policy().deadlines().disclosure();
+        PolicyDuration disclosure = disclosure(program);
         return disclosure == null || disclosure.isOpenEnded()
                 ? now.plus(DEFAULT_LONGEST_EMBARGO)
                 : plus(program, now, disclosure);
+    }
+
+    /** The disclosure time the policy states at most; null when it states none. */
+    private static PolicyDuration disclosure(Program program) {
+        Promise disclosure = program.policy().deadlines().disclosure();
+        return disclosure == null ? null : disclosure.within();
     }
 
     private static Instant plus(Program program, Instant from, PolicyDuration duration) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,8 +32,9 @@ public final class BusinessCalendar {
     private final Set<DayOfWeek> weekend;
     private final Set<LocalDate> holidays;
 
+    /** A null zone (the policy states none) counts in UTC. */
     public BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
-        this.zone = zone;
+        this.zone = zone == null ? ZoneOffset.UTC : zone;
         this.weekend =
                 weekend == null || weekend.isEmpty() ? DEFAULT_WEEKEND : EnumSet.copyOf(weekend);
         this.holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
@@ -52,7 +54,7 @@ public final class BusinessCalendar {
             case CALENDAR_DAYS -> start.plusDays(duration.amount()).toInstant();
             case WEEKS -> start.plusWeeks(duration.amount()).toInstant();
             case BUSINESS_DAYS -> plusBusinessDays(start.toLocalDateTime(), duration.amount());
-            case NEXT_RELEASE, BEST_EFFORT -> null;
+            case NEXT_RELEASE, BEST_EFFORT, ASAP -> null;
         };
     }
 
@@ -67,7 +69,7 @@ public final class BusinessCalendar {
             case CALENDAR_DAYS -> end.minusDays(duration.amount()).toInstant();
             case WEEKS -> end.minusWeeks(duration.amount()).toInstant();
             case BUSINESS_DAYS -> minusBusinessDays(end.toLocalDateTime(), duration.amount());
-            case NEXT_RELEASE, BEST_EFFORT -> null;
+            case NEXT_RELEASE, BEST_EFFORT, ASAP -> null;
         };
     }
 

@@ -4,6 +4,7 @@ import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.DisclosurePolicy.Deadlines;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,16 +33,17 @@ public final class DeadlineEngine {
         fromArrival(
                 timeline,
                 Step.ACKNOWLEDGEMENT,
-                deadlines.acknowledgement(),
+                within(deadlines.acknowledgement()),
                 arrival,
                 calendar,
                 extra,
                 track);
-        fromArrival(timeline, Step.TRIAGE, deadlines.triage(), arrival, calendar, extra, track);
+        fromArrival(
+                timeline, Step.TRIAGE, within(deadlines.triage()), arrival, calendar, extra, track);
         fromArrival(
                 timeline,
                 Step.STATUS_UPDATE,
-                deadlines.statusUpdates(),
+                within(deadlines.statusUpdates()),
                 arrival,
                 calendar,
                 extra,
@@ -52,7 +54,7 @@ public final class DeadlineEngine {
                         ? null
                         : due(
                                 Step.DISCLOSURE,
-                                deadlines.disclosure(),
+                                within(deadlines.disclosure()),
                                 arrival,
                                 calendar,
                                 extra,
@@ -85,18 +87,23 @@ public final class DeadlineEngine {
             return normal;
         }
         Deadlines fast = policy.expedited().deadlines();
+        boolean fastFix =
+                fast.fixBySeverity() != null
+                        || fast.fixByTrack() != null
+                        || fast.fixWindow() != null;
         return new Deadlines(
                 either(fast.acknowledgement(), normal.acknowledgement()),
                 either(fast.triage(), normal.triage()),
                 either(fast.statusUpdates(), normal.statusUpdates()),
-                fast.fixBySeverity() != null || fast.fixWindow() != null
-                        ? fast.fixBySeverity()
-                        : normal.fixBySeverity(),
-                fast.fixBySeverity() != null || fast.fixWindow() != null
-                        ? fast.fixWindow()
-                        : normal.fixWindow(),
+                fastFix ? fast.fixBySeverity() : normal.fixBySeverity(),
+                fastFix ? fast.fixByTrack() : normal.fixByTrack(),
+                fastFix ? fast.fixWindow() : normal.fixWindow(),
                 either(fast.preReleaseEmbargo(), normal.preReleaseEmbargo()),
                 either(fast.disclosure(), normal.disclosure()),
+                either(fast.disclosureBySeverity(), normal.disclosureBySeverity()),
+                either(fast.disclosureByTrack(), normal.disclosureByTrack()),
+                either(fast.minimumEmbargo(), normal.minimumEmbargo()),
+                either(fast.preAnnouncement(), normal.preAnnouncement()),
                 either(fast.postMortem(), normal.postMortem()));
     }
 
@@ -126,10 +133,10 @@ public final class DeadlineEngine {
             BusinessCalendar calendar,
             Map<Step, PolicyDuration> extra,
             String track) {
-        Map<String, PolicyDuration> bySeverity = deadlines.fixBySeverity();
+        Map<String, Promise> bySeverity = deadlines.fixBySeverity();
         if (bySeverity != null && !bySeverity.isEmpty()) {
             PolicyDuration promised =
-                    facts.severity() == null ? null : bySeverity.get(facts.severity());
+                    facts.severity() == null ? null : within(bySeverity.get(facts.severity()));
             if (promised == null) {
                 timeline.add(
                         new Deadline(
@@ -230,6 +237,10 @@ public final class DeadlineEngine {
         }
         return new Deadline(
                 step, due, promised, promised.isOpenEnded() ? promised.toString() : basis);
+    }
+
+    private static PolicyDuration within(Promise promise) {
+        return promise == null ? null : promise.within();
     }
 
     private static <T> T either(T preferred, T fallback) {

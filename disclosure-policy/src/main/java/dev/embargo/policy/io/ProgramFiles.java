@@ -18,20 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads program files: YAML, checked against {@code schemas/program.v1.schema.json} and then
- * against the rules a schema cannot state (severity names used by deadlines, unique ids, real dates
- * and time zones, no control characters in text: see {@link ProgramText}). A file with any error is
- * refused whole, every error named with its field and line.
+ * Reads program files: YAML, checked against the JSON Schema of the format version its {@code
+ * apiVersion} names ({@link FormatVersion}), read into the one model, and checked against the rules
+ * a schema cannot state (severity names used by deadlines, unique ids, real dates and time zones,
+ * no control characters in text: see {@link ProgramText}). A file with any error is refused whole,
+ * every error named with its field and line.
  */
 public final class ProgramFiles {
-
-    public static final String SCHEMA = "schemas/program.v1.schema.json";
 
     private final ObjectMapper yaml =
             YAMLMapper.builder()
@@ -47,14 +47,20 @@ public final class ProgramFiles {
                     .serializationInclusion(
                             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                     .build();
-    private final JsonSchema schema;
+    private final Map<FormatVersion, JsonSchema> schemas = new EnumMap<>(FormatVersion.class);
 
     public ProgramFiles() {
-        try (InputStream in = ProgramFiles.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+        for (FormatVersion version : FormatVersion.values()) {
+            schemas.put(version, schema(version.schema()));
+        }
+    }
+
+    private static JsonSchema schema(String resource) {
+        try (InputStream in = ProgramFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(SCHEMA + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,8 +138,23 @@ public final class ProgramFiles {
                     List.of(new PolicyError("", 1, "a program file must be a YAML mapping")));
         }
         YamlLines lines = new YamlLines(text);
+        FormatVersion version = FormatVersion.of(tree).orElse(null);
+        if (version == null) {
+            throw new InvalidProgramException(
+                    source,
+                    List.of(
+                            new PolicyError(
+                                    "apiVersion",
+                                    lines.lineOf("apiVersion"),
+                                    "'"
+                                            + tree.path("apiVersion").asText()
+                                            + "' is not a format version this reads: "
+                                            + FormatVersion.V1.apiVersion()
+                                            + " or "
+                                            + FormatVersion.V2.apiVersion())));
+        }
         List<PolicyError> errors = new ArrayList<>();
-        for (ValidationMessage message : schema.validate(tree)) {
+        for (ValidationMessage message : schemas.get(version).validate(tree)) {
             String path = message.getInstanceLocation().toString();
             // A missing or unexpected property belongs to the property, not to the object holding
             // it.
@@ -144,8 +165,9 @@ public final class ProgramFiles {
             }
             errors.add(new PolicyError(field(path), lines.lineOf(path), withoutPath(message)));
         }
+        JsonNode upgraded = version.upgraded(tree);
         if (errors.isEmpty()) {
-            errors.addAll(located(ProgramRules.check(tree), lines));
+            errors.addAll(located(ProgramRules.check(upgraded), lines));
         }
         if (admitting) {
             errors.addAll(located(TextFieldRules.check(tree), lines));
@@ -158,7 +180,7 @@ public final class ProgramFiles {
             throw new InvalidProgramException(source, errors);
         }
         try {
-            return yaml.treeToValue(tree, Program.class);
+            return yaml.treeToValue(upgraded, Program.class);
         } catch (JsonProcessingException e) {
             throw new InvalidProgramException(
                     source, List.of(new PolicyError("", null, e.getOriginalMessage())));

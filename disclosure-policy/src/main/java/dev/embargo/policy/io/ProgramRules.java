@@ -40,6 +40,9 @@ final class ProgramRules {
     }
 
     private static void checkTimeZone(JsonNode program, List<PolicyError> errors) {
+        if (!program.has("timeZone")) {
+            return;
+        }
         try {
             ZoneId.of(program.path("timeZone").asText());
         } catch (DateTimeException e) {

@@ -1,44 +1,143 @@
 package dev.embargo.policy.model;
 
+import static dev.embargo.policy.model.Program.listOrEmpty;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Everything a program promises reporters and partners, and asks of them. */
+/**
+ * Everything a program promises reporters and partners, and asks of them. A null part means the
+ * policy does not say: no severity scale, no extension rules, no stated disclosure terms.
+ *
+ * @param severity the severity scale; null for a policy that has none
+ * @param tracks handling classes that are not severities (public, private, urgent)
+ * @param extensions null when the policy is silent: extensions are then possible, with a reason
+ * @param escalation whom a reporter turns to when the program does not answer
+ */
 public record DisclosurePolicy(
         Scope scope,
         ReportContents reportContents,
         List<SupportedVersion> supportedVersions,
         SeverityScheme severity,
+        List<Track> tracks,
         Deadlines deadlines,
         ExpeditedTrack expedited,
         ExtensionRules extensions,
         Calendar calendar,
-        DisclosureTerms disclosure) {
+        DisclosureTerms disclosure,
+        Escalation escalation) {
 
-    /** What the program answers for and what it does not. */
-    public record Scope(List<ScopeClass> inScope, List<ScopeClass> outOfScope) {}
+    public DisclosurePolicy {
+        supportedVersions = listOrEmpty(supportedVersions);
+        tracks = listOrEmpty(tracks);
+    }
+
+    /** The track of this id; empty when the policy has none such. */
+    public Optional<Track> track(String id) {
+        return tracks.stream().filter(track -> track.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What the program answers for, what it does not, what it decides case by case, and what
+     * belongs to someone else.
+     */
+    public record Scope(
+            List<ScopeClass> inScope,
+            List<ScopeClass> outOfScope,
+            List<ScopeClass> caseByCase,
+            List<ElsewhereClass> elsewhere) {
+
+        public Scope {
+            inScope = listOrEmpty(inScope);
+            outOfScope = listOrEmpty(outOfScope);
+            caseByCase = listOrEmpty(caseByCase);
+            elsewhere = listOrEmpty(elsewhere);
+        }
+    }
 
     /** A class of issue, with an id reporters choose when they submit. */
     public record ScopeClass(String id, String title, String description, List<String> examples) {}
 
     /**
-     * What a report must contain and what it should; items are ids such as {@code reproduction} or
-     * {@code cia-impact}.
+     * Issues that belong to another project or team ("report this elsewhere").
+     *
+     * @param reportTo where to send them: a URL or an e-mail address
      */
-    public record ReportContents(List<String> required, List<String> recommended) {}
+    public record ElsewhereClass(String id, String title, String reportTo, String note) {}
 
     /**
-     * A row of the supported versions table.
+     * What a report must contain and what it should: fixed ids such as {@code reproduction} or
+     * {@code cia-impact}, and the policy's own items in its own words.
+     */
+    public record ReportContents(
+            List<String> required, List<String> recommended, List<ExtraItem> extraItems) {
+
+        public ReportContents {
+            required = listOrEmpty(required);
+            recommended = listOrEmpty(recommended);
+            extraItems = listOrEmpty(extraItems);
+        }
+    }
+
+    /** A report item the fixed list lacks, e.g. "your affiliation" or "plain text only". */
+    public record ExtraItem(String id, String text, boolean required) {}
+
+    /**
+     * A row of the supported versions table: either named versions or a rule evaluated against the
+     * program's release list.
      *
-     * @param versions {@code main}, {@code 1.0.x}, {@code <1.0} or {@code *} for everything else
-     * @param status the seed's own word, e.g. {@code active}, {@code pre-release}, {@code
+     * @param versions {@code main}, {@code 1.0.x}, {@code <1.0} or {@code *} for everything else;
+     *     null in a rule row
+     * @param rule {@code latest-minor-series}, {@code latest-major-series}, {@code lts} or {@code
+     *     latest-release}; null in a versions row
+     * @param count how many of the latest series a series rule covers (1 when not given)
+     * @param status the policy's own word, e.g. {@code active}, {@code pre-release}, {@code
      *     unsupported}
-     * @param securityFixes whether reports against these versions are fixed
+     * @param securityFixes whether reports against these versions are fixed; true in a rule row
+     * @param endOfLife after this day the row no longer counts a version as supported
      */
     public record SupportedVersion(
-            String versions, String status, boolean securityFixes, String notes) {}
+            String versions,
+            String rule,
+            Integer count,
+            String status,
+            boolean securityFixes,
+            String notes,
+            LocalDate endOfLife) {
+
+        /** A versions row as version 1 files write it. */
+        public SupportedVersion(
+                String versions, String status, boolean securityFixes, String notes) {
+            this(versions, null, null, status, securityFixes, notes, null);
+        }
+
+        @JsonCreator
+        static SupportedVersion of(
+                @JsonProperty("versions") String versions,
+                @JsonProperty("rule") String rule,
+                @JsonProperty("count") Integer count,
+                @JsonProperty("status") String status,
+                @JsonProperty("securityFixes") Boolean securityFixes,
+                @JsonProperty("notes") String notes,
+                @JsonProperty("endOfLife") LocalDate endOfLife) {
+            // A rule names what is supported; only a versions row may say "no fixes".
+            return new SupportedVersion(
+                    versions,
+                    rule,
+                    count,
+                    status,
+                    securityFixes == null ? rule != null : securityFixes,
+                    notes,
+                    endOfLife);
+        }
+    }
 
     /**
      * Severity levels from most to least severe, by CVSS score band and/or by named description.
@@ -49,7 +148,7 @@ public record DisclosurePolicy(
          * The most severe level whose band the score reaches; empty for named-only schemes or a
          * score of 0.
          */
-        public java.util.Optional<String> levelForScore(double cvssScore) {
+        public Optional<String> levelForScore(double cvssScore) {
             return levels.stream()
                     .filter(level -> level.minCvss() != null && cvssScore >= level.minCvss())
                     .map(SeverityLevel::name)
@@ -58,6 +157,11 @@ public record DisclosurePolicy(
 
         public boolean hasLevel(String name) {
             return levels.stream().anyMatch(level -> level.name().equals(name));
+        }
+
+        /** The level of this name; empty when the scheme has none such. */
+        public Optional<SeverityLevel> level(String name) {
+            return levels.stream().filter(level -> level.name().equals(name)).findFirst();
         }
 
         /**
@@ -75,24 +179,72 @@ public record DisclosurePolicy(
      * One severity level.
      *
      * @param minCvss the lowest CVSS base score of the level; null for purely named levels
+     * @param release how a fix at this level ships (see {@link Track#release()}); null: not stated
+     * @param embargo whether it is fixed under embargo; false: fixed in public; null: not stated
      */
     public record SeverityLevel(
-            String name, Double minCvss, String description, List<String> examples) {}
+            String name,
+            Double minCvss,
+            String description,
+            List<String> examples,
+            String release,
+            Boolean embargo) {
+
+        /** A level as version 1 files write it. */
+        public SeverityLevel(
+                String name, Double minCvss, String description, List<String> examples) {
+            this(name, minCvss, description, examples, null, null);
+        }
+    }
+
+    /**
+     * A handling class that is not a severity, e.g. the public, private and urgent tracks of a
+     * policy that decides by them whether a fix is made in public or released out of band.
+     *
+     * @param release {@code fixed-in-public}, {@code next-scheduled-release}, {@code
+     *     out-of-band-release} or {@code no-advisory}
+     * @param embargo whether cases on this track are kept confidential until disclosure
+     * @param when the policy's own words for which cases go on this track
+     */
+    public record Track(
+            String id,
+            String title,
+            String description,
+            String release,
+            boolean embargo,
+            List<String> when) {
+
+        public Track {
+            when = listOrEmpty(when);
+        }
+    }
 
     /**
      * The time the policy allows each step; a missing step has no deadline.
      *
      * @param fixBySeverity fix time per severity level name
+     * @param fixByTrack fix time per track id
      * @param fixWindow a fix range regardless of severity (seed 004's 7–30 days)
+     * @param preReleaseEmbargo how long before disclosure partners may be told, at most
+     * @param disclosureBySeverity disclosure time per severity level, before {@code disclosure}
+     * @param disclosureByTrack disclosure time per track id, before {@code disclosureBySeverity}
+     * @param minimumEmbargo no public disclosure before this time after arrival
+     * @param preAnnouncement a public notice that a fix is coming, due this long before disclosure
+     *     (its {@code within} counts back from disclosure)
      */
     public record Deadlines(
-            PolicyDuration acknowledgement,
-            PolicyDuration triage,
-            PolicyDuration statusUpdates,
-            java.util.Map<String, PolicyDuration> fixBySeverity,
+            Promise acknowledgement,
+            Promise triage,
+            Promise statusUpdates,
+            Map<String, Promise> fixBySeverity,
+            Map<String, Promise> fixByTrack,
             DurationRange fixWindow,
             PolicyDuration preReleaseEmbargo,
-            PolicyDuration disclosure,
+            Promise disclosure,
+            Map<String, Promise> disclosureBySeverity,
+            Map<String, Promise> disclosureByTrack,
+            PolicyDuration minimumEmbargo,
+            Promise preAnnouncement,
             PostMortem postMortem) {}
 
     /** From {@code min} to {@code max}; the deadline is {@code max}. */
@@ -109,26 +261,102 @@ public record DisclosurePolicy(
          * scheme}.
          */
         public boolean requiredFor(String severity, SeverityScheme scheme) {
-            return minSeverity == null || severity != null && scheme.atLeast(severity, minSeverity);
+            return minSeverity == null
+                    || severity != null && scheme != null && scheme.atLeast(severity, minSeverity);
         }
     }
 
-    /** Shorter deadlines for cases that qualify (actively exploited, trivially exploitable). */
+    /**
+     * Shorter deadlines for cases that qualify: {@code actively-exploited}, {@code
+     * trivially-exploitable}, or {@code already-public} (a report that is public already).
+     */
     public record ExpeditedTrack(List<String> when, Deadlines deadlines, String note) {}
 
     /** Whether a deadline may be extended, and on what condition. */
     public record ExtensionRules(boolean allowed, boolean reporterAgreementRequired, String note) {}
 
-    /** The program's business days: its weekend and holidays, in its time zone. */
-    public record Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {}
+    /**
+     * The program's business days (its weekend and holidays, in its time zone) and when it
+     * releases.
+     *
+     * @param releaseTime the local time of day releases and disclosures happen; null: any time
+     * @param noReleaseOn weekdays with no release: a disclosure due then moves earlier
+     */
+    public record Calendar(
+            Set<DayOfWeek> weekend,
+            Set<LocalDate> holidays,
+            LocalTime releaseTime,
+            Set<DayOfWeek> noReleaseOn) {
+
+        /** A calendar as version 1 files write it. */
+        public Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+            this(weekend, holidays, null, null);
+        }
+
+        public Calendar {
+            noReleaseOn = noReleaseOn == null ? Set.of() : Set.copyOf(noReleaseOn);
+        }
+    }
 
     /**
-     * Credit options ({@code named}, {@code handle}, {@code anonymous}, {@code hall-of-fame},
-     * {@code changelog}), safe harbor text, and the partner groups pre-notified under embargo.
+     * Credit, safe harbor text, and the partner groups pre-notified under embargo.
+     *
+     * @param credit {@code named}, {@code handle}, {@code anonymous}, {@code hall-of-fame}, {@code
+     *     changelog}, {@code advisory}; null when the policy does not mention credit, distinct from
+     *     an empty list ("no credit")
+     * @param allReportsDisclosed whether every report is made public eventually; null: not stated
      */
     public record DisclosureTerms(
-            List<String> credit, String safeHarbor, List<PartnerGroup> partnerGroups) {}
+            List<String> credit,
+            Boolean allReportsDisclosed,
+            String safeHarbor,
+            List<PartnerGroup> partnerGroups) {
 
-    /** Partners told before the public, for at most {@code maxEmbargo}. */
-    public record PartnerGroup(String id, String description, PolicyDuration maxEmbargo) {}
+        public DisclosureTerms {
+            credit = credit == null ? null : List.copyOf(credit);
+            partnerGroups = listOrEmpty(partnerGroups);
+        }
+    }
+
+    /**
+     * Partners told before the public: at most {@code maxEmbargo} before disclosure, at least
+     * {@code minEmbargo} before it, at the policy's notices.
+     *
+     * @param except what the group is not told about, e.g. {@code windows} for a distro list
+     */
+    public record PartnerGroup(
+            String id,
+            String description,
+            PolicyDuration maxEmbargo,
+            PolicyDuration minEmbargo,
+            List<Notice> notices,
+            List<String> except) {
+
+        /** A group as version 1 files write it. */
+        public PartnerGroup(String id, String description, PolicyDuration maxEmbargo) {
+            this(id, description, maxEmbargo, null, null, null);
+        }
+
+        public PartnerGroup {
+            notices = listOrEmpty(notices);
+            except = listOrEmpty(except);
+        }
+    }
+
+    /**
+     * A notice to a partner group {@code before} disclosure; {@code atLeast}: "at least that long
+     * before" in the policy's words, so it may go out earlier (within the group's maximum).
+     */
+    public record Notice(PolicyDuration before, boolean atLeast) {}
+
+    /**
+     * Whom a reporter turns to when the program has not answered {@code after} this long (e.g.
+     * {@code 5bd}).
+     */
+    public record Escalation(PolicyDuration after, List<Program.Contact> contacts, String note) {
+
+        public Escalation {
+            contacts = listOrEmpty(contacts);
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A span of time as policies state it: {@code 48h}, {@code 7d} (calendar days), {@code 3bd}
  * (business days in the program's calendar), {@code 2w}, or no fixed time at all: {@code
- * next-release} and {@code best-effort}.
+ * next-release}, {@code best-effort} and {@code asap}.
  */
 public record PolicyDuration(long amount, Unit unit) {
 
@@ -23,7 +23,9 @@ public record PolicyDuration(long amount, Unit unit) {
         /** Fixed with the next release, whenever that is: no date can be promised. */
         NEXT_RELEASE("next-release"),
         /** The policy sets no time (seed 000: "as my schedule allows"). */
-        BEST_EFFORT("best-effort");
+        BEST_EFFORT("best-effort"),
+        /** As soon as possible: urgent, but no time is promised (an expedited track's clock). */
+        ASAP("asap");
 
         private final String symbol;
 
@@ -34,6 +36,7 @@ public record PolicyDuration(long amount, Unit unit) {
 
     public static final PolicyDuration NEXT_RELEASE = new PolicyDuration(0, Unit.NEXT_RELEASE);
     public static final PolicyDuration BEST_EFFORT = new PolicyDuration(0, Unit.BEST_EFFORT);
+    public static final PolicyDuration ASAP = new PolicyDuration(0, Unit.ASAP);
 
     @JsonCreator
     public static PolicyDuration parse(String text) {
@@ -43,6 +46,9 @@ public record PolicyDuration(long amount, Unit unit) {
         }
         if (value.equals(Unit.BEST_EFFORT.symbol)) {
             return BEST_EFFORT;
+        }
+        if (value.equals(Unit.ASAP.symbol)) {
+            return ASAP;
         }
         Matcher matcher = FORM.matcher(value);
         if (!matcher.matches()) {
@@ -65,7 +71,7 @@ public record PolicyDuration(long amount, Unit unit) {
 
     /** True when no due time follows from it. */
     public boolean isOpenEnded() {
-        return unit == Unit.NEXT_RELEASE || unit == Unit.BEST_EFFORT;
+        return unit == Unit.NEXT_RELEASE || unit == Unit.BEST_EFFORT || unit == Unit.ASAP;
     }
 
     @JsonValue

@@ -200,6 +200,34 @@ class ProgramFilesTest {
                 .contains("timeZone", "policy.deadlines.acknowledgement");
     }
 
+    /** What triage publishes and intake reads back: version 1 files travel as version 2 JSON. */
+    @Test
+    void everySeedWrittenAsJsonReadsBackAsTheSameProgram() {
+        for (Program seed : files.readDirectory(Path.of("../deploy/programs"))) {
+            String document = files.toJson(seed);
+            assertThat(document).contains("\"apiVersion\":\"embargo.dev/program/v2\"");
+            assertThat(files.readPublished(document, seed.slug() + "@1")).isEqualTo(seed);
+        }
+    }
+
+    @Test
+    void aVersionOneKeyBecomesTheFirstKeyAndTravelsAsJson() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "status: forthcoming",
+                                "status: published\n  fingerprint: "
+                                        + "AB12".repeat(10)
+                                        + "\n"
+                                        + "  armoredKey: \"-----BEGIN PGP PUBLIC KEY BLOCK-----\""),
+                        "sample.yaml");
+        assertThat(program.openPgp().keys())
+                .singleElement()
+                .satisfies(key -> assertThat(key.fingerprint()).isEqualTo("AB12".repeat(10)));
+        assertThat(program.openPgp().armoredKey()).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK");
+        assertThat(files.readPublished(files.toJson(program), "sample@1")).isEqualTo(program);
+    }
+
     @Test
     void refusesTwoProgramsWithOneSlug(@org.junit.jupiter.api.io.TempDir Path directory)
             throws IOException {

@@ -5,6 +5,7 @@ import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.DisclosurePolicy.Deadlines;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.Promise;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ public class SecurityPolicyRenderer {
         line(md, "Triage", deadlines.triage());
         line(md, "Status updates every", deadlines.statusUpdates());
         if (deadlines.fixBySeverity() != null) {
-            for (Map.Entry<String, PolicyDuration> fix : deadlines.fixBySeverity().entrySet()) {
+            for (Map.Entry<String, Promise> fix : deadlines.fixBySeverity().entrySet()) {
                 line(md, "Fix (" + fix.getKey() + ")", fix.getValue());
             }
         }
@@ -186,6 +187,16 @@ public class SecurityPolicyRenderer {
         }
     }
 
+    private static void line(StringBuilder md, String label, Promise promise) {
+        if (promise != null) {
+            md.append("- ")
+                    .append(label)
+                    .append(": ")
+                    .append(promise.plain() ? words(promise.within()) : promise.toString())
+                    .append('\n');
+        }
+    }
+
     private static void line(StringBuilder md, String label, PolicyDuration duration) {
         if (duration != null) {
             md.append("- ").append(label).append(": ").append(words(duration)).append('\n');
@@ -202,6 +213,7 @@ public class SecurityPolicyRenderer {
                     "within " + duration.amount() + (duration.amount() == 1 ? " week" : " weeks");
             case NEXT_RELEASE -> "with the next release";
             case BEST_EFFORT -> "best effort, no fixed time";
+            case ASAP -> "as soon as possible";
         };
     }
 }

@@ -268,6 +268,12 @@ class ProgramResourceTest {
                         pea2pea.contacts(),
                         pea2pea.openPgp(),
                         channels,
+                        pea2pea.announcements(),
+                        pea2pea.bugBounty(),
+                        pea2pea.teams(),
+                        pea2pea.cve(),
+                        pea2pea.euMarket(),
+                        pea2pea.releases(),
                         pea2pea.policy()),
                 1);
         await().atMost(Duration.ofSeconds(30))
