@@ -44,6 +44,12 @@ public class CaseDeadline {
     @Column(name = "updates_sent")
     public int updatesSent;
 
+    /**
+     * Whether missing it is a breach; a target (the policy's "we aim to") is warned about once and
+     * never breached.
+     */
+    public boolean firm = true;
+
     /** Breached and not yet kept: the case is overdue. */
     public boolean overdue() {
         return breachedAt != null && settledAt == null;

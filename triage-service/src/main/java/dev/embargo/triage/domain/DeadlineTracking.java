@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Which deadlines the deadline scheduler watches, and which moves of a case meet them.
  * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release is
- * the earliest time partners may be told, not something that can be late; every other step with a
- * due time is watched until the case's moves settle it.
+ * the earliest time partners may be told, not something that can be late; triage, status updates,
+ * fix, disclosure and post-mortem are watched, when they have a due time, until the case's moves
+ * settle them.
  */
 public final class DeadlineTracking {
 
@@ -23,10 +24,19 @@ public final class DeadlineTracking {
                     CaseState.WONT_FIX,
                     CaseState.CLOSED);
 
+    /**
+     * The steps that can be late and that the deadline events name. The engine's later steps
+     * (partner notices, a pre-announcement, the end of a minimum embargo) are not watched: the
+     * events' contracts have no name for them yet.
+     */
+    private static final Set<Step> WATCHED =
+            EnumSet.of(
+                    Step.TRIAGE, Step.STATUS_UPDATE, Step.FIX, Step.DISCLOSURE, Step.POST_MORTEM);
+
     private DeadlineTracking() {}
 
     public static boolean watched(Step step) {
-        return step != Step.ACKNOWLEDGEMENT && step != Step.PRE_RELEASE;
+        return WATCHED.contains(step);
     }
 
     /** The status update comes back at the policy's cadence; every other step is due once. */
@@ -34,9 +44,14 @@ public final class DeadlineTracking {
         return step == Step.STATUS_UPDATE;
     }
 
+    /** Whether a case moved to {@code to} owes nothing more. */
+    public static boolean ends(CaseState to) {
+        return ENDINGS.contains(to);
+    }
+
     /** The steps a move from {@code from} to {@code to} completes, or makes no longer owed. */
     public static Set<Step> settledBy(CaseState from, CaseState to) {
-        if (ENDINGS.contains(to)) {
+        if (ends(to)) {
             return EnumSet.allOf(Step.class);
         }
         Set<Step> settled = EnumSet.noneOf(Step.class);

@@ -50,6 +50,7 @@ public class CaseMapper {
                 vulnerabilityCase.owner,
                 vulnerabilityCase.expedited,
                 vulnerabilityCase.severity,
+                vulnerabilityCase.track,
                 vulnerabilityCase.cvssVector,
                 vulnerabilityCase.cvssScore,
                 service.openClaim(vulnerabilityCase.sealedCreditName),
@@ -114,7 +115,8 @@ public class CaseMapper {
                 instant(deadline.warnedAt),
                 instant(deadline.breachedAt),
                 instant(deadline.settledAt),
-                deadline.updatesSent);
+                deadline.updatesSent,
+                deadline.firm);
     }
 
     public AuditLineView toView(CaseAuditEntry entry, String detail) {

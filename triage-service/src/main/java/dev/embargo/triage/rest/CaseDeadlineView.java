@@ -6,6 +6,7 @@ import java.time.Instant;
  * One deadline of a case as the scheduler watches it.
  *
  * @param standing {@code pending}, {@code warned}, {@code breached} or {@code settled}
+ * @param firm false for a target the policy aims for: warned about, never breached
  */
 public record CaseDeadlineView(
         String step,
@@ -14,4 +15,5 @@ public record CaseDeadlineView(
         Instant warnedAt,
         Instant breachedAt,
         Instant settledAt,
-        int updatesSent) {}
+        int updatesSent,
+        boolean firm) {}

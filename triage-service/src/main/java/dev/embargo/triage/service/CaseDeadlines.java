@@ -1,12 +1,12 @@
 package dev.embargo.triage.service;
 
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.triage.config.TriageConfig;
 import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.DeadlineTracking;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseDeadlineRepository;
 import io.smallrye.mutiny.Uni;
@@ -39,13 +39,14 @@ public class CaseDeadlines {
     }
 
     /**
-     * Watches every deadline with a due time. A deadline whose due time moved is warned about and
-     * breached afresh; one that no longer has a due time is dropped; settled deadlines and the
-     * cadence of status updates already running are left as they are.
+     * Watches every deadline with a due time. A deadline whose due time moved, or that became firm
+     * or a target, is warned about and breached afresh; one that no longer has a due time is
+     * dropped; settled deadlines and the cadence of status updates already running are left as they
+     * are.
      */
-    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<Deadline> timeline) {
-        Map<String, Deadline> wanted = new LinkedHashMap<>();
-        for (Deadline date : timeline) {
+    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<PolicyDeadline> timeline) {
+        Map<String, PolicyDeadline> wanted = new LinkedHashMap<>();
+        for (PolicyDeadline date : timeline) {
             if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
                 wanted.put(date.step(), date);
             }
@@ -56,25 +57,28 @@ public class CaseDeadlines {
                         existing -> {
                             Uni<Void> changes = Uni.createFrom().voidItem();
                             for (CaseDeadline row : existing) {
-                                Deadline date = wanted.remove(row.step);
+                                PolicyDeadline date = wanted.remove(row.step);
                                 if (row.settledAt != null || row.updateEvery != null) {
                                     continue;
                                 }
                                 if (date == null) {
                                     changes = changes.chain(() -> deadlines.delete(row));
-                                } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
+                                } else if (!row.dueAt.toInstant().equals(date.dueAt())
+                                        || row.firm != date.firm()) {
                                     row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                    row.firm = date.firm();
                                     row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
                                     row.warnedAt = null;
                                     row.breachedAt = null;
                                 }
                             }
-                            for (Deadline date : wanted.values()) {
+                            for (PolicyDeadline date : wanted.values()) {
                                 CaseDeadline row = new CaseDeadline();
                                 row.id = TimeOrderedIds.next();
                                 row.caseId = vulnerabilityCase.id;
                                 row.step = date.step();
                                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                row.firm = date.firm();
                                 if (DeadlineTracking.repeats(step(date.step()))) {
                                     // Nothing to warn about: the scheduler writes the update itself
                                     // when it is due.
@@ -119,6 +123,7 @@ public class CaseDeadlines {
                                                                 vulnerabilityCase.programSlug,
                                                                 row.step,
                                                                 row.dueAt.toInstant(),
+                                                                row.firm,
                                                                 at);
                                                     }
                                                 }))

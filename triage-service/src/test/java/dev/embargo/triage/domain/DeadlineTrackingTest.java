@@ -13,7 +13,7 @@ class DeadlineTrackingTest {
     private static final Instant ARRIVAL = Instant.parse("2026-11-24T10:00:00Z");
 
     @Test
-    void acknowledgementAndPreReleaseAreNotWatchedEverythingElseIs() {
+    void onlyStepsThatCanBeLateAndThatTheEventsNameAreWatched() {
         assertThat(EnumSet.allOf(Step.class))
                 .filteredOn(DeadlineTracking::watched)
                 .containsExactly(
