@@ -83,6 +83,48 @@ public class ProgramRegistry {
     }
 
     /**
+     * Replaces the release list of the program's revision in force, as a new revision: releases are
+     * facts the program's supported-versions rules count with, kept up to date without editing the
+     * whole file. The program with its new list passes every check a program file does ({@link
+     * dev.embargo.policy.io.InvalidProgramException} otherwise).
+     *
+     * @return the revision in force afterwards; null when there is no such program
+     */
+    public Uni<ProgramRevision> recordReleases(
+            String slug, List<Program.Release> releases, String changedBy) {
+        return inForce(slug)
+                .chain(
+                        current -> {
+                            if (current == null) {
+                                return Uni.createFrom().nullItem();
+                            }
+                            Program program = programOf(current);
+                            Program changed =
+                                    new Program(
+                                            program.apiVersion(),
+                                            program.slug(),
+                                            program.name(),
+                                            program.description(),
+                                            program.timeZone(),
+                                            program.preferredLanguages(),
+                                            program.contacts(),
+                                            program.openPgp(),
+                                            program.channels(),
+                                            program.announcements(),
+                                            program.bugBounty(),
+                                            program.teams(),
+                                            program.cve(),
+                                            program.euMarket(),
+                                            releases,
+                                            program.policy());
+                            return record(
+                                    files.read(files.toJson(changed), "releases of " + slug),
+                                    "api",
+                                    changedBy);
+                        });
+    }
+
+    /**
      * Reads a program file or payload; throws {@link dev.embargo.policy.io.InvalidProgramException}
      * naming every error.
      */
@@ -114,13 +156,14 @@ public class ProgramRegistry {
                                 found != null
                                         ? Uni.createFrom().item(found)
                                         : revisions.latest(slug))
-                .map(
-                        found ->
-                                found == null
-                                        ? null
-                                        : parsedRevisions.computeIfAbsent(
-                                                revisionKey(found.slug, found.revision),
-                                                key -> files.readPublished(found.document, key)));
+                .map(found -> found == null ? null : programOf(found));
+    }
+
+    /** The program of a recorded revision, parsed once. */
+    public Program programOf(ProgramRevision revision) {
+        return parsedRevisions.computeIfAbsent(
+                revisionKey(revision.slug, revision.revision),
+                key -> files.readPublished(revision.document, key));
     }
 
     private static String revisionKey(String slug, int revision) {
