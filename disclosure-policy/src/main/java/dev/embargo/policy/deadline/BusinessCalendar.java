@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -31,19 +32,64 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final Set<DayOfWeek> weekend;
     private final Set<LocalDate> holidays;
+    private final LocalTime releaseTime;
+    private final Set<DayOfWeek> noReleaseOn;
 
     /** A null zone (the policy states none) counts in UTC. */
     public BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+        this(zone, weekend, holidays, null, null);
+    }
+
+    /**
+     * @param releaseTime the local time of day releases happen; null: any time
+     * @param noReleaseOn weekdays without releases
+     */
+    public BusinessCalendar(
+            ZoneId zone,
+            Set<DayOfWeek> weekend,
+            Set<LocalDate> holidays,
+            LocalTime releaseTime,
+            Set<DayOfWeek> noReleaseOn) {
         this.zone = zone == null ? ZoneOffset.UTC : zone;
         this.weekend =
                 weekend == null || weekend.isEmpty() ? DEFAULT_WEEKEND : EnumSet.copyOf(weekend);
         this.holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        this.releaseTime = releaseTime;
+        this.noReleaseOn = noReleaseOn == null ? Set.of() : Set.copyOf(noReleaseOn);
     }
 
     public static BusinessCalendar of(ZoneId zone, DisclosurePolicy.Calendar calendar) {
         return calendar == null
                 ? new BusinessCalendar(zone, null, null)
-                : new BusinessCalendar(zone, calendar.weekend(), calendar.holidays());
+                : new BusinessCalendar(
+                        zone,
+                        calendar.weekend(),
+                        calendar.holidays(),
+                        calendar.releaseTime(),
+                        calendar.noReleaseOn());
+    }
+
+    /**
+     * The latest release slot at or before {@code due}: the release time of day on a day that is
+     * not excluded ({@code noReleaseOn}). {@code due} itself when the policy sets neither; null for
+     * null. Seven days back always reach an allowed day, unless every weekday is excluded.
+     */
+    public Instant latestReleaseSlot(Instant due) {
+        if (due == null || releaseTime == null && noReleaseOn.isEmpty()) {
+            return due;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(due, zone);
+        LocalDate date = local.toLocalDate();
+        LocalTime time = releaseTime == null ? local.toLocalTime() : releaseTime;
+        if (time.isAfter(local.toLocalTime())) {
+            date = date.minusDays(1);
+        }
+        for (int back = 0; back < 7 && noReleaseOn.contains(date.getDayOfWeek()); back++) {
+            date = date.minusDays(1);
+        }
+        Instant slot = ZonedDateTime.of(date, time, zone).toInstant();
+        // A DST gap can push the local time past due; the slot is never later than due.
+        return slot.isAfter(due) ? due : slot;
     }
 
     /** {@code from} plus the duration; null for open-ended durations. */

@@ -19,12 +19,9 @@ final class ProgramRules {
         JsonNode policy = program.path("policy");
         checkTimeZone(program, errors);
         Set<String> levels = checkSeverityLevels(policy.path("severity").path("levels"), errors);
-        checkDeadlines(policy.path("deadlines"), "policy.deadlines", levels, errors);
-        checkDeadlines(
-                policy.path("expedited").path("deadlines"),
-                "policy.expedited.deadlines",
-                levels,
-                errors);
+        PromiseRules.check(policy, levels, errors);
+        ReachRules.check(program, errors);
+        VersionRules.check(program, errors);
         checkScopeIds(policy.path("scope"), errors);
         checkHolidays(policy.path("calendar").path("holidays"), errors);
         JsonNode extensions = policy.path("extensions");
@@ -87,40 +84,9 @@ final class ProgramRules {
         return names;
     }
 
-    private static void checkDeadlines(
-            JsonNode deadlines, String at, Set<String> levels, List<PolicyError> errors) {
-        deadlines
-                .path("fixBySeverity")
-                .fieldNames()
-                .forEachRemaining(
-                        level -> {
-                            if (!levels.contains(level)) {
-                                errors.add(
-                                        new PolicyError(
-                                                at + ".fixBySeverity." + level,
-                                                null,
-                                                "'"
-                                                        + level
-                                                        + "' is not one of the severity levels "
-                                                        + levels));
-                            }
-                        });
-        JsonNode minSeverity = deadlines.path("postMortem").path("minSeverity");
-        if (!minSeverity.isMissingNode() && !levels.contains(minSeverity.asText())) {
-            errors.add(
-                    new PolicyError(
-                            at + ".postMortem.minSeverity",
-                            null,
-                            "'"
-                                    + minSeverity.asText()
-                                    + "' is not one of the severity levels "
-                                    + levels));
-        }
-    }
-
     private static void checkScopeIds(JsonNode scope, List<PolicyError> errors) {
         Set<String> ids = new HashSet<>();
-        for (String side : List.of("inScope", "outOfScope")) {
+        for (String side : List.of("inScope", "outOfScope", "caseByCase", "elsewhere")) {
             JsonNode classes = scope.path(side);
             for (int i = 0; i < classes.size(); i++) {
                 String id = classes.get(i).path("id").asText();
@@ -137,15 +103,19 @@ final class ProgramRules {
 
     private static void checkHolidays(JsonNode holidays, List<PolicyError> errors) {
         for (int i = 0; i < holidays.size(); i++) {
-            try {
-                LocalDate.parse(holidays.get(i).asText());
-            } catch (DateTimeException e) {
-                errors.add(
-                        new PolicyError(
-                                "policy.calendar.holidays[" + i + "]",
-                                null,
-                                "'" + holidays.get(i).asText() + "' is not a date"));
-            }
+            checkDate(holidays.get(i), "policy.calendar.holidays[" + i + "]", errors);
+        }
+    }
+
+    /** A date that exists (the schema checks only its form); nothing for a missing node. */
+    static void checkDate(JsonNode date, String field, List<PolicyError> errors) {
+        if (date.isMissingNode()) {
+            return;
+        }
+        try {
+            LocalDate.parse(date.asText());
+        } catch (DateTimeException e) {
+            errors.add(new PolicyError(field, null, "'" + date.asText() + "' is not a date"));
         }
     }
 }

@@ -1,0 +1,199 @@
+package dev.embargo.policy.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.policy.deadline.Anchor;
+import dev.embargo.policy.model.PolicyDuration;
+import dev.embargo.policy.model.Program;
+import dev.embargo.policy.model.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Version 2 program files: what they may leave unsaid, and the rules across their fields. */
+class ProgramV2FilesTest {
+
+    /** A valid version 2 program stating no time zone, severity or credit; cases break it. */
+    private static final String VALID =
+            """
+            apiVersion: embargo.dev/program/v2
+            slug: sample
+            name: Sample
+            contacts:
+              - name: Security team
+                url: https://sample.example/security
+            openPgp:
+              status: published
+              keys:
+                - fingerprint: "abcd 1234 abcd 1234 abcd  1234 abcd 1234 abcd 1234"
+                  keyserver: keys.openpgp.org
+            channels:
+              - type: hackerone
+                url: https://hackerone.com/sample
+            releases:
+              - { version: 2.1.0, date: 2026-10-01 }
+            policy:
+              supportedVersions:
+                - { rule: latest-minor-series, count: 2 }
+              tracks:
+                - { id: public, title: Public, release: fixed-in-public, embargo: false }
+                - { id: private, title: Private, release: next-scheduled-release, embargo: true }
+              deadlines:
+                triage: { atLeast: 3d, within: 7d, firm: false }
+                fixByTrack: { private: 90d }
+                disclosure: { within: 7d, anchor: fix-released }
+                minimumEmbargo: 14d
+              disclosure:
+                partnerGroups:
+                  - id: distros
+                    notices: [{ before: 7d, atLeast: true }, { before: 24h }]
+            """;
+
+    private final ProgramFiles files = new ProgramFiles();
+
+    @Test
+    void aProgramMayLeaveTimeZoneSeverityAndCreditUnstated() {
+        Program program = files.read(VALID, "sample.yaml");
+        assertThat(program.timeZone()).isNull();
+        assertThat(program.policy().severity()).isNull();
+        assertThat(program.policy().disclosure().credit()).isNull();
+        assertThat(program.policy().extensions()).isNull();
+        assertThat(program.contacts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.email()).isNull());
+    }
+
+    @Test
+    void creditNotStatedDiffersFromNoCredit() {
+        Program program =
+                files.read(
+                        VALID.replace("  disclosure:\n", "  disclosure:\n    credit: []\n"),
+                        "sample.yaml");
+        assertThat(program.policy().disclosure().credit()).isEmpty();
+    }
+
+    @Test
+    void aFingerprintIsReadAsPrintedAndKeptAsUpperCaseHex() {
+        assertThat(files.read(VALID, "sample.yaml").openPgp().keys())
+                .singleElement()
+                .satisfies(key -> assertThat(key.fingerprint()).isEqualTo("ABCD1234".repeat(5)));
+    }
+
+    @Test
+    void aPromiseObjectKeepsWhatItStates() {
+        Program program = files.read(VALID, "sample.yaml");
+        assertThat(program.policy().deadlines().triage())
+                .isEqualTo(
+                        new Promise(
+                                PolicyDuration.parse("7d"),
+                                PolicyDuration.parse("3d"),
+                                false,
+                                Anchor.ARRIVAL,
+                                null));
+        assertThat(program.policy().deadlines().disclosure().anchor())
+                .isEqualTo(Anchor.FIX_RELEASED);
+        assertThat(program.policy().deadlines().fixByTrack().get("private").plain()).isTrue();
+    }
+
+    @Test
+    void aVersionTwoProgramTravelsAsJsonAndReadsBackTheSame() {
+        Program program = files.read(VALID, "sample.yaml");
+        assertThat(files.readPublished(files.toJson(program), "sample@1")).isEqualTo(program);
+    }
+
+    @Test
+    void anUnknownFormatVersionNamesTheVersionsThatAreRead() {
+        InvalidProgramException refusal =
+                catchThrowableOfType(
+                        InvalidProgramException.class,
+                        () -> files.read(VALID.replace("program/v2", "program/v3"), "sample.yaml"));
+        assertThat(refusal.errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.line()).isEqualTo(1))
+                .satisfies(
+                        error ->
+                                assertThat(error.message())
+                                        .contains("embargo.dev/program/v1")
+                                        .contains("embargo.dev/program/v2"));
+    }
+
+    /** Editors show these descriptions; a field without one is a field nobody explains. */
+    @Test
+    void everyFieldOfTheSchemaIsDescribed() throws java.io.IOException {
+        JsonNode schema;
+        try (var in = getClass().getClassLoader().getResourceAsStream(FormatVersion.V2.schema())) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        List<String> undescribed = new ArrayList<>();
+        collectUndescribed(schema, "$", undescribed);
+        assertThat(undescribed).isEmpty();
+    }
+
+    private static void collectUndescribed(JsonNode node, String path, List<String> undescribed) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String at = path + "." + field.getKey();
+                if ((field.getKey().equals("properties") || field.getKey().equals("$defs"))
+                        && field.getValue().isObject()) {
+                    field.getValue()
+                            .properties()
+                            .forEach(
+                                    property -> {
+                                        if (!property.getValue().has("description")
+                                                && !property.getKey().equals("durationPattern")) {
+                                            undescribed.add(at + "." + property.getKey());
+                                        }
+                                    });
+                }
+                collectUndescribed(field.getValue(), at, undescribed);
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> collectUndescribed(item, path, undescribed));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    a fix time for a track that does not exist | 'fixByTrack: { private: 90d }'  | 'fixByTrack: { nightly: 90d }'       | policy.deadlines.fixByTrack.nightly   | not one of the policy.tracks
+                    a fix time by severity without a scale     | 'fixByTrack: { private: 90d }'  | 'fixBySeverity: { high: 90d }'       | policy.deadlines.fixBySeverity.high   | needs policy.severity
+                    a third-party channel without its link     | '    url: https://hackerone.com/sample' | '    note: ask us'        | channels[0].url                       | url
+                    a fingerprint with no key                  | '      keyserver: keys.openpgp.org' | '      uid: Sample'           | openPgp.keys[0]                       | no key
+                    a fingerprint one digit short              | 'abcd 1234\"'                   | 'abcd 123\"'                         | openPgp.keys[0].fingerprint           | 40
+                    a contact with neither address nor link    | '    url: https://sample.example/security' | '    role: team'        | contacts[0]                           | email or a url
+                    a range that runs backwards                | 'atLeast: 3d, within: 7d'       | 'atLeast: 8d, within: 7d'            | policy.deadlines.triage.atLeast       | longer
+                    a promise that states no time              | 'atLeast: 3d, within: 7d, firm: false' | 'firm: false'                 | policy.deadlines.triage               | within
+                    disclosure counted from itself             | 'anchor: fix-released'          | 'anchor: public-disclosure'          | policy.deadlines.disclosure.anchor    | itself
+                    a minimum embargo of best effort           | 'minimumEmbargo: 14d'           | 'minimumEmbargo: best-effort'        | policy.deadlines.minimumEmbargo       | no time
+                    a notice at the next release               | '{ before: 24h }'               | '{ before: next-release }'           | policy.disclosure.partnerGroups[0].notices[1].before | no time
+                    a rule row that says no fixes              | '{ rule: latest-minor-series, count: 2 }' | '{ rule: lts, securityFixes: false }' | policy.supportedVersions[0].securityFixes | versions row
+                    a count for a rule that takes none         | '{ rule: latest-minor-series, count: 2 }' | '{ rule: lts, count: 2 }' | policy.supportedVersions[0].count     | count
+                    rule rows without releases                 | '  - { version: 2.1.0, date: 2026-10-01 }' | '  []'              | releases                              | release list
+                    a release date that does not exist         | 'date: 2026-10-01'              | 'date: 2026-02-30'                   | releases[0].date                      | not a date
+                    a track id used twice                      | '{ id: public, title: Public'   | '{ id: private, title: Public'       | policy.tracks[1].id                   | another track
+                    """)
+    void refusesAProgramThatBreaksARuleNamingTheField(
+            String kind, String original, String broken, String field, String message) {
+        String text = VALID.replace(original, broken);
+        assertThat(text).as("the case must change the sample").isNotEqualTo(VALID);
+        InvalidProgramException refusal =
+                catchThrowableOfType(
+                        InvalidProgramException.class, () -> files.read(text, "sample.yaml"));
+        assertThat(refusal).as(kind).isNotNull();
+        assertThat(refusal.errors())
+                .as(kind)
+                .anySatisfy(
+                        error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            assertThat(error.message()).contains(message);
+                        });
+    }
+}
