@@ -99,10 +99,12 @@ public class CaseService {
                                                         program == null
                                                                 ? VersionSupport.UNKNOWN
                                                                 : VersionSupport.of(
-                                                                        program.policy()
-                                                                                .supportedVersions(),
+                                                                        program,
                                                                         cipher.open(
-                                                                                opened.sealedAffectedVersion));
+                                                                                opened.sealedAffectedVersion),
+                                                                        clock.today(
+                                                                                program
+                                                                                        .timeZone()));
                                                 List<PolicyDeadline> policyDeadlines =
                                                         program == null
                                                                 ? List.of()

@@ -159,6 +159,21 @@ public class ProgramRegistry {
                 .map(found -> found == null ? null : programOf(found));
     }
 
+    /**
+     * The release list of the program's revision in force, inside the caller's session: releases
+     * are facts, not promises, so a case judges versions against the latest list under the rules of
+     * its own revision.
+     */
+    public Uni<List<Program.Release>> releasesInForce(String slug) {
+        return revisions
+                .latest(slug)
+                .map(
+                        found ->
+                                found == null
+                                        ? List.<Program.Release>of()
+                                        : programOf(found).releases());
+    }
+
     /** The program of a recorded revision, parsed once. */
     public Program programOf(ProgramRevision revision) {
         return parsedRevisions.computeIfAbsent(
