@@ -2,6 +2,7 @@ package dev.embargo.policy.deadline;
 
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.DisclosurePolicy.Deadlines;
+import dev.embargo.policy.model.DisclosurePolicy.DurationRange;
 import dev.embargo.policy.model.DisclosurePolicy.Notice;
 import dev.embargo.policy.model.DisclosurePolicy.PartnerGroup;
 import dev.embargo.policy.model.PolicyDuration;
@@ -48,7 +49,7 @@ public final class DeadlineEngine {
         count.promise(timeline, Step.STATUS_UPDATE, deadlines.statusUpdates(), "");
         fix(timeline, deadlines, count);
         if (embargoed(policy, facts)) {
-            Deadline disclosure = disclosure(timeline, policy, deadlines, count);
+            Deadline disclosure = disclosure(timeline, deadlines, count);
             beforeDisclosure(timeline, policy, deadlines, disclosure, count);
             postMortem(timeline, policy, deadlines, disclosure, count);
         } else {
@@ -145,31 +146,23 @@ public final class DeadlineEngine {
         return extra;
     }
 
-    /** The fix: by track when the case's track has a time, else by severity, else the window. */
+    /** The fix: by the case's track, else by its severity, else the end of the fix window. */
     private static void fix(List<Deadline> timeline, Deadlines deadlines, Count count) {
-        Keyed byTrack = new Keyed("track", deadlines.fixByTrack(), count.facts.track());
-        Keyed bySeverity = new Keyed("severity", deadlines.fixBySeverity(), count.facts.severity());
-        if (byTrack.promise() != null) {
-            count.promise(timeline, Step.FIX, byTrack.promise(), byTrack.basis());
-        } else if (bySeverity.stated() || byTrack.stated()) {
-            Keyed keyed = bySeverity.stated() ? bySeverity : byTrack;
-            if (keyed.promise() == null) {
-                timeline.add(new Deadline(Step.FIX, null, null, keyed.missing()));
-            } else {
-                count.promise(timeline, Step.FIX, keyed.promise(), keyed.basis());
-            }
-        } else if (deadlines.fixWindow() != null) {
-            PolicyDuration max = deadlines.fixWindow().max();
-            Deadline end =
-                    count.from(
-                            Step.FIX,
-                            Promise.firm(max),
-                            "end of the "
-                                    + deadlines.fixWindow().min()
-                                    + "–"
-                                    + max
-                                    + " fix window, ");
-            timeline.add(end);
+        DurationRange window = deadlines.fixWindow();
+        Choice fix =
+                Choice.of(
+                        new Keyed("track", deadlines.fixByTrack(), count.facts.track()),
+                        new Keyed("severity", deadlines.fixBySeverity(), count.facts.severity()),
+                        window == null ? null : Promise.firm(window.max()),
+                        window == null
+                                ? ""
+                                : "end of the "
+                                        + window.min()
+                                        + "–"
+                                        + window.max()
+                                        + " fix window, ");
+        if (fix != null) {
+            timeline.add(fix.deadline(Step.FIX, count));
         }
     }
 
@@ -178,8 +171,7 @@ public final class DeadlineEngine {
      * earlier to a release slot, and no earlier than the minimum embargo. Returns the disclosure
      * deadline, or null when the policy sets none.
      */
-    private static Deadline disclosure(
-            List<Deadline> timeline, DisclosurePolicy policy, Deadlines deadlines, Count count) {
+    private static Deadline disclosure(List<Deadline> timeline, Deadlines deadlines, Count count) {
         Instant minimumEnd = null;
         if (deadlines.minimumEmbargo() != null) {
             minimumEnd = count.calendar.plus(count.facts.arrivedAt(), deadlines.minimumEmbargo());
@@ -196,26 +188,19 @@ public final class DeadlineEngine {
                             minimumEnd,
                             null));
         }
-        Keyed byTrack = new Keyed("track", deadlines.disclosureByTrack(), count.facts.track());
-        Keyed bySeverity =
-                new Keyed("severity", deadlines.disclosureBySeverity(), count.facts.severity());
-        Deadline disclosure;
-        if (byTrack.promise() != null) {
-            disclosure = count.from(Step.DISCLOSURE, byTrack.promise(), byTrack.basis());
-        } else if (bySeverity.promise() != null) {
-            disclosure = count.from(Step.DISCLOSURE, bySeverity.promise(), bySeverity.basis());
-        } else if (deadlines.disclosure() != null) {
-            disclosure = count.from(Step.DISCLOSURE, deadlines.disclosure(), "");
-        } else if (bySeverity.stated() || byTrack.stated()) {
-            disclosure =
-                    new Deadline(
-                            Step.DISCLOSURE,
-                            null,
-                            null,
-                            (bySeverity.stated() ? bySeverity : byTrack).missing());
-        } else {
+        Choice chosen =
+                Choice.of(
+                        new Keyed("track", deadlines.disclosureByTrack(), count.facts.track()),
+                        new Keyed(
+                                "severity",
+                                deadlines.disclosureBySeverity(),
+                                count.facts.severity()),
+                        deadlines.disclosure(),
+                        "");
+        if (chosen == null) {
             return null;
         }
+        Deadline disclosure = chosen.deadline(Step.DISCLOSURE, count);
         disclosure = count.inReleaseSlot(notBefore(disclosure, minimumEnd));
         timeline.add(disclosure);
         return disclosure;
@@ -354,6 +339,34 @@ public final class DeadlineEngine {
 
     private static <T> T either(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
+    }
+
+    /**
+     * The promise that applies to a step, with its basis; or, while it depends on a severity or
+     * track not known yet (or not listed), why there is none.
+     */
+    private record Choice(Promise promise, String basis, String missing) {
+
+        /** By track, else by severity, else the general promise; null when the policy sets none. */
+        static Choice of(Keyed byTrack, Keyed bySeverity, Promise general, String generalBasis) {
+            if (byTrack.promise() != null) {
+                return new Choice(byTrack.promise(), byTrack.basis(), null);
+            }
+            if (bySeverity.promise() != null) {
+                return new Choice(bySeverity.promise(), bySeverity.basis(), null);
+            }
+            if (general != null) {
+                return new Choice(general, generalBasis, null);
+            }
+            Keyed waiting = bySeverity.stated() ? bySeverity : byTrack.stated() ? byTrack : null;
+            return waiting == null ? null : new Choice(null, null, waiting.missing());
+        }
+
+        Deadline deadline(Step step, Count count) {
+            return promise == null
+                    ? new Deadline(step, null, null, missing)
+                    : count.from(step, promise, basis);
+        }
     }
 
     /**

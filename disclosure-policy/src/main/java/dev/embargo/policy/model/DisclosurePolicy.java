@@ -3,6 +3,7 @@ package dev.embargo.policy.model;
 import static dev.embargo.policy.model.Program.listOrEmpty;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -285,7 +286,7 @@ public record DisclosurePolicy(
     public record Calendar(
             Set<DayOfWeek> weekend,
             Set<LocalDate> holidays,
-            LocalTime releaseTime,
+            @JsonFormat(pattern = "HH:mm") LocalTime releaseTime,
             Set<DayOfWeek> noReleaseOn) {
 
         /** A calendar as version 1 files write it. */

@@ -72,4 +72,37 @@ class BusinessCalendarTest {
                                 PolicyDuration.parse(duration)))
                 .isEqualTo(java.time.OffsetDateTime.parse(expected).toInstant());
     }
+
+    /** Releases at 14:00 Berlin time, never on Friday or the weekend. */
+    private final BusinessCalendar releases =
+            new BusinessCalendar(
+                    BERLIN,
+                    null,
+                    null,
+                    java.time.LocalTime.of(14, 0),
+                    Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+
+    @ParameterizedTest(name = "{0}: due {1}, released {2}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    due after the release time: that day's slot      | 2026-12-02T18:00:00+01:00 | 2026-12-02T14:00:00+01:00
+                    due at the release time: that slot               | 2026-12-02T14:00:00+01:00 | 2026-12-02T14:00:00+01:00
+                    due before the release time: the day before     | 2026-12-02T09:00:00+01:00 | 2026-12-01T14:00:00+01:00
+                    due on Sunday: back to Thursday                  | 2026-12-06T18:00:00+01:00 | 2026-12-03T14:00:00+01:00
+                    due Monday morning: back over the weekend        | 2026-12-07T09:00:00+01:00 | 2026-12-03T14:00:00+01:00
+                    """)
+    void aReleaseMovesEarlierToTheLatestSlotAtOrBeforeItsDueTime(
+            String kind, String due, String released) {
+        assertThat(releases.latestReleaseSlot(java.time.OffsetDateTime.parse(due).toInstant()))
+                .as(kind)
+                .isEqualTo(java.time.OffsetDateTime.parse(released).toInstant());
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutReleaseRulesTheDueTimeStays() {
+        Instant due = Instant.parse("2026-12-04T17:00:00Z");
+        assertThat(calendar.latestReleaseSlot(due)).isEqualTo(due);
+    }
 }
