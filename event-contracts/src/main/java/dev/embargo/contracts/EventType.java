@@ -8,6 +8,7 @@ import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV2;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
 import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
@@ -63,8 +64,11 @@ public enum EventType {
             "case.severity.changed", 2, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
     CASE_DEADLINES_CHANGED_V1(
             "case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
+    /** Still decoded: v3 added the cause {@code track}. Read as {@link CaseDeadlinesChanged}. */
+    CASE_DEADLINES_CHANGED_V2(
+            "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV2.class),
     CASE_DEADLINES_CHANGED(
-            "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+            "case.deadlines.changed", 3, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
     /** Still decoded, as the breach's v1: v2 adds the regulatory clocks' steps. */
     DEADLINE_APPROACHING_V1(
             "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproachingV1.class),

@@ -9,6 +9,7 @@ import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV2;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
 import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
@@ -321,6 +322,62 @@ class EventCodecTest {
                                 "triaging",
                                 deadlines,
                                 at));
+    }
+
+    @Test
+    void aV2DeadlinesChangeIsReadAsV3AndOnlyV3MayNameATrackAsItsCause() {
+        List<Deadline> deadlines =
+                List.of(new Deadline("fix", Instant.parse("2027-02-22T10:00:00Z"), "90d"));
+        String reportId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        CaseDeadlinesChanged onTrack =
+                new CaseDeadlinesChanged(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00002",
+                        "emek",
+                        "track",
+                        "alice",
+                        deadlines,
+                        at);
+
+        assertThat(
+                        readAsCurrent(
+                                new CaseDeadlinesChangedV2(
+                                        reportId,
+                                        caseId,
+                                        "EMB-2026-00002",
+                                        "emek",
+                                        "extension",
+                                        "alice",
+                                        deadlines,
+                                        at)))
+                .isEqualTo(
+                        new CaseDeadlinesChanged(
+                                reportId,
+                                caseId,
+                                "EMB-2026-00002",
+                                "emek",
+                                "extension",
+                                "alice",
+                                deadlines,
+                                at));
+        assertThat(codec.decode("case.deadlines.changed.v3", codec.encode(onTrack)))
+                .isEqualTo(onTrack);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseDeadlinesChangedV2(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00002",
+                                                "emek",
+                                                "track",
+                                                "alice",
+                                                deadlines,
+                                                at)))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     private EventPayload readAsCurrent(EventPayload old) {

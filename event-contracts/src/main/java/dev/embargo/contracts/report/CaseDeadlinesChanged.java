@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A case's deadlines changed without a change of severity: it was put on the expedited track, or a
- * deadline was extended with the reporter's agreement.
+ * A case's deadlines changed without a change of severity: it was put on the expedited track or on
+ * one of its policy's tracks, or a deadline was extended with the reporter's agreement.
  *
- * @param cause {@code expedited} or {@code extension}
+ * @param cause {@code expedited}, {@code track} or {@code extension}
  */
 public record CaseDeadlinesChanged(
         String reportId,

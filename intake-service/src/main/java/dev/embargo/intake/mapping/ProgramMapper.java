@@ -1,7 +1,7 @@
 package dev.embargo.intake.mapping;
 
-import dev.embargo.intake.rest.DeadlineView;
 import dev.embargo.intake.rest.ProgramView;
+import dev.embargo.intake.rest.TimelineDeadlineView;
 import dev.embargo.intake.service.ProgramCatalog.InForce;
 import dev.embargo.policy.deadline.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +19,15 @@ public class ProgramMapper {
                 inForce.published().document);
     }
 
-    public DeadlineView toView(Deadline due) {
-        return new DeadlineView(
+    public TimelineDeadlineView toView(Deadline due) {
+        return new TimelineDeadlineView(
                 due.step().name().toLowerCase(Locale.ROOT),
                 due.due(),
                 due.promised() == null ? null : due.promised().toString(),
-                due.basis());
+                due.basis(),
+                due.firm(),
+                due.anchor().wireName(),
+                due.atLeast(),
+                due.label());
     }
 }

@@ -74,40 +74,59 @@ public class ProgramResource {
             summary = "Timeline preview",
             description =
                     "Every deadline the policy sets for a report arriving at 'arrivedAt' (default:"
-                            + " now) with an optional severity, on the normal or expedited track.")
+                            + " now) with an optional severity and track, normal or expedited.")
     @APIResponse(
             responseCode = "400",
-            description = "Bad time or unknown severity",
+            description = "Bad time, or a severity or track the program does not have",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<DeadlineView>> timeline(
+    public Uni<List<TimelineDeadlineView>> timeline(
             @PathParam("slug") String slug,
             @QueryParam("arrivedAt") String arrivedAt,
             @QueryParam("severity") String severity,
+            @QueryParam("track") String track,
             @QueryParam("expedited") @DefaultValue("false") boolean expedited) {
         Instant arrival = parseInstant(arrivedAt);
         return catalog.inForce(slug)
                 .map(
                         inForce -> {
+                            DisclosurePolicy policy = inForce.program().policy();
                             List<String> levels =
-                                    inForce.program().policy().severity().levels().stream()
-                                            .map(DisclosurePolicy.SeverityLevel::name)
-                                            .toList();
-                            if (severity != null && !levels.contains(severity)) {
-                                throw new ProblemException(
-                                        Problem.of(
-                                                Status.BAD_REQUEST,
-                                                "Unknown severity '"
-                                                        + severity
-                                                        + "'; this program's levels are "
-                                                        + levels
-                                                        + "."));
-                            }
+                                    policy.severity() == null
+                                            ? List.of()
+                                            : policy.severity().levels().stream()
+                                                    .map(DisclosurePolicy.SeverityLevel::name)
+                                                    .toList();
+                            refuseUnknown("severity", severity, levels);
+                            refuseUnknown(
+                                    "track",
+                                    track,
+                                    policy.tracks().stream()
+                                            .map(DisclosurePolicy.Track::id)
+                                            .toList());
                             CaseFacts facts =
-                                    new CaseFacts(arrival, severity, expedited, List.of());
+                                    new CaseFacts(arrival, severity, expedited, List.of())
+                                            .onTrack(track);
                             return deadlines.timeline(inForce.program(), facts).stream()
                                     .map(mapper::toView)
                                     .toList();
                         });
+    }
+
+    /** A 400 naming the program's own values when {@code value} is not one of them. */
+    private static void refuseUnknown(String what, String value, List<String> known) {
+        if (value != null && !known.contains(value)) {
+            throw new ProblemException(
+                    Problem.of(
+                            Status.BAD_REQUEST,
+                            "Unknown "
+                                    + what
+                                    + " '"
+                                    + value
+                                    + "'; "
+                                    + (known.isEmpty()
+                                            ? "this program's policy has none."
+                                            : "this program's are " + known + ".")));
+        }
     }
 
     @GET

@@ -112,7 +112,8 @@ public class ProgramCatalog {
 
     /**
      * Refuses (422, naming the field and the program's classes) a scope class the program does not
-     * have.
+     * have: in scope, out of scope or decided case by case. A class the program sends elsewhere is
+     * not its to receive.
      */
     public void checkScopeClass(PublishedProgram published, String scopeClass) {
         if (scopeClass == null) {
@@ -120,17 +121,10 @@ public class ProgramCatalog {
         }
         var scope = inForce(published).program().policy().scope();
         List<String> classes =
-                scope == null
-                        ? List.of()
-                        : Stream.concat(
-                                        scope.inScope() == null
-                                                ? Stream.empty()
-                                                : scope.inScope().stream(),
-                                        scope.outOfScope() == null
-                                                ? Stream.empty()
-                                                : scope.outOfScope().stream())
-                                .map(ScopeClass::id)
-                                .toList();
+                Stream.of(scope.inScope(), scope.outOfScope(), scope.caseByCase())
+                        .flatMap(List::stream)
+                        .map(ScopeClass::id)
+                        .toList();
         if (!classes.contains(scopeClass)) {
             throw new ProblemException(
                     new Problem(

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Which deadlines the deadline scheduler watches, and which moves of a case meet them.
  * Acknowledgement is kept on arrival (triage acknowledges every case it opens), and pre-release is
- * the earliest time partners may be told, not something that can be late; every other step with a
- * due time is watched until the case's moves settle it.
+ * the earliest time partners may be told, not something that can be late; triage, status updates,
+ * fix, disclosure, post-mortem and the regulatory clocks' steps are watched, when they have a due
+ * time, until the case's moves settle them.
  */
 public final class DeadlineTracking {
 
@@ -23,10 +24,30 @@ public final class DeadlineTracking {
                     CaseState.WONT_FIX,
                     CaseState.CLOSED);
 
+    /**
+     * The steps that can be late: the policy's, and every step of a regulatory clock. The policy's
+     * later steps (partner notices, a pre-announcement, the end of a minimum embargo) are shown on
+     * the timeline but not watched: a case may owe several notices of one step, and a case's
+     * deadline rows are kept one per step.
+     */
+    private static final Set<Step> WATCHED = watchedSteps();
+
     private DeadlineTracking() {}
 
+    private static Set<Step> watchedSteps() {
+        Set<Step> steps =
+                EnumSet.of(
+                        Step.TRIAGE,
+                        Step.STATUS_UPDATE,
+                        Step.FIX,
+                        Step.DISCLOSURE,
+                        Step.POST_MORTEM);
+        EnumSet.allOf(Step.class).stream().filter(Step::regulatory).forEach(steps::add);
+        return steps;
+    }
+
     public static boolean watched(Step step) {
-        return step != Step.ACKNOWLEDGEMENT && step != Step.PRE_RELEASE;
+        return WATCHED.contains(step);
     }
 
     /** The status update comes back at the policy's cadence; every other step is due once. */
@@ -34,9 +55,14 @@ public final class DeadlineTracking {
         return step == Step.STATUS_UPDATE;
     }
 
+    /** Whether a case moved to {@code to} owes nothing more. */
+    public static boolean ends(CaseState to) {
+        return ENDINGS.contains(to);
+    }
+
     /** The steps a move from {@code from} to {@code to} completes, or makes no longer owed. */
     public static Set<Step> settledBy(CaseState from, CaseState to) {
-        if (ENDINGS.contains(to)) {
+        if (ends(to)) {
             // A law's duty does not end with the case: a case closed as won't-fix still owes its
             // CRA notifications.
             Set<Step> policySteps = EnumSet.allOf(Step.class);

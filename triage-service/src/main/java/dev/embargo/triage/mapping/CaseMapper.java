@@ -50,6 +50,7 @@ public class CaseMapper {
                 vulnerabilityCase.owner,
                 vulnerabilityCase.expedited,
                 vulnerabilityCase.severity,
+                vulnerabilityCase.track,
                 vulnerabilityCase.cvssVector,
                 vulnerabilityCase.cvssScore,
                 service.openClaim(vulnerabilityCase.sealedCreditName),

@@ -44,8 +44,9 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
     }
 
     /**
-     * Open deadlines with something due at {@code now} (a warning, a breach, a status update),
-     * locked for the caller's transaction; other replicas skip them, so each is announced once.
+     * Open deadlines with something due at {@code now} (a warning, a breach of a firm deadline, a
+     * status update), locked for the caller's transaction; other replicas skip them, so each is
+     * announced once.
      */
     public Uni<List<CaseDeadline>> claimDue(OffsetDateTime now, int limit) {
         return getSession()

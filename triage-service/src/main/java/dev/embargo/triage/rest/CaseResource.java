@@ -337,6 +337,32 @@ public class CaseResource {
                 .chain(this::summary);
     }
 
+    @PUT
+    @Path("/{caseId}/track")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Put the case on one of its policy's tracks",
+            description =
+                    "Tracks (public, private, urgent...) decide how the fix ships and whether it is"
+                            + " kept under embargo; the deadlines follow the track. Audited with"
+                            + " its reason; a null track takes the case off its track.")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a track of the program; the problem lists its tracks",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> track(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull TrackRequest request) {
+        String track =
+                request.track() == null || request.track().isBlank()
+                        ? null
+                        : request.track().strip();
+        return adjustments
+                .setTrack(caseId, track, request.reason(), identity.getPrincipal().getName())
+                .chain(this::summary);
+    }
+
     @POST
     @Path("/{caseId}/extensions")
     @RolesAllowed({"coordinator", "admin"})
@@ -346,7 +372,8 @@ public class CaseResource {
             summary = "Extend a deadline",
             description =
                     "Recorded with its reason; the program's policy decides whether "
-                            + "the reporter's agreement is required.")
+                            + "the reporter's agreement is required. A policy silent on extensions"
+                            + " allows them.")
     @APIResponse(
             responseCode = "422",
             description = "The policy does not allow it",

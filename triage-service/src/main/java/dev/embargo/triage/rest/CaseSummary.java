@@ -1,7 +1,7 @@
 package dev.embargo.triage.rest;
 
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.triage.domain.CiaImpact;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.service.ScopeDecisions;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +19,8 @@ public record CaseSummary(
         String owner,
         boolean expedited,
         String severity,
+        /** The id of the policy's track the case is on; null when none. */
+        String track,
         String cvssVector,
         Double cvssScore,
         String creditName,
@@ -47,7 +49,10 @@ public record CaseSummary(
         String versionSupport,
         Instant submittedAt,
         Instant acknowledgedAt,
-        List<Deadline> deadlines,
+        /**
+         * The policy's deadlines for the case; a target ({@code firm: false}) is never breached.
+         */
+        List<PolicyDeadline> deadlines,
         /**
          * The earliest deadline not yet met, as the deadline scheduler watches it; null when none
          * is open.

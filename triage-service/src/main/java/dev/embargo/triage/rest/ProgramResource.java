@@ -10,6 +10,7 @@ import dev.embargo.triage.service.ProgramRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -82,6 +83,46 @@ public class ProgramResource {
                             }
                             return mapper.toView(revision);
                         });
+    }
+
+    @PUT
+    @Path("/{slug}/releases")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Replace a program's release list",
+            description =
+                    "The releases (version, date, lts, endOfLife) that the supported-versions rules"
+                            + " of the policy count with, such as 'the two latest minor series';"
+                            + " reported versions are classified against them. A changed list"
+                            + " becomes a new revision of the program.")
+    @APIResponse(responseCode = "200", description = "The revision in force afterwards")
+    @APIResponse(
+            responseCode = "422",
+            description = "The program with this list was refused; errors name field and line",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ProgramRevisionView> releases(
+            @PathParam("slug") String slug, @NotNull List<Program.Release> releases) {
+        if (!scope.covers(slug)) {
+            throw noSuchProgram(slug);
+        }
+        return registry.recordReleases(slug, releases, identity.getPrincipal().getName())
+                .onFailure(InvalidProgramException.class)
+                .transform(e -> new ProblemException(mapper.toProblem((InvalidProgramException) e)))
+                .map(
+                        revision -> {
+                            if (revision == null) {
+                                throw noSuchProgram(slug);
+                            }
+                            return mapper.toView(revision);
+                        });
+    }
+
+    private static ProblemException noSuchProgram(String slug) {
+        return new ProblemException(
+                Problem.of(
+                        jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+                        "No program named " + slug + "."));
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package dev.embargo.triage.service;
 
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.policy.deadline.RegulatoryDeadline;
 import dev.embargo.policy.deadline.Step;
@@ -8,6 +7,7 @@ import dev.embargo.triage.config.TriageConfig;
 import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.DeadlineTracking;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseDeadlineRepository;
 import io.smallrye.mutiny.Uni;
@@ -41,20 +41,20 @@ public class CaseDeadlines {
 
     /**
      * Watches every deadline with a due time, the policy's and the regulatory clocks'. A deadline
-     * whose due time moved is warned about and breached afresh; one that no longer has a due time
-     * is dropped; settled deadlines and the cadence of status updates already running are left as
-     * they are.
+     * whose due time moved, or that became firm or a target, is warned about and breached afresh;
+     * one that no longer has a due time is dropped; settled deadlines and the cadence of status
+     * updates already running are left as they are.
      */
     public Uni<Void> plan(
             VulnerabilityCase vulnerabilityCase,
-            List<Deadline> timeline,
+            List<PolicyDeadline> timeline,
             List<RegulatoryDeadline> regulatory) {
         Map<String, Planned> wanted = new LinkedHashMap<>();
-        for (Deadline date : timeline) {
+        for (PolicyDeadline date : timeline) {
             if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
                 wanted.put(
                         date.step(),
-                        new Planned(date.step(), date.dueAt(), date.promised(), null, true));
+                        new Planned(date.step(), date.dueAt(), date.promised(), null, date.firm()));
             }
         }
         for (RegulatoryDeadline date : regulatory) {
@@ -75,8 +75,10 @@ public class CaseDeadlines {
                                 }
                                 if (date == null) {
                                     changes = changes.chain(() -> deadlines.delete(row));
-                                } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
+                                } else if (!row.dueAt.toInstant().equals(date.dueAt())
+                                        || row.firm != date.firm()) {
                                     row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                    row.firm = date.firm();
                                     row.clockFrom = utc(date.from());
                                     row.warnAt = warnAt(vulnerabilityCase, date);
                                     row.warnedAt = null;
@@ -147,6 +149,7 @@ public class CaseDeadlines {
                                                                 vulnerabilityCase.programSlug,
                                                                 row.step,
                                                                 row.dueAt.toInstant(),
+                                                                row.firm,
                                                                 at);
                                                     }
                                                 }))

@@ -1,9 +1,9 @@
 package dev.embargo.triage.service;
 
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,7 +56,7 @@ public class CaseMetrics {
     }
 
     /** A case was acknowledged: how long it took, and whether the policy's deadline was met. */
-    public void acknowledged(VulnerabilityCase opened, List<Deadline> deadlines) {
+    public void acknowledged(VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
         Duration took = Duration.between(opened.submittedAt, opened.acknowledgedAt);
         timer("embargo.case.time.to.acknowledge", opened.programSlug).record(took);
         outcome(
@@ -67,14 +67,15 @@ public class CaseMetrics {
     }
 
     /** A case left "acknowledged": triage is done, one way or another. */
-    public void triaged(VulnerabilityCase triaged, List<Deadline> deadlines, Instant at) {
+    public void triaged(VulnerabilityCase triaged, List<PolicyDeadline> deadlines, Instant at) {
         timer("embargo.case.time.to.triage", triaged.programSlug)
                 .record(Duration.between(triaged.submittedAt.toInstant(), at));
         outcome(triaged.programSlug, "triage", deadlines, at);
     }
 
     /** A step after triage was done: on time or not. */
-    public void promiseKept(String program, String step, Instant dueAt, Instant doneAt) {
+    public void promiseKept(
+            String program, String step, Instant dueAt, boolean firm, Instant doneAt) {
         registry.counter(
                         "embargo.deadline.outcome",
                         "program",
@@ -82,8 +83,17 @@ public class CaseMetrics {
                         "step",
                         step,
                         "outcome",
-                        doneAt.isAfter(dueAt) ? "missed" : "met")
+                        outcomeOf(dueAt, firm, doneAt))
                 .increment();
+    }
+
+    /**
+     * {@code met} or {@code missed} for a firm deadline; a target's are {@code target-met} and
+     * {@code target-missed}, so that a target missed never counts as a broken promise.
+     */
+    private static String outcomeOf(Instant dueAt, boolean firm, Instant doneAt) {
+        String outcome = doneAt.isAfter(dueAt) ? "missed" : "met";
+        return firm ? outcome : "target-" + outcome;
     }
 
     /**
@@ -102,21 +112,12 @@ public class CaseMetrics {
                 .increment();
     }
 
-    private void outcome(String program, String step, List<Deadline> deadlines, Instant doneAt) {
+    private void outcome(
+            String program, String step, List<PolicyDeadline> deadlines, Instant doneAt) {
         deadlines.stream()
                 .filter(date -> step.equals(date.step()) && date.dueAt() != null)
                 .findFirst()
-                .ifPresent(
-                        due ->
-                                registry.counter(
-                                                "embargo.deadline.outcome",
-                                                "program",
-                                                program,
-                                                "step",
-                                                step,
-                                                "outcome",
-                                                doneAt.isAfter(due.dueAt()) ? "missed" : "met")
-                                        .increment());
+                .ifPresent(due -> promiseKept(program, step, due.dueAt(), due.firm(), doneAt));
     }
 
     private Timer timer(String name, String program) {

@@ -1,7 +1,6 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseStateChanged;
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -19,6 +18,8 @@ import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.DeadlineTracking;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.SpamSignals;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
@@ -98,11 +99,13 @@ public class CaseService {
                                                         program == null
                                                                 ? VersionSupport.UNKNOWN
                                                                 : VersionSupport.of(
-                                                                        program.policy()
-                                                                                .supportedVersions(),
+                                                                        program,
                                                                         cipher.open(
-                                                                                opened.sealedAffectedVersion));
-                                                List<Deadline> policyDeadlines =
+                                                                                opened.sealedAffectedVersion),
+                                                                        clock.today(
+                                                                                program
+                                                                                        .timeZone()));
+                                                List<PolicyDeadline> policyDeadlines =
                                                         program == null
                                                                 ? List.of()
                                                                 : timeline.compute(program, opened);
@@ -140,7 +143,9 @@ public class CaseService {
                                                                                         opened
                                                                                                 .acknowledgedAt
                                                                                                 .toInstant(),
-                                                                                        policyDeadlines)))
+                                                                                        CaseTimeline
+                                                                                                .forEvents(
+                                                                                                        policyDeadlines))))
                                                         .invoke(
                                                                 () ->
                                                                         metrics.acknowledged(
@@ -152,8 +157,8 @@ public class CaseService {
     }
 
     /** The case's deadlines, as stored with it. */
-    public List<Deadline> deadlinesOf(VulnerabilityCase vulnerabilityCase) {
-        return timeline.of(vulnerabilityCase);
+    public List<PolicyDeadline> deadlinesOf(VulnerabilityCase vulnerabilityCase) {
+        return timeline.deadlinesOf(vulnerabilityCase);
     }
 
     /**
@@ -216,6 +221,7 @@ public class CaseService {
                             to == CaseState.DUPLICATE
                                     ? duplicates.originalFor(vulnerabilityCase, duplicateOf)
                                     : Uni.createFrom().nullItem();
+                    boolean anchorsMoved = recordEvents(vulnerabilityCase, from, to, now);
                     return original.chain(
                                     duplicated -> {
                                         vulnerabilityCase.state = to;
@@ -242,7 +248,16 @@ public class CaseService {
                                                                         now));
                                     })
                             .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
-                            .chain(() -> disclosed(vulnerabilityCase, to, now))
+                            .chain(
+                                    () ->
+                                            anchorsMoved
+                                                            && program != null
+                                                            && !DeadlineTracking.ends(to)
+                                                    ? timeline.keep(
+                                                            vulnerabilityCase,
+                                                            timeline.compute(
+                                                                    program, vulnerabilityCase))
+                                                    : Uni.createFrom().voidItem())
                             .chain(
                                     () ->
                                             outbox.stage(
@@ -272,15 +287,26 @@ public class CaseService {
     }
 
     /**
-     * The first move to published is the case's public disclosure: the CNA clock for its CVE record
-     * starts.
+     * Notes the events of the move that promises may be anchored on: the end of triage, and
+     * publication, which in a case's lifecycle releases the fix (unless recorded earlier) and
+     * discloses the vulnerability. Returns whether any was noted, so the deadlines that run from
+     * them get their due times.
      */
-    private Uni<Void> disclosed(VulnerabilityCase vulnerabilityCase, CaseState to, Instant now) {
-        if (to != CaseState.PUBLISHED || vulnerabilityCase.publiclyDisclosedAt != null) {
-            return Uni.createFrom().voidItem();
+    private static boolean recordEvents(
+            VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant now) {
+        boolean noted = false;
+        if (CaseLifecycle.endsTriage(from, to) && vulnerabilityCase.triagedAt == null) {
+            vulnerabilityCase.triagedAt = now.atOffset(ZoneOffset.UTC);
+            noted = true;
         }
-        vulnerabilityCase.publiclyDisclosedAt = now.atOffset(java.time.ZoneOffset.UTC);
-        return timeline.replan(vulnerabilityCase);
+        if (to == CaseState.PUBLISHED && vulnerabilityCase.publiclyDisclosedAt == null) {
+            if (vulnerabilityCase.fixReleasedAt == null) {
+                vulnerabilityCase.fixReleasedAt = now.atOffset(ZoneOffset.UTC);
+            }
+            vulnerabilityCase.publiclyDisclosedAt = now.atOffset(ZoneOffset.UTC);
+            noted = true;
+        }
+        return noted;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.Deadline;
+import dev.embargo.policy.deadline.Anchor;
 import dev.embargo.policy.deadline.CaseFacts;
 import dev.embargo.policy.deadline.CraTrigger;
 import dev.embargo.policy.deadline.DeadlineEngine;
@@ -11,13 +12,21 @@ import dev.embargo.policy.deadline.Extension;
 import dev.embargo.policy.deadline.RegulatoryClocks;
 import dev.embargo.policy.deadline.RegulatoryDeadline;
 import dev.embargo.policy.deadline.RegulatoryFacts;
+import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A case's timeline: the deadlines its program's policy sets, computed by the deadline engine and
@@ -25,6 +34,21 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class CaseTimeline {
+
+    /**
+     * The steps the events' contracts name (report.acknowledged.v2 and the other deadline-carrying
+     * events). The engine's further steps (partner notices, a pre-announcement, the minimum
+     * embargo's end) are not announced: an event naming them would break those contracts.
+     */
+    private static final Set<Step> ANNOUNCED_STEPS =
+            EnumSet.of(
+                    Step.ACKNOWLEDGEMENT,
+                    Step.TRIAGE,
+                    Step.STATUS_UPDATE,
+                    Step.FIX,
+                    Step.PRE_RELEASE,
+                    Step.DISCLOSURE,
+                    Step.POST_MORTEM);
 
     private final ObjectMapper json;
     private final CaseDeadlines scheduled;
@@ -38,24 +62,50 @@ public class CaseTimeline {
 
     /**
      * The deadlines the program's policy sets for the case as it stands: its arrival, severity
-     * (none before scoring), track and agreed extensions. Throws {@link IllegalArgumentException}
-     * for an extension the policy does not allow.
+     * (none before scoring), track, agreed extensions and the events anchored promises run from.
+     * Throws {@link IllegalArgumentException} for an extension the policy does not allow.
      */
-    public List<Deadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
+    public List<PolicyDeadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
         CaseFacts facts =
                 new CaseFacts(
                         vulnerabilityCase.submittedAt.toInstant(),
                         vulnerabilityCase.severity,
                         vulnerabilityCase.expedited,
-                        extensionsOf(vulnerabilityCase));
+                        extensionsOf(vulnerabilityCase),
+                        vulnerabilityCase.track,
+                        false,
+                        eventsOf(vulnerabilityCase));
         return engine.timeline(program, facts).stream()
+                .filter(due -> ANNOUNCED_STEPS.contains(due.step()))
                 .map(
                         due ->
-                                new Deadline(
+                                new PolicyDeadline(
                                         due.step().name().toLowerCase(Locale.ROOT),
                                         due.due(),
-                                        due.promised() == null ? null : due.promised().toString()))
+                                        due.promised() == null ? null : due.promised().toString(),
+                                        due.firm()))
                 .toList();
+    }
+
+    /** The deadlines as events carry them. */
+    public static List<Deadline> forEvents(List<PolicyDeadline> deadlines) {
+        return deadlines.stream().map(PolicyDeadline::forEvents).toList();
+    }
+
+    /** When the events the policy's promises may be anchored on happened, as far as known. */
+    private static Map<Anchor, Instant> eventsOf(VulnerabilityCase vulnerabilityCase) {
+        Map<Anchor, Instant> events = new EnumMap<>(Anchor.class);
+        known(events, Anchor.ACKNOWLEDGEMENT, vulnerabilityCase.acknowledgedAt);
+        known(events, Anchor.TRIAGE, vulnerabilityCase.triagedAt);
+        known(events, Anchor.FIX_RELEASED, vulnerabilityCase.fixReleasedAt);
+        known(events, Anchor.PUBLIC_DISCLOSURE, vulnerabilityCase.publiclyDisclosedAt);
+        return events;
+    }
+
+    private static void known(Map<Anchor, Instant> events, Anchor anchor, OffsetDateTime at) {
+        if (at != null) {
+            events.put(anchor, at.toInstant());
+        }
     }
 
     public List<Extension> extensionsOf(VulnerabilityCase vulnerabilityCase) {
@@ -75,13 +125,19 @@ public class CaseTimeline {
         vulnerabilityCase.extensions = write(extensions);
     }
 
+    /** The case's deadlines as events carry them. */
     public List<Deadline> of(VulnerabilityCase vulnerabilityCase) {
+        return forEvents(deadlinesOf(vulnerabilityCase));
+    }
+
+    /** The case's deadlines as stored with it. */
+    public List<PolicyDeadline> deadlinesOf(VulnerabilityCase vulnerabilityCase) {
         if (vulnerabilityCase.deadlines == null) {
             return List.of();
         }
         try {
             return json.readValue(
-                    vulnerabilityCase.deadlines, new TypeReference<List<Deadline>>() {});
+                    vulnerabilityCase.deadlines, new TypeReference<List<PolicyDeadline>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "Case " + vulnerabilityCase.id + " holds unreadable deadlines", e);
@@ -92,14 +148,14 @@ public class CaseTimeline {
      * Stores the deadlines with the case and has the scheduler watch them with the regulatory
      * clocks, in the caller's transaction (the case is persisted and locked).
      */
-    public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<Deadline> deadlines) {
+    public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<PolicyDeadline> deadlines) {
         vulnerabilityCase.deadlines = write(deadlines);
         return scheduled.plan(vulnerabilityCase, deadlines, regulatoryOf(vulnerabilityCase));
     }
 
     /** Has the scheduler watch the case's clocks again after a regulatory fact changed. */
     public Uni<Void> replan(VulnerabilityCase vulnerabilityCase) {
-        return keep(vulnerabilityCase, of(vulnerabilityCase));
+        return keep(vulnerabilityCase, deadlinesOf(vulnerabilityCase));
     }
 
     /**

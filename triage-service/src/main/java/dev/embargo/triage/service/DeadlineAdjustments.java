@@ -1,23 +1,27 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.deadline.Extension;
+import dev.embargo.policy.model.DisclosurePolicy;
+import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
- * Changes to a case's dates that are not a change of severity: the expedited track and extensions
- * agreed with the reporter (seed 001). Each recomputes the dates under the case's own policy
- * revision, is audited with its reason, and is announced as {@code case.deadlines.changed}. The
- * policy decides what is allowed; a refusal answers 422 and changes nothing.
+ * Changes to a case's dates that are not a change of severity: the expedited track, the policy's
+ * tracks (public, private, urgent...) and extensions agreed with the reporter (seed 001). Each
+ * recomputes the dates under the case's own policy revision, is audited with its reason, and is
+ * announced as {@code case.deadlines.changed}. The policy decides what is allowed; a refusal
+ * answers 422 and changes nothing.
  */
 @ApplicationScoped
 public class DeadlineAdjustments {
@@ -48,7 +52,42 @@ public class DeadlineAdjustments {
                 "expedited",
                 "expedited track",
                 reason,
-                vulnerabilityCase -> vulnerabilityCase.expedited = true);
+                (vulnerabilityCase, program) -> vulnerabilityCase.expedited = true);
+    }
+
+    /**
+     * Puts the case on one of its policy's tracks, or on none ({@code track} null); a track the
+     * policy does not have is refused (400) with the ones it has.
+     */
+    public Uni<VulnerabilityCase> setTrack(UUID caseId, String track, String reason, String actor) {
+        return adjust(
+                caseId,
+                actor,
+                "track",
+                "track " + (track == null ? "none" : track),
+                reason,
+                (vulnerabilityCase, program) -> {
+                    List<String> tracks =
+                            program.policy().tracks().stream()
+                                    .map(DisclosurePolicy.Track::id)
+                                    .toList();
+                    if (track != null && !tracks.contains(track)) {
+                        throw new ProblemException(
+                                new Problem(
+                                        "about:blank",
+                                        "Bad Request",
+                                        400,
+                                        "The track cannot be set.",
+                                        List.of(
+                                                new Problem.FieldError(
+                                                        "track",
+                                                        tracks.isEmpty()
+                                                                ? "this program's policy has no"
+                                                                        + " tracks"
+                                                                : "one of " + tracks))));
+                    }
+                    vulnerabilityCase.track = track;
+                });
     }
 
     public Uni<VulnerabilityCase> extend(UUID caseId, Extension extension, String actor) {
@@ -62,7 +101,7 @@ public class DeadlineAdjustments {
                         + extension.by()
                         + (extension.reporterAgreed() ? ", agreed with the reporter" : ""),
                 extension.reason(),
-                vulnerabilityCase -> {
+                (vulnerabilityCase, program) -> {
                     List<Extension> extensions =
                             new ArrayList<>(timeline.extensionsOf(vulnerabilityCase));
                     extensions.add(extension);
@@ -76,12 +115,12 @@ public class DeadlineAdjustments {
             String cause,
             String action,
             String reason,
-            java.util.function.Consumer<VulnerabilityCase> change) {
+            BiConsumer<VulnerabilityCase, Program> change) {
         return cases.changeUnderPolicy(
                 caseId,
                 (vulnerabilityCase, program) -> {
-                    change.accept(vulnerabilityCase);
-                    List<Deadline> deadlines;
+                    change.accept(vulnerabilityCase, program);
+                    List<PolicyDeadline> deadlines;
                     try {
                         deadlines = timeline.compute(program, vulnerabilityCase);
                     } catch (IllegalArgumentException refused) {
@@ -104,7 +143,7 @@ public class DeadlineAdjustments {
                                                             vulnerabilityCase.programSlug,
                                                             cause,
                                                             actor,
-                                                            deadlines,
+                                                            CaseTimeline.forEvents(deadlines),
                                                             clock.now())))
                             .replaceWith(vulnerabilityCase);
                 });

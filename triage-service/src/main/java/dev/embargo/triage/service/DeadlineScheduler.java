@@ -28,7 +28,8 @@ import java.util.List;
 /**
  * Makes the policy's deadlines keep themselves: on every pass it announces what fell due by
  * triage's clock — {@code deadline.approaching} before a step is due, {@code deadline.breached}
- * once it is late, and {@code case.status.update} when the reporter is owed an update.
+ * once it is late, and {@code case.status.update} when the reporter is owed an update. A deadline
+ * the policy states as a target, not a commitment, gets the warning and never a breach.
  *
  * <p>Safe with several replicas: each pass claims due rows with {@code FOR UPDATE SKIP LOCKED} and
  * marks them in the same transaction as the outbox row of its event, so every warning, breach and

@@ -84,6 +84,48 @@ public class ProgramRegistry {
     }
 
     /**
+     * Replaces the release list of the program's revision in force, as a new revision: releases are
+     * facts the program's supported-versions rules count with, kept up to date without editing the
+     * whole file. The program with its new list passes every check a program file does ({@link
+     * dev.embargo.policy.io.InvalidProgramException} otherwise).
+     *
+     * @return the revision in force afterwards; null when there is no such program
+     */
+    public Uni<ProgramRevision> recordReleases(
+            String slug, List<Program.Release> releases, String changedBy) {
+        return inForce(slug)
+                .chain(
+                        current -> {
+                            if (current == null) {
+                                return Uni.createFrom().nullItem();
+                            }
+                            Program program = programOf(current);
+                            Program changed =
+                                    new Program(
+                                            program.apiVersion(),
+                                            program.slug(),
+                                            program.name(),
+                                            program.description(),
+                                            program.timeZone(),
+                                            program.preferredLanguages(),
+                                            program.contacts(),
+                                            program.openPgp(),
+                                            program.channels(),
+                                            program.announcements(),
+                                            program.bugBounty(),
+                                            program.teams(),
+                                            program.cve(),
+                                            program.euMarket(),
+                                            releases,
+                                            program.policy());
+                            return record(
+                                    files.read(files.toJson(changed), "releases of " + slug),
+                                    "api",
+                                    changedBy);
+                        });
+    }
+
+    /**
      * Reads a program file or payload; throws {@link dev.embargo.policy.io.InvalidProgramException}
      * naming every error.
      */
@@ -115,13 +157,29 @@ public class ProgramRegistry {
                                 found != null
                                         ? Uni.createFrom().item(found)
                                         : revisions.latest(slug))
+                .map(found -> found == null ? null : programOf(found));
+    }
+
+    /**
+     * The release list of the program's revision in force, inside the caller's session: releases
+     * are facts, not promises, so a case judges versions against the latest list under the rules of
+     * its own revision.
+     */
+    public Uni<List<Program.Release>> releasesInForce(String slug) {
+        return revisions
+                .latest(slug)
                 .map(
                         found ->
                                 found == null
-                                        ? null
-                                        : parsedRevisions.computeIfAbsent(
-                                                revisionKey(found.slug, found.revision),
-                                                key -> files.readPublished(found.document, key)));
+                                        ? List.<Program.Release>of()
+                                        : programOf(found).releases());
+    }
+
+    /** The program of a recorded revision, parsed once. */
+    public Program programOf(ProgramRevision revision) {
+        return parsedRevisions.computeIfAbsent(
+                revisionKey(revision.slug, revision.revision),
+                key -> files.readPublished(revision.document, key));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides whether a report is the program's business: one of its scope classes (in or out of
- * scope), and the affected and fixed versions, each checked against its supported-versions table. A
- * class the program does not have is refused with the ones it has.
+ * scope), and the affected and fixed versions, each checked against its supported-versions table
+ * and the release list in force. A class the program does not have is refused with the ones it has.
  */
 @ApplicationScoped
 public class ScopeDecisions {
@@ -29,11 +30,20 @@ public class ScopeDecisions {
     private final LockedCases cases;
     private final CaseAudit audit;
     private final ObjectMapper json;
+    private final ProgramRegistry programs;
+    private final TriageClock clock;
 
-    ScopeDecisions(LockedCases cases, CaseAudit audit, ObjectMapper json) {
+    ScopeDecisions(
+            LockedCases cases,
+            CaseAudit audit,
+            ObjectMapper json,
+            ProgramRegistry programs,
+            TriageClock clock) {
         this.cases = cases;
         this.audit = audit;
         this.json = json;
+        this.programs = programs;
+        this.clock = clock;
     }
 
     public Uni<VulnerabilityCase> decide(
@@ -69,35 +79,59 @@ public class ScopeDecisions {
                                                                 + known
                                                                 + "]"))));
                     }
-                    List<CheckedVersion> versions =
-                            Stream.concat(
-                                            checked(program, affected, "affected"),
-                                            checked(program, fixed, "fixed"))
-                                    .toList();
-                    vulnerabilityCase.scopeClass = scopeClass;
-                    vulnerabilityCase.inScope = inScope;
-                    vulnerabilityCase.versions = write(versions);
-                    supportOfAffected(versions)
-                            .ifPresent(support -> vulnerabilityCase.versionSupport = support);
-                    String action =
-                            "scope "
-                                    + scopeClass
-                                    + (inScope ? " (in scope)" : " (out of scope)")
-                                    + versions.stream()
-                                            .map(
-                                                    version ->
-                                                            "; "
-                                                                    + version.role()
-                                                                    + " "
-                                                                    + version.version()
-                                                                    + " ("
-                                                                    + version.support()
-                                                                            .toLowerCase(
-                                                                                    Locale.ROOT)
-                                                                    + ")")
-                                            .collect(Collectors.joining());
-                    return audit.record(caseId, actor, action, reason)
-                            .replaceWith(vulnerabilityCase);
+                    return programs.releasesInForce(vulnerabilityCase.programSlug)
+                            .chain(
+                                    releases -> {
+                                        LocalDate today =
+                                                clock.today(
+                                                        program == null
+                                                                ? null
+                                                                : program.timeZone());
+                                        List<CheckedVersion> versions =
+                                                Stream.concat(
+                                                                checked(
+                                                                        program,
+                                                                        releases,
+                                                                        affected,
+                                                                        "affected",
+                                                                        today),
+                                                                checked(
+                                                                        program, releases, fixed,
+                                                                        "fixed", today))
+                                                        .toList();
+                                        vulnerabilityCase.scopeClass = scopeClass;
+                                        vulnerabilityCase.inScope = inScope;
+                                        vulnerabilityCase.versions = write(versions);
+                                        supportOfAffected(versions)
+                                                .ifPresent(
+                                                        support ->
+                                                                vulnerabilityCase.versionSupport =
+                                                                        support);
+                                        String action =
+                                                "scope "
+                                                        + scopeClass
+                                                        + (inScope
+                                                                ? " (in scope)"
+                                                                : " (out of scope)")
+                                                        + versions.stream()
+                                                                .map(
+                                                                        version ->
+                                                                                "; "
+                                                                                        + version
+                                                                                                .role()
+                                                                                        + " "
+                                                                                        + version
+                                                                                                .version()
+                                                                                        + " ("
+                                                                                        + version.support()
+                                                                                                .toLowerCase(
+                                                                                                        Locale
+                                                                                                                .ROOT)
+                                                                                        + ")")
+                                                                .collect(Collectors.joining());
+                                        return audit.record(caseId, actor, action, reason)
+                                                .replaceWith(vulnerabilityCase);
+                                    });
                 });
     }
 
@@ -134,7 +168,11 @@ public class ScopeDecisions {
     }
 
     private static Stream<CheckedVersion> checked(
-            Program program, List<String> versions, String role) {
+            Program program,
+            List<Program.Release> releases,
+            List<String> versions,
+            String role,
+            LocalDate today) {
         List<DisclosurePolicy.SupportedVersion> table =
                 program == null ? null : program.policy().supportedVersions();
         return versions == null
@@ -145,7 +183,8 @@ public class ScopeDecisions {
                                         new CheckedVersion(
                                                 role,
                                                 version.strip(),
-                                                VersionSupport.of(table, version).name()));
+                                                VersionSupport.of(table, releases, version, today)
+                                                        .name()));
     }
 
     private static Stream<String> classesOf(DisclosurePolicy.Scope scope, boolean inScope) {

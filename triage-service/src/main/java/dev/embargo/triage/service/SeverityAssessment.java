@@ -1,13 +1,13 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseSeverityChanged;
-import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.model.CvssScore;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.triage.domain.CiaImpact;
+import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +62,9 @@ public class SeverityAssessment {
                 caseId,
                 (vulnerabilityCase, program) -> {
                     DisclosurePolicy.SeverityScheme scheme = program.policy().severity();
+                    if (scheme == null) {
+                        throw invalid("level", "this program's policy has no severity scale");
+                    }
                     String severity =
                             level != null && !level.isBlank()
                                     ? level
@@ -79,7 +82,7 @@ public class SeverityAssessment {
                                 "level", "'" + severity + "' is not one of this program's levels");
                     }
                     vulnerabilityCase.severity = severity;
-                    List<Deadline> deadlines = timeline.compute(program, vulnerabilityCase);
+                    List<PolicyDeadline> deadlines = timeline.compute(program, vulnerabilityCase);
                     vulnerabilityCase.cvssVector = score == null ? null : score.vector();
                     vulnerabilityCase.cvssScore = score == null ? null : score.baseScore();
                     CiaImpact stated =
@@ -128,7 +131,7 @@ public class SeverityAssessment {
                                                             vulnerabilityCase.cvssVector,
                                                             vulnerabilityCase.cvssScore,
                                                             actor,
-                                                            deadlines,
+                                                            CaseTimeline.forEvents(deadlines),
                                                             now)))
                             .replaceWith(vulnerabilityCase);
                 });

@@ -4,7 +4,9 @@ import dev.embargo.triage.config.TriageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -27,6 +29,11 @@ public class TriageClock {
     /** Now, to the microsecond PostgreSQL keeps. */
     public Instant now() {
         return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Today in a program's time zone; in UTC for a program that states none. */
+    public LocalDate today(ZoneId zone) {
+        return LocalDate.ofInstant(now(), zone == null ? ZoneOffset.UTC : zone);
     }
 
     public OffsetDateTime nowUtc() {

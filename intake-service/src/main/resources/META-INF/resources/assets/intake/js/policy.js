@@ -9,6 +9,9 @@ export function amount(duration) {
   if (duration === 'best-effort') {
     return 'no fixed time';
   }
+  if (duration === 'asap') {
+    return 'as soon as possible';
+  }
   const match = /^(\d{1,4})(h|d|bd|w)$/.exec(String(duration ?? '').trim().toLowerCase());
   if (!match) {
     return String(duration);
@@ -18,15 +21,45 @@ export function amount(duration) {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** "within 3 business days", "with the next release". */
-export function within(duration) {
-  if (duration === 'next-release') {
-    return 'with the next release';
+const OPEN_ENDED = {
+  'next-release': 'with the next release',
+  'best-effort': 'on a best-effort basis, with no fixed time',
+  asap: 'as soon as possible',
+};
+
+const AFTER = {
+  acknowledgement: 'after the acknowledgement',
+  triage: 'after triage',
+  'cve-assigned': 'after the CVE ID is assigned',
+  'fix-released': 'after the fix is released',
+  'public-disclosure': 'after public disclosure',
+};
+
+/**
+ * A promise of the program file as the policy means it: a duration ("3bd": "within 3 business
+ * days") or an object with a range or minimum, the event its clock starts from, and whether it is
+ * a firm commitment or only a target ("we aim to").
+ */
+export function within(promise) {
+  if (promise !== null && typeof promise === 'object') {
+    const span = promise.within === undefined ? `not before ${amount(promise.atLeast)}`
+      : promise.atLeast === undefined ? within(promise.within)
+        : promise.within in OPEN_ENDED ? `not before ${amount(promise.atLeast)}, ${within(promise.within)}`
+          : `in ${amount(promise.atLeast)} to ${amount(promise.within)}`;
+    const after = promise.anchor && promise.anchor !== 'arrival' ? ` ${AFTER[promise.anchor] ?? `after ${promise.anchor}`}` : '';
+    const target = promise.firm === false ? ' (a target the program aims for, not a commitment)' : '';
+    return `${span}${after}${target}${promise.note ? ` — ${promise.note}` : ''}`;
   }
-  if (duration === 'best-effort') {
-    return 'on a best-effort basis, with no fixed time';
+  if (promise in OPEN_ENDED) {
+    return OPEN_ENDED[promise];
   }
-  return `within ${amount(duration)}`;
+  // A deadline's promise in an event is already in words when it is more than a duration ("about 3d–7d").
+  return /^\d{1,4}(h|d|bd|w)$/i.test(String(promise ?? '').trim()) ? `within ${amount(promise)}` : String(promise);
+}
+
+/** Whether a promise is only a target ("we aim to"), not a firm commitment. */
+export function isTarget(promise) {
+  return promise !== null && typeof promise === 'object' && promise.firm === false;
 }
 
 const STEPS = {
@@ -34,7 +67,10 @@ const STEPS = {
   triage: 'Triage',
   status_update: 'Status update',
   fix: 'Fix',
+  minimum_embargo: 'End of the minimum embargo',
   pre_release: 'Partners told under embargo',
+  partner_notice: 'Notice to partners',
+  pre_announcement: 'Public pre-announcement',
   disclosure: 'Public disclosure',
   post_mortem: 'Post-mortem',
 };
@@ -86,16 +122,27 @@ export function contentName(item) {
   return CONTENTS[item]?.label ?? item;
 }
 
-/** The policy's scope classes: { inScope, outOfScope }, each a list of {id, title, description, examples}. */
+/**
+ * The policy's scope classes: { inScope, outOfScope, caseByCase }, each a list of {id, title,
+ * description, examples}, and { elsewhere }: classes to report to someone else ({id, title, reportTo, note}).
+ */
 export function scopeClasses(program) {
   const scope = program.policy?.scope ?? {};
-  return { inScope: scope.inScope ?? [], outOfScope: scope.outOfScope ?? [] };
+  return {
+    inScope: scope.inScope ?? [],
+    outOfScope: scope.outOfScope ?? [],
+    caseByCase: scope.caseByCase ?? [],
+    elsewhere: scope.elsewhere ?? [],
+  };
 }
 
-/** What the policy asks a report to contain: { required, recommended } lists of items. */
+/**
+ * What the policy asks a report to contain: { required, recommended } lists of items, and
+ * { extraItems }: the policy's own items in its words ({id, text, required}).
+ */
 export function reportContents(program) {
   const contents = program.policy?.reportContents ?? {};
-  return { required: contents.required ?? [], recommended: contents.recommended ?? [] };
+  return { required: contents.required ?? [], recommended: contents.recommended ?? [], extraItems: contents.extraItems ?? [] };
 }
 
 const CREDIT_HOW = { named: 'by name', handle: 'by handle', anonymous: 'anonymously' };
@@ -133,10 +180,11 @@ export function allowsAnonymity(program) {
   return !Array.isArray(offered) || offered.length === 0 || offered.includes('anonymous');
 }
 
-/** The program's published OpenPGP key (ASCII armor), or null. */
+/** The program's published OpenPGP key given inline (ASCII armor): the first such, or null. */
 export function publishedKey(program) {
   const openPgp = program.openPgp ?? {};
-  return openPgp.status === 'published' && openPgp.armoredKey ? openPgp.armoredKey : null;
+  const inline = (openPgp.keys ?? []).find((key) => key.armoredKey);
+  return openPgp.status === 'published' && inline ? inline.armoredKey : null;
 }
 
 /** "ABCD 1234 …": a fingerprint in groups of four, easier to compare by eye. */
@@ -144,13 +192,17 @@ export function groupedFingerprint(fingerprint) {
   return String(fingerprint).replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** How the timeline API explains a date: "3 business days after arrival", "end of the 7d–30d fix window". */
-export function deadlineWords(promised, basis) {
+/**
+ * How the timeline API explains a date: "3 business days after arrival", "end of the 7d–30d fix
+ * window"; a target (firm: false) says it is one.
+ */
+export function deadlineWords(promised, basis, firm = true) {
+  const target = firm ? '' : ' (a target, not a commitment)';
   if (promised && (!basis || basis === promised)) {
-    return within(promised);
+    return `${within(promised)}${target}`;
   }
   if (promised && basis.startsWith('after')) {
-    return `${amount(promised)} ${basis}`;
+    return `${amount(promised)} ${basis}${target}`;
   }
-  return basis ?? '';
+  return `${basis ?? ''}${target}`;
 }

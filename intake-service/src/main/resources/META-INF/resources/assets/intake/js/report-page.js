@@ -64,7 +64,8 @@ function setUpScope(program) {
   const scope = scopeClasses(program);
   const group = (label, classes) => (classes.length === 0 ? null
     : el('optgroup', { label }, classes.map((scopeClass) => el('option', { value: scopeClass.id }, scopeClass.title ?? scopeClass.id))));
-  select.append(...[group('In scope', scope.inScope), group('Out of scope', scope.outOfScope)].filter(Boolean));
+  select.append(...[group('In scope', scope.inScope), group('Decided case by case', scope.caseByCase),
+    group('Out of scope', scope.outOfScope)].filter(Boolean));
   select.addEventListener('change', () => {
     const outside = scope.outOfScope.some((scopeClass) => scopeClass.id === select.value);
     const note = byId('scope-class-note');
@@ -88,6 +89,14 @@ function setUpContents(program) {
       el('label', { for: item }, content.label),
       el('p', { class: 'hint', id: `${item}-hint` }, content.hint ?? ''),
       el('textarea', { id: item, name: item, spellcheck: 'true', 'aria-describedby': `${item}-hint` })));
+  }
+  // The policy's own items, in its words: each a section of the description, like the fixed ones.
+  for (const extra of contents.extraItems) {
+    const item = `extra-${extra.id}`;
+    state.sections.push({ item, label: extra.text, required: Boolean(extra.required) });
+    fields.push(el('div', { class: 'field' },
+      el('label', { for: item }, extra.text),
+      el('textarea', { id: item, name: item, spellcheck: 'true' })));
   }
   fill(byId('policy-fields'), fields);
   for (const section of state.sections) {
