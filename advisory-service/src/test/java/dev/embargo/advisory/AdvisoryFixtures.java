@@ -191,15 +191,20 @@ public class AdvisoryFixtures {
         return run(() -> advisories.draft(trackingId, PUBLISHER, slug -> true));
     }
 
-    /** A drafted advisory revised to content ready for publication. */
+    /**
+     * A drafted advisory revised to content ready for publication, with a test CVE id (year 1900)
+     * numbered like the advisory.
+     */
     public AdvisoryDetails complete(String program) {
         AdvisoryDetails draft = drafted(program);
-        String title = "Selector bypass in " + draft.advisory().publicId;
+        String publicId = draft.advisory().publicId;
+        String title = "Selector bypass in " + publicId;
+        String cveId = "CVE-1900-" + publicId.substring(publicId.lastIndexOf('-') + 1);
         return run(
                 () ->
                         advisories.revise(
                                 draft.advisory().id,
-                                content(title, null),
+                                content(title, cveId),
                                 "Ready",
                                 PUBLISHER,
                                 slug -> true));

@@ -14,7 +14,7 @@ class ContentReadinessTest {
     void completeContentMissesNothing() {
         assertThat(
                         ContentReadiness.missing(
-                                AdvisoryFixtures.content("Selector bypass", "CVE-2026-12345")))
+                                AdvisoryFixtures.content("Selector bypass", "CVE-1900-12345")))
                 .isEmpty();
     }
 
