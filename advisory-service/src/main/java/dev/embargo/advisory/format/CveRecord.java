@@ -61,14 +61,20 @@ public final class CveRecord {
                 .forEach(
                         product -> affected(affected.addObject(), advisory.programName(), product));
         if (content.cweId() != null) {
-            cna.putArray("problemTypes")
-                    .addObject()
-                    .putArray("descriptions")
-                    .addObject()
-                    .put("lang", "en")
-                    .put("description", content.cweId() + " " + content.cweName())
-                    .put("cweId", content.cweId())
-                    .put("type", "CWE");
+            ObjectNode problemType =
+                    cna.putArray("problemTypes")
+                            .addObject()
+                            .putArray("descriptions")
+                            .addObject()
+                            .put("lang", "en");
+            if (content.hasCwe()) {
+                problemType
+                        .put("description", content.cweId() + " " + content.cweName())
+                        .put("cweId", content.cweId())
+                        .put("type", "CWE");
+            } else {
+                problemType.put("description", CveRecordRules.NOT_ENOUGH_INFORMATION);
+            }
         }
         Cvss.of(content.cvssVector(), content.cvssScore())
                 .ifPresent(
