@@ -4,6 +4,8 @@ import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
@@ -14,8 +16,11 @@ import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
+import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.DeadlineApproaching;
+import dev.embargo.contracts.report.DeadlineApproachingV1;
 import dev.embargo.contracts.report.DeadlineBreached;
+import dev.embargo.contracts.report.DeadlineBreachedV1;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledgedV1;
 import dev.embargo.contracts.report.ReportMessagePosted;
@@ -60,9 +65,13 @@ public enum EventType {
             "case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
     CASE_DEADLINES_CHANGED(
             "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+    /** Still decoded, as the breach's v1: v2 adds the regulatory clocks' steps. */
+    DEADLINE_APPROACHING_V1(
+            "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproachingV1.class),
     DEADLINE_APPROACHING(
-            "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
-    DEADLINE_BREACHED("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
+            "deadline.approaching", 2, Topics.REPORT_LIFECYCLE, DeadlineApproaching.class),
+    DEADLINE_BREACHED_V1("deadline.breached", 1, Topics.REPORT_LIFECYCLE, DeadlineBreachedV1.class),
+    DEADLINE_BREACHED("deadline.breached", 2, Topics.REPORT_LIFECYCLE, DeadlineBreached.class),
     CASE_STATUS_UPDATE_V1(
             "case.status.update", 1, Topics.REPORT_LIFECYCLE, CaseStatusUpdateV1.class),
     CASE_STATUS_UPDATE("case.status.update", 2, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
@@ -76,6 +85,10 @@ public enum EventType {
             "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarkedV1.class),
     CASE_DUPLICATE_MARKED(
             "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
+    CASE_CVE_ASSIGNED("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
+    CASE_CVE_REJECTED("case.cve.rejected", 1, Topics.REPORT_LIFECYCLE, CaseCveRejected.class),
+    CVE_RECORD_PUBLISHED(
+            "cve.record.published", 1, Topics.REPORT_LIFECYCLE, CveRecordPublished.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
@@ -14,6 +16,7 @@ import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
+import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -354,13 +357,40 @@ class EventCodecTest {
                         "triaging",
                         null,
                         Instant.parse("2026-12-01T10:00:05Z"));
-        assertThat(codec.decode("deadline.breached.v1", codec.encode(breached)))
+        assertThat(codec.decode("deadline.breached.v2", codec.encode(breached)))
                 .isEqualTo(breached);
 
         // Pre-release is the earliest time partners may be told, not something that can be late.
         String preRelease = codec.encode(breached).replace("\"triage\"", "\"pre_release\"");
-        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", preRelease))
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v2", preRelease))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aRegulatoryClockCanBeBreachedInV2AndAV1BreachIsReadAsV2() {
+        DeadlineBreached craEarlyWarning =
+                new DeadlineBreached(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00007",
+                        "moqtail",
+                        "cra_early_warning",
+                        Instant.parse("2026-12-01T10:00:00Z"),
+                        "fixing",
+                        null,
+                        Instant.parse("2026-12-01T10:00:05Z"));
+        String json = codec.encode(craEarlyWarning);
+
+        assertThat(codec.decode("deadline.breached.v2", json)).isEqualTo(craEarlyWarning);
+        assertThatThrownBy(() -> codec.decode("deadline.breached.v1", json))
+                .isInstanceOf(InvalidEventException.class);
+        String v1 = json.replace("cra_early_warning", "fix");
+        assertThat(codec.decode("deadline.breached.v1", v1).current())
+                .isInstanceOf(DeadlineBreached.class)
+                .extracting("step")
+                .isEqualTo("fix");
+        assertThat(codec.decode("deadline.approaching.v1", v1).current())
+                .isInstanceOf(dev.embargo.contracts.report.DeadlineApproaching.class);
     }
 
     @Test
@@ -513,6 +543,81 @@ class EventCodecTest {
         String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
         assertThatThrownBy(() -> codec.decode("report.submitted.v3", json))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aCveIdTravelsPlainAndARejectionReasonSealed() {
+        String reportId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        CaseCveAssigned assigned =
+                new CaseCveAssigned(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        "CVE-2026-12345",
+                        "own-cna",
+                        "pea2pea",
+                        "tess",
+                        at);
+        CaseCveRejected rejected =
+                new CaseCveRejected(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        "CVE-2026-12345",
+                        SEALED,
+                        "tess",
+                        at);
+
+        assertThat(codec.decode("case.cve.assigned.v1", codec.encode(assigned)))
+                .isEqualTo(assigned);
+        assertThat(codec.decode("case.cve.rejected.v1", codec.encode(rejected)))
+                .isEqualTo(rejected);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseCveRejected(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00042",
+                                                "pea2pea",
+                                                "CVE-2026-12345",
+                                                "a duplicate",
+                                                "tess",
+                                                at)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedReason");
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseCveAssigned(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00042",
+                                                "pea2pea",
+                                                "CVE-26-1",
+                                                "own-cna",
+                                                null,
+                                                "tess",
+                                                at)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("cveId");
+    }
+
+    @Test
+    void aPublishedCveRecordTravelsOnTheReportsPartition() {
+        String reportId = UUID.randomUUID().toString();
+        CveRecordPublished published =
+                new CveRecordPublished(
+                        reportId, "pea2pea", "CVE-2026-12345", "PUBLISHED", null, Instant.now());
+
+        assertThat(codec.decode("cve.record.published.v1", codec.encode(published)))
+                .isEqualTo(published);
+        assertThat(published.subject()).isEqualTo(reportId);
+        assertThat(EventType.CVE_RECORD_PUBLISHED.topic()).isEqualTo(Topics.REPORT_LIFECYCLE);
     }
 
     @Test

@@ -66,7 +66,7 @@ public class TriageDatabase {
     }
 
     /**
-     * How many events of the type (e.g. {@code deadline.breached.v1}) triage staged that mention
+     * How many events of the type (e.g. {@code deadline.breached.v2}) triage staged that mention
      * the text.
      */
     public long outboxEvents(String eventType, String mentioning) {

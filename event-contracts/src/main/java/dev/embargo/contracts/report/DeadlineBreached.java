@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param caseId triage's case id
  * @param trackingId the tracking id the reporter knows
  * @param programSlug the case's program
- * @param step the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()})
+ * @param step the deadline's step, e.g. {@code triage} (as in {@link Deadline#step()}), or a
+ *     regulatory clock's, e.g. {@code cve_record}, {@code cra_early_warning}
  * @param dueAt when the step is due
  * @param caseState the case's state when the breach was noticed
  * @param owner the staff member who owns the case; null when nobody does

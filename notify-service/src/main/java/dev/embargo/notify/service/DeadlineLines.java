@@ -19,19 +19,23 @@ public class DeadlineLines {
     public static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<String, String> LABELS =
-            Map.of(
-                    "triage",
-                    "Triage",
-                    "status_update",
-                    "First status update",
-                    "fix",
-                    "Fix",
-                    "pre_release",
-                    "Partners may be told from",
-                    "disclosure",
-                    "Coordinated disclosure",
-                    "post_mortem",
-                    "Post-mortem");
+            Map.ofEntries(
+                    Map.entry("triage", "Triage"),
+                    Map.entry("status_update", "First status update"),
+                    Map.entry("fix", "Fix"),
+                    Map.entry("pre_release", "Partners may be told from"),
+                    Map.entry("disclosure", "Coordinated disclosure"),
+                    Map.entry("post_mortem", "Post-mortem"));
+
+    /** The regulatory clocks' steps, which only the team hears about (never in reporter lines). */
+    private static final Map<String, String> STAFF_LABELS =
+            Map.ofEntries(
+                    Map.entry("cve_record_target", "CVE record (target: 24 h after disclosure)"),
+                    Map.entry("cve_record", "CVE record (72 h after disclosure)"),
+                    Map.entry("cra_early_warning", "EU CRA early warning"),
+                    Map.entry(
+                            "cra_vulnerability_notification", "EU CRA vulnerability notification"),
+                    Map.entry("cra_final_report", "EU CRA final report"));
 
     private final ObjectMapper json;
 
@@ -61,7 +65,7 @@ public class DeadlineLines {
 
     /** What people call a step: "Triage", "Coordinated disclosure". */
     public static String labelOf(String step) {
-        return LABELS.getOrDefault(step, step);
+        return LABELS.getOrDefault(step, STAFF_LABELS.getOrDefault(step, step));
     }
 
     public List<Line> read(String stored) {

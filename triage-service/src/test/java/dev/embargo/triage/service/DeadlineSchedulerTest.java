@@ -61,8 +61,8 @@ class DeadlineSchedulerTest {
                 .atMost(SEVERAL_SCANS.plusSeconds(5))
                 .untilAsserted(
                         () -> {
-                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-                            assertThat(announced("deadline.breached.v1")).isZero();
+                            assertThat(announced("deadline.approaching.v2")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v2")).isZero();
                         });
 
         runClockAheadBy(untilTriageDue().plusHours(1));
@@ -77,8 +77,8 @@ class DeadlineSchedulerTest {
                 .atMost(SEVERAL_SCANS.plusSeconds(5))
                 .untilAsserted(
                         () -> {
-                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-                            assertThat(announced("deadline.breached.v1")).isEqualTo(1);
+                            assertThat(announced("deadline.approaching.v2")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v2")).isEqualTo(1);
                         });
         given().queryParams(Map.of("overdue", true, "size", 500))
                 .when()
@@ -109,8 +109,8 @@ class DeadlineSchedulerTest {
                 .atMost(SEVERAL_SCANS.plusSeconds(5))
                 .untilAsserted(
                         () -> {
-                            assertThat(announced("deadline.approaching.v1")).isZero();
-                            assertThat(announced("deadline.breached.v1")).isZero();
+                            assertThat(announced("deadline.approaching.v2")).isZero();
+                            assertThat(announced("deadline.breached.v2")).isZero();
                         });
     }
 
