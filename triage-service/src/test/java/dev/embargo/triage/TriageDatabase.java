@@ -37,6 +37,11 @@ public class TriageDatabase {
                         reportId));
     }
 
+    /** The report id of a case. */
+    public String reportOf(String caseId) {
+        return text("SELECT report_id::text FROM vulnerability_case WHERE id = ?::uuid", caseId);
+    }
+
     /**
      * The keyed trigram fingerprint a case's report text is compared by, as PostgreSQL prints it.
      */

@@ -103,6 +103,12 @@ public final class DeadlineEngine {
     private static Map<Step, PolicyDuration> extensions(DisclosurePolicy policy, CaseFacts facts) {
         Map<Step, PolicyDuration> extra = new EnumMap<>(Step.class);
         for (Extension extension : facts.extensions()) {
+            if (extension.step().regulatory()) {
+                throw new IllegalArgumentException(
+                        "A law or the CVE Program sets "
+                                + extension.step()
+                                + "; no policy extends it");
+            }
             if (policy.extensions() == null || !policy.extensions().allowed()) {
                 throw new IllegalArgumentException("This program's policy allows no extensions");
             }

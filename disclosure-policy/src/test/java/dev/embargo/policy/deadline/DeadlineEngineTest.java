@@ -110,6 +110,20 @@ class DeadlineEngineTest {
     }
 
     @Test
+    void noPolicyExtendsARegulatoryClock() {
+        Extension craDelay =
+                new Extension(Step.CRA_EARLY_WARNING, PolicyDuration.parse("2d"), "Busy", true);
+
+        assertThatThrownBy(
+                        () ->
+                                engine.timeline(
+                                        program(true),
+                                        CaseFacts.arrivedAt(MONDAY_NOON).extend(craDelay)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no policy extends it");
+    }
+
+    @Test
     void aFixBeforeTriageWaitsForTheSeverityAndNextReleaseHasNoDate() {
         assertThat(engine.timeline(program(true), CaseFacts.arrivedAt(MONDAY_NOON)))
                 .filteredOn(date -> date.step() == Step.FIX)

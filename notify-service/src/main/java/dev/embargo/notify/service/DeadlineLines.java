@@ -33,8 +33,7 @@ public class DeadlineLines {
                     Map.entry("cve_record_target", "CVE record (target: 24 h after disclosure)"),
                     Map.entry("cve_record", "CVE record (72 h after disclosure)"),
                     Map.entry("cra_early_warning", "EU CRA early warning"),
-                    Map.entry(
-                            "cra_vulnerability_notification", "EU CRA vulnerability notification"),
+                    Map.entry("cra_notification", "EU CRA vulnerability or incident notification"),
                     Map.entry("cra_final_report", "EU CRA final report"));
 
     private final ObjectMapper json;

@@ -44,6 +44,15 @@ public class CaseDeadline {
     @Column(name = "updates_sent")
     public int updatesSent;
 
+    /** False for a target: warned about, never breached. */
+    public boolean firm = true;
+
+    /**
+     * When the step's clock started; null for the policy's, which run from the report's arrival.
+     */
+    @Column(name = "clock_from")
+    public OffsetDateTime clockFrom;
+
     /** Breached and not yet kept: the case is overdue. */
     public boolean overdue() {
         return breachedAt != null && settledAt == null;

@@ -37,7 +37,11 @@ public final class DeadlineTracking {
     /** The steps a move from {@code from} to {@code to} completes, or makes no longer owed. */
     public static Set<Step> settledBy(CaseState from, CaseState to) {
         if (ENDINGS.contains(to)) {
-            return EnumSet.allOf(Step.class);
+            // A law's duty does not end with the case: a case closed as won't-fix still owes its
+            // CRA notifications.
+            Set<Step> policySteps = EnumSet.allOf(Step.class);
+            policySteps.removeIf(Step::regulatory);
+            return policySteps;
         }
         Set<Step> settled = EnumSet.noneOf(Step.class);
         if (CaseLifecycle.endsTriage(from, to)) {

@@ -114,7 +114,8 @@ public class CaseMapper {
                 instant(deadline.warnedAt),
                 instant(deadline.breachedAt),
                 instant(deadline.settledAt),
-                deadline.updatesSent);
+                deadline.updatesSent,
+                deadline.firm);
     }
 
     public AuditLineView toView(CaseAuditEntry entry, String detail) {

@@ -1,17 +1,22 @@
 package dev.embargo.triage.messaging;
 
+import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.triage.service.CaseConversation;
 import dev.embargo.triage.service.CaseService;
+import dev.embargo.triage.service.CveIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Opens a case for every report intake accepts, and adds what its reporter writes to the case. */
+/**
+ * Opens a case for every report intake accepts, adds what its reporter writes to the case, and
+ * settles the CNA clock when advisory reports a case's CVE record published.
+ */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
 
@@ -23,14 +28,18 @@ public class ReportLifecycleConsumer {
     private final CaseConversation conversation;
 
     ReportLifecycleConsumer(
-            InboundEvents inbound, CaseService cases, CaseConversation conversation) {
+            InboundEvents inbound,
+            CaseService cases,
+            CaseConversation conversation,
+            CveIds cveIds) {
         this.conversation = conversation;
         this.inbound = inbound;
         this.cases = cases;
         this.handlers =
                 new EventHandlers()
                         .on(ReportSubmitted.class, cases::openAndAcknowledge)
-                        .on(ReportMessagePosted.class, conversation::receiveFromReporter);
+                        .on(ReportMessagePosted.class, conversation::receiveFromReporter)
+                        .on(CveRecordPublished.class, cveIds::recordPublished);
     }
 
     @Incoming("report-lifecycle")

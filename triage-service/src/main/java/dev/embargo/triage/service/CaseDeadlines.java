@@ -2,6 +2,7 @@ package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.kit.id.TimeOrderedIds;
+import dev.embargo.policy.deadline.RegulatoryDeadline;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.triage.config.TriageConfig;
 import dev.embargo.triage.domain.CaseDeadline;
@@ -39,15 +40,27 @@ public class CaseDeadlines {
     }
 
     /**
-     * Watches every deadline with a due time. A deadline whose due time moved is warned about and
-     * breached afresh; one that no longer has a due time is dropped; settled deadlines and the
-     * cadence of status updates already running are left as they are.
+     * Watches every deadline with a due time, the policy's and the regulatory clocks'. A deadline
+     * whose due time moved is warned about and breached afresh; one that no longer has a due time
+     * is dropped; settled deadlines and the cadence of status updates already running are left as
+     * they are.
      */
-    public Uni<Void> plan(VulnerabilityCase vulnerabilityCase, List<Deadline> timeline) {
-        Map<String, Deadline> wanted = new LinkedHashMap<>();
+    public Uni<Void> plan(
+            VulnerabilityCase vulnerabilityCase,
+            List<Deadline> timeline,
+            List<RegulatoryDeadline> regulatory) {
+        Map<String, Planned> wanted = new LinkedHashMap<>();
         for (Deadline date : timeline) {
             if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
-                wanted.put(date.step(), date);
+                wanted.put(
+                        date.step(),
+                        new Planned(date.step(), date.dueAt(), date.promised(), null, true));
+            }
+        }
+        for (RegulatoryDeadline date : regulatory) {
+            if (date.due() != null) {
+                String step = date.step().name().toLowerCase(Locale.ROOT);
+                wanted.put(step, new Planned(step, date.due(), null, date.from(), date.firm()));
             }
         }
         return deadlines
@@ -56,7 +69,7 @@ public class CaseDeadlines {
                         existing -> {
                             Uni<Void> changes = Uni.createFrom().voidItem();
                             for (CaseDeadline row : existing) {
-                                Deadline date = wanted.remove(row.step);
+                                Planned date = wanted.remove(row.step);
                                 if (row.settledAt != null || row.updateEvery != null) {
                                     continue;
                                 }
@@ -64,24 +77,27 @@ public class CaseDeadlines {
                                     changes = changes.chain(() -> deadlines.delete(row));
                                 } else if (!row.dueAt.toInstant().equals(date.dueAt())) {
                                     row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
-                                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                                    row.clockFrom = utc(date.from());
+                                    row.warnAt = warnAt(vulnerabilityCase, date);
                                     row.warnedAt = null;
                                     row.breachedAt = null;
                                 }
                             }
-                            for (Deadline date : wanted.values()) {
+                            for (Planned date : wanted.values()) {
                                 CaseDeadline row = new CaseDeadline();
                                 row.id = TimeOrderedIds.next();
                                 row.caseId = vulnerabilityCase.id;
                                 row.step = date.step();
                                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+                                row.firm = date.firm();
+                                row.clockFrom = utc(date.from());
                                 if (DeadlineTracking.repeats(step(date.step()))) {
                                     // Nothing to warn about: the scheduler writes the update itself
                                     // when it is due.
                                     row.warnAt = row.dueAt;
                                     row.updateEvery = date.promised();
                                 } else {
-                                    row.warnAt = warnAt(vulnerabilityCase, date.dueAt());
+                                    row.warnAt = warnAt(vulnerabilityCase, date);
                                 }
                                 changes =
                                         changes.chain(() -> deadlines.persist(row))
@@ -97,8 +113,20 @@ public class CaseDeadlines {
      */
     public Uni<Void> settle(
             VulnerabilityCase vulnerabilityCase, CaseState from, CaseState to, Instant at) {
-        Set<Step> settled = DeadlineTracking.settledBy(from, to);
-        Set<Step> kept = DeadlineTracking.keptBy(from, to);
+        return settle(
+                vulnerabilityCase,
+                DeadlineTracking.settledBy(from, to),
+                DeadlineTracking.keptBy(from, to),
+                at);
+    }
+
+    /** Marks the steps done (a notification submitted, the CVE record published), counting each. */
+    public Uni<Void> done(VulnerabilityCase vulnerabilityCase, Set<Step> steps, Instant at) {
+        return settle(vulnerabilityCase, steps, steps, at);
+    }
+
+    private Uni<Void> settle(
+            VulnerabilityCase vulnerabilityCase, Set<Step> settled, Set<Step> kept, Instant at) {
         if (settled.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -143,13 +171,24 @@ public class CaseDeadlines {
                                                         java.util.stream.Collectors.toList())));
     }
 
-    private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Instant due) {
+    /** A regulatory clock is warned about relative to its own start, the policy's to arrival. */
+    private java.time.OffsetDateTime warnAt(VulnerabilityCase vulnerabilityCase, Planned date) {
         return DeadlineTracking.warnAt(
-                        vulnerabilityCase.submittedAt.toInstant(),
-                        due,
+                        date.from() != null
+                                ? date.from()
+                                : vulnerabilityCase.submittedAt.toInstant(),
+                        date.dueAt(),
                         config.deadlines().warnBefore())
                 .atOffset(ZoneOffset.UTC);
     }
+
+    private static java.time.OffsetDateTime utc(Instant time) {
+        return time == null ? null : time.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A deadline to watch, whichever clock set it. */
+    private record Planned(
+            String step, Instant dueAt, String promised, Instant from, boolean firm) {}
 
     static Step step(String wireName) {
         return Step.valueOf(wireName.toUpperCase(Locale.ROOT));

@@ -242,6 +242,7 @@ public class CaseService {
                                                                         now));
                                     })
                             .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
+                            .chain(() -> disclosed(vulnerabilityCase, to, now))
                             .chain(
                                     () ->
                                             outbox.stage(
@@ -268,6 +269,18 @@ public class CaseService {
                                     })
                             .replaceWith(vulnerabilityCase);
                 });
+    }
+
+    /**
+     * The first move to published is the case's public disclosure: the CNA clock for its CVE record
+     * starts.
+     */
+    private Uni<Void> disclosed(VulnerabilityCase vulnerabilityCase, CaseState to, Instant now) {
+        if (to != CaseState.PUBLISHED || vulnerabilityCase.publiclyDisclosedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        vulnerabilityCase.publiclyDisclosedAt = now.atOffset(java.time.ZoneOffset.UTC);
+        return timeline.replan(vulnerabilityCase);
     }
 
     /**

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.policy.deadline.CaseFacts;
+import dev.embargo.policy.deadline.CraTrigger;
 import dev.embargo.policy.deadline.DeadlineEngine;
 import dev.embargo.policy.deadline.Extension;
+import dev.embargo.policy.deadline.RegulatoryClocks;
+import dev.embargo.policy.deadline.RegulatoryDeadline;
+import dev.embargo.policy.deadline.RegulatoryFacts;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +29,7 @@ public class CaseTimeline {
     private final ObjectMapper json;
     private final CaseDeadlines scheduled;
     private final DeadlineEngine engine = new DeadlineEngine();
+    private final RegulatoryClocks regulatoryClocks = new RegulatoryClocks();
 
     CaseTimeline(ObjectMapper json, CaseDeadlines scheduled) {
         this.json = json;
@@ -83,12 +89,40 @@ public class CaseTimeline {
     }
 
     /**
-     * Stores the deadlines with the case and has the scheduler watch them, in the caller's
-     * transaction (the case is persisted and locked).
+     * Stores the deadlines with the case and has the scheduler watch them with the regulatory
+     * clocks, in the caller's transaction (the case is persisted and locked).
      */
     public Uni<Void> keep(VulnerabilityCase vulnerabilityCase, List<Deadline> deadlines) {
         vulnerabilityCase.deadlines = write(deadlines);
-        return scheduled.plan(vulnerabilityCase, deadlines);
+        return scheduled.plan(vulnerabilityCase, deadlines, regulatoryOf(vulnerabilityCase));
+    }
+
+    /** Has the scheduler watch the case's clocks again after a regulatory fact changed. */
+    public Uni<Void> replan(VulnerabilityCase vulnerabilityCase) {
+        return keep(vulnerabilityCase, of(vulnerabilityCase));
+    }
+
+    /**
+     * The CNA clock (when the program, as the CNA, assigned the case's CVE ID) and the EU CRA clock
+     * (when one was started), from the case's facts.
+     */
+    public List<RegulatoryDeadline> regulatoryOf(VulnerabilityCase vulnerabilityCase) {
+        return regulatoryClocks.timeline(
+                new RegulatoryFacts(
+                        vulnerabilityCase.cveId != null
+                                && ProgramObligations.OWN_CNA.equals(vulnerabilityCase.cveRoute),
+                        instant(vulnerabilityCase.publiclyDisclosedAt),
+                        vulnerabilityCase.craTrigger == null
+                                ? null
+                                : CraTrigger.valueOf(
+                                        vulnerabilityCase.craTrigger.toUpperCase(Locale.ROOT)),
+                        instant(vulnerabilityCase.craAwareAt),
+                        instant(vulnerabilityCase.craCorrectiveMeasureAt),
+                        instant(vulnerabilityCase.craNotifiedAt)));
+    }
+
+    private static java.time.Instant instant(java.time.OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private String write(Object value) {

@@ -106,7 +106,8 @@ public class DeadlineScheduler {
                                 return statusUpdate(row, vulnerabilityCase, now);
                             }
                             String state = vulnerabilityCase.state.wireName();
-                            if (!row.dueAt.toInstant().isAfter(now)) {
+                            // A target past its time is warned about, never breached.
+                            if (row.firm && !row.dueAt.toInstant().isAfter(now)) {
                                 row.breachedAt = now.atOffset(ZoneOffset.UTC);
                                 if (row.warnedAt == null) {
                                     row.warnedAt = row.breachedAt;

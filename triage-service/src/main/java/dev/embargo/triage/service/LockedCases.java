@@ -5,6 +5,7 @@ import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.kit.security.StaffScope;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
 import io.smallrye.mutiny.Uni;
@@ -84,6 +85,24 @@ public class LockedCases {
                                                                 locked.programRevision == null
                                                                         ? 1
                                                                         : locked.programRevision)
+                                                        .chain(
+                                                                program ->
+                                                                        change.apply(
+                                                                                locked, program))));
+    }
+
+    /**
+     * Runs {@code change} in a transaction, with the case locked and what its program (the revision
+     * in force) says of CVE IDs and the EU market.
+     */
+    public <T> Uni<T> changeUnderObligations(
+            UUID caseId, BiFunction<VulnerabilityCase, ProgramObligations, Uni<T>> change) {
+        return Transactions.inTransaction(
+                () ->
+                        lock(caseId)
+                                .chain(
+                                        locked ->
+                                                programs.obligationsOf(locked.programSlug)
                                                         .chain(
                                                                 program ->
                                                                         change.apply(

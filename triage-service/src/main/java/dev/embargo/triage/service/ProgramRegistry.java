@@ -1,10 +1,13 @@
 package dev.embargo.triage.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.ProgramRevision;
 import dev.embargo.triage.repository.ProgramRevisionRepository;
 import io.smallrye.mutiny.Uni;
@@ -35,9 +38,12 @@ public class ProgramRegistry {
      */
     private final Map<String, Program> parsedRevisions = new ConcurrentHashMap<>();
 
-    ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox) {
+    private final ObjectMapper json;
+
+    ProgramRegistry(ProgramRevisionRepository revisions, Outbox outbox, ObjectMapper json) {
         this.revisions = revisions;
         this.outbox = outbox;
+        this.json = json;
     }
 
     /**
@@ -121,6 +127,27 @@ public class ProgramRegistry {
                                         : parsedRevisions.computeIfAbsent(
                                                 revisionKey(found.slug, found.revision),
                                                 key -> files.readPublished(found.document, key)));
+    }
+
+    /**
+     * What the program in force says of CVE IDs and the EU market, inside the caller's session;
+     * nothing stated for an unknown program.
+     */
+    public Uni<ProgramObligations> obligationsOf(String slug) {
+        return revisions
+                .latest(slug)
+                .map(
+                        found -> {
+                            try {
+                                return ProgramObligations.of(
+                                        found == null
+                                                ? json.missingNode()
+                                                : json.readTree(found.document));
+                            } catch (JsonProcessingException e) {
+                                throw new IllegalStateException(
+                                        "Program " + slug + " is stored unreadable", e);
+                            }
+                        });
     }
 
     private static String revisionKey(String slug, int revision) {

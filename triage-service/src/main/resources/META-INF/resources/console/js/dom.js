@@ -146,3 +146,34 @@ export async function busy(button, action) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/** A result area for an action: success in a polite status, failure as the API's problem. */
+export function outcome() {
+  return h('div', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
+}
+
+/**
+ * Runs action for button: success(result) (or the text) in output and announced, a failure as the
+ * API's problem; keeps keyboard focus in the section when the action redrew the button away.
+ */
+export async function act(button, output, action, success) {
+  const heading = button.closest('section')?.querySelector('h2');
+  await busy(button, async () => {
+    clear(output);
+    try {
+      const result = await action();
+      const message = typeof success === 'function' ? success(result) : success;
+      output.append(h('p', { class: 'success' }, message));
+      announce(message);
+      return result;
+    } catch (error) {
+      problemMessage(output, error);
+      return undefined;
+    }
+  });
+  if (!button.isConnected && heading) {
+    // The button went with what the action redrew: keep keyboard users in the section.
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}

@@ -5,7 +5,8 @@
 
 import { api } from '../api.js';
 import { session } from '../auth.js';
-import { announce, busy, clear, field, formatDate, h, problemMessage, select, table, time } from '../dom.js';
+import { act, clear, field, formatDate, h, outcome, problemMessage, select, table, time } from '../dom.js';
+import { craSection, cveSection } from './case-regulation.js';
 import { METRICS, buildVector, family, parseVector } from '../cvss.js';
 import { stateLabel } from '../states.js';
 
@@ -56,6 +57,12 @@ export async function render(main, params) {
     loadAudit(audit, path);
   }
 
+  /** After a CVE or CRA change: the clocks and audit lines it changed. */
+  function refreshAfterRegulation() {
+    refreshDeadlines();
+    loadAudit(audit, path);
+  }
+
   show(current);
   main.append(
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/cases' }, '← Case queue')),
@@ -70,6 +77,8 @@ export async function render(main, params) {
       h('div', { class: 'case-deciding' },
         section('moves', 'Move the case', moves, movesOutcome),
         section('deadlines', 'Deadlines', deadlines),
+        section('cve', 'CVE ID', ...cveSection(path, program, coordinating, refreshAfterRegulation)),
+        section('cra', 'EU CRA reporting', ...craSection(path, program, coordinating, refreshAfterRegulation)),
         coordinating && section('expedite', 'Expedited track', expediting, expediteOutcome),
         coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
@@ -83,33 +92,6 @@ export async function render(main, params) {
 function section(id, title, ...content) {
   return h('section', { class: 'panel', id: `section-${id}`, 'aria-labelledby': `section-${id}-heading` },
     h('h2', { id: `section-${id}-heading` }, title), ...content);
-}
-
-/** A result area for an action: success in a polite status, failure as the API's problem. */
-function outcome() {
-  return h('div', { class: 'outcome', role: 'status', 'aria-live': 'polite' });
-}
-
-async function act(button, output, action, success) {
-  const heading = button.closest('section')?.querySelector('h2');
-  await busy(button, async () => {
-    clear(output);
-    try {
-      const result = await action();
-      const message = typeof success === 'function' ? success(result) : success;
-      output.append(h('p', { class: 'success' }, message));
-      announce(message);
-      return result;
-    } catch (error) {
-      problemMessage(output, error);
-      return undefined;
-    }
-  });
-  if (!button.isConnected && heading) {
-    // The button went with what the action redrew: keep keyboard users in the section.
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  }
 }
 
 function summaryItems(c) {
@@ -370,6 +352,8 @@ const STANDINGS = {
 const STEP_LABELS = {
   acknowledgement: 'Acknowledgement', triage: 'Triage', status_update: 'Status update', fix: 'Fix',
   pre_release: 'Pre-release', disclosure: 'Disclosure', post_mortem: 'Post-mortem',
+  cve_record_target: 'CVE record (target)', cve_record: 'CVE record', cra_early_warning: 'CRA early warning',
+  cra_notification: 'CRA notification', cra_final_report: 'CRA final report',
 };
 
 /** "Disclosure, due 2026-12-04 18:00 UTC" */
@@ -462,7 +446,7 @@ async function loadDeadlines(box, path) {
     const list = h('ol', { id: 'deadlines', class: 'timeline' }, rows.map((d) => {
       const late = d.standing === 'settled' && d.breachedAt;
       return h('li', { class: ['deadline', `deadline-${late ? 'late' : d.standing}`], 'data-step': d.step, 'data-standing': d.standing },
-        h('span', { class: 'deadline-step' }, d.step), ' ',
+        h('span', { class: 'deadline-step' }, STEP_LABELS[d.step] ?? d.step), d.firm === false ? ' (target)' : null, ' ',
         h('span', { class: 'deadline-due' }, 'due ', time(d.dueAt)), ' ',
         h('span', { class: ['badge', `badge-${d.standing}`] }, late ? 'Met late' : STANDINGS[d.standing] ?? d.standing),
         d.settledAt ? h('span', { class: 'muted' }, ' settled ', time(d.settledAt)) : null,
