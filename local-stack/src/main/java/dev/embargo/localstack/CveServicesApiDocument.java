@@ -2,6 +2,7 @@ package dev.embargo.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -13,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -119,9 +122,37 @@ final class CveServicesApiDocument {
                 location,
                 path -> {
                     JsonNode node = read(path);
+                    readAmbiguousStringChoicesAsAnyOf(node, node);
                     return JsonSchemaFactory.getInstance(SpecVersionDetector.detect(node))
                             .getSchema(SchemaLocation.of("classpath:" + path), node, STRICT);
                 });
+    }
+
+    /**
+     * The published request schemas simplify the CVE schema's tag definitions to plain strings, so
+     * their {@code oneOf} between a tag extension and a known tag has two alternatives that both
+     * accept every string, and no tag at all could pass (CVE Services itself checks CNA containers
+     * against the full CVE JSON schema). Such a choice, and only such, is read as {@code anyOf}.
+     */
+    private static void readAmbiguousStringChoicesAsAnyOf(JsonNode node, JsonNode root) {
+        if (node instanceof ObjectNode object) {
+            JsonNode choice = object.get("oneOf");
+            if (choice != null
+                    && StreamSupport.stream(choice.spliterator(), false)
+                            .allMatch(alternative -> isAnyString(alternative, root))) {
+                object.set("anyOf", object.remove("oneOf"));
+            }
+        }
+        node.forEach(child -> readAmbiguousStringChoicesAsAnyOf(child, root));
+    }
+
+    private static boolean isAnyString(JsonNode schema, JsonNode root) {
+        String ref = schema.path("$ref").asText("");
+        JsonNode resolved = ref.startsWith("#/") ? root.at(ref.substring(1)) : schema;
+        Set<String> keys = new HashSet<>();
+        resolved.fieldNames().forEachRemaining(keys::add);
+        return "string".equals(resolved.path("type").asText())
+                && Set.of("$schema", "$id", "type").containsAll(keys);
     }
 
     private static JsonNode read(String path) {

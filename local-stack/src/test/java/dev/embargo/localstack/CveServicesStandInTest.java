@@ -21,7 +21,8 @@ class CveServicesStandInTest {
               "affected": [{"vendor": "MoQTail", "product": "moqtail-broker",
                             "versions": [{"version": "0.1.0", "status": "affected",
                                           "lessThan": "0.1.4", "versionType": "custom"}]}],
-              "references": [{"url": "https://advisories.example/advisories/EMB-2026-0007"}]
+              "references": [{"url": "https://advisories.example/advisories/EMB-2026-0007",
+                              "tags": ["vendor-advisory"]}]
             }}
             """;
 
