@@ -38,6 +38,16 @@ public final class CveServicesStandIn implements AutoCloseable {
     public record Exchange(
             String method, String template, String cveId, JsonNode body, int status) {}
 
+    /**
+     * The test stack's CNA program: the end-to-end tests publish it, and advisory has a CVE
+     * Services account for it.
+     */
+    public static final String LOCAL_PROGRAM = "cnalab";
+
+    /** That program's account (a test key, not a secret). */
+    public static final Account LOCAL_ACCOUNT =
+            new Account("cnalab", "cna@cnalab.example", "local-stack-cve-services-key");
+
     private static final String BASE_PATH = "/api";
     private static final String ORG_ID = "8254265b-2729-46b6-b9e3-3dfca2d5bfca";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,8 @@
 package dev.embargo.advisory.messaging;
 
+import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.LifecycleProjection;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -22,7 +24,8 @@ public class ReportLifecycleConsumer {
     private final EventHandlers handlers;
     private final LifecycleProjection projection;
 
-    ReportLifecycleConsumer(InboundEvents inbound, LifecycleProjection projection) {
+    ReportLifecycleConsumer(
+            InboundEvents inbound, LifecycleProjection projection, CveSubmissions cveSubmissions) {
         this.inbound = inbound;
         this.projection = projection;
         this.handlers =
@@ -30,7 +33,8 @@ public class ReportLifecycleConsumer {
                         .on(ReportSubmitted.class, projection::submitted)
                         .on(ReportAcknowledged.class, projection::acknowledged)
                         .on(CaseStateChanged.class, projection::stateChanged)
-                        .on(CaseSeverityChanged.class, projection::severityChanged);
+                        .on(CaseSeverityChanged.class, projection::severityChanged)
+                        .on(CaseCveRejected.class, cveSubmissions::rejected);
     }
 
     @Incoming("report-lifecycle")

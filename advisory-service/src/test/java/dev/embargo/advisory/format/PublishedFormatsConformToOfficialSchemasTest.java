@@ -64,6 +64,16 @@ class PublishedFormatsConformToOfficialSchemasTest {
     }
 
     @Test
+    void rejectedRecordsAreValidCveJson5Records() {
+        ObjectNode record =
+                cve.rejected(
+                        "CVE-1900-0003", "Duplicate of CVE-1900-0002.", SampleAdvisories.SECOND);
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        assertThat(record.at("/cveMetadata/state").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void providerMetadataIsValidAgainstTheCsafProviderSchema() {
         ObjectNode metadata =
                 distribution.providerMetadata(

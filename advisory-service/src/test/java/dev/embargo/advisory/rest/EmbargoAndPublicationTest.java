@@ -85,17 +85,15 @@ class EmbargoAndPublicationTest {
                 .statusCode(200)
                 .body("publicId", equalTo(List.of(publicId)));
         assertThat(publishedEvents(scheduled)).isEqualTo(1);
-        given().when()
-                .get(ADVISORIES + scheduled.advisory().id + "/audit")
-                .then()
-                .body(
-                        "action",
-                        equalTo(
-                                List.of(
-                                        "drafted",
-                                        "revised",
-                                        "lift-scheduled",
-                                        "published-at-lift-time")));
+        // CVE Services' answer may add an entry after these.
+        assertThat(
+                        given().when()
+                                .get(ADVISORIES + scheduled.advisory().id + "/audit")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("action", String.class))
+                .startsWith("drafted", "revised", "lift-scheduled", "published-at-lift-time");
     }
 
     @Test
