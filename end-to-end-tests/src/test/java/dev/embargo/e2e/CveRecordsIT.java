@@ -122,8 +122,16 @@ class CveRecordsIT {
                 .singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains(pooled));
 
-        // The advisory carries the ID; nothing reaches CVE Services before it is public.
+        // The advisory drafted from the case carries the ID; nothing reaches CVE Services before it
+        // is public.
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        given().auth()
+                .oauth2(stack.staffTokens().of("publisher"))
+                .when()
+                .get(advisory("/api/v1/advisories/" + advisoryId))
+                .then()
+                .statusCode(200)
+                .body("content.cveId", equalTo(pooled));
         AdvisoryDrafts.revise(stack, advisoryId, "Selector bypass " + unique, pooled, "Complete")
                 .then()
                 .statusCode(200);

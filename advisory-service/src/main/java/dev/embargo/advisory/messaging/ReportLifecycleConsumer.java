@@ -2,6 +2,7 @@ package dev.embargo.advisory.messaging;
 
 import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.LifecycleProjection;
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
@@ -34,7 +35,13 @@ public class ReportLifecycleConsumer {
                         .on(ReportAcknowledged.class, projection::acknowledged)
                         .on(CaseStateChanged.class, projection::stateChanged)
                         .on(CaseSeverityChanged.class, projection::severityChanged)
-                        .on(CaseCveRejected.class, cveSubmissions::rejected);
+                        .on(CaseCveAssigned.class, projection::cveAssigned)
+                        .on(
+                                CaseCveRejected.class,
+                                rejected ->
+                                        projection
+                                                .cveRejected(rejected)
+                                                .chain(() -> cveSubmissions.rejected(rejected)));
     }
 
     @Incoming("report-lifecycle")

@@ -3,18 +3,22 @@ package dev.embargo.advisory.service;
 import static dev.embargo.advisory.AdvisoryFixtures.EMEK;
 import static dev.embargo.advisory.AdvisoryFixtures.MOQTAIL;
 import static dev.embargo.advisory.AdvisoryTestInfrastructure.triage;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.AdvisoryFixtures.Report;
 import dev.embargo.advisory.CveServicesStandInResource;
 import dev.embargo.advisory.format.OfficialSchemas;
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.localstack.CveServicesStandIn;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +26,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "ada", roles = "admin")
 class CveRecordSubmissionTest {
 
     @Inject AdvisoryFixtures fixtures;
@@ -64,6 +71,40 @@ class CveRecordSubmissionTest {
                 .asString()
                 .contains(
                         "\"recordState\":\"PUBLISHED\"", scheduled.advisory().reportId.toString());
+        given().when()
+                .get("/api/v1/advisories/" + scheduled.advisory().id + "/cve-submissions")
+                .then()
+                .statusCode(200)
+                .body("cveId", equalTo(List.of(cveId)))
+                .body("status", equalTo(List.of("submitted")));
+    }
+
+    @Test
+    void theAdvisoryDraftedFromACaseStartsWithItsCveId() {
+        Report report = fixtures.submitted(MOQTAIL);
+        String cveId = "CVE-1900-" + (100000 + (int) (Math.random() * 800000));
+        triage().publish(
+                        new CaseCveAssigned(
+                                report.reportId(),
+                                UUID.randomUUID().toString(),
+                                report.trackingId(),
+                                MOQTAIL,
+                                cveId,
+                                "own-cna",
+                                "moqtail-cna",
+                                "cora",
+                                Instant.now()));
+        // Same report, same partition: once the case is accepted, the ID has arrived.
+        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+        fixtures.awaitCaseState(report.trackingId(), "accepted");
+
+        given().contentType("application/json")
+                .body(Map.of("trackingId", report.trackingId()))
+                .when()
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .body("content.cveId", equalTo(cveId));
     }
 
     @Test
