@@ -47,6 +47,7 @@ public class AdvisoryFixtures {
     public static final String EMEK = "emek";
     public static final String PUBLISHER = "pat";
     public static final String AFFECTED_VERSION = "0.1.3";
+    private static final int RUN = 1000 + new java.security.SecureRandom().nextInt(9000);
 
     private final Advisories advisories;
     private final Embargoes embargoes;
@@ -202,15 +203,21 @@ public class AdvisoryFixtures {
         return run(() -> advisories.draft(trackingId, PUBLISHER, slug -> true));
     }
 
-    /** A drafted advisory revised to content ready for publication. */
+    /**
+     * A drafted advisory revised to content ready for publication, with a test CVE id (year 1900)
+     * numbered like the advisory, after a number of this run (CVE Services' stand-in is new in each
+     * run, the database may not be).
+     */
     public AdvisoryDetails complete(String program) {
         AdvisoryDetails draft = drafted(program);
-        String title = "Selector bypass in " + draft.advisory().publicId;
+        String publicId = draft.advisory().publicId;
+        String title = "Selector bypass in " + publicId;
+        String cveId = "CVE-1900-" + RUN + publicId.substring(publicId.lastIndexOf('-') + 1);
         return run(
                 () ->
                         advisories.revise(
                                 draft.advisory().id,
-                                content(title, null),
+                                content(title, cveId),
                                 "Ready",
                                 PUBLISHER,
                                 slug -> true));

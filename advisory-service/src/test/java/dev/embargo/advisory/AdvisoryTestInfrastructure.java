@@ -9,11 +9,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Every {@code @QuarkusTest} of advisory runs on real PostgreSQL and Kafka, started once for the
  * module by the local stack's code (no Docker, no other service). Staff are stood in by
- * {@code @TestSecurity}; triage's events are sent through {@link #triage()}.
+ * {@code @TestSecurity}; triage's events are sent through {@link #triage()}; CVE Services is the
+ * local stand-in ({@link CveServicesStandInResource}).
  */
 @QuarkusTestResource(
         value = ServiceTestInfrastructure.class,
         initArgs = @ResourceArg(name = "service", value = "advisory"))
+@QuarkusTestResource(CveServicesStandInResource.class)
 public final class AdvisoryTestInfrastructure {
 
     private AdvisoryTestInfrastructure() {}

@@ -72,7 +72,7 @@ class AdvisoryPublicationIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String title = "Selector bypass " + unique;
         String credit = "Ada Lovelace " + unique;
-        String cve = "CVE-2026-" + (10000 + (int) (Math.random() * 89999));
+        String cve = "CVE-1900-" + (10000 + (int) (Math.random() * 89999));
         String reporterEmail = "advisory-" + unique + "@example.org";
         SubmittedReport report =
                 stack.reporter()

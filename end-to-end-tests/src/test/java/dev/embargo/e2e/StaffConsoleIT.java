@@ -191,7 +191,7 @@ class StaffConsoleIT {
                         stack,
                         advisoryId,
                         title,
-                        "CVE-2026-" + (10000 + (int) (Math.random() * 89999)),
+                        "CVE-1900-" + (10000 + (int) (Math.random() * 89999)),
                         "Ready")
                 .then()
                 .statusCode(200);

@@ -90,6 +90,21 @@ final class ServiceEnvironment {
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
             // OutboxRetentionIT plants old rows and waits for them to go.
             environment.put("EMBARGO_OUTBOX_PURGE_INTERVAL", "1s");
+            // CVE records go to the CVE Services stand-in the end-to-end tests run (and wait,
+            // pending,
+            // while none runs); the moqtail program is a CNA with an account there.
+            environment.put(
+                    "EMBARGO_CVE_SERVICES_URL",
+                    "http://127.0.0.1:" + settings.cveServicesPort() + "/api");
+            environment.put("EMBARGO_CVE_SERVICES_DRY_RUN", "false");
+            String account =
+                    "EMBARGO_ADVISORY_CVE_SERVICES_PROGRAMS_"
+                            + CveServicesStandIn.LOCAL_PROGRAM.toUpperCase(Locale.ROOT)
+                            + "_";
+            environment.put(
+                    account + "ORGANISATION", CveServicesStandIn.LOCAL_ACCOUNT.organisation());
+            environment.put(account + "USER", CveServicesStandIn.LOCAL_ACCOUNT.user());
+            environment.put(account + "API_KEY", CveServicesStandIn.LOCAL_ACCOUNT.apiKey());
             // A killed service's partitions pass to the other replica (or its restart) within 15 s,
             // not Kafka's 45.
             environment.put("EMBARGO_KAFKA_SESSION_TIMEOUT_MS", "15000");

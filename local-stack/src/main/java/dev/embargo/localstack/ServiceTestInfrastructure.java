@@ -142,6 +142,7 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
                 freePort(),
                 0,
                 0,
+                0,
                 0);
     }
 

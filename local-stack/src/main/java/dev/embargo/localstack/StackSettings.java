@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  *     EMBARGO_SERVICE_JVM_OPTIONS}, separated by spaces; see {@link #DEFAULT_SERVICE_JVM_OPTIONS})
  * @param intakeManagementPort where intake serves health, metrics and OpenAPI; likewise for the
  *     other services ({@code EMBARGO_<SERVICE>_MANAGEMENT_PORT})
+ * @param cveServicesPort where the test stack's services expect CVE Services: the end-to-end tests'
+ *     {@link CveServicesStandIn} listens there ({@code EMBARGO_CVE_SERVICES_PORT})
  */
 public record StackSettings(
         Path repository,
@@ -47,7 +49,8 @@ public record StackSettings(
         int postgresPort,
         int smtpPort,
         int imapPort,
-        int mailApiPort) {
+        int mailApiPort,
+        int cveServicesPort) {
 
     /** The four services, in the order they are listed everywhere. */
     public static final List<String> ALL_SERVICES =
@@ -144,7 +147,8 @@ public record StackSettings(
                 ports.get("EMBARGO_POSTGRES_PORT", 5433),
                 ports.get("EMBARGO_SMTP_PORT", 2525),
                 ports.get("EMBARGO_IMAP_PORT", 2143),
-                ports.get("EMBARGO_MAIL_API_PORT", 8025));
+                ports.get("EMBARGO_MAIL_API_PORT", 8025),
+                ports.get("EMBARGO_CVE_SERVICES_PORT", 8095));
     }
 
     /** Unset means all four; set but empty means none (infrastructure only). */

@@ -37,9 +37,10 @@ class StackSettingsTest {
                             settings.postgresPort(),
                             settings.smtpPort(),
                             settings.imapPort(),
-                            settings.mailApiPort()
+                            settings.mailApiPort(),
+                            settings.cveServicesPort()
                         })
-                .containsExactly(8180, 9180, 9092, 9093, 5433, 2525, 2143, 8025);
+                .containsExactly(8180, 9180, 9092, 9093, 5433, 2525, 2143, 8025, 8095);
         assertThat(settings.dataDir()).isEqualTo(Path.of(REPO, ".embargo/data"));
         assertThat(settings.toolsDir()).isEqualTo(Path.of(REPO, ".embargo/tools"));
     }
@@ -66,9 +67,10 @@ class StackSettingsTest {
                             settings.postgresPort(),
                             settings.smtpPort(),
                             settings.imapPort(),
-                            settings.mailApiPort()
+                            settings.mailApiPort(),
+                            settings.cveServicesPort()
                         })
-                .containsExactly(18180, 19180, 19092, 19093, 15433, 12525, 12143, 18025);
+                .containsExactly(18180, 19180, 19092, 19093, 15433, 12525, 12143, 18025, 18095);
         assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
         assertThat(settings.keycloakUrl()).isEqualTo("http://127.0.0.1:18180");
         assertThat(settings.mailApiUrl()).isEqualTo("http://127.0.0.1:18025");

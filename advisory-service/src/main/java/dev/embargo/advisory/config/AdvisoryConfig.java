@@ -2,7 +2,9 @@ package dev.embargo.advisory.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** How advisory names, publishes and signs advisories, under {@code embargo.advisory}. */
@@ -49,6 +51,54 @@ public interface AdvisoryConfig {
 
     /** The passphrase of {@link #signingKey()}; empty for an unprotected key. */
     Optional<String> signingKeyPassphrase();
+
+    /** Submission of CVE records to CVE Services, the CVE Program's API. */
+    CveServices cveServices();
+
+    interface CveServices {
+
+        /**
+         * CVE Services' base URL: {@code https://cveawg.mitre.org/api} in production, {@code
+         * https://cveawg-test.mitre.org/api} for the CVE Program's test environment.
+         */
+        @WithDefault("https://cveawg.mitre.org/api")
+        URI url();
+
+        /**
+         * Check and log each submission without sending it. On unless turned off: a deployment
+         * decides when its records start reaching the CVE Program.
+         */
+        @WithDefault("true")
+        boolean dryRun();
+
+        /** How often pending submissions are tried, and how long one request may take. */
+        @WithDefault("5s")
+        Duration scanInterval();
+
+        @WithDefault("20s")
+        Duration timeout();
+
+        /**
+         * The CVE Services account of each program that is a CNA, by program slug; a program
+         * without one has its records kept, not sent.
+         */
+        Map<String, Account> programs();
+
+        /** A CVE Services user: the three headers every request carries. */
+        interface Account {
+
+            /** The CNA's organisation short name ({@code CVE-API-ORG}). */
+            String organisation();
+
+            /** The user name ({@code CVE-API-USER}). */
+            String user();
+
+            /**
+             * The user's API key ({@code CVE-API-KEY}): a secret, set by environment, never logged.
+             */
+            String apiKey();
+        }
+    }
 
     interface Publisher {
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param description the full explanation
  * @param affected products and the version ranges affected, with the fixed version
  * @param cveId the CVE id, e.g. {@code CVE-2026-12345}; null when none was assigned
- * @param cweId the weakness, e.g. {@code CWE-79}; null when not classified
+ * @param cweId the weakness, e.g. {@code CWE-79}, or {@link #NOT_ENOUGH_INFORMATION} when the team
+ *     says it cannot tell; null when not classified
  * @param cweName the weakness' name as CWE spells it; null without a CWE id
  * @param cvssVector a CVSS 3.x or 4.0 vector; null when not scored
  * @param cvssScore the vector's base score; null without a vector
@@ -38,10 +39,21 @@ public record AdvisoryContent(
         String remediation,
         String workarounds) {
 
+    /**
+     * The explicit "not enough information" problem type CNA rules allow instead of a CWE, spelled
+     * as NVD spells it.
+     */
+    public static final String NOT_ENOUGH_INFORMATION = "NVD-CWE-noinfo";
+
     public AdvisoryContent {
         affected = affected == null ? List.of() : List.copyOf(affected);
         credits = credits == null ? List.of() : List.copyOf(credits);
         references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
+    public boolean hasCwe() {
+        return cweId != null && !NOT_ENOUGH_INFORMATION.equals(cweId);
     }
 
     /** The same content with other credits (used to add the reporter's at publication). */

@@ -63,6 +63,10 @@ public class TrackedReport {
     @Column(name = "cvss_score")
     public Double cvssScore;
 
+    /** The CVE ID triage assigned to the case; null before one is (or after it was rejected). */
+    @Column(name = "cve_id")
+    public String cveId;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 

@@ -145,7 +145,7 @@ public final class CsafDocument {
         if (content.cveId() != null) {
             vulnerability.put("cve", content.cveId());
         }
-        if (content.cweId() != null) {
+        if (content.hasCwe()) {
             vulnerability
                     .putObject("cwe")
                     .put("id", content.cweId())

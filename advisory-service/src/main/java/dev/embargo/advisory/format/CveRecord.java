@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -61,14 +62,20 @@ public final class CveRecord {
                 .forEach(
                         product -> affected(affected.addObject(), advisory.programName(), product));
         if (content.cweId() != null) {
-            cna.putArray("problemTypes")
-                    .addObject()
-                    .putArray("descriptions")
-                    .addObject()
-                    .put("lang", "en")
-                    .put("description", content.cweId() + " " + content.cweName())
-                    .put("cweId", content.cweId())
-                    .put("type", "CWE");
+            ObjectNode problemType =
+                    cna.putArray("problemTypes")
+                            .addObject()
+                            .putArray("descriptions")
+                            .addObject()
+                            .put("lang", "en");
+            if (content.hasCwe()) {
+                problemType
+                        .put("description", content.cweId() + " " + content.cweName())
+                        .put("cweId", content.cweId())
+                        .put("type", "CWE");
+            } else {
+                problemType.put("description", CveRecordRules.NOT_ENOUGH_INFORMATION);
+            }
         }
         Cvss.of(content.cvssVector(), content.cvssScore())
                 .ifPresent(
@@ -114,6 +121,30 @@ public final class CveRecord {
                 .add("vendor-advisory");
         content.references().forEach(link -> references.addObject().put("url", link.url()));
         return Optional.of(record);
+    }
+
+    /**
+     * The REJECTED record of a CVE id that will not be used (CNA rules 4.5.3.5: unused ids are
+     * rejected), with the reason as the CNA gives it.
+     */
+    public ObjectNode rejected(String cveId, String reason, Instant rejectedAt) {
+        ObjectNode record = json.createObjectNode();
+        record.put("dataType", "CVE_RECORD");
+        record.put("dataVersion", DATA_VERSION);
+        ObjectNode metadata = record.putObject("cveMetadata");
+        metadata.put("cveId", cveId);
+        metadata.put("assignerOrgId", assignerOrgId);
+        metadata.put("assignerShortName", assignerShortName);
+        metadata.put("state", "REJECTED");
+        metadata.put("dateRejected", rejectedAt.toString());
+        metadata.put("dateUpdated", rejectedAt.toString());
+        ObjectNode cna = record.putObject("containers").putObject("cna");
+        cna.putObject("providerMetadata")
+                .put("orgId", assignerOrgId)
+                .put("shortName", assignerShortName)
+                .put("dateUpdated", rejectedAt.toString());
+        cna.putArray("rejectedReasons").addObject().put("lang", "en").put("value", reason);
+        return record;
     }
 
     private static void affected(ObjectNode entry, String vendor, AffectedProduct product) {

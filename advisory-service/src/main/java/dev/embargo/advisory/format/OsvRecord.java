@@ -69,7 +69,7 @@ public final class OsvRecord {
         if (content.severity() != null) {
             specific.put("severity", content.severity());
         }
-        if (content.cweId() != null) {
+        if (content.hasCwe()) {
             specific.putArray("cwe_ids").add(content.cweId());
         }
         return record;

@@ -1,6 +1,9 @@
 package dev.embargo.advisory.messaging;
 
+import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.LifecycleProjection;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -22,7 +25,8 @@ public class ReportLifecycleConsumer {
     private final EventHandlers handlers;
     private final LifecycleProjection projection;
 
-    ReportLifecycleConsumer(InboundEvents inbound, LifecycleProjection projection) {
+    ReportLifecycleConsumer(
+            InboundEvents inbound, LifecycleProjection projection, CveSubmissions cveSubmissions) {
         this.inbound = inbound;
         this.projection = projection;
         this.handlers =
@@ -30,7 +34,14 @@ public class ReportLifecycleConsumer {
                         .on(ReportSubmitted.class, projection::submitted)
                         .on(ReportAcknowledged.class, projection::acknowledged)
                         .on(CaseStateChanged.class, projection::stateChanged)
-                        .on(CaseSeverityChanged.class, projection::severityChanged);
+                        .on(CaseSeverityChanged.class, projection::severityChanged)
+                        .on(CaseCveAssigned.class, projection::cveAssigned)
+                        .on(
+                                CaseCveRejected.class,
+                                rejected ->
+                                        projection
+                                                .cveRejected(rejected)
+                                                .chain(() -> cveSubmissions.rejected(rejected)));
     }
 
     @Incoming("report-lifecycle")

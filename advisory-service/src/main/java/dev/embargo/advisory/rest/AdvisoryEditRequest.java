@@ -1,5 +1,6 @@
 package dev.embargo.advisory.rest;
 
+import dev.embargo.advisory.domain.AdvisoryContent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ public record AdvisoryEditRequest(
         @Size(max = 20000) String description,
         @Valid @Size(max = 50) List<AffectedProductRequest> affected,
         @Pattern(regexp = "^CVE-\\d{4}-\\d{4,19}$") String cveId,
-        @Pattern(regexp = "^CWE-[1-9]\\d{0,5}$") String cweId,
+        @Pattern(regexp = "^(CWE-[1-9]\\d{0,5}|NVD-CWE-noinfo)$") String cweId,
         @Size(max = 200) String cweName,
         @Pattern(regexp = "^CVSS:(3\\.[01]|4\\.0)/[A-Za-z0-9:/]{1,300}$") String cvssVector,
         @Pattern(regexp = "^[a-z][a-z0-9-]{0,39}$") String severity,
@@ -28,10 +29,15 @@ public record AdvisoryEditRequest(
         @Size(max = 5000) String workarounds,
         @NotBlank @Size(max = 500) String changeSummary) {
 
-    /** CSAF and CVE records name a weakness by id and name together. */
+    /**
+     * CSAF and CVE records name a weakness by id and name together ({@code NVD-CWE-noinfo}, "not
+     * enough information", needs no name).
+     */
     @AssertTrue(message = "cweName is required with cweId")
     public boolean isCweNamed() {
-        return cweId == null || cweName != null && !cweName.isBlank();
+        return cweId == null
+                || AdvisoryContent.NOT_ENOUGH_INFORMATION.equals(cweId)
+                || cweName != null && !cweName.isBlank();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.embargo.advisory.mapping.AdvisoryMapper;
 import dev.embargo.advisory.mapping.PreAdvisoryMapper;
 import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryPreviews;
+import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.Embargoes;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.security.StaffScope;
@@ -55,6 +56,7 @@ public class AdvisoryResource {
     private final Advisories advisories;
     private final Embargoes embargoes;
     private final AdvisoryPreviews previews;
+    private final CveSubmissions cveSubmissions;
     private final AdvisoryMapper mapper;
     private final PreAdvisoryMapper preAdvisoryMapper;
     private final SecurityIdentity identity;
@@ -64,6 +66,7 @@ public class AdvisoryResource {
             Advisories advisories,
             Embargoes embargoes,
             AdvisoryPreviews previews,
+            CveSubmissions cveSubmissions,
             AdvisoryMapper mapper,
             PreAdvisoryMapper preAdvisoryMapper,
             SecurityIdentity identity,
@@ -71,6 +74,7 @@ public class AdvisoryResource {
         this.advisories = advisories;
         this.embargoes = embargoes;
         this.previews = previews;
+        this.cveSubmissions = cveSubmissions;
         this.mapper = mapper;
         this.preAdvisoryMapper = preAdvisoryMapper;
         this.identity = identity;
@@ -253,6 +257,22 @@ public class AdvisoryResource {
         return advisories
                 .audit(id, scope::covers)
                 .map(found -> found.stream().map(mapper::toView).toList());
+    }
+
+    @GET
+    @Path("/{id}/cve-submissions")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(
+            summary = "The advisory's CVE records for CVE Services, oldest first",
+            description =
+                    "One per published version with a CVE id: pending, submitted, dry-run,"
+                            + " not-configured (the program has no CVE Services account) or"
+                            + " refused, with CVE Services' answer.")
+    public Uni<List<CveSubmissionView>> cveSubmissions(@PathParam("id") UUID id) {
+        return advisories
+                .get(id, scope::covers)
+                .chain(found -> cveSubmissions.ofAdvisory(id))
+                .map(found -> found.stream().map(CveSubmissionView::of).toList());
     }
 
     @GET

@@ -75,8 +75,8 @@ public class Advisories {
     }
 
     /**
-     * Drafts the advisory of a case, known by its report's tracking id: title, severity and CVSS
-     * come from the report and triage's scoring; the rest is the publisher's to write.
+     * Drafts the advisory of a case, known by its report's tracking id: title, severity, CVSS and
+     * the CVE ID come from the report and triage; the rest is the publisher's to write.
      */
     public Uni<AdvisoryDetails> draft(String trackingId, String actor, Predicate<String> visible) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -151,7 +151,7 @@ public class Advisories {
                         null,
                         null,
                         List.of(),
-                        null,
+                        report.cveId,
                         null,
                         null,
                         report.cvssVector,

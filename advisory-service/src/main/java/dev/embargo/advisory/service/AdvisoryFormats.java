@@ -3,6 +3,7 @@ package dev.embargo.advisory.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.config.AdvisoryConfig;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedAdvisory;
@@ -18,8 +19,10 @@ import dev.embargo.advisory.format.PublicLinks;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The renderers of every published format, configured once for this deployment. */
 @ApplicationScoped
@@ -90,6 +93,16 @@ public class AdvisoryFormats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored snapshot does not read back", e);
         }
+    }
+
+    /** The CVE record of a published advisory; empty without a CVE id. */
+    public Optional<ObjectNode> cveRecord(PublishedAdvisory advisory) {
+        return cve.render(advisory);
+    }
+
+    /** The REJECTED record of a CVE id. */
+    public ObjectNode rejectedCveRecord(String cveId, String reason, Instant rejectedAt) {
+        return cve.rejected(cveId, reason, rejectedAt);
     }
 
     public CsafDistribution distribution() {

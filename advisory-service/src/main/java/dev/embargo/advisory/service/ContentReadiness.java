@@ -1,14 +1,17 @@
 package dev.embargo.advisory.service;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.format.CveRecordRules;
 import dev.embargo.kit.problem.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Whether content may go public: what every format needs (CSAF requires a summary note, a product
- * tree and a remediation; OSV and CVE records an affected range). Drafts may be incomplete;
- * scheduling, early breaks and publication may not.
+ * tree and a remediation; OSV and CVE records an affected range), and with a CVE id what the CNA
+ * rules ask of the record (see {@link CveRecordRules}). Drafts may be incomplete; scheduling, early
+ * breaks and publication may not.
  */
 final class ContentReadiness {
 
@@ -26,7 +29,27 @@ final class ContentReadiness {
         if ((content.cvssVector() == null) != (content.cvssScore() == null)) {
             missing.add(new FieldError("cvssScore", "a CVSS vector and its score go together"));
         }
+        if (content.cveId() != null) {
+            missing.addAll(cveRecordRules(content));
+        }
         return missing;
+    }
+
+    /**
+     * The record's rules that content decides (the advisory page is always the record's public
+     * reference).
+     */
+    private static List<FieldError> cveRecordRules(AdvisoryContent content) {
+        List<FieldError> broken = new ArrayList<>();
+        if (content.cweId() == null) {
+            broken.add(CveRecordRules.NO_PROBLEM_TYPE);
+        }
+        List<String> credited = content.credits().stream().map(Credit::name).toList();
+        if (CveRecordRules.mentionsCredit(content.summary(), credited)
+                || CveRecordRules.mentionsCredit(content.description(), credited)) {
+            broken.add(CveRecordRules.CREDIT_IN_DESCRIPTION);
+        }
+        return broken;
     }
 
     private static void require(List<FieldError> missing, String field, String value) {

@@ -3,6 +3,8 @@ package dev.embargo.advisory.service;
 import dev.embargo.advisory.domain.LifecycleStage;
 import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.TrackedReportRepository;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -72,6 +74,25 @@ public class LifecycleProjection {
                             report.severity = event.severity();
                             report.cvssVector = event.cvssVector();
                             report.cvssScore = event.cvssScore();
+                        })
+                .replaceWithVoid();
+    }
+
+    /** Keeps the case's CVE ID, which the advisory drafted from the case starts with. */
+    public Uni<Void> cveAssigned(CaseCveAssigned event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(report -> report.cveId = event.cveId())
+                .replaceWithVoid();
+    }
+
+    /** Forgets a rejected CVE ID (unless another has replaced it already). */
+    public Uni<Void> cveRejected(CaseCveRejected event) {
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            if (event.cveId().equals(report.cveId)) {
+                                report.cveId = null;
+                            }
                         })
                 .replaceWithVoid();
     }

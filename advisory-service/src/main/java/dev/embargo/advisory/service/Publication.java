@@ -55,6 +55,7 @@ public class Publication {
     private final LifecycleProjection reports;
     private final ProgramViews programs;
     private final AdvisoryFormats formats;
+    private final CveSubmissions cveSubmissions;
     private final SigningKeys signingKeys;
     private final AuditTrail audit;
     private final SealedJson sealed;
@@ -71,6 +72,7 @@ public class Publication {
             LifecycleProjection reports,
             ProgramViews programs,
             AdvisoryFormats formats,
+            CveSubmissions cveSubmissions,
             SigningKeys signingKeys,
             AuditTrail audit,
             SealedJson sealed,
@@ -84,6 +86,7 @@ public class Publication {
         this.reports = reports;
         this.programs = programs;
         this.formats = formats;
+        this.cveSubmissions = cveSubmissions;
         this.signingKeys = signingKeys;
         this.audit = audit;
         this.sealed = sealed;
@@ -161,6 +164,13 @@ public class Publication {
                                     .chain(
                                             snapshot ->
                                                     store(advisory, snapshot, signer, now)
+                                                            .chain(
+                                                                    () ->
+                                                                            cveSubmissions
+                                                                                    .queuePublished(
+                                                                                            advisory,
+                                                                                            snapshot,
+                                                                                            now))
                                                             .chain(
                                                                     () ->
                                                                             outbox.stage(

@@ -7,17 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * CVE JSON 5 records. The official bundled schema (CVEProject/cve-schema) could not be vendored
- * yet: the repository is larger than the snapshots these machines may fetch and it is on neither
- * Maven Central nor npm. Until it is, these tests check the rules of that schema a record of ours
- * can break: required fields, the identifier and timestamp patterns, and the version-range shape.
+ * What CVE JSON 5 records say. That each record is valid against the official schema is shown in
+ * PublishedFormatsConformToOfficialSchemasTest.
  */
 class CveRecordTest {
-
-    private static final String UUID_V4 =
-            "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-4[0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$";
-    private static final String TIMESTAMP =
-            "^\\d{4}-\\d{2}-\\d{2}T(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$";
 
     private final CveRecord cve =
             new CveRecord(
@@ -27,20 +20,15 @@ class CveRecordTest {
                     "example");
 
     @Test
-    void aRecordCarriesTheMetadataAndCnaContainerTheSchemaRequires() {
+    void aRecordIsValidAndCarriesTheAdvisorysIdsLinksAndScores() {
         JsonNode record = cve.render(SampleAdvisories.complete()).orElseThrow();
 
-        assertThat(record.get("dataType").asText()).isEqualTo("CVE_RECORD");
-        assertThat(record.get("dataVersion").asText())
-                .matches("^5\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?$");
-        assertThat(record.at("/cveMetadata/cveId").asText()).matches("^CVE-[0-9]{4}-[0-9]{4,19}$");
-        assertThat(record.at("/cveMetadata/assignerOrgId").asText()).matches(UUID_V4);
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        assertThat(record.at("/cveMetadata/cveId").asText()).isEqualTo("CVE-1900-12345");
         assertThat(record.at("/cveMetadata/state").asText()).isEqualTo("PUBLISHED");
-        assertThat(record.at("/cveMetadata/datePublished").asText()).matches(TIMESTAMP);
-        assertThat(record.at("/cveMetadata/dateUpdated").asText()).matches(TIMESTAMP);
         JsonNode cna = record.at("/containers/cna");
-        assertThat(cna.at("/providerMetadata/orgId").asText()).matches(UUID_V4);
-        assertThat(cna.get("title").asText()).hasSizeBetween(1, 256);
+        assertThat(cna.at("/providerMetadata/orgId").asText())
+                .isEqualTo("8254265b-2729-46b6-b9e3-3dfca2d5bfca");
         assertThat(cna.at("/descriptions/0/lang").asText()).isEqualTo("en");
         assertThat(cna.at("/references/0/url").asText())
                 .isEqualTo("https://advisories.example/advisories/EMB-2026-0007");

@@ -131,7 +131,7 @@ class DistributionListingsTest {
                 .startsWith("### Security\n\n- Selector bypass")
                 .contains(
                         "[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007),"
-                                + " CVE-2026-12345")
+                                + " CVE-1900-12345")
                 .contains("Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper.");
         assertThat(snippet.lines()).hasSize(3);
     }

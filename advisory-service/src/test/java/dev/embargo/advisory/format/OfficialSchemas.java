@@ -11,9 +11,8 @@ import java.util.Set;
 
 /**
  * The official schemas, vendored under {@code src/test/resources/schemas} with their licences:
- * OASIS CSAF 2.0 (with FIRST's CVSS schemas it references) and OSV. Remote references are mapped to
- * the vendored copies: the tests never go online. (The CVE JSON 5 schema is not vendored yet: see
- * CveRecordTest.)
+ * OASIS CSAF 2.0 (with FIRST's CVSS schemas it references), OSV and the bundled CVE Record Format
+ * 5.1.1. Remote references are mapped to the vendored copies: the tests never go online.
  */
 public final class OfficialSchemas {
 
@@ -40,6 +39,14 @@ public final class OfficialSchemas {
                     SchemaLocation.of("classpath:schemas/csaf/provider_json_schema.json"), CONFIG);
     public static final JsonSchema OSV =
             DRAFT_2020_12.getSchema(SchemaLocation.of("classpath:schemas/osv/schema.json"), CONFIG);
+
+    /** CVE JSON 5: the bundled schema inlines every schema it uses, and declares draft-07. */
+    public static final JsonSchema CVE =
+            JsonSchemaFactory.getInstance(VersionFlag.V7)
+                    .getSchema(
+                            SchemaLocation.of(
+                                    "classpath:schemas/cve/CVE_Record_Format_bundled_5.1.1.json"),
+                            CONFIG);
 
     private OfficialSchemas() {}
 

@@ -22,6 +22,8 @@ class PublishedFormatsConformToOfficialSchemasTest {
     private final CsafDocument csaf = new CsafDocument(JSON, LINKS, PUBLISHER);
     private final OsvRecord osv = new OsvRecord(JSON, LINKS);
     private final CsafDistribution distribution = new CsafDistribution(JSON, LINKS, PUBLISHER);
+    private final CveRecord cve =
+            new CveRecord(JSON, LINKS, "8254265b-2729-46b6-b9e3-3dfca2d5bfca", "example");
 
     static Stream<PublishedAdvisory> advisories() {
         return Stream.of(SampleAdvisories.complete(), SampleAdvisories.sparse());
@@ -47,6 +49,30 @@ class PublishedFormatsConformToOfficialSchemasTest {
         assertThat(OfficialSchemas.violations(OfficialSchemas.OSV, osv.render(advisory))).isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("advisoriesWithCveIds")
+    void cveRecordsAreValidCveJson5Records(PublishedAdvisory advisory) {
+        ObjectNode record = cve.render(advisory).orElseThrow();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+    }
+
+    static Stream<PublishedAdvisory> advisoriesWithCveIds() {
+        return Stream.of(
+                SampleAdvisories.complete(),
+                SampleAdvisories.withCveId(SampleAdvisories.sparse(), "CVE-1900-0002"));
+    }
+
+    @Test
+    void rejectedRecordsAreValidCveJson5Records() {
+        ObjectNode record =
+                cve.rejected(
+                        "CVE-1900-0003", "Duplicate of CVE-1900-0002.", SampleAdvisories.SECOND);
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        assertThat(record.at("/cveMetadata/state").asText()).isEqualTo("REJECTED");
+    }
+
     @Test
     void providerMetadataIsValidAgainstTheCsafProviderSchema() {
         ObjectNode metadata =
@@ -66,9 +92,12 @@ class PublishedFormatsConformToOfficialSchemasTest {
         ((ObjectNode) broken.at("/document/tracking")).put("version", "v2");
         ObjectNode brokenOsv = osv.render(SampleAdvisories.complete());
         brokenOsv.put("id", "EMB-2026-0007");
+        ObjectNode brokenCve = cve.render(SampleAdvisories.complete()).orElseThrow();
+        ((ObjectNode) brokenCve.get("cveMetadata")).put("cveId", "CVE-26-1");
 
         assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, broken)).isNotEmpty();
         assertThat(OfficialSchemas.violations(OfficialSchemas.OSV, brokenOsv)).isNotEmpty();
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, brokenCve)).isNotEmpty();
     }
 
     @Test

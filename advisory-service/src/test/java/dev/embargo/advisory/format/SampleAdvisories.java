@@ -36,7 +36,7 @@ final class SampleAdvisories {
                                 new AffectedProduct(
                                         "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail"),
                                 new AffectedProduct("moqtail-cli", "0", null, null, null)),
-                        "CVE-2026-12345",
+                        "CVE-1900-12345",
                         "CWE-863",
                         "Incorrect Authorization",
                         "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
@@ -99,5 +99,37 @@ final class SampleAdvisories {
                 true,
                 null,
                 "https://advisories.example/advisories/EMB-2026-0008");
+    }
+
+    /** The same advisory with a CVE id (test ids use the reserved year 1900). */
+    static PublishedAdvisory withCveId(PublishedAdvisory advisory, String cveId) {
+        AdvisoryContent content = advisory.content();
+        return new PublishedAdvisory(
+                advisory.advisoryId(),
+                advisory.publicId(),
+                advisory.programSlug(),
+                advisory.programName(),
+                advisory.version(),
+                new AdvisoryContent(
+                        content.title(),
+                        content.summary(),
+                        content.description(),
+                        content.affected(),
+                        cveId,
+                        content.cweId(),
+                        content.cweName(),
+                        content.cvssVector(),
+                        content.cvssScore(),
+                        content.severity(),
+                        content.credits(),
+                        content.references(),
+                        content.remediation(),
+                        content.workarounds()),
+                advisory.initialReleaseDate(),
+                advisory.currentReleaseDate(),
+                advisory.revisionHistory(),
+                advisory.earlyBreak(),
+                advisory.postMortem(),
+                advisory.url());
     }
 }

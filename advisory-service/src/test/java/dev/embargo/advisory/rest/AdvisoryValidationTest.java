@@ -88,6 +88,44 @@ class AdvisoryValidationTest {
     }
 
     @Test
+    void aCveRecordThatBreaksTheCnaRulesCannotBeScheduled() {
+        String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "title", "Selector bypass",
+                                "summary", "A crafted selector reads topics beyond the role.",
+                                "description", "Reported by Ada Lovelace: a wildcard slips by.",
+                                "affected", List.of(Map.of("product", "moqtail-broker")),
+                                "cveId", "CVE-1900-7777",
+                                "remediation", "Upgrade.",
+                                "changeSummary", "Complete but for the CNA rules"))
+                .statusCode(200);
+
+        send("PUT", advisory + "/embargo", Map.of("liftAt", inDays(3)))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "advisory-incomplete"))
+                .body("errors.field", equalTo(List.of("cweId", "description")))
+                .body("errors[0].message", containsString("NVD-CWE-noinfo"));
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "title", "Selector bypass",
+                                "summary", "A crafted selector reads topics beyond the role.",
+                                "description", "A wildcard after a negation slips by.",
+                                "affected", List.of(Map.of("product", "moqtail-broker")),
+                                "cveId", "CVE-1900-7777",
+                                "cweId", "NVD-CWE-noinfo",
+                                "remediation", "Upgrade.",
+                                "changeSummary", "Not enough information on the weakness"))
+                .statusCode(200);
+        send("PUT", advisory + "/embargo", Map.of("liftAt", inDays(3))).statusCode(200);
+    }
+
+    @Test
     void theProgramsDisclosureDeadlineBoundsTheLiftTime() {
         String embargo =
                 "/api/v1/advisories/" + fixtures.complete(MOQTAIL).advisory().id + "/embargo";

@@ -68,6 +68,11 @@ class EmbargoAndPublicationTest {
         assertThat(csaf.at("/document/tracking/id").asText()).isEqualTo(publicId);
         JsonNode osv = JSON.readTree(get("/advisories/" + publicId + "/osv.json"));
         assertThat(OfficialSchemas.violations(OfficialSchemas.OSV, osv)).isEmpty();
+        JsonNode cve = JSON.readTree(get("/advisories/" + publicId + "/cve.json"));
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, cve)).isEmpty();
+        assertThat(cve.at("/cveMetadata/cveId").asText())
+                .isEqualTo(scheduled.content().cveId())
+                .startsWith("CVE-1900-");
         assertThat(get("/advisories/" + publicId + "/credits.md")).contains(credit);
         assertThat(get("/programs/moqtail/advisories.atom")).contains(publicId + ": " + title);
         assertThat(get("/.well-known/csaf/white/index.txt"))
@@ -80,17 +85,15 @@ class EmbargoAndPublicationTest {
                 .statusCode(200)
                 .body("publicId", equalTo(List.of(publicId)));
         assertThat(publishedEvents(scheduled)).isEqualTo(1);
-        given().when()
-                .get(ADVISORIES + scheduled.advisory().id + "/audit")
-                .then()
-                .body(
-                        "action",
-                        equalTo(
-                                List.of(
-                                        "drafted",
-                                        "revised",
-                                        "lift-scheduled",
-                                        "published-at-lift-time")));
+        // CVE Services' answer may add an entry after these.
+        assertThat(
+                        given().when()
+                                .get(ADVISORIES + scheduled.advisory().id + "/audit")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("action", String.class))
+                .startsWith("drafted", "revised", "lift-scheduled", "published-at-lift-time");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.kit.problem.Problem.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ContentReadinessTest {
     void completeContentMissesNothing() {
         assertThat(
                         ContentReadiness.missing(
-                                AdvisoryFixtures.content("Selector bypass", "CVE-2026-12345")))
+                                AdvisoryFixtures.content("Selector bypass", "CVE-1900-12345")))
                 .isEmpty();
     }
 
@@ -65,5 +66,70 @@ class ContentReadinessTest {
         assertThat(ContentReadiness.missing(unscored))
                 .extracting(FieldError::field)
                 .containsExactly("cvssScore");
+    }
+
+    @Test
+    void withACveIdTheWeaknessIsNamedOrDeclaredUnknownAndTheDescriptionCreditsNoOne() {
+        AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", "CVE-1900-12345");
+        AdvisoryContent unclassifiedAndCrediting =
+                new AdvisoryContent(
+                        complete.title(),
+                        complete.summary(),
+                        complete.description() + " Discovered by Ada Lovelace.",
+                        complete.affected(),
+                        complete.cveId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "medium",
+                        List.of(new Credit("Ada Lovelace", "finder")),
+                        complete.references(),
+                        complete.remediation(),
+                        null);
+        AdvisoryContent notEnoughInformation =
+                new AdvisoryContent(
+                        complete.title(),
+                        complete.summary(),
+                        complete.description(),
+                        complete.affected(),
+                        complete.cveId(),
+                        AdvisoryContent.NOT_ENOUGH_INFORMATION,
+                        null,
+                        null,
+                        null,
+                        "medium",
+                        List.of(),
+                        complete.references(),
+                        complete.remediation(),
+                        null);
+
+        assertThat(ContentReadiness.missing(unclassifiedAndCrediting))
+                .extracting(FieldError::field)
+                .containsExactly("cweId", "description");
+        assertThat(ContentReadiness.missing(notEnoughInformation)).isEmpty();
+    }
+
+    @Test
+    void withoutACveIdNoRecordRuleApplies() {
+        AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
+        AdvisoryContent unclassified =
+                new AdvisoryContent(
+                        complete.title(),
+                        complete.summary(),
+                        "Reported by Ada. " + complete.description(),
+                        complete.affected(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "medium",
+                        List.of(),
+                        List.of(),
+                        complete.remediation(),
+                        null);
+
+        assertThat(ContentReadiness.missing(unclassified)).isEmpty();
     }
 }

@@ -243,6 +243,11 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
         }
 
         @Override
+        public CveServices cveServices() {
+            throw new UnsupportedOperationException("previews never submit CVE records");
+        }
+
+        @Override
         public Duration publicationScanInterval() {
             return Duration.ofSeconds(1);
         }

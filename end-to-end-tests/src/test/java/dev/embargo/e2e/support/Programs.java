@@ -24,21 +24,36 @@ public final class Programs {
      */
     public static void publishCopyOfPea2pea(
             RunningStack stack, String slug, String name, String fingerprint, String armoredKey) {
-        String yaml;
-        try {
-            yaml = Files.readString(Path.of("../deploy/programs/pea2pea.yaml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        yaml =
-                yaml.replace("slug: pea2pea", "slug: " + slug)
+        publish(
+                stack,
+                slug,
+                seed("pea2pea")
+                        .replace("slug: pea2pea", "slug: " + slug)
                         .replace("name: pea2pea", "name: " + name)
                         .replace(
                                 "openPgp:\n  status: none",
                                 "openPgp:\n  status: published\n  fingerprint: "
                                         + fingerprint
                                         + "\n  armoredKey: |\n"
-                                        + indent(armoredKey));
+                                        + indent(armoredKey)));
+        awaitAtIntake(stack, slug, "/openpgp-key.asc");
+    }
+
+    /** Publishes moqtail's policy under another slug and waits until intake knows the program. */
+    public static void publishCopyOfMoqtail(RunningStack stack, String slug) {
+        publish(stack, slug, seed("moqtail").replace("slug: moqtail", "slug: " + slug));
+        awaitAtIntake(stack, slug, "");
+    }
+
+    private static String seed(String slug) {
+        try {
+            return Files.readString(Path.of("../deploy/programs/" + slug + ".yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void publish(RunningStack stack, String slug, String yaml) {
         given().auth()
                 .oauth2(stack.staffTokens().of("admin"))
                 .contentType("application/yaml")
@@ -47,6 +62,9 @@ public final class Programs {
                 .put(stack.serviceUrl("triage") + "/api/v1/programs/" + slug)
                 .then()
                 .statusCode(200);
+    }
+
+    private static void awaitAtIntake(RunningStack stack, String slug, String path) {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () ->
@@ -55,7 +73,7 @@ public final class Programs {
                                                 stack.serviceUrl("intake")
                                                         + "/api/v1/programs/"
                                                         + slug
-                                                        + "/openpgp-key.asc")
+                                                        + path)
                                         .then()
                                         .statusCode(200));
     }

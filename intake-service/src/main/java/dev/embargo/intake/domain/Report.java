@@ -76,6 +76,10 @@ public class Report {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
+    /** The CVE ID of the report's case, shown to the reporter; null before one is assigned. */
+    @Column(name = "cve_id")
+    public String cveId;
+
     /**
      * The deadlines the program's policy sets for this report, as JSON, once triage acknowledged
      * it.

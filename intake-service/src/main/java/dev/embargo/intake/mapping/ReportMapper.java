@@ -62,6 +62,7 @@ public class ReportMapper {
                 report.status.wireName(),
                 instant(report.submittedAt),
                 instant(report.acknowledgedAt),
+                report.cveId,
                 service.deadlinesOf(report).stream()
                         .map(
                                 date ->

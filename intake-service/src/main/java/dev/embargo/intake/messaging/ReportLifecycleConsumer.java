@@ -1,5 +1,7 @@
 package dev.embargo.intake.messaging;
 
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines, the
- * team's messages.
+ * team's messages, the case's CVE ID.
  */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
@@ -47,7 +49,9 @@ public class ReportLifecycleConsumer {
                                 moved ->
                                         reports.followDeadlines(
                                                 moved.reportId(), moved.deadlines()))
-                        .on(CaseMessagePosted.class, conversation::addTeamMessage);
+                        .on(CaseMessagePosted.class, conversation::addTeamMessage)
+                        .on(CaseCveAssigned.class, reports::showCveId)
+                        .on(CaseCveRejected.class, reports::withdrawCveId);
     }
 
     @Incoming("report-lifecycle")

@@ -11,6 +11,8 @@ public record ReportStatusView(
         String status,
         Instant submittedAt,
         Instant acknowledgedAt,
+        /** The case's CVE ID once one is assigned (CVE CNA rules 4.3.3); null before. */
+        String cveId,
         List<DeadlineView> deadlines,
         /** The conversation with the security team, oldest first. */
         List<MessageView> messages,

@@ -3,6 +3,8 @@ package dev.embargo.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.ReportAcknowledged;
@@ -154,6 +156,30 @@ public class ReportService {
                         report -> {
                             report.status = ReportStatus.forCaseState(change.to());
                             report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
+    }
+
+    /** Shows the CVE ID assigned to the case; called inside the consumer's transaction. */
+    public Uni<Void> showCveId(CaseCveAssigned assigned) {
+        return reportOf(assigned.reportId())
+                .invoke(
+                        report -> {
+                            report.cveId = assigned.cveId();
+                            report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                        })
+                .replaceWithVoid();
+    }
+
+    /** Stops showing a CVE ID that was rejected (a later assignment has replaced it already). */
+    public Uni<Void> withdrawCveId(CaseCveRejected rejected) {
+        return reportOf(rejected.reportId())
+                .invoke(
+                        report -> {
+                            if (rejected.cveId().equals(report.cveId)) {
+                                report.cveId = null;
+                                report.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+                            }
                         })
                 .replaceWithVoid();
     }

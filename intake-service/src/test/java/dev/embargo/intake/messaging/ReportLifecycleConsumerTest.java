@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
+import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStateChanged;
@@ -193,6 +195,38 @@ class ReportLifecycleConsumerTest {
     }
 
     /** Waits until the reporter's status page meets the expectations. */
+    @Test
+    void theReporterSeesTheCveIdOnceAssignedAndNoLongerOnceRejected() {
+        awaitStatus(status -> status.body("cveId", equalTo(null)));
+
+        CaseCveAssigned assigned =
+                new CaseCveAssigned(
+                        reportId,
+                        UUID.randomUUID().toString(),
+                        receipt.trackingId(),
+                        "moqtail",
+                        "CVE-1900-4321",
+                        "own-cna",
+                        "moqtail",
+                        "tess",
+                        Instant.now());
+        String eventId = triage().publish(assigned);
+        triage().publish(assigned, eventId);
+        awaitStatus(status -> status.body("cveId", equalTo("CVE-1900-4321")));
+
+        triage().publish(
+                        new CaseCveRejected(
+                                reportId,
+                                assigned.caseId(),
+                                receipt.trackingId(),
+                                "moqtail",
+                                "CVE-1900-4321",
+                                cipher.seal("Assigned in error."),
+                                "tess",
+                                Instant.now()));
+        awaitStatus(status -> status.body("cveId", equalTo(null)));
+    }
+
     private void awaitStatus(UnaryOperator<ValidatableResponse> expectations) {
         // Not too often: the status page is rate limited like every reporter endpoint.
         await().atMost(FEW_SECONDS)

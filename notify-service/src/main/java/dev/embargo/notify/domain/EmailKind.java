@@ -15,6 +15,8 @@ public enum EmailKind {
     STATUS_CHANGE("status-change", "Your vulnerability report's status changed", true),
     /** The update the policy owes a reporter at its cadence (seed 003: every 7 days). */
     STATUS_UPDATE("status-update", "Status update on your vulnerability report", true),
+    /** Tells a reporter the CVE ID assigned to their report's case (CVE CNA rules 4.3.3). */
+    CVE_ASSIGNED("cve-assigned", "A CVE ID was assigned to your report", true),
     /** A message the security team wrote to the reporter. */
     TEAM_MESSAGE("team-message", "A message from the security team", true),
     /** Tells the program's team that the reporter wrote (not what: that stays in the case). */

@@ -1,5 +1,6 @@
 package dev.embargo.notify.messaging;
 
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
@@ -42,6 +43,7 @@ public class ReportLifecycleConsumer {
                         .on(CaseStatusUpdate.class, notifications::queueStatusUpdate)
                         .on(CaseStateChanged.class, notifications::queueStatusChange)
                         .on(CaseMessagePosted.class, notifications::queueTeamMessage)
+                        .on(CaseCveAssigned.class, notifications::queueCveAssigned)
                         .on(ReportMessagePosted.class, staff::queueReporterMessage)
                         .on(DeadlineApproaching.class, staff::queueWarning)
                         .on(DeadlineBreached.class, staff::queueBreach);

@@ -1,6 +1,7 @@
 package dev.embargo.notify.service;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
@@ -156,6 +157,27 @@ public class ReporterNotifications {
                                                 status.wireName().replace('_', ' '),
                                                 "meaning",
                                                 MEANINGS.get(status))));
+    }
+
+    /**
+     * Queues the email that gives the reporter the case's CVE ID as soon as it is assigned; the ID
+     * makes it once (a later, different ID is news again).
+     */
+    public Uni<Void> queueCveAssigned(CaseCveAssigned assigned) {
+        return toReporter(
+                assigned.reportId(),
+                EmailKind.CVE_ASSIGNED,
+                assigned.cveId(),
+                delivery ->
+                        delivery.details =
+                                details.write(
+                                        Map.of(
+                                                "cveId",
+                                                assigned.cveId(),
+                                                "assigner",
+                                                assigned.assigner() == null
+                                                        ? "the CVE Program"
+                                                        : assigned.assigner())));
     }
 
     /** Queues the team's message for the reporter; the message id makes it once. */

@@ -97,6 +97,31 @@ class ReportLifecycleConsumerTest {
                 .allMatch(subject -> subject.contains("Status update"));
     }
 
+    @Test
+    void theReporterIsEmailedTheAssignedCveIdOnceThoughDeliveredAgain() {
+        String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
+        ReportEvents report = new ReportEvents("moqtail");
+        events().publish(report.submitted(cipher, reporter));
+        String assigned = events().publish(report.cveAssigned("CVE-1900-2468"));
+        events().publish(report.cveAssigned("CVE-1900-2468"), assigned);
+        // A second event for the same ID (triage announcing it again): still one email.
+        events().publish(report.cveAssigned("CVE-1900-2468"));
+        events().publish(report.statusUpdate(1));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                subjects(reporter).stream()
+                                        .anyMatch(subject -> subject.contains("Status update")));
+        assertThat(subjects(reporter))
+                .filteredOn(subject -> subject.contains("CVE ID"))
+                .containsExactly(
+                        "[" + report.trackingId() + "] A CVE ID was assigned to your report");
+        Mail told = mailbox.getMailsSentTo(reporter).getFirst();
+        assertThat(told.getText()).contains("CVE-1900-2468", report.trackingId(), "moqtail");
+        assertThat(told.getHtml()).contains("<strong>CVE-1900-2468</strong>");
+    }
+
     private List<String> subjects(String recipient) {
         return mailbox.getMailsSentTo(recipient).stream().map(Mail::getSubject).toList();
     }

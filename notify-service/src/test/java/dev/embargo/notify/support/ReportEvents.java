@@ -1,5 +1,6 @@
 package dev.embargo.notify.support;
 
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -60,5 +61,19 @@ public final class ReportEvents {
                 "triaging",
                 List.of(),
                 Instant.now().plus(7, ChronoUnit.DAYS));
+    }
+
+    /** {@code case.cve.assigned}: triage gave the case an ID from the program's pool. */
+    public CaseCveAssigned cveAssigned(String cveId) {
+        return new CaseCveAssigned(
+                reportId,
+                caseId,
+                trackingId,
+                programSlug,
+                cveId,
+                "own-cna",
+                "moqtail",
+                "tess",
+                Instant.now());
     }
 }

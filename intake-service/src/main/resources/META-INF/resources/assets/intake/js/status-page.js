@@ -97,6 +97,7 @@ function render(report) {
   byId('report-program').href = `/report/${encodeURIComponent(report.program)}`;
   fill(byId('submitted-at'), time(report.submittedAt));
   fill(byId('acknowledged-at'), report.acknowledgedAt ? time(report.acknowledgedAt) : 'not yet');
+  fill(byId('cve-id'), report.cveId ?? 'none assigned yet');
 
   const deadlines = report.deadlines ?? [];
   fill(byId('deadlines'), deadlines.map((date) => el('li', { dataset: { step: date.step } },
