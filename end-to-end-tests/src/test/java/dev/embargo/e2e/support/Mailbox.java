@@ -116,6 +116,14 @@ public final class Mailbox {
         return inbox(address, "subject");
     }
 
+    /**
+     * The Message-ID of each message in an address's inbox, as {@link #subjects} reads them: copies
+     * of one message (sent again after a crash) share one.
+     */
+    public List<String> messageIds(String address) {
+        return inbox(address, "messageId");
+    }
+
     private List<String> inbox(String address, String field) {
         var response =
                 given().baseUri(mailApiUrl)

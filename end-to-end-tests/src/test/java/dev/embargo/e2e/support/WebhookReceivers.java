@@ -27,6 +27,7 @@ public final class WebhookReceivers implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final AtomicInteger answered = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
     public WebhookReceivers() {
@@ -58,6 +59,7 @@ public final class WebhookReceivers implements AutoCloseable {
                     int status = failures != null && failures.getAndDecrement() > 0 ? 500 : 200;
                     exchange.sendResponseHeaders(status, -1);
                     exchange.close();
+                    answered.incrementAndGet();
                 });
         server.start();
     }
@@ -88,6 +90,11 @@ public final class WebhookReceivers implements AutoCloseable {
 
     public List<Received> at(String path) {
         return received.getOrDefault(path, List.of());
+    }
+
+    /** How many requests the receivers have answered, all paths together. */
+    public int answered() {
+        return answered.get();
     }
 
     public int pathsReached() {

@@ -34,10 +34,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * off the queue ({@code outbox_pending}, filled by a trigger on every insert into {@code
  * outbox_event}).
  *
- * <p>Queue entries are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay
- * at once without publishing one event twice in the normal case. The entry stays locked until Kafka
- * has acknowledged the event; if the process dies in between, it is published again after restart:
- * delivery is at least once, and every consumer deduplicates on the CloudEvents id.
+ * <p>One replica relays at a time: a pass first takes a transaction-scoped advisory lock, and a
+ * replica that finds it taken skips its pass. Were two to claim batches side by side (SKIP LOCKED),
+ * a case's later event could reach Kafka before its earlier one, and consumers that keep the latest
+ * state would keep the older. The entries stay locked until Kafka has acknowledged the events; if
+ * the process dies in between, they are published again after restart: delivery is at least once,
+ * and every consumer deduplicates on the CloudEvents id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +56,10 @@ public class OutboxRelay {
             WHERE seq = ANY(ARRAY(SELECT seq FROM outbox_pending ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
             ORDER BY seq\
             """;
+
+    /** Held until the pass commits; false while another replica's pass runs. */
+    private static final String TAKE_RELAY_LOCK =
+            "SELECT pg_try_advisory_xact_lock(hashtext('embargo.outbox-relay')) AS taken";
 
     private static final String MARK_PUBLISHED = "DELETE FROM outbox_pending WHERE seq = ANY($1)";
 
@@ -97,17 +103,28 @@ public class OutboxRelay {
         return pool.withTransaction(
                 transaction ->
                         transaction
-                                .preparedQuery(CLAIM_BATCH)
-                                .execute(Tuple.of(batchSize))
-                                .map(
-                                        rows ->
-                                                StreamSupport.stream(rows.spliterator(), false)
-                                                        .map(OutboxRelay::eventOf)
-                                                        .toList())
+                                .query(TAKE_RELAY_LOCK)
+                                .execute()
                                 .chain(
-                                        batch ->
-                                                publishAll(transaction, batch)
-                                                        .replaceWith(batch.size() == batchSize)));
+                                        lock ->
+                                                lock.iterator().next().getBoolean("taken")
+                                                        ? relayBatch(transaction)
+                                                        : Uni.createFrom().item(false)));
+    }
+
+    private Uni<Boolean> relayBatch(SqlConnection transaction) {
+        return transaction
+                .preparedQuery(CLAIM_BATCH)
+                .execute(Tuple.of(batchSize))
+                .map(
+                        rows ->
+                                StreamSupport.stream(rows.spliterator(), false)
+                                        .map(OutboxRelay::eventOf)
+                                        .toList())
+                .chain(
+                        batch ->
+                                publishAll(transaction, batch)
+                                        .replaceWith(batch.size() == batchSize));
     }
 
     private Uni<Void> publishAll(SqlConnection transaction, List<OutboxEvent> batch) {
