@@ -113,9 +113,9 @@ public final class ProgramFiles {
 
     /**
      * Reads a revision triage has published, with every check but the text rules of {@link
-     * ProgramText}: a revision admitted before those rules must still load, or one stored name
-     * would stop report intake, deadlines and mail for its program. Renderers encode its text on
-     * output instead.
+     * ProgramText} and the schema's text patterns (a URL with a line break in it): a revision
+     * admitted before those rules must still load, or one stored name would stop report intake,
+     * deadlines and mail for its program. Renderers encode its text on output instead.
      */
     public Program readPublished(String document, String source) {
         return read(document, source, false);
@@ -167,7 +167,16 @@ public final class ProgramFiles {
         List<PolicyError> errors =
                 new ArrayList<>(
                         new SchemaMessages(schema.getSchemaNode(), tree, lines)
-                                .translate(schema.validate(tree)));
+                                .translate(
+                                        schema.validate(tree).stream()
+                                                .filter(
+                                                        message ->
+                                                                admitting
+                                                                        || !"pattern"
+                                                                                .equals(
+                                                                                        message
+                                                                                                .getType()))
+                                                .toList()));
         JsonNode upgraded = version.upgraded(tree);
         if (errors.isEmpty()) {
             errors.addAll(

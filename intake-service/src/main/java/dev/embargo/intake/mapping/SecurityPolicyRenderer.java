@@ -106,7 +106,7 @@ public class SecurityPolicyRenderer {
                         .append('\n');
             }
         }
-        for (Program.Contact contact : program.contacts()) {
+        for (Program.Contact contact : program.reportContacts()) {
             String reach = contact.email() != null ? contact.email() : contact.url();
             md.append("- Contact: ")
                     .append(contact.name() == null ? "" : line(contact.name()))

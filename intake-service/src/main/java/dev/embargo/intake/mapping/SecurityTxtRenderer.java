@@ -51,7 +51,7 @@ public class SecurityTxtRenderer {
                 now.truncatedTo(ChronoUnit.SECONDS).plus(EXPIRES_IN_DAYS, ChronoUnit.DAYS));
         if (program.openPgp() != null && "published".equals(program.openPgp().status())) {
             String served = program.openPgp().armoredKey();
-            for (Program.Key key : program.openPgp().keys()) {
+            for (Program.Key key : program.openPgp().encryptionKeys()) {
                 field(text, "Encryption", encryption(key, served, base));
             }
         }
@@ -70,7 +70,7 @@ public class SecurityTxtRenderer {
      */
     private Set<String> contacts(Program program) {
         Set<String> contacts = new LinkedHashSet<>();
-        for (Program.Contact contact : program.contacts()) {
+        for (Program.Contact contact : program.reportContacts()) {
             if (contact.email() != null) {
                 contacts.add("mailto:" + contact.email());
             }
@@ -91,7 +91,7 @@ public class SecurityTxtRenderer {
                 contacts.add(channel.url());
             }
         }
-        for (Program.Contact contact : program.contacts()) {
+        for (Program.Contact contact : program.reportContacts()) {
             if (isHttps(contact.url())) {
                 contacts.add(contact.url());
             }

@@ -39,6 +39,12 @@ class V2PolicyRenderingTest {
     }
 
     @Test
+    void aContactThatTakesNoReportsAndASigningOnlyKeyAreNotOfferedToReporters() {
+        assertThat(securityTxt(PROGRAM)).doesNotContain("press@", "announcements.asc");
+        assertThat(securityMd(PROGRAM)).doesNotContain("- Contact: Press office");
+    }
+
+    @Test
     void securityTxtPointsAtEachKeyWhereTheProgramKeepsIt() {
         assertThat(securityTxt(PROGRAM).lines().filter(line -> line.startsWith("Encryption: ")))
                 .containsExactly(
