@@ -90,8 +90,8 @@ class PolicyV2CasesTest {
                 .atMost(SEVERAL_SCANS.plusSeconds(5))
                 .untilAsserted(
                         () -> {
-                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-                            assertThat(announced("deadline.breached.v1")).isZero();
+                            assertThat(announced("deadline.approaching.v2")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v2")).isZero();
                         });
         get(caseId, "").then().body("overdue", equalTo(false));
     }
