@@ -35,6 +35,7 @@ export async function render(main, params) {
   const expediteOutcome = outcome(); // outside the form, which goes once the case is expedited
   const tracking = h('div', { id: 'track-box' });
   const trackOutcome = outcome(); // outside the form, which is redrawn with the case's new track
+  const fixRelease = coordinating ? fixReleaseForm(path, afterChange) : null;
   const extension = coordinating ? extensionForm(path, program, afterChange) : null;
 
   /** Shows the case as the API last answered it, and what follows from it. */
@@ -84,6 +85,7 @@ export async function render(main, params) {
         section('cra', 'EU CRA reporting', ...craSection(path, program, coordinating, refreshAfterRegulation)),
         coordinating && section('track', 'Track', tracking, trackOutcome),
         coordinating && section('expedite', 'Expedited track', expediting, expediteOutcome),
+        coordinating && section('fix-release', 'Fix release', fixRelease),
         coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
         section('scope', 'Scope', scopeSection(path, current, program, afterChange)),
@@ -440,6 +442,31 @@ function renderExpedite(container, output, path, c, program, afterChange) {
       : 'This program\'s policy has no expedited track: the case is marked, its dates stay as they are.') : null,
     field('Reason (sealed in the audit trail)', reason, 'Where it is exploited or already public, or how you know.'),
     h('div', { class: 'actions' }, expedite, alreadyPublic));
+}
+
+/**
+ * When the fix was released, recorded ahead of publication (or corrected): the deadlines the policy
+ * runs from the fix release get their due times.
+ */
+function fixReleaseForm(path, afterChange) {
+  const at = h('input', { id: 'fix-released-at', type: 'datetime-local', value: new Date().toISOString().slice(0, 16) });
+  const reason = h('textarea', { id: 'fix-release-reason', rows: '2', maxlength: '2000' });
+  const output = outcome();
+  const record = h('button', { type: 'button', id: 'record-fix-release', onclick: (event) => act(event.currentTarget, output,
+    async () => {
+      const updated = await api('triage', `${path}/fix-release`, {
+        method: 'PUT', body: { releasedAt: `${at.value}:00Z`, reason: reason.value.trim() || null },
+      });
+      afterChange(updated);
+      return updated;
+    }, (updated) => `Fix release recorded: ${formatDate(updated.fixReleasedAt)} UTC.`) }, 'Record the fix release');
+  return h('div', {},
+    h('p', { class: 'hint' }, 'Publishing the case records the release when none was recorded; deadlines that run from the '
+      + 'fix release get their due times.'),
+    field('Released at (UTC)', at),
+    field('Note (optional, sealed in the audit trail)', reason, 'The release, e.g. its version.'),
+    h('div', { class: 'actions' }, record),
+    output);
 }
 
 /**
