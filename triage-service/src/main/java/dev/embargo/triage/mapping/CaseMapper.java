@@ -49,6 +49,7 @@ public class CaseMapper {
                         .toList(),
                 vulnerabilityCase.owner,
                 vulnerabilityCase.expedited,
+                vulnerabilityCase.alreadyPublic,
                 vulnerabilityCase.severity,
                 vulnerabilityCase.track,
                 vulnerabilityCase.cvssVector,
@@ -76,6 +77,7 @@ public class CaseMapper {
                                 .toLowerCase(java.util.Locale.ROOT),
                 instant(vulnerabilityCase.submittedAt),
                 instant(vulnerabilityCase.acknowledgedAt),
+                instant(vulnerabilityCase.fixReleasedAt),
                 service.deadlinesOf(vulnerabilityCase),
                 nextDeadline(open).map(this::toView).orElse(null),
                 open.stream().anyMatch(CaseDeadline::overdue));

@@ -337,6 +337,48 @@ public class CaseResource {
                 .chain(this::summary);
     }
 
+    @POST
+    @Path("/{caseId}/already-public")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record that the issue was public when reported",
+            description =
+                    "Audited with its reason. Where the policy's expedited track names"
+                            + " already-public, the case moves to it and the dates are recomputed.")
+    public Uni<CaseSummary> alreadyPublic(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull ReasonRequest request) {
+        return adjustments
+                .markAlreadyPublic(caseId, request.reason(), identity.getPrincipal().getName())
+                .chain(this::summary);
+    }
+
+    @PUT
+    @Path("/{caseId}/fix-release")
+    @RolesAllowed({"coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record when the fix was released, before publication",
+            description =
+                    "Audited; the deadlines anchored on the fix release get their due times."
+                            + " Publishing the case records the release only when none was.")
+    @APIResponse(
+            responseCode = "400",
+            description = "A release time in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> fixRelease(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull FixReleaseRequest request) {
+        return adjustments
+                .recordFixRelease(
+                        caseId,
+                        request.releasedAt(),
+                        request.reason(),
+                        identity.getPrincipal().getName())
+                .chain(this::summary);
+    }
+
     @PUT
     @Path("/{caseId}/track")
     @RolesAllowed({"coordinator", "admin"})

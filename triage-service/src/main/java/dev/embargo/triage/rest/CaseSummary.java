@@ -18,6 +18,8 @@ public record CaseSummary(
         List<String> allowedTransitions,
         String owner,
         boolean expedited,
+        /** Whether staff recorded that the issue was public when reported. */
+        boolean alreadyPublic,
         String severity,
         /** The id of the policy's track the case is on; null when none. */
         String track,
@@ -49,6 +51,8 @@ public record CaseSummary(
         String versionSupport,
         Instant submittedAt,
         Instant acknowledgedAt,
+        /** When the fix was released; null until known. Deadlines anchored on it run from here. */
+        Instant fixReleasedAt,
         /**
          * The policy's deadlines for the case; a target ({@code firm: false}) is never breached.
          */

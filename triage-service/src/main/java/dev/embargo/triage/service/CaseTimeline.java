@@ -62,8 +62,9 @@ public class CaseTimeline {
 
     /**
      * The deadlines the program's policy sets for the case as it stands: its arrival, severity
-     * (none before scoring), track, agreed extensions and the events anchored promises run from.
-     * Throws {@link IllegalArgumentException} for an extension the policy does not allow.
+     * (none before scoring), track, whether it was public already, agreed extensions and the events
+     * anchored promises run from. Throws {@link IllegalArgumentException} for an extension the
+     * policy does not allow.
      */
     public List<PolicyDeadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
         CaseFacts facts =
@@ -73,7 +74,7 @@ public class CaseTimeline {
                         vulnerabilityCase.expedited,
                         extensionsOf(vulnerabilityCase),
                         vulnerabilityCase.track,
-                        false,
+                        vulnerabilityCase.alreadyPublic,
                         eventsOf(vulnerabilityCase));
         return engine.timeline(program, facts).stream()
                 .filter(due -> ANNOUNCED_STEPS.contains(due.step()))

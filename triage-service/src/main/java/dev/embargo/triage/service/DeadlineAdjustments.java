@@ -11,17 +11,20 @@ import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Changes to a case's dates that are not a change of severity: the expedited track, the policy's
- * tracks (public, private, urgent...) and extensions agreed with the reporter (seed 001). Each
- * recomputes the dates under the case's own policy revision, is audited with its reason, and is
- * announced as {@code case.deadlines.changed}. The policy decides what is allowed; a refusal
- * answers 422 and changes nothing.
+ * Changes to a case's dates that are not a change of severity: the expedited track, an issue that
+ * was public already, the policy's tracks (public, private, urgent...), extensions agreed with the
+ * reporter (seed 001) and a fix release recorded before publication. Each recomputes the dates
+ * under the case's own policy revision and is audited with its reason; all but the fix release are
+ * announced as {@code case.deadlines.changed}, whose contract has no cause for it. The policy
+ * decides what is allowed; a refusal answers 422 and changes nothing.
  */
 @ApplicationScoped
 public class DeadlineAdjustments {
@@ -53,6 +56,49 @@ public class DeadlineAdjustments {
                 "expedited track",
                 reason,
                 (vulnerabilityCase, program) -> vulnerabilityCase.expedited = true);
+    }
+
+    /**
+     * Records that the issue was public when reported: the case moves to the expedited track when
+     * the policy's {@code expedited.when} names {@code already-public}, and keeps its dates
+     * otherwise (the fact is still recorded and audited).
+     */
+    public Uni<VulnerabilityCase> markAlreadyPublic(UUID caseId, String reason, String actor) {
+        return adjust(
+                caseId,
+                actor,
+                "expedited",
+                "already public",
+                reason,
+                (vulnerabilityCase, program) -> vulnerabilityCase.alreadyPublic = true);
+    }
+
+    /**
+     * Records when the fix was released, ahead of publication (or corrects the time recorded): the
+     * promises anchored on the fix release get their due times. A release in the future is not a
+     * fact yet and is refused (400).
+     */
+    public Uni<VulnerabilityCase> recordFixRelease(
+            UUID caseId, Instant releasedAt, String reason, String actor) {
+        if (releasedAt.isAfter(clock.now())) {
+            throw new ProblemException(
+                    new Problem(
+                            "about:blank",
+                            "Bad Request",
+                            400,
+                            "The fix release cannot be recorded.",
+                            List.of(
+                                    new Problem.FieldError(
+                                            "releasedAt", "must not be in the future"))));
+        }
+        return adjust(
+                caseId,
+                actor,
+                null,
+                "fix released at " + releasedAt,
+                reason,
+                (vulnerabilityCase, program) ->
+                        vulnerabilityCase.fixReleasedAt = releasedAt.atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -109,6 +155,10 @@ public class DeadlineAdjustments {
                 });
     }
 
+    /**
+     * Applies the change, recomputes and keeps the dates, audits and, with a {@code cause} the
+     * {@code case.deadlines.changed} contract names (null: none), announces them.
+     */
     private Uni<VulnerabilityCase> adjust(
             UUID caseId,
             String actor,
@@ -135,16 +185,24 @@ public class DeadlineAdjustments {
                             .chain(() -> audit.record(caseId, actor, action, reason))
                             .chain(
                                     () ->
-                                            outbox.stage(
-                                                    new CaseDeadlinesChanged(
-                                                            vulnerabilityCase.reportId.toString(),
-                                                            caseId.toString(),
-                                                            vulnerabilityCase.trackingId,
-                                                            vulnerabilityCase.programSlug,
-                                                            cause,
-                                                            actor,
-                                                            CaseTimeline.forEvents(deadlines),
-                                                            clock.now())))
+                                            cause == null
+                                                    ? Uni.createFrom().voidItem()
+                                                    : outbox.stage(
+                                                                    new CaseDeadlinesChanged(
+                                                                            vulnerabilityCase
+                                                                                    .reportId
+                                                                                    .toString(),
+                                                                            caseId.toString(),
+                                                                            vulnerabilityCase
+                                                                                    .trackingId,
+                                                                            vulnerabilityCase
+                                                                                    .programSlug,
+                                                                            cause,
+                                                                            actor,
+                                                                            CaseTimeline.forEvents(
+                                                                                    deadlines),
+                                                                            clock.now()))
+                                                            .replaceWithVoid())
                             .replaceWith(vulnerabilityCase);
                 });
     }

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Cases under a program file v2 (programs/tracks-and-targets.yaml): a target is warned about and
  * never breached, a coordinator puts a case on a track, a step anchored on triage gets its due time
- * when triage ends, a policy silent on extensions allows them, and the release list is kept through
- * the API.
+ * when triage ends, a report already public switches to the expedited track, a fix release recorded
+ * before publication starts the disclosure step, a policy silent on extensions allows them, and the
+ * release list is kept through the API.
  */
 @QuarkusTest
 @TestSecurity(
@@ -90,8 +91,8 @@ class PolicyV2CasesTest {
                 .atMost(SEVERAL_SCANS.plusSeconds(5))
                 .untilAsserted(
                         () -> {
-                            assertThat(announced("deadline.approaching.v1")).isEqualTo(1);
-                            assertThat(announced("deadline.breached.v1")).isZero();
+                            assertThat(announced("deadline.approaching.v2")).isEqualTo(1);
+                            assertThat(announced("deadline.breached.v2")).isZero();
                         });
         get(caseId, "").then().body("overdue", equalTo(false));
     }
@@ -122,6 +123,64 @@ class PolicyV2CasesTest {
         assertThat(fixDue)
                 .isBetween(
                         triaged.plus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void aReportAlreadyPublicSwitchesTheCaseToTheExpeditedTrack() {
+        Instant before = Instant.now();
+        Instant triageDue =
+                Instant.parse(
+                        post(caseId, "/already-public", Map.of("reason", "Posted on a forum"))
+                                .then()
+                                .statusCode(200)
+                                .body("alreadyPublic", equalTo(true))
+                                .body("deadlines.find { it.step == 'triage' }.firm", equalTo(true))
+                                .extract()
+                                .path("deadlines.find { it.step == 'triage' }.dueAt"));
+
+        assertThat(triageDue).isBefore(before.plus(Duration.ofDays(2)));
+        assertThat(database.outboxPayloads("case.deadlines.changed.v3", caseId))
+                .singleElement()
+                .asString()
+                .contains("\"cause\":\"expedited\"");
+        get(caseId, "/audit")
+                .then()
+                .body("action", hasItem("already public"))
+                .body("detail", hasItem("Posted on a forum"));
+    }
+
+    @Test
+    void aFixReleaseRecordedBeforePublicationStartsTheDisclosureStep() {
+        get(caseId, "")
+                .then()
+                .body("deadlines.find { it.step == 'disclosure' }?.dueAt", equalTo(null));
+        Instant released = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+        put(
+                        caseId,
+                        "/fix-release",
+                        Map.of("releasedAt", released.toString(), "reason", "Shipped in 2.4.2"))
+                .then()
+                .statusCode(200)
+                .body("fixReleasedAt", equalTo(released.toString()))
+                .body(
+                        "deadlines.find { it.step == 'disclosure' }.dueAt",
+                        equalTo(released.plus(Duration.ofDays(7)).toString()));
+        get(caseId, "/audit")
+                .then()
+                .body("action", hasItem("fix released at " + released))
+                .body("detail", hasItem("Shipped in 2.4.2"));
+    }
+
+    @Test
+    void aFixReleaseInTheFutureIsRefused() {
+        put(
+                        caseId,
+                        "/fix-release",
+                        Map.of("releasedAt", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("releasedAt"));
     }
 
     @Test

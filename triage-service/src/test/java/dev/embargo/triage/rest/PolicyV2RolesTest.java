@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A case's track and a program's release list are a coordinator's (or an admin's) to change. */
+/**
+ * A case's track, whether it was public already, its fix release and a program's release list are a
+ * coordinator's (or an admin's) to change.
+ */
 @QuarkusTest
 @TestSecurity(user = "tess", roles = "triager")
 class PolicyV2RolesTest {
@@ -21,6 +24,26 @@ class PolicyV2RolesTest {
                         UUID.randomUUID().toString(),
                         "/track",
                         Map.of("track", "public", "reason", "Minor"))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aTriagerCannotMarkACaseAlreadyPublic() {
+        CaseCalls.post(
+                        UUID.randomUUID().toString(),
+                        "/already-public",
+                        Map.of("reason", "Posted on a forum"))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aTriagerCannotRecordAFixRelease() {
+        CaseCalls.put(
+                        UUID.randomUUID().toString(),
+                        "/fix-release",
+                        Map.of("releasedAt", "2026-12-01T10:00:00Z"))
                 .then()
                 .statusCode(403);
     }

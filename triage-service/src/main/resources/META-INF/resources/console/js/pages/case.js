@@ -33,6 +33,9 @@ export async function render(main, params) {
   const coordinating = session.hasRole('coordinator', 'admin');
   const expediting = h('div', { id: 'expedite-box' });
   const expediteOutcome = outcome(); // outside the form, which goes once the case is expedited
+  const tracking = h('div', { id: 'track-box' });
+  const trackOutcome = outcome(); // outside the form, which is redrawn with the case's new track
+  const fixRelease = coordinating ? fixReleaseForm(path, afterChange) : null;
   const extension = coordinating ? extensionForm(path, program, afterChange) : null;
 
   /** Shows the case as the API last answered it, and what follows from it. */
@@ -40,9 +43,10 @@ export async function render(main, params) {
     current = updated;
     document.title = `${updated.trackingId} · Embargo console`;
     clear(heading).append(updated.trackingId, ': ', updated.title ?? '');
-    clear(summary).append(...summaryItems(updated));
+    clear(summary).append(...summaryItems(updated, program));
     renderMoves(moves, movesOutcome, updated, afterChange);
     if (coordinating) renderExpedite(expediting, expediteOutcome, path, updated, program, afterChange);
+    if (coordinating) renderTrack(tracking, trackOutcome, path, updated, program, afterChange);
   }
 
   /** The deadlines on the clock, and the steps an extension may be asked for. */
@@ -79,7 +83,9 @@ export async function render(main, params) {
         section('deadlines', 'Deadlines', deadlines),
         section('cve', 'CVE ID', ...cveSection(path, program, coordinating, refreshAfterRegulation)),
         section('cra', 'EU CRA reporting', ...craSection(path, program, coordinating, refreshAfterRegulation)),
+        coordinating && section('track', 'Track', tracking, trackOutcome),
         coordinating && section('expedite', 'Expedited track', expediting, expediteOutcome),
+        coordinating && section('fix-release', 'Fix release', fixRelease),
         coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
         section('scope', 'Scope', scopeSection(path, current, program, afterChange)),
@@ -94,7 +100,7 @@ function section(id, title, ...content) {
     h('h2', { id: `section-${id}-heading` }, title), ...content);
 }
 
-function summaryItems(c) {
+function summaryItems(c, program) {
   const item = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
   const muted = (text) => h('span', { class: 'muted' }, text);
   const versions = (c.versions ?? []).map((v) => `${v.role} ${v.version} (${v.support})`).join(', ');
@@ -106,9 +112,13 @@ function summaryItems(c) {
     ...item('Owner', h('span', { id: 'case-owner' }, c.owner ?? muted('none'))),
     ...item('Submitted', time(c.submittedAt)),
     ...item('Acknowledged', time(c.acknowledgedAt)),
-    ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt)] : muted('none open'),
+    ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt),
+      c.nextDeadline.firm === false ? ' (target)' : null] : muted('none open'),
       c.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'Overdue')] : null),
-    ...(c.expedited ? item('Track', h('span', { class: 'badge badge-expedited' }, 'Expedited')) : []),
+    ...item('Track', h('span', { id: 'case-track' }, c.track ? trackTitle(program, c.track) : muted('none')),
+      c.expedited ? [' ', h('span', { class: 'badge badge-expedited' }, 'Expedited')] : null,
+      c.alreadyPublic ? [' ', h('span', { class: 'badge badge-warning', id: 'case-already-public' }, 'Already public')] : null),
+    ...(c.fixReleasedAt ? item('Fix released', time(c.fixReleasedAt)) : []),
     ...item('Affected version', c.affectedVersion ?? muted('not given'), c.versionSupport ? ` (${c.versionSupport})` : null),
     ...item('Scope', c.scopeClass ? `${c.scopeClass} (${c.inScope ? 'in scope' : 'out of scope'})` : muted('not decided'),
       versions ? ` — ${versions}` : null),
@@ -361,7 +371,47 @@ function stepDue(step, dueAt) {
   return `${STEP_LABELS[step] ?? step}, due ${formatDate(dueAt)} UTC`;
 }
 
-/** The expedited track (actively exploited): a reason and the button, until the case is on it. */
+/** "Private track (private)", or the id alone when the policy revision does not name it. */
+function trackTitle(program, id) {
+  const track = (program?.policy?.tracks ?? []).find((candidate) => candidate.id === id);
+  return track?.title ? `${track.title} (${id})` : id;
+}
+
+/**
+ * The policy's tracks (public, private, urgent...), which decide how the fix ships and whether it is
+ * kept under embargo: the case's track and, when the policy has tracks, a form to change it.
+ */
+function renderTrack(container, output, path, c, program, afterChange) {
+  clear(container);
+  const tracks = program?.policy?.tracks ?? [];
+  if (!tracks.length) {
+    container.append(h('p', { class: 'hint' }, program ? 'This program\'s policy has no tracks.'
+      : 'The program\'s policy could not be read.'));
+    return;
+  }
+  const choice = select({ id: 'track-choice' },
+    [['', 'No track'], ...tracks.map((track) => [track.id, `${track.title ?? track.id}${track.embargo === false
+      ? ' — fixed in public, no embargo' : ''}`])], c.track ?? '');
+  const reason = h('textarea', { id: 'track-reason', rows: '2', maxlength: '2000' });
+  const setTrack = h('button', { type: 'button', id: 'set-track', onclick: (event) => act(event.currentTarget, output, async () => {
+    const updated = await api('triage', `${path}/track`, {
+      method: 'PUT', body: { track: choice.value || null, reason: reason.value.trim() },
+    });
+    afterChange(updated);
+    return updated;
+  }, (updated) => (updated.track ? `The case is on the ${trackTitle(program, updated.track)} track.`
+    : 'The case is on no track.')) }, 'Set the track');
+  container.append(
+    h('p', { class: 'hint' }, 'The deadlines follow the track.'),
+    field('Track', choice),
+    field('Reason (sealed in the audit trail)', reason),
+    h('div', { class: 'actions' }, setTrack));
+}
+
+/**
+ * The expedited track (actively exploited), and a report that was public already (the policy may
+ * expedite those): a reason and the buttons, until the case is on the track.
+ */
 function renderExpedite(container, output, path, c, program, afterChange) {
   clear(container);
   if (c.expedited) {
@@ -377,13 +427,46 @@ function renderExpedite(container, output, path, c, program, afterChange) {
     return updated;
   }, (updated) => `The case is on the expedited track.${updated.nextDeadline
     ? ` Next deadline: ${stepDue(updated.nextDeadline.step, updated.nextDeadline.dueAt)}.` : ''}`) }, 'Expedite: actively exploited');
+  const alreadyPublic = c.alreadyPublic ? null : h('button', { type: 'button', id: 'already-public',
+    onclick: (event) => act(event.currentTarget, output, async () => {
+      const updated = await api('triage', `${path}/already-public`, { method: 'POST', body: { reason: reason.value.trim() } });
+      afterChange(updated);
+      return updated;
+    }, (updated) => (updated.expedited ? 'Recorded as already public: the case is on the expedited track.'
+      : 'Recorded as already public; this program\'s policy does not expedite such reports, the dates stay.')) },
+  'Already public');
   container.append(
     program ? h('p', { class: 'hint' }, track
       ? ['This program\'s expedited track', track.when?.length ? ` (for ${track.when.join(', ')})` : null, ' recomputes the dates.',
         track.note ? ` ${track.note}` : null]
       : 'This program\'s policy has no expedited track: the case is marked, its dates stay as they are.') : null,
-    field('Reason (sealed in the audit trail)', reason, 'Where it is exploited, or how you know.'),
-    h('div', { class: 'actions' }, expedite));
+    field('Reason (sealed in the audit trail)', reason, 'Where it is exploited or already public, or how you know.'),
+    h('div', { class: 'actions' }, expedite, alreadyPublic));
+}
+
+/**
+ * When the fix was released, recorded ahead of publication (or corrected): the deadlines the policy
+ * runs from the fix release get their due times.
+ */
+function fixReleaseForm(path, afterChange) {
+  const at = h('input', { id: 'fix-released-at', type: 'datetime-local', value: new Date().toISOString().slice(0, 16) });
+  const reason = h('textarea', { id: 'fix-release-reason', rows: '2', maxlength: '2000' });
+  const output = outcome();
+  const record = h('button', { type: 'button', id: 'record-fix-release', onclick: (event) => act(event.currentTarget, output,
+    async () => {
+      const updated = await api('triage', `${path}/fix-release`, {
+        method: 'PUT', body: { releasedAt: `${at.value}:00Z`, reason: reason.value.trim() || null },
+      });
+      afterChange(updated);
+      return updated;
+    }, (updated) => `Fix release recorded: ${formatDate(updated.fixReleasedAt)} UTC.`) }, 'Record the fix release');
+  return h('div', {},
+    h('p', { class: 'hint' }, 'Publishing the case records the release when none was recorded; deadlines that run from the '
+      + 'fix release get their due times.'),
+    field('Released at (UTC)', at),
+    field('Note (optional, sealed in the audit trail)', reason, 'The release, e.g. its version.'),
+    h('div', { class: 'actions' }, record),
+    output);
 }
 
 /**
@@ -446,7 +529,9 @@ async function loadDeadlines(box, path) {
     const list = h('ol', { id: 'deadlines', class: 'timeline' }, rows.map((d) => {
       const late = d.standing === 'settled' && d.breachedAt;
       return h('li', { class: ['deadline', `deadline-${late ? 'late' : d.standing}`], 'data-step': d.step, 'data-standing': d.standing },
-        h('span', { class: 'deadline-step' }, STEP_LABELS[d.step] ?? d.step), d.firm === false ? ' (target)' : null, ' ',
+        h('span', { class: 'deadline-step' }, STEP_LABELS[d.step] ?? d.step), ' ',
+        d.firm === false ? [h('span', { class: 'badge badge-target', title: 'A target: warned about, never breached' }, 'Target'), ' ']
+          : null,
         h('span', { class: 'deadline-due' }, 'due ', time(d.dueAt)), ' ',
         h('span', { class: ['badge', `badge-${d.standing}`] }, late ? 'Met late' : STANDINGS[d.standing] ?? d.standing),
         d.settledAt ? h('span', { class: 'muted' }, ' settled ', time(d.settledAt)) : null,

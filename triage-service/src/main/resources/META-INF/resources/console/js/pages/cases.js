@@ -95,7 +95,9 @@ function caseTable(cases) {
     { label: 'Severity', cell: (c) => c.severity ?? h('span', { class: 'muted' }, 'unscored') },
     { label: 'Owner', cell: (c) => c.owner ?? h('span', { class: 'muted' }, 'none') },
     { label: 'Next deadline', cell: (c) => c.nextDeadline
-      ? [h('span', { class: 'step' }, c.nextDeadline.step), ' ', time(c.nextDeadline.dueAt)] : h('span', { class: 'muted' }, '—') },
+      ? [h('span', { class: 'step' }, c.nextDeadline.step), ' ', time(c.nextDeadline.dueAt),
+        c.nextDeadline.firm === false ? [' ', h('span', { class: 'badge badge-target' }, 'Target')] : null]
+      : h('span', { class: 'muted' }, '—') },
     { label: 'Overdue', cell: (c) => c.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : h('span', { class: 'muted' }, 'No') },
   ], cases, {
     id: 'case-table',
