@@ -25,8 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +58,7 @@ class CveRecordsIT {
                 CveServicesStandIn.start(
                         CveServicesStandIn.LOCAL_ACCOUNT,
                         stack.launcher().settings().cveServicesPort());
-        Programs.publishCopyOfMoqtail(stack, PROGRAM);
+        Programs.publishCnaCopyOfMoqtail(stack, PROGRAM);
     }
 
     @AfterEach
@@ -86,7 +84,6 @@ class CveRecordsIT {
                                 reporterEmail,
                                 "Ada Lovelace " + unique);
         AdvisoryDrafts.acceptCase(stack, report);
-        ownCna(PROGRAM);
 
         // The admin imports reserved IDs; a coordinator gives the case the pool's lowest.
         assignFromPool(PROGRAM, report, List.of(spare, pooled), pooled);
@@ -165,7 +162,7 @@ class CveRecordsIT {
             throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String slug = "noaccount-" + unique;
-        Programs.publishCopyOfMoqtail(stack, slug);
+        Programs.publishCnaCopyOfMoqtail(stack, slug);
         String cveId = "CVE-1900-" + (900_000 + (int) (Math.random() * 99_000));
         SubmittedReport report =
                 stack.reporter()
@@ -176,7 +173,6 @@ class CveRecordsIT {
                                 "late-" + unique + "@example.org",
                                 "Grace Hopper " + unique);
         AdvisoryDrafts.acceptCase(stack, report);
-        ownCna(slug);
         assignFromPool(slug, report, List.of(cveId), cveId);
         String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
         AdvisoryDrafts.revise(stack, advisoryId, "Unrecorded bypass " + unique, cveId, "Complete")
@@ -268,24 +264,6 @@ class CveRecordsIT {
     private void awaitTeamMail(String subject) {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(stack.mailbox().subjects(TEAM)).contains(subject));
-    }
-
-    /**
-     * Makes the program its own CNA as format v2's {@code cve} block says, written into triage's
-     * stored document (which is all triage reads the route from) once the case is open: the program
-     * format triage parses policies with does not know the block yet.
-     */
-    private void ownCna(String slug) throws Exception {
-        try (Connection triage = stack.database("triage");
-                PreparedStatement update =
-                        triage.prepareStatement(
-                                "UPDATE program_revision SET document = (document::jsonb"
-                                        + " || ?::jsonb)::text WHERE slug = ?")) {
-            update.setString(
-                    1, "{\"cve\": {\"route\": \"own-cna\", \"cnaShortName\": \"" + slug + "\"}}");
-            update.setString(2, slug);
-            assertThat(update.executeUpdate()).isPositive();
-        }
     }
 
     /** The official CVE Record Format 5.1.1 schema, as advisory's tests vendor it. */
