@@ -179,10 +179,23 @@ class CveRecordsIT {
                 .then()
                 .statusCode(200);
         liftEmbargoSoon(advisoryId);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> advisoryState(advisoryId).equals("published"));
 
+        // The team marks the case published: the CNA clock starts.
         String caseId = Cases.idOf(stack, report);
+        for (String state : List.of("fixing", "published")) {
+            given().auth()
+                    .oauth2(stack.staffTokens().of("coordinator"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("to", state, "reason", "The advisory is public"))
+                    .when()
+                    .post(triage("/api/v1/cases/" + caseId + "/transitions"))
+                    .then()
+                    .statusCode(200);
+        }
         String limitDueAt =
-                await().atMost(Duration.ofSeconds(90))
+                await().atMost(Duration.ofSeconds(30))
                         .until(
                                 () ->
                                         deadlines(caseId)
@@ -255,6 +268,17 @@ class CveRecordsIT {
                 .then()
                 .statusCode(200);
         return liftAt;
+    }
+
+    private String advisoryState(String advisoryId) {
+        return given().auth()
+                .oauth2(stack.staffTokens().of("publisher"))
+                .when()
+                .get(advisory("/api/v1/advisories/" + advisoryId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
     }
 
     private ValidatableResponse deadlines(String caseId) {
