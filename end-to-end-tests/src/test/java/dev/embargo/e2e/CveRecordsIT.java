@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,11 @@ import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.localstack.CveServicesStandIn;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +46,7 @@ class CveRecordsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROGRAM = CveServicesStandIn.LOCAL_PROGRAM;
+    private static final String TEAM = "security@moqtail.dev";
 
     private RunningStack stack;
     private CveServicesStandIn cveServices;
@@ -57,12 +58,13 @@ class CveRecordsIT {
                 CveServicesStandIn.start(
                         CveServicesStandIn.LOCAL_ACCOUNT,
                         stack.launcher().settings().cveServicesPort());
-        Programs.publishCopyOfMoqtail(stack, PROGRAM);
+        Programs.publishCnaCopyOfMoqtail(stack, PROGRAM);
     }
 
     @AfterEach
-    void stopCveServices() {
+    void stopCveServicesAndClockBackInStep() {
         cveServices.close();
+        stack.triageClock().reset();
     }
 
     @Test
@@ -82,26 +84,9 @@ class CveRecordsIT {
                                 reporterEmail,
                                 "Ada Lovelace " + unique);
         AdvisoryDrafts.acceptCase(stack, report);
-        ownCna(PROGRAM);
 
         // The admin imports reserved IDs; a coordinator gives the case the pool's lowest.
-        given().auth()
-                .oauth2(stack.staffTokens().of("admin"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("cveIds", List.of(spare, pooled)))
-                .when()
-                .post(triage("/api/v1/programs/" + PROGRAM + "/cve-ids"))
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(stack.staffTokens().of("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .when()
-                .post(triage("/api/v1/cases/" + Cases.idOf(stack, report) + "/cve/assign"))
-                .then()
-                .statusCode(200)
-                .body("cveId", equalTo(pooled));
+        assignFromPool(PROGRAM, report, List.of(spare, pooled), pooled);
 
         // The reporter sees it: on the status page, and by email.
         await().atMost(Duration.ofSeconds(30))
@@ -135,15 +120,7 @@ class CveRecordsIT {
         AdvisoryDrafts.revise(stack, advisoryId, "Selector bypass " + unique, pooled, "Complete")
                 .then()
                 .statusCode(200);
-        Instant liftAt = Instant.now().plus(Duration.ofSeconds(15));
-        given().auth()
-                .oauth2(stack.staffTokens().of("coordinator"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("liftAt", liftAt.toString()))
-                .when()
-                .put(advisory("/api/v1/advisories/" + advisoryId + "/embargo"))
-                .then()
-                .statusCode(200);
+        Instant liftAt = liftEmbargoSoon(advisoryId);
         assertThat(cveServices.exchanges()).isEmpty();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> cveServices.record(pooled).isPresent());
@@ -176,21 +153,146 @@ class CveRecordsIT {
     }
 
     /**
-     * Makes the program its own CNA as format v2's {@code cve} block says, written into triage's
-     * stored document (which is all triage reads the route from) once the case is open: the program
-     * format triage parses policies with does not know the block yet.
+     * CNA rules 4.5.1.3/4.5.1.4 on triage's scheduler: a case published while CVE Services never
+     * accepts its record (the program has no account there) is warned about at the 24-hour target,
+     * which is never breached, and breached once at 72 hours, however many scans follow.
      */
-    private void ownCna(String slug) throws Exception {
-        try (Connection triage = stack.database("triage");
-                PreparedStatement update =
-                        triage.prepareStatement(
-                                "UPDATE program_revision SET document = (document::jsonb"
-                                        + " || ?::jsonb)::text WHERE slug = ?")) {
-            update.setString(
-                    1, "{\"cve\": {\"route\": \"own-cna\", \"cnaShortName\": \"" + slug + "\"}}");
-            update.setString(2, slug);
-            assertThat(update.executeUpdate()).isPositive();
+    @Test
+    void aPublishedCaseWhoseRecordNeverReachesCveServicesBreachesTheCnaClockOnce()
+            throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "noaccount-" + unique;
+        Programs.publishCnaCopyOfMoqtail(stack, slug);
+        String cveId = "CVE-1900-" + (900_000 + (int) (Math.random() * 99_000));
+        SubmittedReport report =
+                stack.reporter()
+                        .submit(
+                                slug,
+                                "Unrecorded selector bypass " + unique,
+                                "A wildcard after a negation reads topics beyond the role.",
+                                "late-" + unique + "@example.org",
+                                "Grace Hopper " + unique);
+        AdvisoryDrafts.acceptCase(stack, report);
+        assignFromPool(slug, report, List.of(cveId), cveId);
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        AdvisoryDrafts.revise(stack, advisoryId, "Unrecorded bypass " + unique, cveId, "Complete")
+                .then()
+                .statusCode(200);
+        liftEmbargoSoon(advisoryId);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> advisoryState(advisoryId).equals("published"));
+
+        // The team marks the case published: the CNA clock starts.
+        String caseId = Cases.idOf(stack, report);
+        for (String state : List.of("fixing", "published")) {
+            given().auth()
+                    .oauth2(stack.staffTokens().of("coordinator"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("to", state, "reason", "The advisory is public"))
+                    .when()
+                    .post(triage("/api/v1/cases/" + caseId + "/transitions"))
+                    .then()
+                    .statusCode(200);
         }
+        String limitDueAt =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        deadlines(caseId)
+                                                .extract()
+                                                .path("find { it.step == 'cve_record' }.dueAt"),
+                                dueAt -> dueAt != null);
+        Instant limit = Instant.parse(limitDueAt);
+        Instant target = limit.minus(Duration.ofHours(48));
+        String subject = "[" + report.trackingId() + "] ";
+        String targetWarning =
+                subject + "Deadline approaching: CVE record (target: 24 h after disclosure)";
+        String breach = subject + "Deadline missed: CVE record (72 h after disclosure)";
+
+        stack.triageClock().moveTo(target.plus(Duration.ofHours(1)));
+        awaitTeamMail(targetWarning);
+        stack.triageClock().moveTo(limit.plus(Duration.ofHours(1)));
+        awaitTeamMail(breach);
+        stack.triageClock().moveTo(limit.plus(Duration.ofDays(3)));
+        // Several scans later: the target warned about once and never missed, the limit missed
+        // once.
+        await().pollDelay(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                assertThat(stack.mailbox().subjects(TEAM))
+                                        .filteredOn(mail -> mail.startsWith(subject))
+                                        .filteredOn(mail -> mail.contains("CVE record"))
+                                        .containsOnlyOnce(targetWarning, breach)
+                                        .doesNotContain(
+                                                subject
+                                                        + "Deadline missed: CVE record (target: 24"
+                                                        + " h after disclosure)"));
+        deadlines(caseId)
+                .body("find { it.step == 'cve_record' }.standing", equalTo("breached"))
+                .body("find { it.step == 'cve_record_target' }.standing", not(equalTo("breached")));
+        assertThat(cveServices.record(cveId)).isEmpty();
+    }
+
+    /** Imports {@code ids} into the program's pool and gives the case the pool's lowest. */
+    private void assignFromPool(
+            String slug, SubmittedReport report, List<String> ids, String expected) {
+        given().auth()
+                .oauth2(stack.staffTokens().of("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("cveIds", ids))
+                .when()
+                .post(triage("/api/v1/programs/" + slug + "/cve-ids"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(stack.staffTokens().of("coordinator"))
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post(triage("/api/v1/cases/" + Cases.idOf(stack, report) + "/cve/assign"))
+                .then()
+                .statusCode(200)
+                .body("cveId", equalTo(expected));
+    }
+
+    /** Sets the advisory's embargo to lift in 15 seconds and returns when. */
+    private Instant liftEmbargoSoon(String advisoryId) {
+        Instant liftAt = Instant.now().plus(Duration.ofSeconds(15));
+        given().auth()
+                .oauth2(stack.staffTokens().of("coordinator"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("liftAt", liftAt.toString()))
+                .when()
+                .put(advisory("/api/v1/advisories/" + advisoryId + "/embargo"))
+                .then()
+                .statusCode(200);
+        return liftAt;
+    }
+
+    private String advisoryState(String advisoryId) {
+        return given().auth()
+                .oauth2(stack.staffTokens().of("publisher"))
+                .when()
+                .get(advisory("/api/v1/advisories/" + advisoryId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
+    }
+
+    private ValidatableResponse deadlines(String caseId) {
+        return given().auth()
+                .oauth2(stack.staffTokens().of("coordinator"))
+                .when()
+                .get(triage("/api/v1/cases/" + caseId + "/deadlines"))
+                .then()
+                .statusCode(200);
+    }
+
+    private void awaitTeamMail(String subject) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stack.mailbox().subjects(TEAM)).contains(subject));
     }
 
     /** The official CVE Record Format 5.1.1 schema, as advisory's tests vendor it. */

@@ -3,6 +3,7 @@ package dev.embargo.contracts;
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
@@ -91,6 +92,8 @@ public enum EventType {
             "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
     CASE_CVE_ASSIGNED("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
     CASE_CVE_REJECTED("case.cve.rejected", 1, Topics.REPORT_LIFECYCLE, CaseCveRejected.class),
+    /** About no report: keyed by the CVE ID, on the topic the other CVE events travel. */
+    CVE_ID_REJECTED("cve.id.rejected", 1, Topics.REPORT_LIFECYCLE, CveIdRejected.class),
     CVE_RECORD_PUBLISHED(
             "cve.record.published", 1, Topics.REPORT_LIFECYCLE, CveRecordPublished.class),
     PREADVISORY_RELEASED(

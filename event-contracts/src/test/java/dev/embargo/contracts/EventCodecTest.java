@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
@@ -600,6 +601,22 @@ class EventCodecTest {
         String json = codec.encode(submitted()).replace("\"name\"", "\"famous\"");
         assertThatThrownBy(() -> codec.decode("report.submitted.v3", json))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void anUnusedIdsRejectionIsKeyedByTheIdAndItsReasonTravelsSealed() {
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        CveIdRejected rejected = new CveIdRejected("pea2pea", "CVE-2026-12346", SEALED, "ada", at);
+
+        assertThat(rejected.subject()).isEqualTo("CVE-2026-12346");
+        assertThat(codec.decode("cve.id.rejected.v1", codec.encode(rejected))).isEqualTo(rejected);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CveIdRejected(
+                                                "pea2pea", "CVE-2026-12346", "unused", "ada", at)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("sealedReason");
     }
 
     @Test

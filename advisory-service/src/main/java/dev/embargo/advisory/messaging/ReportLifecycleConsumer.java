@@ -2,6 +2,7 @@ package dev.embargo.advisory.messaging;
 
 import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.LifecycleProjection;
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
@@ -41,7 +42,8 @@ public class ReportLifecycleConsumer {
                                 rejected ->
                                         projection
                                                 .cveRejected(rejected)
-                                                .chain(() -> cveSubmissions.rejected(rejected)));
+                                                .chain(() -> cveSubmissions.rejected(rejected)))
+                        .on(CveIdRejected.class, cveSubmissions::rejectedUnused);
     }
 
     @Incoming("report-lifecycle")

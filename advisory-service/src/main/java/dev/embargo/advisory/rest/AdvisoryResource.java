@@ -1,6 +1,7 @@
 package dev.embargo.advisory.rest;
 
 import dev.embargo.advisory.domain.PostMortem;
+import dev.embargo.advisory.format.UserNotice;
 import dev.embargo.advisory.mapping.AdvisoryMapper;
 import dev.embargo.advisory.mapping.PreAdvisoryMapper;
 import dev.embargo.advisory.service.Advisories;
@@ -130,6 +131,32 @@ public class AdvisoryResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<AdvisoryView> get(@PathParam("id") UUID id) {
         return advisories.get(id, scope::covers).map(mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/user-notice")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Operation(
+            summary = "A notice to the affected product's users, drafted from the advisory",
+            description =
+                    "EU CRA Article 14(8): the vulnerability, the affected products and the"
+                            + " corrective measures users can take; as text/plain, ready to"
+                            + " paste, on request.")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such advisory",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<UserNotice> userNotice(@PathParam("id") UUID id) {
+        return advisories.get(id, scope::covers).map(details -> UserNotice.of(details.content()));
+    }
+
+    @GET
+    @Path("/{id}/user-notice")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The notice to the affected product's users, as plain text")
+    public Uni<String> userNoticeText(@PathParam("id") UUID id) {
+        return userNotice(id).map(UserNotice::text);
     }
 
     @PUT

@@ -13,6 +13,7 @@ import dev.embargo.advisory.domain.CveSubmission.Status;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.format.CveRecordRules;
 import dev.embargo.advisory.repository.CveSubmissionRepository;
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -41,11 +42,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends CVE records to CVE Services once they may be public: a published advisory's record after
- * publication, a REJECTED record when triage rejects a case's CVE id. Each program that is a CNA
- * has its own account; without one the record is kept and not sent, and in a dry run each request
- * is checked and logged instead of sent. Failures are retried with a growing pause; a refusal is
- * kept with CVE Services' answer. An accepted record is announced ({@code cve.record.published})
- * for the CNA publication clock.
+ * publication, a REJECTED record when triage rejects a CVE id (a case's, or an unused one of a
+ * program's pool). Each program that is a CNA has its own account; without one the record is kept
+ * and not sent, and in a dry run each request is checked and logged instead of sent. Failures are
+ * retried with a growing pause; a refusal is kept with CVE Services' answer. An accepted record is
+ * announced ({@code cve.record.published}) for the CNA publication clock.
  */
 @ApplicationScoped
 public class CveSubmissions {
@@ -110,16 +111,31 @@ public class CveSubmissions {
      * inbox's transaction, which makes it once per event.
      */
     public Uni<Void> rejected(CaseCveRejected event) {
-        String reason = cipher.openIfSealed(event.sealedReason());
-        ObjectNode record =
-                formats.rejectedCveRecord(
-                        event.cveId(), reason, event.rejectedAt().truncatedTo(ChronoUnit.MILLIS));
-        return queue(
-                record,
+        return queueRejected(
+                event.cveId(),
+                event.sealedReason(),
                 event.programSlug(),
-                null,
                 UUID.fromString(event.reportId()),
                 event.rejectedAt());
+    }
+
+    /**
+     * Queues the REJECTED record of an ID triage rejected unused from a program's pool; no report,
+     * so no CNA clock hears of it. Once per event, as above.
+     */
+    public Uni<Void> rejectedUnused(CveIdRejected event) {
+        return queueRejected(
+                event.cveId(), event.sealedReason(), event.programSlug(), null, event.rejectedAt());
+    }
+
+    private Uni<Void> queueRejected(
+            String cveId, String sealedReason, String program, UUID reportId, Instant rejectedAt) {
+        ObjectNode record =
+                formats.rejectedCveRecord(
+                        cveId,
+                        cipher.openIfSealed(sealedReason),
+                        rejectedAt.truncatedTo(ChronoUnit.MILLIS));
+        return queue(record, program, null, reportId, rejectedAt);
     }
 
     public Uni<List<CveSubmission>> ofAdvisory(UUID advisoryId) {

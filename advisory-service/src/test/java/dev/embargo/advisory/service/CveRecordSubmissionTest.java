@@ -13,6 +13,7 @@ import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.AdvisoryFixtures.Report;
 import dev.embargo.advisory.CveServicesStandInResource;
 import dev.embargo.advisory.format.OfficialSchemas;
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -133,6 +134,29 @@ class CveRecordSubmissionTest {
         triage().publish(event, eventId);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUBMITTED".equals(status(cveId)));
+        assertThat(submissions(cveId)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnusedIdRejectedFromThePoolHasItsRejectedRecordFiledOnceEvenWhenRedelivered() {
+        String cveId = "CVE-1900-" + (100000 + (int) (Math.random() * 800000));
+        var event =
+                new CveIdRejected(
+                        MOQTAIL,
+                        cveId,
+                        cipher.seal("Reserved for a report that was withdrawn."),
+                        "ada",
+                        Instant.now());
+
+        String eventId = triage().publish(event);
+        triage().publish(event, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cveServices.record(cveId).isPresent());
+        JsonNode record = cveServices.record(cveId).orElseThrow();
+        assertThat(record.at("/cveMetadata/state").asText()).isEqualTo("REJECTED");
+        assertThat(record.at("/containers/cna/rejectedReasons/0/value").asText())
+                .isEqualTo("Reserved for a report that was withdrawn.");
+        assertThat(cveServices.violations()).isEmpty();
         assertThat(submissions(cveId)).isEqualTo(1);
     }
 

@@ -45,6 +45,23 @@ public final class Programs {
         awaitAtIntake(stack, slug, "");
     }
 
+    /**
+     * Publishes moqtail's policy under another slug as format v2 with the program as its own CNA,
+     * so that triage keeps a pool of CVE IDs for it and runs the CNA clock.
+     */
+    public static void publishCnaCopyOfMoqtail(RunningStack stack, String slug) {
+        publish(
+                stack,
+                slug,
+                seed("moqtail")
+                                .replace("embargo.dev/program/v1", "embargo.dev/program/v2")
+                                .replace("slug: moqtail", "slug: " + slug)
+                        + "\ncve: { route: own-cna, cnaShortName: "
+                        + slug
+                        + " }\n");
+        awaitAtIntake(stack, slug, "");
+    }
+
     private static String seed(String slug) {
         try {
             return Files.readString(Path.of("../deploy/programs/" + slug + ".yaml"));

@@ -1,5 +1,6 @@
 package dev.embargo.triage.service;
 
+import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CveRecordPublished;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  * CVE IDs by the program's CVE route. An own CNA keeps a pool of reserved IDs: imported or reserved
  * one by one, assigned to a case by a coordinator, rejected with a reason when unused (CNA rule
  * 4.5.3.5). Other routes record whom the team asked and the ID when it arrives. Every change is
- * audited; an assignment or the rejection of an assigned ID is announced, so the reporter hears of
- * it (rule 4.3.3) and advisory writes the record.
+ * audited; an assignment or any rejection is announced, so the reporter hears of an assignment
+ * (rule 4.3.3) and advisory writes the record.
  */
 @ApplicationScoped
 public class CveIds {
@@ -109,7 +110,10 @@ public class CveIds {
                                                         .asList()));
     }
 
-    /** Rejects a reserved ID no case will use (CNA rule 4.5.3.5), with the reason. */
+    /**
+     * Rejects a reserved ID no case will use (CNA rule 4.5.3.5), with the reason, and announces it
+     * ({@code cve.id.rejected}) so that advisory files the REJECTED record.
+     */
     public Uni<CveReservation> rejectUnused(
             String programSlug, String cveId, String reason, String actor) {
         visibleProgram(programSlug);
@@ -142,7 +146,16 @@ public class CveIds {
                                             found.sealedRejectionReason = cipher.seal(reason);
                                             found.rejectedAt = clock.nowUtc();
                                             return found;
-                                        }));
+                                        })
+                                .call(
+                                        rejected ->
+                                                outbox.stage(
+                                                        new CveIdRejected(
+                                                                programSlug,
+                                                                cveId,
+                                                                rejected.sealedRejectionReason,
+                                                                actor,
+                                                                rejected.rejectedAt.toInstant()))));
     }
 
     /**

@@ -87,6 +87,13 @@ class CveIdsTest {
                 .body("rejectionReason", equalTo("Reserved for a report that was withdrawn"));
         rejectInPool(cna.slug(), ids + "01").then().statusCode(409);
         post(cna.caseId(), "/cve/assign", Map.of("cveId", ids + "00")).then().statusCode(409);
+        // Advisory hears of the unused ID's rejection (to file its REJECTED record); the reason
+        // travels sealed.
+        assertThat(database.outboxPayloads("cve.id.rejected.v1", ids + "00"))
+                .singleElement()
+                .asString()
+                .contains(cna.slug())
+                .doesNotContain("Reserved for a report that was withdrawn");
 
         post(cna.caseId(), "/cve/reject", Map.of("reason", "Duplicate of an earlier CVE"))
                 .then()
