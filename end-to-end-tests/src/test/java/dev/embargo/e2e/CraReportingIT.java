@@ -16,6 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -241,6 +245,22 @@ class CraReportingIT {
                                                         + slug)
                                         .then()
                                         .statusCode(200));
+        // Notify learns a program's contacts from the program topic, which can lag the report
+        // topic after a rebalance (an earlier test kills replicas); a warning about a program it
+        // does not know yet reaches nobody, so the clock moves only once notify knows the team.
+        await().atMost(Duration.ofSeconds(120)).until(() -> notifyKnowsTheTeamOf(slug));
+    }
+
+    private boolean notifyKnowsTheTeamOf(String slug) throws SQLException {
+        try (Connection notify = stack.database("notify");
+                PreparedStatement query =
+                        notify.prepareStatement(
+                                "SELECT emails FROM program_contact WHERE program_slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet found = query.executeQuery()) {
+                return found.next() && found.getString(1).contains(TEAM);
+            }
+        }
     }
 
     private String caseOf(SubmittedReport report) {

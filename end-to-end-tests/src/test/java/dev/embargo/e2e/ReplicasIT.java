@@ -82,7 +82,7 @@ class ReplicasIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static final Set<String> ONCE_PER_CASE_AND_STEP =
-            Set.of("report.acknowledged.v2", "deadline.approaching.v1", "deadline.breached.v1");
+            Set.of("report.acknowledged.v2", "deadline.approaching.v2", "deadline.breached.v2");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunningStack stack;
@@ -419,7 +419,7 @@ class ReplicasIT {
         trackingIds.forEach(
                 id -> {
                     expected.add("report.acknowledged.v2 " + id + " -");
-                    expected.add("deadline.approaching.v1 " + id + " triage");
+                    expected.add("deadline.approaching.v2 " + id + " triage");
                 });
         await().atMost(WAIT)
                 .pollInterval(Duration.ofSeconds(3))

@@ -89,7 +89,9 @@ class StaffConsoleIT {
                 .click();
         coordinator
                 .locator("#policy-file")
-                .fill("slug: pea2pea\nname: pea2pea\ndeadlines:\n  acknowledgement: soon\n");
+                .fill(
+                        "apiVersion: embargo.dev/program/v2\nslug: pea2pea\nname: pea2pea\n"
+                                + "deadlines:\n  acknowledgement: soon\n");
         coordinator.locator("#save-policy").click();
         coordinator.locator("#policy-errors li").first().waitFor();
         assertThat(coordinator.locator("#policy-errors li").count()).isGreaterThan(1);
