@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The curl examples of a Markdown page, as one bash script. The page's rule: every code block
  * marked {@code sh} that calls curl runs, in order and in one shell; a {@code # 201 …} comment
- * right under a command is the status that curl must answer, any other curl must answer 2xx.
+ * right under a command is the status that curl must answer, any other curl must answer 2xx. A curl
+ * in the condition of an {@code until} or {@code while} loop waits for something that comes
+ * asynchronously, so its failed attempts are not failures.
  */
 public final class ReadmeExamples {
 
@@ -25,28 +27,33 @@ public final class ReadmeExamples {
     private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*(\\S*)\\s*$");
     private static final Pattern CURL = Pattern.compile("(?<![\\w./-])curl(?=\\s)");
     private static final Pattern STATUS_COMMENT = Pattern.compile("^\\s*#\\s*(\\d{3})\\b.*");
+    private static final Pattern LOOP_CONDITION = Pattern.compile("^\\s*(until|while)\\s.*");
     private static final Pattern LOCAL_ADDRESS =
             Pattern.compile("\\b(localhost|127\\.0\\.0\\.1):(\\d{2,5})\\b");
 
     /**
      * Wraps curl so that the script checks each answer's status: the body passes through as curl
-     * printed it, and a status other than {@code README_EXPECT} (2xx when unset) fails the command.
-     * The test stack is shared with the other test classes, so the examples speak to intake's rate
-     * limits as a client of their own (the test stack trusts 127.0.0.1 as a proxy).
+     * printed it, and a status other than {@code README_EXPECT} (2xx when unset) fails the command,
+     * marked as a failure unless {@code README_WAITING} is set (a loop's condition). The test stack
+     * is shared with the other test classes, so the examples speak to intake's rate limits as a
+     * client of their own (the test stack trusts 127.0.0.1 as a proxy).
      */
     private static final String PREAMBLE =
             """
             set -euo pipefail
             README_CLIENT="198.51.100.$((RANDOM % 250 + 1))"
+            readme_failed() {
+              if [[ -z ${README_WAITING:-} ]]; then echo "FAILURE_MARK: $1" >&2; fi
+            }
             curl() {
               local extra=() answer status
               if [[ " $* " == *" http://"* ]]; then extra=(-H "X-Forwarded-For: $README_CLIENT"); fi
               answer=$(command curl "${extra[@]}" --write-out '\\n%{response_code}' "$@") \\
-                || { echo "FAILURE_MARK: curl exited with $? for: curl $*" >&2; return 1; }
+                || { readme_failed "curl exited with $? for: curl $*"; return 1; }
               status=${answer##*$'\\n'}
               printf '%s' "${answer%$'\\n'*}"
               if [[ $status != ${README_EXPECT:-2??} ]]; then
-                echo "FAILURE_MARK: answered $status, expected ${README_EXPECT:-2xx}, for: curl $*" >&2
+                readme_failed "answered $status, expected ${README_EXPECT:-2xx}, for: curl $*"
                 return 1
               fi
             }
@@ -110,6 +117,9 @@ public final class ReadmeExamples {
                     line =
                             CURL.matcher(line)
                                     .replaceFirst("README_EXPECT=" + expected.getAsInt() + " curl");
+                }
+                if (LOOP_CONDITION.matcher(line).matches()) {
+                    line = CURL.matcher(line).replaceAll("README_WAITING=1 curl");
                 }
                 script.append(line).append('\n');
             }

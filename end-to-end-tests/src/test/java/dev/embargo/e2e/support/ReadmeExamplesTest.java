@@ -2,8 +2,11 @@ package dev.embargo.e2e.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ReadmeExamplesTest {
@@ -77,5 +80,36 @@ class ReadmeExamplesTest {
                         "http://127.0.0.1:9000/hook",
                         "smtp://127.0.0.1:12525")
                 .doesNotContain(":8081", ":2525");
+    }
+
+    @Test
+    void aCurlThatWaitsInALoopConditionMayFailButAPlainCurlMayNot()
+            throws IOException, InterruptedException {
+        // Port 1 on the loopback refuses connections: every attempt fails.
+        ReadmeExamples examples =
+                ReadmeExamples.of(
+                        List.of(
+                                "```sh",
+                                "attempts=0",
+                                "until curl -s http://127.0.0.1:1/ || (( ++attempts >= 2 )); do"
+                                        + " :; done",
+                                "echo waited",
+                                "curl -s http://127.0.0.1:1/",
+                                "```"));
+
+        String printed = run(examples.script(Map.of()));
+
+        assertThat(printed).contains("waited");
+        assertThat(printed.lines().filter(line -> line.contains(ReadmeExamples.FAILURE_MARK)))
+                .singleElement()
+                .asString()
+                .contains("curl exited with 7 for: curl -s http://127.0.0.1:1/");
+    }
+
+    private static String run(String script) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).as("the script ended").isTrue();
+        return printed;
     }
 }
