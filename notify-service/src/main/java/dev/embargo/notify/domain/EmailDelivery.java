@@ -35,7 +35,10 @@ public class EmailDelivery {
     @Column(name = "program_slug")
     public String programSlug;
 
-    /** The recipients, one per line, sealed. */
+    /**
+     * The recipients, one per line, sealed; null for a team email, which goes to the program's
+     * contacts in force when it is sent.
+     */
     @Column(name = "sealed_recipient")
     public String sealedRecipient;
 

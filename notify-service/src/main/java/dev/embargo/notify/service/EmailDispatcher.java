@@ -166,7 +166,7 @@ public class EmailDispatcher {
         String text = templates.getTemplate(template + ".txt").render(data);
         Mail mail =
                 new Mail()
-                        .setTo(List.of(cipher.open(delivery.sealedRecipient).split("\n")))
+                        .setTo(recipients(delivery, program))
                         .setSubject(delivery.kind.subject(delivery.trackingId, said.get("step")));
         if (delivery.sealedEncryptTo != null) {
             // Inline OpenPGP: the text, encrypted to the reporter's key; no HTML part to leak it in
@@ -190,6 +190,21 @@ public class EmailDispatcher {
                     .ifPresent(mail::setReplyTo);
         }
         return mail;
+    }
+
+    /**
+     * The delivery's own recipients, or, for a team email, the addresses of the program's revision
+     * in force. Until notify knows the program's team the email waits as after a failed attempt.
+     */
+    private List<String> recipients(EmailDelivery delivery, ProgramContact program) {
+        if (delivery.sealedRecipient != null) {
+            return List.of(cipher.open(delivery.sealedRecipient).split("\n"));
+        }
+        if (program == null || program.addresses().isEmpty()) {
+            throw new IllegalStateException(
+                    "no contact address of program " + delivery.programSlug + " known yet");
+        }
+        return program.addresses();
     }
 
     private void recordFailure(EmailDelivery delivery, Throwable failure) {

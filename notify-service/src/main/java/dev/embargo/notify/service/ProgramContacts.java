@@ -7,7 +7,6 @@ import dev.embargo.policy.io.ProgramFiles;
 import dev.embargo.policy.model.Program;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -66,9 +65,8 @@ public class ProgramContacts {
                                                         contact -> contact)));
     }
 
-    /** The team's addresses; none when the program is unknown here or lists no address. */
-    public Uni<List<String>> of(String programSlug) {
-        return contacts.findById(programSlug)
-                .map(found -> found == null ? List.of() : found.addresses());
+    /** The program's team as notify knows it; null until its revision reaches notify. */
+    public Uni<ProgramContact> find(String programSlug) {
+        return contacts.findById(programSlug);
     }
 }

@@ -3,7 +3,6 @@ package dev.embargo.notify.service;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportMessagePosted;
-import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
@@ -29,17 +28,12 @@ public class StaffNotifications {
     private final ProgramContacts teams;
     private final EmailDeliveryRepository deliveries;
     private final EmailDetails details;
-    private final FieldCipher cipher;
 
     StaffNotifications(
-            ProgramContacts teams,
-            EmailDeliveryRepository deliveries,
-            EmailDetails details,
-            FieldCipher cipher) {
+            ProgramContacts teams, EmailDeliveryRepository deliveries, EmailDetails details) {
         this.teams = teams;
         this.deliveries = deliveries;
         this.details = details;
-        this.cipher = cipher;
     }
 
     public Uni<Void> queueWarning(DeadlineApproaching warning) {
@@ -104,16 +98,19 @@ public class StaffNotifications {
             String programSlug,
             String occasion,
             Map<String, String> said) {
-        return teams.of(programSlug)
+        return teams.find(programSlug)
                 .chain(
-                        addresses -> {
-                            if (addresses.isEmpty()) {
+                        team -> {
+                            if (team != null && team.addresses().isEmpty()) {
                                 LOG.warnf(
                                         "Program %s lists no contact address: nobody to send %s"
                                                 + " about %s",
                                         programSlug, kind, trackingId);
                                 return Uni.createFrom().voidItem();
                             }
+                            // No recipient: the dispatcher addresses the team of the revision in
+                            // force when it sends, and waits for the program when its revision
+                            // has not reached notify yet (its topic may lag behind the case's).
                             EmailDelivery delivery =
                                     EmailDelivery.pending(
                                             UUID.fromString(reportId),
@@ -121,7 +118,7 @@ public class StaffNotifications {
                                             occasion,
                                             trackingId,
                                             programSlug,
-                                            cipher.seal(String.join("\n", addresses)),
+                                            null,
                                             OffsetDateTime.now(ZoneOffset.UTC));
                             delivery.details = details.write(said);
                             return deliveries.queueOnce(delivery).replaceWithVoid();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A version 2 program may name contacts without an e-mail address (a team page): its team is told
- * at the addresses it does give, and never at a missing one.
+ * at the addresses it does give, and never at a missing one. A warning that overtakes its program
+ * (the program topic may lag behind the case's) waits for the program instead of reaching nobody.
  */
 @QuarkusTest
 class ProgramPolicyConsumerTest {
@@ -51,6 +52,23 @@ class ProgramPolicyConsumerTest {
                 .until(() -> !mailbox.getMailsSentTo(alias).isEmpty());
         Mail warning = mailbox.getMailsSentTo(alias).getFirst();
         assertThat(warning.getTo()).containsExactly(alias);
+    }
+
+    @Test
+    void aDeadlineWarningThatArrivesBeforeItsProgramReachesTheTeamOnceTheProgramIsKnown()
+            throws SQLException {
+        String slug = "late-" + UUID.randomUUID();
+        String alias = "alias-" + UUID.randomUUID() + "@example.org";
+
+        events().publish(approaching(slug));
+        await().atMost(Duration.ofSeconds(30)).until(() -> queuedFor(slug) > 0);
+        assertThat(addressesOf(slug)).as("notify has not heard of the program").isNull();
+        publish(slug, "  - { name: Security alias, email: " + alias + " }\n");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !mailbox.getMailsSentTo(alias).isEmpty());
+        assertThat(mailbox.getMailsSentTo(alias)).singleElement();
+        assertThat(queuedFor(slug)).isEqualTo(1);
     }
 
     @Test
@@ -88,6 +106,20 @@ class ProgramPolicyConsumerTest {
                 "new",
                 null,
                 Instant.now());
+    }
+
+    /** How many emails notify has queued about the program's cases. */
+    private int queuedFor(String slug) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "select count(*) from email_delivery where program_slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     /** The addresses notify keeps for the program; null until it has heard of the program. */
