@@ -1,6 +1,9 @@
 package dev.embargo.contracts;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.AdvisorySuperseded;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.advisory.CveRecordRejected;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.program.CveIdRejected;
@@ -99,6 +102,12 @@ public enum EventType {
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
+    ADVISORY_WITHDRAWN("advisory.withdrawn", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryWithdrawn.class),
+    ADVISORY_SUPERSEDED(
+            "advisory.superseded", 1, Topics.ADVISORY_LIFECYCLE, AdvisorySuperseded.class),
+    /** About an advisory's CVE record: keyed by the advisory, on the advisory topic. */
+    CVE_RECORD_REJECTED(
+            "cve.record.rejected", 1, Topics.ADVISORY_LIFECYCLE, CveRecordRejected.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
     PROGRAM_POLICY_PUBLISHED(
             "program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);

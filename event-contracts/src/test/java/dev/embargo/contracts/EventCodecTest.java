@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.AdvisorySuperseded;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.advisory.CveRecordRejected;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
@@ -504,6 +507,58 @@ class EventCodecTest {
                         false,
                         published.publishedAt());
         assertThatThrownBy(() -> codec.encode(badCve)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void withdrawalsSupersessionsAndCveRejectionsRoundTripAndRefuseAnEmptyReason() {
+        String advisory = UUID.randomUUID().toString();
+        String page = "https://advisories.example/advisories/EMB-2026-0007";
+        Instant at = Instant.parse("2026-12-07T19:00:00Z");
+        AdvisoryWithdrawn withdrawn =
+                new AdvisoryWithdrawn(
+                        advisory,
+                        "EMB-2026-0007",
+                        "moqtail",
+                        2,
+                        "Selector bypass in MoQTail",
+                        "CVE-2026-12345",
+                        page,
+                        "Published in error: not a vulnerability.",
+                        at);
+        AdvisorySuperseded superseded =
+                new AdvisorySuperseded(
+                        advisory,
+                        "EMB-2026-0007",
+                        "moqtail",
+                        3,
+                        "Selector bypass in MoQTail",
+                        null,
+                        page,
+                        "EMB-2026-0008",
+                        "https://advisories.example/advisories/EMB-2026-0008",
+                        "Merged into one advisory.",
+                        at);
+        CveRecordRejected rejected =
+                new CveRecordRejected(
+                        advisory,
+                        "EMB-2026-0007",
+                        "moqtail",
+                        "CVE-2026-12345",
+                        page,
+                        "Duplicate of CVE-2026-12346.",
+                        at);
+
+        assertThat(codec.decode("advisory.withdrawn.v1", codec.encode(withdrawn)))
+                .isEqualTo(withdrawn);
+        assertThat(codec.decode("advisory.superseded.v1", codec.encode(superseded)))
+                .isEqualTo(superseded);
+        assertThat(codec.decode("cve.record.rejected.v1", codec.encode(rejected)))
+                .isEqualTo(rejected);
+        AdvisoryWithdrawn unexplained =
+                new AdvisoryWithdrawn(
+                        advisory, "EMB-2026-0007", "moqtail", 2, "t", null, page, "", at);
+        assertThatThrownBy(() -> codec.encode(unexplained))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     @Test

@@ -58,6 +58,27 @@ public class Advisory {
     @Column(name = "early_break")
     public boolean earlyBreak;
 
+    /** Withdrawn or superseded after publication; null while the advisory stands. */
+    @Enumerated(EnumType.STRING)
+    public Retraction.Kind retraction;
+
+    @Column(name = "retraction_reason")
+    public String retractionReason;
+
+    /** The public id of the advisory that supersedes this one. */
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    @Column(name = "retracted_at")
+    public OffsetDateTime retractedAt;
+
+    /** Why the advisory's CVE record was rejected; null while it stands. */
+    @Column(name = "cve_rejection_reason")
+    public String cveRejectionReason;
+
+    @Column(name = "cve_rejected_at")
+    public OffsetDateTime cveRejectedAt;
+
     /** The post-mortem as JSON, sealed until the advisory is public. */
     @Column(name = "sealed_post_mortem")
     public String sealedPostMortem;

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * An advisory as the world may read it: the published revision's content with credits resolved, its
  * public revision history and its post-mortem. Pages, feeds and the hall of fame are drawn from
- * this snapshot; it is only ever written at publication.
+ * this snapshot; it is only ever written at publication. A withdrawn or superseded advisory (its
+ * {@link Retraction}) and a rejected CVE record ({@link CveRejection}) stay in it, so that ids and
+ * links keep working and say what happened.
  */
 public record PublishedAdvisory(
         String advisoryId,
@@ -20,10 +22,57 @@ public record PublishedAdvisory(
         List<RevisionNote> revisionHistory,
         boolean earlyBreak,
         PostMortem postMortem,
-        String url) {
+        String url,
+        Retraction retraction,
+        CveRejection cveRejection) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
+    }
+
+    /** An advisory that stands: neither taken back nor its CVE record rejected. */
+    public PublishedAdvisory(
+            String advisoryId,
+            String publicId,
+            String programSlug,
+            String programName,
+            int version,
+            AdvisoryContent content,
+            Instant initialReleaseDate,
+            Instant currentReleaseDate,
+            List<RevisionNote> revisionHistory,
+            boolean earlyBreak,
+            PostMortem postMortem,
+            String url) {
+        this(
+                advisoryId,
+                publicId,
+                programSlug,
+                programName,
+                version,
+                content,
+                initialReleaseDate,
+                currentReleaseDate,
+                revisionHistory,
+                earlyBreak,
+                postMortem,
+                url,
+                null,
+                null);
+    }
+
+    /** The title feeds list: marked when the advisory was withdrawn or superseded. */
+    public String listedTitle() {
+        return retraction == null
+                ? content.title()
+                : "[" + retraction.label() + "] " + content.title();
+    }
+
+    /** The summary feeds list: the reason first when the advisory was taken back. */
+    public String listedSummary() {
+        return retraction == null
+                ? content.summary()
+                : retraction.revisionSummary() + " " + content.summary();
     }
 
     /** One public revision: its number (1 is the first publication), date and what changed. */

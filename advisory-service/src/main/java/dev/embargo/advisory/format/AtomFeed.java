@@ -47,14 +47,14 @@ public final class AtomFeed {
             for (PublishedAdvisory advisory : newestFirst) {
                 xml.writeStartElement("entry");
                 element(xml, "id", links.page(advisory.publicId()));
-                element(xml, "title", advisory.publicId() + ": " + advisory.content().title());
+                element(xml, "title", advisory.publicId() + ": " + advisory.listedTitle());
                 element(xml, "published", advisory.initialReleaseDate().toString());
                 element(xml, "updated", advisory.currentReleaseDate().toString());
                 link(xml, "alternate", links.page(advisory.publicId()));
                 xml.writeStartElement("author");
                 element(xml, "name", programName);
                 xml.writeEndElement();
-                element(xml, "summary", advisory.content().summary());
+                element(xml, "summary", advisory.listedSummary());
                 xml.writeEndElement();
             }
             xml.writeEndElement();

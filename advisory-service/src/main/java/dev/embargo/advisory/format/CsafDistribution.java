@@ -74,7 +74,7 @@ public final class CsafDistribution {
                                     links.csaf(advisory.publicId(), advisory.initialReleaseDate());
                             ObjectNode entry = entries.addObject();
                             entry.put("id", advisory.publicId());
-                            entry.put("title", advisory.content().title());
+                            entry.put("title", advisory.listedTitle());
                             ArrayNode entryLinks = entry.putArray("link");
                             entryLinks.addObject().put("rel", "self").put("href", url);
                             entryLinks.addObject().put("rel", "hash").put("href", url + ".sha256");
@@ -85,7 +85,7 @@ public final class CsafDistribution {
                                     .put("href", url + ".asc");
                             entry.put("published", advisory.initialReleaseDate().toString());
                             entry.put("updated", advisory.currentReleaseDate().toString());
-                            entry.putObject("summary").put("content", advisory.content().summary());
+                            entry.putObject("summary").put("content", advisory.listedSummary());
                             entry.putObject("content")
                                     .put("type", "application/json")
                                     .put("src", url);

@@ -5,6 +5,8 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.domain.CveRejection;
+import dev.embargo.advisory.domain.Retraction;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.rest.AdvisoryEditRequest;
 import dev.embargo.advisory.rest.AdvisorySummaryView;
@@ -119,7 +121,9 @@ public class AdvisoryMapper {
                 details.postMortem(),
                 details.postMortemRequired(),
                 details.postMortemDueAt(),
-                urls);
+                urls,
+                Retraction.of(advisory, links::page),
+                CveRejection.of(advisory));
     }
 
     public AdvisorySummaryView toSummary(Advisory advisory) {

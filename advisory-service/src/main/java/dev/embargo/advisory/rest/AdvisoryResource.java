@@ -8,6 +8,7 @@ import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryPreviews;
 import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.Embargoes;
+import dev.embargo.advisory.service.Retractions;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.security.StaffScope;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,6 +59,7 @@ public class AdvisoryResource {
     private final Embargoes embargoes;
     private final AdvisoryPreviews previews;
     private final CveSubmissions cveSubmissions;
+    private final Retractions retractions;
     private final AdvisoryMapper mapper;
     private final PreAdvisoryMapper preAdvisoryMapper;
     private final SecurityIdentity identity;
@@ -68,6 +70,7 @@ public class AdvisoryResource {
             Embargoes embargoes,
             AdvisoryPreviews previews,
             CveSubmissions cveSubmissions,
+            Retractions retractions,
             AdvisoryMapper mapper,
             PreAdvisoryMapper preAdvisoryMapper,
             SecurityIdentity identity,
@@ -76,6 +79,7 @@ public class AdvisoryResource {
         this.embargoes = embargoes;
         this.previews = previews;
         this.cveSubmissions = cveSubmissions;
+        this.retractions = retractions;
         this.mapper = mapper;
         this.preAdvisoryMapper = preAdvisoryMapper;
         this.identity = identity;
@@ -252,6 +256,66 @@ public class AdvisoryResource {
             @PathParam("id") UUID id, @Valid @NotNull EarlyBreakRequest request) {
         return embargoes
                 .earlyBreak(id, request.reason(), actor(), scope::covers)
+                .map(mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Withdraw a published advisory (published in error)",
+            description =
+                    "Published at once as a new version that says so in every format, with the"
+                            + " reason; the page and ids stay. Partners are told.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Not published, or already withdrawn or superseded",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> withdraw(
+            @PathParam("id") UUID id, @Valid @NotNull WithdrawRequest request) {
+        return retractions
+                .withdraw(id, request.reason(), actor(), scope::covers)
+                .map(mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/supersede")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Mark a published advisory as replaced by another",
+            description =
+                    "The successor is a published advisory of the same program (public id)."
+                            + " Published at once as a new version naming it; partners are told.")
+    @APIResponse(
+            responseCode = "422",
+            description = "The successor is no other published advisory of the program",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> supersede(
+            @PathParam("id") UUID id, @Valid @NotNull SupersedeRequest request) {
+        return retractions
+                .supersede(id, request.successor(), request.reason(), actor(), scope::covers)
+                .map(mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/cve-record/reject")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Reject the CVE record of a published advisory",
+            description =
+                    "cve.json becomes the REJECTED record with the reason, sent to CVE Services"
+                            + " like every record; partners are told.")
+    @APIResponse(
+            responseCode = "422",
+            description = "The advisory has no CVE id",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> rejectCveRecord(
+            @PathParam("id") UUID id, @Valid @NotNull WithdrawRequest request) {
+        return retractions
+                .rejectCveRecord(id, request.reason(), actor(), scope::covers)
                 .map(mapper::toView);
     }
 

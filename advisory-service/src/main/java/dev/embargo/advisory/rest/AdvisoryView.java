@@ -1,13 +1,18 @@
 package dev.embargo.advisory.rest;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.PostMortem;
+import dev.embargo.advisory.domain.Retraction;
 import java.time.Instant;
 
 /**
  * An advisory as staff see it.
  *
  * @param links the public URLs, once published (page, CSAF, OSV, CVE record); null before
+ * @param retraction withdrawn or superseded after publication, with the reason; null while it
+ *     stands
+ * @param cveRejection why its CVE record was rejected; null while it stands
  */
 public record AdvisoryView(
         String id,
@@ -23,7 +28,9 @@ public record AdvisoryView(
         PostMortem postMortem,
         boolean postMortemRequired,
         Instant postMortemDueAt,
-        PublicUrls links) {
+        PublicUrls links,
+        Retraction retraction,
+        CveRejection cveRejection) {
 
     public record PublicUrls(String page, String csaf, String osv, String cve) {}
 }

@@ -197,6 +197,8 @@ public class Advisories {
                                                 locked(id, visible)
                                                         .chain(
                                                                 advisory -> {
+                                                                    Retractions.requireNotRetracted(
+                                                                            advisory);
                                                                     if (advisory.state
                                                                             != AdvisoryState
                                                                                     .DRAFT) {
@@ -284,28 +286,12 @@ public class Advisories {
                                                                         kept =
                                                                                 kept.chain(
                                                                                                 () ->
-                                                                                                        revisions
-                                                                                                                .revision(
-                                                                                                                        advisory.id,
-                                                                                                                        advisory.currentRevision))
-                                                                                        .chain(
-                                                                                                current -> {
-                                                                                                    advisory.currentRevision++;
-                                                                                                    return revisions
-                                                                                                            .persist(
-                                                                                                                    revision(
-                                                                                                                            advisory,
-                                                                                                                            advisory.currentRevision,
-                                                                                                                            sealed
-                                                                                                                                    .open(
-                                                                                                                                            current.sealedContent,
-                                                                                                                                            AdvisoryContent
-                                                                                                                                                    .class),
-                                                                                                                            "Post-mortem"
-                                                                                                                                + " published",
-                                                                                                                            actor,
-                                                                                                                            now));
-                                                                                                })
+                                                                                                        keepAsNextRevision(
+                                                                                                                advisory,
+                                                                                                                "Post-mortem"
+                                                                                                                    + " published",
+                                                                                                                actor,
+                                                                                                                now))
                                                                                         .chain(
                                                                                                 () ->
                                                                                                         publication
@@ -452,6 +438,30 @@ public class Advisories {
         revision.editedBy = actor;
         revision.editedAt = now.atOffset(ZoneOffset.UTC);
         return revision;
+    }
+
+    /**
+     * Keeps the current content as the next revision with this summary: a published change that
+     * edits no content (a post-mortem, a withdrawal), so that every published version has its own
+     * revision. Runs in the caller's transaction, with the advisory locked.
+     */
+    Uni<Void> keepAsNextRevision(Advisory advisory, String summary, String actor, Instant now) {
+        return revisions
+                .revision(advisory.id, advisory.currentRevision)
+                .chain(
+                        current -> {
+                            advisory.currentRevision++;
+                            AdvisoryRevision next = new AdvisoryRevision();
+                            next.id = TimeOrderedIds.next();
+                            next.advisoryId = advisory.id;
+                            next.number = advisory.currentRevision;
+                            next.sealedContent = current.sealedContent;
+                            next.changeSummary = summary;
+                            next.editedBy = actor;
+                            next.editedAt = now.atOffset(ZoneOffset.UTC);
+                            return revisions.persist(next);
+                        })
+                .replaceWithVoid();
     }
 
     /** A kept revision and what it said. */

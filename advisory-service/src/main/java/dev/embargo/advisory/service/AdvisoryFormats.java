@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.config.AdvisoryConfig;
+import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.format.AdvisoryPage;
@@ -16,6 +17,7 @@ import dev.embargo.advisory.format.CsafPublisher;
 import dev.embargo.advisory.format.CveRecord;
 import dev.embargo.advisory.format.OsvRecord;
 import dev.embargo.advisory.format.PublicLinks;
+import dev.embargo.advisory.format.RetractionNotes;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +66,23 @@ public class AdvisoryFormats {
     public Map<DocumentFormat, String> render(PublishedAdvisory advisory) {
         Map<DocumentFormat, String> rendered = new EnumMap<>(DocumentFormat.class);
         rendered.put(DocumentFormat.SNAPSHOT, pretty(json.valueToTree(advisory)));
-        rendered.put(DocumentFormat.CSAF, pretty(csaf.render(advisory)));
-        rendered.put(DocumentFormat.OSV, pretty(osv.render(advisory)));
-        cve.render(advisory).ifPresent(record -> rendered.put(DocumentFormat.CVE, pretty(record)));
+        rendered.put(
+                DocumentFormat.CSAF, pretty(RetractionNotes.csaf(csaf.render(advisory), advisory)));
+        rendered.put(
+                DocumentFormat.OSV, pretty(RetractionNotes.osv(osv.render(advisory), advisory)));
+        publishedCveRecord(advisory)
+                .ifPresent(record -> rendered.put(DocumentFormat.CVE, pretty(record)));
         return rendered;
+    }
+
+    /** The CVE record as published: {@code REJECTED} with its reason once it was rejected. */
+    private Optional<ObjectNode> publishedCveRecord(PublishedAdvisory advisory) {
+        CveRejection rejection = advisory.cveRejection();
+        if (rejection == null || advisory.content().cveId() == null) {
+            return cve.render(advisory);
+        }
+        return Optional.of(
+                cve.rejected(advisory.content().cveId(), rejection.reason(), rejection.date()));
     }
 
     /** Any value as JSON, for public listings. */

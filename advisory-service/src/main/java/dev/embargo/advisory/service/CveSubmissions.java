@@ -92,8 +92,14 @@ public class CveSubmissions {
         pass.stop();
     }
 
-    /** Queues the record of a version just published; nothing for an advisory without a CVE id. */
+    /**
+     * Queues the record of a version just published; nothing for an advisory without a CVE id, or
+     * whose record was rejected (its REJECTED record was queued then, {@link #queueRejected}).
+     */
     Uni<Void> queuePublished(Advisory advisory, PublishedAdvisory snapshot, Instant now) {
+        if (snapshot.cveRejection() != null) {
+            return Uni.createFrom().voidItem();
+        }
         return formats.cveRecord(snapshot)
                 .map(
                         record ->
@@ -136,6 +142,16 @@ public class CveSubmissions {
                         cipher.openIfSealed(sealedReason),
                         rejectedAt.truncatedTo(ChronoUnit.MILLIS));
         return queue(record, program, null, reportId, rejectedAt);
+    }
+
+    /** Queues the REJECTED record of a published advisory's CVE id, in the caller's transaction. */
+    Uni<Void> queueRejected(Advisory advisory, String cveId, String reason, Instant rejectedAt) {
+        return queue(
+                formats.rejectedCveRecord(cveId, reason, rejectedAt),
+                advisory.programSlug,
+                advisory.id,
+                advisory.reportId,
+                rejectedAt);
     }
 
     public Uni<List<CveSubmission>> ofAdvisory(UUID advisoryId) {

@@ -6,11 +6,13 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryRevision;
 import dev.embargo.advisory.domain.AdvisoryState;
+import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import dev.embargo.advisory.domain.PublishedDocument;
+import dev.embargo.advisory.domain.Retraction;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
@@ -147,81 +149,60 @@ public class Publication {
      * caller's transaction, with the advisory row locked by it.
      */
     Uni<Void> publish(Advisory advisory, OpenPgpSigner signer, Instant now) {
+        boolean first = advisory.publishedAt == null;
+        return publishDocuments(advisory, signer, now)
+                .call(snapshot -> cveSubmissions.queuePublished(advisory, snapshot, now))
+                .call(snapshot -> outbox.stage(published(advisory, snapshot, now)))
+                .invoke(
+                        () ->
+                                metrics.counter(
+                                                "embargo.advisories.published",
+                                                "program",
+                                                advisory.programSlug,
+                                                "first",
+                                                String.valueOf(first))
+                                        .increment())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Writes the current revision's documents as the next public version and marks the advisory
+     * published; tells no one. {@link #publish} and a withdrawal, supersession or CVE rejection
+     * ({@link Retractions}) each add what they announce. Runs in the caller's transaction.
+     */
+    Uni<PublishedAdvisory> publishDocuments(Advisory advisory, OpenPgpSigner signer, Instant now) {
         return revisions
                 .history(advisory.id)
                 .chain(
                         history -> {
                             AdvisoryRevision current = current(advisory, history);
                             current.publishedAt = now.atOffset(ZoneOffset.UTC);
-                            boolean first = advisory.publishedAt == null;
-                            if (first) {
+                            if (advisory.publishedAt == null) {
                                 advisory.publishedAt = current.publishedAt;
                             }
                             advisory.state = AdvisoryState.PUBLISHED;
                             advisory.publishedRevision = current.number;
                             advisory.updatedAt = current.publishedAt;
                             return snapshot(advisory, history, now)
-                                    .chain(
-                                            snapshot ->
-                                                    store(advisory, snapshot, signer, now)
-                                                            .chain(
-                                                                    () ->
-                                                                            cveSubmissions
-                                                                                    .queuePublished(
-                                                                                            advisory,
-                                                                                            snapshot,
-                                                                                            now))
-                                                            .chain(
-                                                                    () ->
-                                                                            outbox.stage(
-                                                                                    new AdvisoryPublished(
-                                                                                            advisory
-                                                                                                    .id
-                                                                                                    .toString(),
-                                                                                            advisory.publicId,
-                                                                                            advisory.programSlug,
-                                                                                            snapshot
-                                                                                                    .version(),
-                                                                                            snapshot.content()
-                                                                                                    .title(),
-                                                                                            snapshot.content()
-                                                                                                    .cveId(),
-                                                                                            snapshot.content()
-                                                                                                    .severity(),
-                                                                                            snapshot
-                                                                                                    .url(),
-                                                                                            advisory.reportId
-                                                                                                            == null
-                                                                                                    ? List
-                                                                                                            .of()
-                                                                                                    : List
-                                                                                                            .of(
-                                                                                                                    advisory
-                                                                                                                            .reportId
-                                                                                                                            .toString()),
-                                                                                            snapshot
-                                                                                                    .content()
-                                                                                                    .credits()
-                                                                                                    .stream()
-                                                                                                    .map(
-                                                                                                            Credit
-                                                                                                                    ::name)
-                                                                                                    .toList(),
-                                                                                            advisory.earlyBreak,
-                                                                                            now)))
-                                                            .invoke(
-                                                                    () ->
-                                                                            metrics.counter(
-                                                                                            "embargo.advisories.published",
-                                                                                            "program",
-                                                                                            advisory.programSlug,
-                                                                                            "first",
-                                                                                            String
-                                                                                                    .valueOf(
-                                                                                                            first))
-                                                                                    .increment())
-                                                            .replaceWithVoid());
+                                    .call(snapshot -> store(advisory, snapshot, signer, now));
                         });
+    }
+
+    private static AdvisoryPublished published(
+            Advisory advisory, PublishedAdvisory snapshot, Instant now) {
+        return new AdvisoryPublished(
+                advisory.id.toString(),
+                advisory.publicId,
+                advisory.programSlug,
+                snapshot.version(),
+                snapshot.content().title(),
+                snapshot.content().cveId(),
+                snapshot.content().severity(),
+                snapshot.url(),
+                advisory.reportId == null ? List.of() : List.of(advisory.reportId.toString()),
+                snapshot.content().credits().stream().map(Credit::name).toList(),
+                advisory.earlyBreak,
+                now);
     }
 
     /**
@@ -305,7 +286,9 @@ public class Publication {
                 notes,
                 advisory.earlyBreak,
                 postMortem,
-                links.page(advisory.publicId));
+                links.page(advisory.publicId),
+                Retraction.of(advisory, links::page),
+                CveRejection.of(advisory));
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

@@ -50,7 +50,16 @@ public final class OfficialSchemas {
 
     private OfficialSchemas() {}
 
+    /**
+     * A CSAF document the schema accepts is also kept for BSI's csaf-validator-lib, which the build
+     * runs after the tests ({@code src/test/csaf-validator}): the mandatory tests of CSAF section
+     * 6.1 check more than the schema can.
+     */
     public static Set<ValidationMessage> violations(JsonSchema schema, JsonNode document) {
-        return schema.validate(document);
+        Set<ValidationMessage> violations = schema.validate(document);
+        if (schema == CSAF && violations.isEmpty()) {
+            CsafDocumentsForBsiValidator.keep(document);
+        }
+        return violations;
     }
 }

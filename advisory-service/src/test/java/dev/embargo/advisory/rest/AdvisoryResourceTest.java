@@ -57,6 +57,12 @@ class AdvisoryResourceTest {
                             "{\"partnerGroups\":[\"distributions\"]}"),
                     new Call("POST", SOME + "/early-break", "{\"reason\":\"exploited\"}"),
                     new Call("PUT", SOME + "/post-mortem", POST_MORTEM),
+                    new Call("POST", SOME + "/withdraw", "{\"reason\":\"in error\"}"),
+                    new Call(
+                            "POST",
+                            SOME + "/supersede",
+                            "{\"successor\":\"EMB-2026-0001\",\"reason\":\"merged\"}"),
+                    new Call("POST", SOME + "/cve-record/reject", "{\"reason\":\"duplicate\"}"),
                     new Call("GET", "/api/v1/pre-advisories", null),
                     new Call("POST", "/api/v1/pre-advisories", "{\"program\":\"moqtail\"}"),
                     new Call("GET", "/api/v1/tracked-reports", null));

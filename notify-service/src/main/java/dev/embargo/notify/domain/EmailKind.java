@@ -30,6 +30,11 @@ public enum EmailKind {
      * only the program).
      */
     PRE_ADVISORY("pre-advisory", "Embargoed pre-advisory (TLP:AMBER)", false),
+    /**
+     * Tells a partner that a published advisory of a program it follows was withdrawn, superseded,
+     * or its CVE record rejected (all public; the subject names the advisory and the change).
+     */
+    ADVISORY_CHANGED("advisory-changed", "Published advisory changed", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
     WEBHOOK_ENDPOINT_DISABLED(
             "webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);

@@ -1,9 +1,13 @@
 package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.AdvisorySuperseded;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.advisory.CveRecordRejected;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.notify.service.AdvisoryChangeFanOut;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
 import dev.embargo.notify.service.ReporterNotifications;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails.
+ * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails
+ * (pre-advisories, and changes to published advisories).
  */
 @ApplicationScoped
 public class AdvisoryLifecycleConsumer {
@@ -25,7 +30,10 @@ public class AdvisoryLifecycleConsumer {
     private final ReporterNotifications reporters;
 
     AdvisoryLifecycleConsumer(
-            InboundEvents inbound, PreAdvisoryFanOut fanOut, ReporterNotifications reporters) {
+            InboundEvents inbound,
+            PreAdvisoryFanOut fanOut,
+            ReporterNotifications reporters,
+            AdvisoryChangeFanOut changes) {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
@@ -34,7 +42,17 @@ public class AdvisoryLifecycleConsumer {
                         .onWithEnvelope(
                                 PreAdvisoryReleased.class,
                                 (released, event) -> fanOut.fanOut(released, event.id()))
-                        .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
+                        .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished)
+                        .onWithEnvelope(
+                                AdvisoryWithdrawn.class,
+                                (withdrawn, event) -> changes.withdrawn(withdrawn, event.id()))
+                        .onWithEnvelope(
+                                AdvisorySuperseded.class,
+                                (superseded, event) -> changes.superseded(superseded, event.id()))
+                        .onWithEnvelope(
+                                CveRecordRejected.class,
+                                (rejected, event) ->
+                                        changes.cveRecordRejected(rejected, event.id()));
     }
 
     @Incoming("advisory-lifecycle")

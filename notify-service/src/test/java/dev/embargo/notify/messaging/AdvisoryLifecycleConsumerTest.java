@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.Topics;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.advisory.CveRecordRejected;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.notify.support.PreAdvisories;
@@ -19,8 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,70 @@ class AdvisoryLifecycleConsumerTest {
                     .then()
                     .statusCode(200)
                     .body("size()", equalTo(2));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "cora", roles = "coordinator")
+    void partnersFollowingTheProgramAreToldOnceOfAWithdrawalBySignedWebhookAndEmail() {
+        // A program of this test alone: every partner following it is this one.
+        String program = "changes-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = partner("Withdrawals", List.of(freshGroup()), List.of(program));
+        String publicId = "EMB-1900-" + (10000 + new Random().nextInt(80000));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            endpoint(partner, receiver.url("/changes"));
+            AdvisoryWithdrawn withdrawn =
+                    new AdvisoryWithdrawn(
+                            UUID.randomUUID().toString(),
+                            publicId,
+                            program,
+                            2,
+                            "Selector bypass",
+                            null,
+                            "https://advisories.example/advisories/" + publicId,
+                            "Published in error.",
+                            Instant.parse("2026-12-07T19:00:00Z"));
+            String eventId = events().publish(withdrawn);
+            events().publish(withdrawn, eventId);
+            // Handled after the redelivery, on the same key: once it arrives, the duplicate was.
+            events().publish(
+                            new CveRecordRejected(
+                                    withdrawn.advisoryId(),
+                                    publicId,
+                                    program,
+                                    "CVE-1900-0042",
+                                    withdrawn.url(),
+                                    "Duplicate.",
+                                    withdrawn.withdrawnAt()));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    receiver.at("/changes").stream()
+                                            .anyMatch(
+                                                    received ->
+                                                            received.body()
+                                                                    .contains(
+                                                                            "cve.record.rejected")));
+            assertThat(receiver.at("/changes"))
+                    .filteredOn(received -> received.body().contains("advisory.withdrawn"))
+                    .singleElement()
+                    .satisfies(
+                            received ->
+                                    assertThat(received.body())
+                                            .contains(publicId, "Published in error."));
+            List<String> emails =
+                    given().queryParam("size", 500)
+                            .when()
+                            .get("/api/v1/email-deliveries")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList(
+                                    "findAll { it.trackingId == '" + publicId + "' }.kind",
+                                    String.class);
+            assertThat(emails).containsExactly("advisory_changed", "advisory_changed");
         }
     }
 
