@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The outcome a decision table gave for the options chosen.
@@ -34,6 +35,23 @@ public record SsvcDecision(String table, String version, List<SsvcOption> option
                 .map(SsvcOption::value)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The decision in one line, as the audit trail and the CSAF note read it, e.g. {@code Act (CISA
+     * Coordinator 2.0.3: Exploitation Active, Automatable Yes, ...)}.
+     */
+    public String summary() {
+        return outcome
+                + " ("
+                + table
+                + " "
+                + version
+                + ": "
+                + options.stream()
+                        .map(option -> option.decisionPoint() + " " + option.value())
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /**

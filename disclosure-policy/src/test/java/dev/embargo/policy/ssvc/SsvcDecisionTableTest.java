@@ -58,7 +58,10 @@ class SsvcDecisionTableTest {
         SsvcDecision.CisaAdpContent content =
                 decision.cisaAdpContent("CVE-2024-3931", Instant.parse("2024-04-22T19:20:06Z"));
 
-        assertThat(decision.outcome()).isEqualTo("Attend");
+        assertThat(decision.summary())
+                .isEqualTo(
+                        "Attend (CISA Coordinator 2.0.3: Exploitation Public PoC, Automatable Yes,"
+                                + " Technical Impact Partial, Mission and Well-Being Impact High)");
         assertThat(content.options())
                 .containsExactly(
                         Map.of("Exploitation", "poc"),
