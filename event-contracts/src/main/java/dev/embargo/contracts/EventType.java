@@ -18,6 +18,7 @@ import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
+import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
@@ -66,6 +67,7 @@ public enum EventType {
             "case.severity.changed", 1, Topics.REPORT_LIFECYCLE, CaseSeverityChangedV1.class),
     CASE_SEVERITY_CHANGED(
             "case.severity.changed", 2, Topics.REPORT_LIFECYCLE, CaseSeverityChanged.class),
+    CASE_SSVC_DECIDED("case.ssvc.decided", 1, Topics.REPORT_LIFECYCLE, CaseSsvcDecided.class),
     CASE_DEADLINES_CHANGED_V1(
             "case.deadlines.changed", 1, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV1.class),
     /** Still decoded: v3 added the cause {@code track}. Read as {@link CaseDeadlinesChanged}. */

@@ -19,6 +19,7 @@ import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseSeverityChangedV1;
+import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.CaseStatusUpdateV1;
 import dev.embargo.contracts.report.CveRecordPublished;
@@ -734,6 +735,48 @@ class EventCodecTest {
                                                 at)))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("cveId");
+    }
+
+    @Test
+    void anSsvcDecisionSurvivesTheRoundTripAndAnEmptyOneIsRefused() {
+        String reportId = UUID.randomUUID().toString();
+        CaseSsvcDecided decided =
+                new CaseSsvcDecided(
+                        reportId,
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        new CaseSsvcDecided.Decision(
+                                "CISA Coordinator",
+                                "2.0.3",
+                                List.of(
+                                        new CaseSsvcDecided.Option("Exploitation", "Active"),
+                                        new CaseSsvcDecided.Option("Automatable", "Yes")),
+                                "Act"),
+                        null,
+                        "tess",
+                        Instant.parse("2026-12-07T10:00:00Z"));
+
+        assertThat(codec.decode("case.ssvc.decided.v1", codec.encode(decided))).isEqualTo(decided);
+        assertThat(decided.subject()).isEqualTo(reportId);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseSsvcDecided(
+                                                reportId,
+                                                decided.caseId(),
+                                                "EMB-2026-00042",
+                                                "pea2pea",
+                                                new CaseSsvcDecided.Decision(
+                                                        "CISA Coordinator",
+                                                        "2.0.3",
+                                                        List.of(),
+                                                        "Act"),
+                                                null,
+                                                "tess",
+                                                decided.decidedAt())))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("options");
     }
 
     @Test

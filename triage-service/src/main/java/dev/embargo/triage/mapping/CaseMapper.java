@@ -4,6 +4,7 @@ import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
+import dev.embargo.triage.domain.SsvcRecord;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.rest.AuditLineView;
 import dev.embargo.triage.rest.CaseDeadlineView;
@@ -11,9 +12,11 @@ import dev.embargo.triage.rest.CaseSummary;
 import dev.embargo.triage.rest.ReportTextView;
 import dev.embargo.triage.rest.ReporterView;
 import dev.embargo.triage.rest.SimilarCaseView;
+import dev.embargo.triage.rest.SsvcView;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.ScopeDecisions;
+import dev.embargo.triage.service.SsvcDecisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,10 +28,12 @@ public class CaseMapper {
 
     private final CaseService service;
     private final ScopeDecisions scopes;
+    private final SsvcDecisions ssvc;
 
-    CaseMapper(CaseService service, ScopeDecisions scopes) {
+    CaseMapper(CaseService service, ScopeDecisions scopes, SsvcDecisions ssvc) {
         this.service = service;
         this.scopes = scopes;
+        this.ssvc = ssvc;
     }
 
     /**
@@ -54,6 +59,7 @@ public class CaseMapper {
                 vulnerabilityCase.track,
                 vulnerabilityCase.cvssVector,
                 vulnerabilityCase.cvssScore,
+                toView(ssvc.of(vulnerabilityCase), vulnerabilityCase.expedited),
                 service.openClaim(vulnerabilityCase.sealedCreditName),
                 vulnerabilityCase.spamSignals == null
                         ? List.of()
@@ -81,6 +87,17 @@ public class CaseMapper {
                 service.deadlinesOf(vulnerabilityCase),
                 nextDeadline(open).map(this::toView).orElse(null),
                 open.stream().anyMatch(CaseDeadline::overdue));
+    }
+
+    private static SsvcView toView(SsvcRecord record, boolean expedited) {
+        return record == null
+                ? null
+                : new SsvcView(
+                        record.decision(),
+                        record.coordinatorTriage(),
+                        record.decidedBy(),
+                        record.decidedAt(),
+                        record.activelyExploited() && !expedited);
     }
 
     /** The earliest open deadline: a breached one comes first, as it was due first. */

@@ -15,6 +15,7 @@ import dev.embargo.triage.service.DeadlineAdjustments;
 import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.ScopeDecisions;
 import dev.embargo.triage.service.SeverityAssessment;
+import dev.embargo.triage.service.SsvcDecisions;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,7 @@ public class CaseResource {
     private final SecurityIdentity identity;
     private final Duplicates duplicates;
     private final ScopeDecisions scopes;
+    private final SsvcDecisions ssvc;
 
     CaseResource(
             CaseService service,
@@ -64,7 +66,9 @@ public class CaseResource {
             CaseMapper mapper,
             SecurityIdentity identity,
             Duplicates duplicates,
-            ScopeDecisions scopes) {
+            ScopeDecisions scopes,
+            SsvcDecisions ssvc) {
+        this.ssvc = ssvc;
         this.scopes = scopes;
         this.duplicates = duplicates;
         this.service = service;
@@ -237,6 +241,32 @@ public class CaseResource {
                         request.cvssVector(),
                         request.level(),
                         impact,
+                        identity.getPrincipal().getName())
+                .chain(this::summary);
+    }
+
+    @PUT
+    @Path("/{caseId}/ssvc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record an SSVC decision beside the CVSS score",
+            description =
+                    "The decision points of CISA's SSVC table (GET /api/v1/ssvc/tables) give Track,"
+                        + " Track*, Attend or Act; CERT/CC's coordinator triage (Decline, Track,"
+                        + " Coordinate) is optional. Audited; exploitation Active offers the"
+                        + " expedited track.")
+    @APIResponse(responseCode = "200", description = "The case, with its SSVC decision")
+    @APIResponse(
+            responseCode = "400",
+            description = "A decision point missing, unknown or with a value the table lacks",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseSummary> ssvc(
+            @PathParam("caseId") UUID caseId, @Valid @NotNull SsvcRequest request) {
+        return ssvc.decide(
+                        caseId,
+                        request.decisionPoints(),
+                        request.coordinatorTriage(),
                         identity.getPrincipal().getName())
                 .chain(this::summary);
     }

@@ -25,6 +25,8 @@ public record CaseSummary(
         String track,
         String cvssVector,
         Double cvssScore,
+        /** The latest SSVC decision; null until staff make one. */
+        SsvcView ssvc,
         String creditName,
         /** Why the report looks like spam; empty when nothing does. Signals only: staff decide. */
         List<String> spamSignals,

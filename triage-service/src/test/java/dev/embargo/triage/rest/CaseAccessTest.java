@@ -54,6 +54,13 @@ class CaseAccessTest {
                             Map.of("level", "high"),
                             CASE_WORKERS,
                             404),
+                    new Operation(
+                            "PUT",
+                            NO_CASE + "/ssvc",
+                            Map.of("decisionPoints", SsvcDecisionTest.ACTIVELY_EXPLOITED),
+                            CASE_WORKERS,
+                            404),
+                    new Operation("GET", "/api/v1/ssvc/tables", null, CASE_WORKERS, 200),
                     new Operation("GET", NO_CASE + "/report", null, CASE_WORKERS, 404),
                     new Operation("GET", NO_CASE + "/audit", null, CASE_WORKERS, 404),
                     new Operation("GET", NO_CASE + "/audit/verification", null, CASE_WORKERS, 404),
@@ -269,6 +276,18 @@ class CaseAccessTest {
         }
         CaseCalls.move(moqtailCase, "triaging").then().statusCode(404);
         CaseCalls.post(moqtailCase, "/notes", Map.of("text", "peek")).then().statusCode(404);
+        CaseCalls.put(
+                        moqtailCase,
+                        "/ssvc",
+                        Map.of("decisionPoints", SsvcDecisionTest.ACTIVELY_EXPLOITED))
+                .then()
+                .statusCode(404);
+        CaseCalls.put(
+                        emekCase,
+                        "/ssvc",
+                        Map.of("decisionPoints", SsvcDecisionTest.ACTIVELY_EXPLOITED))
+                .then()
+                .statusCode(200);
         // Nor can a case of their program be marked a duplicate of one they cannot see.
         CaseCalls.post(
                         emekCase,
