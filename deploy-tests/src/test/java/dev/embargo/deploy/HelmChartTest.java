@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -220,6 +221,50 @@ class HelmChartTest {
                                 .named(ConfigMap.class, "psirt-embargo-config")
                                 .getData())
                 .containsEntry("EMBARGO_OIDC_AUDIENCE", "psirt-api");
+    }
+
+    @Test
+    void onlyTriageReceivesItsKeycloakAdminClientFromTheSecret() {
+        RenderedChart chart = RenderedChart.render(null);
+
+        assertThat(chart.named(ConfigMap.class, "psirt-embargo-config").getData())
+                .containsEntry("EMBARGO_KEYCLOAK_ADMIN_CLIENT_ID", "embargo-integrations");
+        assertThat(
+                        decode(
+                                chart.named(Secret.class, "psirt-embargo-secrets")
+                                        .getData()
+                                        .get("keycloak-admin-client-secret")))
+                .hasSize(40);
+        for (String service : List.of("intake", "triage", "notify", "advisory")) {
+            List<EnvVar> adminSecret =
+                    chart
+                            .named(Deployment.class, "psirt-embargo-" + service)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getEnv()
+                            .stream()
+                            .filter(
+                                    env ->
+                                            env.getName()
+                                                    .equals("EMBARGO_KEYCLOAK_ADMIN_CLIENT_SECRET"))
+                            .toList();
+            if (service.equals("triage")) {
+                assertThat(adminSecret)
+                        .singleElement()
+                        .satisfies(
+                                env -> {
+                                    assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                                            .isEqualTo("psirt-embargo-secrets");
+                                    assertThat(env.getValueFrom().getSecretKeyRef().getKey())
+                                            .isEqualTo("keycloak-admin-client-secret");
+                                });
+            } else {
+                assertThat(adminSecret).as(service).isEmpty();
+            }
+        }
     }
 
     private static String decode(String base64) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Integrations;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.e2e.support.StaffTokens;
@@ -26,16 +27,28 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every staff endpoint of every service, for every demo user, no token, an expired token and a
- * forged one; and staff limited to some programs see nothing of the others.
+ * Every staff endpoint of every service, for every demo user, an integration, no token, an expired
+ * token and a forged one; and staff limited to some programs see nothing of the others.
  */
 @ExtendWith(EmbargoStack.class)
 class StaffAccessIT {
 
     private static final String NO_TOKEN = "(no token)";
     private static final String EXPIRED = "(expired admin token)";
+
+    /** An integration holding the triager role for emek: answered like a triager. */
+    private static final String INTEGRATION = "integration (triager of emek)";
+
     private static final List<String> CALLERS =
-            List.of(NO_TOKEN, EXPIRED, "visitor", "triager", "coordinator", "publisher", "admin");
+            List.of(
+                    NO_TOKEN,
+                    EXPIRED,
+                    "visitor",
+                    "triager",
+                    "coordinator",
+                    "publisher",
+                    "admin",
+                    INTEGRATION);
     private static final List<String> CASE_WORKERS = List.of("triager", "coordinator", "admin");
     private static final List<String> COORDINATORS = List.of("coordinator", "admin");
 
@@ -276,10 +289,20 @@ class StaffAccessIT {
         String expiring = staffTokens.expiring("admin");
         tokens = new HashMap<>();
         for (String caller : CALLERS) {
-            if (!caller.equals(NO_TOKEN) && !caller.equals(EXPIRED)) {
+            if (!caller.equals(NO_TOKEN)
+                    && !caller.equals(EXPIRED)
+                    && !caller.equals(INTEGRATION)) {
                 tokens.put(caller, staffTokens.of(caller));
             }
         }
+        Integrations integrations = stack.integrations(tokens.get("admin"));
+        tokens.put(
+                INTEGRATION,
+                integrations.token(
+                        integrations.create(
+                                "access-matrix-" + UUID.randomUUID().toString().substring(0, 8),
+                                List.of("triager"),
+                                List.of("emek"))));
         // The expiring token lives 2 seconds; the services allow no grace.
         Thread.sleep(3_500);
         tokens.put(EXPIRED, expiring);
@@ -301,10 +324,16 @@ class StaffAccessIT {
                                                                         ? 401
                                                                         : endpoint.allowed()
                                                                                         .contains(
-                                                                                                caller)
+                                                                                                roleOf(
+                                                                                                        caller))
                                                                                 ? endpoint
                                                                                         .allowedGets()
                                                                                 : 403)));
+    }
+
+    /** The demo user whose name is the caller's role, or the integration's role. */
+    private static String roleOf(String caller) {
+        return caller.equals(INTEGRATION) ? "triager" : caller;
     }
 
     @ParameterizedTest(name = "{0} as {1} → {2}")

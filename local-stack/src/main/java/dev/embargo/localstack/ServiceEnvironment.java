@@ -14,6 +14,11 @@ final class ServiceEnvironment {
 
     static final String OIDC_CLIENT_SECRET = "embargo-services-local-secret";
 
+    /** Triage's own client for Keycloak's admin API, which creates integrations' clients. */
+    static final String INTEGRATIONS_CLIENT_ID = "embargo-integrations";
+
+    static final String INTEGRATIONS_CLIENT_SECRET = "embargo-integrations-local-secret";
+
     private ServiceEnvironment() {}
 
     static Map<String, String> of(StackSettings settings) {
@@ -23,6 +28,8 @@ final class ServiceEnvironment {
         environment.put("EMBARGO_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
         environment.put("EMBARGO_KEYCLOAK_URL", settings.keycloakUrl());
         environment.put("EMBARGO_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET);
+        environment.put("EMBARGO_KEYCLOAK_ADMIN_CLIENT_ID", INTEGRATIONS_CLIENT_ID);
+        environment.put("EMBARGO_KEYCLOAK_ADMIN_CLIENT_SECRET", INTEGRATIONS_CLIENT_SECRET);
         environment.put("EMBARGO_SMTP_HOST", "127.0.0.1");
         environment.put("EMBARGO_SMTP_PORT", Integer.toString(settings.smtpPort()));
         // This machine only: the stack is for developers and tests, not for their network.

@@ -79,7 +79,7 @@ class RealmFileTest {
         assertThat(elements(limited.path("groups")))
                 .extracting(JsonNode::asText)
                 .containsExactly("/programs/emek");
-        for (JsonNode client : elements(realm.path("clients"))) {
+        for (JsonNode client : staffClients()) {
             List<JsonNode> mappers = mappersOf(client, "oidc-group-membership-mapper");
             assertThat(mappers).as(client.path("clientId").asText()).hasSize(1);
             JsonNode mapper = mappers.get(0);
@@ -98,7 +98,7 @@ class RealmFileTest {
 
     @Test
     void demoUsersLogInWithTheirNameAsPasswordAndNothingToCompleteFirst() throws Exception {
-        for (JsonNode user : elements(realm.path("users"))) {
+        for (JsonNode user : demoUsers()) {
             String name = user.path("username").asText();
             assertThat(user.path("enabled").asBoolean()).as(name).isTrue();
             assertThat(user.path("emailVerified").asBoolean()).as(name).isTrue();
@@ -193,6 +193,50 @@ class RealmFileTest {
         assertThat(elements(console.path("webOrigins")))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrderElementsOf(origins);
+    }
+
+    @Test
+    void triageAdministersIntegrationsAsItsOwnClientWithOnlyTheRealmManagementRolesItNeeds() {
+        JsonNode administration = client(ServiceEnvironment.INTEGRATIONS_CLIENT_ID);
+        assertThat(administration.path("publicClient").asBoolean()).isFalse();
+        assertThat(administration.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(administration.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(administration.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(administration.path("secret").asText())
+                .isEqualTo(ServiceEnvironment.INTEGRATIONS_CLIENT_SECRET);
+        JsonNode serviceAccount =
+                elements(realm.path("users")).stream()
+                        .filter(
+                                user ->
+                                        user.path("serviceAccountClientId")
+                                                .asText()
+                                                .equals(ServiceEnvironment.INTEGRATIONS_CLIENT_ID))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(serviceAccount.path("realmRoles")).isEmpty();
+        assertThat(elements(serviceAccount.path("clientRoles").path("realm-management")))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("manage-clients", "manage-users", "query-groups");
+    }
+
+    /**
+     * The clients that issue tokens to staff (not triage's own client for Keycloak's admin API).
+     */
+    private List<JsonNode> staffClients() {
+        return elements(realm.path("clients")).stream()
+                .filter(
+                        client ->
+                                !client.path("clientId")
+                                        .asText()
+                                        .equals(ServiceEnvironment.INTEGRATIONS_CLIENT_ID))
+                .toList();
+    }
+
+    /** The realm's people (service accounts are not). */
+    private List<JsonNode> demoUsers() {
+        return elements(realm.path("users")).stream()
+                .filter(user -> user.path("serviceAccountClientId").isMissingNode())
+                .toList();
     }
 
     private List<String> rolesOf(String username) {

@@ -34,6 +34,9 @@ class ServiceEnvironmentTest {
                         entry("EMBARGO_KAFKA_BOOTSTRAP", "127.0.0.1:19092"),
                         entry("EMBARGO_KEYCLOAK_URL", "http://127.0.0.1:18180"),
                         entry("EMBARGO_OIDC_CLIENT_SECRET", "embargo-services-local-secret"),
+                        entry(
+                                "EMBARGO_KEYCLOAK_ADMIN_CLIENT_SECRET",
+                                "embargo-integrations-local-secret"),
                         entry("EMBARGO_SMTP_HOST", "127.0.0.1"),
                         entry("EMBARGO_SMTP_PORT", "12525"),
                         entry("EMBARGO_INTAKE_PORT", "18081"),

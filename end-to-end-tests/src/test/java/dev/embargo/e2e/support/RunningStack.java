@@ -29,6 +29,11 @@ public final class RunningStack {
         return new StaffTokens(stack.keycloakUrl());
     }
 
+    /** Integrations administered with an admin's token. */
+    public Integrations integrations(String adminToken) {
+        return new Integrations(serviceUrl("triage"), stack.keycloakUrl(), adminToken);
+    }
+
     public KeycloakAdmin keycloakAdmin() {
         return new KeycloakAdmin(stack.keycloakUrl());
     }

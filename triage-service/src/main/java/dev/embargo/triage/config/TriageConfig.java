@@ -28,6 +28,23 @@ public interface TriageConfig {
      */
     Console console();
 
+    /** Integrations: the Keycloak clients of scripts and tools. */
+    Integrations integrations();
+
+    interface Integrations {
+
+        /**
+         * How long an integration's access token lives. Triage refuses a revoked integration's
+         * tokens at once; the other services only once they expire.
+         */
+        @WithDefault("60s")
+        Duration tokenLifespan();
+
+        /** How often each triage replica rereads the revoked integrations. */
+        @WithDefault("5s")
+        Duration revocationRefresh();
+    }
+
     interface Deadlines {
 
         /** How often the scheduler looks for deadlines falling due. */
