@@ -112,9 +112,9 @@ public class AckLatency {
     }
 
     /** A report's submission (nanoTime just before its POST) and its latency. */
-    private record Sample(long submitted, long latencyMillis) {}
+    record Sample(long submitted, long latencyMillis) {}
 
-    private static List<Long> sortedLatencies(List<Sample> samples) {
+    static List<Long> sortedLatencies(List<Sample> samples) {
         return samples.stream().map(Sample::latencyMillis).sorted().toList();
     }
 
@@ -150,7 +150,11 @@ public class AckLatency {
         return (sample.submitted() - loadStarted) / 1e9;
     }
 
-    private static List<Sample> measure(
+    /**
+     * Submits {@code reports} at {@code perSecond} and waits for each acknowledgement: every
+     * report's latency, in submission order.
+     */
+    static List<Sample> measure(
             HttpClient http, String intake, String mailApi, String run, int reports, int perSecond)
             throws Exception {
         // Tracking id -> nanoTime just before its POST, and the mailbox its acknowledgement goes

@@ -15,6 +15,12 @@ public enum Benchmark {
             "./embargo up --detach",
             "./embargo bench",
             "[reports] [per-second]"),
+    SUSTAINED_RATE(
+            "sustained-rate",
+            "Whole platform, highest sustained rate",
+            "./embargo up --detach",
+            "./embargo bench sustained",
+            "[seconds-per-step] [rates...]"),
     WEBHOOK_FAN_OUT(
             "webhook-fan-out",
             "Webhook fan-out",

@@ -23,6 +23,9 @@ public interface IntakeConfig {
     /** How much one client, and everyone together, may ask of the reporter endpoints. */
     RateLimits rateLimits();
 
+    /** How admission of new reports follows what triage keeps up with (see {@code Admission}). */
+    Admission admission();
+
     /** What reporters may attach. */
     Attachments attachments();
 
@@ -44,6 +47,37 @@ public interface IntakeConfig {
          */
         @WithDefault("4")
         int maxConcurrentBatches();
+    }
+
+    interface Admission {
+
+        /**
+         * Backlog, in events of the report lifecycle topic triage has not read yet, from which each
+         * network may submit only {@link #busyPerNetworkPerMinute()} reports: the few networks
+         * flooding are refused first, everyone else still gets in and is acknowledged soon.
+         */
+        @WithDefault("1500")
+        long busyBacklog();
+
+        /** Backlog from which every new report is refused with 503 until triage catches up. */
+        @WithDefault("15000")
+        long maxBacklog();
+
+        /** Reports one network (IPv4 /24, IPv6 /64) may submit a minute while triage is behind. */
+        @WithDefault("10")
+        int busyPerNetworkPerMinute();
+
+        /** How often triage's lag is read from Kafka; 0 turns admission by backlog off. */
+        @WithDefault("1s")
+        Duration backlogRefreshInterval();
+
+        /** The consumer group whose lag is the backlog: triage, which acknowledges reports. */
+        @WithDefault("triage")
+        String triageGroup();
+
+        /** Retry-After of a report refused over the {@link #maxBacklog()}. */
+        @WithDefault("15s")
+        Duration retryAfter();
     }
 
     interface Attachments {

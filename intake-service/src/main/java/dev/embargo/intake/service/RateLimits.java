@@ -72,7 +72,8 @@ public class RateLimits {
         return wait == 0 ? 0 : Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
     }
 
-    String clientOf(String remoteAddress, String forwardedFor) {
+    /** The client a request comes from, as {@link #secondsToWait} identifies it. */
+    public String clientOf(String remoteAddress, String forwardedFor) {
         if (forwardedFor != null
                 && !forwardedFor.isBlank()
                 && trustedProxies.contains(remoteAddress)) {

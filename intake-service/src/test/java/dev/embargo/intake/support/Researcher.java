@@ -31,6 +31,11 @@ public final class Researcher {
         return new Researcher("198.18." + (n / 250) + "." + (n % 250 + 1));
     }
 
+    /** A researcher at the given address, e.g. one of a network's many. */
+    public static Researcher at(String address) {
+        return new Researcher(address);
+    }
+
     /** The address this researcher's requests come from ({@code X-Forwarded-For}). */
     public String address() {
         return address;

@@ -1,0 +1,123 @@
+package dev.embargo.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.embargo.intake.service.Admission;
+import dev.embargo.intake.support.Programs;
+import dev.embargo.intake.support.Researcher;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * New reports are admitted as fast as triage reads them. The tests give {@link Admission} triage's
+ * backlog themselves (the module's tests do not measure it): intake's defaults, busy from 1 500
+ * events, full from 15 000, ten reports a minute per network while busy.
+ */
+@QuarkusTest
+class AdmissionTest {
+
+    private static final long BUSY = 1_500;
+    private static final long FULL = 15_000;
+    private static final int BUSY_PER_NETWORK_PER_MINUTE = 10;
+    private static final AtomicInteger NEXT_NETWORK = new AtomicInteger(1);
+
+    @Inject Admission admission;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URI readiness;
+
+    @BeforeEach
+    void seedPrograms() {
+        Programs.publishSeeds();
+    }
+
+    @AfterEach
+    void triageCaughtUp() {
+        admission.backlogMeasured(0);
+    }
+
+    @Test
+    void belowTheBusyBacklogANetworkMaySubmitBeyondItsBusyAllowance() {
+        String network = freshNetwork();
+        admission.backlogMeasured(BUSY - 3 * BUSY_PER_NETWORK_PER_MINUTE);
+
+        for (int host = 1; host <= 2 * BUSY_PER_NETWORK_PER_MINUTE; host++) {
+            submitFrom(network + host).then().statusCode(201);
+        }
+    }
+
+    @Test
+    void whileTriageIsBehindTheNetworksFloodingAreRefusedAndAnotherIsStillAdmitted() {
+        String flooding = freshNetwork();
+        // A flood from many addresses of one network, each under the per-client rate limit.
+        admission.backlogMeasured(0);
+        for (int host = 1; host <= BUSY_PER_NETWORK_PER_MINUTE; host++) {
+            submitFrom(flooding + host).then().statusCode(201);
+        }
+
+        admission.backlogMeasured(BUSY);
+
+        submitFrom(flooding + 100)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("https://embargo.dev/problems/network-over-fair-share"));
+        submitFrom(freshNetwork() + 1).then().statusCode(201);
+        // Only new reports wait: the flooding network still reads its reports' status.
+        Researcher.at(flooding + 100)
+                .request()
+                .when()
+                .get("/api/v1/reports/limits")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void reportsAdmittedSinceTheLastMeasurementCountTowardsTheBacklog() {
+        admission.backlogMeasured(BUSY - 2);
+        String flooding = freshNetwork();
+        for (int host = 1; host <= BUSY_PER_NETWORK_PER_MINUTE; host++) {
+            submitFrom(flooding + host).then().statusCode(201);
+        }
+
+        assertThat(admission.backlog()).isEqualTo(BUSY - 2 + BUSY_PER_NETWORK_PER_MINUTE);
+        submitFrom(flooding + 100).then().statusCode(429);
+    }
+
+    @Test
+    void pastTheMaximumBacklogEveryReportIsRefusedWith503AndIntakeStaysReady() {
+        admission.backlogMeasured(FULL);
+
+        Response refused = submitFrom(freshNetwork() + 1);
+
+        refused.then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://embargo.dev/problems/backlog-full"));
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isEqualTo(15);
+        given().when().get(readiness).then().statusCode(200);
+
+        admission.backlogMeasured(FULL - 1);
+        submitFrom(freshNetwork() + 1).then().statusCode(201);
+    }
+
+    /** The first three parts of an IPv4 /24 of the test range no other test uses, with the dot. */
+    private static String freshNetwork() {
+        return "203.0." + NEXT_NETWORK.getAndIncrement() + ".";
+    }
+
+    private static Response submitFrom(String address) {
+        return Researcher.at(address).submit(Researcher.report("pea2pea"));
+    }
+}
