@@ -20,7 +20,9 @@ public record PublishedAdvisory(
         List<RevisionNote> revisionHistory,
         boolean earlyBreak,
         PostMortem postMortem,
-        String url) {
+        String url,
+        /** The case's SSVC decision at publication; null when staff made none. */
+        SsvcAssessment ssvc) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);

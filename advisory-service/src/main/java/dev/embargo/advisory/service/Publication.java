@@ -11,6 +11,8 @@ import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import dev.embargo.advisory.domain.PublishedDocument;
+import dev.embargo.advisory.domain.SsvcAssessment;
+import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
@@ -241,10 +243,10 @@ public class Publication {
                 .chain(
                         program ->
                                 (advisory.reportId == null
-                                                ? Uni.createFrom().<ReporterCredit.Choice>nullItem()
-                                                : reports.creditChoice(advisory.reportId))
+                                                ? Uni.createFrom().<TrackedReport>nullItem()
+                                                : reports.byReportId(advisory.reportId))
                                         .map(
-                                                reporterCredit ->
+                                                report ->
                                                         snapshot(
                                                                 advisory,
                                                                 history,
@@ -253,7 +255,8 @@ public class Publication {
                                                                 program == null
                                                                         ? advisory.programSlug
                                                                         : program.name(),
-                                                                reporterCredit,
+                                                                reports.creditChoice(report),
+                                                                reports.ssvc(report),
                                                                 now,
                                                                 links)));
     }
@@ -270,6 +273,7 @@ public class Publication {
             PostMortem postMortem,
             String programName,
             ReporterCredit.Choice reporterCredit,
+            SsvcAssessment ssvc,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -305,7 +309,8 @@ public class Publication {
                 notes,
                 advisory.earlyBreak,
                 postMortem,
-                links.page(advisory.publicId));
+                links.page(advisory.publicId),
+                ssvc);
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {
