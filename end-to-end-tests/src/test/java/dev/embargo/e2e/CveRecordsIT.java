@@ -87,6 +87,27 @@ class CveRecordsIT {
 
         // The admin imports reserved IDs; a coordinator gives the case the pool's lowest.
         assignFromPool(PROGRAM, report, List.of(spare, pooled), pooled);
+        // Beside CVSS, a triager records the SSVC decision that the record carries.
+        given().auth()
+                .oauth2(stack.staffTokens().of("triager"))
+                .contentType(ContentType.JSON)
+                .body(
+                        Map.of(
+                                "decisionPoints",
+                                Map.of(
+                                        "Exploitation", "public poc",
+                                        "Automatable", "no",
+                                        "Technical Impact", "total",
+                                        "Mission and Well-Being Impact", "high")))
+                .when()
+                .put(
+                        stack.serviceUrl("triage")
+                                + "/api/v1/cases/"
+                                + Cases.idOf(stack, report)
+                                + "/ssvc")
+                .then()
+                .statusCode(200)
+                .body("ssvc.decision.outcome", equalTo("Attend"));
 
         // The reporter sees it: on the status page, and by email.
         await().atMost(Duration.ofSeconds(30))
@@ -132,6 +153,18 @@ class CveRecordsIT {
                 .isEqualTo("moqtail-broker");
         JsonSchema cveRecordFormat = cveRecordFormat();
         assertThat(cveRecordFormat.validate(submitted)).isEmpty();
+        assertThat(submitted.at("/containers/cna/metrics"))
+                .anySatisfy(
+                        metric -> {
+                            assertThat(metric.at("/other/type").asText()).isEqualTo("ssvc");
+                            assertThat(metric.at("/other/content/role").asText())
+                                    .isEqualTo("CISA Coordinator");
+                            assertThat(metric.at("/other/content/id").asText()).isEqualTo(pooled);
+                            assertThat(metric.at("/other/content/options").toString())
+                                    .isEqualTo(
+                                            "[{\"Exploitation\":\"poc\"},{\"Automatable\":\"no\"},"
+                                                    + "{\"Technical Impact\":\"total\"}]");
+                        });
         String publicId =
                 given().auth()
                         .oauth2(stack.staffTokens().of("publisher"))

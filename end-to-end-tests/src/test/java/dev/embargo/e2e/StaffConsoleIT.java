@@ -355,4 +355,39 @@ class StaffConsoleIT {
         assertThat(chromium.accessibilityViolations(coordinator)).as("case page").isEmpty();
         assertThat(chromium.errorsOn(coordinator)).isEmpty();
     }
+
+    @Test
+    void aCoordinatorRecordsAnSsvcDecisionAndIsOfferedTheExpeditedTrack() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        SubmittedReport report =
+                stack.reporter()
+                        .submit(
+                                "pea2pea",
+                                "Console SSVC " + unique,
+                                "ssvc-" + unique + "@example.org");
+        String caseId = Cases.idOf(stack, report);
+
+        Page coordinator = StaffConsole.signIn(chromium, stack, "coordinator");
+        coordinator.navigate(stack.serviceUrl("triage") + "/console/#/cases/" + caseId);
+        String points = "#ssvc-decisionPoints-";
+        coordinator.locator(points + "exploitation").selectOption("Active");
+        coordinator.locator(points + "automatable").selectOption("Yes");
+        coordinator.locator(points + "technical-impact").selectOption("Partial");
+        coordinator.locator(points + "mission-and-well-being-impact").selectOption("Low");
+        coordinator.locator("#set-ssvc").click();
+        coordinator.locator("#section-ssvc .success").waitFor();
+
+        // CISA's table: active, automatable, partial impact, low mission impact gives Attend.
+        assertThat(coordinator.locator("#section-ssvc .success").innerText())
+                .isEqualTo("SSVC decision: Attend.");
+        assertThat(coordinator.locator("#case-ssvc").innerText()).isEqualTo("Attend");
+        coordinator.locator("#ssvc-expedite-offer").waitFor();
+        coordinator
+                .locator("#audit-trail")
+                .getByText("ssvc Attend (CISA Coordinator 2.0.3: Exploitation Active")
+                .waitFor();
+        chromium.screenshot(coordinator, "console-case-ssvc-decision");
+        assertThat(chromium.accessibilityViolations(coordinator)).as("case page").isEmpty();
+        assertThat(chromium.errorsOn(coordinator)).isEmpty();
+    }
 }

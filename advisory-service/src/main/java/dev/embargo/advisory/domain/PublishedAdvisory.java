@@ -24,7 +24,10 @@ public record PublishedAdvisory(
         PostMortem postMortem,
         String url,
         Retraction retraction,
-        CveRejection cveRejection) {
+        CveRejection cveRejection,
+
+        /** The case's SSVC decision at publication; null when staff made none. */
+        SsvcAssessment ssvc) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
@@ -43,7 +46,8 @@ public record PublishedAdvisory(
             List<RevisionNote> revisionHistory,
             boolean earlyBreak,
             PostMortem postMortem,
-            String url) {
+            String url,
+            SsvcAssessment ssvc) {
         this(
                 advisoryId,
                 publicId,
@@ -58,7 +62,8 @@ public record PublishedAdvisory(
                 postMortem,
                 url,
                 null,
-                null);
+                null,
+                ssvc);
     }
 
     /** The title feeds list: marked when the advisory was withdrawn or superseded. */

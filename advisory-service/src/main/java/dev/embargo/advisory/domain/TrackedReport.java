@@ -63,6 +63,9 @@ public class TrackedReport {
     @Column(name = "cvss_score")
     public Double cvssScore;
 
+    /** The case's latest SSVC decision as JSON (an SsvcAssessment); null before one is made. */
+    public String ssvc;
+
     /** The CVE ID triage assigned to the case; null before one is (or after it was rejected). */
     @Column(name = "cve_id")
     public String cveId;

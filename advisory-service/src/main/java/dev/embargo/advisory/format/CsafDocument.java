@@ -166,6 +166,10 @@ public final class CsafDocument {
                                                 + cvss.baseSeverity()
                                                 + ") "
                                                 + cvss.vector()));
+        if (advisory.ssvc() != null) {
+            // CSAF 2.0 scores know CVSS only: the SSVC decision travels as a note.
+            note(notes, "other", "SSVC", advisory.ssvc().decision().summary());
+        }
         ObjectNode status = vulnerability.putObject("product_status");
         ids.affected().forEach(status.putArray("known_affected")::add);
         if (!ids.fixed().isEmpty()) {

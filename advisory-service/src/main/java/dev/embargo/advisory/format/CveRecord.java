@@ -83,7 +83,7 @@ public final class CveRecord {
                                 cvss.version()
                                         .ifPresent(
                                                 version ->
-                                                        cna.putArray("metrics")
+                                                        metrics(cna)
                                                                 .addObject()
                                                                 .putObject(
                                                                         "cvssV"
@@ -95,6 +95,19 @@ public final class CveRecord {
                                                                 .put(
                                                                         "baseSeverity",
                                                                         cvss.baseSeverity())));
+        if (advisory.ssvc() != null) {
+            metrics(cna)
+                    .addObject()
+                    .putObject("other")
+                    .put("type", "ssvc")
+                    .set(
+                            "content",
+                            json.valueToTree(
+                                    advisory.ssvc()
+                                            .decision()
+                                            .cisaAdpContent(
+                                                    content.cveId(), advisory.ssvc().decidedAt())));
+        }
         cna.putArray("solutions").addObject().put("lang", "en").put("value", content.remediation());
         if (content.workarounds() != null) {
             cna.putArray("workarounds")
@@ -145,6 +158,11 @@ public final class CveRecord {
                 .put("dateUpdated", rejectedAt.toString());
         cna.putArray("rejectedReasons").addObject().put("lang", "en").put("value", reason);
         return record;
+    }
+
+    /** The container's metrics, CVSS and SSVC alike, made at the first one. */
+    private static ArrayNode metrics(ObjectNode cna) {
+        return cna.has("metrics") ? (ArrayNode) cna.get("metrics") : cna.putArray("metrics");
     }
 
     private static void affected(ObjectNode entry, String vendor, AffectedProduct product) {

@@ -6,6 +6,7 @@ import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -36,6 +37,7 @@ public class ReportLifecycleConsumer {
                         .on(ReportAcknowledged.class, projection::acknowledged)
                         .on(CaseStateChanged.class, projection::stateChanged)
                         .on(CaseSeverityChanged.class, projection::severityChanged)
+                        .on(CaseSsvcDecided.class, projection::ssvcDecided)
                         .on(CaseCveAssigned.class, projection::cveAssigned)
                         .on(
                                 CaseCveRejected.class,

@@ -1,16 +1,22 @@
 package dev.embargo.advisory.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.advisory.domain.LifecycleStage;
+import dev.embargo.advisory.domain.SsvcAssessment;
 import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.TrackedReportRepository;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSeverityChanged;
+import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.policy.ssvc.SsvcDecision;
+import dev.embargo.policy.ssvc.SsvcOption;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -24,10 +30,12 @@ public class LifecycleProjection {
 
     private final TrackedReportRepository reports;
     private final FieldCipher cipher;
+    private final ObjectMapper json;
 
-    LifecycleProjection(TrackedReportRepository reports, FieldCipher cipher) {
+    LifecycleProjection(TrackedReportRepository reports, FieldCipher cipher, ObjectMapper json) {
         this.reports = reports;
         this.cipher = cipher;
+        this.json = json;
     }
 
     public Uni<Void> submitted(ReportSubmitted event) {
@@ -78,6 +86,24 @@ public class LifecycleProjection {
                 .replaceWithVoid();
     }
 
+    /** Keeps the case's latest SSVC decision for the published documents. */
+    public Uni<Void> ssvcDecided(CaseSsvcDecided event) {
+        SsvcAssessment assessment =
+                new SsvcAssessment(
+                        decision(event.decision()),
+                        event.coordinatorTriage() == null
+                                ? null
+                                : decision(event.coordinatorTriage()),
+                        event.decidedAt());
+        return tracked(event.reportId(), event.trackingId(), event.programSlug())
+                .invoke(
+                        report -> {
+                            report.caseId = UUID.fromString(event.caseId());
+                            report.ssvc = write(assessment);
+                        })
+                .replaceWithVoid();
+    }
+
     /** Keeps the case's CVE ID, which the advisory drafted from the case starts with. */
     public Uni<Void> cveAssigned(CaseCveAssigned event) {
         return tracked(event.reportId(), event.trackingId(), event.programSlug())
@@ -109,15 +135,42 @@ public class LifecycleProjection {
     /**
      * The credit the report's reporter chose, opened for publication; null for an untracked one.
      */
-    Uni<ReporterCredit.Choice> creditChoice(UUID reportId) {
-        return byReportId(reportId)
-                .map(
-                        report ->
-                                report == null
-                                        ? null
-                                        : new ReporterCredit.Choice(
-                                                report.creditPreference,
-                                                cipher.openIfSealed(report.sealedCreditName)));
+    ReporterCredit.Choice creditChoice(TrackedReport report) {
+        return report == null
+                ? null
+                : new ReporterCredit.Choice(
+                        report.creditPreference, cipher.openIfSealed(report.sealedCreditName));
+    }
+
+    /** The case's latest SSVC decision; null for an untracked report or before one is made. */
+    SsvcAssessment ssvc(TrackedReport report) {
+        if (report == null || report.ssvc == null) {
+            return null;
+        }
+        try {
+            return json.readValue(report.ssvc, SsvcAssessment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Report " + report.reportId + " holds an unreadable SSVC decision", e);
+        }
+    }
+
+    private static SsvcDecision decision(CaseSsvcDecided.Decision decided) {
+        return new SsvcDecision(
+                decided.table(),
+                decided.version(),
+                decided.options().stream()
+                        .map(option -> new SsvcOption(option.decisionPoint(), option.value()))
+                        .toList(),
+                decided.outcome());
+    }
+
+    private String write(SsvcAssessment assessment) {
+        try {
+            return json.writeValueAsString(assessment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An SSVC decision that cannot be written", e);
+        }
     }
 
     public Uni<List<TrackedReport>> list(

@@ -13,6 +13,8 @@ import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import dev.embargo.advisory.domain.PublishedDocument;
 import dev.embargo.advisory.domain.Retraction;
+import dev.embargo.advisory.domain.SsvcAssessment;
+import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.repository.AdvisoryRepository;
 import dev.embargo.advisory.repository.AdvisoryRevisionRepository;
@@ -222,10 +224,10 @@ public class Publication {
                 .chain(
                         program ->
                                 (advisory.reportId == null
-                                                ? Uni.createFrom().<ReporterCredit.Choice>nullItem()
-                                                : reports.creditChoice(advisory.reportId))
+                                                ? Uni.createFrom().<TrackedReport>nullItem()
+                                                : reports.byReportId(advisory.reportId))
                                         .map(
-                                                reporterCredit ->
+                                                report ->
                                                         snapshot(
                                                                 advisory,
                                                                 history,
@@ -234,7 +236,8 @@ public class Publication {
                                                                 program == null
                                                                         ? advisory.programSlug
                                                                         : program.name(),
-                                                                reporterCredit,
+                                                                reports.creditChoice(report),
+                                                                reports.ssvc(report),
                                                                 now,
                                                                 links)));
     }
@@ -251,6 +254,7 @@ public class Publication {
             PostMortem postMortem,
             String programName,
             ReporterCredit.Choice reporterCredit,
+            SsvcAssessment ssvc,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -288,7 +292,9 @@ public class Publication {
                 postMortem,
                 links.page(advisory.publicId),
                 Retraction.of(advisory, links::page),
-                CveRejection.of(advisory));
+                CveRejection.of(advisory),
+
+                ssvc);
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

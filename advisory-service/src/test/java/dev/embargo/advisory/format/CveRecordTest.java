@@ -38,6 +38,27 @@ class CveRecordTest {
     }
 
     @Test
+    void theSsvcDecisionIsAMetricShapedAsCisasAdpWritesIt() throws Exception {
+        JsonNode record = cve.render(SampleAdvisories.complete()).orElseThrow();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        assertThat(record.at("/containers/cna/metrics/1/other"))
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        """
+                                        {"type": "ssvc",
+                                         "content": {"timestamp": "2026-11-18T12:00:00Z",
+                                                     "id": "CVE-1900-12345",
+                                                     "options": [{"Exploitation": "poc"},
+                                                                 {"Automatable": "no"},
+                                                                 {"Technical Impact": "total"}],
+                                                     "role": "CISA Coordinator",
+                                                     "version": "2.0.3"}}
+                                        """));
+    }
+
+    @Test
     void aRangeNamesItsVersionTypeAndAnOpenRangeRunsToTheLastVersion() {
         JsonNode affected =
                 cve.render(SampleAdvisories.complete())

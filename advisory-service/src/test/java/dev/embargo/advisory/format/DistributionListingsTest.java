@@ -81,7 +81,8 @@ class DistributionListingsTest {
                         hostile.revisionHistory(),
                         false,
                         null,
-                        hostile.url());
+                        hostile.url(),
+                        hostile.ssvc());
 
         String atom =
                 new AtomFeed(LINKS)

@@ -109,6 +109,26 @@ class PublishedFormatsConformToOfficialSchemasTest {
     }
 
     @Test
+    void csafCarriesTheSsvcDecisionAsANoteBecauseCsaf20ScoresKnowOnlyCvss() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(document.at("/vulnerabilities/0/notes"))
+                .anySatisfy(
+                        note -> {
+                            assertThat(note.path("category").asText()).isEqualTo("other");
+                            assertThat(note.path("title").asText()).isEqualTo("SSVC");
+                            assertThat(note.path("text").asText())
+                                    .isEqualTo(
+                                            "Track* (CISA Coordinator 2.0.3: Exploitation Public"
+                                                + " PoC, Automatable No, Technical Impact Total,"
+                                                + " Mission and Well-Being Impact Medium)");
+                        });
+        assertThat(csaf.render(SampleAdvisories.sparse()).at("/vulnerabilities/0/notes").toString())
+                .doesNotContain("SSVC");
+    }
+
+    @Test
     void versionRangesUseTheVersNotation() {
         ObjectNode document = csaf.render(SampleAdvisories.complete());
 

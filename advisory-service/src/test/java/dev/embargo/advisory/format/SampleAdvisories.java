@@ -7,8 +7,11 @@ import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
+import dev.embargo.advisory.domain.SsvcAssessment;
+import dev.embargo.policy.ssvc.SsvcDecisionTable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Published advisories as the formats meet them: fully filled in, and as sparse as publication
@@ -21,8 +24,21 @@ final class SampleAdvisories {
 
     private SampleAdvisories() {}
 
+    /** An SSVC decision as staff record it: a public proof of concept, decided Track*. */
+    static final SsvcAssessment SSVC =
+            new SsvcAssessment(
+                    SsvcDecisionTable.CISA_COORDINATOR.decide(
+                            Map.of(
+                                    "Exploitation", "public poc",
+                                    "Automatable", "no",
+                                    "Technical Impact", "total",
+                                    "Mission and Well-Being Impact", "medium")),
+                    null,
+                    Instant.parse("2026-11-18T12:00:00Z"));
+
     /**
-     * Two published versions, CVE and CWE, CVSS 3.1, a package, credits, references, a post-mortem.
+     * Two published versions, CVE and CWE, CVSS 3.1 and SSVC, a package, credits, references, a
+     * post-mortem.
      */
     static PublishedAdvisory complete() {
         AdvisoryContent content =
@@ -65,7 +81,8 @@ final class SampleAdvisories {
                         new RevisionNote(2, SECOND, "Post-mortem published")),
                 false,
                 new PostMortem("Summary", "Timeline", "Root cause", "Lessons", SECOND),
-                "https://advisories.example/advisories/EMB-2026-0007");
+                "https://advisories.example/advisories/EMB-2026-0007",
+                SSVC);
     }
 
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
@@ -98,7 +115,8 @@ final class SampleAdvisories {
                 List.of(new RevisionNote(1, FIRST, "Initial public release.")),
                 true,
                 null,
-                "https://advisories.example/advisories/EMB-2026-0008");
+                "https://advisories.example/advisories/EMB-2026-0008",
+                null);
     }
 
     /** The same advisory with a CVE id (test ids use the reserved year 1900). */
@@ -130,6 +148,7 @@ final class SampleAdvisories {
                 advisory.revisionHistory(),
                 advisory.earlyBreak(),
                 advisory.postMortem(),
-                advisory.url());
+                advisory.url(),
+                advisory.ssvc());
     }
 }

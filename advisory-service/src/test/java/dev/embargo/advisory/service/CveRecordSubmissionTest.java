@@ -16,6 +16,7 @@ import dev.embargo.advisory.format.OfficialSchemas;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
+import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.localstack.CveServicesStandIn;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,6 +79,65 @@ class CveRecordSubmissionTest {
                 .statusCode(200)
                 .body("cveId", equalTo(List.of(cveId)))
                 .body("status", equalTo(List.of("submitted")));
+    }
+
+    @Test
+    void theCasesSsvcDecisionGoesOutInThePublishedRecordAsCisasAdpWritesIt() {
+        var scheduled = fixtures.scheduled(MOQTAIL, Instant.now().plus(Duration.ofDays(10)));
+        String cveId = scheduled.content().cveId();
+        String trackingId = scheduled.advisory().trackingId;
+        triage().publish(
+                        new CaseSsvcDecided(
+                                scheduled.advisory().reportId.toString(),
+                                UUID.randomUUID().toString(),
+                                trackingId,
+                                MOQTAIL,
+                                new CaseSsvcDecided.Decision(
+                                        "CISA Coordinator",
+                                        "2.0.3",
+                                        List.of(
+                                                new CaseSsvcDecided.Option(
+                                                        "Exploitation", "Active"),
+                                                new CaseSsvcDecided.Option("Automatable", "Yes"),
+                                                new CaseSsvcDecided.Option(
+                                                        "Technical Impact", "Total"),
+                                                new CaseSsvcDecided.Option(
+                                                        "Mission and Well-Being Impact", "High")),
+                                        "Act"),
+                                null,
+                                "cora",
+                                Instant.parse("2026-12-07T10:00:00Z")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !fixtures.texts(
+                                                "select ssvc from tracked_report where tracking_id"
+                                                        + " = ? and ssvc is not null",
+                                                trackingId)
+                                        .isEmpty());
+
+        fixtures.update(
+                "update advisory set lift_at = now() - interval '1 second' where id = ?",
+                scheduled.advisory().id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cveServices.record(cveId).isPresent());
+
+        JsonNode record = cveServices.record(cveId).orElseThrow();
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        JsonNode ssvc =
+                java.util.stream.StreamSupport.stream(
+                                record.at("/containers/cna/metrics").spliterator(), false)
+                        .map(metric -> metric.path("other"))
+                        .filter(other -> "ssvc".equals(other.path("type").asText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("content");
+        assertThat(ssvc.path("id").asText()).isEqualTo(cveId);
+        assertThat(ssvc.path("role").asText()).isEqualTo("CISA Coordinator");
+        assertThat(ssvc.path("timestamp").asText()).isEqualTo("2026-12-07T10:00:00Z");
+        assertThat(ssvc.path("options").toString())
+                .isEqualTo(
+                        "[{\"Exploitation\":\"active\"},{\"Automatable\":\"yes\"},"
+                                + "{\"Technical Impact\":\"total\"}]");
     }
 
     @Test

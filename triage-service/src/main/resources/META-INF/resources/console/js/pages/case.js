@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { session } from '../auth.js';
 import { act, clear, field, formatDate, h, outcome, problemMessage, select, table, time } from '../dom.js';
 import { craSection, cveSection } from './case-regulation.js';
+import { ssvcSection, ssvcSummary } from './case-ssvc.js';
 import { METRICS, buildVector, family, parseVector } from '../cvss.js';
 import { stateLabel } from '../states.js';
 
@@ -88,6 +89,7 @@ export async function render(main, params) {
         coordinating && section('fix-release', 'Fix release', fixRelease),
         coordinating && section('extension', 'Extend a deadline', extension.form),
         section('severity', 'Severity', severitySection(path, current, program, afterChange)),
+        section('ssvc', 'SSVC decision', ssvcSection(path, current, afterChange)),
         section('scope', 'Scope', scopeSection(path, current, program, afterChange)),
         section('ownership', 'Owner', ownerSection(path, current, afterChange)))),
     section('audit', 'Audit trail', audit));
@@ -109,6 +111,7 @@ function summaryItems(c, program) {
     ...item('Program', c.program, c.programRevision ? ` (revision ${c.programRevision})` : null),
     ...item('Severity', h('span', { id: 'case-severity' }, c.severity ?? muted('unscored')),
       c.cvssScore != null ? ` — CVSS ${c.cvssScore}` : null, c.cvssVector ? [' ', h('code', {}, c.cvssVector)] : null),
+    ...item('SSVC', ...ssvcSummary(c)),
     ...item('Owner', h('span', { id: 'case-owner' }, c.owner ?? muted('none'))),
     ...item('Submitted', time(c.submittedAt)),
     ...item('Acknowledged', time(c.acknowledgedAt)),
@@ -436,6 +439,8 @@ function renderExpedite(container, output, path, c, program, afterChange) {
       : 'Recorded as already public; this program\'s policy does not expedite such reports, the dates stay.')) },
   'Already public');
   container.append(
+    c.ssvc?.expediteOffered ? h('p', { id: 'ssvc-expedite-offer' },
+      'The SSVC decision says exploitation is active: this case qualifies for the expedited track.') : null,
     program ? h('p', { class: 'hint' }, track
       ? ['This program\'s expedited track', track.when?.length ? ` (for ${track.when.join(', ')})` : null, ' recomputes the dates.',
         track.note ? ` ${track.note}` : null]
