@@ -80,7 +80,9 @@ public class CaseMapper {
                 instant(vulnerabilityCase.fixReleasedAt),
                 service.deadlinesOf(vulnerabilityCase),
                 nextDeadline(open).map(this::toView).orElse(null),
-                open.stream().anyMatch(CaseDeadline::overdue));
+                open.stream().anyMatch(CaseDeadline::overdue),
+                instant(vulnerabilityCase.pausedAt),
+                vulnerabilityCase.pausedFor().toString());
     }
 
     /** The earliest open deadline: a breached one comes first, as it was due first. */

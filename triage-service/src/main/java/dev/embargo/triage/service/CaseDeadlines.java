@@ -156,6 +156,45 @@ public class CaseDeadlines {
                 .replaceWithVoid();
     }
 
+    /**
+     * Stops the clocks of the team's open steps ({@code steps}) while it waits for the reporter:
+     * the scheduler leaves them alone until {@link #resume}.
+     */
+    public Uni<Void> pause(UUID caseId, Set<Step> steps) {
+        return deadlines
+                .lockForCase(caseId)
+                .invoke(
+                        rows ->
+                                rows.stream()
+                                        .filter(
+                                                row ->
+                                                        row.settledAt == null
+                                                                && steps.contains(step(row.step)))
+                                        .forEach(row -> row.paused = true))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Lets the paused steps run again; the caller then plans their moved due times. Steps the
+     * silence's close settled at {@code closedAt} are owed again: the reporter reopened the case.
+     */
+    public Uni<Void> resume(UUID caseId, java.time.OffsetDateTime closedAt) {
+        return deadlines
+                .lockForCase(caseId)
+                .invoke(
+                        rows ->
+                                rows.forEach(
+                                        row -> {
+                                            if (row.paused
+                                                    && closedAt != null
+                                                    && closedAt.isEqual(row.settledAt)) {
+                                                row.settledAt = null;
+                                            }
+                                            row.paused = false;
+                                        }))
+                .replaceWithVoid();
+    }
+
     public Uni<List<CaseDeadline>> of(UUID caseId) {
         return deadlines.forCase(caseId);
     }
