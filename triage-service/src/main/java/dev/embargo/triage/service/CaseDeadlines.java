@@ -93,6 +93,12 @@ public class CaseDeadlines {
                                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
                                 row.firm = date.firm();
                                 row.clockFrom = utc(date.from());
+                                // A step of the team's that falls due while it waits for the
+                                // reporter (scored meanwhile) waits too.
+                                row.paused =
+                                        vulnerabilityCase.pausedAt != null
+                                                && CaseTimeline.pausedWithTheTeam(
+                                                        step(date.step()));
                                 if (DeadlineTracking.repeats(step(date.step()))) {
                                     // Nothing to warn about: the scheduler writes the update itself
                                     // when it is due.

@@ -61,8 +61,11 @@ class ReporterWaitsTest {
     @Test
     void theAnswerMovesTheTriageDueTimeByExactlyTheTimePaused() {
         Instant triageDue = dueAt("triage");
+        Instant fixDue = dueAt("fix");
         Instant disclosureDue = dueAt("disclosure");
-        deadlines().body("find { it.step == 'triage' }.standing", equalTo("paused"));
+        deadlines()
+                .body("find { it.step == 'triage' }.standing", equalTo("paused"))
+                .body("find { it.step == 'fix' }.standing", equalTo("paused"));
         assertThat(database.outboxPayloads("case.message.posted.v1", caseId)).hasSize(1);
 
         runClockAheadBy(Duration.ofDays(3));
@@ -73,6 +76,7 @@ class ReporterWaitsTest {
         Duration paused = Duration.parse(caseView().extract().path("pausedFor"));
         assertThat(paused).isBetween(Duration.ofDays(3), Duration.ofDays(3).plusMinutes(1));
         assertThat(dueAt("triage")).isEqualTo(triageDue.plus(paused));
+        assertThat(dueAt("fix")).isEqualTo(fixDue.plus(paused));
         assertThat(dueAt("disclosure")).isEqualTo(disclosureDue);
         deadlines().body("find { it.step == 'triage' }.standing", equalTo("pending"));
         assertThat(scheduledDueAt("triage")).isEqualTo(triageDue.plus(paused));
@@ -135,6 +139,15 @@ class ReporterWaitsTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> database.processed("triage.cases", messageId));
         caseView().body("state", equalTo("closed"));
+    }
+
+    @Test
+    void aQuestionGoesOnlyWithAMoveToNeedsInfo() {
+        move(Map.of("to", "triaging", "question", "Anything else?"))
+                .statusCode(400)
+                .contentType("application/problem+json");
+        caseView().body("state", equalTo("needs_info"));
+        assertThat(database.outboxPayloads("case.message.posted.v1", caseId)).hasSize(1);
     }
 
     /** The reporter answers through intake: the event's id is returned. */
