@@ -233,6 +233,61 @@ class CaseConversationIT {
     }
 
     @Test
+    void theReportersAnswerToAQuestionMovesTheTriageDueTimeByTheTimeTheTeamWaited() {
+        move("triaging").then().statusCode(200);
+        String question = "Which sandbox profile were you running?";
+        Response asked =
+                given().auth()
+                        .oauth2(triager)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("to", "needs_info", "question", question))
+                        .when()
+                        .post(cases() + "/" + caseId + "/transitions");
+        asked.then().statusCode(200).body("state", equalTo("needs_info"));
+        java.time.Instant triageDue =
+                java.time.Instant.parse(
+                        asked.path("deadlines.find { it.step == 'triage' }.dueAt").toString());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                stack.reporter()
+                                        .status(report.trackingId(), report.reporterToken())
+                                        .then()
+                                        .body("messages.text", contains(question)));
+
+        try {
+            stack.triageClock().runAhead(Duration.ofDays(2));
+            stack.reporter()
+                    .write(report.trackingId(), report.reporterToken(), "The default profile.")
+                    .then()
+                    .statusCode(201);
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> caseView().then().body("state", equalTo("triaging")));
+        } finally {
+            stack.triageClock().reset();
+        }
+        Response resumed = caseView();
+        Duration paused = Duration.parse(resumed.path("pausedFor").toString());
+        assertThat(paused).isGreaterThanOrEqualTo(Duration.ofDays(2));
+        assertThat(
+                        java.time.Instant.parse(
+                                resumed.path("deadlines.find { it.step == 'triage' }.dueAt")
+                                        .toString()))
+                .isEqualTo(triageDue.plus(paused));
+        given().auth()
+                .oauth2(triager)
+                .when()
+                .get(cases() + "/" + caseId + "/audit")
+                .then()
+                .body(
+                        "action",
+                        hasItems(
+                                "state triaging -> needs_info",
+                                "state needs_info -> triaging",
+                                "clock resumed after " + paused + ": triage and fix moved by it"));
+    }
+
+    @Test
     void aTokenRotatedWhileTriageUpdatesTheSameReportStaysRotated() throws Exception {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
@@ -291,6 +346,10 @@ class CaseConversationIT {
                 .body(Map.of("to", to))
                 .when()
                 .post(cases() + "/" + caseId + "/transitions");
+    }
+
+    private Response caseView() {
+        return given().auth().oauth2(triager).when().get(cases() + "/" + caseId);
     }
 
     private Response write(String kind, String text) {

@@ -13,6 +13,7 @@ import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV2;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV3;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
 import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
@@ -73,8 +74,14 @@ public enum EventType {
     /** Still decoded: v3 added the cause {@code track}. Read as {@link CaseDeadlinesChanged}. */
     CASE_DEADLINES_CHANGED_V2(
             "case.deadlines.changed", 2, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV2.class),
+    /**
+     * Still decoded: v4 added the causes {@code paused} and {@code resumed}. Read as {@link
+     * CaseDeadlinesChanged}.
+     */
+    CASE_DEADLINES_CHANGED_V3(
+            "case.deadlines.changed", 3, Topics.REPORT_LIFECYCLE, CaseDeadlinesChangedV3.class),
     CASE_DEADLINES_CHANGED(
-            "case.deadlines.changed", 3, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
+            "case.deadlines.changed", 4, Topics.REPORT_LIFECYCLE, CaseDeadlinesChanged.class),
     /** Still decoded, as the breach's v1: v2 adds the regulatory clocks' steps. */
     DEADLINE_APPROACHING_V1(
             "deadline.approaching", 1, Topics.REPORT_LIFECYCLE, DeadlineApproachingV1.class),

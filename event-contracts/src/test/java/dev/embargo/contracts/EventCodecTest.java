@@ -14,6 +14,7 @@ import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV2;
+import dev.embargo.contracts.report.CaseDeadlinesChangedV3;
 import dev.embargo.contracts.report.CaseDuplicateMarked;
 import dev.embargo.contracts.report.CaseDuplicateMarkedV1;
 import dev.embargo.contracts.report.CaseMessagePosted;
@@ -368,7 +369,7 @@ class EventCodecTest {
                                 "alice",
                                 deadlines,
                                 at));
-        assertThat(codec.decode("case.deadlines.changed.v3", codec.encode(onTrack)))
+        assertThat(codec.decode("case.deadlines.changed.v4", codec.encode(onTrack)))
                 .isEqualTo(onTrack);
         assertThatThrownBy(
                         () ->
@@ -379,6 +380,62 @@ class EventCodecTest {
                                                 "EMB-2026-00002",
                                                 "emek",
                                                 "track",
+                                                "alice",
+                                                deadlines,
+                                                at)))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aV3DeadlinesChangeIsReadAsV4AndOnlyV4MayNameAPauseAsItsCause() {
+        List<Deadline> deadlines =
+                List.of(new Deadline("triage", Instant.parse("2026-12-14T10:00:00Z"), "7d"));
+        String reportId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        CaseDeadlinesChangedV3 onTrack =
+                new CaseDeadlinesChangedV3(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00002",
+                        "emek",
+                        "track",
+                        "alice",
+                        deadlines,
+                        at);
+        CaseDeadlinesChanged resumed =
+                new CaseDeadlinesChanged(
+                        reportId,
+                        caseId,
+                        "EMB-2026-00002",
+                        "emek",
+                        "resumed",
+                        "reporter",
+                        deadlines,
+                        at);
+
+        assertThat(readAsCurrent(onTrack))
+                .isEqualTo(
+                        new CaseDeadlinesChanged(
+                                reportId,
+                                caseId,
+                                "EMB-2026-00002",
+                                "emek",
+                                "track",
+                                "alice",
+                                deadlines,
+                                at));
+        assertThat(codec.decode("case.deadlines.changed.v4", codec.encode(resumed)))
+                .isEqualTo(resumed);
+        assertThatThrownBy(
+                        () ->
+                                codec.encode(
+                                        new CaseDeadlinesChangedV3(
+                                                reportId,
+                                                caseId,
+                                                "EMB-2026-00002",
+                                                "emek",
+                                                "paused",
                                                 "alice",
                                                 deadlines,
                                                 at)))

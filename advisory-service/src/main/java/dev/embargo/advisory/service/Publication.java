@@ -293,7 +293,6 @@ public class Publication {
                 links.page(advisory.publicId),
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
-
                 ssvc);
     }
 

@@ -22,6 +22,9 @@ public interface TriageConfig {
     /** The clock cases are judged by. */
     Clock clock();
 
+    /** How long a case waits for the reporter's answer (needs_info). */
+    NeedsInfo needsInfo();
+
     /**
      * The staff console served at {@code /console/}: where its browser code finds Keycloak and the
      * other services.
@@ -61,6 +64,20 @@ public interface TriageConfig {
         /** Due rows handled per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface NeedsInfo {
+
+        /**
+         * The silence after which a case waiting for the reporter closes as "no response"; the
+         * reporter is reminded halfway.
+         */
+        @WithDefault("P30D")
+        Duration silence();
+
+        /** How long after such a close the reporter's answer still reopens the case. */
+        @WithDefault("P30D")
+        Duration reopenWithin();
     }
 
     interface Clock {

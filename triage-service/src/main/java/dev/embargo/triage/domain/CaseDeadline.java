@@ -53,6 +53,12 @@ public class CaseDeadline {
     @Column(name = "clock_from")
     public OffsetDateTime clockFrom;
 
+    /**
+     * Paused while the team waits for the reporter's answer: the scheduler neither warns about nor
+     * breaches it; when the answer comes, its due time moves by the time paused.
+     */
+    public boolean paused;
+
     /** Breached and not yet kept: the case is overdue. */
     public boolean overdue() {
         return breachedAt != null && settledAt == null;
@@ -62,6 +68,9 @@ public class CaseDeadline {
     public String standing() {
         if (settledAt != null) {
             return "settled";
+        }
+        if (paused) {
+            return "paused";
         }
         if (breachedAt != null) {
             return "breached";

@@ -86,7 +86,9 @@ public class CaseMapper {
                 instant(vulnerabilityCase.fixReleasedAt),
                 service.deadlinesOf(vulnerabilityCase),
                 nextDeadline(open).map(this::toView).orElse(null),
-                open.stream().anyMatch(CaseDeadline::overdue));
+                open.stream().anyMatch(CaseDeadline::overdue),
+                instant(vulnerabilityCase.pausedAt),
+                vulnerabilityCase.pausedFor().toString());
     }
 
     private static SsvcView toView(SsvcRecord record, boolean expedited) {

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Opens a case for every report intake accepts, adds what its reporter writes to the case, and
- * settles the CNA clock when advisory reports a case's CVE record published.
+ * Opens a case for every report intake accepts, adds what its reporter writes to the case (an
+ * answer takes a case waiting for it back to triage), and settles the CNA clock when advisory
+ * reports a case's CVE record published.
  */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
@@ -38,7 +39,12 @@ public class ReportLifecycleConsumer {
         this.handlers =
                 new EventHandlers()
                         .on(ReportSubmitted.class, cases::openAndAcknowledge)
-                        .on(ReportMessagePosted.class, conversation::receiveFromReporter)
+                        .on(
+                                ReportMessagePosted.class,
+                                posted ->
+                                        conversation
+                                                .receiveFromReporter(posted)
+                                                .chain(() -> cases.answeredByReporter(posted)))
                         .on(CveRecordPublished.class, cveIds::recordPublished);
     }
 

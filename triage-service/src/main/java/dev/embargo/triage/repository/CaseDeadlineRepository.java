@@ -16,7 +16,7 @@ public class CaseDeadlineRepository implements PanacheRepositoryBase<CaseDeadlin
     private static final String CLAIM_DUE =
             """
             SELECT * FROM case_deadline
-            WHERE settled_at IS NULL AND (
+            WHERE settled_at IS NULL AND NOT paused AND (
                 (update_every IS NOT NULL AND due_at <= :now)
                 OR (update_every IS NULL AND ((warned_at IS NULL AND warn_at <= :now) OR (firm AND breached_at IS NULL AND due_at <= :now))))
             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED\

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param step a step of the policy ({@code triage}, {@code fix}, ...) or of a regulatory clock
  *     ({@code cve_record}, {@code cra_early_warning}, ...)
- * @param standing {@code pending}, {@code warned}, {@code breached} or {@code settled}
+ * @param standing {@code pending}, {@code warned}, {@code breached}, {@code paused} (waiting for
+ *     the reporter) or {@code settled}
  * @param firm false for a target, which is warned about and never breached
  */
 public record CaseDeadlineView(

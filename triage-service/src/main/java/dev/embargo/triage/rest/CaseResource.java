@@ -195,7 +195,8 @@ public class CaseResource {
                         to,
                         request.reason(),
                         identity.getPrincipal().getName(),
-                        request.duplicateOf())
+                        request.duplicateOf(),
+                        request.question())
                 .chain(this::summary);
     }
 

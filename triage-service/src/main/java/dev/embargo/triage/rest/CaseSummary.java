@@ -67,4 +67,11 @@ public record CaseSummary(
         /**
          * Whether a deadline is breached and not yet met: what {@code ?overdue=true} filters by.
          */
-        boolean overdue) {}
+        boolean overdue,
+        /**
+         * Since when the team's clock is paused waiting for the reporter's answer (needs_info);
+         * null while it runs.
+         */
+        Instant pausedAt,
+        /** How long the team's clock was paused in all (ISO-8601): triage and fix moved by it. */
+        String pausedFor) {}

@@ -8,6 +8,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.triage.domain.CaseMessage;
 import dev.embargo.triage.domain.CaseNote;
+import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseMessageRepository;
 import dev.embargo.triage.repository.CaseNoteRepository;
 import dev.embargo.triage.repository.CaseRepository;
@@ -83,46 +84,40 @@ public class CaseConversation {
 
     public Uni<CaseMessage> postMessage(UUID caseId, String body, String author) {
         return Transactions.inTransaction(
-                () ->
-                        lockedCases
-                                .lock(caseId)
-                                .chain(
-                                        vulnerabilityCase -> {
-                                            CaseMessage message = new CaseMessage();
-                                            message.id = TimeOrderedIds.next();
-                                            message.caseId = caseId;
-                                            message.author = author;
-                                            message.sealedBody = cipher.seal(body);
-                                            message.postedAt = clock.nowUtc();
-                                            return messages.persist(message)
-                                                    .chain(
-                                                            () ->
-                                                                    audit.record(
-                                                                            caseId,
-                                                                            author,
-                                                                            "message to the"
-                                                                                    + " reporter",
-                                                                            null))
-                                                    .chain(
-                                                            () ->
-                                                                    outbox.stage(
-                                                                            new CaseMessagePosted(
-                                                                                    vulnerabilityCase
-                                                                                            .reportId
-                                                                                            .toString(),
-                                                                                    caseId
-                                                                                            .toString(),
-                                                                                    vulnerabilityCase
-                                                                                            .trackingId,
-                                                                                    vulnerabilityCase
-                                                                                            .programSlug,
-                                                                                    message.id
-                                                                                            .toString(),
-                                                                                    message.sealedBody,
-                                                                                    message.postedAt
-                                                                                            .toInstant())))
-                                                    .replaceWith(message);
-                                        }));
+                () -> lockedCases.lock(caseId).chain(locked -> send(locked, body, author)));
+    }
+
+    /**
+     * Writes to the reporter of a case the caller holds locked, in the caller's transaction: the
+     * message, its audit line and {@code case.message.posted}.
+     */
+    public Uni<CaseMessage> send(VulnerabilityCase vulnerabilityCase, String body, String author) {
+        CaseMessage message = new CaseMessage();
+        message.id = TimeOrderedIds.next();
+        message.caseId = vulnerabilityCase.id;
+        message.author = author;
+        message.sealedBody = cipher.seal(body);
+        message.postedAt = clock.nowUtc();
+        return messages.persist(message)
+                .chain(
+                        () ->
+                                audit.record(
+                                        vulnerabilityCase.id,
+                                        author,
+                                        "message to the reporter",
+                                        null))
+                .chain(
+                        () ->
+                                outbox.stage(
+                                        new CaseMessagePosted(
+                                                vulnerabilityCase.reportId.toString(),
+                                                vulnerabilityCase.id.toString(),
+                                                vulnerabilityCase.trackingId,
+                                                vulnerabilityCase.programSlug,
+                                                message.id.toString(),
+                                                message.sealedBody,
+                                                message.postedAt.toInstant())))
+                .replaceWith(message);
     }
 
     /**

@@ -93,6 +93,12 @@ public class CaseDeadlines {
                                 row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
                                 row.firm = date.firm();
                                 row.clockFrom = utc(date.from());
+                                // A step of the team's that falls due while it waits for the
+                                // reporter (scored meanwhile) waits too.
+                                row.paused =
+                                        vulnerabilityCase.pausedAt != null
+                                                && CaseTimeline.pausedWithTheTeam(
+                                                        step(date.step()));
                                 if (DeadlineTracking.repeats(step(date.step()))) {
                                     // Nothing to warn about: the scheduler writes the update itself
                                     // when it is due.
@@ -153,6 +159,45 @@ public class CaseDeadlines {
                                                                 at);
                                                     }
                                                 }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Stops the clocks of the team's open steps ({@code steps}) while it waits for the reporter:
+     * the scheduler leaves them alone until {@link #resume}.
+     */
+    public Uni<Void> pause(UUID caseId, Set<Step> steps) {
+        return deadlines
+                .lockForCase(caseId)
+                .invoke(
+                        rows ->
+                                rows.stream()
+                                        .filter(
+                                                row ->
+                                                        row.settledAt == null
+                                                                && steps.contains(step(row.step)))
+                                        .forEach(row -> row.paused = true))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Lets the paused steps run again; the caller then plans their moved due times. Steps the
+     * silence's close settled at {@code closedAt} are owed again: the reporter reopened the case.
+     */
+    public Uni<Void> resume(UUID caseId, java.time.OffsetDateTime closedAt) {
+        return deadlines
+                .lockForCase(caseId)
+                .invoke(
+                        rows ->
+                                rows.forEach(
+                                        row -> {
+                                            if (row.paused
+                                                    && closedAt != null
+                                                    && closedAt.isEqual(row.settledAt)) {
+                                                row.settledAt = null;
+                                            }
+                                            row.paused = false;
+                                        }))
                 .replaceWithVoid();
     }
 

@@ -2,6 +2,7 @@ package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.id.TimeOrderedIds;
@@ -46,6 +47,8 @@ public class CaseService {
     private final TriageClock clock;
     private final StaffScope scope;
     private final Duplicates duplicates;
+    private final CaseConversation conversation;
+    private final ReporterWaits waits;
 
     CaseService(
             CaseRepository cases,
@@ -59,7 +62,11 @@ public class CaseService {
             CaseDeadlines deadlines,
             TriageClock clock,
             StaffScope scope,
-            Duplicates duplicates) {
+            Duplicates duplicates,
+            CaseConversation conversation,
+            ReporterWaits waits) {
+        this.conversation = conversation;
+        this.waits = waits;
         this.duplicates = duplicates;
         this.scope = scope;
         this.deadlines = deadlines;
@@ -174,116 +181,275 @@ public class CaseService {
     /**
      * As {@link #transition(UUID, CaseState, String, String)}; a move to duplicate names the case
      * it duplicates ({@code duplicateOf}: case id or tracking id), announced as {@code
-     * case.duplicate.marked}.
+     * case.duplicate.marked}; a move to needs_info may carry the {@code question} to the reporter,
+     * sent as a message, and pauses the team's clock until the answer.
      */
     public Uni<VulnerabilityCase> transition(
-            UUID caseId, CaseState to, String reason, String actor, String duplicateOf) {
+            UUID caseId,
+            CaseState to,
+            String reason,
+            String actor,
+            String duplicateOf,
+            String question) {
+        boolean asks = question != null && !question.isBlank();
+        if (asks && to != CaseState.NEEDS_INFO) {
+            throw new ProblemException(
+                    new Problem(
+                            "about:blank",
+                            "Bad Request",
+                            400,
+                            "Only a move to needs_info asks the reporter a question.",
+                            List.of(new Problem.FieldError("question", "only with needs_info"))));
+        }
         return lockedCases.changeUnderPolicy(
                 caseId,
-                (vulnerabilityCase, program) -> {
-                    CaseState from = vulnerabilityCase.state;
-                    if (!CaseLifecycle.allows(from, to)) {
-                        String allowed =
-                                CaseLifecycle.allowedFrom(from).stream()
-                                        .map(CaseState::wireName)
-                                        .collect(java.util.stream.Collectors.joining(", "));
-                        throw illegalTransition(
-                                "A case in state "
-                                        + from.wireName()
-                                        + " cannot move to "
-                                        + to.wireName()
-                                        + "; it may move to: "
-                                        + (allowed.isEmpty() ? "nothing (closed)" : allowed)
-                                        + ".",
-                                allowed);
-                    }
-                    if (to == CaseState.ACCEPTED
-                            && Boolean.FALSE.equals(vulnerabilityCase.inScope)) {
-                        throw illegalTransition(
-                                "The case was decided out of scope ("
-                                        + vulnerabilityCase.scopeClass
-                                        + "); decide "
-                                        + "its scope again or move it to out_of_scope.",
-                                CaseState.OUT_OF_SCOPE.wireName());
-                    }
-                    if (from == CaseState.PUBLISHED
-                            && to == CaseState.CLOSED
-                            && owesPostMortem(program, vulnerabilityCase)) {
-                        throw illegalTransition(
-                                "The "
-                                        + vulnerabilityCase.programSlug
-                                        + " policy requires a post-mortem for this "
-                                        + "case before it closes; move it to post_mortem first.",
-                                CaseState.POST_MORTEM.wireName());
-                    }
-                    Instant now = clock.now();
-                    Uni<VulnerabilityCase> original =
-                            to == CaseState.DUPLICATE
-                                    ? duplicates.originalFor(vulnerabilityCase, duplicateOf)
-                                    : Uni.createFrom().nullItem();
-                    boolean anchorsMoved = recordEvents(vulnerabilityCase, from, to, now);
-                    return original.chain(
-                                    duplicated -> {
-                                        vulnerabilityCase.state = to;
-                                        String action =
-                                                "state " + from.wireName() + " -> " + to.wireName();
-                                        if (duplicated == null) {
-                                            return audit.record(caseId, actor, action, reason);
-                                        }
-                                        vulnerabilityCase.duplicateOf = duplicated.id;
-                                        return audit.record(
-                                                        caseId,
-                                                        actor,
-                                                        action
-                                                                + " (of "
-                                                                + duplicated.trackingId
-                                                                + ")",
-                                                        reason)
-                                                .chain(
-                                                        () ->
-                                                                duplicates.announce(
-                                                                        vulnerabilityCase,
-                                                                        duplicated,
-                                                                        actor,
-                                                                        now));
-                                    })
-                            .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
-                            .chain(
-                                    () ->
-                                            anchorsMoved
-                                                            && program != null
-                                                            && !DeadlineTracking.ends(to)
-                                                    ? timeline.keep(
+                (vulnerabilityCase, program) ->
+                        move(
+                                        vulnerabilityCase,
+                                        program,
+                                        to,
+                                        reason,
+                                        actor,
+                                        duplicateOf,
+                                        clock.now())
+                                .call(
+                                        moved ->
+                                                asks
+                                                        ? conversation.send(
+                                                                moved, question.strip(), actor)
+                                                        : Uni.createFrom().voidItem()));
+    }
+
+    public Uni<VulnerabilityCase> transition(
+            UUID caseId, CaseState to, String reason, String actor, String duplicateOf) {
+        return transition(caseId, to, reason, actor, duplicateOf, null);
+    }
+
+    /**
+     * The reporter answered (called in the consumer's transaction, after the message is added): a
+     * case waiting for them goes back to triage, its clock resumed; one the silence closed reopens
+     * while the reporter may still reopen it.
+     */
+    public Uni<Void> answeredByReporter(ReportMessagePosted posted) {
+        Instant now = clock.now();
+        return lockedCases
+                .lockOfReport(UUID.fromString(posted.reportId()))
+                .chain(
+                        vulnerabilityCase -> {
+                            if (vulnerabilityCase == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            if (vulnerabilityCase.state == CaseState.NEEDS_INFO) {
+                                return programOf(vulnerabilityCase)
+                                        .chain(
+                                                program ->
+                                                        move(
+                                                                vulnerabilityCase,
+                                                                program,
+                                                                CaseState.TRIAGING,
+                                                                "the reporter answered",
+                                                                CaseConversation.REPORTER,
+                                                                null,
+                                                                now))
+                                        .replaceWithVoid();
+                            }
+                            if (vulnerabilityCase.state != CaseState.CLOSED) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return waits.reopensAt(vulnerabilityCase, now)
+                                    .chain(
+                                            reopens ->
+                                                    reopens
+                                                            ? reopen(vulnerabilityCase, now)
+                                                            : Uni.createFrom().voidItem());
+                        });
+    }
+
+    /**
+     * Closes a case the reporter left unanswered through the silence; the caller holds it locked
+     * and has recorded the close on its wait, so the clock stays paused for a reopening.
+     */
+    public Uni<VulnerabilityCase> closeForNoResponse(
+            VulnerabilityCase vulnerabilityCase, Instant now) {
+        return programOf(vulnerabilityCase)
+                .chain(
+                        program ->
+                                move(
+                                        vulnerabilityCase,
+                                        program,
+                                        CaseState.CLOSED,
+                                        "no response from the reporter",
+                                        CaseAudit.SYSTEM,
+                                        null,
+                                        now));
+    }
+
+    /**
+     * The reporter answered a case the silence closed, in time: it is triaged again, outside the
+     * lifecycle's moves (a closed case moves nowhere else), audited and announced.
+     */
+    private Uni<Void> reopen(VulnerabilityCase vulnerabilityCase, Instant now) {
+        vulnerabilityCase.state = CaseState.TRIAGING;
+        return programOf(vulnerabilityCase)
+                .chain(
+                        program ->
+                                audit.record(
+                                                vulnerabilityCase.id,
+                                                CaseConversation.REPORTER,
+                                                "state closed -> triaging (reopened: the reporter"
+                                                        + " answered)",
+                                                null)
+                                        .chain(
+                                                () ->
+                                                        waits.resume(
+                                                                vulnerabilityCase,
+                                                                program,
+                                                                now,
+                                                                CaseConversation.REPORTER)))
+                .chain(
+                        () ->
+                                outbox.stage(
+                                        new CaseStateChanged(
+                                                vulnerabilityCase.reportId.toString(),
+                                                vulnerabilityCase.id.toString(),
+                                                vulnerabilityCase.trackingId,
+                                                vulnerabilityCase.programSlug,
+                                                CaseState.CLOSED.wireName(),
+                                                CaseState.TRIAGING.wireName(),
+                                                CaseConversation.REPORTER,
+                                                null,
+                                                now)))
+                .replaceWithVoid();
+    }
+
+    /** Moving to needs_info pauses the team's clock; leaving it resumes or ends the wait. */
+    private Uni<Void> clockOnMove(
+            VulnerabilityCase vulnerabilityCase,
+            Program program,
+            CaseState from,
+            CaseState to,
+            Instant now,
+            String actor) {
+        if (to == CaseState.NEEDS_INFO) {
+            return waits.pause(vulnerabilityCase, now, actor);
+        }
+        if (from == CaseState.NEEDS_INFO) {
+            return waits.left(vulnerabilityCase, program, to, now, actor);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Program> programOf(VulnerabilityCase vulnerabilityCase) {
+        return programs.programAt(
+                vulnerabilityCase.programSlug,
+                vulnerabilityCase.programRevision == null ? 1 : vulnerabilityCase.programRevision);
+    }
+
+    /**
+     * Moves the locked case if its lifecycle allows it: the new state, its audit line and {@code
+     * case.state.changed} in the caller's transaction; an illegal move is a 409 problem.
+     */
+    private Uni<VulnerabilityCase> move(
+            VulnerabilityCase vulnerabilityCase,
+            Program program,
+            CaseState to,
+            String reason,
+            String actor,
+            String duplicateOf,
+            Instant now) {
+        UUID caseId = vulnerabilityCase.id;
+        CaseState from = vulnerabilityCase.state;
+        if (!CaseLifecycle.allows(from, to)) {
+            String allowed =
+                    CaseLifecycle.allowedFrom(from).stream()
+                            .map(CaseState::wireName)
+                            .collect(java.util.stream.Collectors.joining(", "));
+            throw illegalTransition(
+                    "A case in state "
+                            + from.wireName()
+                            + " cannot move to "
+                            + to.wireName()
+                            + "; it may move to: "
+                            + (allowed.isEmpty() ? "nothing (closed)" : allowed)
+                            + ".",
+                    allowed);
+        }
+        if (to == CaseState.ACCEPTED && Boolean.FALSE.equals(vulnerabilityCase.inScope)) {
+            throw illegalTransition(
+                    "The case was decided out of scope ("
+                            + vulnerabilityCase.scopeClass
+                            + "); decide "
+                            + "its scope again or move it to out_of_scope.",
+                    CaseState.OUT_OF_SCOPE.wireName());
+        }
+        if (from == CaseState.PUBLISHED
+                && to == CaseState.CLOSED
+                && owesPostMortem(program, vulnerabilityCase)) {
+            throw illegalTransition(
+                    "The "
+                            + vulnerabilityCase.programSlug
+                            + " policy requires a post-mortem for this "
+                            + "case before it closes; move it to post_mortem first.",
+                    CaseState.POST_MORTEM.wireName());
+        }
+        Uni<VulnerabilityCase> original =
+                to == CaseState.DUPLICATE
+                        ? duplicates.originalFor(vulnerabilityCase, duplicateOf)
+                        : Uni.createFrom().nullItem();
+        boolean anchorsMoved = recordEvents(vulnerabilityCase, from, to, now);
+        return original.chain(
+                        duplicated -> {
+                            vulnerabilityCase.state = to;
+                            String action = "state " + from.wireName() + " -> " + to.wireName();
+                            if (duplicated == null) {
+                                return audit.record(caseId, actor, action, reason);
+                            }
+                            vulnerabilityCase.duplicateOf = duplicated.id;
+                            return audit.record(
+                                            caseId,
+                                            actor,
+                                            action + " (of " + duplicated.trackingId + ")",
+                                            reason)
+                                    .chain(
+                                            () ->
+                                                    duplicates.announce(
                                                             vulnerabilityCase,
-                                                            timeline.compute(
-                                                                    program, vulnerabilityCase))
-                                                    : Uni.createFrom().voidItem())
-                            .chain(
-                                    () ->
-                                            outbox.stage(
-                                                    new CaseStateChanged(
-                                                            vulnerabilityCase.reportId.toString(),
-                                                            caseId.toString(),
-                                                            vulnerabilityCase.trackingId,
-                                                            vulnerabilityCase.programSlug,
-                                                            from.wireName(),
-                                                            to.wireName(),
+                                                            duplicated,
                                                             actor,
-                                                            reason == null || reason.isBlank()
-                                                                    ? null
-                                                                    : cipher.seal(reason),
-                                                            now)))
-                            .invoke(
-                                    () -> {
-                                        if (CaseLifecycle.endsTriage(from, to)) {
-                                            metrics.triaged(
-                                                    vulnerabilityCase,
-                                                    deadlinesOf(vulnerabilityCase),
-                                                    now);
-                                        }
-                                    })
-                            .replaceWith(vulnerabilityCase);
-                });
+                                                            now));
+                        })
+                .chain(() -> deadlines.settle(vulnerabilityCase, from, to, now))
+                .chain(() -> clockOnMove(vulnerabilityCase, program, from, to, now, actor))
+                .chain(
+                        () ->
+                                anchorsMoved && program != null && !DeadlineTracking.ends(to)
+                                        ? timeline.keep(
+                                                vulnerabilityCase,
+                                                timeline.compute(program, vulnerabilityCase))
+                                        : Uni.createFrom().voidItem())
+                .chain(
+                        () ->
+                                outbox.stage(
+                                        new CaseStateChanged(
+                                                vulnerabilityCase.reportId.toString(),
+                                                caseId.toString(),
+                                                vulnerabilityCase.trackingId,
+                                                vulnerabilityCase.programSlug,
+                                                from.wireName(),
+                                                to.wireName(),
+                                                actor,
+                                                reason == null || reason.isBlank()
+                                                        ? null
+                                                        : cipher.seal(reason),
+                                                now)))
+                .invoke(
+                        () -> {
+                            if (CaseLifecycle.endsTriage(from, to)) {
+                                metrics.triaged(
+                                        vulnerabilityCase, deadlinesOf(vulnerabilityCase), now);
+                            }
+                        })
+                .replaceWith(vulnerabilityCase);
     }
 
     /**

@@ -50,6 +50,20 @@ public class CaseTimeline {
                     Step.DISCLOSURE,
                     Step.POST_MORTEM);
 
+    /**
+     * The team's own steps, whose clocks stop while it waits for the reporter's answer. Disclosure
+     * is the date promised to the reporter and partners and is not moved by a pause: staff who need
+     * longer agree an extension with the reporter.
+     */
+    private static final Set<Step> PAUSED_WITH_THE_TEAM = EnumSet.of(Step.TRIAGE, Step.FIX);
+
+    /**
+     * A case waits for its reporter only during triage (needs_info), so the pauses fall in the
+     * clocks that run from the report's arrival or acknowledgement; later anchors start after them.
+     */
+    private static final Set<Anchor> ANCHORS_BEFORE_A_PAUSE =
+            EnumSet.of(Anchor.ARRIVAL, Anchor.ACKNOWLEDGEMENT);
+
     private final ObjectMapper json;
     private final CaseDeadlines scheduled;
     private final DeadlineEngine engine = new DeadlineEngine();
@@ -63,8 +77,9 @@ public class CaseTimeline {
     /**
      * The deadlines the program's policy sets for the case as it stands: its arrival, severity
      * (none before scoring), track, whether it was public already, agreed extensions and the events
-     * anchored promises run from. Throws {@link IllegalArgumentException} for an extension the
-     * policy does not allow.
+     * anchored promises run from; the team's triage and fix move by the time the case was paused
+     * waiting for the reporter. Throws {@link IllegalArgumentException} for an extension the policy
+     * does not allow.
      */
     public List<PolicyDeadline> compute(Program program, VulnerabilityCase vulnerabilityCase) {
         CaseFacts facts =
@@ -82,10 +97,24 @@ public class CaseTimeline {
                         due ->
                                 new PolicyDeadline(
                                         due.step().name().toLowerCase(Locale.ROOT),
-                                        due.due(),
+                                        movedByPauses(due, vulnerabilityCase),
                                         due.promised() == null ? null : due.promised().toString(),
                                         due.firm()))
                 .toList();
+    }
+
+    private static Instant movedByPauses(
+            dev.embargo.policy.deadline.Deadline due, VulnerabilityCase vulnerabilityCase) {
+        return due.due() != null
+                        && PAUSED_WITH_THE_TEAM.contains(due.step())
+                        && ANCHORS_BEFORE_A_PAUSE.contains(due.anchor())
+                ? due.due().plus(vulnerabilityCase.pausedFor())
+                : due.due();
+    }
+
+    /** Whether the team's clock of {@code step} stops while the case waits for the reporter. */
+    public static boolean pausedWithTheTeam(Step step) {
+        return PAUSED_WITH_THE_TEAM.contains(step);
     }
 
     /** The deadlines as events carry them. */

@@ -228,7 +228,7 @@ class CaseAssessmentTest {
                 .then()
                 .statusCode(200);
         assertThat(disclosureDue(caseId)).isEqualTo(promised.plus(Duration.ofDays(30)));
-        assertThat(database.outboxEvents("case.deadlines.changed.v3", caseId)).isEqualTo(1);
+        assertThat(database.outboxEvents("case.deadlines.changed.v4", caseId)).isEqualTo(1);
 
         // Actively exploited: seed 001's "days, not weeks": disclosure 7 days after arrival, then
         // the agreed 30 days.

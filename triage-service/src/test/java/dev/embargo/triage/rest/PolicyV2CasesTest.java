@@ -104,7 +104,7 @@ class PolicyV2CasesTest {
                 .statusCode(200)
                 .body("track", equalTo("private"))
                 .body("deadlines.find { it.step == 'fix' }?.dueAt", equalTo(null));
-        assertThat(database.outboxEvents("case.deadlines.changed.v3", caseId)).isEqualTo(1);
+        assertThat(database.outboxEvents("case.deadlines.changed.v4", caseId)).isEqualTo(1);
         get(caseId, "/audit")
                 .then()
                 .body("action", hasItem("track private"))
@@ -139,7 +139,7 @@ class PolicyV2CasesTest {
                                 .path("deadlines.find { it.step == 'triage' }.dueAt"));
 
         assertThat(triageDue).isBefore(before.plus(Duration.ofDays(2)));
-        assertThat(database.outboxPayloads("case.deadlines.changed.v3", caseId))
+        assertThat(database.outboxPayloads("case.deadlines.changed.v4", caseId))
                 .singleElement()
                 .asString()
                 .contains("\"cause\":\"expedited\"");

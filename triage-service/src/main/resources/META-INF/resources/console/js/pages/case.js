@@ -118,6 +118,11 @@ function summaryItems(c, program) {
     ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt),
       c.nextDeadline.firm === false ? ' (target)' : null] : muted('none open'),
       c.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'Overdue')] : null),
+    ...(c.pausedAt || (c.pausedFor && c.pausedFor !== 'PT0S') ? item('Team clock',
+      c.pausedAt ? [h('span', { class: 'badge badge-warning', id: 'case-paused' }, 'Paused'),
+        ' waiting for the reporter since ', time(c.pausedAt)] : null,
+      c.pausedFor && c.pausedFor !== 'PT0S'
+        ? h('span', { id: 'case-paused-for' }, `${c.pausedAt ? '; ' : ''}triage and fix moved by ${c.pausedFor}`) : null) : []),
     ...item('Track', h('span', { id: 'case-track' }, c.track ? trackTitle(program, c.track) : muted('none')),
       c.expedited ? [' ', h('span', { class: 'badge badge-expedited' }, 'Expedited')] : null,
       c.alreadyPublic ? [' ', h('span', { class: 'badge badge-warning', id: 'case-already-public' }, 'Already public')] : null),
@@ -144,9 +149,12 @@ function renderMoves(container, output, c, afterChange) {
   const reason = h('textarea', { id: 'transition-reason', rows: '2', maxlength: '2000' });
   const duplicateOf = allowed.includes('duplicate')
     ? h('input', { id: 'duplicate-of', type: 'text', maxlength: '64', autocomplete: 'off' }) : null;
+  const question = allowed.includes('needs_info')
+    ? h('textarea', { id: 'needs-info-question', rows: '3', maxlength: '10000' }) : null;
   const move = async (button, to) => act(button, output, async () => {
     const body = { to, reason: reason.value.trim() || null };
     if (to === 'duplicate') body.duplicateOf = duplicateOf.value.trim() || null;
+    if (to === 'needs_info') body.question = question.value.trim() || null;
     const updated = await api('triage', `/api/v1/cases/${encodeURIComponent(c.id)}/transitions`, { method: 'POST', body });
     afterChange(updated);
     return updated;
@@ -155,6 +163,8 @@ function renderMoves(container, output, c, afterChange) {
     h('p', {}, 'From ', h('strong', {}, stateLabel(c.state)), ' the case may move to:'),
     field('Reason (sealed in the event and audit trail)', reason),
     duplicateOf ? field('Duplicate of (case id or tracking id, for “Mark duplicate”)', duplicateOf) : null,
+    question ? field('Question to the reporter (for needs info)', question,
+      'Sent to the reporter; the team\'s triage and fix clocks pause until they answer.') : null,
     h('div', { class: 'actions transitions' }, allowed.map((to) => h('button', {
       type: 'button', class: ['transition', `transition-${to}`], 'data-transition': to,
       onclick: (event) => move(event.currentTarget, to),
