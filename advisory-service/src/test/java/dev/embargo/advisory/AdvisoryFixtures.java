@@ -238,7 +238,13 @@ public class AdvisoryFixtures {
                 "The selector parser accepts a wildcard after a negation.",
                 List.of(
                         new AffectedProduct(
-                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                                "moqtail-broker",
+                                "0.1.0",
+                                "0.1.4",
+                                "crates.io",
+                                "moqtail",
+                                "pkg:cargo/moqtail",
+                                null)),
                 cveId,
                 "CWE-863",
                 "Incorrect Authorization",

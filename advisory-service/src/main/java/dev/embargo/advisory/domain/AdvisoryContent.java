@@ -82,13 +82,18 @@ public record AdvisoryContent(
      * @param ecosystem the OSV ecosystem (e.g. {@code crates.io}, {@code Go}) when the product is a
      *     package there
      * @param packageName the package's name in that ecosystem
+     * @param purl the package URL without version (scanners match products by it); null when the
+     *     product is no package
+     * @param cpe the product's CPE 2.3 (or 2.2) name when the team gives one
      */
     public record AffectedProduct(
             String product,
             String introduced,
             String fixed,
             String ecosystem,
-            String packageName) {}
+            String packageName,
+            String purl,
+            String cpe) {}
 
     /**
      * A credit line.

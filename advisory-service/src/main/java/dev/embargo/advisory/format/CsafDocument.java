@@ -8,6 +8,7 @@ import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5):
@@ -104,11 +105,12 @@ public final class CsafDocument {
     }
 
     /**
-     * The vendor → product → version branches; returns which product ids are affected and which
-     * fixed.
+     * The vendor → product → version branches: per product the affected range and, once fixed, the
+     * first fixed version and the fixed range from it on, each identified by purl and CPE when
+     * given.
      */
     private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
-        ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>());
+        ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
         vendorBranch.put("category", "vendor").put("name", vendor);
         ArrayNode products = vendorBranch.putArray("branches");
@@ -117,26 +119,60 @@ public final class CsafDocument {
             ObjectNode productBranch = products.addObject();
             productBranch.put("category", "product_name").put("name", product.product());
             ArrayNode versions = productBranch.putArray("branches");
+            Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
             String affectedId = "CSAFPID-%04d".formatted(next++);
-            version(
-                    versions,
-                    "product_version_range",
-                    vers(product),
-                    product.product() + " " + range(product),
-                    affectedId);
+            ObjectNode affectedRange =
+                    version(
+                            versions,
+                            "product_version_range",
+                            vers(product),
+                            product.product() + " " + range(product),
+                            affectedId);
+            identify(
+                    affectedRange, coordinates.map(PackageCoordinates::packagePurl), product.cpe());
             ids.affected().add(affectedId);
             if (product.fixed() != null) {
+                String firstFixedId = "CSAFPID-%04d".formatted(next++);
+                ObjectNode firstFixed =
+                        version(
+                                versions,
+                                "product_version",
+                                product.fixed(),
+                                product.product() + " " + product.fixed(),
+                                firstFixedId);
+                identify(
+                        firstFixed,
+                        coordinates.map(found -> found.withVersion(product.fixed())),
+                        product.cpe());
+                ids.firstFixed().add(firstFixedId);
                 String fixedId = "CSAFPID-%04d".formatted(next++);
-                version(
-                        versions,
-                        "product_version",
-                        product.fixed(),
-                        product.product() + " " + product.fixed(),
-                        fixedId);
+                ObjectNode fixedRange =
+                        version(
+                                versions,
+                                "product_version_range",
+                                versScheme(product) + "/>=" + product.fixed(),
+                                product.product() + " " + product.fixed() + " and later",
+                                fixedId);
+                identify(
+                        fixedRange,
+                        coordinates.map(PackageCoordinates::packagePurl),
+                        product.cpe());
                 ids.fixed().add(fixedId);
             }
         }
         return ids;
+    }
+
+    /** CSAF's product identification helper: how scanners match the product. */
+    private static void identify(ObjectNode product, Optional<String> purl, String cpe) {
+        if (purl.isEmpty() && cpe == null) {
+            return;
+        }
+        ObjectNode helper = product.putObject("product_identification_helper");
+        if (cpe != null) {
+            helper.put("cpe", cpe);
+        }
+        purl.ifPresent(found -> helper.put("purl", found));
     }
 
     private void vulnerability(
@@ -169,6 +205,7 @@ public final class CsafDocument {
         ObjectNode status = vulnerability.putObject("product_status");
         ids.affected().forEach(status.putArray("known_affected")::add);
         if (!ids.fixed().isEmpty()) {
+            ids.firstFixed().forEach(status.putArray("first_fixed")::add);
             ids.fixed().forEach(status.putArray("fixed")::add);
         }
         ArrayNode remediations = vulnerability.putArray("remediations");
@@ -191,11 +228,12 @@ public final class CsafDocument {
         vulnerability.put("title", content.title());
     }
 
-    private static void version(
+    /** A version branch; returns its product, for identification helpers. */
+    private static ObjectNode version(
             ArrayNode versions, String category, String name, String fullName, String productId) {
         ObjectNode branch = versions.addObject();
         branch.put("category", category).put("name", name);
-        branch.putObject("product").put("name", fullName).put("product_id", productId);
+        return branch.putObject("product").put("name", fullName).put("product_id", productId);
     }
 
     private static void note(ArrayNode notes, String category, String title, String text) {
@@ -214,18 +252,29 @@ public final class CsafDocument {
         productIds.forEach(remediation.putArray("product_ids")::add);
     }
 
-    /** The affected range in the {@code vers} notation CSAF recommends for version ranges. */
+    /**
+     * The affected range in the {@code vers} notation CSAF recommends for version ranges, in the
+     * package's own versioning scheme ({@code vers} names schemes by purl type).
+     */
     static String vers(AffectedProduct product) {
         boolean fromStart = product.introduced() == null || product.introduced().equals("0");
         if (fromStart && product.fixed() == null) {
             return "vers:all/*";
         }
+        String scheme = versScheme(product);
         if (fromStart) {
-            return "vers:generic/<" + product.fixed();
+            return scheme + "/<" + product.fixed();
         }
         return product.fixed() == null
-                ? "vers:generic/>=" + product.introduced()
-                : "vers:generic/>=" + product.introduced() + "|<" + product.fixed();
+                ? scheme + "/>=" + product.introduced()
+                : scheme + "/>=" + product.introduced() + "|<" + product.fixed();
+    }
+
+    private static String versScheme(AffectedProduct product) {
+        return "vers:"
+                + PackageCoordinates.of(product.purl())
+                        .map(PackageCoordinates::versScheme)
+                        .orElse("generic");
     }
 
     /** The affected range in words, for product names. */
@@ -239,5 +288,5 @@ public final class CsafDocument {
                 : product.introduced() + " to before " + product.fixed();
     }
 
-    private record ProductIds(List<String> affected, List<String> fixed) {}
+    private record ProductIds(List<String> affected, List<String> firstFixed, List<String> fixed) {}
 }

@@ -7,7 +7,9 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A published advisory with a CVE id as a CVE JSON 5 record, the CNA container filled in as a CNA
@@ -147,10 +149,18 @@ public final class CveRecord {
         return record;
     }
 
+    /**
+     * One affected product: a package is named by its package name and collection URL, and its
+     * versions typed by the ecosystem's scheme ({@code semver}, {@code git} for commits, ...).
+     */
     private static void affected(ObjectNode entry, String vendor, AffectedProduct product) {
+        Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
         entry.put("vendor", vendor);
         entry.put("product", product.product());
-        if (product.ecosystem() != null && product.packageName() != null) {
+        coordinates
+                .flatMap(PackageCoordinates::collectionUrl)
+                .ifPresent(url -> entry.put("collectionURL", url));
+        if (product.packageName() != null) {
             entry.put("packageName", product.packageName());
         }
         ObjectNode version = entry.putArray("versions").addObject();
@@ -161,7 +171,13 @@ public final class CveRecord {
         } else {
             version.put("lessThanOrEqual", "*");
         }
-        version.put("versionType", "custom");
+        List<String> versions =
+                Stream.of(product.introduced(), product.fixed())
+                        .filter(known -> known != null && !known.equals("0"))
+                        .toList();
+        version.put(
+                "versionType",
+                coordinates.map(found -> found.cveVersionType(versions)).orElse("custom"));
         entry.put("defaultStatus", "unaffected");
     }
 

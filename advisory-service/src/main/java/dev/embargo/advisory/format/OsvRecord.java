@@ -7,6 +7,8 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A published advisory as an OSV record (OSV schema 1.6). Our ids are not a registered OSV home
@@ -80,20 +82,38 @@ public final class OsvRecord {
         return "x_" + publicId;
     }
 
+    /**
+     * One affected package: its purl, and the range in the ecosystem's scheme ({@code SEMVER} for
+     * crates.io and Go, {@code ECOSYSTEM} for the others); a product that is no package is ranged
+     * by semantic versions.
+     */
     private static void affected(ObjectNode entry, AffectedProduct product) {
+        Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
         boolean packaged = product.ecosystem() != null && product.packageName() != null;
         if (packaged) {
-            entry.putObject("package")
-                    .put("ecosystem", product.ecosystem())
-                    .put("name", product.packageName());
+            ObjectNode package_ =
+                    entry.putObject("package")
+                            .put("ecosystem", product.ecosystem())
+                            .put("name", product.packageName());
+            coordinates.ifPresent(found -> package_.put("purl", found.packagePurl()));
         }
+        UnaryOperator<String> version =
+                coordinates
+                        .<UnaryOperator<String>>map(found -> found::osvVersion)
+                        .orElse(same -> same);
         ObjectNode range = entry.putArray("ranges").addObject();
-        range.put("type", packaged ? "ECOSYSTEM" : "SEMVER");
+        range.put(
+                "type",
+                coordinates
+                        .map(PackageCoordinates::osvRangeType)
+                        .orElse(packaged ? "ECOSYSTEM" : "SEMVER"));
         ArrayNode events = range.putArray("events");
         events.addObject()
-                .put("introduced", product.introduced() == null ? "0" : product.introduced());
+                .put(
+                        "introduced",
+                        product.introduced() == null ? "0" : version.apply(product.introduced()));
         if (product.fixed() != null) {
-            events.addObject().put("fixed", product.fixed());
+            events.addObject().put("fixed", version.apply(product.fixed()));
         }
         entry.putObject("database_specific").put("product", product.product());
     }

@@ -5,8 +5,10 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.format.PackageCoordinates;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.rest.AdvisoryEditRequest;
+import dev.embargo.advisory.rest.AdvisoryEditRequest.AffectedProductRequest;
 import dev.embargo.advisory.rest.AdvisorySummaryView;
 import dev.embargo.advisory.rest.AdvisoryView;
 import dev.embargo.advisory.rest.AuditEntryView;
@@ -59,16 +61,7 @@ public class AdvisoryMapper {
                 blankToNull(request.description()),
                 request.affected() == null
                         ? List.of()
-                        : request.affected().stream()
-                                .map(
-                                        product ->
-                                                new AffectedProduct(
-                                                        product.product().strip(),
-                                                        blankToNull(product.introduced()),
-                                                        blankToNull(product.fixed()),
-                                                        blankToNull(product.ecosystem()),
-                                                        blankToNull(product.packageName())))
-                                .toList(),
+                        : request.affected().stream().map(AdvisoryMapper::toProduct).toList(),
                 request.cveId(),
                 request.cweId(),
                 blankToNull(request.cweName()),
@@ -91,6 +84,52 @@ public class AdvisoryMapper {
                                 .toList(),
                 blankToNull(request.remediation()),
                 blankToNull(request.workarounds()));
+    }
+
+    /**
+     * A product; a purl is parsed and written canonically by the purl library, and gives the
+     * ecosystem and package name the team left out.
+     */
+    private static AffectedProduct toProduct(AffectedProductRequest product) {
+        String purl = blankToNull(product.purl());
+        String ecosystem = blankToNull(product.ecosystem());
+        String packageName = blankToNull(product.packageName());
+        if (purl != null) {
+            PackageCoordinates coordinates = parsePurl(purl);
+            purl = coordinates.packagePurl();
+            ecosystem = ecosystem != null ? ecosystem : coordinates.osvEcosystem().orElse(null);
+            packageName = packageName != null ? packageName : coordinates.packageName();
+        }
+        return new AffectedProduct(
+                product.product().strip(),
+                blankToNull(product.introduced()),
+                blankToNull(product.fixed()),
+                ecosystem,
+                packageName,
+                purl,
+                blankToNull(product.cpe()));
+    }
+
+    private static PackageCoordinates parsePurl(String purl) {
+        String reason;
+        try {
+            PackageCoordinates coordinates = PackageCoordinates.parse(purl);
+            if (!coordinates.hasVersion()) {
+                return coordinates;
+            }
+            reason =
+                    "give the package without a version: versions are the introduced and fixed"
+                            + " ones";
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+        throw new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/invalid-purl",
+                        "Invalid package URL",
+                        400,
+                        "A product's purl is not a valid package URL.",
+                        List.of(new Problem.FieldError("affected[].purl", reason))));
     }
 
     public AdvisoryView toView(AdvisoryDetails details) {

@@ -30,6 +30,16 @@ public record AdvisoryEditRequest(
         @NotBlank @Size(max = 500) String changeSummary) {
 
     /**
+     * A CPE 2.3 formatted string or 2.2 URI, as the CSAF 2.0 schema's {@code cpe} pattern reads.
+     */
+    static final String CPE =
+            "^(cpe:2\\.3:[aho\\*\\-](:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\[\\\\\\*\\?!\"#\\$%&'\\("
+                + "\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|\\}~]))+(\\?*|\\*?))|[\\*\\-])){5}(:(([a-zA-Z]{2,3}("
+                + "-([a-zA-Z]{2}|[0-9]{3}))?)|[\\*\\-]))(:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]|(\\\\["
+                + "\\\\\\*\\?!\"#\\$%&'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|\\}~]))+(\\?*|\\*?))|[\\*\\-])){4})|"
+                + "([c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\\._\\-~%]*){0,6})$";
+
+    /**
      * CSAF and CVE records name a weakness by id and name together ({@code NVD-CWE-noinfo}, "not
      * enough information", needs no name).
      */
@@ -43,13 +53,19 @@ public record AdvisoryEditRequest(
     /**
      * @param introduced the first affected version ({@code 0}: from the start)
      * @param fixed the first fixed version; null when there is no fix yet
+     * @param ecosystem the OSV ecosystem; derived from the purl when left out
+     * @param packageName the package's name there; derived from the purl when left out
+     * @param purl the package URL without a version, e.g. {@code pkg:cargo/moqtail}
+     * @param cpe a CPE 2.3 name (or 2.2 URI), as CSAF's product identification helper takes it
      */
     public record AffectedProductRequest(
             @NotBlank @Size(max = 200) String product,
             @Size(max = 100) @Pattern(regexp = "^\\S+$") String introduced,
             @Size(max = 100) @Pattern(regexp = "^\\S+$") String fixed,
             @Size(max = 60) String ecosystem,
-            @Size(max = 200) String packageName) {}
+            @Size(max = 200) String packageName,
+            @Size(max = 1000) String purl,
+            @Size(max = 300) @Pattern(regexp = CPE) String cpe) {}
 
     public record CreditRequest(
             @NotBlank @Size(max = 200) String name,

@@ -2,6 +2,7 @@ package dev.embargo.advisory.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.PublishedAdvisory;
@@ -113,9 +114,59 @@ class PublishedFormatsConformToOfficialSchemasTest {
         ObjectNode document = csaf.render(SampleAdvisories.complete());
 
         assertThat(document.at("/product_tree/branches/0/branches/0/branches/0/name").asText())
-                .isEqualTo("vers:generic/>=0.1.0|<0.1.4");
+                .isEqualTo("vers:cargo/>=0.1.0|<0.1.4");
+        assertThat(document.at("/product_tree/branches/0/branches/0/branches/2/name").asText())
+                .isEqualTo("vers:cargo/>=0.1.4");
         assertThat(document.at("/product_tree/branches/0/branches/1/branches/0/name").asText())
                 .isEqualTo("vers:all/*");
-        assertThat(document.at("/vulnerabilities/0/product_status/fixed")).hasSize(1);
+    }
+
+    @Test
+    void csafIdentifiesPackagesByPurlAndCpeAndNamesTheFirstFixedVersion() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        JsonNode broker = document.at("/product_tree/branches/0/branches/0/branches");
+
+        assertThat(broker.at("/0/product/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:cargo/moqtail");
+        assertThat(broker.at("/0/product/product_identification_helper/cpe").asText())
+                .isEqualTo("cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*");
+        assertThat(broker.at("/1/product/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:cargo/moqtail@0.1.4");
+        JsonNode status = document.at("/vulnerabilities/0/product_status");
+        assertThat(status.get("first_fixed"))
+                .containsExactly(broker.at("/1/product/product_id"), productId(document, 2, 1));
+        assertThat(status.get("fixed"))
+                .containsExactly(broker.at("/2/product/product_id"), productId(document, 2, 2));
+        assertThat(status.get("known_affected")).hasSize(3);
+    }
+
+    @Test
+    void osvRangesFollowEachEcosystemsSchemeAndNameThePackageByPurl() {
+        ObjectNode record = osv.render(SampleAdvisories.complete());
+
+        assertThat(record.at("/affected/0/package/purl").asText()).isEqualTo("pkg:cargo/moqtail");
+        assertThat(record.at("/affected/0/ranges/0/type").asText()).isEqualTo("SEMVER");
+        assertThat(record.at("/affected/2/package/ecosystem").asText()).isEqualTo("Go");
+        assertThat(record.at("/affected/2/ranges/0/type").asText()).isEqualTo("SEMVER");
+        assertThat(record.at("/affected/2/ranges/0/events/1/fixed").asText()).isEqualTo("0.2.3");
+        assertThat(record.at("/affected/1/package").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void cveRecordsNameThePackageWhereItIsCollectedAndTypeItsVersions() {
+        ObjectNode record = cve.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode affected = record.at("/containers/cna/affected");
+
+        assertThat(affected.at("/0/collectionURL").asText()).isEqualTo("https://crates.io");
+        assertThat(affected.at("/0/packageName").asText()).isEqualTo("moqtail");
+        assertThat(affected.at("/0/versions/0/versionType").asText()).isEqualTo("semver");
+        assertThat(affected.at("/1/versions/0/versionType").asText()).isEqualTo("custom");
+        assertThat(affected.at("/2/collectionURL").asText()).isEqualTo("https://pkg.go.dev");
+    }
+
+    private static JsonNode productId(ObjectNode document, int product, int version) {
+        return document.at(
+                "/product_tree/branches/0/branches/%d/branches/%d/product/product_id"
+                        .formatted(product, version));
     }
 }

@@ -22,7 +22,8 @@ final class SampleAdvisories {
     private SampleAdvisories() {}
 
     /**
-     * Two published versions, CVE and CWE, CVSS 3.1, a package, credits, references, a post-mortem.
+     * Two published versions, CVE and CWE, CVSS 3.1, crates.io and Go packages, credits,
+     * references, a post-mortem.
      */
     static PublishedAdvisory complete() {
         AdvisoryContent content =
@@ -34,8 +35,23 @@ final class SampleAdvisories {
                                 + "does not expand.",
                         List.of(
                                 new AffectedProduct(
-                                        "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail"),
-                                new AffectedProduct("moqtail-cli", "0", null, null, null)),
+                                        "moqtail-broker",
+                                        "0.1.0",
+                                        "0.1.4",
+                                        "crates.io",
+                                        "moqtail",
+                                        "pkg:cargo/moqtail",
+                                        "cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*"),
+                                new AffectedProduct(
+                                        "moqtail-cli", "0", null, null, null, null, null),
+                                new AffectedProduct(
+                                        "moqtail-go",
+                                        "v0.2.0",
+                                        "v0.2.3",
+                                        "Go",
+                                        "github.com/example/moqtail-go",
+                                        "pkg:golang/github.com/example/moqtail-go",
+                                        null)),
                         "CVE-1900-12345",
                         "CWE-863",
                         "Incorrect Authorization",
@@ -75,7 +91,7 @@ final class SampleAdvisories {
                         "Unbounded window state",
                         "Memory grows without bound.",
                         "A peer can keep windows open forever.",
-                        List.of(new AffectedProduct("pea2pea", null, null, null, null)),
+                        List.of(new AffectedProduct("pea2pea", null, null, null, null, null, null)),
                         null,
                         null,
                         null,

@@ -51,6 +51,43 @@ class AdvisoryValidationTest {
     }
 
     @Test
+    void aProductWhosePurlIsNoPackageUrlOrCarriesAVersionIsRefused() {
+        String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
+
+        for (String purl : List.of("cargo/moqtail", "pkg:/moqtail", "pkg:cargo/moqtail@0.1.4")) {
+            send(
+                            "PUT",
+                            advisory,
+                            Map.of(
+                                    "affected",
+                                    List.of(Map.of("product", "moqtail-broker", "purl", purl)),
+                                    "changeSummary",
+                                    "Identified"))
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo(TYPES + "invalid-purl"))
+                    .body("errors.field", hasItem("affected[].purl"));
+        }
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "affected",
+                                List.of(
+                                        Map.of(
+                                                "product",
+                                                "moqtail-broker",
+                                                "purl",
+                                                "pkg:Cargo/moqtail")),
+                                "changeSummary",
+                                "Identified"))
+                .statusCode(200)
+                .body("content.affected[0].purl", equalTo("pkg:cargo/moqtail"))
+                .body("content.affected[0].ecosystem", equalTo("crates.io"))
+                .body("content.affected[0].packageName", equalTo("moqtail"));
+    }
+
+    @Test
     void anEditWithoutItsChangeSummaryOrWithAnUnnamedWeaknessIsRefused() {
         String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
 

@@ -172,7 +172,13 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 "The parser accepts ...",
                 List.of(
                         new AffectedProduct(
-                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                                "moqtail-broker",
+                                "0.1.0",
+                                "0.1.4",
+                                "crates.io",
+                                "moqtail",
+                                "pkg:cargo/moqtail",
+                                null)),
                 null,
                 null,
                 null,
