@@ -254,7 +254,10 @@ public class AdvisoryFixtures {
                 List.of(),
                 List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
                 "Upgrade moqtail-broker to 0.1.4.",
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 
     /** Runs service work on a Vert.x context, as a request would, and waits for it. */

@@ -14,7 +14,8 @@ import java.util.List;
  * @param cweId the weakness, e.g. {@code CWE-79}, or {@link #NOT_ENOUGH_INFORMATION} when the team
  *     says it cannot tell; null when not classified
  * @param cweName the weakness' name as CWE spells it; null without a CWE id
- * @param cvssVector a CVSS 3.x or 4.0 vector; null when not scored
+ * @param cvssVector a CVSS 3.x vector (content written before CVSS 4.0 had its own field may hold a
+ *     4.0 vector here); null when not scored
  * @param cvssScore the vector's base score; null without a vector
  * @param severity the program's severity level, e.g. {@code high}
  * @param credits who else is credited (the reporter's own credit follows their choice, not this
@@ -22,6 +23,10 @@ import java.util.List;
  * @param references further links (fix commit, release notes)
  * @param remediation what to do: upgrade to the fixed version, apply the patch
  * @param workarounds what to do until then; null when there is nothing
+ * @param cvssV4Vector a CVSS 4.0 vector, scored next to the 3.x one; null when not scored
+ * @param cvssV4Score its base score; null without a vector
+ * @param productStatuses the team's statement per product and version (VEX): affected, not affected
+ *     and why, fixed, or under investigation
  */
 public record AdvisoryContent(
         String title,
@@ -37,7 +42,10 @@ public record AdvisoryContent(
         List<Credit> credits,
         List<Reference> references,
         String remediation,
-        String workarounds) {
+        String workarounds,
+        String cvssV4Vector,
+        Double cvssV4Score,
+        List<ProductStatus> productStatuses) {
 
     /**
      * The explicit "not enough information" problem type CNA rules allow instead of a CWE, spelled
@@ -49,6 +57,7 @@ public record AdvisoryContent(
         affected = affected == null ? List.of() : List.copyOf(affected);
         credits = credits == null ? List.of() : List.copyOf(credits);
         references = references == null ? List.of() : List.copyOf(references);
+        productStatuses = productStatuses == null ? List.of() : List.copyOf(productStatuses);
     }
 
     /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
@@ -72,7 +81,10 @@ public record AdvisoryContent(
                 resolved,
                 references,
                 remediation,
-                workarounds);
+                workarounds,
+                cvssV4Vector,
+                cvssV4Score,
+                productStatuses);
     }
 
     /**
@@ -105,4 +117,21 @@ public record AdvisoryContent(
     public record Credit(String name, String role) {}
 
     public record Reference(String url, String summary) {}
+
+    /**
+     * What the team states about one version of a product, as CSAF's VEX profile has it.
+     *
+     * @param product the product's name (an affected product's name lends it its purl)
+     * @param version the version the statement is about
+     * @param status {@code known_affected}, {@code known_not_affected}, {@code fixed} or {@code
+     *     under_investigation}
+     * @param justification why a version is not affected, one of CSAF's flag labels (e.g. {@code
+     *     vulnerable_code_not_present}); null for the other statuses
+     * @param impact the impact statement in words; null when the justification says enough
+     */
+    public record ProductStatus(
+            String product, String version, String status, String justification, String impact) {
+
+        public static final String NOT_AFFECTED = "known_not_affected";
+    }
 }

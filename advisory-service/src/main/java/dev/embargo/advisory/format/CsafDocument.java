@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5):
  * TLP:WHITE, integer versioning, one revision-history entry per published revision, a product tree
- * of version ranges and fixed versions, and CVSS 3.x scores (CSAF 2.0 has no CVSS 4.0: such a
- * vector is given as a note).
+ * of version ranges and fixed versions, and CVSS 3.x scores. CSAF 2.0's {@code scores} know only
+ * CVSS 2 and 3: a CVSS 4.0 vector is given as a vulnerability note (category {@code other}), the
+ * one place CSAF 2.0 allows it.
  */
 public final class CsafDocument {
 
@@ -181,6 +182,11 @@ public final class CsafDocument {
         if (content.cveId() != null) {
             vulnerability.put("cve", content.cveId());
         }
+        vulnerability
+                .putArray("ids")
+                .addObject()
+                .put("system_name", publisher.name())
+                .put("text", advisory.publicId());
         if (content.hasCwe()) {
             vulnerability
                     .putObject("cwe")
@@ -189,9 +195,9 @@ public final class CsafDocument {
         }
         ArrayNode notes = vulnerability.putArray("notes");
         note(notes, "description", "Description", content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore())
+        Cvss.of(content).stream()
                 .filter(cvss -> !cvss.isVersion3())
-                .ifPresent(
+                .forEach(
                         cvss ->
                                 note(
                                         notes,
@@ -213,16 +219,12 @@ public final class CsafDocument {
         if (content.workarounds() != null) {
             remediation(remediations, "workaround", content.workarounds(), ids.affected());
         }
-        Cvss.of(content.cvssVector(), content.cvssScore())
+        Cvss.of(content).stream()
                 .filter(Cvss::isVersion3)
-                .ifPresent(
+                .forEach(
                         cvss -> {
                             ObjectNode score = vulnerability.putArray("scores").addObject();
-                            score.putObject("cvss_v3")
-                                    .put("version", cvss.version().orElseThrow())
-                                    .put("vectorString", cvss.vector())
-                                    .put("baseScore", cvss.score())
-                                    .put("baseSeverity", cvss.baseSeverity());
+                            cvss.writeTo(score.putObject("cvss_v3"));
                             ids.affected().forEach(score.putArray("products")::add);
                         });
         vulnerability.put("title", content.title());

@@ -79,24 +79,19 @@ public final class CveRecord {
                 problemType.put("description", CveRecordRules.NOT_ENOUGH_INFORMATION);
             }
         }
-        Cvss.of(content.cvssVector(), content.cvssScore())
-                .ifPresent(
-                        cvss ->
-                                cvss.version()
-                                        .ifPresent(
-                                                version ->
-                                                        cna.putArray("metrics")
-                                                                .addObject()
-                                                                .putObject(
-                                                                        "cvssV"
-                                                                                + version.replace(
-                                                                                        '.', '_'))
-                                                                .put("version", version)
-                                                                .put("vectorString", cvss.vector())
-                                                                .put("baseScore", cvss.score())
-                                                                .put(
-                                                                        "baseSeverity",
-                                                                        cvss.baseSeverity())));
+        List<Cvss> scores = Cvss.of(content);
+        if (!scores.isEmpty()) {
+            ArrayNode metrics = cna.putArray("metrics");
+            scores.forEach(
+                    cvss ->
+                            cvss.writeTo(
+                                    metrics.addObject()
+                                            .putObject(
+                                                    "cvssV"
+                                                            + cvss.version()
+                                                                    .orElseThrow()
+                                                                    .replace('.', '_'))));
+        }
         cna.putArray("solutions").addObject().put("lang", "en").put("value", content.remediation());
         if (content.workarounds() != null) {
             cna.putArray("workarounds")

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -39,18 +39,15 @@ public final class OsvRecord {
         }
         record.put("summary", content.title());
         record.put("details", content.summary() + "\n\n" + content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore())
-                .flatMap(cvss -> cvss.version().map(version -> Map.entry(version, cvss)))
-                .ifPresent(
-                        scored ->
-                                record.putArray("severity")
-                                        .addObject()
-                                        .put(
-                                                "type",
-                                                scored.getKey().startsWith("3.")
-                                                        ? "CVSS_V3"
-                                                        : "CVSS_V4")
-                                        .put("score", scored.getValue().vector()));
+        List<Cvss> scores = Cvss.of(content);
+        if (!scores.isEmpty()) {
+            ArrayNode severity = record.putArray("severity");
+            scores.forEach(
+                    cvss ->
+                            severity.addObject()
+                                    .put("type", cvss.isVersion3() ? "CVSS_V3" : "CVSS_V4")
+                                    .put("score", cvss.vector()));
+        }
         ArrayNode affected = record.putArray("affected");
         content.affected().forEach(product -> affected(affected.addObject(), product));
         ArrayNode references = record.putArray("references");

@@ -13,6 +13,7 @@ import dev.embargo.advisory.format.CreditsChangelog;
 import dev.embargo.advisory.format.CsafDistribution;
 import dev.embargo.advisory.format.CsafDocument;
 import dev.embargo.advisory.format.CsafPublisher;
+import dev.embargo.advisory.format.CsafVexDocument;
 import dev.embargo.advisory.format.CveRecord;
 import dev.embargo.advisory.format.OsvRecord;
 import dev.embargo.advisory.format.PublicLinks;
@@ -30,6 +31,7 @@ public class AdvisoryFormats {
 
     private final ObjectMapper json;
     private final CsafDocument csaf;
+    private final CsafVexDocument vex;
     private final OsvRecord osv;
     private final CveRecord cve;
     private final CsafDistribution distribution;
@@ -50,6 +52,7 @@ public class AdvisoryFormats {
                         config.publisher().category(),
                         config.publisher().contact());
         this.csaf = new CsafDocument(json, links, publisher);
+        this.vex = new CsafVexDocument(csaf, links);
         this.osv = new OsvRecord(json, links);
         this.cve =
                 new CveRecord(
@@ -60,11 +63,16 @@ public class AdvisoryFormats {
         this.page = new AdvisoryPage(page, links);
     }
 
-    /** Every document of a published advisory, by format (no CVE record without a CVE id). */
+    /**
+     * Every document of a published advisory, by format (no CVE record without a CVE id, no VEX
+     * document without product statuses).
+     */
     public Map<DocumentFormat, String> render(PublishedAdvisory advisory) {
         Map<DocumentFormat, String> rendered = new EnumMap<>(DocumentFormat.class);
         rendered.put(DocumentFormat.SNAPSHOT, pretty(json.valueToTree(advisory)));
         rendered.put(DocumentFormat.CSAF, pretty(csaf.render(advisory)));
+        vex.render(advisory)
+                .ifPresent(document -> rendered.put(DocumentFormat.CSAF_VEX, pretty(document)));
         rendered.put(DocumentFormat.OSV, pretty(osv.render(advisory)));
         cve.render(advisory).ifPresent(record -> rendered.put(DocumentFormat.CVE, pretty(record)));
         return rendered;

@@ -29,6 +29,9 @@ final class ContentReadiness {
         if ((content.cvssVector() == null) != (content.cvssScore() == null)) {
             missing.add(new FieldError("cvssScore", "a CVSS vector and its score go together"));
         }
+        if ((content.cvssV4Vector() == null) != (content.cvssV4Score() == null)) {
+            missing.add(new FieldError("cvssV4Score", "a CVSS vector and its score go together"));
+        }
         if (content.cveId() != null) {
             missing.addAll(cveRecordRules(content));
         }

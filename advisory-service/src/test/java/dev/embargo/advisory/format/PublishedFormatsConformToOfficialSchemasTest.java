@@ -21,6 +21,7 @@ class PublishedFormatsConformToOfficialSchemasTest {
                     "Example PSIRT", "https://example.org", "vendor", "psirt@example.org");
 
     private final CsafDocument csaf = new CsafDocument(JSON, LINKS, PUBLISHER);
+    private final CsafVexDocument vex = new CsafVexDocument(csaf, LINKS);
     private final OsvRecord osv = new OsvRecord(JSON, LINKS);
     private final CsafDistribution distribution = new CsafDistribution(JSON, LINKS, PUBLISHER);
     private final CveRecord cve =
@@ -42,6 +43,43 @@ class PublishedFormatsConformToOfficialSchemasTest {
                 .isEqualTo(String.valueOf(advisory.version()));
         assertThat(document.at("/document/tracking/revision_history"))
                 .hasSize(advisory.revisionHistory().size());
+    }
+
+    @Test
+    void vexDocumentsAreValidCsafAndStateEveryProductVersionAsTheVexProfileAsks() {
+        ObjectNode document = vex.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode vulnerability = document.at("/vulnerabilities/0");
+        JsonNode status = vulnerability.get("product_status");
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(document.at("/document/category").asText()).isEqualTo("csaf_vex");
+        assertThat(document.at("/document/tracking/id").asText()).isEqualTo("EMB-2026-0007-VEX");
+        assertThat(document.at("/document/references/0/url").asText())
+                .isEqualTo(
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007-vex.json");
+        assertThat(document.at("/document/notes").findValuesAsText("category")).contains("summary");
+        assertThat(vulnerability.at("/cve").asText()).isEqualTo("CVE-1900-12345");
+        assertThat(vulnerability.at("/notes").findValuesAsText("category")).contains("description");
+        assertThat(status.get("known_affected")).hasSize(1);
+        assertThat(status.get("fixed")).hasSize(1);
+        assertThat(status.get("known_not_affected")).hasSize(2);
+        assertThat(status.get("under_investigation")).hasSize(1);
+        assertThat(vulnerability.at("/flags").findValuesAsText("label"))
+                .containsExactly("vulnerable_code_not_present", "component_not_present");
+        assertThat(vulnerability.at("/threats/0/category").asText()).isEqualTo("impact");
+        assertThat(vulnerability.at("/remediations/0/product_ids"))
+                .isEqualTo(status.get("known_affected"));
+        assertThat(
+                        document.at(
+                                        "/product_tree/branches/0/branches/0/branches/1/product/product_identification_helper/purl")
+                                .asText())
+                .isEqualTo("pkg:cargo/moqtail@0.1.4");
+        assertThat(vulnerability.has("scores")).isFalse();
+    }
+
+    @Test
+    void anAdvisoryWithoutProductStatusesHasNoVexDocument() {
+        assertThat(vex.render(SampleAdvisories.sparse())).isEmpty();
     }
 
     @ParameterizedTest
@@ -99,6 +137,32 @@ class PublishedFormatsConformToOfficialSchemasTest {
         assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, broken)).isNotEmpty();
         assertThat(OfficialSchemas.violations(OfficialSchemas.OSV, brokenOsv)).isNotEmpty();
         assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, brokenCve)).isNotEmpty();
+    }
+
+    @Test
+    void bothCvssVersionsAreScoredWithTheirBaseMetricsWhereEachFormatAllows() {
+        PublishedAdvisory advisory = SampleAdvisories.complete();
+        JsonNode csafVulnerability = csaf.render(advisory).at("/vulnerabilities/0");
+        JsonNode cveMetrics = cve.render(advisory).orElseThrow().at("/containers/cna/metrics");
+
+        assertThat(csafVulnerability.at("/scores/0/cvss_v3/privilegesRequired").asText())
+                .isEqualTo("LOW");
+        assertThat(csafVulnerability.at("/notes").toString()).contains("CVSS:4.0/AV:N");
+        assertThat(cveMetrics.at("/0/cvssV3_1/confidentialityImpact").asText()).isEqualTo("HIGH");
+        assertThat(cveMetrics.at("/1/cvssV4_0/attackRequirements").asText()).isEqualTo("NONE");
+        assertThat(cveMetrics.at("/1/cvssV4_0/baseSeverity").asText()).isEqualTo("HIGH");
+        assertThat(osv.render(advisory).at("/severity").findValuesAsText("type"))
+                .containsExactly("CVSS_V3", "CVSS_V4");
+    }
+
+    @Test
+    void aSeverityNamedWithACvssRatingWordMustAgreeWithEveryScore() {
+        List<Cvss> scores = Cvss.of(SampleAdvisories.complete().content());
+
+        assertThat(Cvss.contradictions("medium", scores))
+                .containsExactly("severity medium contradicts the CVSS 4.0 score 7.1 (HIGH)");
+        assertThat(Cvss.contradictions("critical", scores)).hasSize(2);
+        assertThat(Cvss.contradictions("p2", scores)).isEmpty();
     }
 
     @Test

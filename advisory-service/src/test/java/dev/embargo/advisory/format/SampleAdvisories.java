@@ -3,6 +3,7 @@ package dev.embargo.advisory.format;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
@@ -22,8 +23,8 @@ final class SampleAdvisories {
     private SampleAdvisories() {}
 
     /**
-     * Two published versions, CVE and CWE, CVSS 3.1, crates.io and Go packages, credits,
-     * references, a post-mortem.
+     * Two published versions, CVE and CWE, CVSS 3.1 and 4.0, crates.io and Go packages, credits,
+     * references, VEX statements, a post-mortem.
      */
     static PublishedAdvisory complete() {
         AdvisoryContent content =
@@ -66,7 +67,31 @@ final class SampleAdvisories {
                                 new Reference(
                                         "https://github.com/example/moqtail/commit/abc123", "Fix")),
                         "Upgrade moqtail-broker to 0.1.4.",
-                        "Deny wildcard selectors at the edge.");
+                        "Deny wildcard selectors at the edge.",
+                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N",
+                        7.1,
+                        List.of(
+                                new ProductStatus(
+                                        "moqtail-broker", "0.1.3", "known_affected", null, null),
+                                new ProductStatus("moqtail-broker", "0.1.4", "fixed", null, null),
+                                new ProductStatus(
+                                        "moqtail-broker",
+                                        "0.0.9",
+                                        "known_not_affected",
+                                        "vulnerable_code_not_present",
+                                        "Selectors arrived in 0.1.0."),
+                                new ProductStatus(
+                                        "moqtail-cli",
+                                        "2.0.0",
+                                        "known_not_affected",
+                                        "component_not_present",
+                                        null),
+                                new ProductStatus(
+                                        "moqtail-go",
+                                        "v0.2.2",
+                                        "under_investigation",
+                                        null,
+                                        null)));
         return new PublishedAdvisory(
                 "9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11",
                 "EMB-2026-0007",
@@ -95,13 +120,16 @@ final class SampleAdvisories {
                         null,
                         null,
                         null,
-                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
-                        8.7,
+                        null,
+                        null,
                         "high",
                         List.of(),
                         List.of(),
                         "No fix yet: limit connections per peer.",
-                        null);
+                        null,
+                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
+                        8.7,
+                        List.of());
         return new PublishedAdvisory(
                 "0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01",
                 "EMB-2026-0008",
@@ -140,7 +168,10 @@ final class SampleAdvisories {
                         content.credits(),
                         content.references(),
                         content.remediation(),
-                        content.workarounds()),
+                        content.workarounds(),
+                        content.cvssV4Vector(),
+                        content.cvssV4Score(),
+                        content.productStatuses()),
                 advisory.initialReleaseDate(),
                 advisory.currentReleaseDate(),
                 advisory.revisionHistory(),

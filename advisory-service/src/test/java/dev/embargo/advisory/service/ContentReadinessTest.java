@@ -36,7 +36,10 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         null,
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of());
 
         assertThat(ContentReadiness.missing(draft))
                 .extracting(FieldError::field)
@@ -61,7 +64,10 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of());
 
         assertThat(ContentReadiness.missing(unscored))
                 .extracting(FieldError::field)
@@ -86,7 +92,10 @@ class ContentReadinessTest {
                         List.of(new Credit("Ada Lovelace", "finder")),
                         complete.references(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of());
         AdvisoryContent notEnoughInformation =
                 new AdvisoryContent(
                         complete.title(),
@@ -102,7 +111,10 @@ class ContentReadinessTest {
                         List.of(),
                         complete.references(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of());
 
         assertThat(ContentReadiness.missing(unclassifiedAndCrediting))
                 .extracting(FieldError::field)
@@ -128,7 +140,10 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of());
 
         assertThat(ContentReadiness.missing(unclassified)).isEmpty();
     }

@@ -188,7 +188,10 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 List.of(new Credit("Grace Hopper", "remediation-developer")),
                 List.of(),
                 "Upgrade to 0.1.4.",
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 
     /** The publication renderers, answering with marks that only they give. */
