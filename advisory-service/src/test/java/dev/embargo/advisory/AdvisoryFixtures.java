@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryDetails;
@@ -251,12 +252,20 @@ public class AdvisoryFixtures {
                 "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
                 6.5,
                 "medium",
-                List.of(),
-                List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
+                List.of(new Credit("Grace Hopper", "remediation-developer")),
+                List.of(
+                        new Reference(
+                                "https://github.com/example/moqtail/commit/abc123", "Fix", "fix")),
                 "Upgrade moqtail-broker to 0.1.4.",
                 null,
                 null,
                 null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
                 List.of());
     }
 

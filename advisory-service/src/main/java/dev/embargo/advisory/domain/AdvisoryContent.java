@@ -1,5 +1,6 @@
 package dev.embargo.advisory.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ import java.util.List;
  * @param cvssV4Score its base score; null without a vector
  * @param productStatuses the team's statement per product and version (VEX): affected, not affected
  *     and why, fixed, or under investigation
+ * @param discoveredAt when the vulnerability was found; null when not known
+ * @param impact what an attacker gains, in words; null when the description says it
+ * @param exploitStatus what is known of exploits (none known, proof of concept, exploited); null
+ *     when not assessed
+ * @param remediations what to do per product (vendor fix, workaround, mitigation, none available),
+ *     with a link and a date
+ * @param capecIds the attack patterns, e.g. {@code CAPEC-233}
+ * @param related ids of related vulnerabilities in other databases (OSV {@code related})
  */
 public record AdvisoryContent(
         String title,
@@ -45,7 +54,13 @@ public record AdvisoryContent(
         String workarounds,
         String cvssV4Vector,
         Double cvssV4Score,
-        List<ProductStatus> productStatuses) {
+        List<ProductStatus> productStatuses,
+        Instant discoveredAt,
+        String impact,
+        String exploitStatus,
+        List<Remediation> remediations,
+        List<String> capecIds,
+        List<String> related) {
 
     /**
      * The explicit "not enough information" problem type CNA rules allow instead of a CWE, spelled
@@ -58,6 +73,9 @@ public record AdvisoryContent(
         credits = credits == null ? List.of() : List.copyOf(credits);
         references = references == null ? List.of() : List.copyOf(references);
         productStatuses = productStatuses == null ? List.of() : List.copyOf(productStatuses);
+        remediations = remediations == null ? List.of() : List.copyOf(remediations);
+        capecIds = capecIds == null ? List.of() : List.copyOf(capecIds);
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
@@ -84,7 +102,13 @@ public record AdvisoryContent(
                 workarounds,
                 cvssV4Vector,
                 cvssV4Score,
-                productStatuses);
+                productStatuses,
+                discoveredAt,
+                impact,
+                exploitStatus,
+                remediations,
+                capecIds,
+                related);
     }
 
     /**
@@ -111,12 +135,36 @@ public record AdvisoryContent(
      * A credit line.
      *
      * @param name how the person or organisation is named
-     * @param role {@code finder}, {@code reporter}, {@code coordinator}, {@code
+     * @param role {@code finder}, {@code reporter}, {@code analyst}, {@code coordinator}, {@code
      *     remediation-developer} or {@code other}
      */
-    public record Credit(String name, String role) {}
+    public record Credit(String name, String role) {
 
-    public record Reference(String url, String summary) {}
+        /** Whether the credit is for finding or reporting (what a hall of fame thanks for). */
+        public boolean foundOrReported() {
+            return "finder".equals(role) || "reporter".equals(role);
+        }
+    }
+
+    /**
+     * A further link.
+     *
+     * @param type what it is: {@code advisory}, {@code article}, {@code fix}, {@code report},
+     *     {@code package} or {@code web} (null: web)
+     */
+    public record Reference(String url, String summary, String type) {}
+
+    /**
+     * What to do about some products.
+     *
+     * @param category {@code vendor_fix}, {@code workaround}, {@code mitigation} or {@code
+     *     none_available}
+     * @param products the affected products' names it applies to
+     * @param url where the fix or instructions are; null when none
+     * @param date since when it is available; null when not said
+     */
+    public record Remediation(
+            String category, String details, List<String> products, String url, Instant date) {}
 
     /**
      * What the team states about one version of a product, as CSAF's VEX profile has it.

@@ -7,7 +7,10 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,10 +39,22 @@ public final class CsafDocument {
         ObjectNode root = json.createObjectNode();
         ObjectNode document = root.putObject("document");
         if (!content.credits().isEmpty()) {
-            ObjectNode thanks = document.putArray("acknowledgments").addObject();
-            ArrayNode names = thanks.putArray("names");
-            content.credits().forEach(credit -> names.add(credit.name()));
-            thanks.put("summary", "for finding, reporting or fixing this vulnerability");
+            ArrayNode acknowledgments = document.putArray("acknowledgments");
+            Map<String, List<String>> namesByRole = new LinkedHashMap<>();
+            content.credits()
+                    .forEach(
+                            credit ->
+                                    namesByRole
+                                            .computeIfAbsent(
+                                                    Credits.role(credit.role()),
+                                                    role -> new ArrayList<>())
+                                            .add(credit.name()));
+            namesByRole.forEach(
+                    (role, names) -> {
+                        ObjectNode thanks = acknowledgments.addObject();
+                        names.forEach(thanks.putArray("names")::add);
+                        thanks.put("summary", role);
+                    });
         }
         document.put("category", "csaf_security_advisory");
         document.put("csaf_version", "2.0");
@@ -86,7 +101,13 @@ public final class CsafDocument {
         document.put("title", content.title());
         ObjectNode tracking = document.putObject("tracking");
         tracking.put("current_release_date", advisory.currentReleaseDate().toString());
-        tracking.putObject("generator").putObject("engine").put("name", GENERATOR);
+        if (content.cveId() != null) {
+            tracking.putArray("aliases").add(content.cveId());
+        }
+        ObjectNode generator = tracking.putObject("generator");
+        generator.put("date", advisory.currentReleaseDate().toString());
+        ObjectNode engine = generator.putObject("engine").put("name", Generator.NAME);
+        Generator.version().ifPresent(version -> engine.put("version", version));
         tracking.put("id", advisory.publicId());
         tracking.put("initial_release_date", advisory.initialReleaseDate().toString());
         ArrayNode history = tracking.putArray("revision_history");
@@ -111,7 +132,12 @@ public final class CsafDocument {
      * given.
      */
     private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
-        ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        ProductIds ids =
+                new ProductIds(
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new LinkedHashMap<>());
         ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
         vendorBranch.put("category", "vendor").put("name", vendor);
         ArrayNode products = vendorBranch.putArray("branches");
@@ -132,6 +158,7 @@ public final class CsafDocument {
             identify(
                     affectedRange, coordinates.map(PackageCoordinates::packagePurl), product.cpe());
             ids.affected().add(affectedId);
+            ids.byProduct().put(product.product(), affectedId);
             if (product.fixed() != null) {
                 String firstFixedId = "CSAFPID-%04d".formatted(next++);
                 ObjectNode firstFixed =
@@ -193,6 +220,10 @@ public final class CsafDocument {
                     .put("id", content.cweId())
                     .put("name", content.cweName());
         }
+        if (content.discoveredAt() != null) {
+            vulnerability.put("discovery_date", content.discoveredAt().toString());
+        }
+        vulnerability.put("release_date", advisory.initialReleaseDate().toString());
         ArrayNode notes = vulnerability.putArray("notes");
         note(notes, "description", "Description", content.description());
         Cvss.of(content).stream()
@@ -218,6 +249,39 @@ public final class CsafDocument {
         remediation(remediations, "vendor_fix", content.remediation(), ids.affected());
         if (content.workarounds() != null) {
             remediation(remediations, "workaround", content.workarounds(), ids.affected());
+        }
+        content.remediations()
+                .forEach(
+                        remedy -> {
+                            ObjectNode remediation =
+                                    remediation(
+                                            remediations,
+                                            remedy.category(),
+                                            remedy.details(),
+                                            remedy.products().stream()
+                                                    .map(ids.byProduct()::get)
+                                                    .filter(Objects::nonNull)
+                                                    .toList());
+                            if (remedy.url() != null) {
+                                remediation.put("url", remedy.url());
+                            }
+                            if (remedy.date() != null) {
+                                remediation.put("date", remedy.date().toString());
+                            }
+                        });
+        threats(vulnerability, content, ids.affected());
+        if (!content.references().isEmpty()) {
+            ArrayNode references = vulnerability.putArray("references");
+            content.references()
+                    .forEach(
+                            link ->
+                                    reference(
+                                            references,
+                                            "external",
+                                            link.summary() == null
+                                                    ? References.type(link)
+                                                    : link.summary(),
+                                            link.url()));
         }
         Cvss.of(content).stream()
                 .filter(Cvss::isVersion3)
@@ -247,11 +311,31 @@ public final class CsafDocument {
         references.addObject().put("category", category).put("summary", summary).put("url", url);
     }
 
-    private static void remediation(
+    private static ObjectNode remediation(
             ArrayNode remediations, String category, String details, List<String> productIds) {
         ObjectNode remediation = remediations.addObject();
         remediation.put("category", category).put("details", details);
         productIds.forEach(remediation.putArray("product_ids")::add);
+        return remediation;
+    }
+
+    /** The impact and exploit status the team assessed, for every affected product. */
+    private static void threats(
+            ObjectNode vulnerability, AdvisoryContent content, List<String> affected) {
+        if (content.impact() == null && content.exploitStatus() == null) {
+            return;
+        }
+        ArrayNode threats = vulnerability.putArray("threats");
+        if (content.impact() != null) {
+            ObjectNode impact = threats.addObject();
+            impact.put("category", "impact").put("details", content.impact());
+            affected.forEach(impact.putArray("product_ids")::add);
+        }
+        if (content.exploitStatus() != null) {
+            threats.addObject()
+                    .put("category", "exploit_status")
+                    .put("details", content.exploitStatus());
+        }
     }
 
     /**
@@ -290,5 +374,10 @@ public final class CsafDocument {
                 : product.introduced() + " to before " + product.fixed();
     }
 
-    private record ProductIds(List<String> affected, List<String> firstFixed, List<String> fixed) {}
+    /** Product ids by status, and each affected product's range id by product name. */
+    private record ProductIds(
+            List<String> affected,
+            List<String> firstFixed,
+            List<String> fixed,
+            Map<String, String> byProduct) {}
 }

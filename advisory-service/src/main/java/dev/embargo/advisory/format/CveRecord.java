@@ -107,7 +107,7 @@ public final class CveRecord {
                                     credits.addObject()
                                             .put("lang", "en")
                                             .put("value", credit.name())
-                                            .put("type", creditType(credit.role())));
+                                            .put("type", Credits.role(credit.role())));
         }
         ArrayNode references = cna.putArray("references");
         references
@@ -116,7 +116,52 @@ public final class CveRecord {
                 .put("name", advisory.publicId())
                 .putArray("tags")
                 .add("vendor-advisory");
-        content.references().forEach(link -> references.addObject().put("url", link.url()));
+        content.references()
+                .forEach(
+                        link ->
+                                references
+                                        .addObject()
+                                        .put("url", link.url())
+                                        .putArray("tags")
+                                        .add(References.cveTag(link)));
+        ArrayNode timeline = cna.putArray("timeline");
+        if (content.discoveredAt() != null) {
+            timeline.addObject()
+                    .put("time", content.discoveredAt().toString())
+                    .put("lang", "en")
+                    .put("value", "Vulnerability found");
+        }
+        advisory.revisionHistory()
+                .forEach(
+                        revision ->
+                                timeline.addObject()
+                                        .put("time", revision.date().toString())
+                                        .put("lang", "en")
+                                        .put("value", revision.summary()));
+        if (!content.capecIds().isEmpty()) {
+            ArrayNode impacts = cna.putArray("impacts");
+            content.capecIds()
+                    .forEach(
+                            capec ->
+                                    impacts.addObject()
+                                            .put("capecId", capec)
+                                            .putArray("descriptions")
+                                            .addObject()
+                                            .put("lang", "en")
+                                            .put(
+                                                    "value",
+                                                    content.impact() == null
+                                                            ? capec
+                                                            : capec + " " + content.impact()));
+        }
+        // Reports reach the program from outside (researchers); the advisory is the record's
+        // source.
+        cna.putObject("source").put("discovery", "EXTERNAL").put("advisory", advisory.publicId());
+        cna.putObject("x_generator")
+                .put(
+                        "engine",
+                        Generator.NAME
+                                + Generator.version().map(version -> " " + version).orElse(""));
         return Optional.of(record);
     }
 
@@ -174,15 +219,5 @@ public final class CveRecord {
                 "versionType",
                 coordinates.map(found -> found.cveVersionType(versions)).orElse("custom"));
         entry.put("defaultStatus", "unaffected");
-    }
-
-    private static String creditType(String role) {
-        return switch (role == null ? "" : role) {
-            case "finder" -> "finder";
-            case "reporter" -> "reporter";
-            case "coordinator" -> "coordinator";
-            case "remediation-developer" -> "remediation developer";
-            default -> "other";
-        };
     }
 }

@@ -7,6 +7,7 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -53,7 +54,15 @@ public final class OsvRecord {
         ArrayNode references = record.putArray("references");
         references.addObject().put("type", "ADVISORY").put("url", links.page(advisory.publicId()));
         content.references()
-                .forEach(link -> references.addObject().put("type", "WEB").put("url", link.url()));
+                .forEach(
+                        link ->
+                                references
+                                        .addObject()
+                                        .put("type", References.osvType(link))
+                                        .put("url", link.url()));
+        if (!content.related().isEmpty()) {
+            content.related().forEach(record.putArray("related")::add);
+        }
         if (!content.credits().isEmpty()) {
             ArrayNode credits = record.putArray("credits");
             content.credits()
@@ -61,7 +70,11 @@ public final class OsvRecord {
                             credit ->
                                     credits.addObject()
                                             .put("name", credit.name())
-                                            .put("type", creditType(credit.role())));
+                                            .put(
+                                                    "type",
+                                                    Credits.role(credit.role())
+                                                            .toUpperCase(Locale.ROOT)
+                                                            .replace(' ', '_')));
         }
         ObjectNode specific = record.putObject("database_specific");
         specific.put("program", advisory.programSlug());
@@ -113,15 +126,5 @@ public final class OsvRecord {
             events.addObject().put("fixed", version.apply(product.fixed()));
         }
         entry.putObject("database_specific").put("product", product.product());
-    }
-
-    private static String creditType(String role) {
-        return switch (role == null ? "" : role) {
-            case "finder" -> "FINDER";
-            case "reporter" -> "REPORTER";
-            case "coordinator" -> "COORDINATOR";
-            case "remediation-developer" -> "REMEDIATION_DEVELOPER";
-            default -> "OTHER";
-        };
     }
 }

@@ -6,6 +6,7 @@ import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.format.Cvss;
 import dev.embargo.advisory.format.PackageCoordinates;
 import dev.embargo.advisory.format.PublicLinks;
@@ -73,7 +74,8 @@ public class AdvisoryMapper {
                                         reference ->
                                                 new Reference(
                                                         reference.url(),
-                                                        blankToNull(reference.summary())))
+                                                        blankToNull(reference.summary()),
+                                                        reference.type()))
                                 .toList(),
                 blankToNull(request.remediation()),
                 blankToNull(request.workarounds()),
@@ -90,7 +92,26 @@ public class AdvisoryMapper {
                                                         status.status(),
                                                         status.justification(),
                                                         blankToNull(status.impact())))
-                                .toList());
+                                .toList(),
+                request.discoveredAt(),
+                blankToNull(request.impact()),
+                blankToNull(request.exploitStatus()),
+                request.remediations() == null
+                        ? List.of()
+                        : request.remediations().stream()
+                                .map(
+                                        remediation ->
+                                                new Remediation(
+                                                        remediation.category(),
+                                                        remediation.details().strip(),
+                                                        remediation.products().stream()
+                                                                .map(String::strip)
+                                                                .toList(),
+                                                        remediation.url(),
+                                                        remediation.date()))
+                                .toList(),
+                request.capecIds(),
+                request.related());
     }
 
     /** Every vector given, scored; at most one per CVSS version (3.x and 4.0). */

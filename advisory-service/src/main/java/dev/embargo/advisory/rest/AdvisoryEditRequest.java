@@ -4,8 +4,10 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,7 +32,13 @@ public record AdvisoryEditRequest(
         @Size(max = 5000) String remediation,
         @Size(max = 5000) String workarounds,
         @NotBlank @Size(max = 500) String changeSummary,
-        @Valid @Size(max = 200) List<ProductStatusRequest> productStatuses) {
+        @Valid @Size(max = 200) List<ProductStatusRequest> productStatuses,
+        Instant discoveredAt,
+        @Size(max = 2000) String impact,
+        @Size(max = 2000) String exploitStatus,
+        @Valid @Size(max = 50) List<RemediationRequest> remediations,
+        @Size(max = 20) List<@Pattern(regexp = "^CAPEC-[1-9]\\d{0,5}$") String> capecIds,
+        @Size(max = 20) List<@Pattern(regexp = "^[A-Za-z][A-Za-z0-9._:-]{1,99}$") String> related) {
 
     /** A CVSS 3.0, 3.1 or 4.0 vector's shape; {@code CvssScore} parses it. */
     static final String CVSS = "^CVSS:(3\\.[01]|4\\.0)/[A-Za-z0-9:/]{1,300}$";
@@ -104,10 +112,27 @@ public record AdvisoryEditRequest(
     public record CreditRequest(
             @NotBlank @Size(max = 200) String name,
             @NotBlank
-                    @Pattern(regexp = "^(finder|reporter|coordinator|remediation-developer|other)$")
+                    @Pattern(
+                            regexp =
+                                    "^(finder|reporter|analyst|coordinator|remediation-developer"
+                                            + "|other)$")
                     String role) {}
 
     public record ReferenceRequest(
             @NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String url,
-            @Size(max = 200) String summary) {}
+            @Size(max = 200) String summary,
+            @Pattern(regexp = "^(advisory|article|fix|report|package|web)$") String type) {}
+
+    /**
+     * What to do about the named affected products.
+     *
+     * @param products names of affected products of this advisory
+     */
+    public record RemediationRequest(
+            @NotBlank @Pattern(regexp = "^(vendor_fix|workaround|mitigation|none_available)$")
+                    String category,
+            @NotBlank @Size(max = 5000) String details,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> products,
+            @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String url,
+            Instant date) {}
 }

@@ -165,6 +165,12 @@ public class Advisories {
                         null,
                         triagedWithCvss4 ? report.cvssVector : null,
                         triagedWithCvss4 ? report.cvssScore : null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
         return advisories
                 .persist(advisory)

@@ -85,7 +85,13 @@ class DistributionListingsTest {
                                 content.workarounds(),
                                 content.cvssV4Vector(),
                                 content.cvssV4Score(),
-                                content.productStatuses()),
+                                content.productStatuses(),
+                                content.discoveredAt(),
+                                content.impact(),
+                                content.exploitStatus(),
+                                content.remediations(),
+                                content.capecIds(),
+                                content.related()),
                         hostile.initialReleaseDate(),
                         hostile.currentReleaseDate(),
                         hostile.revisionHistory(),
@@ -142,7 +148,8 @@ class DistributionListingsTest {
                 .contains(
                         "[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007),"
                                 + " CVE-1900-12345")
-                .contains("Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper.");
+                .contains(
+                        "Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper, Alan Turing.");
         assertThat(snippet.lines()).hasSize(3);
     }
 

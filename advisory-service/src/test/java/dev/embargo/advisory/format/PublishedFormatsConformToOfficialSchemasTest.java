@@ -46,6 +46,55 @@ class PublishedFormatsConformToOfficialSchemasTest {
     }
 
     @Test
+    void csafCarriesTheFieldsConsumersRead() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        JsonNode vulnerability = document.at("/vulnerabilities/0");
+        JsonNode broker = productId(document, 0, 0);
+
+        assertThat(document.at("/document/tracking/aliases/0").asText())
+                .isEqualTo("CVE-1900-12345");
+        assertThat(document.at("/document/tracking/generator/date").asText())
+                .isEqualTo(SampleAdvisories.SECOND.toString());
+        assertThat(document.at("/document/acknowledgments").findValuesAsText("summary"))
+                .containsExactly("finder", "remediation developer", "analyst");
+        assertThat(vulnerability.at("/ids/0/text").asText()).isEqualTo("EMB-2026-0007");
+        assertThat(vulnerability.at("/discovery_date").asText()).isEqualTo("2026-11-02T10:00:00Z");
+        assertThat(vulnerability.at("/release_date").asText())
+                .isEqualTo(SampleAdvisories.FIRST.toString());
+        assertThat(vulnerability.at("/threats").findValuesAsText("category"))
+                .containsExactly("impact", "exploit_status");
+        assertThat(vulnerability.at("/references/0/category").asText()).isEqualTo("external");
+        JsonNode vendorFix = vulnerability.at("/remediations/2");
+        assertThat(vendorFix.at("/url").asText()).endsWith("/v0.1.4");
+        assertThat(vendorFix.at("/date").asText()).isEqualTo(SampleAdvisories.FIRST.toString());
+        assertThat(vendorFix.at("/product_ids")).containsExactly(broker);
+        assertThat(vulnerability.at("/remediations/3/category").asText())
+                .isEqualTo("none_available");
+        assertThat(vulnerability.at("/remediations/3/product_ids"))
+                .containsExactly(productId(document, 1, 0));
+    }
+
+    @Test
+    void osvAndCveRecordsTypeTheirReferencesAndCarryTheirOwnFields() {
+        ObjectNode record = osv.render(SampleAdvisories.complete());
+        ObjectNode cveRecord = cve.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode cna = cveRecord.at("/containers/cna");
+
+        assertThat(record.at("/references").findValuesAsText("type"))
+                .containsExactly("ADVISORY", "FIX");
+        assertThat(record.at("/related/0").asText()).isEqualTo("GHSA-xxxx-yyyy-zzzz");
+        assertThat(record.at("/credits").findValuesAsText("type")).contains("ANALYST");
+        assertThat(cna.at("/references/1/tags/0").asText()).isEqualTo("patch");
+        assertThat(cna.at("/timeline").findValuesAsText("value"))
+                .containsExactly(
+                        "Vulnerability found", "Initial public release.", "Post-mortem published");
+        assertThat(cna.at("/impacts/0/capecId").asText()).isEqualTo("CAPEC-233");
+        assertThat(cna.at("/source/advisory").asText()).isEqualTo("EMB-2026-0007");
+        assertThat(cna.at("/x_generator/engine").asText()).startsWith("Embargo");
+        assertThat(cna.at("/credits").findValuesAsText("type")).contains("analyst");
+    }
+
+    @Test
     void vexDocumentsAreValidCsafAndStateEveryProductVersionAsTheVexProfileAsks() {
         ObjectNode document = vex.render(SampleAdvisories.complete()).orElseThrow();
         JsonNode vulnerability = document.at("/vulnerabilities/0");

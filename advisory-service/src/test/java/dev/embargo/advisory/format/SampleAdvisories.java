@@ -5,6 +5,7 @@ import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
@@ -62,10 +63,13 @@ final class SampleAdvisories {
                         List.of(
                                 new Credit("Ada Lovelace", "finder"),
                                 new Credit("An anonymous researcher", "finder"),
-                                new Credit("Grace Hopper", "remediation-developer")),
+                                new Credit("Grace Hopper", "remediation-developer"),
+                                new Credit("Alan Turing", "analyst")),
                         List.of(
                                 new Reference(
-                                        "https://github.com/example/moqtail/commit/abc123", "Fix")),
+                                        "https://github.com/example/moqtail/commit/abc123",
+                                        "Fix",
+                                        "fix")),
                         "Upgrade moqtail-broker to 0.1.4.",
                         "Deny wildcard selectors at the edge.",
                         "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N",
@@ -87,11 +91,25 @@ final class SampleAdvisories {
                                         "component_not_present",
                                         null),
                                 new ProductStatus(
-                                        "moqtail-go",
-                                        "v0.2.2",
-                                        "under_investigation",
+                                        "moqtail-go", "v0.2.2", "under_investigation", null, null)),
+                        Instant.parse("2026-11-02T10:00:00Z"),
+                        "Read access to every topic of the broker.",
+                        "No exploitation known.",
+                        List.of(
+                                new Remediation(
+                                        "vendor_fix",
+                                        "Upgrade moqtail-broker to 0.1.4.",
+                                        List.of("moqtail-broker"),
+                                        "https://github.com/example/moqtail/releases/tag/v0.1.4",
+                                        FIRST),
+                                new Remediation(
+                                        "none_available",
+                                        "No fix for the CLI yet.",
+                                        List.of("moqtail-cli"),
                                         null,
-                                        null)));
+                                        null)),
+                        List.of("CAPEC-233"),
+                        List.of("GHSA-xxxx-yyyy-zzzz"));
         return new PublishedAdvisory(
                 "9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11",
                 "EMB-2026-0007",
@@ -129,6 +147,12 @@ final class SampleAdvisories {
                         null,
                         "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
                         8.7,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
         return new PublishedAdvisory(
                 "0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01",
@@ -171,7 +195,13 @@ final class SampleAdvisories {
                         content.workarounds(),
                         content.cvssV4Vector(),
                         content.cvssV4Score(),
-                        content.productStatuses()),
+                        content.productStatuses(),
+                        content.discoveredAt(),
+                        content.impact(),
+                        content.exploitStatus(),
+                        content.remediations(),
+                        content.capecIds(),
+                        content.related()),
                 advisory.initialReleaseDate(),
                 advisory.currentReleaseDate(),
                 advisory.revisionHistory(),

@@ -39,6 +39,12 @@ class ContentReadinessTest {
                         null,
                         null,
                         null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
 
         assertThat(ContentReadiness.missing(draft))
@@ -67,6 +73,12 @@ class ContentReadinessTest {
                         null,
                         null,
                         null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
 
         assertThat(ContentReadiness.missing(unscored))
@@ -95,6 +107,12 @@ class ContentReadinessTest {
                         null,
                         null,
                         null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
         AdvisoryContent notEnoughInformation =
                 new AdvisoryContent(
@@ -114,6 +132,12 @@ class ContentReadinessTest {
                         null,
                         null,
                         null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
 
         assertThat(ContentReadiness.missing(unclassifiedAndCrediting))
@@ -143,6 +167,12 @@ class ContentReadinessTest {
                         null,
                         null,
                         null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of());
 
         assertThat(ContentReadiness.missing(unclassified)).isEmpty();

@@ -191,6 +191,12 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 null,
                 null,
                 null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
                 List.of());
     }
 
