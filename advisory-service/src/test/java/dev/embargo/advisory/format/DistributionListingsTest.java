@@ -149,7 +149,8 @@ class DistributionListingsTest {
                         "[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007),"
                                 + " CVE-1900-12345")
                 .contains(
-                        "Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper, Alan Turing.");
+                        "Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper, Alan"
+                                + " Turing.");
         assertThat(snippet.lines()).hasSize(3);
     }
 
