@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryDetails;
@@ -238,17 +239,34 @@ public class AdvisoryFixtures {
                 "The selector parser accepts a wildcard after a negation.",
                 List.of(
                         new AffectedProduct(
-                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                                "moqtail-broker",
+                                "0.1.0",
+                                "0.1.4",
+                                "crates.io",
+                                "moqtail",
+                                "pkg:cargo/moqtail",
+                                null)),
                 cveId,
                 "CWE-863",
                 "Incorrect Authorization",
                 "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
                 6.5,
                 "medium",
-                List.of(),
-                List.of(new Reference("https://github.com/example/moqtail/commit/abc123", "Fix")),
+                List.of(new Credit("Grace Hopper", "remediation-developer")),
+                List.of(
+                        new Reference(
+                                "https://github.com/example/moqtail/commit/abc123", "Fix", "fix")),
                 "Upgrade moqtail-broker to 0.1.4.",
-                null);
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Runs service work on a Vert.x context, as a request would, and waits for it. */

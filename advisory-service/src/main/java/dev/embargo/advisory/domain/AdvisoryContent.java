@@ -1,5 +1,6 @@
 package dev.embargo.advisory.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,7 +15,8 @@ import java.util.List;
  * @param cweId the weakness, e.g. {@code CWE-79}, or {@link #NOT_ENOUGH_INFORMATION} when the team
  *     says it cannot tell; null when not classified
  * @param cweName the weakness' name as CWE spells it; null without a CWE id
- * @param cvssVector a CVSS 3.x or 4.0 vector; null when not scored
+ * @param cvssVector a CVSS 3.x vector (content written before CVSS 4.0 had its own field may hold a
+ *     4.0 vector here); null when not scored
  * @param cvssScore the vector's base score; null without a vector
  * @param severity the program's severity level, e.g. {@code high}
  * @param credits who else is credited (the reporter's own credit follows their choice, not this
@@ -22,6 +24,18 @@ import java.util.List;
  * @param references further links (fix commit, release notes)
  * @param remediation what to do: upgrade to the fixed version, apply the patch
  * @param workarounds what to do until then; null when there is nothing
+ * @param cvssV4Vector a CVSS 4.0 vector, scored next to the 3.x one; null when not scored
+ * @param cvssV4Score its base score; null without a vector
+ * @param productStatuses the team's statement per product and version (VEX): affected, not affected
+ *     and why, fixed, or under investigation
+ * @param discoveredAt when the vulnerability was found; null when not known
+ * @param impact what an attacker gains, in words; null when the description says it
+ * @param exploitStatus what is known of exploits (none known, proof of concept, exploited); null
+ *     when not assessed
+ * @param remediations what to do per product (vendor fix, workaround, mitigation, none available),
+ *     with a link and a date
+ * @param capecIds the attack patterns, e.g. {@code CAPEC-233}
+ * @param related ids of related vulnerabilities in other databases (OSV {@code related})
  */
 public record AdvisoryContent(
         String title,
@@ -37,7 +51,16 @@ public record AdvisoryContent(
         List<Credit> credits,
         List<Reference> references,
         String remediation,
-        String workarounds) {
+        String workarounds,
+        String cvssV4Vector,
+        Double cvssV4Score,
+        List<ProductStatus> productStatuses,
+        Instant discoveredAt,
+        String impact,
+        String exploitStatus,
+        List<Remediation> remediations,
+        List<String> capecIds,
+        List<String> related) {
 
     /**
      * The explicit "not enough information" problem type CNA rules allow instead of a CWE, spelled
@@ -49,6 +72,10 @@ public record AdvisoryContent(
         affected = affected == null ? List.of() : List.copyOf(affected);
         credits = credits == null ? List.of() : List.copyOf(credits);
         references = references == null ? List.of() : List.copyOf(references);
+        productStatuses = productStatuses == null ? List.of() : List.copyOf(productStatuses);
+        remediations = remediations == null ? List.of() : List.copyOf(remediations);
+        capecIds = capecIds == null ? List.of() : List.copyOf(capecIds);
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
@@ -72,7 +99,16 @@ public record AdvisoryContent(
                 resolved,
                 references,
                 remediation,
-                workarounds);
+                workarounds,
+                cvssV4Vector,
+                cvssV4Score,
+                productStatuses,
+                discoveredAt,
+                impact,
+                exploitStatus,
+                remediations,
+                capecIds,
+                related);
     }
 
     /**
@@ -82,22 +118,68 @@ public record AdvisoryContent(
      * @param ecosystem the OSV ecosystem (e.g. {@code crates.io}, {@code Go}) when the product is a
      *     package there
      * @param packageName the package's name in that ecosystem
+     * @param purl the package URL without version (scanners match products by it); null when the
+     *     product is no package
+     * @param cpe the product's CPE 2.3 (or 2.2) name when the team gives one
      */
     public record AffectedProduct(
             String product,
             String introduced,
             String fixed,
             String ecosystem,
-            String packageName) {}
+            String packageName,
+            String purl,
+            String cpe) {}
 
     /**
      * A credit line.
      *
      * @param name how the person or organisation is named
-     * @param role {@code finder}, {@code reporter}, {@code coordinator}, {@code
+     * @param role {@code finder}, {@code reporter}, {@code analyst}, {@code coordinator}, {@code
      *     remediation-developer} or {@code other}
      */
-    public record Credit(String name, String role) {}
+    public record Credit(String name, String role) {
 
-    public record Reference(String url, String summary) {}
+        /** Whether the credit is for finding or reporting (what a hall of fame thanks for). */
+        public boolean foundOrReported() {
+            return "finder".equals(role) || "reporter".equals(role);
+        }
+    }
+
+    /**
+     * A further link.
+     *
+     * @param type what it is: {@code advisory}, {@code article}, {@code fix}, {@code report},
+     *     {@code package} or {@code web} (null: web)
+     */
+    public record Reference(String url, String summary, String type) {}
+
+    /**
+     * What to do about some products.
+     *
+     * @param category {@code vendor_fix}, {@code workaround}, {@code mitigation} or {@code
+     *     none_available}
+     * @param products the affected products' names it applies to
+     * @param url where the fix or instructions are; null when none
+     * @param date since when it is available; null when not said
+     */
+    public record Remediation(
+            String category, String details, List<String> products, String url, Instant date) {}
+
+    /**
+     * What the team states about one version of a product, as CSAF's VEX profile has it.
+     *
+     * @param product the product's name (an affected product's name lends it its purl)
+     * @param version the version the statement is about
+     * @param status {@code known_affected}, {@code known_not_affected}, {@code fixed} or {@code
+     *     under_investigation}
+     * @param justification why a version is not affected, one of CSAF's flag labels (e.g. {@code
+     *     vulnerable_code_not_present}); null for the other statuses
+     * @param impact the impact statement in words; null when the justification says enough
+     */
+    public record ProductStatus(
+            String product, String version, String status, String justification, String impact) {
+
+        public static final String NOT_AFFECTED = "known_not_affected";
+    }
 }

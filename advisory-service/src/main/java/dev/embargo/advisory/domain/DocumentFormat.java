@@ -9,8 +9,18 @@ public enum DocumentFormat {
     SNAPSHOT,
     /** CSAF 2.0 {@code csaf_security_advisory}, signed. */
     CSAF,
+    /**
+     * CSAF 2.0 {@code csaf_vex}: the status per product version, signed; only for advisories with
+     * such statements.
+     */
+    CSAF_VEX,
     /** An OSV record. */
     OSV,
     /** A CVE JSON 5 record; only for advisories with a CVE id. */
-    CVE
+    CVE;
+
+    /** Whether the document is signed (CSAF 2.0 §7.1.14 asks it of CSAF documents). */
+    public boolean signed() {
+        return this == CSAF || this == CSAF_VEX;
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -69,12 +70,11 @@ public final class CsafDistribution {
         ArrayNode entries = feed.putArray("entry");
         newestFirst(published)
                 .forEach(
-                        advisory -> {
-                            String url =
-                                    links.csaf(advisory.publicId(), advisory.initialReleaseDate());
+                        document -> {
+                            String url = links.csaf(document.trackingId(), document.initial());
                             ObjectNode entry = entries.addObject();
-                            entry.put("id", advisory.publicId());
-                            entry.put("title", advisory.listedTitle());
+                            entry.put("id", document.trackingId());
+                            entry.put("title", document.title());
                             ArrayNode entryLinks = entry.putArray("link");
                             entryLinks.addObject().put("rel", "self").put("href", url);
                             entryLinks.addObject().put("rel", "hash").put("href", url + ".sha256");
@@ -83,9 +83,9 @@ public final class CsafDistribution {
                                     .addObject()
                                     .put("rel", "signature")
                                     .put("href", url + ".asc");
-                            entry.put("published", advisory.initialReleaseDate().toString());
-                            entry.put("updated", advisory.currentReleaseDate().toString());
-                            entry.putObject("summary").put("content", advisory.listedSummary());
+                            entry.put("published", document.initial().toString());
+                            entry.put("updated", document.current().toString());
+                            entry.putObject("summary").put("content", document.summary());
                             entry.putObject("content")
                                     .put("type", "application/json")
                                     .put("src", url);
@@ -103,11 +103,8 @@ public final class CsafDistribution {
      * §7.1.15).
      */
     public String indexTxt(List<PublishedAdvisory> published) {
-        return published.stream()
-                .map(
-                        advisory ->
-                                PublicLinks.csafPath(
-                                        advisory.publicId(), advisory.initialReleaseDate()))
+        return documents(published).stream()
+                .map(document -> PublicLinks.csafPath(document.trackingId(), document.initial()))
                 .sorted()
                 .map(path -> path + "\n")
                 .collect(Collectors.joining());
@@ -117,23 +114,55 @@ public final class CsafDistribution {
     public String changesCsv(List<PublishedAdvisory> published) {
         return newestFirst(published).stream()
                 .map(
-                        advisory ->
+                        document ->
                                 "\""
                                         + PublicLinks.csafPath(
-                                                advisory.publicId(), advisory.initialReleaseDate())
+                                                document.trackingId(), document.initial())
                                         + "\",\""
-                                        + advisory.currentReleaseDate()
+                                        + document.current()
                                         + "\"\n")
                 .collect(Collectors.joining());
     }
 
-    private static List<PublishedAdvisory> newestFirst(List<PublishedAdvisory> published) {
-        return published.stream()
+    /** The CSAF documents of the advisories: each one's security advisory and VEX document. */
+    private static List<Listed> documents(List<PublishedAdvisory> published) {
+        List<Listed> documents = new ArrayList<>();
+        for (PublishedAdvisory advisory : published) {
+            documents.add(new Listed(advisory.publicId(), advisory.listedTitle(), advisory));
+            if (!advisory.content().productStatuses().isEmpty()) {
+                documents.add(
+                        new Listed(
+                                advisory.publicId() + CsafVexDocument.TRACKING_SUFFIX,
+                                "VEX: " + advisory.listedTitle(),
+                                advisory));
+            }
+        }
+        return documents;
+    }
+
+    private static List<Listed> newestFirst(List<PublishedAdvisory> published) {
+        return documents(published).stream()
                 .sorted(
-                        Comparator.comparing(PublishedAdvisory::currentReleaseDate)
+                        Comparator.comparing(Listed::current)
                                 .reversed()
-                                .thenComparing(PublishedAdvisory::publicId))
+                                .thenComparing(Listed::trackingId))
                 .toList();
+    }
+
+    /** One CSAF document of the directory. */
+    private record Listed(String trackingId, String title, PublishedAdvisory advisory) {
+
+        Instant initial() {
+            return advisory.initialReleaseDate();
+        }
+
+        Instant current() {
+            return advisory.currentReleaseDate();
+        }
+
+        String summary() {
+            return advisory.listedSummary();
+        }
     }
 
     private static Instant lastUpdated(List<PublishedAdvisory> published) {

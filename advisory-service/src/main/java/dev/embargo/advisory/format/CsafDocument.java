@@ -7,13 +7,18 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A published advisory as a CSAF 2.0 {@code csaf_security_advisory} (OASIS CSAF 2.0 §4.5):
  * TLP:WHITE, integer versioning, one revision-history entry per published revision, a product tree
- * of version ranges and fixed versions, and CVSS 3.x scores (CSAF 2.0 has no CVSS 4.0: such a
- * vector is given as a note).
+ * of version ranges and fixed versions, and CVSS 3.x scores. CSAF 2.0's {@code scores} know only
+ * CVSS 2 and 3: a CVSS 4.0 vector is given as a vulnerability note (category {@code other}), the
+ * one place CSAF 2.0 allows it.
  */
 public final class CsafDocument {
 
@@ -34,10 +39,22 @@ public final class CsafDocument {
         ObjectNode root = json.createObjectNode();
         ObjectNode document = root.putObject("document");
         if (!content.credits().isEmpty()) {
-            ObjectNode thanks = document.putArray("acknowledgments").addObject();
-            ArrayNode names = thanks.putArray("names");
-            content.credits().forEach(credit -> names.add(credit.name()));
-            thanks.put("summary", "for finding, reporting or fixing this vulnerability");
+            ArrayNode acknowledgments = document.putArray("acknowledgments");
+            Map<String, List<String>> namesByRole = new LinkedHashMap<>();
+            content.credits()
+                    .forEach(
+                            credit ->
+                                    namesByRole
+                                            .computeIfAbsent(
+                                                    Credits.role(credit.role()),
+                                                    role -> new ArrayList<>())
+                                            .add(credit.name()));
+            namesByRole.forEach(
+                    (role, names) -> {
+                        ObjectNode thanks = acknowledgments.addObject();
+                        names.forEach(thanks.putArray("names")::add);
+                        thanks.put("summary", role);
+                    });
         }
         document.put("category", "csaf_security_advisory");
         document.put("csaf_version", "2.0");
@@ -84,7 +101,13 @@ public final class CsafDocument {
         document.put("title", content.title());
         ObjectNode tracking = document.putObject("tracking");
         tracking.put("current_release_date", advisory.currentReleaseDate().toString());
-        tracking.putObject("generator").putObject("engine").put("name", GENERATOR);
+        if (content.cveId() != null) {
+            tracking.putArray("aliases").add(content.cveId());
+        }
+        ObjectNode generator = tracking.putObject("generator");
+        generator.put("date", advisory.currentReleaseDate().toString());
+        ObjectNode engine = generator.putObject("engine").put("name", Generator.NAME);
+        Generator.version().ifPresent(version -> engine.put("version", version));
         tracking.put("id", advisory.publicId());
         tracking.put("initial_release_date", advisory.initialReleaseDate().toString());
         ArrayNode history = tracking.putArray("revision_history");
@@ -104,11 +127,17 @@ public final class CsafDocument {
     }
 
     /**
-     * The vendor → product → version branches; returns which product ids are affected and which
-     * fixed.
+     * The vendor → product → version branches: per product the affected range and, once fixed, the
+     * first fixed version and the fixed range from it on, each identified by purl and CPE when
+     * given.
      */
     private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
-        ProductIds ids = new ProductIds(new ArrayList<>(), new ArrayList<>());
+        ProductIds ids =
+                new ProductIds(
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new LinkedHashMap<>());
         ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
         vendorBranch.put("category", "vendor").put("name", vendor);
         ArrayNode products = vendorBranch.putArray("branches");
@@ -117,26 +146,61 @@ public final class CsafDocument {
             ObjectNode productBranch = products.addObject();
             productBranch.put("category", "product_name").put("name", product.product());
             ArrayNode versions = productBranch.putArray("branches");
+            Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
             String affectedId = "CSAFPID-%04d".formatted(next++);
-            version(
-                    versions,
-                    "product_version_range",
-                    vers(product),
-                    product.product() + " " + range(product),
-                    affectedId);
+            ObjectNode affectedRange =
+                    version(
+                            versions,
+                            "product_version_range",
+                            vers(product),
+                            product.product() + " " + range(product),
+                            affectedId);
+            identify(
+                    affectedRange, coordinates.map(PackageCoordinates::packagePurl), product.cpe());
             ids.affected().add(affectedId);
+            ids.byProduct().put(product.product(), affectedId);
             if (product.fixed() != null) {
+                String firstFixedId = "CSAFPID-%04d".formatted(next++);
+                ObjectNode firstFixed =
+                        version(
+                                versions,
+                                "product_version",
+                                product.fixed(),
+                                product.product() + " " + product.fixed(),
+                                firstFixedId);
+                identify(
+                        firstFixed,
+                        coordinates.map(found -> found.withVersion(product.fixed())),
+                        product.cpe());
+                ids.firstFixed().add(firstFixedId);
                 String fixedId = "CSAFPID-%04d".formatted(next++);
-                version(
-                        versions,
-                        "product_version",
-                        product.fixed(),
-                        product.product() + " " + product.fixed(),
-                        fixedId);
+                ObjectNode fixedRange =
+                        version(
+                                versions,
+                                "product_version_range",
+                                versScheme(product) + "/>=" + product.fixed(),
+                                product.product() + " " + product.fixed() + " and later",
+                                fixedId);
+                identify(
+                        fixedRange,
+                        coordinates.map(PackageCoordinates::packagePurl),
+                        product.cpe());
                 ids.fixed().add(fixedId);
             }
         }
         return ids;
+    }
+
+    /** CSAF's product identification helper: how scanners match the product. */
+    private static void identify(ObjectNode product, Optional<String> purl, String cpe) {
+        if (purl.isEmpty() && cpe == null) {
+            return;
+        }
+        ObjectNode helper = product.putObject("product_identification_helper");
+        if (cpe != null) {
+            helper.put("cpe", cpe);
+        }
+        purl.ifPresent(found -> helper.put("purl", found));
     }
 
     private void vulnerability(
@@ -145,17 +209,26 @@ public final class CsafDocument {
         if (content.cveId() != null) {
             vulnerability.put("cve", content.cveId());
         }
+        vulnerability
+                .putArray("ids")
+                .addObject()
+                .put("system_name", publisher.name())
+                .put("text", advisory.publicId());
         if (content.hasCwe()) {
             vulnerability
                     .putObject("cwe")
                     .put("id", content.cweId())
                     .put("name", content.cweName());
         }
+        if (content.discoveredAt() != null) {
+            vulnerability.put("discovery_date", content.discoveredAt().toString());
+        }
+        vulnerability.put("release_date", advisory.initialReleaseDate().toString());
         ArrayNode notes = vulnerability.putArray("notes");
         note(notes, "description", "Description", content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore())
+        Cvss.of(content).stream()
                 .filter(cvss -> !cvss.isVersion3())
-                .ifPresent(
+                .forEach(
                         cvss ->
                                 note(
                                         notes,
@@ -173,6 +246,7 @@ public final class CsafDocument {
         ObjectNode status = vulnerability.putObject("product_status");
         ids.affected().forEach(status.putArray("known_affected")::add);
         if (!ids.fixed().isEmpty()) {
+            ids.firstFixed().forEach(status.putArray("first_fixed")::add);
             ids.fixed().forEach(status.putArray("fixed")::add);
         }
         ArrayNode remediations = vulnerability.putArray("remediations");
@@ -180,26 +254,56 @@ public final class CsafDocument {
         if (content.workarounds() != null) {
             remediation(remediations, "workaround", content.workarounds(), ids.affected());
         }
-        Cvss.of(content.cvssVector(), content.cvssScore())
+        content.remediations()
+                .forEach(
+                        remedy -> {
+                            ObjectNode remediation =
+                                    remediation(
+                                            remediations,
+                                            remedy.category(),
+                                            remedy.details(),
+                                            remedy.products().stream()
+                                                    .map(ids.byProduct()::get)
+                                                    .filter(Objects::nonNull)
+                                                    .toList());
+                            if (remedy.url() != null) {
+                                remediation.put("url", remedy.url());
+                            }
+                            if (remedy.date() != null) {
+                                remediation.put("date", remedy.date().toString());
+                            }
+                        });
+        threats(vulnerability, content, ids.affected());
+        if (!content.references().isEmpty()) {
+            ArrayNode references = vulnerability.putArray("references");
+            content.references()
+                    .forEach(
+                            link ->
+                                    reference(
+                                            references,
+                                            "external",
+                                            link.summary() == null
+                                                    ? References.type(link)
+                                                    : link.summary(),
+                                            link.url()));
+        }
+        Cvss.of(content).stream()
                 .filter(Cvss::isVersion3)
-                .ifPresent(
+                .forEach(
                         cvss -> {
                             ObjectNode score = vulnerability.putArray("scores").addObject();
-                            score.putObject("cvss_v3")
-                                    .put("version", cvss.version().orElseThrow())
-                                    .put("vectorString", cvss.vector())
-                                    .put("baseScore", cvss.score())
-                                    .put("baseSeverity", cvss.baseSeverity());
+                            cvss.writeTo(score.putObject("cvss_v3"));
                             ids.affected().forEach(score.putArray("products")::add);
                         });
         vulnerability.put("title", content.title());
     }
 
-    private static void version(
+    /** A version branch; returns its product, for identification helpers. */
+    private static ObjectNode version(
             ArrayNode versions, String category, String name, String fullName, String productId) {
         ObjectNode branch = versions.addObject();
         branch.put("category", category).put("name", name);
-        branch.putObject("product").put("name", fullName).put("product_id", productId);
+        return branch.putObject("product").put("name", fullName).put("product_id", productId);
     }
 
     private static void note(ArrayNode notes, String category, String title, String text) {
@@ -211,25 +315,56 @@ public final class CsafDocument {
         references.addObject().put("category", category).put("summary", summary).put("url", url);
     }
 
-    private static void remediation(
+    private static ObjectNode remediation(
             ArrayNode remediations, String category, String details, List<String> productIds) {
         ObjectNode remediation = remediations.addObject();
         remediation.put("category", category).put("details", details);
         productIds.forEach(remediation.putArray("product_ids")::add);
+        return remediation;
     }
 
-    /** The affected range in the {@code vers} notation CSAF recommends for version ranges. */
+    /** The impact and exploit status the team assessed, for every affected product. */
+    private static void threats(
+            ObjectNode vulnerability, AdvisoryContent content, List<String> affected) {
+        if (content.impact() == null && content.exploitStatus() == null) {
+            return;
+        }
+        ArrayNode threats = vulnerability.putArray("threats");
+        if (content.impact() != null) {
+            ObjectNode impact = threats.addObject();
+            impact.put("category", "impact").put("details", content.impact());
+            affected.forEach(impact.putArray("product_ids")::add);
+        }
+        if (content.exploitStatus() != null) {
+            threats.addObject()
+                    .put("category", "exploit_status")
+                    .put("details", content.exploitStatus());
+        }
+    }
+
+    /**
+     * The affected range in the {@code vers} notation CSAF recommends for version ranges, in the
+     * package's own versioning scheme ({@code vers} names schemes by purl type).
+     */
     static String vers(AffectedProduct product) {
         boolean fromStart = product.introduced() == null || product.introduced().equals("0");
         if (fromStart && product.fixed() == null) {
             return "vers:all/*";
         }
+        String scheme = versScheme(product);
         if (fromStart) {
-            return "vers:generic/<" + product.fixed();
+            return scheme + "/<" + product.fixed();
         }
         return product.fixed() == null
-                ? "vers:generic/>=" + product.introduced()
-                : "vers:generic/>=" + product.introduced() + "|<" + product.fixed();
+                ? scheme + "/>=" + product.introduced()
+                : scheme + "/>=" + product.introduced() + "|<" + product.fixed();
+    }
+
+    private static String versScheme(AffectedProduct product) {
+        return "vers:"
+                + PackageCoordinates.of(product.purl())
+                        .map(PackageCoordinates::versScheme)
+                        .orElse("generic");
     }
 
     /** The affected range in words, for product names. */
@@ -243,5 +378,10 @@ public final class CsafDocument {
                 : product.introduced() + " to before " + product.fixed();
     }
 
-    private record ProductIds(List<String> affected, List<String> fixed) {}
+    /** Product ids by status, and each affected product's range id by product name. */
+    private record ProductIds(
+            List<String> affected,
+            List<String> firstFixed,
+            List<String> fixed,
+            Map<String, String> byProduct) {}
 }

@@ -7,7 +7,9 @@ import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A published advisory with a CVE id as a CVE JSON 5 record, the CNA container filled in as a CNA
@@ -77,24 +79,19 @@ public final class CveRecord {
                 problemType.put("description", CveRecordRules.NOT_ENOUGH_INFORMATION);
             }
         }
-        Cvss.of(content.cvssVector(), content.cvssScore())
-                .ifPresent(
-                        cvss ->
-                                cvss.version()
-                                        .ifPresent(
-                                                version ->
-                                                        metrics(cna)
-                                                                .addObject()
-                                                                .putObject(
-                                                                        "cvssV"
-                                                                                + version.replace(
-                                                                                        '.', '_'))
-                                                                .put("version", version)
-                                                                .put("vectorString", cvss.vector())
-                                                                .put("baseScore", cvss.score())
-                                                                .put(
-                                                                        "baseSeverity",
-                                                                        cvss.baseSeverity())));
+        List<Cvss> scores = Cvss.of(content);
+        if (!scores.isEmpty()) {
+            ArrayNode metrics = metrics(cna);
+            scores.forEach(
+                    cvss ->
+                            cvss.writeTo(
+                                    metrics.addObject()
+                                            .putObject(
+                                                    "cvssV"
+                                                            + cvss.version()
+                                                                    .orElseThrow()
+                                                                    .replace('.', '_'))));
+        }
         if (advisory.ssvc() != null) {
             metrics(cna)
                     .addObject()
@@ -123,7 +120,7 @@ public final class CveRecord {
                                     credits.addObject()
                                             .put("lang", "en")
                                             .put("value", credit.name())
-                                            .put("type", creditType(credit.role())));
+                                            .put("type", Credits.role(credit.role())));
         }
         ArrayNode references = cna.putArray("references");
         references
@@ -132,7 +129,52 @@ public final class CveRecord {
                 .put("name", advisory.publicId())
                 .putArray("tags")
                 .add("vendor-advisory");
-        content.references().forEach(link -> references.addObject().put("url", link.url()));
+        content.references()
+                .forEach(
+                        link ->
+                                references
+                                        .addObject()
+                                        .put("url", link.url())
+                                        .putArray("tags")
+                                        .add(References.cveTag(link)));
+        ArrayNode timeline = cna.putArray("timeline");
+        if (content.discoveredAt() != null) {
+            timeline.addObject()
+                    .put("time", content.discoveredAt().toString())
+                    .put("lang", "en")
+                    .put("value", "Vulnerability found");
+        }
+        advisory.revisionHistory()
+                .forEach(
+                        revision ->
+                                timeline.addObject()
+                                        .put("time", revision.date().toString())
+                                        .put("lang", "en")
+                                        .put("value", revision.summary()));
+        if (!content.capecIds().isEmpty()) {
+            ArrayNode impacts = cna.putArray("impacts");
+            content.capecIds()
+                    .forEach(
+                            capec ->
+                                    impacts.addObject()
+                                            .put("capecId", capec)
+                                            .putArray("descriptions")
+                                            .addObject()
+                                            .put("lang", "en")
+                                            .put(
+                                                    "value",
+                                                    content.impact() == null
+                                                            ? capec
+                                                            : capec + " " + content.impact()));
+        }
+        // Reports reach the program from outside (researchers); the advisory is the record's
+        // source.
+        cna.putObject("source").put("discovery", "EXTERNAL").put("advisory", advisory.publicId());
+        cna.putObject("x_generator")
+                .put(
+                        "engine",
+                        Generator.NAME
+                                + Generator.version().map(version -> " " + version).orElse(""));
         return Optional.of(record);
     }
 
@@ -165,10 +207,18 @@ public final class CveRecord {
         return cna.has("metrics") ? (ArrayNode) cna.get("metrics") : cna.putArray("metrics");
     }
 
+    /**
+     * One affected product: a package is named by its package name and collection URL, and its
+     * versions typed by the ecosystem's scheme ({@code semver}, {@code git} for commits, ...).
+     */
     private static void affected(ObjectNode entry, String vendor, AffectedProduct product) {
+        Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
         entry.put("vendor", vendor);
         entry.put("product", product.product());
-        if (product.ecosystem() != null && product.packageName() != null) {
+        coordinates
+                .flatMap(PackageCoordinates::collectionUrl)
+                .ifPresent(url -> entry.put("collectionURL", url));
+        if (product.packageName() != null) {
             entry.put("packageName", product.packageName());
         }
         ObjectNode version = entry.putArray("versions").addObject();
@@ -179,17 +229,13 @@ public final class CveRecord {
         } else {
             version.put("lessThanOrEqual", "*");
         }
-        version.put("versionType", "custom");
+        List<String> versions =
+                Stream.of(product.introduced(), product.fixed())
+                        .filter(known -> known != null && !known.equals("0"))
+                        .toList();
+        version.put(
+                "versionType",
+                coordinates.map(found -> found.cveVersionType(versions)).orElse("custom"));
         entry.put("defaultStatus", "unaffected");
-    }
-
-    private static String creditType(String role) {
-        return switch (role == null ? "" : role) {
-            case "finder" -> "finder";
-            case "reporter" -> "reporter";
-            case "coordinator" -> "coordinator";
-            case "remediation-developer" -> "remediation developer";
-            default -> "other";
-        };
     }
 }

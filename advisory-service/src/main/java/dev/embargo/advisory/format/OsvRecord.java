@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A published advisory as an OSV record (OSV schema 1.6). Our ids are not a registered OSV home
@@ -37,24 +40,29 @@ public final class OsvRecord {
         }
         record.put("summary", content.title());
         record.put("details", content.summary() + "\n\n" + content.description());
-        Cvss.of(content.cvssVector(), content.cvssScore())
-                .flatMap(cvss -> cvss.version().map(version -> Map.entry(version, cvss)))
-                .ifPresent(
-                        scored ->
-                                record.putArray("severity")
-                                        .addObject()
-                                        .put(
-                                                "type",
-                                                scored.getKey().startsWith("3.")
-                                                        ? "CVSS_V3"
-                                                        : "CVSS_V4")
-                                        .put("score", scored.getValue().vector()));
+        List<Cvss> scores = Cvss.of(content);
+        if (!scores.isEmpty()) {
+            ArrayNode severity = record.putArray("severity");
+            scores.forEach(
+                    cvss ->
+                            severity.addObject()
+                                    .put("type", cvss.isVersion3() ? "CVSS_V3" : "CVSS_V4")
+                                    .put("score", cvss.vector()));
+        }
         ArrayNode affected = record.putArray("affected");
         content.affected().forEach(product -> affected(affected.addObject(), product));
         ArrayNode references = record.putArray("references");
         references.addObject().put("type", "ADVISORY").put("url", links.page(advisory.publicId()));
         content.references()
-                .forEach(link -> references.addObject().put("type", "WEB").put("url", link.url()));
+                .forEach(
+                        link ->
+                                references
+                                        .addObject()
+                                        .put("type", References.osvType(link))
+                                        .put("url", link.url()));
+        if (!content.related().isEmpty()) {
+            content.related().forEach(record.putArray("related")::add);
+        }
         if (!content.credits().isEmpty()) {
             ArrayNode credits = record.putArray("credits");
             content.credits()
@@ -62,7 +70,11 @@ public final class OsvRecord {
                             credit ->
                                     credits.addObject()
                                             .put("name", credit.name())
-                                            .put("type", creditType(credit.role())));
+                                            .put(
+                                                    "type",
+                                                    Credits.role(credit.role())
+                                                            .toUpperCase(Locale.ROOT)
+                                                            .replace(' ', '_')));
         }
         ObjectNode specific = record.putObject("database_specific");
         specific.put("program", advisory.programSlug());
@@ -80,31 +92,39 @@ public final class OsvRecord {
         return "x_" + publicId;
     }
 
+    /**
+     * One affected package: its purl, and the range in the ecosystem's scheme ({@code SEMVER} for
+     * crates.io and Go, {@code ECOSYSTEM} for the others); a product that is no package is ranged
+     * by semantic versions.
+     */
     private static void affected(ObjectNode entry, AffectedProduct product) {
+        Optional<PackageCoordinates> coordinates = PackageCoordinates.of(product.purl());
         boolean packaged = product.ecosystem() != null && product.packageName() != null;
         if (packaged) {
-            entry.putObject("package")
-                    .put("ecosystem", product.ecosystem())
-                    .put("name", product.packageName());
+            ObjectNode package_ =
+                    entry.putObject("package")
+                            .put("ecosystem", product.ecosystem())
+                            .put("name", product.packageName());
+            coordinates.ifPresent(found -> package_.put("purl", found.packagePurl()));
         }
+        UnaryOperator<String> version =
+                coordinates
+                        .<UnaryOperator<String>>map(found -> found::osvVersion)
+                        .orElse(same -> same);
         ObjectNode range = entry.putArray("ranges").addObject();
-        range.put("type", packaged ? "ECOSYSTEM" : "SEMVER");
+        range.put(
+                "type",
+                coordinates
+                        .map(PackageCoordinates::osvRangeType)
+                        .orElse(packaged ? "ECOSYSTEM" : "SEMVER"));
         ArrayNode events = range.putArray("events");
         events.addObject()
-                .put("introduced", product.introduced() == null ? "0" : product.introduced());
+                .put(
+                        "introduced",
+                        product.introduced() == null ? "0" : version.apply(product.introduced()));
         if (product.fixed() != null) {
-            events.addObject().put("fixed", product.fixed());
+            events.addObject().put("fixed", version.apply(product.fixed()));
         }
         entry.putObject("database_specific").put("product", product.product());
-    }
-
-    private static String creditType(String role) {
-        return switch (role == null ? "" : role) {
-            case "finder" -> "FINDER";
-            case "reporter" -> "REPORTER";
-            case "coordinator" -> "COORDINATOR";
-            case "remediation-developer" -> "REMEDIATION_DEVELOPER";
-            default -> "OTHER";
-        };
     }
 }

@@ -63,6 +63,11 @@ public class PublicLinks {
         return base + CSAF_WHITE + "/" + csafPath(publicId, initialRelease);
     }
 
+    /** The CSAF VEX document's URL, next to the security advisory's. */
+    public String csafVex(String publicId, Instant initialRelease) {
+        return csaf(publicId + CsafVexDocument.TRACKING_SUFFIX, initialRelease);
+    }
+
     public String providerMetadata() {
         return base + PROVIDER_METADATA;
     }

@@ -4,11 +4,16 @@ import dev.embargo.advisory.domain.Advisory;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.Retraction;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
+import dev.embargo.advisory.format.Cvss;
+import dev.embargo.advisory.format.PackageCoordinates;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.rest.AdvisoryEditRequest;
+import dev.embargo.advisory.rest.AdvisoryEditRequest.AffectedProductRequest;
 import dev.embargo.advisory.rest.AdvisorySummaryView;
 import dev.embargo.advisory.rest.AdvisoryView;
 import dev.embargo.advisory.rest.AuditEntryView;
@@ -21,7 +26,10 @@ import dev.embargo.kit.problem.ProblemException;
 import dev.embargo.policy.model.CvssScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Between the wire and the domain for advisories. */
 @ApplicationScoped
@@ -38,44 +46,23 @@ public class AdvisoryMapper {
      * caller.
      */
     public AdvisoryContent toContent(AdvisoryEditRequest request) {
-        Double score = null;
-        String vector = blankToNull(request.cvssVector());
-        if (vector != null) {
-            try {
-                CvssScore parsed = CvssScore.parse(vector);
-                vector = parsed.vector();
-                score = parsed.baseScore();
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(
-                        new Problem(
-                                "https://embargo.dev/problems/invalid-cvss",
-                                "Invalid CVSS vector",
-                                422,
-                                "The CVSS vector does not parse.",
-                                List.of(new Problem.FieldError("cvssVector", e.getMessage()))));
-            }
-        }
+        List<CvssScore> scores = scores(request);
+        Optional<CvssScore> version3 =
+                scores.stream().filter(score -> !isVersion4(score)).findFirst();
+        Optional<CvssScore> version4 =
+                scores.stream().filter(AdvisoryMapper::isVersion4).findFirst();
         return new AdvisoryContent(
                 blankToNull(request.title()),
                 blankToNull(request.summary()),
                 blankToNull(request.description()),
                 request.affected() == null
                         ? List.of()
-                        : request.affected().stream()
-                                .map(
-                                        product ->
-                                                new AffectedProduct(
-                                                        product.product().strip(),
-                                                        blankToNull(product.introduced()),
-                                                        blankToNull(product.fixed()),
-                                                        blankToNull(product.ecosystem()),
-                                                        blankToNull(product.packageName())))
-                                .toList(),
+                        : request.affected().stream().map(AdvisoryMapper::toProduct).toList(),
                 request.cveId(),
                 request.cweId(),
                 blankToNull(request.cweName()),
-                vector,
-                score,
+                version3.map(CvssScore::vector).orElse(null),
+                version3.map(CvssScore::baseScore).orElse(null),
                 request.severity(),
                 request.credits() == null
                         ? List.of()
@@ -89,10 +76,131 @@ public class AdvisoryMapper {
                                         reference ->
                                                 new Reference(
                                                         reference.url(),
-                                                        blankToNull(reference.summary())))
+                                                        blankToNull(reference.summary()),
+                                                        reference.type()))
                                 .toList(),
                 blankToNull(request.remediation()),
-                blankToNull(request.workarounds()));
+                blankToNull(request.workarounds()),
+                version4.map(CvssScore::vector).orElse(null),
+                version4.map(CvssScore::baseScore).orElse(null),
+                request.productStatuses() == null
+                        ? List.of()
+                        : request.productStatuses().stream()
+                                .map(
+                                        status ->
+                                                new ProductStatus(
+                                                        status.product().strip(),
+                                                        status.version(),
+                                                        status.status(),
+                                                        status.justification(),
+                                                        blankToNull(status.impact())))
+                                .toList(),
+                request.discoveredAt(),
+                blankToNull(request.impact()),
+                blankToNull(request.exploitStatus()),
+                request.remediations() == null
+                        ? List.of()
+                        : request.remediations().stream()
+                                .map(
+                                        remediation ->
+                                                new Remediation(
+                                                        remediation.category(),
+                                                        remediation.details().strip(),
+                                                        remediation.products().stream()
+                                                                .map(String::strip)
+                                                                .toList(),
+                                                        remediation.url(),
+                                                        remediation.date()))
+                                .toList(),
+                request.capecIds(),
+                request.related());
+    }
+
+    /** Every vector given, scored; at most one per CVSS version (3.x and 4.0). */
+    private static List<CvssScore> scores(AdvisoryEditRequest request) {
+        List<String> vectors = new ArrayList<>();
+        Optional.ofNullable(blankToNull(request.cvssVector())).ifPresent(vectors::add);
+        if (request.cvssVectors() != null) {
+            request.cvssVectors().stream()
+                    .map(AdvisoryMapper::blankToNull)
+                    .filter(Objects::nonNull)
+                    .forEach(vectors::add);
+        }
+        List<CvssScore> scores = new ArrayList<>();
+        for (String vector : vectors) {
+            try {
+                scores.add(CvssScore.parse(vector));
+            } catch (IllegalArgumentException e) {
+                throw invalidCvss("The CVSS vector does not parse.", e.getMessage());
+            }
+        }
+        if (scores.stream().filter(AdvisoryMapper::isVersion4).count() > 1
+                || scores.stream().filter(score -> !isVersion4(score)).count() > 1) {
+            throw invalidCvss(
+                    "One CVSS 3.x and one CVSS 4.0 vector at most.",
+                    "two vectors of the same CVSS version");
+        }
+        return scores;
+    }
+
+    private static boolean isVersion4(CvssScore score) {
+        return score.vector().startsWith("CVSS:4.0/");
+    }
+
+    private static ProblemException invalidCvss(String detail, String reason) {
+        return new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/invalid-cvss",
+                        "Invalid CVSS vector",
+                        422,
+                        detail,
+                        List.of(new Problem.FieldError("cvssVector", reason))));
+    }
+
+    /**
+     * A product; a purl is parsed and written canonically by the purl library, and gives the
+     * ecosystem and package name the team left out.
+     */
+    private static AffectedProduct toProduct(AffectedProductRequest product) {
+        String purl = blankToNull(product.purl());
+        String ecosystem = blankToNull(product.ecosystem());
+        String packageName = blankToNull(product.packageName());
+        if (purl != null) {
+            PackageCoordinates coordinates = parsePurl(purl);
+            purl = coordinates.packagePurl();
+            ecosystem = ecosystem != null ? ecosystem : coordinates.osvEcosystem().orElse(null);
+            packageName = packageName != null ? packageName : coordinates.packageName();
+        }
+        return new AffectedProduct(
+                product.product().strip(),
+                blankToNull(product.introduced()),
+                blankToNull(product.fixed()),
+                ecosystem,
+                packageName,
+                purl,
+                blankToNull(product.cpe()));
+    }
+
+    private static PackageCoordinates parsePurl(String purl) {
+        String reason;
+        try {
+            PackageCoordinates coordinates = PackageCoordinates.parse(purl);
+            if (!coordinates.hasVersion()) {
+                return coordinates;
+            }
+            reason =
+                    "give the package without a version: versions are the introduced and fixed"
+                            + " ones";
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+        throw new ProblemException(
+                new Problem(
+                        "https://embargo.dev/problems/invalid-purl",
+                        "Invalid package URL",
+                        400,
+                        "A product's purl is not a valid package URL.",
+                        List.of(new Problem.FieldError("affected[].purl", reason))));
     }
 
     public AdvisoryView toView(AdvisoryDetails details) {
@@ -106,7 +214,12 @@ public class AdvisoryMapper {
                                 links.osv(advisory.publicId),
                                 details.content().cveId() == null
                                         ? null
-                                        : links.cve(advisory.publicId));
+                                        : links.cve(advisory.publicId),
+                                details.content().productStatuses().isEmpty()
+                                        ? null
+                                        : links.csafVex(
+                                                advisory.publicId,
+                                                advisory.publishedAt.toInstant()));
         return new AdvisoryView(
                 advisory.id.toString(),
                 advisory.publicId,
@@ -123,7 +236,9 @@ public class AdvisoryMapper {
                 details.postMortemDueAt(),
                 urls,
                 Retraction.of(advisory, links::page),
-                CveRejection.of(advisory));
+                CveRejection.of(advisory),
+
+                Cvss.contradictions(details.content().severity(), Cvss.of(details.content())));
     }
 
     public AdvisorySummaryView toSummary(Advisory advisory) {

@@ -5,14 +5,17 @@ import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.Retraction;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An advisory as staff see it.
  *
- * @param links the public URLs, once published (page, CSAF, OSV, CVE record); null before
+ * @param links the public URLs, once published (page, CSAF, OSV, CVE record, CSAF VEX); null before
  * @param retraction withdrawn or superseded after publication, with the reason; null while it
  *     stands
  * @param cveRejection why its CVE record was rejected; null while it stands
+ * @param warnings what looks wrong in the content without stopping an edit, e.g. a severity that
+ *     contradicts the CVSS score
  */
 public record AdvisoryView(
         String id,
@@ -30,7 +33,9 @@ public record AdvisoryView(
         Instant postMortemDueAt,
         PublicUrls links,
         Retraction retraction,
-        CveRejection cveRejection) {
+        CveRejection cveRejection,
 
-    public record PublicUrls(String page, String csaf, String osv, String cve) {}
+        List<String> warnings) {
+
+    public record PublicUrls(String page, String csaf, String osv, String cve, String csafVex) {}
 }

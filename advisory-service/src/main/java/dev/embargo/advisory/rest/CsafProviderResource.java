@@ -2,6 +2,7 @@ package dev.embargo.advisory.rest;
 
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.PublishedDocument;
+import dev.embargo.advisory.format.CsafVexDocument;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.service.AdvisoryFormats;
 import dev.embargo.advisory.service.PublicCatalog;
@@ -140,16 +141,22 @@ public class CsafProviderResource {
                     @Pattern(regexp = "^[a-z0-9+_-]{1,80}\\.json(\\.asc|\\.sha256|\\.sha512)?$")
                     String file) {
         String json = file.substring(0, file.indexOf(".json") + ".json".length());
-        String publicId =
+        String trackingId =
                 json.substring(0, json.length() - ".json".length()).toUpperCase(Locale.ROOT);
-        return catalog.document(publicId, DocumentFormat.CSAF)
+        boolean vex = trackingId.endsWith(CsafVexDocument.TRACKING_SUFFIX);
+        String publicId =
+                vex
+                        ? trackingId.substring(
+                                0, trackingId.length() - CsafVexDocument.TRACKING_SUFFIX.length())
+                        : trackingId;
+        return catalog.document(publicId, vex ? DocumentFormat.CSAF_VEX : DocumentFormat.CSAF)
                 .map(
                         found -> {
                             PublishedDocument document =
                                     found.filter(
                                                     csaf ->
                                                             PublicLinks.csafPath(
-                                                                            publicId,
+                                                                            trackingId,
                                                                             initialRelease(csaf))
                                                                     .equals(year + "/" + json))
                                             .orElseThrow(PublicResponses::notFound);

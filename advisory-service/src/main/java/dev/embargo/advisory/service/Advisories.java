@@ -145,6 +145,8 @@ public class Advisories {
         advisory.createdBy = actor;
         advisory.createdAt = now.atOffset(ZoneOffset.UTC);
         advisory.updatedAt = advisory.createdAt;
+        boolean triagedWithCvss4 =
+                report.cvssVector != null && report.cvssVector.startsWith("CVSS:4.0/");
         AdvisoryContent first =
                 new AdvisoryContent(
                         report.sealedTitle == null ? null : sealed.openText(report.sealedTitle),
@@ -154,13 +156,22 @@ public class Advisories {
                         report.cveId,
                         null,
                         null,
-                        report.cvssVector,
-                        report.cvssScore,
+                        triagedWithCvss4 ? null : report.cvssVector,
+                        triagedWithCvss4 ? null : report.cvssScore,
                         report.severity,
                         List.of(),
                         List.of(),
                         null,
-                        null);
+                        null,
+                        triagedWithCvss4 ? report.cvssVector : null,
+                        triagedWithCvss4 ? report.cvssScore : null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
         return advisories
                 .persist(advisory)
                 .chain(

@@ -14,6 +14,7 @@ import dev.embargo.advisory.format.CreditsChangelog;
 import dev.embargo.advisory.format.CsafDistribution;
 import dev.embargo.advisory.format.CsafDocument;
 import dev.embargo.advisory.format.CsafPublisher;
+import dev.embargo.advisory.format.CsafVexDocument;
 import dev.embargo.advisory.format.CveRecord;
 import dev.embargo.advisory.format.OsvRecord;
 import dev.embargo.advisory.format.PublicLinks;
@@ -32,6 +33,7 @@ public class AdvisoryFormats {
 
     private final ObjectMapper json;
     private final CsafDocument csaf;
+    private final CsafVexDocument vex;
     private final OsvRecord osv;
     private final CveRecord cve;
     private final CsafDistribution distribution;
@@ -52,6 +54,7 @@ public class AdvisoryFormats {
                         config.publisher().category(),
                         config.publisher().contact());
         this.csaf = new CsafDocument(json, links, publisher);
+        this.vex = new CsafVexDocument(csaf, links);
         this.osv = new OsvRecord(json, links);
         this.cve =
                 new CveRecord(
@@ -62,12 +65,21 @@ public class AdvisoryFormats {
         this.page = new AdvisoryPage(page, links);
     }
 
-    /** Every document of a published advisory, by format (no CVE record without a CVE id). */
+    /**
+     * Every document of a published advisory, by format (no CVE record without a CVE id, no VEX
+     * document without product statuses).
+     */
     public Map<DocumentFormat, String> render(PublishedAdvisory advisory) {
         Map<DocumentFormat, String> rendered = new EnumMap<>(DocumentFormat.class);
         rendered.put(DocumentFormat.SNAPSHOT, pretty(json.valueToTree(advisory)));
         rendered.put(
                 DocumentFormat.CSAF, pretty(RetractionNotes.csaf(csaf.render(advisory), advisory)));
+        vex.render(advisory)
+                .ifPresent(
+                        document ->
+                                rendered.put(
+                                        DocumentFormat.CSAF_VEX,
+                                        pretty(RetractionNotes.csaf(document, advisory))));
         rendered.put(
                 DocumentFormat.OSV, pretty(RetractionNotes.osv(osv.render(advisory), advisory)));
         publishedCveRecord(advisory)

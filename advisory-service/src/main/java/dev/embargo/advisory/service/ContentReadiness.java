@@ -1,6 +1,7 @@
 package dev.embargo.advisory.service;
 
 import dev.embargo.advisory.domain.AdvisoryContent;
+import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.format.CveRecordRules;
 import dev.embargo.kit.problem.Problem.FieldError;
@@ -9,9 +10,9 @@ import java.util.List;
 
 /**
  * Whether content may go public: what every format needs (CSAF requires a summary note, a product
- * tree and a remediation; OSV and CVE records an affected range), and with a CVE id what the CNA
- * rules ask of the record (see {@link CveRecordRules}). Drafts may be incomplete; scheduling, early
- * breaks and publication may not.
+ * tree and a remediation, and a remediation per product names affected products; OSV and CVE
+ * records an affected range), and with a CVE id what the CNA rules ask of the record (see {@link
+ * CveRecordRules}). Drafts may be incomplete; scheduling, early breaks and publication may not.
  */
 final class ContentReadiness {
 
@@ -29,6 +30,22 @@ final class ContentReadiness {
         if ((content.cvssVector() == null) != (content.cvssScore() == null)) {
             missing.add(new FieldError("cvssScore", "a CVSS vector and its score go together"));
         }
+        if ((content.cvssV4Vector() == null) != (content.cvssV4Score() == null)) {
+            missing.add(new FieldError("cvssV4Score", "a CVSS vector and its score go together"));
+        }
+        List<String> products = content.affected().stream().map(AffectedProduct::product).toList();
+        content.remediations().stream()
+                .flatMap(remediation -> remediation.products().stream())
+                .filter(product -> !products.contains(product))
+                .distinct()
+                .forEach(
+                        unknown ->
+                                missing.add(
+                                        new FieldError(
+                                                "remediations",
+                                                "names "
+                                                        + unknown
+                                                        + ", which is no affected product")));
         if (content.cveId() != null) {
             missing.addAll(cveRecordRules(content));
         }

@@ -397,6 +397,9 @@ public class Embargoes {
         document.put("severity", content.severity());
         document.put("cvssVector", content.cvssVector());
         document.put("cvssScore", content.cvssScore());
+        document.put("cvssV4Vector", content.cvssV4Vector());
+        document.put("cvssV4Score", content.cvssV4Score());
+        document.put("productStatuses", content.productStatuses());
         document.put("remediation", content.remediation());
         document.put("workarounds", content.workarounds());
         return document;

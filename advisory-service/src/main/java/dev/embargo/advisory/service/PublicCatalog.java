@@ -1,5 +1,6 @@
 package dev.embargo.advisory.service;
 
+import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.DocumentFormat;
 import dev.embargo.advisory.domain.HallOfFameEntry;
 import dev.embargo.advisory.domain.PublishedAdvisory;
@@ -115,8 +116,9 @@ public class PublicCatalog {
     }
 
     /**
-     * Who a program thanks, by name, with their advisories, most advisories first. Anonymous
-     * credits are left out: they name no one.
+     * Who a program thanks for finding or reporting, by name, with their advisories, most
+     * advisories first. Anonymous credits are left out: they name no one; so are coordinators,
+     * analysts and remediation developers.
      */
     public Uni<List<HallOfFameEntry>> hallOfFame(String program) {
         return all(Optional.of(program))
@@ -126,7 +128,8 @@ public class PublicCatalog {
                                     new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                             for (PublishedAdvisory advisory : published) {
                                 advisory.content().credits().stream()
-                                        .map(credit -> credit.name())
+                                        .filter(Credit::foundOrReported)
+                                        .map(Credit::name)
                                         .filter(name -> !name.equals(ReporterCredit.ANONYMOUS))
                                         .distinct()
                                         .forEach(

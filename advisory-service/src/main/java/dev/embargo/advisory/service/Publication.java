@@ -331,7 +331,7 @@ public class Publication {
                                                     document.sha512 =
                                                             hex("SHA-512", entry.getValue());
                                                     document.signature =
-                                                            entry.getKey() == DocumentFormat.CSAF
+                                                            entry.getKey().signed()
                                                                     ? signer.sign(entry.getValue())
                                                                     : null;
                                                     document.revision = snapshot.version();

@@ -21,11 +21,14 @@ class DistributionListingsTest {
                             "Example PSIRT", "https://example.org", "vendor", "psirt@example.org"));
 
     @Test
-    void indexTxtListsEveryDocumentUnderItsInitialReleaseYear() {
+    void indexTxtListsEveryDocumentAndVexDocumentUnderItsInitialReleaseYear() {
         assertThat(
                         distribution.indexTxt(
                                 List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
-                .isEqualTo("2026/emb-2026-0007.json\n2026/emb-2026-0008.json\n");
+                .isEqualTo(
+                        "2026/emb-2026-0007-vex.json\n"
+                                + "2026/emb-2026-0007.json\n"
+                                + "2026/emb-2026-0008.json\n");
     }
 
     @Test
@@ -35,7 +38,8 @@ class DistributionListingsTest {
                                 List.of(SampleAdvisories.sparse(), SampleAdvisories.complete())))
                 .isEqualTo(
                         "\"2026/emb-2026-0007.json\",\"2026-11-24T16:30:00.123456Z\"\n"
-                                + "\"2026/emb-2026-0008.json\",\"2026-11-20T09:00:00Z\"\n");
+                            + "\"2026/emb-2026-0007-vex.json\",\"2026-11-24T16:30:00.123456Z\"\n"
+                            + "\"2026/emb-2026-0008.json\",\"2026-11-20T09:00:00Z\"\n");
     }
 
     @Test
@@ -48,6 +52,9 @@ class DistributionListingsTest {
                         "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha256",
                         "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.sha512",
                         "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007.json.asc");
+        assertThat(feed.at("/feed/entry/1/link/0/href").asText())
+                .isEqualTo(
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007-vex.json");
     }
 
     @Test
@@ -75,7 +82,16 @@ class DistributionListingsTest {
                                 content.credits(),
                                 content.references(),
                                 content.remediation(),
-                                content.workarounds()),
+                                content.workarounds(),
+                                content.cvssV4Vector(),
+                                content.cvssV4Score(),
+                                content.productStatuses(),
+                                content.discoveredAt(),
+                                content.impact(),
+                                content.exploitStatus(),
+                                content.remediations(),
+                                content.capecIds(),
+                                content.related()),
                         hostile.initialReleaseDate(),
                         hostile.currentReleaseDate(),
                         hostile.revisionHistory(),
@@ -133,7 +149,9 @@ class DistributionListingsTest {
                 .contains(
                         "[EMB-2026-0007](https://advisories.example/advisories/EMB-2026-0007),"
                                 + " CVE-1900-12345")
-                .contains("Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper.");
+                .contains(
+                        "Thanks to Ada Lovelace, An anonymous researcher, Grace Hopper, Alan"
+                                + " Turing.");
         assertThat(snippet.lines()).hasSize(3);
     }
 

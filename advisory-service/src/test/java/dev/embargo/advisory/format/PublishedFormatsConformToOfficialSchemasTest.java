@@ -2,6 +2,7 @@ package dev.embargo.advisory.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.PublishedAdvisory;
@@ -20,6 +21,7 @@ class PublishedFormatsConformToOfficialSchemasTest {
                     "Example PSIRT", "https://example.org", "vendor", "psirt@example.org");
 
     private final CsafDocument csaf = new CsafDocument(JSON, LINKS, PUBLISHER);
+    private final CsafVexDocument vex = new CsafVexDocument(csaf, LINKS);
     private final OsvRecord osv = new OsvRecord(JSON, LINKS);
     private final CsafDistribution distribution = new CsafDistribution(JSON, LINKS, PUBLISHER);
     private final CveRecord cve =
@@ -41,6 +43,91 @@ class PublishedFormatsConformToOfficialSchemasTest {
                 .isEqualTo(String.valueOf(advisory.version()));
         assertThat(document.at("/document/tracking/revision_history"))
                 .hasSize(advisory.revisionHistory().size());
+    }
+
+    @Test
+    void csafCarriesTheFieldsConsumersRead() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        JsonNode vulnerability = document.at("/vulnerabilities/0");
+        JsonNode broker = productId(document, 0, 0);
+
+        assertThat(document.at("/document/tracking/aliases/0").asText())
+                .isEqualTo("CVE-1900-12345");
+        assertThat(document.at("/document/tracking/generator/date").asText())
+                .isEqualTo(SampleAdvisories.SECOND.toString());
+        assertThat(document.at("/document/acknowledgments").findValuesAsText("summary"))
+                .containsExactly("finder", "remediation developer", "analyst");
+        assertThat(vulnerability.at("/ids/0/text").asText()).isEqualTo("EMB-2026-0007");
+        assertThat(vulnerability.at("/discovery_date").asText()).isEqualTo("2026-11-02T10:00:00Z");
+        assertThat(vulnerability.at("/release_date").asText())
+                .isEqualTo(SampleAdvisories.FIRST.toString());
+        assertThat(vulnerability.at("/threats").findValuesAsText("category"))
+                .containsExactly("impact", "exploit_status");
+        assertThat(vulnerability.at("/references/0/category").asText()).isEqualTo("external");
+        JsonNode vendorFix = vulnerability.at("/remediations/2");
+        assertThat(vendorFix.at("/url").asText()).endsWith("/v0.1.4");
+        assertThat(vendorFix.at("/date").asText()).isEqualTo(SampleAdvisories.FIRST.toString());
+        assertThat(vendorFix.at("/product_ids")).containsExactly(broker);
+        assertThat(vulnerability.at("/remediations/3/category").asText())
+                .isEqualTo("none_available");
+        assertThat(vulnerability.at("/remediations/3/product_ids"))
+                .containsExactly(productId(document, 1, 0));
+    }
+
+    @Test
+    void osvAndCveRecordsTypeTheirReferencesAndCarryTheirOwnFields() {
+        ObjectNode record = osv.render(SampleAdvisories.complete());
+        ObjectNode cveRecord = cve.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode cna = cveRecord.at("/containers/cna");
+
+        assertThat(record.at("/references").findValuesAsText("type"))
+                .containsExactly("ADVISORY", "FIX");
+        assertThat(record.at("/related/0").asText()).isEqualTo("GHSA-xxxx-yyyy-zzzz");
+        assertThat(record.at("/credits").findValuesAsText("type")).contains("ANALYST");
+        assertThat(cna.at("/references/1/tags/0").asText()).isEqualTo("patch");
+        assertThat(cna.at("/timeline").findValuesAsText("value"))
+                .containsExactly(
+                        "Vulnerability found", "Initial public release.", "Post-mortem published");
+        assertThat(cna.at("/impacts/0/capecId").asText()).isEqualTo("CAPEC-233");
+        assertThat(cna.at("/source/advisory").asText()).isEqualTo("EMB-2026-0007");
+        assertThat(cna.at("/x_generator/engine").asText()).startsWith("Embargo");
+        assertThat(cna.at("/credits").findValuesAsText("type")).contains("analyst");
+    }
+
+    @Test
+    void vexDocumentsAreValidCsafAndStateEveryProductVersionAsTheVexProfileAsks() {
+        ObjectNode document = vex.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode vulnerability = document.at("/vulnerabilities/0");
+        JsonNode status = vulnerability.get("product_status");
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(document.at("/document/category").asText()).isEqualTo("csaf_vex");
+        assertThat(document.at("/document/tracking/id").asText()).isEqualTo("EMB-2026-0007-VEX");
+        assertThat(document.at("/document/references/0/url").asText())
+                .isEqualTo(
+                        "https://advisories.example/.well-known/csaf/white/2026/emb-2026-0007-vex.json");
+        assertThat(document.at("/document/notes").findValuesAsText("category")).contains("summary");
+        assertThat(vulnerability.at("/cve").asText()).isEqualTo("CVE-1900-12345");
+        assertThat(vulnerability.at("/notes").findValuesAsText("category")).contains("description");
+        assertThat(status.get("known_affected")).hasSize(1);
+        assertThat(status.get("fixed")).hasSize(1);
+        assertThat(status.get("known_not_affected")).hasSize(2);
+        assertThat(status.get("under_investigation")).hasSize(1);
+        assertThat(vulnerability.at("/flags").findValuesAsText("label"))
+                .containsExactly("vulnerable_code_not_present", "component_not_present");
+        assertThat(vulnerability.at("/threats/0/category").asText()).isEqualTo("impact");
+        assertThat(vulnerability.at("/remediations/0/product_ids"))
+                .isEqualTo(status.get("known_affected"));
+        JsonNode fixedBroker =
+                document.at("/product_tree/branches/0/branches/0/branches/1/product");
+        assertThat(fixedBroker.at("/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:cargo/moqtail@0.1.4");
+        assertThat(vulnerability.has("scores")).isFalse();
+    }
+
+    @Test
+    void anAdvisoryWithoutProductStatusesHasNoVexDocument() {
+        assertThat(vex.render(SampleAdvisories.sparse())).isEmpty();
     }
 
     @ParameterizedTest
@@ -101,6 +188,32 @@ class PublishedFormatsConformToOfficialSchemasTest {
     }
 
     @Test
+    void bothCvssVersionsAreScoredWithTheirBaseMetricsWhereEachFormatAllows() {
+        PublishedAdvisory advisory = SampleAdvisories.complete();
+        JsonNode csafVulnerability = csaf.render(advisory).at("/vulnerabilities/0");
+        JsonNode cveMetrics = cve.render(advisory).orElseThrow().at("/containers/cna/metrics");
+
+        assertThat(csafVulnerability.at("/scores/0/cvss_v3/privilegesRequired").asText())
+                .isEqualTo("LOW");
+        assertThat(csafVulnerability.at("/notes").toString()).contains("CVSS:4.0/AV:N");
+        assertThat(cveMetrics.at("/0/cvssV3_1/confidentialityImpact").asText()).isEqualTo("HIGH");
+        assertThat(cveMetrics.at("/1/cvssV4_0/attackRequirements").asText()).isEqualTo("NONE");
+        assertThat(cveMetrics.at("/1/cvssV4_0/baseSeverity").asText()).isEqualTo("HIGH");
+        assertThat(osv.render(advisory).at("/severity").findValuesAsText("type"))
+                .containsExactly("CVSS_V3", "CVSS_V4");
+    }
+
+    @Test
+    void aSeverityNamedWithACvssRatingWordMustAgreeWithEveryScore() {
+        List<Cvss> scores = Cvss.of(SampleAdvisories.complete().content());
+
+        assertThat(Cvss.contradictions("medium", scores))
+                .containsExactly("severity medium contradicts the CVSS 4.0 score 7.1 (HIGH)");
+        assertThat(Cvss.contradictions("critical", scores)).hasSize(2);
+        assertThat(Cvss.contradictions("p2", scores)).isEmpty();
+    }
+
+    @Test
     void csafCarriesCvss4OnlyAsANoteBecauseCsaf20HasNoCvss4Score() {
         ObjectNode document = csaf.render(SampleAdvisories.sparse());
 
@@ -133,9 +246,59 @@ class PublishedFormatsConformToOfficialSchemasTest {
         ObjectNode document = csaf.render(SampleAdvisories.complete());
 
         assertThat(document.at("/product_tree/branches/0/branches/0/branches/0/name").asText())
-                .isEqualTo("vers:generic/>=0.1.0|<0.1.4");
+                .isEqualTo("vers:cargo/>=0.1.0|<0.1.4");
+        assertThat(document.at("/product_tree/branches/0/branches/0/branches/2/name").asText())
+                .isEqualTo("vers:cargo/>=0.1.4");
         assertThat(document.at("/product_tree/branches/0/branches/1/branches/0/name").asText())
                 .isEqualTo("vers:all/*");
-        assertThat(document.at("/vulnerabilities/0/product_status/fixed")).hasSize(1);
+    }
+
+    @Test
+    void csafIdentifiesPackagesByPurlAndCpeAndNamesTheFirstFixedVersion() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        JsonNode broker = document.at("/product_tree/branches/0/branches/0/branches");
+
+        assertThat(broker.at("/0/product/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:cargo/moqtail");
+        assertThat(broker.at("/0/product/product_identification_helper/cpe").asText())
+                .isEqualTo("cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*");
+        assertThat(broker.at("/1/product/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:cargo/moqtail@0.1.4");
+        JsonNode status = document.at("/vulnerabilities/0/product_status");
+        assertThat(status.get("first_fixed"))
+                .containsExactly(broker.at("/1/product/product_id"), productId(document, 2, 1));
+        assertThat(status.get("fixed"))
+                .containsExactly(broker.at("/2/product/product_id"), productId(document, 2, 2));
+        assertThat(status.get("known_affected")).hasSize(3);
+    }
+
+    @Test
+    void osvRangesFollowEachEcosystemsSchemeAndNameThePackageByPurl() {
+        ObjectNode record = osv.render(SampleAdvisories.complete());
+
+        assertThat(record.at("/affected/0/package/purl").asText()).isEqualTo("pkg:cargo/moqtail");
+        assertThat(record.at("/affected/0/ranges/0/type").asText()).isEqualTo("SEMVER");
+        assertThat(record.at("/affected/2/package/ecosystem").asText()).isEqualTo("Go");
+        assertThat(record.at("/affected/2/ranges/0/type").asText()).isEqualTo("SEMVER");
+        assertThat(record.at("/affected/2/ranges/0/events/1/fixed").asText()).isEqualTo("0.2.3");
+        assertThat(record.at("/affected/1/package").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void cveRecordsNameThePackageWhereItIsCollectedAndTypeItsVersions() {
+        ObjectNode record = cve.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode affected = record.at("/containers/cna/affected");
+
+        assertThat(affected.at("/0/collectionURL").asText()).isEqualTo("https://crates.io");
+        assertThat(affected.at("/0/packageName").asText()).isEqualTo("moqtail");
+        assertThat(affected.at("/0/versions/0/versionType").asText()).isEqualTo("semver");
+        assertThat(affected.at("/1/versions/0/versionType").asText()).isEqualTo("custom");
+        assertThat(affected.at("/2/collectionURL").asText()).isEqualTo("https://pkg.go.dev");
+    }
+
+    private static JsonNode productId(ObjectNode document, int product, int version) {
+        return document.at(
+                "/product_tree/branches/0/branches/%d/branches/%d/product/product_id"
+                        .formatted(product, version));
     }
 }

@@ -3,7 +3,9 @@ package dev.embargo.advisory.format;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
@@ -37,8 +39,8 @@ final class SampleAdvisories {
                     Instant.parse("2026-11-18T12:00:00Z"));
 
     /**
-     * Two published versions, CVE and CWE, CVSS 3.1 and SSVC, a package, credits, references, a
-     * post-mortem.
+     * Two published versions, CVE and CWE, CVSS 3.1 and 4.0, SSVC, crates.io and Go packages,
+     * credits, references, VEX statements, a post-mortem.
      */
     static PublishedAdvisory complete() {
         AdvisoryContent content =
@@ -50,8 +52,23 @@ final class SampleAdvisories {
                                 + "does not expand.",
                         List.of(
                                 new AffectedProduct(
-                                        "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail"),
-                                new AffectedProduct("moqtail-cli", "0", null, null, null)),
+                                        "moqtail-broker",
+                                        "0.1.0",
+                                        "0.1.4",
+                                        "crates.io",
+                                        "moqtail",
+                                        "pkg:cargo/moqtail",
+                                        "cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*"),
+                                new AffectedProduct(
+                                        "moqtail-cli", "0", null, null, null, null, null),
+                                new AffectedProduct(
+                                        "moqtail-go",
+                                        "v0.2.0",
+                                        "v0.2.3",
+                                        "Go",
+                                        "github.com/example/moqtail-go",
+                                        "pkg:golang/github.com/example/moqtail-go",
+                                        null)),
                         "CVE-1900-12345",
                         "CWE-863",
                         "Incorrect Authorization",
@@ -61,12 +78,53 @@ final class SampleAdvisories {
                         List.of(
                                 new Credit("Ada Lovelace", "finder"),
                                 new Credit("An anonymous researcher", "finder"),
-                                new Credit("Grace Hopper", "remediation-developer")),
+                                new Credit("Grace Hopper", "remediation-developer"),
+                                new Credit("Alan Turing", "analyst")),
                         List.of(
                                 new Reference(
-                                        "https://github.com/example/moqtail/commit/abc123", "Fix")),
+                                        "https://github.com/example/moqtail/commit/abc123",
+                                        "Fix",
+                                        "fix")),
                         "Upgrade moqtail-broker to 0.1.4.",
-                        "Deny wildcard selectors at the edge.");
+                        "Deny wildcard selectors at the edge.",
+                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N",
+                        7.1,
+                        List.of(
+                                new ProductStatus(
+                                        "moqtail-broker", "0.1.3", "known_affected", null, null),
+                                new ProductStatus("moqtail-broker", "0.1.4", "fixed", null, null),
+                                new ProductStatus(
+                                        "moqtail-broker",
+                                        "0.0.9",
+                                        "known_not_affected",
+                                        "vulnerable_code_not_present",
+                                        "Selectors arrived in 0.1.0."),
+                                new ProductStatus(
+                                        "moqtail-cli",
+                                        "2.0.0",
+                                        "known_not_affected",
+                                        "component_not_present",
+                                        null),
+                                new ProductStatus(
+                                        "moqtail-go", "v0.2.2", "under_investigation", null, null)),
+                        Instant.parse("2026-11-02T10:00:00Z"),
+                        "Read access to every topic of the broker.",
+                        "No exploitation known.",
+                        List.of(
+                                new Remediation(
+                                        "vendor_fix",
+                                        "Upgrade moqtail-broker to 0.1.4.",
+                                        List.of("moqtail-broker"),
+                                        "https://github.com/example/moqtail/releases/tag/v0.1.4",
+                                        FIRST),
+                                new Remediation(
+                                        "none_available",
+                                        "No fix for the CLI yet.",
+                                        List.of("moqtail-cli"),
+                                        null,
+                                        null)),
+                        List.of("CAPEC-233"),
+                        List.of("GHSA-xxxx-yyyy-zzzz"));
         return new PublishedAdvisory(
                 "9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11",
                 "EMB-2026-0007",
@@ -92,17 +150,26 @@ final class SampleAdvisories {
                         "Unbounded window state",
                         "Memory grows without bound.",
                         "A peer can keep windows open forever.",
-                        List.of(new AffectedProduct("pea2pea", null, null, null, null)),
+                        List.of(new AffectedProduct("pea2pea", null, null, null, null, null, null)),
                         null,
                         null,
                         null,
-                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
-                        8.7,
+                        null,
+                        null,
                         "high",
                         List.of(),
                         List.of(),
                         "No fix yet: limit connections per peer.",
-                        null);
+                        null,
+                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
+                        8.7,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
         return new PublishedAdvisory(
                 "0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01",
                 "EMB-2026-0008",
@@ -142,7 +209,16 @@ final class SampleAdvisories {
                         content.credits(),
                         content.references(),
                         content.remediation(),
-                        content.workarounds()),
+                        content.workarounds(),
+                        content.cvssV4Vector(),
+                        content.cvssV4Score(),
+                        content.productStatuses(),
+                        content.discoveredAt(),
+                        content.impact(),
+                        content.exploitStatus(),
+                        content.remediations(),
+                        content.capecIds(),
+                        content.related()),
                 advisory.initialReleaseDate(),
                 advisory.currentReleaseDate(),
                 advisory.revisionHistory(),

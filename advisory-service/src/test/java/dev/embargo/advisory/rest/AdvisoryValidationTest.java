@@ -51,6 +51,82 @@ class AdvisoryValidationTest {
     }
 
     @Test
+    void bothCvssVersionsAreScoredAndASeverityThatContradictsThemIsWarnedAbout() {
+        String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
+        String v31 = "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N";
+        String v40 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N";
+
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "cvssVectors",
+                                List.of(v31, v40),
+                                "severity",
+                                "critical",
+                                "changeSummary",
+                                "Scored"))
+                .statusCode(200)
+                .body("content.cvssScore", equalTo(6.5f))
+                .body("content.cvssV4Vector", equalTo(v40))
+                .body("content.cvssV4Score", equalTo(7.1f))
+                .body("warnings", hasItem(containsString("critical contradicts the CVSS 3.1")));
+        send("PUT", advisory, Map.of("cvssVector", v31, "severity", "medium", "changeSummary", "-"))
+                .statusCode(200)
+                .body("warnings.size()", equalTo(0));
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "cvssVector",
+                                v31,
+                                "cvssVectors",
+                                List.of(v31.replace("C:H", "C:L")),
+                                "changeSummary",
+                                "Scored twice"))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "invalid-cvss"));
+    }
+
+    @Test
+    void aProductWhosePurlIsNoPackageUrlOrCarriesAVersionIsRefused() {
+        String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
+
+        for (String purl : List.of("cargo/moqtail", "pkg:/moqtail", "pkg:cargo/moqtail@0.1.4")) {
+            send(
+                            "PUT",
+                            advisory,
+                            Map.of(
+                                    "affected",
+                                    List.of(Map.of("product", "moqtail-broker", "purl", purl)),
+                                    "changeSummary",
+                                    "Identified"))
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo(TYPES + "invalid-purl"))
+                    .body("errors.field", hasItem("affected[].purl"));
+        }
+        send(
+                        "PUT",
+                        advisory,
+                        Map.of(
+                                "affected",
+                                List.of(
+                                        Map.of(
+                                                "product",
+                                                "moqtail-broker",
+                                                "purl",
+                                                "pkg:Cargo/moqtail")),
+                                "changeSummary",
+                                "Identified"))
+                .statusCode(200)
+                .body("content.affected[0].purl", equalTo("pkg:cargo/moqtail"))
+                .body("content.affected[0].ecosystem", equalTo("crates.io"))
+                .body("content.affected[0].packageName", equalTo("moqtail"));
+    }
+
+    @Test
     void anEditWithoutItsChangeSummaryOrWithAnUnnamedWeaknessIsRefused() {
         String advisory = "/api/v1/advisories/" + fixtures.drafted(MOQTAIL).advisory().id;
 

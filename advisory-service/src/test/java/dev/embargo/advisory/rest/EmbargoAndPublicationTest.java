@@ -77,7 +77,11 @@ class EmbargoAndPublicationTest {
         assertThat(get("/programs/moqtail/advisories.atom")).contains(publicId + ": " + title);
         assertThat(get("/.well-known/csaf/white/index.txt"))
                 .contains(publicId.toLowerCase() + ".json");
-        assertThat(get("/programs/moqtail/hall-of-fame.json")).contains(credit);
+        assertThat(get("/advisories/" + publicId + "/credits.md")).contains("Grace Hopper");
+        // The hall of fame thanks finders and reporters, not the remediation developer.
+        assertThat(get("/programs/moqtail/hall-of-fame.json"))
+                .contains(credit)
+                .doesNotContain("Grace Hopper");
         given().queryParam("q", publicId)
                 .when()
                 .get("/api/v1/public/advisories")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.kit.problem.Problem.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,60 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         null,
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         assertThat(ContentReadiness.missing(draft))
                 .extracting(FieldError::field)
                 .containsExactly("summary", "description", "remediation", "affected");
+    }
+
+    @Test
+    void aRemediationForAProductTheAdvisoryDoesNotNameIsNotReady() {
+        AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
+        AdvisoryContent misdirected =
+                new AdvisoryContent(
+                        complete.title(),
+                        complete.summary(),
+                        complete.description(),
+                        complete.affected(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "medium",
+                        List.of(),
+                        List.of(),
+                        complete.remediation(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                new Remediation(
+                                        "workaround",
+                                        "Deny wildcards.",
+                                        List.of("moqtail-broker", "moqtail-proxy"),
+                                        null,
+                                        null)),
+                        List.of(),
+                        List.of());
+
+        assertThat(ContentReadiness.missing(misdirected))
+                .extracting(FieldError::message)
+                .containsExactly("names moqtail-proxy, which is no affected product");
     }
 
     @Test
@@ -61,7 +111,16 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         assertThat(ContentReadiness.missing(unscored))
                 .extracting(FieldError::field)
@@ -86,7 +145,16 @@ class ContentReadinessTest {
                         List.of(new Credit("Ada Lovelace", "finder")),
                         complete.references(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
         AdvisoryContent notEnoughInformation =
                 new AdvisoryContent(
                         complete.title(),
@@ -102,7 +170,16 @@ class ContentReadinessTest {
                         List.of(),
                         complete.references(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         assertThat(ContentReadiness.missing(unclassifiedAndCrediting))
                 .extracting(FieldError::field)
@@ -128,7 +205,16 @@ class ContentReadinessTest {
                         List.of(),
                         List.of(),
                         complete.remediation(),
-                        null);
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         assertThat(ContentReadiness.missing(unclassified)).isEmpty();
     }

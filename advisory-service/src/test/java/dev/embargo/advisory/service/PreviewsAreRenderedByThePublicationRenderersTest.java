@@ -173,7 +173,13 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 "The parser accepts ...",
                 List.of(
                         new AffectedProduct(
-                                "moqtail-broker", "0.1.0", "0.1.4", "crates.io", "moqtail")),
+                                "moqtail-broker",
+                                "0.1.0",
+                                "0.1.4",
+                                "crates.io",
+                                "moqtail",
+                                "pkg:cargo/moqtail",
+                                null)),
                 null,
                 null,
                 null,
@@ -183,7 +189,16 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 List.of(new Credit("Grace Hopper", "remediation-developer")),
                 List.of(),
                 "Upgrade to 0.1.4.",
-                null);
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** The publication renderers, answering with marks that only they give. */

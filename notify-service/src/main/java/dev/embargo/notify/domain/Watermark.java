@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * recipient. Carried twice: visibly (a reference such as {@code WM-7K2QF9XMRA} in the copy's
  * distribution line) and invisibly (the same code as zero-width characters after the summary and
  * the description), so a copy with the reference line cut off still carries it. A copy retyped by
- * hand carries neither: watermarks catch careless leaks, not determined ones.
+ * hand carries neither: watermarks catch careless leaks, not determined ones. A copy pasted through
+ * a JSON (or JavaScript) serialiser may carry the invisible mark as escapes (<code>&#92;u200b
+ * </code>); those are read as the characters they stand for.
  */
 public record Watermark(String code) {
 
@@ -22,6 +24,7 @@ public record Watermark(String code) {
     private static final char ONE = '\u200C';
     private static final Pattern INVISIBLE =
             Pattern.compile(FRAME + "([" + ZERO + ONE + "]+)" + FRAME);
+    private static final Pattern ESCAPED_MARK_CHARACTER = Pattern.compile("\\\\+u(200[bBcC]|2060)");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Watermark random() {
@@ -53,6 +56,22 @@ public record Watermark(String code) {
         while (visible.find()) {
             found.add(new Found(visible.group(), "visible reference"));
         }
+        found.addAll(invisibleIn(text, "invisible mark"));
+        String unescaped =
+                ESCAPED_MARK_CHARACTER
+                        .matcher(text)
+                        .replaceAll(
+                                escape ->
+                                        String.valueOf(
+                                                (char) Integer.parseInt(escape.group(1), 16)));
+        if (!unescaped.equals(text)) {
+            found.addAll(invisibleIn(unescaped, "invisible mark as JSON escapes"));
+        }
+        return found;
+    }
+
+    private static Set<Found> invisibleIn(String text, String carriedAs) {
+        Set<Found> found = new LinkedHashSet<>();
         Matcher invisible = INVISIBLE.matcher(text);
         while (invisible.find()) {
             String bits = invisible.group(1);
@@ -70,7 +89,7 @@ public record Watermark(String code) {
                 code.append(valid ? ALPHABET.charAt(value) : '?');
             }
             if (valid) {
-                found.add(new Found(code.toString(), "invisible mark"));
+                found.add(new Found(code.toString(), carriedAs));
             }
         }
         return found;

@@ -35,6 +35,23 @@ class WatermarkTest {
     }
 
     @Test
+    void aCopyWhoseInvisibleMarkWasSerialisedAsJsonEscapesStillNamesItsWatermark() {
+        Watermark watermark = Watermark.random();
+        StringBuilder escaped = new StringBuilder();
+        for (char mark : watermark.invisible().toCharArray()) {
+            escaped.append("\\u%04x".formatted((int) mark));
+        }
+        String leaked = "{\"summary\":\"Selector bypass." + escaped + " Attackers read.\"}";
+
+        assertThat(Watermark.findIn(leaked))
+                .containsExactly(
+                        new Watermark.Found(watermark.code(), "invisible mark as JSON escapes"));
+        assertThat(Watermark.findIn(leaked.toUpperCase().replace("\\U", "\\u")))
+                .extracting(Watermark.Found::code)
+                .containsExactly(watermark.code());
+    }
+
+    @Test
     void theInvisibleMarkShowsNothingOnScreen() {
         assertThat(Watermark.random().invisible()).matches("[\\u2060\\u200B\\u200C]+");
     }

@@ -1,0 +1,195 @@
+package dev.embargo.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.e2e.support.AdvisoryDrafts;
+import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.Reporter.SubmittedReport;
+import dev.embargo.e2e.support.RunningStack;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An advisory with two packaged products, both CVSS versions, remediations per product and VEX
+ * statements, published (by an early break, not to wait for a lift): every format carries what
+ * scanners and databases read.
+ */
+@ExtendWith(EmbargoStack.class)
+class AdvisoryContentFormatsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String V31 = "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N";
+    private static final String V40 =
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N";
+
+    @Test
+    void twoPackagesBothCvssVersionsAndVexStatementsArePublishedInEveryFormat(RunningStack stack)
+            throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String cve = "CVE-1900-" + (10000 + (int) (Math.random() * 89999));
+        SubmittedReport report =
+                stack.reporter()
+                        .submit(
+                                "moqtail",
+                                "Selector bypass " + unique,
+                                "A wildcard after a negation reads topics beyond the role.",
+                                "formats-" + unique + "@example.org",
+                                "Ada Lovelace " + unique);
+        AdvisoryDrafts.acceptCase(stack, report);
+        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String advisory = stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId;
+
+        given().auth()
+                .oauth2(stack.staffTokens().of("publisher"))
+                .contentType(ContentType.JSON)
+                .body(content(cve))
+                .when()
+                .put(advisory)
+                .then()
+                .statusCode(200)
+                .body("content.affected[1].packageName", equalTo("github.com/example/moqtail-go"))
+                .body("content.cvssV4Score", equalTo(7.1f));
+        String publicId =
+                given().auth()
+                        .oauth2(stack.staffTokens().of("coordinator"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("reason", "Exploited in the wild"))
+                        .when()
+                        .post(advisory + "/early-break")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("publicId");
+        String page = stack.serviceUrl("advisory") + "/advisories/" + publicId;
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when().get(page).then().statusCode(200));
+
+        JsonNode csaf = read(page + "/csaf.json");
+        assertThat(csaf.at("/product_tree").findValuesAsText("purl"))
+                .contains("pkg:cargo/moqtail", "pkg:golang/github.com/example/moqtail-go");
+        JsonNode vulnerability = csaf.at("/vulnerabilities/0");
+        assertThat(vulnerability.at("/scores/0/cvss_v3/vectorString").asText()).isEqualTo(V31);
+        assertThat(vulnerability.at("/notes").toString()).contains(V40);
+        assertThat(vulnerability.at("/product_status/first_fixed")).hasSize(2);
+        assertThat(vulnerability.at("/remediations").findValuesAsText("url"))
+                .contains("https://github.com/example/moqtail/releases/tag/v0.1.4");
+        assertThat(csaf.at("/document/tracking/aliases/0").asText()).isEqualTo(cve);
+
+        String index = get(stack.serviceUrl("advisory") + "/.well-known/csaf/white/index.txt");
+        String vexPath =
+                index.lines()
+                        .filter(line -> line.endsWith(publicId.toLowerCase() + "-vex.json"))
+                        .findFirst()
+                        .orElseThrow();
+        JsonNode vex = read(stack.serviceUrl("advisory") + "/.well-known/csaf/white/" + vexPath);
+        assertThat(vex.at("/document/category").asText()).isEqualTo("csaf_vex");
+        assertThat(vex.at("/vulnerabilities/0/product_status/known_not_affected")).hasSize(1);
+        assertThat(vex.at("/vulnerabilities/0/product_status/fixed")).hasSize(1);
+        assertThat(vex.at("/vulnerabilities/0/flags/0/label").asText())
+                .isEqualTo("vulnerable_code_not_present");
+        assertThat(
+                        get(
+                                stack.serviceUrl("advisory")
+                                        + "/.well-known/csaf/white/"
+                                        + vexPath
+                                        + ".asc"))
+                .contains("BEGIN PGP SIGNATURE");
+
+        JsonNode osv = read(page + "/osv.json");
+        assertThat(osv.at("/affected/0/package/purl").asText()).isEqualTo("pkg:cargo/moqtail");
+        assertThat(osv.at("/affected/1/ranges/0/type").asText()).isEqualTo("SEMVER");
+        assertThat(osv.at("/severity").findValuesAsText("type"))
+                .containsExactly("CVSS_V3", "CVSS_V4");
+        assertThat(osv.at("/references").findValuesAsText("type")).contains("FIX");
+
+        JsonNode record = read(page + "/cve.json");
+        JsonNode cna = record.at("/containers/cna");
+        assertThat(cna.at("/affected/0/collectionURL").asText()).isEqualTo("https://crates.io");
+        assertThat(cna.at("/affected/1/versions/0/versionType").asText()).isEqualTo("semver");
+        assertThat(cna.at("/metrics/1/cvssV4_0/vectorString").asText()).isEqualTo(V40);
+        assertThat(cna.at("/references/1/tags/0").asText()).isEqualTo("patch");
+        assertThat(cna.at("/x_generator/engine").asText()).startsWith("Embargo");
+    }
+
+    private static Map<String, Object> content(String cve) {
+        Map<String, Object> content = new HashMap<>();
+        content.put("title", "Selector bypass exposes topics beyond the subscriber's role");
+        content.put("summary", "A crafted selector reads topics beyond the subscriber's role.");
+        content.put(
+                "description",
+                "The parser accepts a wildcard after a negation that authorization does not"
+                        + " expand.");
+        content.put(
+                "affected",
+                List.of(
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "introduced", "0.1.0",
+                                "fixed", "0.1.4",
+                                "purl", "pkg:cargo/moqtail"),
+                        Map.of(
+                                "product", "moqtail-go",
+                                "introduced", "v0.2.0",
+                                "fixed", "v0.2.3",
+                                "purl", "pkg:golang/github.com/example/moqtail-go")));
+        content.put("cvssVectors", List.of(V31, V40));
+        content.put("severity", "medium");
+        content.put("cveId", cve);
+        content.put("cweId", "CWE-863");
+        content.put("cweName", "Incorrect Authorization");
+        content.put("remediation", "Upgrade to the fixed versions.");
+        content.put(
+                "remediations",
+                List.of(
+                        Map.of(
+                                "category", "vendor_fix",
+                                "details", "Upgrade moqtail-broker to 0.1.4.",
+                                "products", List.of("moqtail-broker"),
+                                "url", "https://github.com/example/moqtail/releases/tag/v0.1.4"),
+                        Map.of(
+                                "category", "workaround",
+                                "details", "Deny wildcard selectors at the edge.",
+                                "products", List.of("moqtail-go"))));
+        content.put(
+                "productStatuses",
+                List.of(
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "version", "0.0.9",
+                                "status", "known_not_affected",
+                                "justification", "vulnerable_code_not_present"),
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "version", "0.1.4",
+                                "status", "fixed")));
+        content.put(
+                "references",
+                List.of(
+                        Map.of(
+                                "url",
+                                "https://github.com/example/moqtail/commit/abc123",
+                                "type",
+                                "fix")));
+        content.put("changeSummary", "Products, scores and statuses");
+        return content;
+    }
+
+    private static JsonNode read(String url) throws Exception {
+        return JSON.readTree(get(url));
+    }
+
+    private static String get(String url) {
+        return given().when().get(url).then().statusCode(200).extract().asString();
+    }
+}
