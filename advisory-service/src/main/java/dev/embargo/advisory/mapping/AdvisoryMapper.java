@@ -6,9 +6,9 @@ import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
+import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.Retraction;
-import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.format.Cvss;
 import dev.embargo.advisory.format.PackageCoordinates;
 import dev.embargo.advisory.format.PublicLinks;
@@ -237,7 +237,6 @@ public class AdvisoryMapper {
                 urls,
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
-
                 Cvss.contradictions(details.content().severity(), Cvss.of(details.content())));
     }
 

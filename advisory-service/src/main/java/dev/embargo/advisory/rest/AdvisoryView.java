@@ -34,7 +34,6 @@ public record AdvisoryView(
         PublicUrls links,
         Retraction retraction,
         CveRejection cveRejection,
-
         List<String> warnings) {
 
     public record PublicUrls(String page, String csaf, String osv, String cve, String csafVex) {}
