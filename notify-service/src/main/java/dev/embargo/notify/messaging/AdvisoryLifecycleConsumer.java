@@ -5,7 +5,9 @@ import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
+import dev.embargo.notify.service.PublicEvent;
 import dev.embargo.notify.service.ReporterNotifications;
+import dev.embargo.notify.service.Subscriptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,7 +27,10 @@ public class AdvisoryLifecycleConsumer {
     private final ReporterNotifications reporters;
 
     AdvisoryLifecycleConsumer(
-            InboundEvents inbound, PreAdvisoryFanOut fanOut, ReporterNotifications reporters) {
+            InboundEvents inbound,
+            PreAdvisoryFanOut fanOut,
+            ReporterNotifications reporters,
+            Subscriptions subscriptions) {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
@@ -34,7 +39,17 @@ public class AdvisoryLifecycleConsumer {
                         .onWithEnvelope(
                                 PreAdvisoryReleased.class,
                                 (released, event) -> fanOut.fanOut(released, event.id()))
-                        .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
+                        .onWithEnvelope(
+                                AdvisoryPublished.class,
+                                (published, event) ->
+                                        reporters
+                                                .queueAdvisoryPublished(published)
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                published,
+                                                                                event))));
     }
 
     @Incoming("advisory-lifecycle")
