@@ -38,6 +38,10 @@ public interface WebhookConfig {
     @WithDefault("5s,5m,30m,2h,5h,10h,14h,20h,20h")
     List<Duration> retrySchedule();
 
+    /** The staff console's URL, which subscriptions' chat and issue bodies link to. */
+    @WithDefault("http://localhost:8082/console/")
+    String consoleUrl();
+
     /** How long the previous secret keeps signing after a rotation. */
     @WithDefault("24h")
     Duration secretOverlap();

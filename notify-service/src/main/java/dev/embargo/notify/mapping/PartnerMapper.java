@@ -43,7 +43,7 @@ public class PartnerMapper {
                         && endpoint.previousValidUntil.isAfter(OffsetDateTime.now());
         return new EndpointView(
                 endpoint.id.toString(),
-                endpoint.partnerId.toString(),
+                endpoint.partnerId == null ? null : endpoint.partnerId.toString(),
                 endpoint.url,
                 endpoint.enabled,
                 endpoint.disabledReason,

@@ -9,7 +9,9 @@ import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.AdvisoryChangeFanOut;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
+import dev.embargo.notify.service.PublicEvent;
 import dev.embargo.notify.service.ReporterNotifications;
+import dev.embargo.notify.service.Subscriptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,7 +35,8 @@ public class AdvisoryLifecycleConsumer {
             InboundEvents inbound,
             PreAdvisoryFanOut fanOut,
             ReporterNotifications reporters,
-            AdvisoryChangeFanOut changes) {
+            AdvisoryChangeFanOut changes,
+            Subscriptions subscriptions) {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
@@ -42,7 +45,17 @@ public class AdvisoryLifecycleConsumer {
                         .onWithEnvelope(
                                 PreAdvisoryReleased.class,
                                 (released, event) -> fanOut.fanOut(released, event.id()))
-                        .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished)
+                        .onWithEnvelope(
+                                AdvisoryPublished.class,
+                                (published, event) ->
+                                        reporters
+                                                .queueAdvisoryPublished(published)
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                published,
+                                                                                event))))
                         .onWithEnvelope(
                                 AdvisoryWithdrawn.class,
                                 (withdrawn, event) -> changes.withdrawn(withdrawn, event.id()))

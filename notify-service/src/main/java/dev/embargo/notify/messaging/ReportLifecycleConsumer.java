@@ -2,6 +2,7 @@ package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseMessagePosted;
+import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineApproaching;
@@ -12,8 +13,10 @@ import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReporterKeyProvided;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.notify.service.PublicEvent;
 import dev.embargo.notify.service.ReporterNotifications;
 import dev.embargo.notify.service.StaffNotifications;
+import dev.embargo.notify.service.Subscriptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,7 +34,10 @@ public class ReportLifecycleConsumer {
     private final StaffNotifications staff;
 
     ReportLifecycleConsumer(
-            InboundEvents inbound, ReporterNotifications notifications, StaffNotifications staff) {
+            InboundEvents inbound,
+            ReporterNotifications notifications,
+            StaffNotifications staff,
+            Subscriptions subscriptions) {
         this.staff = staff;
         this.inbound = inbound;
         this.notifications = notifications;
@@ -41,12 +47,33 @@ public class ReportLifecycleConsumer {
                         .on(ReporterKeyProvided.class, notifications::rememberKey)
                         .on(ReportAcknowledged.class, notifications::queueAcknowledgement)
                         .on(CaseStatusUpdate.class, notifications::queueStatusUpdate)
-                        .on(CaseStateChanged.class, notifications::queueStatusChange)
+                        .onWithEnvelope(
+                                CaseStateChanged.class,
+                                (change, event) ->
+                                        notifications
+                                                .queueStatusChange(change)
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                change, event))))
+                        .onWithEnvelope(
+                                CaseSeverityChanged.class,
+                                (change, event) ->
+                                        subscriptions.fanOut(PublicEvent.of(change, event)))
                         .on(CaseMessagePosted.class, notifications::queueTeamMessage)
                         .on(CaseCveAssigned.class, notifications::queueCveAssigned)
                         .on(ReportMessagePosted.class, staff::queueReporterMessage)
                         .on(DeadlineApproaching.class, staff::queueWarning)
-                        .on(DeadlineBreached.class, staff::queueBreach);
+                        .onWithEnvelope(
+                                DeadlineBreached.class,
+                                (breach, event) ->
+                                        staff.queueBreach(breach)
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                breach, event))));
     }
 
     @Incoming("report-lifecycle")

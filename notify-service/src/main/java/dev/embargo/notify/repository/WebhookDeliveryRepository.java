@@ -48,6 +48,13 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 .list();
     }
 
+    /** An endpoint's deliveries, newest first. */
+    public Uni<List<WebhookDelivery>> ofEndpoint(UUID endpointId, int page, int size) {
+        return find("endpointId", Sort.descending("createdAt"), endpointId)
+                .page(Page.of(page, size))
+                .list();
+    }
+
     /** An endpoint's deliveries queued at or after {@code since}. */
     public Uni<List<WebhookDelivery>> ofEndpointSince(UUID endpointId, OffsetDateTime since) {
         return find(

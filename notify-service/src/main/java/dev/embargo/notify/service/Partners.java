@@ -178,7 +178,8 @@ public class Partners {
         return cipher.open(partner.sealedContact);
     }
 
-    private Uni<String> checkedUrl(String url) {
+    /** The URL, once its address passed the SSRF checks; else 400 naming why. */
+    Uni<String> checkedUrl(String url) {
         java.util.concurrent.Executor back = SessionContexts.current();
         return Uni.createFrom()
                 .item(

@@ -338,6 +338,19 @@ public class WebhookDispatcher {
         LOG.warnf(
                 "Webhook delivery %s to endpoint %s dead-lettered after %d tries: %s",
                 delivery.id, delivery.endpointId, delivery.attempts, delivery.lastError);
+        if (delivery.partnerId == null) {
+            // A subscription's delivery: staff's own endpoint, disabled, its log showing why; the
+            // webhook.failed.v1 contract names a partner, which it has not.
+            return endpoints
+                    .findById(delivery.endpointId)
+                    .invoke(
+                            endpoint -> {
+                                endpoint.enabled = false;
+                                endpoint.disabledReason =
+                                        "every try of a delivery failed over " + schedule.span();
+                            })
+                    .replaceWithVoid();
+        }
         return outbox.stage(
                         new WebhookFailed(
                                 delivery.id.toString(),

@@ -78,6 +78,10 @@ public class WebhookReplays {
                                         }));
     }
 
+    public Uni<List<WebhookDelivery>> ofEndpoint(UUID endpointId, int page, int size) {
+        return Transactions.inSession(() -> deliveries.ofEndpoint(endpointId, page, size));
+    }
+
     public Uni<List<WebhookDelivery>> ofPartner(UUID partnerId, int page, int size) {
         return Transactions.inSession(() -> deliveries.ofPartner(partnerId, page, size));
     }

@@ -1,6 +1,7 @@
 package dev.embargo.notify.support;
 
 import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportSubmitted;
@@ -61,6 +62,20 @@ public final class ReportEvents {
                 "triaging",
                 List.of(),
                 Instant.now().plus(7, ChronoUnit.DAYS));
+    }
+
+    /** {@code case.state.changed}: staff moved the case, saying why (sealed). */
+    public CaseStateChanged stateChanged(String from, String to, String sealedReason) {
+        return new CaseStateChanged(
+                reportId,
+                caseId,
+                trackingId,
+                programSlug,
+                from,
+                to,
+                "tess",
+                sealedReason,
+                Instant.now());
     }
 
     /** {@code case.cve.assigned}: triage gave the case an ID from the program's pool. */
