@@ -54,8 +54,7 @@ public class AdvisoryLifecycleConsumer {
                                                         () ->
                                                                 subscriptions.fanOut(
                                                                         PublicEvent.of(
-                                                                                published,
-                                                                                event))))
+                                                                                published, event))))
                         .onWithEnvelope(
                                 AdvisoryWithdrawn.class,
                                 (withdrawn, event) -> changes.withdrawn(withdrawn, event.id()))
