@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The outbox relay and both dispatchers run when a transaction that queued their work commits, not
  * at their next poll: here every poll is ten minutes away, so anything done within the test's
- * patience was done on the commit's notification.
+ * patience was done on the commit's notification. The bounds below leave room for a loaded machine
+ * (the relay's first send also fetches the topic's metadata) and stay far under the poll.
  */
 @QuarkusTest
 @TestProfile(WakeOnCommitTest.PollsTenMinutesApart.class)
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class WakeOnCommitTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration WOKEN_WITHIN = Duration.ofSeconds(5);
 
     @Inject MockMailbox mailbox;
 
@@ -57,7 +59,7 @@ class WakeOnCommitTest {
     }
 
     @Test
-    void anAcknowledgementIsEmailedWithinASecondOfItsQueueingCommit() throws SQLException {
+    void anAcknowledgementIsEmailedSecondsAfterItsQueueingCommit() throws SQLException {
         String reporter = "reporter-" + UUID.randomUUID() + "@example.org";
         ReportEvents report = new ReportEvents("moqtail");
         events().publish(report.submitted(cipher, reporter));
@@ -70,7 +72,7 @@ class WakeOnCommitTest {
                                         + " FROM email_delivery WHERE tracking_id = ?",
                                 report.trackingId()))
                 .as("from queued to sent, in ms")
-                .isLessThan(1_000);
+                .isLessThan(WOKEN_WITHIN.toMillis());
     }
 
     @Test
@@ -87,7 +89,7 @@ class WakeOnCommitTest {
     }
 
     @Test
-    void anEventStagedInTheOutboxIsRelayedWithinASecondOfItsCommit() throws SQLException {
+    void anEventStagedInTheOutboxIsRelayedSecondsAfterItsCommit() throws SQLException {
         UUID event = UUID.randomUUID();
         long staged = System.nanoTime();
         try (Connection connection = database.getConnection();
@@ -104,7 +106,7 @@ class WakeOnCommitTest {
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> stillQueued(event) == 0);
-        assertThat(Duration.ofNanos(System.nanoTime() - staged)).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - staged)).isLessThan(WOKEN_WITHIN);
     }
 
     private long stillQueued(UUID event) throws SQLException {
