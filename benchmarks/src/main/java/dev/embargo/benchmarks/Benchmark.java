@@ -32,7 +32,13 @@ public enum Benchmark {
             "Intake throughput next to pgbench",
             "EMBARGO_RATE_LIMIT_GLOBAL_PER_SECOND=100000 ./embargo up --detach",
             "./embargo bench intake",
-            "[per-second] [seconds] [clients]");
+            "[per-second] [seconds] [clients]"),
+    FOOTPRINT(
+            "footprint",
+            "Each service alone: start time and memory",
+            "./embargo infra-up",
+            "./embargo bench footprint",
+            "[load-seconds] [service...]");
 
     private final String id;
     private final String title;

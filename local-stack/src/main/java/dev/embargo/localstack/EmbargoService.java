@@ -1,5 +1,6 @@
 package dev.embargo.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,9 @@ public final class EmbargoService extends ProcessComponent {
     static final int REPLICA_PORT_STEP = 100;
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /** The JDK release whose java records an AOT cache in the run it trains on (JEP 514). */
+    private static final int AOT_CACHE_SINCE = 25;
 
     private final String service;
     private final int replica;
@@ -110,6 +114,7 @@ public final class EmbargoService extends ProcessComponent {
         List<String> command = new ArrayList<>();
         command.add(Commands.java());
         command.addAll(settings.serviceJvmOptions());
+        command.addAll(startCacheOptions());
         coverageAgent().ifPresent(command::add);
         command.addAll(List.of("-jar", jar().toString()));
         process.start(command, environment(), workingDirectory());
@@ -133,6 +138,48 @@ public final class EmbargoService extends ProcessComponent {
 
     Path workingDirectory() {
         return settings.runDir().resolve(name());
+    }
+
+    /**
+     * The JDK's ahead-of-time cache of this replica's classes, loaded and linked (JEP 483): the
+     * first start after a build records it and writes it when the service stops (JEP 514), later
+     * starts load it (a warm start). A cache older than the build is dropped: the JDK would refuse
+     * it anyway.
+     */
+    Path startCache() {
+        return workingDirectory().resolve("quarkus-run.aot");
+    }
+
+    /** Forgets the start cache, so that the next start is a first one (a cold start). */
+    public void forgetStartCache() {
+        try {
+            Files.deleteIfExists(startCache());
+        } catch (IOException e) {
+            throw new StackException("Cannot delete " + startCache() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The test stack goes without: it runs fresh builds, each of which a first start would train
+     * on, and the training run starts and stops slower than a plain one.
+     */
+    List<String> startCacheOptions() {
+        if (settings.testProfile() || Runtime.version().feature() < AOT_CACHE_SINCE) {
+            return List.of();
+        }
+        try {
+            Path cache = startCache();
+            if (Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar()))
+                            > 0) {
+                return List.of("-XX:AOTCache=" + cache);
+            }
+            Files.createDirectories(workingDirectory());
+            Files.deleteIfExists(cache);
+            return List.of("-XX:AOTCacheOutput=" + cache);
+        } catch (IOException e) {
+            throw new StackException("Cannot prepare " + startCache() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -114,12 +114,22 @@ class StackSettingsTest {
     @Test
     void servicesRunOnASmallSerialHeapAndTheTestStackStopsAtTheFirstJitTier() {
         assertThat(settings(Map.of("EMBARGO_REPO", REPO)).serviceJvmOptions())
-                .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
+                .containsExactly(
+                        "-Xms128m",
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxMetaspaceSize=160m",
+                        "-XX:ReservedCodeCacheSize=96m");
         assertThat(
                         settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test"))
                                 .serviceJvmOptions())
                 .containsExactly(
-                        "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+                        "-Xms128m",
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxMetaspaceSize=160m",
+                        "-XX:ReservedCodeCacheSize=96m",
+                        "-XX:TieredStopAtLevel=1");
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "embargo.notify.email")
 public interface EmailConfig {
 
-    /** How often the dispatcher looks for due emails. */
+    /**
+     * How often the dispatcher looks for due emails: retries, and any email a missed commit
+     * notification left waiting (new ones are sent as soon as they are committed).
+     */
     Duration pollInterval();
 
     /** Emails sent per pass at most. */

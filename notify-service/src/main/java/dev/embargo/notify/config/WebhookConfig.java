@@ -9,8 +9,11 @@ import java.util.List;
 @ConfigMapping(prefix = "embargo.notify.webhooks")
 public interface WebhookConfig {
 
-    /** How often the dispatcher looks for due deliveries. */
-    @WithDefault("0.2s")
+    /**
+     * How often the dispatcher looks for due deliveries: retries, and any delivery a missed commit
+     * notification left waiting (new ones are sent as soon as they are committed).
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Deliveries claimed per pass: a whole fan-out to a thousand endpoints goes out in one. */

@@ -5,6 +5,7 @@ import dev.embargo.kit.crypto.OpenPgpRecipient;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.kit.work.WakeOnCommit;
 import dev.embargo.notify.config.EmailConfig;
 import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
@@ -39,9 +40,15 @@ import org.jboss.logging.Logger;
  * runs again; its Message-ID stays the same, so mail clients fold the copies into one. SMTP has no
  * way to ask a server whether it already took a Message-ID, so the copy cannot be avoided by
  * checking first.
+ *
+ * <p>A pass runs as soon as a transaction that queued emails commits (email_delivery's trigger
+ * notifies {@value #QUEUED_CHANNEL}); the poll finds retries as they fall due.
  */
 @ApplicationScoped
 public class EmailDispatcher {
+
+    /** The channel email_delivery's trigger notifies (migration V2026_12_07_902). */
+    static final String QUEUED_CHANNEL = "embargo_email";
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -82,8 +89,9 @@ public class EmailDispatcher {
         this.registry = registry;
     }
 
-    void start(@Observes StartupEvent startup, Vertx vertx) {
+    void start(@Observes StartupEvent startup, Vertx vertx, WakeOnCommit wakeOnCommit) {
         pass.start(vertx, config.pollInterval());
+        wakeOnCommit.wake(pass, QUEUED_CHANNEL);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

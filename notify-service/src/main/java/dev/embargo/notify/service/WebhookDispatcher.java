@@ -6,6 +6,7 @@ import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.kit.work.WakeOnCommit;
 import dev.embargo.notify.config.WebhookConfig;
 import dev.embargo.notify.domain.EndpointAddress;
 import dev.embargo.notify.domain.EndpointAddress.Check;
@@ -58,9 +59,15 @@ import org.jboss.logging.Logger;
  * <p>A 2xx answer delivers; anything else, a timeout or a refused address is a failed try, retried
  * on {@link RetrySchedule}; after the last try the delivery is dead-lettered ({@code
  * webhook.failed}), its endpoint disabled, and the partner's contact emailed.
+ *
+ * <p>A pass runs as soon as a transaction that queued deliveries commits (webhook_delivery's
+ * trigger notifies {@value #QUEUED_CHANNEL}); the poll finds retries as they fall due.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
+
+    /** The channel webhook_delivery's trigger notifies (migration V2026_12_07_902). */
+    static final String QUEUED_CHANNEL = "embargo_webhook";
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
@@ -99,7 +106,11 @@ public class WebhookDispatcher {
         this.schedule = new RetrySchedule(config.retrySchedule());
     }
 
-    void start(@Observes StartupEvent startup, Vertx vertx, io.vertx.core.Vertx coreVertx) {
+    void start(
+            @Observes StartupEvent startup,
+            Vertx vertx,
+            io.vertx.core.Vertx coreVertx,
+            WakeOnCommit wakeOnCommit) {
         WebClientOptions options =
                 new WebClientOptions()
                         .setFollowRedirects(false)
@@ -109,6 +120,7 @@ public class WebhookDispatcher {
                         .setUserAgent("Embargo-Webhooks/1");
         client = WebClient.create(vertx, options);
         pass.start(coreVertx, config.pollInterval());
+        wakeOnCommit.wake(pass, QUEUED_CHANNEL);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -4,6 +4,7 @@ import dev.embargo.contracts.CloudEventAttributes;
 import dev.embargo.contracts.EventType;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.SessionContexts;
+import dev.embargo.kit.work.WakeOnCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * state would keep the older. The entries stay locked until Kafka has acknowledged the events; if
  * the process dies in between, they are published again after restart: delivery is at least once,
  * and every consumer deduplicates on the CloudEvents id.
+ *
+ * <p>A pass runs as soon as a transaction that staged events commits (the queue's trigger notifies
+ * {@value #STAGED_CHANNEL}); the poll interval is the safety net behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -60,6 +64,9 @@ public class OutboxRelay {
     /** Held until the pass commits; false while another replica's pass runs. */
     private static final String TAKE_RELAY_LOCK =
             "SELECT pg_try_advisory_xact_lock(hashtext('embargo.outbox-relay')) AS taken";
+
+    /** The channel outbox_pending's trigger notifies (migration V2026_12_07_901). */
+    static final String STAGED_CHANNEL = "embargo_outbox";
 
     private static final String MARK_PUBLISHED = "DELETE FROM outbox_pending WHERE seq = ANY($1)";
 
@@ -86,8 +93,9 @@ public class OutboxRelay {
         this.published = registry.counter("embargo.outbox.published");
     }
 
-    void start(@Observes StartupEvent startup, Vertx vertx) {
+    void start(@Observes StartupEvent startup, Vertx vertx, WakeOnCommit wakeOnCommit) {
         pass.start(vertx, pollInterval);
+        wakeOnCommit.wake(pass, STAGED_CHANNEL);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -18,6 +18,11 @@ import org.jboss.logging.Logger;
  * <p>A pass made {@link #draining} says whether it left work waiting (it took a full batch), and
  * then runs again at once instead of at the next tick: otherwise a batch per tick would be all the
  * work ever done, whatever came in (the outbox relay: 200 events every 100 ms).
+ *
+ * <p>{@link #wake()} runs a pass at once, between ticks: work queued by a transaction that just
+ * committed (see {@link WakeOnCommit}) need not wait for the next tick, which is then only a safety
+ * net. A wake during a pass runs another pass right after it, since the running one may have looked
+ * before that work was committed.
  */
 public final class RepeatingPass {
 
@@ -26,6 +31,7 @@ public final class RepeatingPass {
     private final String name;
     private final Supplier<Uni<Boolean>> pass;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenDuringPass = new AtomicBoolean();
     private volatile boolean stopped;
     private Vertx vertx;
     private long timerId = -1;
@@ -50,6 +56,13 @@ public final class RepeatingPass {
         timerId = vertx.setPeriodic(interval.toMillis(), interval.toMillis(), ignored -> tick());
     }
 
+    /** Runs a pass now, or right after the one under way; nothing before {@link #start}. */
+    public void wake() {
+        if (vertx != null && !stopped) {
+            tick();
+        }
+    }
+
     /** Stops scheduling passes; a pass in flight finishes on its own, and a drain ends with it. */
     public void stop() {
         stopped = true;
@@ -60,6 +73,7 @@ public final class RepeatingPass {
 
     private void tick() {
         if (!running.compareAndSet(false, true)) {
+            wokenDuringPass.set(true);
             return;
         }
         // Hibernate Reactive insists on a duplicated context marked safe, like those Quarkus gives
@@ -75,17 +89,26 @@ public final class RepeatingPass {
                 .subscribe()
                 .with(
                         workLeft -> {
-                            if (Boolean.TRUE.equals(workLeft) && !stopped) {
+                            boolean again = wokenDuringPass.getAndSet(false);
+                            if ((again || Boolean.TRUE.equals(workLeft)) && !stopped) {
                                 // Queued rather than called: a long drain must not deepen the
                                 // stack.
                                 context.runOnContext(ignored -> runPass(context));
                             } else {
-                                running.set(false);
+                                finish();
                             }
                         },
                         failure -> {
                             LOG.warnf("%s will retry: %s", name, failure.getMessage());
-                            running.set(false);
+                            finish();
                         });
+    }
+
+    /** Ends the run; a wake that came between the last look and now starts the next one. */
+    private void finish() {
+        running.set(false);
+        if (wokenDuringPass.getAndSet(false) && !stopped) {
+            tick();
+        }
     }
 }

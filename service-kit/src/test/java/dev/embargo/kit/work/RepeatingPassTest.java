@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -77,6 +78,47 @@ class RepeatingPassTest {
         assertThat(within(Duration.ofSeconds(3), () -> passes.get() >= 10)).isTrue();
         Thread.sleep(300);
         assertThat(passes).hasValue(10);
+    }
+
+    @Test
+    void aWakeRunsAPassAtOnceNotAtTheNextTick() throws InterruptedException {
+        AtomicInteger passes = new AtomicInteger();
+        RepeatingPass pass =
+                new RepeatingPass(
+                        "test wake", () -> Uni.createFrom().item(passes.incrementAndGet()));
+        pass.start(vertx, Duration.ofMinutes(10));
+
+        pass.wake();
+
+        assertThat(within(Duration.ofSeconds(2), () -> passes.get() == 1)).isTrue();
+        pass.stop();
+    }
+
+    @Test
+    void aWakeDuringAPassRunsAnotherPassRightAfterIt() throws InterruptedException {
+        AtomicInteger passes = new AtomicInteger();
+        CompletableFuture<Void> firstPassMayEnd = new CompletableFuture<>();
+        // The first pass looks before the woken-for work exists and ends only when let.
+        RepeatingPass pass =
+                new RepeatingPass(
+                        "test wake during pass",
+                        () ->
+                                passes.incrementAndGet() == 1
+                                        ? Uni.createFrom().completionStage(firstPassMayEnd)
+                                        : Uni.createFrom().voidItem());
+        pass.start(vertx, Duration.ofMinutes(10));
+        pass.wake();
+        assertThat(within(Duration.ofSeconds(2), () -> passes.get() == 1)).isTrue();
+
+        pass.wake();
+        firstPassMayEnd.complete(null);
+
+        assertThat(within(Duration.ofSeconds(2), () -> passes.get() == 2))
+                .as("a second pass for the wake that came during the first")
+                .isTrue();
+        Thread.sleep(200);
+        assertThat(passes).as("and no more").hasValue(2);
+        pass.stop();
     }
 
     private static boolean within(Duration limit, BooleanSupplier condition)
