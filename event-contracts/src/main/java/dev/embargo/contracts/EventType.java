@@ -3,6 +3,8 @@ package dev.embargo.contracts;
 import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
+import dev.embargo.contracts.partner.PartnerAcknowledged;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
@@ -100,6 +102,11 @@ public enum EventType {
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
+    /** Partners' answers to a pre-advisory travel with the advisory's own events, in its order. */
+    PARTNER_ACKNOWLEDGED(
+            "partner.acknowledged", 1, Topics.ADVISORY_LIFECYCLE, PartnerAcknowledged.class),
+    PARTNER_STATEMENT_MADE(
+            "partner.statement.made", 1, Topics.ADVISORY_LIFECYCLE, PartnerStatementMade.class),
     PROGRAM_POLICY_PUBLISHED(
             "program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
@@ -504,6 +505,39 @@ class EventCodecTest {
                         false,
                         published.publishedAt());
         assertThatThrownBy(() -> codec.encode(badCve)).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aPartnerStatementRoundTripsAndRefusesAJustificationOutsideCsafVex() {
+        PartnerStatementMade notAffected =
+                new PartnerStatementMade(
+                        UUID.randomUUID().toString(),
+                        "moqtail",
+                        UUID.randomUUID().toString(),
+                        "Debian",
+                        "moqtail-broker",
+                        "not_affected",
+                        "vulnerable_code_not_in_execute_path",
+                        null,
+                        "need_more_time",
+                        Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(codec.decode("partner.statement.made.v1", codec.encode(notAffected)))
+                .isEqualTo(notAffected);
+
+        PartnerStatementMade unknownJustification =
+                new PartnerStatementMade(
+                        notAffected.advisoryId(),
+                        "moqtail",
+                        notAffected.partnerId(),
+                        "Debian",
+                        "moqtail-broker",
+                        "not_affected",
+                        "we_think_so",
+                        null,
+                        null,
+                        notAffected.statedAt());
+        assertThatThrownBy(() -> codec.encode(unknownJustification))
+                .isInstanceOf(InvalidEventException.class);
     }
 
     @Test
