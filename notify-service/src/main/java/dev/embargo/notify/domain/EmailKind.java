@@ -30,6 +30,11 @@ public enum EmailKind {
      * only the program).
      */
     PRE_ADVISORY("pre-advisory", "Embargoed pre-advisory (TLP:AMBER)", false),
+    /**
+     * Warns a program's team, once per lift time, that partners told of an advisory are not ready
+     * for its lift.
+     */
+    PARTNERS_NOT_READY("partners-not-ready", "Partners not ready for the lift", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
     WEBHOOK_ENDPOINT_DISABLED(
             "webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);
