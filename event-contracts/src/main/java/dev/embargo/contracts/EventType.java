@@ -1,6 +1,7 @@
 package dev.embargo.contracts;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
 import dev.embargo.contracts.partner.PartnerAcknowledged;
@@ -100,6 +101,8 @@ public enum EventType {
             "cve.record.published", 1, Topics.REPORT_LIFECYCLE, CveRecordPublished.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
+    PREADVISORY_LIFT_MOVED(
+            "preadvisory.lift.moved", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryLiftMoved.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
     /** Partners' answers to a pre-advisory travel with the advisory's own events, in its order. */

@@ -30,6 +30,9 @@ public enum EmailKind {
      * only the program).
      */
     PRE_ADVISORY("pre-advisory", "Embargoed pre-advisory (TLP:AMBER)", false),
+    /** Tells a partner holding a pre-advisory that its lift moved (no embargoed content). */
+    PRE_ADVISORY_LIFT_MOVED(
+            "pre-advisory-lift-moved", "The embargo of a pre-advisory lifts at a new time", false),
     /**
      * Warns a program's team, once per lift time, that partners told of an advisory are not ready
      * for its lift.

@@ -1,9 +1,11 @@
 package dev.embargo.notify.messaging;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
+import dev.embargo.notify.service.LiftMoves;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
 import dev.embargo.notify.service.ReporterNotifications;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails.
+ * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails
+ * (pre-advisories, their moved lifts, publications).
  */
 @ApplicationScoped
 public class AdvisoryLifecycleConsumer {
@@ -25,7 +28,10 @@ public class AdvisoryLifecycleConsumer {
     private final ReporterNotifications reporters;
 
     AdvisoryLifecycleConsumer(
-            InboundEvents inbound, PreAdvisoryFanOut fanOut, ReporterNotifications reporters) {
+            InboundEvents inbound,
+            PreAdvisoryFanOut fanOut,
+            LiftMoves liftMoves,
+            ReporterNotifications reporters) {
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.reporters = reporters;
@@ -34,6 +40,9 @@ public class AdvisoryLifecycleConsumer {
                         .onWithEnvelope(
                                 PreAdvisoryReleased.class,
                                 (released, event) -> fanOut.fanOut(released, event.id()))
+                        .onWithEnvelope(
+                                PreAdvisoryLiftMoved.class,
+                                (moved, event) -> liftMoves.apply(moved, event.id()))
                         .on(AdvisoryPublished.class, reporters::queueAdvisoryPublished);
     }
 

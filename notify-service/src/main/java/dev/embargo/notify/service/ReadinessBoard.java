@@ -36,16 +36,20 @@ public class ReadinessBoard {
 
     /**
      * The lift is the advisory service's: moving it there is audited and bounded by the policy (the
-     * program's disclosure deadline, each told group's maximum embargo).
+     * program's disclosure deadline, each told group's maximum embargo), and partners holding the
+     * pre-advisory are told (see {@link LiftMoves}).
      */
     static final LiftMove MOVE_LIFT =
             new LiftMove(
                     "advisory",
                     "PUT",
-                    "/api/v1/advisories/{advisoryId}/embargo",
-                    "Body {\"liftAt\": \"<instant>\"}; coordinators and admins. Refused (422)"
-                            + " beyond the program's disclosure deadline or a told group's maximum"
-                            + " embargo; audited as lift-scheduled.");
+                    "/api/v1/advisories/{id}/embargo",
+                    "{id}: the advisory's id at advisory (the board's advisory is its public id)."
+                            + " Body {\"liftAt\": \"<instant>\"}; coordinators and admins."
+                            + " Refused (422) beyond the program's disclosure deadline or a told"
+                            + " group's maximum embargo; audited as lift-scheduled. Partners"
+                            + " holding the pre-advisory are told the new time"
+                            + " (preadvisory.lift.moved).");
 
     private final AdvisoryLiftRepository lifts;
     private final PartnerLinkRepository links;

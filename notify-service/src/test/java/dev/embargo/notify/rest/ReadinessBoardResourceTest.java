@@ -66,7 +66,7 @@ class ReadinessBoardResourceTest {
                 .body("partners.find { it.name == 'Ready vendor' }.readiness", equalTo("ready"))
                 .body("partners.find { it.name == 'Silent vendor' }.acknowledgedAt", nullValue())
                 .body("warnedAt", nullValue())
-                .body("moveLift.path", equalTo("/api/v1/advisories/{advisoryId}/embargo"));
+                .body("moveLift.path", equalTo("/api/v1/advisories/{id}/embargo"));
     }
 
     @Test
