@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff console in a real Chromium, signed in through Keycloak's login page: what each role
- * sees, policy files with their validation errors, a partner's delivery log with replay, and an
- * embargoed advisory on the calendar with its publication previewed in every format.
+ * sees, policy files with their validation errors, a partner's delivery log with replay and the
+ * readiness board of its pre-advisory, and an embargoed advisory on the calendar with its
+ * publication previewed in every format.
  */
 @ExtendWith(EmbargoStack.class)
 class StaffConsoleIT {
@@ -140,25 +141,28 @@ class StaffConsoleIT {
                                     + "/endpoints")
                     .then()
                     .statusCode(201);
-            given().auth()
-                    .oauth2(coordinatorToken)
-                    .contentType(ContentType.JSON)
-                    .body(
-                            Map.of(
-                                    "program",
-                                    "moqtail",
-                                    "title",
-                                    "Console replay " + group,
-                                    "summary",
-                                    "Embargoed details",
-                                    "embargoUntil",
-                                    Instant.now().plus(Duration.ofDays(5)).toString(),
-                                    "partnerGroups",
-                                    List.of(group)))
-                    .when()
-                    .post(stack.serviceUrl("advisory") + "/api/v1/pre-advisories")
-                    .then()
-                    .statusCode(201);
+            String preAdvisoryId =
+                    given().auth()
+                            .oauth2(coordinatorToken)
+                            .contentType(ContentType.JSON)
+                            .body(
+                                    Map.of(
+                                            "program",
+                                            "moqtail",
+                                            "title",
+                                            "Console replay " + group,
+                                            "summary",
+                                            "Embargoed details",
+                                            "embargoUntil",
+                                            Instant.now().plus(Duration.ofDays(5)).toString(),
+                                            "partnerGroups",
+                                            List.of(group)))
+                            .when()
+                            .post(stack.serviceUrl("advisory") + "/api/v1/pre-advisories")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> receivers.at("/console").size() == 1);
 
@@ -174,6 +178,15 @@ class StaffConsoleIT {
             List<WebhookReceivers.Received> received = receivers.at("/console");
             assertThat(received.get(1).webhookId()).isEqualTo(received.get(0).webhookId());
             assertThat(coordinator.locator("#partner-status").innerText()).isNotBlank();
+
+            coordinator.navigate(
+                    stack.serviceUrl("triage") + "/console/#/readiness/" + preAdvisoryId);
+            coordinator.locator("#readiness-board tbody tr").first().waitFor();
+            assertThat(coordinator.locator("#readiness-summary").innerText())
+                    .contains("1 received, 0 acknowledged");
+            assertThat(coordinator.locator("#readiness-board tbody tr").innerText())
+                    .contains("Console partner " + group)
+                    .contains("not reported");
         }
     }
 

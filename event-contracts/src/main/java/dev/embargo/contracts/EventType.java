@@ -4,8 +4,11 @@ import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.AdvisorySuperseded;
 import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
 import dev.embargo.contracts.advisory.CveRecordRejected;
+import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.contracts.notification.WebhookFailed;
+import dev.embargo.contracts.partner.PartnerAcknowledged;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
@@ -110,6 +113,8 @@ public enum EventType {
             "cve.record.published", 1, Topics.REPORT_LIFECYCLE, CveRecordPublished.class),
     PREADVISORY_RELEASED(
             "preadvisory.released", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryReleased.class),
+    PREADVISORY_LIFT_MOVED(
+            "preadvisory.lift.moved", 1, Topics.ADVISORY_LIFECYCLE, PreAdvisoryLiftMoved.class),
     ADVISORY_PUBLISHED("advisory.published", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryPublished.class),
     ADVISORY_WITHDRAWN("advisory.withdrawn", 1, Topics.ADVISORY_LIFECYCLE, AdvisoryWithdrawn.class),
     ADVISORY_SUPERSEDED(
@@ -118,6 +123,11 @@ public enum EventType {
     CVE_RECORD_REJECTED(
             "cve.record.rejected", 1, Topics.ADVISORY_LIFECYCLE, CveRecordRejected.class),
     WEBHOOK_FAILED("webhook.failed", 1, Topics.WEBHOOK_DEAD_LETTERS, WebhookFailed.class),
+    /** Partners' answers to a pre-advisory travel with the advisory's own events, in its order. */
+    PARTNER_ACKNOWLEDGED(
+            "partner.acknowledged", 1, Topics.ADVISORY_LIFECYCLE, PartnerAcknowledged.class),
+    PARTNER_STATEMENT_MADE(
+            "partner.statement.made", 1, Topics.ADVISORY_LIFECYCLE, PartnerStatementMade.class),
     PROGRAM_POLICY_PUBLISHED(
             "program.policy.published", 1, Topics.PROGRAM_POLICIES, ProgramPolicyPublished.class);
 

@@ -7,6 +7,7 @@ import dev.embargo.contracts.advisory.AdvisoryPublished;
 import dev.embargo.contracts.advisory.AdvisorySuperseded;
 import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
 import dev.embargo.contracts.advisory.CveRecordRejected;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
@@ -616,6 +617,39 @@ class EventCodecTest {
                 new AdvisoryWithdrawn(
                         advisory, "EMB-2026-0007", "moqtail", 2, "t", null, page, "", at);
         assertThatThrownBy(() -> codec.encode(unexplained))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aPartnerStatementRoundTripsAndRefusesAJustificationOutsideCsafVex() {
+        PartnerStatementMade notAffected =
+                new PartnerStatementMade(
+                        UUID.randomUUID().toString(),
+                        "moqtail",
+                        UUID.randomUUID().toString(),
+                        "Debian",
+                        "moqtail-broker",
+                        "not_affected",
+                        "vulnerable_code_not_in_execute_path",
+                        null,
+                        "need_more_time",
+                        Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(codec.decode("partner.statement.made.v1", codec.encode(notAffected)))
+                .isEqualTo(notAffected);
+
+        PartnerStatementMade unknownJustification =
+                new PartnerStatementMade(
+                        notAffected.advisoryId(),
+                        "moqtail",
+                        notAffected.partnerId(),
+                        "Debian",
+                        "moqtail-broker",
+                        "not_affected",
+                        "we_think_so",
+                        null,
+                        null,
+                        notAffected.statedAt());
+        assertThatThrownBy(() -> codec.encode(unknownJustification))
                 .isInstanceOf(InvalidEventException.class);
     }
 

@@ -94,6 +94,8 @@ final class ServiceEnvironment {
             // for the scan.
             environment.put("EMBARGO_CLOCK_ADJUSTABLE", "true");
             environment.put("EMBARGO_DEADLINE_SCAN_INTERVAL", "1s");
+            // ... nor for notify's check of partners not ready for a lift.
+            environment.put("EMBARGO_PARTNER_WARNING_POLL_INTERVAL", "1s");
             environment.put("EMBARGO_MAIL_INTAKE_POLL_INTERVAL", "500ms");
             // OutboxRetentionIT plants old rows and waits for them to go.
             environment.put("EMBARGO_OUTBOX_PURGE_INTERVAL", "1s");

@@ -194,12 +194,23 @@ public class Embargoes {
                                                                 advisory.updatedAt =
                                                                         now.atOffset(
                                                                                 ZoneOffset.UTC);
-                                                                return audit.record(
-                                                                                advisory.id,
-                                                                                "lift-scheduled",
+                                                                return preAdvisories
+                                                                        .moveLift(
+                                                                                found.getItem3(),
+                                                                                lift,
                                                                                 actor,
-                                                                                "Lift at " + lift,
                                                                                 now)
+                                                                        .chain(
+                                                                                moved ->
+                                                                                        audit
+                                                                                                .record(
+                                                                                                        advisory.id,
+                                                                                                        "lift-scheduled",
+                                                                                                        actor,
+                                                                                                        liftScheduled(
+                                                                                                                lift,
+                                                                                                                moved),
+                                                                                                        now))
                                                                         .chain(
                                                                                 () ->
                                                                                         advisories
@@ -382,6 +393,15 @@ public class Embargoes {
                                                                                                                                 advisory));
                                                                                     });
                                                                 })));
+    }
+
+    /** The audit line of a lift time set, naming how many pre-advisories' partners were told. */
+    private static String liftScheduled(Instant lift, int preAdvisoriesMoved) {
+        return "Lift at "
+                + lift
+                + (preAdvisoriesMoved == 0
+                        ? ""
+                        : "; partners of " + preAdvisoriesMoved + " pre-advisories told");
     }
 
     /** What partners are told: enough to prepare a fix, nothing about the reporter. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.advisory.domain.PreAdvisory;
 import dev.embargo.advisory.repository.PreAdvisoryRepository;
+import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.id.TimeOrderedIds;
@@ -109,6 +110,32 @@ public class PreAdvisories {
                                                 releasedBy,
                                                 released.releasedAt.toInstant())))
                 .replaceWith(released);
+    }
+
+    /**
+     * Moves the lift of pre-advisories partners already hold and stages {@code
+     * preadvisory.lift.moved} for each whose lift changes, so notify tells their partners; in the
+     * caller's transaction. The number of pre-advisories moved.
+     */
+    Uni<Integer> moveLift(List<PreAdvisory> told, Instant liftAt, String movedBy, Instant now) {
+        List<PreAdvisoryLiftMoved> moved =
+                told.stream()
+                        .filter(preAdvisory -> !preAdvisory.embargoUntil.toInstant().equals(liftAt))
+                        .map(
+                                preAdvisory -> {
+                                    Instant previous = preAdvisory.embargoUntil.toInstant();
+                                    preAdvisory.embargoUntil = liftAt.atOffset(ZoneOffset.UTC);
+                                    return new PreAdvisoryLiftMoved(
+                                            preAdvisory.id.toString(),
+                                            preAdvisory.programSlug,
+                                            List.of(preAdvisory.partnerGroups.split(",")),
+                                            liftAt,
+                                            previous,
+                                            movedBy,
+                                            now);
+                                })
+                        .toList();
+        return outbox.stageAll(moved).replaceWith(moved.size());
     }
 
     /** The pre-advisories of an advisory, oldest first. */

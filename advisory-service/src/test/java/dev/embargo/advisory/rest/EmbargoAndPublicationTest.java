@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,48 @@ class EmbargoAndPublicationTest {
                 .statusCode(200)
                 .body("id", hasItem(id));
         assertNothingPublic(scheduled.advisory().publicId, scheduled.content().title());
+    }
+
+    @Test
+    void movingTheLiftAfterAPreAdvisoryTellsItsPartnersTheNewTimeOnceAndAuditsIt()
+            throws Exception {
+        Instant firstLift = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        AdvisoryDetails scheduled = fixtures.scheduled(MOQTAIL, firstLift);
+        String advisory = ADVISORIES + scheduled.advisory().id;
+        String preAdvisory =
+                send(
+                                "POST",
+                                advisory + "/pre-advisories",
+                                Map.of("partnerGroups", List.of("downstream-brokers")))
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        Instant movedLift = firstLift.plus(Duration.ofDays(1));
+
+        send("PUT", advisory + "/embargo", Map.of("liftAt", movedLift.toString())).statusCode(200);
+        send("PUT", advisory + "/embargo", Map.of("liftAt", movedLift.toString())).statusCode(200);
+        send(
+                        "PUT",
+                        advisory + "/embargo",
+                        Map.of("liftAt", Instant.now().plus(Duration.ofDays(30)).toString()))
+                .statusCode(422);
+
+        List<String> moves =
+                fixtures.texts(
+                        "select payload from outbox_event where event_type = ? and event_key = ?",
+                        "preadvisory.lift.moved.v1",
+                        preAdvisory);
+        assertThat(moves).hasSize(1);
+        JsonNode move = JSON.readTree(moves.getFirst());
+        assertThat(Instant.parse(move.get("embargoUntil").asText())).isEqualTo(movedLift);
+        assertThat(Instant.parse(move.get("previousEmbargoUntil").asText())).isEqualTo(firstLift);
+        given().when()
+                .get(advisory + "/audit")
+                .then()
+                .statusCode(200)
+                .body(
+                        "detail",
+                        hasItem("Lift at " + movedLift + "; partners of 1 pre-advisories told"));
     }
 
     @Test

@@ -65,6 +65,13 @@ public final class Partners {
 
     /** Releases a pre-advisory of moqtail, embargoed for five days, to the groups; its id. */
     public String releasePreAdvisory(String title, List<String> groups) {
+        return releasePreAdvisory(title, groups, Instant.now().plus(Duration.ofDays(5)));
+    }
+
+    /**
+     * Releases a pre-advisory of moqtail, embargoed until {@code liftAt}, to the groups; its id.
+     */
+    public String releasePreAdvisory(String title, List<String> groups, Instant liftAt) {
         return given().auth()
                 .oauth2(coordinator)
                 .contentType(ContentType.JSON)
@@ -77,7 +84,7 @@ public final class Partners {
                                 "summary",
                                 "Embargoed details of " + title,
                                 "embargoUntil",
-                                Instant.now().plus(Duration.ofDays(5)).toString(),
+                                liftAt.toString(),
                                 "partnerGroups",
                                 groups))
                 .when()

@@ -35,6 +35,14 @@ public enum EmailKind {
      * or its CVE record rejected (all public; the subject names the advisory and the change).
      */
     ADVISORY_CHANGED("advisory-changed", "Published advisory changed", false),
+    /** Tells a partner holding a pre-advisory that its lift moved (no embargoed content). */
+    PRE_ADVISORY_LIFT_MOVED(
+            "pre-advisory-lift-moved", "The embargo of a pre-advisory lifts at a new time", false),
+    /**
+     * Warns a program's team, once per lift time, that partners told of an advisory are not ready
+     * for its lift.
+     */
+    PARTNERS_NOT_READY("partners-not-ready", "Partners not ready for the lift", false),
     /** Tells a partner that notify stopped sending to one of its endpoints. */
     WEBHOOK_ENDPOINT_DISABLED(
             "webhook-endpoint-disabled", "Embargo webhook endpoint disabled", false);

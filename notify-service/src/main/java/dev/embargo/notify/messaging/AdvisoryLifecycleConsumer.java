@@ -8,6 +8,8 @@ import dev.embargo.contracts.advisory.PreAdvisoryReleased;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.AdvisoryChangeFanOut;
+import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
+import dev.embargo.notify.service.LiftMoves;
 import dev.embargo.notify.service.PreAdvisoryFanOut;
 import dev.embargo.notify.service.PublicEvent;
 import dev.embargo.notify.service.ReporterNotifications;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Turns advisory events into what partners and reporters are owed: webhook deliveries and emails
- * (pre-advisories, and changes to published advisories).
+ * (pre-advisories, their moved lifts, publications and changes to published advisories).
  */
 @ApplicationScoped
 public class AdvisoryLifecycleConsumer {
@@ -34,6 +36,7 @@ public class AdvisoryLifecycleConsumer {
     AdvisoryLifecycleConsumer(
             InboundEvents inbound,
             PreAdvisoryFanOut fanOut,
+            LiftMoves liftMoves,
             ReporterNotifications reporters,
             AdvisoryChangeFanOut changes,
             Subscriptions subscriptions) {
@@ -45,6 +48,9 @@ public class AdvisoryLifecycleConsumer {
                         .onWithEnvelope(
                                 PreAdvisoryReleased.class,
                                 (released, event) -> fanOut.fanOut(released, event.id()))
+                        .onWithEnvelope(
+                                PreAdvisoryLiftMoved.class,
+                                (moved, event) -> liftMoves.apply(moved, event.id()))
                         .onWithEnvelope(
                                 AdvisoryPublished.class,
                                 (published, event) ->

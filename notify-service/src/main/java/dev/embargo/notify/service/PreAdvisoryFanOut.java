@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,8 @@ import org.jboss.logging.Logger;
  * groups that follows its program, and one email to each such partner's contact, in the consumer's
  * transaction: the event is taken once, and the deliveries with it. Each body is fixed (and sealed)
  * now, so every try sends the same; each copy carries its own {@link Watermark}, so a leaked copy
- * names the partner, and the channel, it was sent to.
+ * names the partner, and the channel, it was sent to. Every copy of a partner carries the same
+ * capability link, through which the partner answers (see {@link PartnerAnswers}).
  */
 @ApplicationScoped
 public class PreAdvisoryFanOut {
@@ -50,6 +50,7 @@ public class PreAdvisoryFanOut {
     private final EmailDetails details;
     private final FieldCipher cipher;
     private final ObjectMapper json;
+    private final PartnerLinks links;
 
     PreAdvisoryFanOut(
             PartnerRepository partners,
@@ -58,7 +59,8 @@ public class PreAdvisoryFanOut {
             EmailDeliveryRepository emails,
             EmailDetails details,
             FieldCipher cipher,
-            ObjectMapper json) {
+            ObjectMapper json,
+            PartnerLinks links) {
         this.partners = partners;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -66,6 +68,7 @@ public class PreAdvisoryFanOut {
         this.details = details;
         this.cipher = cipher;
         this.json = json;
+        this.links = links;
     }
 
     public Uni<Void> fanOut(PreAdvisoryReleased released, String eventId) {
@@ -92,84 +95,99 @@ public class PreAdvisoryFanOut {
                                         released.partnerGroups());
                                 return Uni.createFrom().voidItem();
                             }
-                            return endpoints
-                                    .list("partnerId in ?1", receiving.keySet())
+                            OffsetDateTime now =
+                                    OffsetDateTime.now(ZoneOffset.UTC)
+                                            .truncatedTo(ChronoUnit.MICROS);
+                            String advisoryRef = body.path("data").path("advisory").asText(null);
+                            return links.issue(released, advisoryRef, receiving.values(), now)
                                     .chain(
-                                            targets -> {
-                                                OffsetDateTime now =
-                                                        OffsetDateTime.now(ZoneOffset.UTC)
-                                                                .truncatedTo(ChronoUnit.MICROS);
-                                                List<WebhookDelivery> queued =
-                                                        targets.stream()
-                                                                .map(
-                                                                        endpoint -> {
-                                                                            Watermark watermark =
-                                                                                    Watermark
-                                                                                            .random();
-                                                                            WebhookDelivery
-                                                                                    delivery =
-                                                                                            new WebhookDelivery();
-                                                                            delivery.id =
-                                                                                    TimeOrderedIds
-                                                                                            .next();
-                                                                            delivery.endpointId =
-                                                                                    endpoint.id;
-                                                                            delivery.partnerId =
-                                                                                    endpoint.partnerId;
-                                                                            delivery.sourceEventId =
-                                                                                    eventId;
-                                                                            delivery.eventType =
-                                                                                    TYPE;
-                                                                            delivery.watermark =
-                                                                                    watermark
-                                                                                            .code();
-                                                                            delivery.sealedPayload =
-                                                                                    cipher.seal(
-                                                                                            write(
-                                                                                                    watermarked(
-                                                                                                            body,
-                                                                                                            watermark,
-                                                                                                            receiving
-                                                                                                                    .get(
-                                                                                                                            endpoint.partnerId))));
-                                                                            delivery.status =
-                                                                                    WebhookStatus
-                                                                                            .PENDING;
-                                                                            delivery.nextAttemptAt =
-                                                                                    now;
-                                                                            delivery.createdAt =
-                                                                                    now;
-                                                                            return delivery;
-                                                                        })
-                                                                .toList();
-                                                return deliveries
-                                                        .persist(queued)
-                                                        .chain(
-                                                                () ->
-                                                                        emails.persist(
-                                                                                emailCopies(
-                                                                                        receiving
-                                                                                                .values(),
+                                            answerUrls ->
+                                                    queueCopies(
+                                                            released,
+                                                            eventId,
+                                                            body,
+                                                            new Recipients(receiving, answerUrls),
+                                                            now));
+                        });
+    }
+
+    /** The partners a pre-advisory reaches, and each one's capability link. */
+    private record Recipients(Map<UUID, Partner> partners, Map<UUID, String> answerUrls) {}
+
+    private ObjectNode copyFor(
+            Recipients recipients, ObjectNode body, Watermark watermark, UUID partnerId) {
+        return watermarked(
+                body,
+                watermark,
+                recipients.partners().get(partnerId),
+                recipients.answerUrls().get(partnerId));
+    }
+
+    private Uni<Void> queueCopies(
+            PreAdvisoryReleased released,
+            String eventId,
+            ObjectNode body,
+            Recipients recipients,
+            OffsetDateTime now) {
+        return endpoints
+                .list("partnerId in ?1", recipients.partners().keySet())
+                .chain(
+                        targets -> {
+                            List<WebhookDelivery> queued =
+                                    targets.stream()
+                                            .map(
+                                                    endpoint -> {
+                                                        Watermark watermark = Watermark.random();
+                                                        WebhookDelivery delivery =
+                                                                new WebhookDelivery();
+                                                        delivery.id = TimeOrderedIds.next();
+                                                        delivery.endpointId = endpoint.id;
+                                                        delivery.partnerId = endpoint.partnerId;
+                                                        delivery.sourceEventId = eventId;
+                                                        delivery.eventType = TYPE;
+                                                        delivery.watermark = watermark.code();
+                                                        delivery.sealedPayload =
+                                                                cipher.seal(
+                                                                        write(
+                                                                                copyFor(
+                                                                                        recipients,
                                                                                         body,
-                                                                                        released,
-                                                                                        now)));
-                                            });
+                                                                                        watermark,
+                                                                                        endpoint.partnerId)));
+                                                        delivery.status = WebhookStatus.PENDING;
+                                                        delivery.nextAttemptAt = now;
+                                                        delivery.createdAt = now;
+                                                        return delivery;
+                                                    })
+                                            .toList();
+                            return deliveries
+                                    .persist(queued)
+                                    .chain(
+                                            () ->
+                                                    emails.persist(
+                                                            emailCopies(
+                                                                    recipients,
+                                                                    body,
+                                                                    released,
+                                                                    now)));
                         });
     }
 
     /** One email per partner with a contact: the same pre-advisory, with a watermark of its own. */
     private List<EmailDelivery> emailCopies(
-            Collection<Partner> receiving,
+            Recipients recipients,
             ObjectNode body,
             PreAdvisoryReleased released,
             OffsetDateTime now) {
-        return receiving.stream()
+        return recipients.partners().values().stream()
                 .filter(partner -> partner.sealedContact != null)
                 .map(
                         partner -> {
                             Watermark watermark = Watermark.random();
                             ObjectNode data =
-                                    (ObjectNode) watermarked(body, watermark, partner).get("data");
+                                    (ObjectNode)
+                                            copyFor(recipients, body, watermark, partner.id)
+                                                    .get("data");
                             EmailDelivery email =
                                     EmailDelivery.pending(
                                             null,
@@ -200,9 +218,11 @@ public class PreAdvisoryFanOut {
 
     /**
      * This partner's copy: the distribution line names the recipient and the watermark's reference;
-     * the summary and description carry it invisibly too (see {@link Watermark}).
+     * the summary and description carry it invisibly too (see {@link Watermark}); {@code answerUrl}
+     * is the partner's capability link for answering (see {@link PartnerLinks}).
      */
-    private ObjectNode watermarked(ObjectNode body, Watermark watermark, Partner partner) {
+    private ObjectNode watermarked(
+            ObjectNode body, Watermark watermark, Partner partner, String answerUrl) {
         ObjectNode copy = body.deepCopy();
         ObjectNode data = (ObjectNode) copy.get("data");
         for (String field : List.of("summary", "description")) {
@@ -211,6 +231,7 @@ public class PreAdvisoryFanOut {
             }
         }
         data.put("watermark", watermark.code());
+        data.put("answerUrl", answerUrl);
         data.put(
                 "distribution",
                 "TLP:AMBER. Prepared for "

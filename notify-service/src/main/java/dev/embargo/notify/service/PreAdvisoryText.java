@@ -29,7 +29,10 @@ final class PreAdvisoryText {
                     Map.entry("description", "Description"),
                     Map.entry("affected", "Affected"),
                     Map.entry("remediation", "Remediation"),
-                    Map.entry("workarounds", "Workarounds"));
+                    Map.entry("workarounds", "Workarounds"),
+                    Map.entry(
+                            "answerUrl",
+                            "Acknowledge, state your products' status and your readiness at"));
 
     private PreAdvisoryText() {}
 

@@ -16,14 +16,19 @@ public final class PreAdvisories {
 
     public static PreAdvisoryReleased released(
             FieldCipher cipher, String program, String group, String title) {
+        return released(cipher, program, group, title, Instant.now().plus(5, ChronoUnit.DAYS));
+    }
+
+    public static PreAdvisoryReleased released(
+            FieldCipher cipher, String program, String group, String title, Instant liftAt) {
         String document =
-                "{\"title\":\"%s\",\"summary\":\"Embargoed details of %s\"}"
+                "{\"advisory\":\"EMB-2026-0042\",\"title\":\"%s\",\"summary\":\"Embargoed details of %s\"}"
                         .formatted(title, title);
         return new PreAdvisoryReleased(
                 UUID.randomUUID().toString(),
                 program,
                 List.of(group),
-                Instant.now().plus(5, ChronoUnit.DAYS),
+                liftAt,
                 cipher.seal(document),
                 "cora",
                 Instant.now());

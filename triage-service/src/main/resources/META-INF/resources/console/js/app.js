@@ -21,6 +21,7 @@ const ROUTES = [
   { path: 'programs', page: 'programs', section: 'programs' },
   { path: 'partners', page: 'partners', section: 'partners' },
   { path: 'partners/:id', page: 'partner', section: 'partners' },
+  { path: 'readiness/:id', page: 'readiness', section: 'partners' },
   { path: 'advisories', page: 'advisories', section: 'advisories' },
   { path: 'advisories/:id', page: 'advisory', section: 'advisories' },
 ];

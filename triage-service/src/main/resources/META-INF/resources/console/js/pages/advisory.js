@@ -272,6 +272,8 @@ export async function render(main, params) {
         tellForm.reset();
         await loadAudit();
         say(`Pre-advisory sent to ${released.partnerGroups.join(', ')}, embargoed until ${localValue(released.embargoUntil).replace('T', ' ')} UTC.`);
+        tellErrors.append(h('p', {}, h('a', { id: 'readiness-link', href: `#/readiness/${encodeURIComponent(released.id)}` },
+          'Partner readiness for this pre-advisory')));
       } catch (error) {
         refusal(tellErrors, error);
         say('The pre-advisory was not sent.');
