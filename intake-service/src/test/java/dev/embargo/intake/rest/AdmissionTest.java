@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.service.Admission;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
@@ -20,24 +21,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * New reports are admitted as fast as triage reads them. The tests give {@link Admission} triage's
- * backlog themselves (the module's tests do not measure it): intake's defaults, busy from 1 500
- * events, full from 15 000, ten reports a minute per network while busy.
+ * backlog themselves (the module's tests do not measure it), around the configured bounds; ten
+ * reports a minute per network while busy.
  */
 @QuarkusTest
 class AdmissionTest {
 
-    private static final long BUSY = 1_500;
-    private static final long FULL = 15_000;
     private static final int BUSY_PER_NETWORK_PER_MINUTE = 10;
     private static final AtomicInteger NEXT_NETWORK = new AtomicInteger(1);
 
     @Inject Admission admission;
+
+    /** The bounds this stack runs with (the test stack's, smaller than intake's defaults). */
+    @Inject IntakeConfig config;
+
+    private long busy;
+    private long full;
 
     @TestHTTPResource(value = "health/ready", management = true)
     URI readiness;
 
     @BeforeEach
     void seedPrograms() {
+        busy = config.admission().busyBacklog();
+        full = config.admission().maxBacklog();
         Programs.publishSeeds();
     }
 
@@ -49,7 +56,7 @@ class AdmissionTest {
     @Test
     void belowTheBusyBacklogANetworkMaySubmitBeyondItsBusyAllowance() {
         String network = freshNetwork();
-        admission.backlogMeasured(BUSY - 3 * BUSY_PER_NETWORK_PER_MINUTE);
+        admission.backlogMeasured(busy - 3 * BUSY_PER_NETWORK_PER_MINUTE);
 
         for (int host = 1; host <= 2 * BUSY_PER_NETWORK_PER_MINUTE; host++) {
             submitFrom(network + host).then().statusCode(201);
@@ -65,7 +72,7 @@ class AdmissionTest {
             submitFrom(flooding + host).then().statusCode(201);
         }
 
-        admission.backlogMeasured(BUSY);
+        admission.backlogMeasured(busy);
 
         submitFrom(flooding + 100)
                 .then()
@@ -85,19 +92,19 @@ class AdmissionTest {
 
     @Test
     void reportsAdmittedSinceTheLastMeasurementCountTowardsTheBacklog() {
-        admission.backlogMeasured(BUSY - 2);
+        admission.backlogMeasured(busy - 2);
         String flooding = freshNetwork();
         for (int host = 1; host <= BUSY_PER_NETWORK_PER_MINUTE; host++) {
             submitFrom(flooding + host).then().statusCode(201);
         }
 
-        assertThat(admission.backlog()).isEqualTo(BUSY - 2 + BUSY_PER_NETWORK_PER_MINUTE);
+        assertThat(admission.backlog()).isEqualTo(busy - 2 + BUSY_PER_NETWORK_PER_MINUTE);
         submitFrom(flooding + 100).then().statusCode(429);
     }
 
     @Test
     void pastTheMaximumBacklogEveryReportIsRefusedWith503AndIntakeStaysReady() {
-        admission.backlogMeasured(FULL);
+        admission.backlogMeasured(full);
 
         Response refused = submitFrom(freshNetwork() + 1);
 
@@ -105,10 +112,11 @@ class AdmissionTest {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://embargo.dev/problems/backlog-full"));
-        assertThat(Integer.parseInt(refused.header("Retry-After"))).isEqualTo(15);
+        assertThat(Long.parseLong(refused.header("Retry-After")))
+                .isEqualTo(config.admission().retryAfter().toSeconds());
         given().when().get(readiness).then().statusCode(200);
 
-        admission.backlogMeasured(FULL - 1);
+        admission.backlogMeasured(full - 1);
         submitFrom(freshNetwork() + 1).then().statusCode(201);
     }
 
