@@ -1,6 +1,5 @@
 package dev.embargo.notify.service;
 
-import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.notify.config.PartnerLinkConfig;
@@ -54,7 +53,6 @@ public class LiftReadinessWarnings {
     private final ProgramContacts teams;
     private final EmailDeliveryRepository emails;
     private final EmailDetails details;
-    private final FieldCipher cipher;
     private final PartnerLinkConfig config;
     private final MeterRegistry registry;
     private final RepeatingPass pass = new RepeatingPass("Lift readiness warnings", this::warnDue);
@@ -66,7 +64,6 @@ public class LiftReadinessWarnings {
             ProgramContacts teams,
             EmailDeliveryRepository emails,
             EmailDetails details,
-            FieldCipher cipher,
             PartnerLinkConfig config,
             MeterRegistry registry) {
         this.lifts = lifts;
@@ -75,7 +72,6 @@ public class LiftReadinessWarnings {
         this.teams = teams;
         this.emails = emails;
         this.details = details;
-        this.cipher = cipher;
         this.config = config;
         this.registry = registry;
     }
@@ -146,10 +142,10 @@ public class LiftReadinessWarnings {
                 notReady.stream()
                         .map(link -> "- " + names.get(link.partnerId) + ": " + stateOf(link))
                         .collect(Collectors.joining("\n"));
-        return teams.of(lift.programSlug)
+        return teams.find(lift.programSlug)
                 .chain(
-                        addresses -> {
-                            if (addresses.isEmpty()) {
+                        team -> {
+                            if (team != null && team.addresses().isEmpty()) {
                                 LOG.warnf(
                                         "Program %s lists no contact address: nobody to warn that"
                                                 + " partners are not ready for the lift of %s",
@@ -163,7 +159,7 @@ public class LiftReadinessWarnings {
                                             lift.advisoryId + "@" + lift.embargoUntil.toInstant(),
                                             null,
                                             lift.programSlug,
-                                            cipher.seal(String.join("\n", addresses)),
+                                            null, // the team's, when sent (see EmailDispatcher)
                                             now);
                             warning.details =
                                     details.write(
