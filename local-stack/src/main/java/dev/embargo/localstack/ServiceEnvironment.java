@@ -100,7 +100,7 @@ final class ServiceEnvironment {
             // A flood FloodIT can make on a shared 2-core machine reaches these, and what queues
             // ahead of its bystander's report stays what such a machine works off in seconds;
             // the defaults need a larger flood.
-            environment.put("EMBARGO_ADMISSION_BUSY_BACKLOG", "200");
+            environment.put("EMBARGO_ADMISSION_BUSY_BACKLOG", "100");
             environment.put("EMBARGO_ADMISSION_MAX_BACKLOG", "2000");
             // OutboxRetentionIT plants old rows and waits for them to go.
             environment.put("EMBARGO_OUTBOX_PURGE_INTERVAL", "1s");
