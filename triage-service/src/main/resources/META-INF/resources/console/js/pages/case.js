@@ -369,7 +369,7 @@ function ownerSection(path, c, afterChange) {
 }
 
 const STANDINGS = {
-  pending: 'Pending', warned: 'Due soon', breached: 'Overdue', settled: 'Met',
+  pending: 'Pending', warned: 'Due soon', breached: 'Overdue', settled: 'Met', paused: 'Paused: waiting for the reporter',
 };
 
 const STEP_LABELS = {
