@@ -139,7 +139,8 @@ class SsvcDecisionsIT {
     private static String ssvcNote(RunningStack stack, String token, String advisoryId)
             throws Exception {
         for (JsonNode note :
-                JSON.readTree(preview(stack, token, advisoryId, "csaf")).at("/document/notes")) {
+                JSON.readTree(preview(stack, token, advisoryId, "csaf"))
+                        .at("/vulnerabilities/0/notes")) {
             if (note.path("title").asText().equals("SSVC")) {
                 return note.path("text").asText();
             }
