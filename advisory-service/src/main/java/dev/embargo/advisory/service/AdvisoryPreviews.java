@@ -121,6 +121,8 @@ public class AdvisoryPreviews {
         CSAF(DocumentFormat.CSAF, "application/json"),
         /** The CSAF VEX document. */
         VEX(DocumentFormat.CSAF_VEX, "application/json"),
+        /** The CycloneDX VEX document. */
+        CDX(DocumentFormat.CYCLONEDX_VEX, "application/vnd.cyclonedx+json; version=1.6"),
         OSV(DocumentFormat.OSV, "application/json"),
         CVE(DocumentFormat.CVE, "application/json"),
         HTML(null, "text/html;charset=UTF-8");
@@ -138,7 +140,8 @@ public class AdvisoryPreviews {
         }
 
         /**
-         * As written in URLs: {@code csaf}, {@code vex}, {@code osv}, {@code cve}, {@code html}.
+         * As written in URLs: {@code csaf}, {@code vex}, {@code cdx}, {@code osv}, {@code cve},
+         * {@code html}.
          */
         public static Format fromString(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
