@@ -5,6 +5,7 @@ import static dev.embargo.advisory.AdvisoryTestInfrastructure.notifyService;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,19 +22,24 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 
 /**
  * Partners' statements about their products (notify's {@code partner.statement.made}) reach the
  * advisory once in effect, are shown to staff while the advisory is embargoed, stay off every
- * public URL until the lift and are then published in its VEX documents beside the team's
- * statements, which win for a product both speak of.
+ * public URL until the lift and are then published in its VEX documents (CSAF and CycloneDX) beside
+ * the team's statements, which win for a product both speak of.
  */
 @QuarkusTest
 @TestSecurity(user = "ada", roles = "admin")
@@ -116,7 +122,19 @@ class PartnerStatementConsumerTest {
                         + "/"
                         + told.advisory().advisory().publicId.toLowerCase()
                         + "-vex.json";
-        given().when().get(vexPath).then().statusCode(404);
+        String cycloneDxPath =
+                "/advisories/" + told.advisory().advisory().publicId + "/vex.cdx.json";
+        assertThat(
+                        given().when()
+                                .get(ADVISORIES + told.advisory().advisory().id + "/preview/cdx")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                .contains("Acme Routers/acme-switch");
+        for (String path : List.of(vexPath, cycloneDxPath, cycloneDxPath + ".asc")) {
+            given().when().get(path).then().statusCode(404);
+        }
         assertThat(given().when().get("/.well-known/csaf/white/index.txt").asString())
                 .doesNotContain(told.advisory().advisory().publicId.toLowerCase());
 
@@ -129,6 +147,52 @@ class PartnerStatementConsumerTest {
         JsonNode published = JSON.readTree(given().when().get(vexPath).asString());
         assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, published)).isEmpty();
         assertPartnersStatedBesideTheTeam(published);
+        String cycloneDx =
+                given().when()
+                        .get(cycloneDxPath)
+                        .then()
+                        .statusCode(200)
+                        .header("Content-Type", startsWith("application/vnd.cyclonedx+json"))
+                        .extract()
+                        .asString();
+        assertThat(
+                        new JsonParser()
+                                .validate(
+                                        cycloneDx.getBytes(StandardCharsets.UTF_8),
+                                        Version.VERSION_16))
+                .isEmpty();
+        JsonNode bom = JSON.readTree(cycloneDx);
+        assertThat(bom.get("components").findValuesAsText("bom-ref"))
+                .contains("pkg:cargo/moqtail@0.1.3", "Acme Routers/acme-switch")
+                .noneMatch(ref -> ref.startsWith("Acme Routers/Moqtail"));
+        assertThat(given().when().get(cycloneDxPath + ".asc").asString())
+                .startsWith("-----BEGIN PGP SIGNATURE-----");
+        assertThat(given().when().get(cycloneDxPath + ".sha256").asString())
+                .isEqualTo(sha256(cycloneDx) + "  vex.cdx.json\n");
+        assertThat(given().when().get("/programs/moqtail/advisories.atom").asString())
+                .contains(cycloneDxPath);
+        assertThat(given().when().get("/.well-known/csaf/white/index.txt").asString())
+                .doesNotContain("cdx");
+
+        // A withdrawal is the CycloneDX document's next version, each statement rejected.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "Published in error."))
+                .when()
+                .post(ADVISORIES + told.advisory().advisory().id + "/withdraw")
+                .then()
+                .statusCode(200);
+        JsonNode withdrawn = JSON.readTree(given().when().get(cycloneDxPath).asString());
+        assertThat(withdrawn.get("version").asInt()).isEqualTo(bom.get("version").asInt() + 1);
+        assertThat(withdrawn.get("serialNumber")).isEqualTo(bom.get("serialNumber"));
+        assertThat(withdrawn.get("vulnerabilities"))
+                .allSatisfy(vulnerability -> assertThat(vulnerability.has("rejected")).isTrue());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of()
+                .formatHex(
+                        MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
