@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.AdvisoryContent.Credit;
+import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.service.Advisories;
 import dev.embargo.advisory.service.AdvisoryDetails;
@@ -210,6 +211,11 @@ public class AdvisoryFixtures {
      * run, the database may not be).
      */
     public AdvisoryDetails complete(String program) {
+        return complete(program, List.of());
+    }
+
+    /** The same, with the team's VEX statements. */
+    public AdvisoryDetails complete(String program, List<ProductStatus> productStatuses) {
         AdvisoryDetails draft = drafted(program);
         String publicId = draft.advisory().publicId;
         String title = "Selector bypass in " + publicId;
@@ -218,7 +224,7 @@ public class AdvisoryFixtures {
                 () ->
                         advisories.revise(
                                 draft.advisory().id,
-                                content(title, cveId),
+                                content(title, cveId, productStatuses),
                                 "Ready",
                                 PUBLISHER,
                                 slug -> true));
@@ -233,6 +239,12 @@ public class AdvisoryFixtures {
 
     /** Content every format can publish. */
     public static AdvisoryContent content(String title, String cveId) {
+        return content(title, cveId, List.of());
+    }
+
+    /** The same, with the team's VEX statements. */
+    public static AdvisoryContent content(
+            String title, String cveId, List<ProductStatus> productStatuses) {
         return new AdvisoryContent(
                 title,
                 "A crafted selector reads topics beyond the role.",
@@ -260,7 +272,7 @@ public class AdvisoryFixtures {
                 null,
                 null,
                 null,
-                List.of(),
+                productStatuses,
                 null,
                 null,
                 null,

@@ -27,13 +27,23 @@ public record PublishedAdvisory(
         CveRejection cveRejection,
 
         /** The case's SSVC decision at publication; null when staff made none. */
-        SsvcAssessment ssvc) {
+        SsvcAssessment ssvc,
+
+        /**
+         * What partners stated about their own products, beside the team's product statuses ({@link
+         * PartnerStatement#besideTeam}); published in the VEX documents.
+         */
+        List<PartnerStatement> partnerStatements) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
+        partnerStatements = partnerStatements == null ? List.of() : List.copyOf(partnerStatements);
     }
 
-    /** An advisory that stands: neither taken back nor its CVE record rejected. */
+    /**
+     * An advisory that stands (neither taken back nor its CVE record rejected) and has no partner
+     * statements.
+     */
     public PublishedAdvisory(
             String advisoryId,
             String publicId,
@@ -63,7 +73,13 @@ public record PublishedAdvisory(
                 url,
                 null,
                 null,
-                ssvc);
+                ssvc,
+                List.of());
+    }
+
+    /** Whether there is a VEX statement: the team's or a partner's. */
+    public boolean hasVexStatements() {
+        return !content.productStatuses().isEmpty() || !partnerStatements.isEmpty();
     }
 
     /** The title feeds list: marked when the advisory was withdrawn or superseded. */

@@ -22,6 +22,16 @@ public final class AdvisoryPage {
                 .data("csafUrl", links.csaf(advisory.publicId(), advisory.initialReleaseDate()))
                 .data("osvUrl", links.osv(advisory.publicId()))
                 .data(
+                        "csafVexUrl",
+                        advisory.hasVexStatements()
+                                ? links.csafVex(advisory.publicId(), advisory.initialReleaseDate())
+                                : null)
+                .data(
+                        "cycloneDxVexUrl",
+                        advisory.hasVexStatements()
+                                ? links.cycloneDxVex(advisory.publicId())
+                                : null)
+                .data(
                         "cveUrl",
                         advisory.content().cveId() == null ? null : links.cve(advisory.publicId()))
                 .data("creditsUrl", links.credits(advisory.publicId()))

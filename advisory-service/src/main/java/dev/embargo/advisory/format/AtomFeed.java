@@ -51,6 +51,12 @@ public final class AtomFeed {
                 element(xml, "published", advisory.initialReleaseDate().toString());
                 element(xml, "updated", advisory.currentReleaseDate().toString());
                 link(xml, "alternate", links.page(advisory.publicId()));
+                if (advisory.hasVexStatements()) {
+                    // Its VEX statements as CycloneDX, which CSAF's own listings cannot carry.
+                    link(xml, "related", links.cycloneDxVex(advisory.publicId()));
+                    xml.writeAttribute("type", "application/vnd.cyclonedx+json");
+                    xml.writeAttribute("title", "CycloneDX VEX");
+                }
                 xml.writeStartElement("author");
                 element(xml, "name", programName);
                 xml.writeEndElement();

@@ -42,6 +42,11 @@ public class PublicLinks {
         return page(publicId) + "/cve.json";
     }
 
+    /** The CycloneDX VEX document, next to the advisory's page and its other documents. */
+    public String cycloneDxVex(String publicId) {
+        return page(publicId) + "/vex.cdx.json";
+    }
+
     public String postMortem(String publicId) {
         return page(publicId) + "/post-mortem";
     }

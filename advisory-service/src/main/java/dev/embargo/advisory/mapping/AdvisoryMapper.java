@@ -8,6 +8,7 @@ import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.domain.CveRejection;
+import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.Retraction;
 import dev.embargo.advisory.format.Cvss;
 import dev.embargo.advisory.format.PackageCoordinates;
@@ -205,6 +206,12 @@ public class AdvisoryMapper {
 
     public AdvisoryView toView(AdvisoryDetails details) {
         Advisory advisory = details.advisory();
+        boolean vex =
+                !details.content().productStatuses().isEmpty()
+                        || !PartnerStatement.besideTeam(
+                                        details.partnerStatements(),
+                                        details.content().productStatuses())
+                                .isEmpty();
         AdvisoryView.PublicUrls urls =
                 advisory.publishedAt == null
                         ? null
@@ -215,11 +222,11 @@ public class AdvisoryMapper {
                                 details.content().cveId() == null
                                         ? null
                                         : links.cve(advisory.publicId),
-                                details.content().productStatuses().isEmpty()
-                                        ? null
-                                        : links.csafVex(
-                                                advisory.publicId,
-                                                advisory.publishedAt.toInstant()));
+                                vex
+                                        ? links.csafVex(
+                                                advisory.publicId, advisory.publishedAt.toInstant())
+                                        : null,
+                                vex ? links.cycloneDxVex(advisory.publicId) : null);
         return new AdvisoryView(
                 advisory.id.toString(),
                 advisory.publicId,
@@ -237,6 +244,7 @@ public class AdvisoryMapper {
                 urls,
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
+                details.partnerStatements(),
                 Cvss.contradictions(details.content().severity(), Cvss.of(details.content())));
     }
 

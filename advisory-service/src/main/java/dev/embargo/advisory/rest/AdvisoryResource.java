@@ -369,20 +369,27 @@ public class AdvisoryResource {
     @GET
     @Path("/{id}/preview/{format}")
     @RolesAllowed({"publisher", "coordinator", "admin"})
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        MediaType.TEXT_HTML,
+        "application/vnd.cyclonedx+json; version=1.6"
+    })
     @Operation(
             summary = "Preview an advisory as it will be published",
             description =
-                    "The current revision rendered by the publication renderers (CSAF 2.0, OSV, CVE"
-                        + " JSON 5, or the human page), dated at the lift time (now while none is"
-                        + " set), as publication would make it public. Not stored, signed or"
-                        + " cached; marked by the header "
+                    "The current revision rendered by the publication renderers (CSAF 2.0, its CSAF"
+                        + " and CycloneDX VEX documents with partners' statements, OSV, CVE JSON 5,"
+                        + " or the human page), dated at the lift time (now while none is set), as"
+                        + " publication would make it public. Not stored, signed or cached; marked"
+                        + " by the header "
                             + PREVIEW_HEADER
                             + ". Only for advisories not yet published.")
     @APIResponse(responseCode = "200", description = "The document, or the page (text/html)")
     @APIResponse(
             responseCode = "404",
-            description = "No such advisory, or no CVE record (no CVE id)",
+            description =
+                    "No such advisory, no CVE record (no CVE id) or no VEX document (no"
+                            + " product statuses)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(
             responseCode = "409",
@@ -394,7 +401,7 @@ public class AdvisoryResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> preview(
             @PathParam("id") UUID id,
-            @PathParam("format") @Parameter(description = "csaf, osv, cve or html")
+            @PathParam("format") @Parameter(description = "csaf, vex, cdx, osv, cve or html")
                     AdvisoryPreviews.Format format) {
         return previews.preview(id, format, scope::covers)
                 .map(

@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "CSAF provider", description = "CSAF 2.0 distribution; no login")
 public class CsafProviderResource {
 
-    private static final String TEXT = MediaType.TEXT_PLAIN + ";charset=UTF-8";
-
     private final PublicCatalog catalog;
     private final AdvisoryFormats formats;
     private final SigningKeys signingKeys;
@@ -113,7 +111,7 @@ public class CsafProviderResource {
                                 PublicResponses.ok(
                                         request,
                                         formats.distribution().indexTxt(published),
-                                        TEXT,
+                                        PublicResponses.TEXT,
                                         PublicResponses.LISTING_CACHE));
     }
 
@@ -160,32 +158,8 @@ public class CsafProviderResource {
                                                                             initialRelease(csaf))
                                                                     .equals(year + "/" + json))
                                             .orElseThrow(PublicResponses::notFound);
-                            if (file.endsWith(".asc")) {
-                                return PublicResponses.ok(
-                                        request,
-                                        document.signature,
-                                        "application/pgp-signature",
-                                        PublicResponses.DOCUMENT_CACHE);
-                            }
-                            if (file.endsWith(".sha256")) {
-                                return PublicResponses.ok(
-                                        request,
-                                        document.sha256 + "  " + json + "\n",
-                                        TEXT,
-                                        PublicResponses.DOCUMENT_CACHE);
-                            }
-                            if (file.endsWith(".sha512")) {
-                                return PublicResponses.ok(
-                                        request,
-                                        document.sha512 + "  " + json + "\n",
-                                        TEXT,
-                                        PublicResponses.DOCUMENT_CACHE);
-                            }
-                            return PublicResponses.ok(
-                                    request,
-                                    document.content,
-                                    MediaType.APPLICATION_JSON,
-                                    PublicResponses.DOCUMENT_CACHE);
+                            return PublicResponses.signed(
+                                    request, document, file, json, MediaType.APPLICATION_JSON);
                         });
     }
 

@@ -41,6 +41,11 @@ public class PublicAdvisoryResource {
     private static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
+    /** CycloneDX's registered media type, with the spec version of the documents served. */
+    private static final String CYCLONEDX_JSON = "application/vnd.cyclonedx+json; version=1.6";
+
+    private static final String CYCLONEDX_FILE = "vex.cdx.json";
+
     private final PublicCatalog catalog;
     private final AdvisoryFormats formats;
     private final PublicLinks links;
@@ -172,6 +177,28 @@ public class PublicAdvisoryResource {
             @Context Request request,
             @PathParam("publicId") @Pattern(regexp = ID) String publicId) {
         return document(request, publicId, DocumentFormat.CSAF);
+    }
+
+    @GET
+    @Path("/advisories/{publicId}/{file:vex\\.cdx\\.json(\\.asc|\\.sha256|\\.sha512)?}")
+    @Produces({CYCLONEDX_JSON, "application/pgp-signature", MediaType.TEXT_PLAIN})
+    @Operation(
+            summary =
+                    "A published advisory's VEX statements as CycloneDX 1.6 VEX (advisories with"
+                            + " product statuses), or its .asc signature, .sha256 or .sha512 hash")
+    public Uni<Response> cycloneDxVex(
+            @Context Request request,
+            @PathParam("publicId") @Pattern(regexp = ID) String publicId,
+            @PathParam("file") String file) {
+        return catalog.document(publicId, DocumentFormat.CYCLONEDX_VEX)
+                .map(
+                        found ->
+                                PublicResponses.signed(
+                                        request,
+                                        found.orElseThrow(PublicResponses::notFound),
+                                        file,
+                                        CYCLONEDX_FILE,
+                                        CYCLONEDX_JSON));
     }
 
     @GET

@@ -1,8 +1,10 @@
 package dev.embargo.advisory.rest;
 
+import dev.embargo.advisory.domain.PublishedDocument;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ final class PublicResponses {
     static final String DOCUMENT_CACHE = "public, max-age=300";
 
     static final String LISTING_CACHE = "public, max-age=60";
+    static final String TEXT = MediaType.TEXT_PLAIN + ";charset=UTF-8";
     static final String PAGE_POLICY =
             "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
                     + "form-action 'none'; frame-ancestors 'none'";
@@ -40,6 +43,29 @@ final class PublicResponses {
                     .header("Referrer-Policy", "no-referrer");
         }
         return answer.build();
+    }
+
+    /**
+     * A signed document as its file {@code name} asks: the document itself, or by the suffix of
+     * {@code file} its detached {@code .asc} signature or its {@code .sha256} or {@code .sha512}
+     * hash line (CSAF 2.0 §7.1.18-19).
+     */
+    static Response signed(
+            Request request,
+            PublishedDocument document,
+            String file,
+            String name,
+            String mediaType) {
+        if (file.endsWith(".asc")) {
+            return ok(request, document.signature, "application/pgp-signature", DOCUMENT_CACHE);
+        }
+        if (file.endsWith(".sha256")) {
+            return ok(request, document.sha256 + "  " + name + "\n", TEXT, DOCUMENT_CACHE);
+        }
+        if (file.endsWith(".sha512")) {
+            return ok(request, document.sha512 + "  " + name + "\n", TEXT, DOCUMENT_CACHE);
+        }
+        return ok(request, document.content, mediaType, DOCUMENT_CACHE);
     }
 
     static ProblemException notFound() {

@@ -6,6 +6,7 @@ import dev.embargo.advisory.domain.AdvisoryAudit;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryRevision;
 import dev.embargo.advisory.domain.AdvisoryState;
+import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.TrackedReport;
 import dev.embargo.advisory.repository.AdvisoryAuditRepository;
@@ -45,6 +46,7 @@ public class Advisories {
     private final AdvisoryAuditRepository auditEntries;
     private final LifecycleProjection reports;
     private final ProgramViews programs;
+    private final PartnerStatements partnerStatements;
     private final Publication publication;
     private final SigningKeys signingKeys;
     private final AuditTrail audit;
@@ -57,6 +59,7 @@ public class Advisories {
             AdvisoryAuditRepository auditEntries,
             LifecycleProjection reports,
             ProgramViews programs,
+            PartnerStatements partnerStatements,
             Publication publication,
             SigningKeys signingKeys,
             AuditTrail audit,
@@ -67,6 +70,7 @@ public class Advisories {
         this.auditEntries = auditEntries;
         this.reports = reports;
         this.programs = programs;
+        this.partnerStatements = partnerStatements;
         this.publication = publication;
         this.signingKeys = signingKeys;
         this.audit = audit;
@@ -403,30 +407,38 @@ public class Advisories {
                         ? null
                         : sealed.open(advisory.sealedPostMortem, PostMortem.class);
         return programs.program(advisory.programSlug)
-                .map(
-                        program -> {
-                            DisclosurePolicy.PostMortem rule =
-                                    program == null
-                                            ? null
-                                            : program.policy().deadlines().postMortem();
-                            boolean required =
-                                    rule != null
-                                            && rule.requiredFor(
-                                                    content.severity(),
-                                                    program.policy().severity());
-                            Instant due =
-                                    required
-                                                    && advisory.publishedAt != null
-                                                    && rule.within() != null
-                                                    && !rule.within().isOpenEnded()
-                                            ? calendar(program)
-                                                    .plus(
-                                                            advisory.publishedAt.toInstant(),
-                                                            rule.within())
-                                            : null;
-                            return new AdvisoryDetails(
-                                    advisory, content, postMortem, required, due);
-                        });
+                .chain(
+                        program ->
+                                partnerStatements
+                                        .of(advisory.id)
+                                        .map(
+                                                statements ->
+                                                        details(
+                                                                advisory,
+                                                                content,
+                                                                postMortem,
+                                                                program,
+                                                                statements)));
+    }
+
+    private static AdvisoryDetails details(
+            Advisory advisory,
+            AdvisoryContent content,
+            PostMortem postMortem,
+            Program program,
+            List<PartnerStatement> partnerStatements) {
+        DisclosurePolicy.PostMortem rule =
+                program == null ? null : program.policy().deadlines().postMortem();
+        boolean required =
+                rule != null && rule.requiredFor(content.severity(), program.policy().severity());
+        Instant due =
+                required
+                                && advisory.publishedAt != null
+                                && rule.within() != null
+                                && !rule.within().isOpenEnded()
+                        ? calendar(program).plus(advisory.publishedAt.toInstant(), rule.within())
+                        : null;
+        return new AdvisoryDetails(advisory, content, postMortem, required, due, partnerStatements);
     }
 
     static BusinessCalendar calendar(Program program) {

@@ -16,6 +16,7 @@ import dev.embargo.advisory.format.CsafDocument;
 import dev.embargo.advisory.format.CsafPublisher;
 import dev.embargo.advisory.format.CsafVexDocument;
 import dev.embargo.advisory.format.CveRecord;
+import dev.embargo.advisory.format.CycloneDxVexDocument;
 import dev.embargo.advisory.format.OsvRecord;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.format.RetractionNotes;
@@ -34,6 +35,7 @@ public class AdvisoryFormats {
     private final ObjectMapper json;
     private final CsafDocument csaf;
     private final CsafVexDocument vex;
+    private final CycloneDxVexDocument cycloneDxVex;
     private final OsvRecord osv;
     private final CveRecord cve;
     private final CsafDistribution distribution;
@@ -55,6 +57,7 @@ public class AdvisoryFormats {
                         config.publisher().contact());
         this.csaf = new CsafDocument(json, links, publisher);
         this.vex = new CsafVexDocument(csaf, links);
+        this.cycloneDxVex = new CycloneDxVexDocument(links, publisher);
         this.osv = new OsvRecord(json, links);
         this.cve =
                 new CveRecord(
@@ -67,7 +70,7 @@ public class AdvisoryFormats {
 
     /**
      * Every document of a published advisory, by format (no CVE record without a CVE id, no VEX
-     * document without product statuses).
+     * documents without product statuses, the team's or partners').
      */
     public Map<DocumentFormat, String> render(PublishedAdvisory advisory) {
         Map<DocumentFormat, String> rendered = new EnumMap<>(DocumentFormat.class);
@@ -80,6 +83,9 @@ public class AdvisoryFormats {
                                 rendered.put(
                                         DocumentFormat.CSAF_VEX,
                                         pretty(RetractionNotes.csaf(document, advisory))));
+        cycloneDxVex
+                .render(advisory)
+                .ifPresent(document -> rendered.put(DocumentFormat.CYCLONEDX_VEX, document));
         rendered.put(
                 DocumentFormat.OSV, pretty(RetractionNotes.osv(osv.render(advisory), advisory)));
         publishedCveRecord(advisory)

@@ -101,7 +101,11 @@ public class AdvisoryPreviews {
         String document = formats.render(snapshot).get(format.document);
         if (document == null) {
             throw AdvisoryProblems.notFound(
-                    "No CVE record: " + snapshot.publicId() + " has no CVE id.");
+                    format == Format.CVE
+                            ? "No CVE record: " + snapshot.publicId() + " has no CVE id."
+                            : "No VEX document: "
+                                    + snapshot.publicId()
+                                    + " has no product statuses, the team's or partners'.");
         }
         return document;
     }
@@ -112,9 +116,13 @@ public class AdvisoryPreviews {
                 : Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The formats a preview comes in: the three documents and the human page. */
+    /** The formats a preview comes in: the documents and the human page. */
     public enum Format {
         CSAF(DocumentFormat.CSAF, "application/json"),
+        /** The CSAF VEX document. */
+        VEX(DocumentFormat.CSAF_VEX, "application/json"),
+        /** The CycloneDX VEX document. */
+        CDX(DocumentFormat.CYCLONEDX_VEX, "application/vnd.cyclonedx+json; version=1.6"),
         OSV(DocumentFormat.OSV, "application/json"),
         CVE(DocumentFormat.CVE, "application/json"),
         HTML(null, "text/html;charset=UTF-8");
@@ -131,7 +139,10 @@ public class AdvisoryPreviews {
             return mediaType;
         }
 
-        /** As written in URLs: {@code csaf}, {@code osv}, {@code cve}, {@code html}. */
+        /**
+         * As written in URLs: {@code csaf}, {@code vex}, {@code cdx}, {@code osv}, {@code cve},
+         * {@code html}.
+         */
         public static Format fromString(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
         }

@@ -8,6 +8,7 @@ import dev.embargo.advisory.domain.AdvisoryRevision;
 import dev.embargo.advisory.domain.AdvisoryState;
 import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.DocumentFormat;
+import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
@@ -58,6 +59,7 @@ public class Publication {
     private final PublishedDocumentRepository documents;
     private final LifecycleProjection reports;
     private final ProgramViews programs;
+    private final PartnerStatements partnerStatements;
     private final AdvisoryFormats formats;
     private final CveSubmissions cveSubmissions;
     private final SigningKeys signingKeys;
@@ -75,6 +77,7 @@ public class Publication {
             PublishedDocumentRepository documents,
             LifecycleProjection reports,
             ProgramViews programs,
+            PartnerStatements partnerStatements,
             AdvisoryFormats formats,
             CveSubmissions cveSubmissions,
             SigningKeys signingKeys,
@@ -89,6 +92,7 @@ public class Publication {
         this.documents = documents;
         this.reports = reports;
         this.programs = programs;
+        this.partnerStatements = partnerStatements;
         this.formats = formats;
         this.cveSubmissions = cveSubmissions;
         this.signingKeys = signingKeys;
@@ -221,31 +225,43 @@ public class Publication {
                         : sealed.open(advisory.sealedPostMortem, PostMortem.class);
         // One query at a time: a Hibernate Reactive session never runs two at once.
         return programs.program(advisory.programSlug)
+                .map(program -> program == null ? advisory.programSlug : program.name())
                 .chain(
-                        program ->
-                                (advisory.reportId == null
-                                                ? Uni.createFrom().<TrackedReport>nullItem()
-                                                : reports.byReportId(advisory.reportId))
-                                        .map(
+                        programName ->
+                                trackedReport(advisory)
+                                        .chain(
                                                 report ->
-                                                        snapshot(
-                                                                advisory,
-                                                                history,
-                                                                content,
-                                                                postMortem,
-                                                                program == null
-                                                                        ? advisory.programSlug
-                                                                        : program.name(),
-                                                                reports.creditChoice(report),
-                                                                reports.ssvc(report),
-                                                                now,
-                                                                links)));
+                                                        partnerStatements
+                                                                .of(advisory.id)
+                                                                .map(
+                                                                        statements ->
+                                                                                snapshot(
+                                                                                        advisory,
+                                                                                        history,
+                                                                                        content,
+                                                                                        postMortem,
+                                                                                        programName,
+                                                                                        reports
+                                                                                                .creditChoice(
+                                                                                                        report),
+                                                                                        reports
+                                                                                                .ssvc(
+                                                                                                        report),
+                                                                                        statements,
+                                                                                        now,
+                                                                                        links))));
+    }
+
+    private Uni<TrackedReport> trackedReport(Advisory advisory) {
+        return advisory.reportId == null
+                ? Uni.createFrom().nullItem()
+                : reports.byReportId(advisory.reportId);
     }
 
     /**
      * The public snapshot of the advisory's current revision released at {@code now}: earlier
      * published revisions keep their dates in the revision history, the reporter's credit follows
-     * their choice.
+     * their choice, partners' statements stand beside the team's product statuses.
      */
     static PublishedAdvisory snapshot(
             Advisory advisory,
@@ -255,6 +271,7 @@ public class Publication {
             String programName,
             ReporterCredit.Choice reporterCredit,
             SsvcAssessment ssvc,
+            List<PartnerStatement> partnerStatements,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -293,7 +310,8 @@ public class Publication {
                 links.page(advisory.publicId),
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
-                ssvc);
+                ssvc,
+                PartnerStatement.besideTeam(partnerStatements, content.productStatuses()));
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.PublishedAdvisory;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,76 @@ class PublishedFormatsConformToOfficialSchemasTest {
         assertThat(fixedBroker.at("/product_identification_helper/purl").asText())
                 .isEqualTo("pkg:cargo/moqtail@0.1.4");
         assertThat(vulnerability.has("scores")).isFalse();
+    }
+
+    @Test
+    void vexDocumentsStatePartnersProductsWithThePartnerAsVendor() {
+        Instant stated = SampleAdvisories.SECOND;
+        ObjectNode document =
+                vex.render(
+                                SampleAdvisories.withPartnerStatements(
+                                        SampleAdvisories.complete(),
+                                        null,
+                                        new PartnerStatement(
+                                                "Acme Routers",
+                                                "acme-router",
+                                                "known_affected",
+                                                null,
+                                                null,
+                                                stated),
+                                        new PartnerStatement(
+                                                "Acme Routers",
+                                                "acme-switch",
+                                                "known_not_affected",
+                                                "vulnerable_code_not_in_execute_path",
+                                                null,
+                                                stated),
+                                        new PartnerStatement(
+                                                "Acme Routers",
+                                                "acme-hub",
+                                                "fixed",
+                                                null,
+                                                "7.2",
+                                                stated)))
+                        .orElseThrow();
+        JsonNode partner = document.at("/product_tree/branches/1");
+        JsonNode vulnerability = document.at("/vulnerabilities/0");
+        String router = partner.at("/branches/0/product/product_id").asText();
+        String switchId = partner.at("/branches/1/product/product_id").asText();
+        String hub = partner.at("/branches/2/branches/0/product/product_id").asText();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(partner.get("category").asText()).isEqualTo("vendor");
+        assertThat(partner.get("name").asText()).isEqualTo("Acme Routers");
+        assertThat(partner.at("/branches/2/branches/0/name").asText()).isEqualTo("7.2");
+        assertThat(vulnerability.at("/product_status/known_affected").toString()).contains(router);
+        assertThat(vulnerability.at("/product_status/known_not_affected").toString())
+                .contains(switchId);
+        assertThat(vulnerability.at("/product_status/fixed").toString()).contains(hub);
+        assertThat(vulnerability.at("/remediations/1/category").asText())
+                .isEqualTo("none_available");
+        assertThat(vulnerability.at("/remediations/1/product_ids/0").asText()).isEqualTo(router);
+        assertThat(vulnerability.get("flags").toString())
+                .contains("vulnerable_code_not_in_execute_path\",\"product_ids\":[\"" + switchId);
+    }
+
+    @Test
+    void partnersStatementsAloneMakeAVexDocument() {
+        ObjectNode document =
+                vex.render(
+                                SampleAdvisories.withPartnerStatements(
+                                        SampleAdvisories.sparse(),
+                                        null,
+                                        new PartnerStatement(
+                                                "Acme Routers",
+                                                "acme-router",
+                                                "under_investigation",
+                                                null,
+                                                null,
+                                                SampleAdvisories.FIRST)))
+                        .orElseThrow();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
     }
 
     @Test

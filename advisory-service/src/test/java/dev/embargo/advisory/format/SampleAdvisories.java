@@ -6,9 +6,11 @@ import dev.embargo.advisory.domain.AdvisoryContent.Credit;
 import dev.embargo.advisory.domain.AdvisoryContent.ProductStatus;
 import dev.embargo.advisory.domain.AdvisoryContent.Reference;
 import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
+import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.PostMortem;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
+import dev.embargo.advisory.domain.Retraction;
 import dev.embargo.advisory.domain.SsvcAssessment;
 import dev.embargo.policy.ssvc.SsvcDecisionTable;
 import java.time.Instant;
@@ -226,5 +228,34 @@ final class SampleAdvisories {
                 advisory.postMortem(),
                 advisory.url(),
                 advisory.ssvc());
+    }
+
+    /** The same advisory with partners' statements and, when given, withdrawn at its release. */
+    static PublishedAdvisory withPartnerStatements(
+            PublishedAdvisory advisory, String withdrawalReason, PartnerStatement... statements) {
+        return new PublishedAdvisory(
+                advisory.advisoryId(),
+                advisory.publicId(),
+                advisory.programSlug(),
+                advisory.programName(),
+                advisory.version(),
+                advisory.content(),
+                advisory.initialReleaseDate(),
+                advisory.currentReleaseDate(),
+                advisory.revisionHistory(),
+                advisory.earlyBreak(),
+                advisory.postMortem(),
+                advisory.url(),
+                withdrawalReason == null
+                        ? null
+                        : new Retraction(
+                                Retraction.Kind.WITHDRAWN,
+                                withdrawalReason,
+                                null,
+                                null,
+                                advisory.currentReleaseDate()),
+                null,
+                advisory.ssvc(),
+                List.of(statements));
     }
 }

@@ -96,7 +96,8 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
 
         PublishedAdvisory snapshot =
                 Publication.snapshot(
-                        advisory, history, content(), null, "MoQTail", null, null, LIFT, LINKS);
+                        advisory, history, content(), null, "MoQTail", null, null, List.of(), LIFT,
+                        LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(FIRST_RELEASE);
@@ -136,6 +137,7 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 "MoQTail",
                 reporterCredit,
                 null,
+                List.of(),
                 LIFT,
                 LINKS);
     }
