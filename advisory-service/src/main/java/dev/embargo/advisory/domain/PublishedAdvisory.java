@@ -27,7 +27,13 @@ public record PublishedAdvisory(
         CveRejection cveRejection,
 
         /** The case's SSVC decision at publication; null when staff made none. */
-        SsvcAssessment ssvc) {
+        SsvcAssessment ssvc,
+
+        /**
+         * When the program's CNA reserved the CVE id (the record's {@code dateReserved}); null
+         * without a CVE id, or when another assigner reserved it.
+         */
+        Instant cveReservedAt) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
@@ -63,7 +69,8 @@ public record PublishedAdvisory(
                 url,
                 null,
                 null,
-                ssvc);
+                ssvc,
+                null);
     }
 
     /** The title feeds list: marked when the advisory was withdrawn or superseded. */

@@ -238,6 +238,8 @@ public class Publication {
                                                                         : program.name(),
                                                                 reports.creditChoice(report),
                                                                 reports.ssvc(report),
+                                                                reports.cveReservedAt(
+                                                                        report, content.cveId()),
                                                                 now,
                                                                 links)));
     }
@@ -255,6 +257,7 @@ public class Publication {
             String programName,
             ReporterCredit.Choice reporterCredit,
             SsvcAssessment ssvc,
+            Instant cveReservedAt,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -293,7 +296,8 @@ public class Publication {
                 links.page(advisory.publicId),
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
-                ssvc);
+                ssvc,
+                cveReservedAt);
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

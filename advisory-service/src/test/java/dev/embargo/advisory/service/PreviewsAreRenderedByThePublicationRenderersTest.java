@@ -96,7 +96,8 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
 
         PublishedAdvisory snapshot =
                 Publication.snapshot(
-                        advisory, history, content(), null, "MoQTail", null, null, LIFT, LINKS);
+                        advisory, history, content(), null, "MoQTail", null, null, null, LIFT,
+                        LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(FIRST_RELEASE);
@@ -135,6 +136,7 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 null,
                 "MoQTail",
                 reporterCredit,
+                null,
                 null,
                 LIFT,
                 LINKS);
