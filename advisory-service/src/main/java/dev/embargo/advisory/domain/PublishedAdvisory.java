@@ -33,7 +33,13 @@ public record PublishedAdvisory(
          * When the program's CNA reserved the CVE id (the record's {@code dateReserved}); null
          * without a CVE id, or when another assigner reserved it.
          */
-        Instant cveReservedAt) {
+        Instant cveReservedAt,
+
+        /**
+         * The program's legal disclaimer for its advisories (a CSAF {@code legal_disclaimer} note);
+         * null when its policy states none.
+         */
+        String legalDisclaimer) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
@@ -70,6 +76,7 @@ public record PublishedAdvisory(
                 null,
                 null,
                 ssvc,
+                null,
                 null);
     }
 

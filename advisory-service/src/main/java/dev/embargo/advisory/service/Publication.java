@@ -24,6 +24,7 @@ import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.policy.model.Program;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -236,6 +237,7 @@ public class Publication {
                                                                 program == null
                                                                         ? advisory.programSlug
                                                                         : program.name(),
+                                                                legalDisclaimer(program),
                                                                 reports.creditChoice(report),
                                                                 reports.ssvc(report),
                                                                 reports.cveReservedAt(
@@ -255,6 +257,7 @@ public class Publication {
             AdvisoryContent content,
             PostMortem postMortem,
             String programName,
+            String legalDisclaimer,
             ReporterCredit.Choice reporterCredit,
             SsvcAssessment ssvc,
             Instant cveReservedAt,
@@ -297,7 +300,15 @@ public class Publication {
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
                 ssvc,
-                cveReservedAt);
+                cveReservedAt,
+                legalDisclaimer);
+    }
+
+    /** The program's disclaimer for its advisories; null when it or its policy states none. */
+    private static String legalDisclaimer(Program program) {
+        return program == null || program.policy().disclosure() == null
+                ? null
+                : program.policy().disclosure().legalDisclaimer();
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

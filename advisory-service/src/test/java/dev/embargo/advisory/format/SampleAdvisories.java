@@ -24,6 +24,8 @@ final class SampleAdvisories {
     static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant SECOND = Instant.parse("2026-11-24T16:30:00.123456Z");
     static final Instant CVE_RESERVED = Instant.parse("2026-11-02T08:15:00Z");
+    static final String LEGAL_DISCLAIMER =
+            "Provided as is, without warranty of any kind.\nUse at your own risk.";
 
     private SampleAdvisories() {}
 
@@ -144,7 +146,8 @@ final class SampleAdvisories {
                 null,
                 null,
                 SSVC,
-                CVE_RESERVED);
+                CVE_RESERVED,
+                LEGAL_DISCLAIMER);
     }
 
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
@@ -232,6 +235,7 @@ final class SampleAdvisories {
                 advisory.retraction(),
                 advisory.cveRejection(),
                 advisory.ssvc(),
-                advisory.cveReservedAt());
+                advisory.cveReservedAt(),
+                advisory.legalDisclaimer());
     }
 }

@@ -96,7 +96,7 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
 
         PublishedAdvisory snapshot =
                 Publication.snapshot(
-                        advisory, history, content(), null, "MoQTail", null, null, null, LIFT,
+                        advisory, history, content(), null, "MoQTail", null, null, null, null, LIFT,
                         LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
@@ -135,6 +135,7 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 content(),
                 null,
                 "MoQTail",
+                null,
                 reporterCredit,
                 null,
                 null,
