@@ -218,8 +218,30 @@ public class AdvisoryFixtures {
     public AdvisoryDetails complete(String program, List<ProductStatus> productStatuses) {
         AdvisoryDetails draft = drafted(program);
         String publicId = draft.advisory().publicId;
-        String title = "Selector bypass in " + publicId;
-        String cveId = "CVE-1900-" + RUN + publicId.substring(publicId.lastIndexOf('-') + 1);
+        return revised(
+                draft, "CVE-1900-" + RUN + publicId.substring(publicId.lastIndexOf('-') + 1));
+    }
+
+    /** The advisory drafted from an accepted case, revised to content ready for publication. */
+    public AdvisoryDetails complete(Report acceptedCase, String cveId) {
+        return revised(
+                run(() -> advisories.draft(acceptedCase.trackingId(), PUBLISHER, slug -> true)),
+                cveId);
+    }
+
+    /** A complete advisory whose embargo lifts at {@code liftAt}. */
+    public AdvisoryDetails scheduled(String program, Instant liftAt) {
+        return scheduled(complete(program), liftAt);
+    }
+
+    /** The complete advisory with its embargo lifting at {@code liftAt}. */
+    public AdvisoryDetails scheduled(AdvisoryDetails complete, Instant liftAt) {
+        return run(
+                () -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
+    }
+
+    private AdvisoryDetails revised(AdvisoryDetails draft, String cveId) {
+        String title = "Selector bypass in " + draft.advisory().publicId;
         return run(
                 () ->
                         advisories.revise(
@@ -228,13 +250,6 @@ public class AdvisoryFixtures {
                                 "Ready",
                                 PUBLISHER,
                                 slug -> true));
-    }
-
-    /** A complete advisory whose embargo lifts at {@code liftAt}. */
-    public AdvisoryDetails scheduled(String program, Instant liftAt) {
-        AdvisoryDetails complete = complete(program);
-        return run(
-                () -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
     }
 
     /** Content every format can publish. */

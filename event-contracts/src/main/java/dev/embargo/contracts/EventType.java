@@ -12,6 +12,7 @@ import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveAssignedV1;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
@@ -105,7 +106,9 @@ public enum EventType {
             "case.duplicate.marked", 1, Topics.REPORT_LIFECYCLE, CaseDuplicateMarkedV1.class),
     CASE_DUPLICATE_MARKED(
             "case.duplicate.marked", 2, Topics.REPORT_LIFECYCLE, CaseDuplicateMarked.class),
-    CASE_CVE_ASSIGNED("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
+    /** Still decoded: v2 adds when the ID was reserved. Read as {@link CaseCveAssigned}. */
+    CASE_CVE_ASSIGNED_V1("case.cve.assigned", 1, Topics.REPORT_LIFECYCLE, CaseCveAssignedV1.class),
+    CASE_CVE_ASSIGNED("case.cve.assigned", 2, Topics.REPORT_LIFECYCLE, CaseCveAssigned.class),
     CASE_CVE_REJECTED("case.cve.rejected", 1, Topics.REPORT_LIFECYCLE, CaseCveRejected.class),
     /** About no report: keyed by the CVE ID, on the topic the other CVE events travel. */
     CVE_ID_REJECTED("cve.id.rejected", 1, Topics.REPORT_LIFECYCLE, CveIdRejected.class),

@@ -11,6 +11,7 @@ import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.program.CveIdRejected;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.contracts.report.CaseCveAssigned;
+import dev.embargo.contracts.report.CaseCveAssignedV1;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseDeadlinesChangedV1;
@@ -767,6 +768,39 @@ class EventCodecTest {
     }
 
     @Test
+    void aV1CveAssignmentIsStillReadAsV2WithoutAReservationTime() {
+        CaseCveAssignedV1 old =
+                new CaseCveAssignedV1(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00042",
+                        "pea2pea",
+                        "CVE-2026-12345",
+                        "own-cna",
+                        "pea2pea",
+                        "tess",
+                        Instant.parse("2026-12-07T10:00:00Z"));
+
+        EventPayload read = codec.decode("case.cve.assigned.v1", codec.encode(old)).current();
+
+        assertThat(read)
+                .isEqualTo(
+                        new CaseCveAssigned(
+                                old.reportId(),
+                                old.caseId(),
+                                old.trackingId(),
+                                old.programSlug(),
+                                old.cveId(),
+                                old.route(),
+                                old.assigner(),
+                                null,
+                                old.actor(),
+                                old.assignedAt()));
+        assertThat(EventType.of(CaseCveAssigned.class).typeName())
+                .isEqualTo("case.cve.assigned.v2");
+    }
+
+    @Test
     void aCveIdTravelsPlainAndARejectionReasonSealed() {
         String reportId = UUID.randomUUID().toString();
         String caseId = UUID.randomUUID().toString();
@@ -780,6 +814,7 @@ class EventCodecTest {
                         "CVE-2026-12345",
                         "own-cna",
                         "pea2pea",
+                        Instant.parse("2026-12-01T09:00:00Z"),
                         "tess",
                         at);
         CaseCveRejected rejected =
@@ -793,7 +828,7 @@ class EventCodecTest {
                         "tess",
                         at);
 
-        assertThat(codec.decode("case.cve.assigned.v1", codec.encode(assigned)))
+        assertThat(codec.decode("case.cve.assigned.v2", codec.encode(assigned)))
                 .isEqualTo(assigned);
         assertThat(codec.decode("case.cve.rejected.v1", codec.encode(rejected)))
                 .isEqualTo(rejected);
@@ -821,6 +856,7 @@ class EventCodecTest {
                                                 "pea2pea",
                                                 "CVE-26-1",
                                                 "own-cna",
+                                                null,
                                                 null,
                                                 "tess",
                                                 at)))

@@ -33,7 +33,19 @@ public record PublishedAdvisory(
          * What partners stated about their own products, beside the team's product statuses ({@link
          * PartnerStatement#besideTeam}); published in the VEX documents.
          */
-        List<PartnerStatement> partnerStatements) {
+        List<PartnerStatement> partnerStatements,
+
+        /**
+         * When the program's CNA reserved the CVE id (the record's {@code dateReserved}); null
+         * without a CVE id, or when another assigner reserved it.
+         */
+        Instant cveReservedAt,
+
+        /**
+         * The program's legal disclaimer for its advisories (a CSAF {@code legal_disclaimer} note);
+         * null when its policy states none.
+         */
+        String legalDisclaimer) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
@@ -74,7 +86,9 @@ public record PublishedAdvisory(
                 null,
                 null,
                 ssvc,
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 
     /** Whether there is a VEX statement: the team's or a partner's. */

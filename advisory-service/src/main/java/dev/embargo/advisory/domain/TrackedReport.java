@@ -70,6 +70,10 @@ public class TrackedReport {
     @Column(name = "cve_id")
     public String cveId;
 
+    /** When the program's CNA reserved that ID; null when another assigner did. */
+    @Column(name = "cve_reserved_at")
+    public OffsetDateTime cveReservedAt;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 

@@ -67,6 +67,9 @@ public final class CsafDocument {
         document.put("lang", "en");
         ArrayNode notes = document.putArray("notes");
         note(notes, "summary", "Summary", content.summary());
+        if (advisory.legalDisclaimer() != null) {
+            note(notes, "legal_disclaimer", "Legal disclaimer", advisory.legalDisclaimer());
+        }
         if (advisory.earlyBreak()) {
             note(
                     notes,

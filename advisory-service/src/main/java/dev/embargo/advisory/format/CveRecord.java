@@ -45,6 +45,9 @@ public final class CveRecord {
         metadata.put("assignerOrgId", assignerOrgId);
         metadata.put("assignerShortName", assignerShortName);
         metadata.put("state", "PUBLISHED");
+        if (advisory.cveReservedAt() != null) {
+            metadata.put("dateReserved", advisory.cveReservedAt().toString());
+        }
         metadata.put("datePublished", advisory.initialReleaseDate().toString());
         metadata.put("dateUpdated", advisory.currentReleaseDate().toString());
 

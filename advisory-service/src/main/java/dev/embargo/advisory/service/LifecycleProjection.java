@@ -19,6 +19,7 @@ import dev.embargo.policy.ssvc.SsvcDecision;
 import dev.embargo.policy.ssvc.SsvcOption;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -104,10 +105,20 @@ public class LifecycleProjection {
                 .replaceWithVoid();
     }
 
-    /** Keeps the case's CVE ID, which the advisory drafted from the case starts with. */
+    /**
+     * Keeps the case's CVE ID, which the advisory drafted from the case starts with, and when the
+     * program reserved it.
+     */
     public Uni<Void> cveAssigned(CaseCveAssigned event) {
         return tracked(event.reportId(), event.trackingId(), event.programSlug())
-                .invoke(report -> report.cveId = event.cveId())
+                .invoke(
+                        report -> {
+                            report.cveId = event.cveId();
+                            report.cveReservedAt =
+                                    event.reservedAt() == null
+                                            ? null
+                                            : event.reservedAt().atOffset(ZoneOffset.UTC);
+                        })
                 .replaceWithVoid();
     }
 
@@ -118,6 +129,7 @@ public class LifecycleProjection {
                         report -> {
                             if (event.cveId().equals(report.cveId)) {
                                 report.cveId = null;
+                                report.cveReservedAt = null;
                             }
                         })
                 .replaceWithVoid();
@@ -140,6 +152,16 @@ public class LifecycleProjection {
                 ? null
                 : new ReporterCredit.Choice(
                         report.creditPreference, cipher.openIfSealed(report.sealedCreditName));
+    }
+
+    /**
+     * When the case's CVE ID was reserved, if the advisory still names that ID (staff may have
+     * edited it); null otherwise, or when the program does not know.
+     */
+    Instant cveReservedAt(TrackedReport report, String cveId) {
+        return report == null || report.cveReservedAt == null || !report.cveId.equals(cveId)
+                ? null
+                : report.cveReservedAt.toInstant();
     }
 
     /** The case's latest SSVC decision; null for an untracked report or before one is made. */

@@ -25,6 +25,7 @@ import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.policy.model.Program;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -225,9 +226,8 @@ public class Publication {
                         : sealed.open(advisory.sealedPostMortem, PostMortem.class);
         // One query at a time: a Hibernate Reactive session never runs two at once.
         return programs.program(advisory.programSlug)
-                .map(program -> program == null ? advisory.programSlug : program.name())
                 .chain(
-                        programName ->
+                        program ->
                                 trackedReport(advisory)
                                         .chain(
                                                 report ->
@@ -240,7 +240,14 @@ public class Publication {
                                                                                         history,
                                                                                         content,
                                                                                         postMortem,
-                                                                                        programName,
+                                                                                        program
+                                                                                                        == null
+                                                                                                ? advisory
+                                                                                                        .programSlug
+                                                                                                : program
+                                                                                                        .name(),
+                                                                                        legalDisclaimer(
+                                                                                                program),
                                                                                         reports
                                                                                                 .creditChoice(
                                                                                                         report),
@@ -248,6 +255,11 @@ public class Publication {
                                                                                                 .ssvc(
                                                                                                         report),
                                                                                         statements,
+                                                                                        reports
+                                                                                                .cveReservedAt(
+                                                                                                        report,
+                                                                                                        content
+                                                                                                                .cveId()),
                                                                                         now,
                                                                                         links))));
     }
@@ -269,9 +281,11 @@ public class Publication {
             AdvisoryContent content,
             PostMortem postMortem,
             String programName,
+            String legalDisclaimer,
             ReporterCredit.Choice reporterCredit,
             SsvcAssessment ssvc,
             List<PartnerStatement> partnerStatements,
+            Instant cveReservedAt,
             Instant now,
             PublicLinks links) {
         List<RevisionNote> notes = new ArrayList<>();
@@ -311,7 +325,16 @@ public class Publication {
                 Retraction.of(advisory, links::page),
                 CveRejection.of(advisory),
                 ssvc,
-                PartnerStatement.besideTeam(partnerStatements, content.productStatuses()));
+                PartnerStatement.besideTeam(partnerStatements, content.productStatuses()),
+                cveReservedAt,
+                legalDisclaimer);
+    }
+
+    /** The program's disclaimer for its advisories; null when it or its policy states none. */
+    private static String legalDisclaimer(Program program) {
+        return program == null || program.policy().disclosure() == null
+                ? null
+                : program.policy().disclosure().legalDisclaimer();
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

@@ -75,6 +75,20 @@ class CveRecordTest {
     }
 
     @Test
+    void theRecordSaysWhenTheProgramReservedTheIdAndNothingWhenItDoesNotKnow() {
+        JsonNode reserved = cve.render(SampleAdvisories.complete()).orElseThrow();
+        JsonNode unknown =
+                cve.render(SampleAdvisories.withCveId(SampleAdvisories.sparse(), "CVE-1900-4242"))
+                        .orElseThrow();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, reserved)).isEmpty();
+        assertThat(reserved.at("/cveMetadata/dateReserved").asText())
+                .isEqualTo(SampleAdvisories.CVE_RESERVED.toString());
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, unknown)).isEmpty();
+        assertThat(unknown.at("/cveMetadata").has("dateReserved")).isFalse();
+    }
+
+    @Test
     void anAdvisoryWithoutCveIdHasNoRecord() {
         assertThat(cve.render(SampleAdvisories.sparse())).isEmpty();
     }

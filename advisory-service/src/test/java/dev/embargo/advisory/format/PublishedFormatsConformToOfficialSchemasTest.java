@@ -77,6 +77,31 @@ class PublishedFormatsConformToOfficialSchemasTest {
     }
 
     @Test
+    void csafAndItsVexStateTheProgramsLegalDisclaimerAndNoneWhenThePolicyStatesNone() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        ObjectNode vexDocument = vex.render(SampleAdvisories.complete()).orElseThrow();
+
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, vexDocument)).isEmpty();
+        for (JsonNode withDisclaimer : List.of(document, vexDocument)) {
+            assertThat(withDisclaimer.at("/document/notes"))
+                    .filteredOn(note -> note.path("category").asText().equals("legal_disclaimer"))
+                    .singleElement()
+                    .satisfies(
+                            note ->
+                                    assertThat(note.path("text").asText())
+                                            .isEqualTo(SampleAdvisories.LEGAL_DISCLAIMER));
+        }
+        assertThat(csaf.render(SampleAdvisories.sparse()).at("/document/notes"))
+                .noneMatch(note -> note.path("category").asText().equals("legal_disclaimer"));
+        // OSV and CVE records have no field for terms of use: they carry none.
+        assertThat(osv.render(SampleAdvisories.complete()).toString())
+                .doesNotContain("without warranty");
+        assertThat(cve.render(SampleAdvisories.complete()).orElseThrow().toString())
+                .doesNotContain("without warranty");
+    }
+
+    @Test
     void osvAndCveRecordsTypeTheirReferencesAndCarryTheirOwnFields() {
         ObjectNode record = osv.render(SampleAdvisories.complete());
         ObjectNode cveRecord = cve.render(SampleAdvisories.complete()).orElseThrow();

@@ -25,6 +25,9 @@ final class SampleAdvisories {
 
     static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant SECOND = Instant.parse("2026-11-24T16:30:00.123456Z");
+    static final Instant CVE_RESERVED = Instant.parse("2026-11-02T08:15:00Z");
+    static final String LEGAL_DISCLAIMER =
+            "Provided as is, without warranty of any kind.\nUse at your own risk.";
 
     private SampleAdvisories() {}
 
@@ -142,7 +145,11 @@ final class SampleAdvisories {
                 false,
                 new PostMortem("Summary", "Timeline", "Root cause", "Lessons", SECOND),
                 "https://advisories.example/advisories/EMB-2026-0007",
-                SSVC);
+                null,
+                null,
+                SSVC,
+                CVE_RESERVED,
+                LEGAL_DISCLAIMER);
     }
 
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
@@ -227,7 +234,11 @@ final class SampleAdvisories {
                 advisory.earlyBreak(),
                 advisory.postMortem(),
                 advisory.url(),
-                advisory.ssvc());
+                advisory.retraction(),
+                advisory.cveRejection(),
+                advisory.ssvc(),
+                advisory.cveReservedAt(),
+                advisory.legalDisclaimer());
     }
 
     /** The same advisory with partners' statements and, when given, withdrawn at its release. */

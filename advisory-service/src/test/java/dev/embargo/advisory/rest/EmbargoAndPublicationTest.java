@@ -287,6 +287,43 @@ class EmbargoAndPublicationTest {
     }
 
     @Test
+    void theProgramsLegalDisclaimerReachesThePublishedCsafDocument() throws Exception {
+        fixtures.programKnown(
+                "disclaiming",
+                """
+                apiVersion: embargo.dev/program/v2
+                slug: disclaiming
+                name: Disclaiming
+                channels: [{ type: hackerone, url: "https://hackerone.com/disclaiming" }]
+                policy:
+                  deadlines: { disclosure: 30d }
+                  disclosure:
+                    legalDisclaimer: Provided as is, without warranty of any kind.
+                """);
+        AdvisoryDetails scheduled =
+                fixtures.scheduled("disclaiming", Instant.now().plus(Duration.ofDays(20)));
+        String publicId = scheduled.advisory().publicId;
+
+        fixtures.update(
+                "update advisory set lift_at = now() - interval '1 second' where id = ?",
+                scheduled.advisory().id);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> given().when().get("/advisories/" + publicId).then().statusCode(200));
+
+        JsonNode csaf = JSON.readTree(get("/advisories/" + publicId + "/csaf.json"));
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, csaf)).isEmpty();
+        assertThat(csaf.at("/document/notes"))
+                .filteredOn(note -> note.path("category").asText().equals("legal_disclaimer"))
+                .singleElement()
+                .satisfies(
+                        note ->
+                                assertThat(note.path("text").asText())
+                                        .isEqualTo(
+                                                "Provided as is, without warranty of any kind."));
+    }
+
+    @Test
     void aPartnerGroupWhosePolicyStatesNoMaximumIsToldAndTheLiftMovesWithoutOne() {
         fixtures.programKnown(
                 "no-maximum",

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.advisory.AdvisoryFixtures;
 import dev.embargo.advisory.AdvisoryFixtures.Report;
 import dev.embargo.advisory.CveServicesStandInResource;
@@ -153,6 +154,7 @@ class CveRecordSubmissionTest {
                                 cveId,
                                 "own-cna",
                                 "moqtail-cna",
+                                null,
                                 "cora",
                                 Instant.now()));
         // Same report, same partition: once the case is accepted, the ID has arrived.
@@ -166,6 +168,46 @@ class CveRecordSubmissionTest {
                 .then()
                 .statusCode(201)
                 .body("content.cveId", equalTo(cveId));
+    }
+
+    @Test
+    void thePublishedRecordOfAnIdFromTheProgramsPoolSaysWhenItWasReserved() throws Exception {
+        Report report = fixtures.submitted(MOQTAIL);
+        String cveId = "CVE-1900-" + (100000 + (int) (Math.random() * 800000));
+        Instant reservedAt = Instant.parse("2026-10-01T08:30:00Z");
+        triage().publish(
+                        new CaseCveAssigned(
+                                report.reportId(),
+                                UUID.randomUUID().toString(),
+                                report.trackingId(),
+                                MOQTAIL,
+                                cveId,
+                                "own-cna",
+                                "moqtail-cna",
+                                reservedAt,
+                                "cora",
+                                Instant.now()));
+        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
+        fixtures.awaitCaseState(report.trackingId(), "accepted");
+        var scheduled =
+                fixtures.scheduled(
+                        fixtures.complete(report, cveId), Instant.now().plus(Duration.ofDays(10)));
+
+        fixtures.update(
+                "update advisory set lift_at = now() - interval '1 second' where id = ?",
+                scheduled.advisory().id);
+        String published = "/advisories/" + scheduled.advisory().publicId + "/cve.json";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().when().get(published).then().statusCode(200));
+
+        // The published record's metadata; CVE Services, sent only the CNA container, keeps its
+        // own.
+        JsonNode record =
+                new ObjectMapper()
+                        .readTree(given().when().get(published).then().extract().asString());
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CVE, record)).isEmpty();
+        assertThat(record.at("/cveMetadata/dateReserved").asText())
+                .isEqualTo(reservedAt.toString());
     }
 
     @Test

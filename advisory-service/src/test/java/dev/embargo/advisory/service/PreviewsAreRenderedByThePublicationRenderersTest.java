@@ -96,7 +96,8 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
 
         PublishedAdvisory snapshot =
                 Publication.snapshot(
-                        advisory, history, content(), null, "MoQTail", null, null, List.of(), LIFT,
+                        advisory, history, content(), null, "MoQTail", null, null, null, List.of(),
+                        null, LIFT,
                         LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
@@ -135,9 +136,11 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
                 content(),
                 null,
                 "MoQTail",
+                null,
                 reporterCredit,
                 null,
                 List.of(),
+                null,
                 LIFT,
                 LINKS);
     }

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * The characters program text may hold. Single-line fields (names, addresses, URLs, ids, titles)
  * hold no control character: none of C0 (tab, CR and LF included), DEL, C1, or the Unicode line and
  * paragraph separators, since one would start a new line in security.txt or a new header in an
- * e-mail. Multi-line fields (descriptions, notes, safe harbor, the armored key) may break lines
- * with line feeds and hold tabs, nothing else.
+ * e-mail. Multi-line fields (descriptions, notes, safe harbor, the legal disclaimer, the armored
+ * key) may break lines with line feeds and hold tabs, nothing else.
  */
 public final class ProgramText {
 
     /** The fields whose text may span lines, by their own name in the program file. */
     private static final Set<String> MULTI_LINE_FIELDS =
-            Set.of("description", "note", "notes", "safeHarbor", "armoredKey");
+            Set.of("description", "note", "notes", "safeHarbor", "legalDisclaimer", "armoredKey");
 
     private static final Pattern BREAKS_A_LINE = Pattern.compile("\\r\\n|[\\p{Cc}\\u2028\\u2029]");
 

@@ -319,17 +319,21 @@ public record DisclosurePolicy(
     }
 
     /**
-     * Credit, safe harbor text, and the partner groups pre-notified under embargo.
+     * Credit, safe harbor text, the advisories' legal disclaimer, and the partner groups
+     * pre-notified under embargo.
      *
      * @param credit {@code named}, {@code handle}, {@code anonymous}, {@code hall-of-fame}, {@code
      *     changelog}, {@code advisory}; null when the policy does not mention credit, distinct from
      *     an empty list ("no credit")
      * @param allReportsDisclosed whether every report is made public eventually; null: not stated
+     * @param legalDisclaimer the terms every published advisory carries (a CSAF {@code
+     *     legal_disclaimer} note); null: the program's advisories state none
      */
     public record DisclosureTerms(
             List<String> credit,
             Boolean allReportsDisclosed,
             String safeHarbor,
+            String legalDisclaimer,
             List<PartnerGroup> partnerGroups) {
 
         public DisclosureTerms {

@@ -175,6 +175,25 @@ class ProgramV2FilesTest {
     }
 
     @Test
+    void aLegalDisclaimerKeepsItsLinesAndOneNotStatedIsNone() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "  disclosure:\n",
+                                "  disclosure:\n"
+                                        + "    legalDisclaimer: |\n"
+                                        + "      Provided as is, without warranty.\n"
+                                        + "      Use at your own risk.\n"),
+                        "sample.yaml");
+
+        assertThat(program.policy().disclosure().legalDisclaimer())
+                .isEqualTo("Provided as is, without warranty.\nUse at your own risk.\n");
+        assertThat(files.readPublished(files.toJson(program), "sample@1")).isEqualTo(program);
+        assertThat(files.read(VALID, "sample.yaml").policy().disclosure().legalDisclaimer())
+                .isNull();
+    }
+
+    @Test
     void aFingerprintIsReadAsPrintedAndKeptAsUpperCaseHex() {
         assertThat(files.read(VALID, "sample.yaml").openPgp().keys())
                 .singleElement()

@@ -18,6 +18,8 @@ import java.time.Instant;
  *     other-assigner}
  * @param assigner who assigned it, e.g. the program's CNA short name, {@code MITRE}, {@code
  *     GitHub}; null when the program does not say
+ * @param reservedAt when the ID entered the program's reserved pool (the CVE record's {@code
+ *     dateReserved}); null when another assigner reserved it, so the program does not know
  * @param actor the staff member who assigned or recorded it
  * @param assignedAt when
  */
@@ -29,6 +31,7 @@ public record CaseCveAssigned(
         String cveId,
         String route,
         String assigner,
+        Instant reservedAt,
         String actor,
         Instant assignedAt)
         implements EventPayload {

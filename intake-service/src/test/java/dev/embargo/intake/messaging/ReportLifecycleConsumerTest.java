@@ -208,6 +208,7 @@ class ReportLifecycleConsumerTest {
                         "CVE-1900-4321",
                         "own-cna",
                         "moqtail",
+                        Instant.parse("2026-01-05T09:00:00Z"),
                         "tess",
                         Instant.now());
         String eventId = triage().publish(assigned);

@@ -88,6 +88,7 @@ public final class ReportEvents {
                 cveId,
                 "own-cna",
                 "moqtail",
+                Instant.parse("2026-01-05T09:00:00Z"),
                 "tess",
                 Instant.now());
     }

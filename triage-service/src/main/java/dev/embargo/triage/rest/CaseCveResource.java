@@ -60,7 +60,7 @@ public class CaseCveResource {
             summary = "Assign a reserved CVE ID (own CNA)",
             description =
                     "The ID named, or the program's lowest free one. Announced as"
-                            + " case.cve.assigned.v1: the reporter is told.")
+                            + " case.cve.assigned.v2: the reporter is told.")
     @APIResponse(
             responseCode = "409",
             description =
@@ -92,7 +92,7 @@ public class CaseCveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Record the ID another assigner gave",
-            description = "Announced as case.cve.assigned.v1: the reporter is told.")
+            description = "Announced as case.cve.assigned.v2: the reporter is told.")
     public Uni<CveViews.OfCase> arrived(
             @PathParam("caseId") UUID caseId, @Valid @NotNull CveRequests.Arrived request) {
         return cveIds.recordArrived(caseId, request.cveId(), actor()).map(CaseCveResource::view);

@@ -201,6 +201,7 @@ public class CveIds {
                                         reservation.cveId,
                                         ProgramObligations.OWN_CNA,
                                         program.assigner(),
+                                        reservation.reservedAt.toInstant(),
                                         actor);
                             });
                 });
@@ -240,11 +241,13 @@ public class CveIds {
                             vulnerabilityCase.cveRequestedFrom != null
                                     ? vulnerabilityCase.cveRequestedFrom
                                     : program.assigner();
+                    // The assigner reserved the ID; when is theirs to know.
                     return assigned(
                             vulnerabilityCase,
                             cveId,
                             program.route() == null ? OTHER_ASSIGNER : program.route(),
                             assigner,
+                            null,
                             actor);
                 });
     }
@@ -334,6 +337,7 @@ public class CveIds {
             String cveId,
             String route,
             String assigner,
+            Instant reservedAt,
             String actor) {
         Instant now = clock.now();
         vulnerabilityCase.cveId = cveId;
@@ -356,6 +360,7 @@ public class CveIds {
                                                 cveId,
                                                 route,
                                                 assigner,
+                                                reservedAt,
                                                 actor,
                                                 now)))
                 .replaceWith(vulnerabilityCase);

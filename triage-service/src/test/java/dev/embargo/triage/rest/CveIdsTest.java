@@ -18,6 +18,7 @@ import dev.embargo.triage.TriageDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class CveIdsTest {
     @Inject TriageDatabase database;
 
     @Test
-    void anOwnCnaAssignsItsLowestFreeReservedIdAndTheReporterIsTold() {
+    void anOwnCnaAssignsItsLowestFreeReservedIdAndTheReporterIsToldWhenItWasReserved() {
         RegulatedPrograms.Opened cna = programs.openCase(OWN_CNA);
         String ids = uniquePrefix();
         reserve(cna.slug(), ids + "02", ids + "01").then().statusCode(200);
@@ -55,16 +56,24 @@ class CveIdsTest {
                 .body("cveId", equalTo(ids + "01"))
                 .body("route", equalTo("own-cna"));
 
-        pool(cna.slug())
-                .body("find { it.cveId == '%s' }.state".formatted(ids + "01"), equalTo("assigned"))
-                .body(
-                        "find { it.cveId == '%s' }.caseId".formatted(ids + "01"),
-                        equalTo(cna.caseId()))
-                .body("find { it.cveId == '%s' }.state".formatted(ids + "02"), equalTo("reserved"));
-        assertThat(database.outboxPayloads("case.cve.assigned.v1", cna.caseId()))
-                .singleElement()
-                .asString()
-                .contains(ids + "01", "\"own-cna\"", "\"reg\"");
+        String reservedAt =
+                pool(cna.slug())
+                        .body(
+                                "find { it.cveId == '%s' }.state".formatted(ids + "01"),
+                                equalTo("assigned"))
+                        .body(
+                                "find { it.cveId == '%s' }.caseId".formatted(ids + "01"),
+                                equalTo(cna.caseId()))
+                        .body(
+                                "find { it.cveId == '%s' }.state".formatted(ids + "02"),
+                                equalTo("reserved"))
+                        .extract()
+                        .path("find { it.cveId == '%s' }.reservedAt".formatted(ids + "01"));
+        String payload = database.outboxPayloads("case.cve.assigned.v2", cna.caseId()).getFirst();
+        assertThat(payload).contains(ids + "01", "\"own-cna\"", "\"reg\"");
+        // The pool's reservation time becomes the CVE record's dateReserved.
+        assertThat(Instant.parse(JsonPath.from(payload).getString("reservedAt")))
+                .isEqualTo(Instant.parse(reservedAt));
         get(cna.caseId(), "/audit").then().body("action", hasItem("cve assigned " + ids + "01"));
         // One ID per case: another needs the first rejected.
         post(cna.caseId(), "/cve/assign", Map.of())
@@ -130,10 +139,17 @@ class CveIdsTest {
                 .body("cveId", equalTo(ids + "11"))
                 .body("route", equalTo("parent-cna"));
 
-        assertThat(database.outboxPayloads("case.cve.assigned.v1", parent.caseId()))
+        assertThat(database.outboxPayloads("case.cve.assigned.v2", parent.caseId()))
                 .singleElement()
                 .asString()
-                .contains(ids + "11", "\"parent-cna\"", "\"Red Hat\"");
+                .contains(ids + "11", "\"parent-cna\"", "\"Red Hat\"")
+                .satisfies(
+                        payload ->
+                                assertThat(JsonPath.from(payload).getString("reservedAt"))
+                                        .as(
+                                                "the assigner reserved it; the program cannot know"
+                                                        + " when")
+                                        .isNull());
         // Someone else's record: the CNA clock is theirs.
         move(parent.caseId(), "triaging");
         move(parent.caseId(), "accepted");
