@@ -54,7 +54,12 @@ public final class CsafVexDocument {
                 .put("category", "self")
                 .put("summary", "The security advisory (CSAF)")
                 .put("url", links.csaf(advisory.publicId(), advisory.initialReleaseDate()));
-        ObjectNode vulnerability = (ObjectNode) root.at("/vulnerabilities/0");
+        // The statements are about the advisory's own vulnerability: further ones stay out.
+        ArrayNode vulnerabilities = (ArrayNode) root.get("vulnerabilities");
+        while (vulnerabilities.size() > 1) {
+            vulnerabilities.remove(1);
+        }
+        ObjectNode vulnerability = (ObjectNode) vulnerabilities.get(0);
         Map<String, List<String>> byStatus = productTree(root, advisory.programName(), content);
         vulnerability.remove(List.of("product_status", "remediations", "scores", "threats"));
         statuses(vulnerability, content, byStatus);
