@@ -231,6 +231,23 @@ public class AdvisoryFixtures {
                 () -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
     }
 
+    /** A complete advisory with a CVE id, published by its lift time (moved into the past). */
+    public AdvisoryDetails published(String program) {
+        AdvisoryDetails scheduled = scheduled(program, Instant.now().plus(Duration.ofDays(10)));
+        update(
+                "update advisory set lift_at = now() - interval '1 second' where id = ?",
+                scheduled.advisory().id);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                "PUBLISHED"
+                                        .equals(
+                                                text(
+                                                        "select state from advisory where id = ?",
+                                                        scheduled.advisory().id)));
+        return scheduled;
+    }
+
     /** Content every format can publish. */
     public static AdvisoryContent content(String title, String cveId) {
         return new AdvisoryContent(
