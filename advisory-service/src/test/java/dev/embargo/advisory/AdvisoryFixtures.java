@@ -219,14 +219,17 @@ public class AdvisoryFixtures {
         AdvisoryDetails draft = drafted(program);
         String publicId = draft.advisory().publicId;
         return revised(
-                draft, "CVE-1900-" + RUN + publicId.substring(publicId.lastIndexOf('-') + 1));
+                draft,
+                "CVE-1900-" + RUN + publicId.substring(publicId.lastIndexOf('-') + 1),
+                productStatuses);
     }
 
     /** The advisory drafted from an accepted case, revised to content ready for publication. */
     public AdvisoryDetails complete(Report acceptedCase, String cveId) {
         return revised(
                 run(() -> advisories.draft(acceptedCase.trackingId(), PUBLISHER, slug -> true)),
-                cveId);
+                cveId,
+                List.of());
     }
 
     /** A complete advisory whose embargo lifts at {@code liftAt}. */
@@ -240,7 +243,8 @@ public class AdvisoryFixtures {
                 () -> embargoes.scheduleLift(complete.advisory().id, liftAt, "cora", slug -> true));
     }
 
-    private AdvisoryDetails revised(AdvisoryDetails draft, String cveId) {
+    private AdvisoryDetails revised(
+            AdvisoryDetails draft, String cveId, List<ProductStatus> productStatuses) {
         String title = "Selector bypass in " + draft.advisory().publicId;
         return run(
                 () ->
@@ -250,6 +254,23 @@ public class AdvisoryFixtures {
                                 "Ready",
                                 PUBLISHER,
                                 slug -> true));
+    }
+
+    /** A complete advisory with a CVE id, published by its lift time (moved into the past). */
+    public AdvisoryDetails published(String program) {
+        AdvisoryDetails scheduled = scheduled(program, Instant.now().plus(Duration.ofDays(10)));
+        update(
+                "update advisory set lift_at = now() - interval '1 second' where id = ?",
+                scheduled.advisory().id);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                "PUBLISHED"
+                                        .equals(
+                                                text(
+                                                        "select state from advisory where id = ?",
+                                                        scheduled.advisory().id)));
+        return scheduled;
     }
 
     /** Content every format can publish. */

@@ -1,6 +1,7 @@
 package dev.embargo.advisory.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,9 @@ import java.util.List;
  *     with a link and a date
  * @param capecIds the attack patterns, e.g. {@code CAPEC-233}
  * @param related ids of related vulnerabilities in other databases (OSV {@code related})
+ * @param vulnerabilities the further vulnerabilities the advisory covers besides its own (the CVE
+ *     ID, weakness, scores, products and remediations above), each with its CVE ID: merged into it
+ *     from another advisory, or edited in
  */
 public record AdvisoryContent(
         String title,
@@ -60,7 +64,8 @@ public record AdvisoryContent(
         String exploitStatus,
         List<Remediation> remediations,
         List<String> capecIds,
-        List<String> related) {
+        List<String> related,
+        List<Vulnerability> vulnerabilities) {
 
     /**
      * The explicit "not enough information" problem type CNA rules allow instead of a CWE, spelled
@@ -76,6 +81,145 @@ public record AdvisoryContent(
         remediations = remediations == null ? List.of() : List.copyOf(remediations);
         capecIds = capecIds == null ? List.of() : List.copyOf(capecIds);
         related = related == null ? List.of() : List.copyOf(related);
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
+    }
+
+    /** Content about one vulnerability, the advisory's own. */
+    public AdvisoryContent(
+            String title,
+            String summary,
+            String description,
+            List<AffectedProduct> affected,
+            String cveId,
+            String cweId,
+            String cweName,
+            String cvssVector,
+            Double cvssScore,
+            String severity,
+            List<Credit> credits,
+            List<Reference> references,
+            String remediation,
+            String workarounds,
+            String cvssV4Vector,
+            Double cvssV4Score,
+            List<ProductStatus> productStatuses,
+            Instant discoveredAt,
+            String impact,
+            String exploitStatus,
+            List<Remediation> remediations,
+            List<String> capecIds,
+            List<String> related) {
+        this(
+                title,
+                summary,
+                description,
+                affected,
+                cveId,
+                cweId,
+                cweName,
+                cvssVector,
+                cvssScore,
+                severity,
+                credits,
+                references,
+                remediation,
+                workarounds,
+                cvssV4Vector,
+                cvssV4Score,
+                productStatuses,
+                discoveredAt,
+                impact,
+                exploitStatus,
+                remediations,
+                capecIds,
+                related,
+                List.of());
+    }
+
+    /** Every vulnerability the advisory covers, its own first. */
+    public List<Vulnerability> allVulnerabilities() {
+        List<Vulnerability> all = new ArrayList<>();
+        all.add(
+                new Vulnerability(
+                        cveId,
+                        title,
+                        null,
+                        cweId,
+                        cweName,
+                        cvssVector,
+                        cvssScore,
+                        cvssV4Vector,
+                        cvssV4Score,
+                        affected,
+                        remediations));
+        all.addAll(vulnerabilities);
+        return all;
+    }
+
+    /**
+     * The same content with this title and these references, covering these vulnerabilities: the
+     * first becomes the advisory's own (the description stays the advisory's), the others further
+     * ones.
+     */
+    public AdvisoryContent covering(
+            String newTitle, List<Vulnerability> all, List<Reference> linked) {
+        Vulnerability own = all.getFirst();
+        return new AdvisoryContent(
+                newTitle,
+                summary,
+                description,
+                own.affected(),
+                own.cveId(),
+                own.cweId(),
+                own.cweName(),
+                own.cvssVector(),
+                own.cvssScore(),
+                severity,
+                credits,
+                linked,
+                remediation,
+                workarounds,
+                own.cvssV4Vector(),
+                own.cvssV4Score(),
+                productStatuses,
+                discoveredAt,
+                impact,
+                exploitStatus,
+                own.remediations(),
+                capecIds,
+                related,
+                all.subList(1, all.size()));
+    }
+
+    /**
+     * The advisory's words about one further vulnerability, as a document renders it: its own
+     * title, description, CVE ID, weakness, scores, products and remediations.
+     */
+    public AdvisoryContent about(Vulnerability vulnerability) {
+        return new AdvisoryContent(
+                vulnerability.title() == null ? title : vulnerability.title(),
+                summary,
+                vulnerability.description() == null ? description : vulnerability.description(),
+                vulnerability.affected(),
+                vulnerability.cveId(),
+                vulnerability.cweId(),
+                vulnerability.cweName(),
+                vulnerability.cvssVector(),
+                vulnerability.cvssScore(),
+                severity,
+                credits,
+                references,
+                remediation,
+                workarounds,
+                vulnerability.cvssV4Vector(),
+                vulnerability.cvssV4Score(),
+                List.of(),
+                discoveredAt,
+                impact,
+                exploitStatus,
+                vulnerability.remediations(),
+                capecIds,
+                related);
     }
 
     /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
@@ -108,7 +252,8 @@ public record AdvisoryContent(
                 exploitStatus,
                 remediations,
                 capecIds,
-                related);
+                related,
+                vulnerabilities);
     }
 
     /**

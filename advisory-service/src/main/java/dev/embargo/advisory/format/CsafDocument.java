@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
+import dev.embargo.advisory.domain.SsvcAssessment;
+import dev.embargo.advisory.domain.Vulnerability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +106,13 @@ public final class CsafDocument {
         document.put("title", content.title());
         ObjectNode tracking = document.putObject("tracking");
         tracking.put("current_release_date", advisory.currentReleaseDate().toString());
-        if (content.cveId() != null) {
-            tracking.putArray("aliases").add(content.cveId());
+        List<String> cveIds =
+                content.allVulnerabilities().stream()
+                        .map(Vulnerability::cveId)
+                        .filter(Objects::nonNull)
+                        .toList();
+        if (!cveIds.isEmpty()) {
+            cveIds.forEach(tracking.putArray("aliases")::add);
         }
         ObjectNode generator = tracking.putObject("generator");
         generator.put("date", advisory.currentReleaseDate().toString());
@@ -124,27 +131,54 @@ public final class CsafDocument {
         tracking.put("status", "final");
         tracking.put("version", String.valueOf(advisory.version()));
 
-        ProductIds ids = productTree(root, advisory.programName(), content.affected());
-        vulnerability(root.putArray("vulnerabilities").addObject(), advisory, ids);
+        List<Vulnerability> all = content.allVulnerabilities();
+        List<ProductIds> ids =
+                productTree(
+                        root,
+                        advisory.programName(),
+                        all.stream().map(Vulnerability::affected).toList());
+        ArrayNode vulnerabilities = root.putArray("vulnerabilities");
+        vulnerability(
+                vulnerabilities.addObject(), advisory, content, ids.getFirst(), advisory.ssvc());
+        for (int i = 1; i < all.size(); i++) {
+            vulnerability(
+                    vulnerabilities.addObject(),
+                    advisory,
+                    content.about(all.get(i)),
+                    ids.get(i),
+                    null);
+        }
         return root;
     }
 
     /**
      * The vendor → product → version branches: per product the affected range and, once fixed, the
      * first fixed version and the fixed range from it on, each identified by purl and CPE when
-     * given.
+     * given. Each vulnerability's products have their own ids, returned in its order.
      */
-    private ProductIds productTree(ObjectNode root, String vendor, List<AffectedProduct> affected) {
-        ProductIds ids =
-                new ProductIds(
-                        new ArrayList<>(),
-                        new ArrayList<>(),
-                        new ArrayList<>(),
-                        new LinkedHashMap<>());
+    private List<ProductIds> productTree(
+            ObjectNode root, String vendor, List<List<AffectedProduct>> affectedByVulnerability) {
         ObjectNode vendorBranch = root.putObject("product_tree").putArray("branches").addObject();
         vendorBranch.put("category", "vendor").put("name", vendor);
         ArrayNode products = vendorBranch.putArray("branches");
+        List<ProductIds> all = new ArrayList<>();
         int next = 1;
+        for (List<AffectedProduct> affected : affectedByVulnerability) {
+            ProductIds ids =
+                    new ProductIds(
+                            new ArrayList<>(),
+                            new ArrayList<>(),
+                            new ArrayList<>(),
+                            new LinkedHashMap<>());
+            all.add(ids);
+            next = productBranches(products, affected, ids, next);
+        }
+        return all;
+    }
+
+    /** The affected products' branches, numbered from {@code next}; returns the next number. */
+    private static int productBranches(
+            ArrayNode products, List<AffectedProduct> affected, ProductIds ids, int next) {
         for (AffectedProduct product : affected) {
             ObjectNode productBranch = products.addObject();
             productBranch.put("category", "product_name").put("name", product.product());
@@ -191,7 +225,7 @@ public final class CsafDocument {
                 ids.fixed().add(fixedId);
             }
         }
-        return ids;
+        return next;
     }
 
     /** CSAF's product identification helper: how scanners match the product. */
@@ -206,9 +240,16 @@ public final class CsafDocument {
         purl.ifPresent(found -> helper.put("purl", found));
     }
 
+    /**
+     * One vulnerability of the advisory, described by {@code content}: its own, or a further one
+     * (without the case's SSVC decision).
+     */
     private void vulnerability(
-            ObjectNode vulnerability, PublishedAdvisory advisory, ProductIds ids) {
-        AdvisoryContent content = advisory.content();
+            ObjectNode vulnerability,
+            PublishedAdvisory advisory,
+            AdvisoryContent content,
+            ProductIds ids,
+            SsvcAssessment ssvc) {
         if (content.cveId() != null) {
             vulnerability.put("cve", content.cveId());
         }
@@ -242,9 +283,9 @@ public final class CsafDocument {
                                                 + cvss.baseSeverity()
                                                 + ") "
                                                 + cvss.vector()));
-        if (advisory.ssvc() != null) {
+        if (ssvc != null) {
             // CSAF 2.0 scores know CVSS only: the SSVC decision travels as a note.
-            note(notes, "other", "SSVC", advisory.ssvc().decision().summary());
+            note(notes, "other", "SSVC", ssvc.decision().summary());
         }
         ObjectNode status = vulnerability.putObject("product_status");
         ids.affected().forEach(status.putArray("known_affected")::add);

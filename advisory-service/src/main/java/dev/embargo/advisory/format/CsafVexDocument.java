@@ -62,7 +62,12 @@ public final class CsafVexDocument {
                 .put("url", links.cycloneDxVex(advisory.publicId()));
         List<VexStatement> statements = VexStatement.of(advisory);
         productTree(root, statements);
-        ObjectNode vulnerability = (ObjectNode) root.at("/vulnerabilities/0");
+        // The statements are about the advisory's own vulnerability: further ones stay out.
+        ArrayNode vulnerabilities = (ArrayNode) root.get("vulnerabilities");
+        while (vulnerabilities.size() > 1) {
+            vulnerabilities.remove(1);
+        }
+        ObjectNode vulnerability = (ObjectNode) vulnerabilities.get(0);
         vulnerability.remove(List.of("product_status", "remediations", "scores", "threats"));
         statuses(vulnerability, content, statements);
         return Optional.of(root);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.advisory.domain.AdvisoryContent;
 import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
+import dev.embargo.advisory.domain.Vulnerability;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,8 +62,11 @@ public final class OsvRecord {
                                         .addObject()
                                         .put("type", References.osvType(link))
                                         .put("url", link.url()));
-        if (!content.related().isEmpty()) {
-            content.related().forEach(record.putArray("related")::add);
+        // OSV's aliases name the same vulnerability: the advisory's further ones are related.
+        List<String> related = new ArrayList<>(content.related());
+        content.vulnerabilities().stream().map(Vulnerability::cveId).forEach(related::add);
+        if (!related.isEmpty()) {
+            related.forEach(record.putArray("related")::add);
         }
         if (!content.credits().isEmpty()) {
             ArrayNode credits = record.putArray("credits");

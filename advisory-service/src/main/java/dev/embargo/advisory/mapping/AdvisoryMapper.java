@@ -10,11 +10,14 @@ import dev.embargo.advisory.domain.AdvisoryContent.Remediation;
 import dev.embargo.advisory.domain.CveRejection;
 import dev.embargo.advisory.domain.PartnerStatement;
 import dev.embargo.advisory.domain.Retraction;
+import dev.embargo.advisory.domain.Vulnerability;
 import dev.embargo.advisory.format.Cvss;
 import dev.embargo.advisory.format.PackageCoordinates;
 import dev.embargo.advisory.format.PublicLinks;
 import dev.embargo.advisory.rest.AdvisoryEditRequest;
 import dev.embargo.advisory.rest.AdvisoryEditRequest.AffectedProductRequest;
+import dev.embargo.advisory.rest.AdvisoryEditRequest.RemediationRequest;
+import dev.embargo.advisory.rest.AdvisoryEditRequest.VulnerabilityRequest;
 import dev.embargo.advisory.rest.AdvisorySummaryView;
 import dev.embargo.advisory.rest.AdvisoryView;
 import dev.embargo.advisory.rest.AuditEntryView;
@@ -47,7 +50,7 @@ public class AdvisoryMapper {
      * caller.
      */
     public AdvisoryContent toContent(AdvisoryEditRequest request) {
-        List<CvssScore> scores = scores(request);
+        List<CvssScore> scores = scores(request.cvssVector(), request.cvssVectors());
         Optional<CvssScore> version3 =
                 scores.stream().filter(score -> !isVersion4(score)).findFirst();
         Optional<CvssScore> version4 =
@@ -102,35 +105,66 @@ public class AdvisoryMapper {
                 request.remediations() == null
                         ? List.of()
                         : request.remediations().stream()
-                                .map(
-                                        remediation ->
-                                                new Remediation(
-                                                        remediation.category(),
-                                                        remediation.details().strip(),
-                                                        remediation.products().stream()
-                                                                .map(String::strip)
-                                                                .toList(),
-                                                        remediation.url(),
-                                                        remediation.date()))
+                                .map(AdvisoryMapper::toRemediation)
                                 .toList(),
                 request.capecIds(),
-                request.related());
+                request.related(),
+                request.vulnerabilities() == null
+                        ? List.of()
+                        : request.vulnerabilities().stream()
+                                .map(AdvisoryMapper::toVulnerability)
+                                .toList());
+    }
+
+    private static Vulnerability toVulnerability(VulnerabilityRequest request) {
+        List<CvssScore> scores = scores(null, request.cvssVectors());
+        Optional<CvssScore> version3 =
+                scores.stream().filter(score -> !isVersion4(score)).findFirst();
+        Optional<CvssScore> version4 =
+                scores.stream().filter(AdvisoryMapper::isVersion4).findFirst();
+        return new Vulnerability(
+                request.cveId(),
+                blankToNull(request.title()),
+                blankToNull(request.description()),
+                request.cweId(),
+                blankToNull(request.cweName()),
+                version3.map(CvssScore::vector).orElse(null),
+                version3.map(CvssScore::baseScore).orElse(null),
+                version4.map(CvssScore::vector).orElse(null),
+                version4.map(CvssScore::baseScore).orElse(null),
+                request.affected() == null
+                        ? List.of()
+                        : request.affected().stream().map(AdvisoryMapper::toProduct).toList(),
+                request.remediations() == null
+                        ? List.of()
+                        : request.remediations().stream()
+                                .map(AdvisoryMapper::toRemediation)
+                                .toList());
+    }
+
+    private static Remediation toRemediation(RemediationRequest remediation) {
+        return new Remediation(
+                remediation.category(),
+                remediation.details().strip(),
+                remediation.products().stream().map(String::strip).toList(),
+                remediation.url(),
+                remediation.date());
     }
 
     /** Every vector given, scored; at most one per CVSS version (3.x and 4.0). */
-    private static List<CvssScore> scores(AdvisoryEditRequest request) {
+    private static List<CvssScore> scores(String vector, List<String> cvssVectors) {
         List<String> vectors = new ArrayList<>();
-        Optional.ofNullable(blankToNull(request.cvssVector())).ifPresent(vectors::add);
-        if (request.cvssVectors() != null) {
-            request.cvssVectors().stream()
+        Optional.ofNullable(blankToNull(vector)).ifPresent(vectors::add);
+        if (cvssVectors != null) {
+            cvssVectors.stream()
                     .map(AdvisoryMapper::blankToNull)
                     .filter(Objects::nonNull)
                     .forEach(vectors::add);
         }
         List<CvssScore> scores = new ArrayList<>();
-        for (String vector : vectors) {
+        for (String given : vectors) {
             try {
-                scores.add(CvssScore.parse(vector));
+                scores.add(CvssScore.parse(given));
             } catch (IllegalArgumentException e) {
                 throw invalidCvss("The CVSS vector does not parse.", e.getMessage());
             }

@@ -8,13 +8,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A new revision of an advisory: the whole content (what is left out is removed) and what changed.
  * CVSS scores are computed from the vectors: {@code cvssVectors} takes one CVSS 3.x and one 4.0
  * vector, {@code cvssVector} (the field of old) one of either. The reporter's own credit follows
- * their choice and is not part of {@code credits}.
+ * their choice and is not part of {@code credits}. {@code vulnerabilities} are those the advisory
+ * covers besides its own (a merge adds them), each named by its CVE ID.
  */
 public record AdvisoryEditRequest(
         @Size(max = 256) String title,
@@ -38,7 +41,8 @@ public record AdvisoryEditRequest(
         @Size(max = 2000) String exploitStatus,
         @Valid @Size(max = 50) List<RemediationRequest> remediations,
         @Size(max = 20) List<@Pattern(regexp = "^CAPEC-[1-9]\\d{0,5}$") String> capecIds,
-        @Size(max = 20) List<@Pattern(regexp = "^[A-Za-z][A-Za-z0-9._:-]{1,99}$") String> related) {
+        @Size(max = 20) List<@Pattern(regexp = "^[A-Za-z][A-Za-z0-9._:-]{1,99}$") String> related,
+        @Valid @Size(max = 50) List<VulnerabilityRequest> vulnerabilities) {
 
     /** A CVSS 3.0, 3.1 or 4.0 vector's shape; {@code CvssScore} parses it. */
     static final String CVSS = "^CVSS:(3\\.[01]|4\\.0)/[A-Za-z0-9:/]{1,300}$";
@@ -62,6 +66,22 @@ public record AdvisoryEditRequest(
         return cweId == null
                 || AdvisoryContent.NOT_ENOUGH_INFORMATION.equals(cweId)
                 || cweName != null && !cweName.isBlank();
+    }
+
+    /** A CVE ID names one vulnerability of the advisory: CSAF and OSV list each once. */
+    @AssertTrue(
+            message = "each CVE ID once: vulnerabilities[].cveId differ from cveId and each other")
+    public boolean isEachCveIdOnce() {
+        if (vulnerabilities == null) {
+            return true;
+        }
+        Set<String> seen = new HashSet<>();
+        if (cveId != null) {
+            seen.add(cveId);
+        }
+        return vulnerabilities.stream()
+                .filter(vulnerability -> vulnerability != null && vulnerability.cveId() != null)
+                .allMatch(vulnerability -> seen.add(vulnerability.cveId()));
     }
 
     /**
@@ -135,4 +155,15 @@ public record AdvisoryEditRequest(
             @NotEmpty @Size(max = 50) List<@NotBlank String> products,
             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String url,
             Instant date) {}
+
+    /** A vulnerability besides the advisory's own, with what goes with it. */
+    public record VulnerabilityRequest(
+            @NotBlank @Pattern(regexp = "^CVE-\\d{4}-\\d{4,19}$") String cveId,
+            @Size(max = 256) String title,
+            @Size(max = 20000) String description,
+            @Pattern(regexp = "^(CWE-[1-9]\\d{0,5}|NVD-CWE-noinfo)$") String cweId,
+            @Size(max = 200) String cweName,
+            @Size(max = 2) List<@Pattern(regexp = CVSS) String> cvssVectors,
+            @Valid @Size(max = 50) List<AffectedProductRequest> affected,
+            @Valid @Size(max = 50) List<RemediationRequest> remediations) {}
 }

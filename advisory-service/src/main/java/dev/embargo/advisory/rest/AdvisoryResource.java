@@ -9,6 +9,7 @@ import dev.embargo.advisory.service.AdvisoryPreviews;
 import dev.embargo.advisory.service.CveSubmissions;
 import dev.embargo.advisory.service.Embargoes;
 import dev.embargo.advisory.service.Retractions;
+import dev.embargo.advisory.service.SplitsAndMerges;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.security.StaffScope;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,6 +61,7 @@ public class AdvisoryResource {
     private final AdvisoryPreviews previews;
     private final CveSubmissions cveSubmissions;
     private final Retractions retractions;
+    private final SplitsAndMerges splitsAndMerges;
     private final AdvisoryMapper mapper;
     private final PreAdvisoryMapper preAdvisoryMapper;
     private final SecurityIdentity identity;
@@ -71,6 +73,7 @@ public class AdvisoryResource {
             AdvisoryPreviews previews,
             CveSubmissions cveSubmissions,
             Retractions retractions,
+            SplitsAndMerges splitsAndMerges,
             AdvisoryMapper mapper,
             PreAdvisoryMapper preAdvisoryMapper,
             SecurityIdentity identity,
@@ -80,6 +83,7 @@ public class AdvisoryResource {
         this.previews = previews;
         this.cveSubmissions = cveSubmissions;
         this.retractions = retractions;
+        this.splitsAndMerges = splitsAndMerges;
         this.mapper = mapper;
         this.preAdvisoryMapper = preAdvisoryMapper;
         this.identity = identity;
@@ -296,6 +300,61 @@ public class AdvisoryResource {
             @PathParam("id") UUID id, @Valid @NotNull SupersedeRequest request) {
         return retractions
                 .supersede(id, request.successor(), request.reason(), actor(), scope::covers)
+                .map(mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Move some vulnerabilities (by CVE ID) into a new advisory",
+            description =
+                    "The new advisory has the program, case and lift time of this one. A published"
+                            + " advisory publishes the new one at once, and its own next version"
+                            + " no longer lists the moved vulnerabilities and links to it.")
+    @APIResponse(responseCode = "201", description = "The new advisory")
+    @APIResponse(
+            responseCode = "409",
+            description = "Withdrawn or superseded",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "422",
+            description = "A CVE ID the advisory does not cover, or all of them",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<Response> split(@PathParam("id") UUID id, @Valid @NotNull SplitRequest request) {
+        return splitsAndMerges
+                .split(id, request.vulnerabilities(), request.title(), actor(), scope::covers)
+                .map(
+                        created ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(mapper.toView(created))
+                                        .build());
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({"publisher", "coordinator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Move every vulnerability of another advisory into this one",
+            description =
+                    "A published advisory merged in is superseded by this one (published too);"
+                            + " a draft or scheduled one is closed: superseded unpublished, its"
+                            + " lift time cleared.")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Either is withdrawn or superseded, or the merge would publish embargoed"
+                            + " vulnerabilities early",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "422",
+            description = "Itself, another program's advisory, or a vulnerability without CVE ID",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<AdvisoryView> merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
+        return splitsAndMerges
+                .merge(id, request.from(), request.reason(), actor(), scope::covers)
                 .map(mapper::toView);
     }
 

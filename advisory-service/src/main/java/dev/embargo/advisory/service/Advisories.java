@@ -138,9 +138,7 @@ public class Advisories {
             TrackedReport report, long number, String actor, Instant now) {
         Advisory advisory = new Advisory();
         advisory.id = TimeOrderedIds.next();
-        advisory.publicId =
-                "%s-%d-%04d"
-                        .formatted(config.idPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
+        advisory.publicId = publicId(number, now);
         advisory.programSlug = report.programSlug;
         advisory.reportId = report.reportId;
         advisory.trackingId = report.trackingId;
@@ -484,6 +482,51 @@ public class Advisories {
                             next.editedAt = now.atOffset(ZoneOffset.UTC);
                             return revisions.persist(next);
                         })
+                .replaceWithVoid();
+    }
+
+    private String publicId(long number, Instant now) {
+        return "%s-%d-%04d"
+                .formatted(config.idPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
+    }
+
+    /**
+     * A new advisory of the same program and case as {@code source}, with its lift time and state
+     * (a published source's is published by the caller), holding this content as revision 1. Runs
+     * in the caller's transaction.
+     */
+    Uni<Advisory> createBeside(
+            Advisory source, AdvisoryContent content, String summary, String actor, Instant now) {
+        Advisory advisory = new Advisory();
+        advisory.id = TimeOrderedIds.next();
+        advisory.programSlug = source.programSlug;
+        advisory.reportId = source.reportId;
+        advisory.trackingId = source.trackingId;
+        advisory.state =
+                source.state == AdvisoryState.PUBLISHED ? AdvisoryState.DRAFT : source.state;
+        advisory.liftAt = source.liftAt;
+        advisory.currentRevision = 1;
+        advisory.createdBy = actor;
+        advisory.createdAt = now.atOffset(ZoneOffset.UTC);
+        advisory.updatedAt = advisory.createdAt;
+        return advisories
+                .nextNumber()
+                .invoke(number -> advisory.publicId = publicId(number, now))
+                .chain(() -> advisories.persist(advisory))
+                .chain(() -> revisions.persist(revision(advisory, 1, content, summary, actor, now)))
+                .replaceWith(advisory);
+    }
+
+    /**
+     * Keeps this content as the advisory's next revision. Runs in the caller's transaction, with
+     * the advisory locked.
+     */
+    Uni<Void> keepAsNextRevision(
+            Advisory advisory, AdvisoryContent content, String summary, String actor, Instant now) {
+        advisory.currentRevision++;
+        advisory.updatedAt = now.atOffset(ZoneOffset.UTC);
+        return revisions
+                .persist(revision(advisory, advisory.currentRevision, content, summary, actor, now))
                 .replaceWithVoid();
     }
 

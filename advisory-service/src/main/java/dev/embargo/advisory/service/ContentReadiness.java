@@ -46,6 +46,14 @@ final class ContentReadiness {
                                                 "names "
                                                         + unknown
                                                         + ", which is no affected product")));
+        for (int i = 0; i < content.vulnerabilities().size(); i++) {
+            if (content.vulnerabilities().get(i).affected().isEmpty()) {
+                missing.add(
+                        new FieldError(
+                                "vulnerabilities[" + i + "].affected",
+                                "each vulnerability needs an affected product"));
+            }
+        }
         if (content.cveId() != null) {
             missing.addAll(cveRecordRules(content));
         }

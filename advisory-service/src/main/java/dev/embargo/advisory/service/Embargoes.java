@@ -79,6 +79,8 @@ public class Embargoes {
                                                         "advisory-published",
                                                         advisory.publicId + " is already public.");
                                             }
+                                            // One merged into another is closed for good.
+                                            Retractions.requireNotRetracted(advisory);
                                             if (!lift.isAfter(now)) {
                                                 throw AdvisoryProblems.unprocessable(
                                                         "lift-in-the-past",
@@ -364,6 +366,8 @@ public class Embargoes {
                                                                                                 + " is already"
                                                                                                 + " public.");
                                                                     }
+                                                                    Retractions.requireNotRetracted(
+                                                                            advisory);
                                                                     return advisories
                                                                             .currentContent(
                                                                                     advisory)

@@ -99,45 +99,59 @@ public class Retractions {
         return change(
                 id,
                 visible,
-                (advisory, signer, now) -> {
-                    requireStanding(advisory);
-                    return rows.find("publicId", successorPublicId)
-                            .firstResult()
-                            .chain(
-                                    successor -> {
-                                        requireSuccessor(advisory, successor, successorPublicId);
-                                        Retraction supersession =
-                                                mark(
-                                                        advisory,
-                                                        Retraction.Kind.SUPERSEDED,
-                                                        reason,
-                                                        successorPublicId,
-                                                        now);
-                                        return republish(
-                                                advisory,
-                                                supersession.revisionSummary(),
-                                                "superseded",
-                                                supersession.revisionSummary(),
-                                                actor,
-                                                signer,
-                                                now);
-                                    })
-                            .chain(
-                                    snapshot ->
-                                            outbox.stage(
-                                                    new AdvisorySuperseded(
-                                                            advisory.id.toString(),
-                                                            advisory.publicId,
-                                                            advisory.programSlug,
-                                                            snapshot.version(),
-                                                            snapshot.content().title(),
-                                                            snapshot.content().cveId(),
-                                                            snapshot.url(),
-                                                            successorPublicId,
-                                                            snapshot.retraction().successorUrl(),
-                                                            reason,
-                                                            now)));
-                });
+                (advisory, signer, now) ->
+                        supersedeLocked(advisory, successorPublicId, reason, actor, signer, now));
+    }
+
+    /**
+     * Supersedes an advisory locked by the caller's transaction (a supersession of its own, or a
+     * merge into the successor): the next version names the successor, audited and announced.
+     */
+    Uni<Void> supersedeLocked(
+            Advisory advisory,
+            String successorPublicId,
+            String reason,
+            String actor,
+            OpenPgpSigner signer,
+            Instant now) {
+        requireStanding(advisory);
+        return rows.find("publicId", successorPublicId)
+                .firstResult()
+                .chain(
+                        successor -> {
+                            requireSuccessor(advisory, successor, successorPublicId);
+                            Retraction supersession =
+                                    mark(
+                                            advisory,
+                                            Retraction.Kind.SUPERSEDED,
+                                            reason,
+                                            successorPublicId,
+                                            now);
+                            return republish(
+                                    advisory,
+                                    supersession.revisionSummary(),
+                                    "superseded",
+                                    supersession.revisionSummary(),
+                                    actor,
+                                    signer,
+                                    now);
+                        })
+                .chain(
+                        snapshot ->
+                                outbox.stage(
+                                        new AdvisorySuperseded(
+                                                advisory.id.toString(),
+                                                advisory.publicId,
+                                                advisory.programSlug,
+                                                snapshot.version(),
+                                                snapshot.content().title(),
+                                                snapshot.content().cveId(),
+                                                snapshot.url(),
+                                                successorPublicId,
+                                                snapshot.retraction().successorUrl(),
+                                                reason,
+                                                now)))
+                .replaceWithVoid();
     }
 
     /**
