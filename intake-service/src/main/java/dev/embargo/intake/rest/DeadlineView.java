@@ -2,5 +2,10 @@ package dev.embargo.intake.rest;
 
 import java.time.Instant;
 
-/** One deadline of a timeline preview: when it is due, the policy's own words for it, and why. */
-public record DeadlineView(String step, Instant dueAt, String promised, String basis) {}
+/**
+ * One promised step of a report: when it is due, the policy's own words for it, and where it
+ * stands.
+ *
+ * @param state {@code pending}, {@code met} or {@code late}
+ */
+public record DeadlineView(String step, Instant dueAt, String promised, String state) {}
