@@ -2,7 +2,9 @@
 // fragment, which browsers never send to a server (nor in a Referer), or from the reader, and
 // goes to the API only, as a bearer header.
 
-import { ApiProblem, getBlob, getJson, limits as fetchLimits, post, postJson, postMultipart, program as fetchProgram } from './api.js';
+import {
+  ApiProblem, getBlob, getJson, limits as fetchLimits, post, postJson, postMultipart, program as fetchProgram,
+} from './api.js';
 import { bytes, byId, el, fill, focus, keepFragment, pageStatus, time } from './dom.js';
 import { encryptText, isArmored } from './encryption.js';
 import { FormErrors, Progress, attachmentHint, fileProblems, listFiles, textProblem, utf8Length } from './form.js';

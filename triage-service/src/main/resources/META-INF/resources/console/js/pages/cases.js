@@ -102,7 +102,8 @@ function caseTable(cases) {
       ? [h('span', { class: 'step' }, c.nextDeadline.step), ' ', time(c.nextDeadline.dueAt),
         c.nextDeadline.firm === false ? [' ', h('span', { class: 'badge badge-target' }, 'Target')] : null]
       : h('span', { class: 'muted' }, '—') },
-    { label: 'Overdue', cell: (c) => [c.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : h('span', { class: 'muted' }, 'No'),
+    { label: 'Overdue', cell: (c) => [
+      c.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : h('span', { class: 'muted' }, 'No'),
       c.escalated ? [' ', h('span', { class: 'badge badge-overdue badge-escalated' }, 'Escalated')] : null] },
   ], cases, {
     id: 'case-table',
