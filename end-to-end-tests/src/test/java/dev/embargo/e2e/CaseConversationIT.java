@@ -233,8 +233,17 @@ class CaseConversationIT {
     }
 
     @Test
-    void theReportersAnswerToAQuestionMovesTheTriageDueTimeByTheTimeTheTeamWaited() {
+    void theReportersAnswerToAQuestionMovesTheFixDueTimeByTheTimeTheTeamWaited() {
         move("triaging").then().statusCode(200);
+        // High severity (emek names its levels): the fix is due a week after acknowledgement.
+        given().auth()
+                .oauth2(triager)
+                .contentType(ContentType.JSON)
+                .body(Map.of("level", "high"))
+                .when()
+                .put(cases() + "/" + caseId + "/severity")
+                .then()
+                .statusCode(200);
         String question = "Which sandbox profile were you running?";
         Response asked =
                 given().auth()
@@ -244,9 +253,9 @@ class CaseConversationIT {
                         .when()
                         .post(cases() + "/" + caseId + "/transitions");
         asked.then().statusCode(200).body("state", equalTo("needs_info"));
-        java.time.Instant triageDue =
+        java.time.Instant fixDue =
                 java.time.Instant.parse(
-                        asked.path("deadlines.find { it.step == 'triage' }.dueAt").toString());
+                        asked.path("deadlines.find { it.step == 'fix' }.dueAt").toString());
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () ->
@@ -271,9 +280,9 @@ class CaseConversationIT {
         assertThat(paused).isGreaterThanOrEqualTo(Duration.ofDays(2));
         assertThat(
                         java.time.Instant.parse(
-                                resumed.path("deadlines.find { it.step == 'triage' }.dueAt")
+                                resumed.path("deadlines.find { it.step == 'fix' }.dueAt")
                                         .toString()))
-                .isEqualTo(triageDue.plus(paused));
+                .isEqualTo(fixDue.plus(paused));
         given().auth()
                 .oauth2(triager)
                 .when()

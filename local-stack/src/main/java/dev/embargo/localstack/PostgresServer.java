@@ -122,10 +122,13 @@ final class PostgresServer implements Component {
      * The server's settings ({@code -c name=value}), the same whether it runs as a process or in a
      * container: loopback only, and without durability in the test profile alone. Tests throw their
      * data away, so fsync only costs them time; anywhere else a crash without it loses commits
-     * already acknowledged (a kill test lost two accepted reports that way).
+     * already acknowledged (a kill test lost two accepted reports that way). The connection limit
+     * leaves room for two replicas of every service, each with its pools and its LISTEN connection,
+     * beside Keycloak: the default 100 refused the second triage replica.
      */
     static List<String> serverSettings(StackSettings settings) {
-        List<String> serverSettings = new ArrayList<>(List.of("listen_addresses=127.0.0.1"));
+        List<String> serverSettings =
+                new ArrayList<>(List.of("listen_addresses=127.0.0.1", "max_connections=300"));
         if (settings.testProfile()) {
             serverSettings.addAll(
                     List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));

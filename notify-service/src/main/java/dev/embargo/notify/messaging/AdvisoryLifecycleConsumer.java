@@ -6,6 +6,7 @@ import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
 import dev.embargo.contracts.advisory.CveRecordRejected;
 import dev.embargo.contracts.advisory.PreAdvisoryLiftMoved;
 import dev.embargo.contracts.advisory.PreAdvisoryReleased;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.notify.service.AdvisoryChangeFanOut;
@@ -63,14 +64,36 @@ public class AdvisoryLifecycleConsumer {
                                                                                 published, event))))
                         .onWithEnvelope(
                                 AdvisoryWithdrawn.class,
-                                (withdrawn, event) -> changes.withdrawn(withdrawn, event.id()))
+                                (withdrawn, event) ->
+                                        changes.withdrawn(withdrawn, event.id())
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                withdrawn, event))))
                         .onWithEnvelope(
                                 AdvisorySuperseded.class,
-                                (superseded, event) -> changes.superseded(superseded, event.id()))
+                                (superseded, event) ->
+                                        changes.superseded(superseded, event.id())
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                superseded,
+                                                                                event))))
                         .onWithEnvelope(
                                 CveRecordRejected.class,
                                 (rejected, event) ->
-                                        changes.cveRecordRejected(rejected, event.id()));
+                                        changes.cveRecordRejected(rejected, event.id())
+                                                .chain(
+                                                        () ->
+                                                                subscriptions.fanOut(
+                                                                        PublicEvent.of(
+                                                                                rejected, event))))
+                        .onWithEnvelope(
+                                PartnerStatementMade.class,
+                                (statement, event) ->
+                                        subscriptions.fanOut(PublicEvent.of(statement, event)));
     }
 
     @Incoming("advisory-lifecycle")

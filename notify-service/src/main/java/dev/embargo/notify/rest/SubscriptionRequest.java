@@ -1,5 +1,6 @@
 package dev.embargo.notify.rest;
 
+import dev.embargo.notify.service.PublicEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -14,12 +15,8 @@ public record SubscriptionRequest(
                 List<
                                 @NotNull
                                 @Pattern(
-                                        regexp =
-                                                "case\\.state\\.changed|case\\.severity\\.changed"
-                                                    + "|deadline\\.breached|advisory\\.published",
-                                        message =
-                                                "must be case.state.changed, case.severity.changed,"
-                                                    + " deadline.breached or advisory.published")
+                                        regexp = PublicEvent.TYPE_PATTERN,
+                                        message = "must be one of " + PublicEvent.TYPE_NAMES)
                                 String>
                         eventTypes,
         @NotEmpty @Size(max = 100)

@@ -1,6 +1,10 @@
 package dev.embargo.notify.service;
 
 import dev.embargo.contracts.advisory.AdvisoryPublished;
+import dev.embargo.contracts.advisory.AdvisorySuperseded;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.advisory.CveRecordRejected;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.DeadlineBreached;
@@ -42,6 +46,22 @@ public record PublicEvent(
     public static final String CASE_SEVERITY_CHANGED = "case.severity.changed";
     public static final String DEADLINE_BREACHED = "deadline.breached";
     public static final String ADVISORY_PUBLISHED = "advisory.published";
+    public static final String ADVISORY_WITHDRAWN = "advisory.withdrawn";
+    public static final String ADVISORY_SUPERSEDED = "advisory.superseded";
+    public static final String CVE_RECORD_REJECTED = "cve.record.rejected";
+    public static final String PARTNER_STATEMENT_MADE = "partner.statement.made";
+
+    /** The types one can subscribe to, as a request's validation names them. */
+    public static final String TYPE_NAMES =
+            "case.state.changed, case.severity.changed, deadline.breached, advisory.published,"
+                    + " advisory.withdrawn, advisory.superseded, cve.record.rejected,"
+                    + " partner.statement.made";
+
+    /** {@link #TYPE_NAMES} as a pattern (annotations take constants only). */
+    public static final String TYPE_PATTERN =
+            "case\\.state\\.changed|case\\.severity\\.changed|deadline\\.breached"
+                    + "|advisory\\.(published|withdrawn|superseded)|cve\\.record\\.rejected"
+                    + "|partner\\.statement\\.made";
 
     /** The types one can subscribe to. */
     public static final List<String> TYPES =
@@ -49,7 +69,11 @@ public record PublicEvent(
                     CASE_STATE_CHANGED,
                     CASE_SEVERITY_CHANGED,
                     DEADLINE_BREACHED,
-                    ADVISORY_PUBLISHED);
+                    ADVISORY_PUBLISHED,
+                    ADVISORY_WITHDRAWN,
+                    ADVISORY_SUPERSEDED,
+                    CVE_RECORD_REJECTED,
+                    PARTNER_STATEMENT_MADE);
 
     /** The move, without its reason (sealed) or the staff member who made it. */
     public static PublicEvent of(CaseStateChanged change, InboundEvent event) {
@@ -148,6 +172,118 @@ public record PublicEvent(
                 data,
                 null,
                 published.url());
+    }
+
+    /** The withdrawal as the advisory's page states it (public, reason included). */
+    public static PublicEvent of(AdvisoryWithdrawn withdrawn, InboundEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("advisoryId", withdrawn.advisoryId());
+        data.put("publicId", withdrawn.publicId());
+        data.put("program", withdrawn.programSlug());
+        data.put("revision", withdrawn.revision());
+        data.put("title", withdrawn.title());
+        data.put("cveId", withdrawn.cveId());
+        data.put("reason", withdrawn.reason());
+        data.put("url", withdrawn.url());
+        data.put("withdrawnAt", withdrawn.withdrawnAt().toString());
+        return new PublicEvent(
+                ADVISORY_WITHDRAWN,
+                event.id(),
+                event.source().toString(),
+                withdrawn.publicId(),
+                withdrawn.programSlug(),
+                withdrawn.withdrawnAt(),
+                "%s withdrawn: %s".formatted(withdrawn.publicId(), withdrawn.reason()),
+                data,
+                null,
+                withdrawn.url());
+    }
+
+    /** The supersession as the advisory's page states it, with its successor. */
+    public static PublicEvent of(AdvisorySuperseded superseded, InboundEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("advisoryId", superseded.advisoryId());
+        data.put("publicId", superseded.publicId());
+        data.put("program", superseded.programSlug());
+        data.put("revision", superseded.revision());
+        data.put("title", superseded.title());
+        data.put("cveId", superseded.cveId());
+        data.put("successorPublicId", superseded.successorPublicId());
+        data.put("successorUrl", superseded.successorUrl());
+        data.put("reason", superseded.reason());
+        data.put("url", superseded.url());
+        data.put("supersededAt", superseded.supersededAt().toString());
+        return new PublicEvent(
+                ADVISORY_SUPERSEDED,
+                event.id(),
+                event.source().toString(),
+                superseded.publicId(),
+                superseded.programSlug(),
+                superseded.supersededAt(),
+                "%s superseded by %s"
+                        .formatted(superseded.publicId(), superseded.successorPublicId()),
+                data,
+                null,
+                superseded.url());
+    }
+
+    /** The rejected CVE record, as its public REJECTED record says. */
+    public static PublicEvent of(CveRecordRejected rejected, InboundEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("advisoryId", rejected.advisoryId());
+        data.put("publicId", rejected.publicId());
+        data.put("program", rejected.programSlug());
+        data.put("cveId", rejected.cveId());
+        data.put("reason", rejected.reason());
+        data.put("url", rejected.url());
+        data.put("rejectedAt", rejected.rejectedAt().toString());
+        return new PublicEvent(
+                CVE_RECORD_REJECTED,
+                event.id(),
+                event.source().toString(),
+                rejected.publicId(),
+                rejected.programSlug(),
+                rejected.rejectedAt(),
+                "%s rejected: %s".formatted(rejected.cveId(), rejected.reason()),
+                data,
+                null,
+                rejected.url());
+    }
+
+    /**
+     * A partner's answer to a pre-advisory: who, which product, its status and readiness. The
+     * partner's free-text reason never leaves notify, and the pre-advisory's content is not in it.
+     */
+    public static PublicEvent of(PartnerStatementMade statement, InboundEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("preAdvisoryId", statement.advisoryId());
+        data.put("program", statement.programSlug());
+        data.put("partnerId", statement.partnerId());
+        data.put("partner", statement.partnerName());
+        data.put("product", statement.product());
+        data.put("status", statement.status());
+        data.put("justification", statement.justification());
+        data.put("fixedVersion", statement.fixedVersion());
+        data.put("readiness", statement.readiness());
+        data.put("statedAt", statement.statedAt().toString());
+        return new PublicEvent(
+                PARTNER_STATEMENT_MADE,
+                event.id(),
+                event.source().toString(),
+                statement.advisoryId(),
+                statement.programSlug(),
+                statement.statedAt(),
+                statement.product() == null || statement.product().isEmpty()
+                        ? "%s: %s for the lift"
+                                .formatted(statement.partnerName(), statement.readiness())
+                        : "%s: %s is %s"
+                                .formatted(
+                                        statement.partnerName(),
+                                        statement.product(),
+                                        statement.status()),
+                data,
+                "#/readiness/" + statement.advisoryId(),
+                null);
     }
 
     private static String casePath(String caseId) {

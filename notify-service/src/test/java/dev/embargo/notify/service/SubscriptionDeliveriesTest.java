@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embargo.contracts.advisory.AdvisoryWithdrawn;
+import dev.embargo.contracts.partner.PartnerStatementMade;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.kit.crypto.FieldCipher;
 import dev.embargo.notify.support.ReportEvents;
@@ -17,6 +19,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,6 +127,59 @@ class SubscriptionDeliveriesTest {
                 .endsWith("#/cases/" + change.caseId());
         assertThat(receiver.at("/chat").getFirst().body() + receiver.at("/issue").getFirst().body())
                 .doesNotContain(SEALED_REASON);
+    }
+
+    @Test
+    void aWithdrawalAndAPartnersStatementReachTheirSubscribers() throws Exception {
+        subscribe("/withdrawn", List.of("advisory.withdrawn"), List.of("pea2pea"), null);
+        subscribe("/statements", List.of("partner.statement.made"), List.of("pea2pea"), null);
+        AdvisoryWithdrawn withdrawn =
+                new AdvisoryWithdrawn(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-0042",
+                        "pea2pea",
+                        2,
+                        "Unbounded window state",
+                        null,
+                        "https://advisories.example/advisories/EMB-2026-0042",
+                        "Published in error: not a vulnerability.",
+                        Instant.now());
+        PartnerStatementMade statement =
+                new PartnerStatementMade(
+                        UUID.randomUUID().toString(),
+                        "pea2pea",
+                        UUID.randomUUID().toString(),
+                        "Debian",
+                        "pea2pea",
+                        "not_affected",
+                        "vulnerable_code_not_in_execute_path",
+                        null,
+                        "ready",
+                        Instant.now());
+
+        events().publish(withdrawn);
+        events().publish(statement);
+
+        await().atMost(PATIENCE)
+                .until(
+                        () ->
+                                receiver.at("/withdrawn").size() == 1
+                                        && receiver.at("/statements").size() == 1);
+        JsonNode told = json.readTree(receiver.at("/withdrawn").getFirst().body());
+        assertThat(told.path("type").asText()).isEqualTo("advisory.withdrawn");
+        assertThat(told.path("data").path("reason").asText())
+                .isEqualTo("Published in error: not a vulnerability.");
+        JsonNode stated = json.readTree(receiver.at("/statements").getFirst().body());
+        assertThat(stated.path("type").asText()).isEqualTo("partner.statement.made");
+        assertThat(stated.path("data").path("status").asText()).isEqualTo("not_affected");
+        assertThat(stated.path("data").path("justification").asText())
+                .isEqualTo("vulnerable_code_not_in_execute_path");
+    }
+
+    @Test
+    void theRequestsValidationNamesAndAcceptsEverySubscribableType() {
+        assertThat(PublicEvent.TYPES).allMatch(type -> type.matches(PublicEvent.TYPE_PATTERN));
+        assertThat(PublicEvent.TYPE_NAMES.split(", ")).containsExactlyElementsOf(PublicEvent.TYPES);
     }
 
     @Test
