@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * Where a promised step stands for the reporter, judged from what intake is told: the step's due
- * time and the case's state. A step is met by the move triage settles it with (triage's
- * DeadlineTracking): triage by a decision, the fix by pre-release or publication, disclosure and
- * status updates by publication; a case that ended owes nothing more. While the team waits for the
- * reporter's answer (needs-info) its clock is paused, so nothing becomes late.
+ * time, whether triage said it was missed, and the case's state. A step is met by the move triage
+ * settles it with (triage's DeadlineTracking): triage by a decision, the fix by pre-release or
+ * publication, disclosure and status updates by publication; a case that ended owes nothing more.
+ * While the team waits for the reporter's answer (needs-info) its clock is paused, so nothing
+ * becomes late.
  */
 public enum StepState {
     PENDING,
@@ -39,12 +40,18 @@ public enum StepState {
     private static final Set<ReportStatus> PUBLISHED =
             EnumSet.of(ReportStatus.PUBLISHED, ReportStatus.POST_MORTEM);
 
-    /** The state of {@code deadline} for a case in {@code status}, at {@code now}. */
-    public static StepState of(Deadline deadline, ReportStatus status, Instant now) {
+    /**
+     * The state of {@code deadline} for a case in {@code status}, at {@code now}.
+     *
+     * @param missed whether triage said the step was missed at this due time: triage's clock, not
+     *     intake's, decides on test stacks whose triage clock runs ahead
+     */
+    public static StepState of(
+            Deadline deadline, ReportStatus status, Instant now, boolean missed) {
         if (met(deadline.step(), status)) {
             return MET;
         }
-        boolean overdue = deadline.dueAt() != null && deadline.dueAt().isBefore(now);
+        boolean overdue = missed || deadline.dueAt() != null && deadline.dueAt().isBefore(now);
         return overdue && status != ReportStatus.NEEDS_INFO ? LATE : PENDING;
     }
 

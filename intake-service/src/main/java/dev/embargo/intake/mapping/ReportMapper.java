@@ -3,9 +3,9 @@ package dev.embargo.intake.mapping;
 import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.AttachmentSummary;
 import dev.embargo.intake.domain.Escalation;
+import dev.embargo.intake.domain.PromisedSteps;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.domain.ReportMessage;
-import dev.embargo.intake.domain.StepState;
 import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.rest.DeadlineView;
 import dev.embargo.intake.rest.EscalationView;
@@ -59,10 +59,10 @@ public class ReportMapper {
 
     public ReportStatusView toStatusView(
             Report report,
+            PromisedSteps steps,
             List<ReportMessage> messages,
             List<AttachmentSummary> files,
             List<Escalation> escalations) {
-        Instant now = Instant.now();
         return new ReportStatusView(
                 report.trackingId,
                 report.programSlug,
@@ -71,14 +71,15 @@ public class ReportMapper {
                 instant(report.submittedAt),
                 instant(report.acknowledgedAt),
                 report.cveId,
-                service.deadlinesOf(report).stream()
+                steps.all().stream()
                         .map(
                                 date ->
                                         new DeadlineView(
                                                 date.step(),
                                                 date.dueAt(),
                                                 date.promised(),
-                                                StepState.of(date, report.status, now).wireName()))
+                                                steps.stateOf(date).wireName(),
+                                                steps.mayEscalate(date)))
                         .toList(),
                 messages.stream()
                         .map(

@@ -7,5 +7,8 @@ import java.time.Instant;
  * stands.
  *
  * @param state {@code pending}, {@code met} or {@code late}
+ * @param escalable whether the reporter may escalate it now: it is late, or not met and the
+ *     program's escalation threshold passed without an answer (the once-a-week limit aside)
  */
-public record DeadlineView(String step, Instant dueAt, String promised, String state) {}
+public record DeadlineView(
+        String step, Instant dueAt, String promised, String state, boolean escalable) {}

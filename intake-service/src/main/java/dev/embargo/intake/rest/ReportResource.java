@@ -9,6 +9,7 @@ import dev.embargo.intake.service.ReportAttachments;
 import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportEscalations;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.intake.service.ReportSteps;
 import dev.embargo.intake.service.ReporterKeys;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -53,6 +54,7 @@ public class ReportResource {
     private final Uploads uploads;
     private final ReporterKeys keys;
     private final ReportEscalations escalations;
+    private final ReportSteps steps;
 
     ReportResource(
             ReportService service,
@@ -61,9 +63,11 @@ public class ReportResource {
             ReportAttachments attachments,
             Uploads uploads,
             ReporterKeys keys,
-            ReportEscalations escalations) {
+            ReportEscalations escalations,
+            ReportSteps steps) {
         this.keys = keys;
         this.escalations = escalations;
+        this.steps = steps;
         this.conversation = conversation;
         this.attachments = attachments;
         this.uploads = uploads;
@@ -168,9 +172,16 @@ public class ReportResource {
 
     private Uni<ReportStatusView> statusView(
             Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
-        return escalations
-                .escalationsOf(report.id)
-                .map(escalated -> mapper.toStatusView(report, messages, files, escalated));
+        return steps.current(report)
+                .chain(
+                        promised ->
+                                escalations
+                                        .escalationsOf(report.id)
+                                        .map(
+                                                escalated ->
+                                                        mapper.toStatusView(
+                                                                report, promised, messages, files,
+                                                                escalated)));
     }
 
     @POST
@@ -178,11 +189,12 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Escalate a late promised step",
+            summary = "Escalate a late or overdue-for-an-answer promised step",
             description =
                     "With the reporter token as 'Authorization: Bearer <token>'. Only a step the"
-                            + " status shows as late, once per step per 7 days; the program's"
-                            + " team is told by email, the message stays with the case.")
+                            + " status shows as escalable (late, or not met once the program's"
+                            + " escalation threshold passed), once per step per 7 days; the"
+                            + " program's team is told by email, the message stays with the case.")
     @APIResponse(responseCode = "201", description = "The escalation and when it was received")
     @APIResponse(
             responseCode = "400",
@@ -194,7 +206,9 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
-            description = "The step is not late, or was escalated within the last 7 days",
+            description =
+                    "The step may not be escalated (met, not late, threshold not passed), or was"
+                            + " escalated within the last 7 days",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> escalate(
             @PathParam("trackingId") String trackingId,

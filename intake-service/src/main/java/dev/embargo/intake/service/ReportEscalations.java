@@ -3,8 +3,8 @@ package dev.embargo.intake.service;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.intake.domain.Escalation;
+import dev.embargo.intake.domain.PromisedSteps;
 import dev.embargo.intake.domain.Report;
-import dev.embargo.intake.domain.StepState;
 import dev.embargo.intake.repository.EscalationRepository;
 import dev.embargo.intake.repository.ReportRepository;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -22,10 +22,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The reporter escalates a promised step that is late: accepted once per step per {@link #PERIOD},
+ * The reporter escalates a promised step that is late, or one not yet met once the program's
+ * escalation threshold passed ({@link PromisedSteps}): accepted once per step per {@link #PERIOD},
  * kept with the message sealed and announced as {@code report.escalated} in the same transaction.
  * The report row is locked while the period is checked, so two escalations sent at once are one.
  */
@@ -38,7 +40,7 @@ public class ReportEscalations {
     private final ReportRepository reports;
     private final EscalationRepository escalations;
     private final ReporterTokens tokens;
-    private final ReportService service;
+    private final ReportSteps steps;
     private final Outbox outbox;
     private final FieldCipher cipher;
 
@@ -46,31 +48,40 @@ public class ReportEscalations {
             ReportRepository reports,
             EscalationRepository escalations,
             ReporterTokens tokens,
-            ReportService service,
+            ReportSteps steps,
             Outbox outbox,
             FieldCipher cipher) {
         this.reports = reports;
         this.escalations = escalations;
         this.tokens = tokens;
-        this.service = service;
+        this.steps = steps;
         this.outbox = outbox;
         this.cipher = cipher;
     }
 
     public Uni<Escalation> escalate(String trackingId, String token, String step, String message) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Transactions.inTransaction(
                 () ->
                         reports.findByTrackingIdForUpdate(trackingId)
                                 .map(found -> tokens.authorise(found, token))
                                 .chain(
                                         report ->
-                                                escalations
-                                                        .forReport(report.id)
+                                                steps.of(report, now)
                                                         .chain(
-                                                                earlier ->
-                                                                        escalate(
-                                                                                report, earlier,
-                                                                                step, message))));
+                                                                promised ->
+                                                                        escalations
+                                                                                .forReport(
+                                                                                        report.id)
+                                                                                .chain(
+                                                                                        earlier ->
+                                                                                                escalate(
+                                                                                                        report,
+                                                                                                        promised,
+                                                                                                        earlier,
+                                                                                                        step,
+                                                                                                        message,
+                                                                                                        now)))));
     }
 
     public Uni<List<Escalation>> escalationsOf(UUID reportId) {
@@ -78,13 +89,14 @@ public class ReportEscalations {
     }
 
     private Uni<Escalation> escalate(
-            Report report, List<Escalation> earlier, String step, String message) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Deadline> deadlines = service.deadlinesOf(report);
+            Report report,
+            PromisedSteps steps,
+            List<Escalation> earlier,
+            String step,
+            String message,
+            Instant now) {
         Deadline promised =
-                deadlines.stream()
-                        .filter(deadline -> deadline.step().equals(step))
-                        .findFirst()
+                steps.step(step)
                         .orElseThrow(
                                 () ->
                                         new ProblemException(
@@ -93,13 +105,23 @@ public class ReportEscalations {
                                                         "The report has no promised step '"
                                                                 + step
                                                                 + "'.")));
-        if (deadlines.stream()
-                .noneMatch(deadline -> StepState.of(deadline, report.status, now).isLate())) {
+        if (!steps.anyMayEscalate()) {
             throw refused(
-                    "nothing-late", "No promised step is late; there is nothing to escalate.");
+                    "nothing-late",
+                    "No promised step is late; there is nothing to escalate."
+                            + Optional.ofNullable(steps.thresholdPassesAt())
+                                    .filter(at -> at.isAfter(now))
+                                    .map(
+                                            at ->
+                                                    " A step not yet met may be escalated from "
+                                                            + at
+                                                            + ", when the program has not"
+                                                            + " answered for its escalation"
+                                                            + " threshold.")
+                                    .orElse(""));
         }
-        if (!StepState.of(promised, report.status, now).isLate()) {
-            throw refused("step-not-late", "The step '" + step + "' is not late.");
+        if (!steps.mayEscalate(promised)) {
+            throw refused("step-not-late", "The step '" + step + "' was met, or is not late yet.");
         }
         earlier.stream()
                 .filter(escalation -> escalation.step.equals(step))

@@ -1,38 +1,51 @@
 package dev.embargo.intake.rest;
 
+import static dev.embargo.intake.IntakeTestInfrastructure.triage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.intake.support.IntakeDatabase;
 import dev.embargo.intake.support.Programs;
 import dev.embargo.intake.support.Researcher;
 import dev.embargo.intake.support.Researcher.Receipt;
+import dev.embargo.kit.crypto.FieldCipher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporter escalates a late promised step: once per step per period, refused when nothing is
- * late, the message sealed at rest and on the outbox.
+ * The reporter escalates a late promised step (late by intake's clock or by triage's word), or one
+ * not yet met once the program left them unanswered past its escalation threshold: once per step
+ * per period, refused when nothing may be escalated, the message sealed at rest and on the outbox.
  */
 @QuarkusTest
 class ReporterEscalationTest {
 
     private final Researcher researcher = Researcher.fresh();
 
+    /** A program whose policy lets the reporter escalate after 3 business days unanswered. */
+    private static final String ESCALATES_AFTER_3BD = "escalates-after-3bd";
+
     @Inject IntakeDatabase database;
+
+    @Inject FieldCipher cipher;
 
     @BeforeEach
     void seedPrograms() {
         Programs.publishSeeds();
+        Programs.publishAndAwait(Programs.copyOfPea2peaEscalatingAfter(ESCALATES_AFTER_3BD, "3bd"));
     }
 
     @Test
@@ -101,6 +114,84 @@ class ReporterEscalationTest {
     }
 
     @Test
+    void aStepTriageSaidWasMissedIsLateThoughIntakesClockHasNotReachedItsDueTime() {
+        Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Receipt receipt = triaging(due);
+        escalate(receipt, "triage", "too early").then().statusCode(409);
+
+        triage().publish(
+                        new DeadlineBreached(
+                                reportIdOf(receipt),
+                                UUID.randomUUID().toString(),
+                                receipt.trackingId(),
+                                "emek",
+                                "triage",
+                                due,
+                                "triaging",
+                                null,
+                                due.plusSeconds(60)));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                researcher
+                                        .status(receipt.trackingId(), receipt.token())
+                                        .then()
+                                        .body(
+                                                "deadlines.find { it.step == 'triage' }.state",
+                                                equalTo("late"))
+                                        .body(
+                                                "deadlines.find { it.step == 'triage' }.escalable",
+                                                equalTo(true)));
+        escalate(receipt, "triage", "triage says it is late").then().statusCode(201);
+    }
+
+    @Test
+    void aStepNotYetDueMayBeEscalatedOnceTheProgramLeftTheReporterUnansweredPastItsThreshold() {
+        Receipt receipt =
+                triaging(
+                        ESCALATES_AFTER_3BD,
+                        Instant.now().minus(10, ChronoUnit.DAYS),
+                        Instant.now().plus(20, ChronoUnit.DAYS));
+
+        researcher
+                .status(receipt.trackingId(), receipt.token())
+                .then()
+                .body("deadlines.find { it.step == 'triage' }.state", equalTo("pending"))
+                .body("deadlines.find { it.step == 'triage' }.escalable", equalTo(true))
+                .body("deadlines.find { it.step == 'acknowledgement' }.escalable", equalTo(false));
+        escalate(receipt, "acknowledgement", "met already").then().statusCode(409);
+        escalate(receipt, "triage", "ten days without a word").then().statusCode(201);
+    }
+
+    @Test
+    void theTeamsLastMessageRestartsTheEscalationThreshold() {
+        Receipt receipt =
+                triaging(
+                        ESCALATES_AFTER_3BD,
+                        Instant.now().minus(10, ChronoUnit.DAYS),
+                        Instant.now().plus(20, ChronoUnit.DAYS));
+        database.execute(
+                "INSERT INTO report_message (id, report_id, author, sealed_body, posted_at)"
+                        + " SELECT gen_random_uuid(), id, 'security team', '"
+                        + cipher.seal("We are on it.")
+                        + "', now() - interval '1 day' FROM report WHERE tracking_id = '"
+                        + receipt.trackingId()
+                        + "'");
+
+        escalate(receipt, "triage", "hurry")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("may be escalated from"));
+        researcher
+                .status(receipt.trackingId(), receipt.token())
+                .then()
+                .body("deadlines.find { it.step == 'triage' }.escalable", equalTo(false));
+        assertThat(escalations(receipt)).isZero();
+    }
+
+    @Test
     void aStepTheTeamMetIsNotLateThoughItsTimePassed() {
         Receipt receipt = triaging(Instant.now().minus(2, ChronoUnit.DAYS));
         database.execute(
@@ -135,12 +226,21 @@ class ReporterEscalationTest {
         assertThat(escalations(receipt)).isZero();
     }
 
-    /** A report triage acknowledged and is triaging, with its triage step due at {@code due}. */
+    /** An emek report triage acknowledged and is triaging, its triage step due at {@code due}. */
     private Receipt triaging(Instant due) {
-        Receipt receipt = researcher.submitted(Researcher.report("emek"));
-        Instant arrival = due.minus(10, ChronoUnit.DAYS);
+        return triaging("emek", due.minus(10, ChronoUnit.DAYS), due);
+    }
+
+    /**
+     * A report that arrived and was acknowledged at {@code arrival} and is being triaged, with its
+     * triage step due at {@code due}.
+     */
+    private Receipt triaging(String program, Instant arrival, Instant due) {
+        Receipt receipt = researcher.submitted(Researcher.report(program));
         database.execute(
-                "UPDATE report SET status = 'TRIAGING', acknowledged_at = '"
+                "UPDATE report SET status = 'TRIAGING', submitted_at = '"
+                        + arrival
+                        + "', acknowledged_at = '"
                         + arrival
                         + "', deadlines = '[{\"step\":\"acknowledgement\",\"dueAt\":\""
                         + arrival
@@ -161,6 +261,14 @@ class ReporterEscalationTest {
                 .body(Map.of("step", step, "message", message))
                 .when()
                 .post("/api/v1/reports/{id}/escalations", receipt.trackingId());
+    }
+
+    private String reportIdOf(Receipt receipt) {
+        return (String)
+                database.row(
+                                "SELECT id::text AS id FROM report WHERE tracking_id = ?",
+                                receipt.trackingId())
+                        .get("id");
     }
 
     private long escalations(Receipt receipt) {

@@ -109,9 +109,9 @@ function render(report) {
     ' — ', el('span', { class: 'step-state' }, date.state))));
   byId('deadlines-empty').hidden = deadlines.length > 0;
 
-  const late = deadlines.filter((date) => date.state === 'late');
-  byId('escalate-section').hidden = late.length === 0;
-  fill(byId('escalate-step'), late.map((date) => el('option', { value: date.step }, stepName(date.step))));
+  const escalable = deadlines.filter((date) => date.escalable);
+  byId('escalate-section').hidden = escalable.length === 0;
+  fill(byId('escalate-step'), escalable.map((date) => el('option', { value: date.step }, stepName(date.step))));
   const escalations = report.escalations ?? [];
   byId('escalations-section').hidden = escalations.length === 0;
   fill(byId('escalations'), escalations.map((escalation) => el('li', { dataset: { step: escalation.step } },
@@ -129,7 +129,7 @@ function render(report) {
   byId('conversation-empty').hidden = messages.length > 0;
 }
 
-/** Escalates a late step (POST …/escalations): the team's escalation contacts are emailed. */
+/** Escalates a step (POST …/escalations): the program's team is emailed. */
 async function escalate(event) {
   event.preventDefault();
   const status = byId('escalate-status');
