@@ -34,6 +34,7 @@ import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.DeadlineBreachedV1;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportAcknowledgedV1;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV1;
@@ -98,6 +99,7 @@ public enum EventType {
     CASE_STATUS_UPDATE("case.status.update", 2, Topics.REPORT_LIFECYCLE, CaseStatusUpdate.class),
     REPORT_MESSAGE_POSTED(
             "report.message.posted", 1, Topics.REPORT_LIFECYCLE, ReportMessagePosted.class),
+    REPORT_ESCALATED("report.escalated", 1, Topics.REPORT_LIFECYCLE, ReportEscalated.class),
     REPORTER_KEY_PROVIDED(
             "report.reporter.key.provided", 1, Topics.REPORT_LIFECYCLE, ReporterKeyProvided.class),
     CASE_MESSAGE_POSTED("case.message.posted", 1, Topics.REPORT_LIFECYCLE, CaseMessagePosted.class),

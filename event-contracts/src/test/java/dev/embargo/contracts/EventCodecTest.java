@@ -29,6 +29,7 @@ import dev.embargo.contracts.report.CveRecordPublished;
 import dev.embargo.contracts.report.Deadline;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV1;
 import dev.embargo.contracts.report.ReportSubmittedV2;
@@ -652,6 +653,34 @@ class EventCodecTest {
                         notAffected.statedAt());
         assertThatThrownBy(() -> codec.encode(unknownJustification))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void anEscalationRoundTripsAndItsMessageTravelsOnlySealed() {
+        ReportEscalated escalated =
+                new ReportEscalated(
+                        UUID.randomUUID().toString(),
+                        "EMB-2026-00009",
+                        "emek",
+                        UUID.randomUUID().toString(),
+                        "triage",
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        SEALED,
+                        Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(codec.decode("report.escalated.v1", codec.encode(escalated)))
+                .isEqualTo(escalated);
+
+        ReportEscalated plaintext =
+                new ReportEscalated(
+                        escalated.reportId(),
+                        escalated.trackingId(),
+                        "emek",
+                        escalated.escalationId(),
+                        "triage",
+                        escalated.dueAt(),
+                        "Nobody answered in three weeks",
+                        escalated.receivedAt());
+        assertThatThrownBy(() -> codec.encode(plaintext)).isInstanceOf(InvalidEventException.class);
     }
 
     @Test

@@ -98,6 +98,15 @@ public final class Reporter {
         return request.when().post("/api/v1/reports/{trackingId}/messages", trackingId);
     }
 
+    /** The reporter escalates a late promised step through the status link. */
+    public Response escalate(String trackingId, String token, String step, String message) {
+        return client().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + token)
+                .body(Map.of("step", step, "message", message))
+                .when()
+                .post("/api/v1/reports/{trackingId}/escalations", trackingId);
+    }
+
     /**
      * Submits a report with files in one multipart request: the report as JSON in 'report', each
      * file in 'file'.

@@ -2,10 +2,13 @@ package dev.embargo.intake.mapping;
 
 import dev.embargo.intake.config.IntakeConfig;
 import dev.embargo.intake.domain.AttachmentSummary;
+import dev.embargo.intake.domain.Escalation;
+import dev.embargo.intake.domain.PromisedSteps;
 import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.rest.AttachmentView;
 import dev.embargo.intake.rest.DeadlineView;
+import dev.embargo.intake.rest.EscalationView;
 import dev.embargo.intake.rest.MessageView;
 import dev.embargo.intake.rest.ReportReceipt;
 import dev.embargo.intake.rest.ReportStatusView;
@@ -14,6 +17,7 @@ import dev.embargo.intake.service.AcceptedReport;
 import dev.embargo.intake.service.NewReport;
 import dev.embargo.intake.service.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -54,7 +58,11 @@ public class ReportMapper {
     }
 
     public ReportStatusView toStatusView(
-            Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
+            Report report,
+            PromisedSteps steps,
+            List<ReportMessage> messages,
+            List<AttachmentSummary> files,
+            List<Escalation> escalations) {
         return new ReportStatusView(
                 report.trackingId,
                 report.programSlug,
@@ -63,11 +71,15 @@ public class ReportMapper {
                 instant(report.submittedAt),
                 instant(report.acknowledgedAt),
                 report.cveId,
-                service.deadlinesOf(report).stream()
+                steps.all().stream()
                         .map(
                                 date ->
                                         new DeadlineView(
-                                                date.step(), date.dueAt(), date.promised(), null))
+                                                date.step(),
+                                                date.dueAt(),
+                                                date.promised(),
+                                                steps.stateOf(date).wireName(),
+                                                steps.mayEscalate(date)))
                         .toList(),
                 messages.stream()
                         .map(
@@ -80,6 +92,12 @@ public class ReportMapper {
                         .toList(),
                 files.stream()
                         .map(file -> toView(file, statusUrl(report) + "/attachments/" + file.id()))
+                        .toList(),
+                escalations.stream()
+                        .map(
+                                escalation ->
+                                        new EscalationView(
+                                                escalation.step, escalation.receivedAt.toInstant()))
                         .toList());
     }
 
@@ -112,7 +130,7 @@ public class ReportMapper {
         return config.publicUrl().replaceAll("/+$", "");
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
+    private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 

@@ -6,9 +6,11 @@ import dev.embargo.contracts.report.CaseDeadlinesChanged;
 import dev.embargo.contracts.report.CaseMessagePosted;
 import dev.embargo.contracts.report.CaseSeverityChanged;
 import dev.embargo.contracts.report.CaseStateChanged;
+import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.intake.service.ReportConversation;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.intake.service.ReportSteps;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines, the
- * team's messages, the case's CVE ID.
+ * Keeps the reporter's view of a report in step with triage: acknowledgement, state, deadlines and
+ * the ones missed, the team's messages, the case's CVE ID.
  */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
@@ -31,7 +33,10 @@ public class ReportLifecycleConsumer {
     private final ReportConversation conversation;
 
     ReportLifecycleConsumer(
-            InboundEvents inbound, ReportService reports, ReportConversation conversation) {
+            InboundEvents inbound,
+            ReportService reports,
+            ReportConversation conversation,
+            ReportSteps steps) {
         this.conversation = conversation;
         this.inbound = inbound;
         this.reports = reports;
@@ -51,7 +56,8 @@ public class ReportLifecycleConsumer {
                                                 moved.reportId(), moved.deadlines()))
                         .on(CaseMessagePosted.class, conversation::addTeamMessage)
                         .on(CaseCveAssigned.class, reports::showCveId)
-                        .on(CaseCveRejected.class, reports::withdrawCveId);
+                        .on(CaseCveRejected.class, reports::withdrawCveId)
+                        .on(DeadlineBreached.class, steps::recordMissed);
     }
 
     @Incoming("report-lifecycle")

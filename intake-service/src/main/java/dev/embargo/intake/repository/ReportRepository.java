@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,16 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
             return Uni.createFrom().nullItem();
         }
         return find("trackingId", trackingId).firstResult();
+    }
+
+    /** The same, with the row locked until the transaction ends. */
+    public Uni<Report> findByTrackingIdForUpdate(String trackingId) {
+        if (trackingId == null || !TRACKING_ID.matcher(trackingId).matches()) {
+            return Uni.createFrom().nullItem();
+        }
+        return find("trackingId", trackingId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**

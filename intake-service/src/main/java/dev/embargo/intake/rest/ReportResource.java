@@ -1,11 +1,15 @@
 package dev.embargo.intake.rest;
 
+import dev.embargo.intake.domain.AttachmentSummary;
+import dev.embargo.intake.domain.Report;
 import dev.embargo.intake.domain.ReportMessage;
 import dev.embargo.intake.mapping.ReportMapper;
 import dev.embargo.intake.service.AcceptedReport;
 import dev.embargo.intake.service.ReportAttachments;
 import dev.embargo.intake.service.ReportConversation;
+import dev.embargo.intake.service.ReportEscalations;
 import dev.embargo.intake.service.ReportService;
+import dev.embargo.intake.service.ReportSteps;
 import dev.embargo.intake.service.ReporterKeys;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -49,6 +53,8 @@ public class ReportResource {
     private final ReportAttachments attachments;
     private final Uploads uploads;
     private final ReporterKeys keys;
+    private final ReportEscalations escalations;
+    private final ReportSteps steps;
 
     ReportResource(
             ReportService service,
@@ -56,8 +62,12 @@ public class ReportResource {
             ReportConversation conversation,
             ReportAttachments attachments,
             Uploads uploads,
-            ReporterKeys keys) {
+            ReporterKeys keys,
+            ReportEscalations escalations,
+            ReportSteps steps) {
         this.keys = keys;
+        this.escalations = escalations;
+        this.steps = steps;
         this.conversation = conversation;
         this.attachments = attachments;
         this.uploads = uploads;
@@ -152,12 +162,68 @@ public class ReportResource {
                                                 messages ->
                                                         attachments
                                                                 .listed(report.id)
-                                                                .map(
+                                                                .chain(
                                                                         files ->
-                                                                                mapper.toStatusView(
+                                                                                statusView(
                                                                                         report,
                                                                                         messages,
                                                                                         files))));
+    }
+
+    private Uni<ReportStatusView> statusView(
+            Report report, List<ReportMessage> messages, List<AttachmentSummary> files) {
+        return steps.current(report)
+                .chain(
+                        promised ->
+                                escalations
+                                        .escalationsOf(report.id)
+                                        .map(
+                                                escalated ->
+                                                        mapper.toStatusView(
+                                                                report, promised, messages, files,
+                                                                escalated)));
+    }
+
+    @POST
+    @Path("/{trackingId}/escalations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Escalate a late or overdue-for-an-answer promised step",
+            description =
+                    "With the reporter token as 'Authorization: Bearer <token>'. Only a step the"
+                            + " status shows as escalable (late, or not met once the program's"
+                            + " escalation threshold passed), once per step per 7 days; the"
+                            + " program's team is told by email, the message stays with the case.")
+    @APIResponse(responseCode = "201", description = "The escalation and when it was received")
+    @APIResponse(
+            responseCode = "400",
+            description = "No such step, or an empty or too long message",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No report matches this tracking id and token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The step may not be escalated (met, not late, threshold not passed), or was"
+                            + " escalated within the last 7 days",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> escalate(
+            @PathParam("trackingId") String trackingId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull EscalationRequest request) {
+        return escalations
+                .escalate(trackingId, bearerToken(authorization), request.step(), request.message())
+                .map(
+                        escalation ->
+                                Response.status(Response.Status.CREATED)
+                                        .entity(
+                                                new EscalationView(
+                                                        escalation.step,
+                                                        escalation.receivedAt.toInstant()))
+                                        .build());
     }
 
     @POST

@@ -17,4 +17,6 @@ public record ReportStatusView(
         /** The conversation with the security team, oldest first. */
         List<MessageView> messages,
         /** The files the reporter sent, oldest first; download each at its url with the token. */
-        List<AttachmentView> attachments) {}
+        List<AttachmentView> attachments,
+        /** The reporter's escalations of late steps, oldest first. */
+        List<EscalationView> escalations) {}

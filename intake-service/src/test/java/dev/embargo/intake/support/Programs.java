@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The programs intake takes reports for, published as triage publishes them ({@code
@@ -26,6 +28,7 @@ public final class Programs {
     private static final Path SEEDS = Path.of("../deploy/programs");
     private static final ProgramFiles FILES = new ProgramFiles();
     private static boolean seedsPublished;
+    private static final Set<String> published = new HashSet<>();
 
     private Programs() {}
 
@@ -76,6 +79,39 @@ public final class Programs {
                                     + armoredKey.strip().indent(4));
         }
         return FILES.read(yaml, slug + ".yaml");
+    }
+
+    /**
+     * pea2pea's policy under another slug, as a v2 program file whose reporters may escalate after
+     * {@code after} without an answer; not yet published.
+     */
+    public static Program copyOfPea2peaEscalatingAfter(String slug, String after) {
+        String yaml =
+                read(SEEDS.resolve("pea2pea.yaml"))
+                        .replace("slug: pea2pea", "slug: " + slug)
+                        .replace("embargo.dev/program/v1", "embargo.dev/program/v2")
+                        .replace(
+                                "\n  disclosure:\n",
+                                "\n  escalation:\n    after: "
+                                        + after
+                                        + "\n    contacts:\n      - { name: Lead, email:"
+                                        + " lead@example.org }\n  disclosure:\n");
+        return FILES.read(yaml, slug + ".yaml");
+    }
+
+    /** Publishes revision 1 of the program unless done already, and waits until intake lists it. */
+    public static synchronized void publishAndAwait(Program program) {
+        if (published.add(program.slug())) {
+            publish(program, 1);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () ->
+                                given().when()
+                                        .get("/api/v1/programs")
+                                        .then()
+                                        .statusCode(200)
+                                        .body("slug", hasItems(program.slug())));
     }
 
     private static String read(Path file) {

@@ -21,6 +21,11 @@ public enum EmailKind {
     TEAM_MESSAGE("team-message", "A message from the security team", true),
     /** Tells the program's team that the reporter wrote (not what: that stays in the case). */
     REPORTER_MESSAGE("reporter-message", "New message from the reporter", false),
+    /**
+     * Tells the program's team that the reporter escalated a late step (not what they wrote: that
+     * stays in the case).
+     */
+    REPORTER_ESCALATION("reporter-escalation", "The reporter escalated a late step", false),
     /** Warns the program's team that a promised step falls due soon. */
     DEADLINE_APPROACHING("deadline-approaching", "Deadline approaching", false),
     /** Tells the program's team that a promised step is late. */

@@ -8,6 +8,7 @@ import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReporterKeyProvided;
@@ -64,6 +65,7 @@ public class ReportLifecycleConsumer {
                         .on(CaseMessagePosted.class, notifications::queueTeamMessage)
                         .on(CaseCveAssigned.class, notifications::queueCveAssigned)
                         .on(ReportMessagePosted.class, staff::queueReporterMessage)
+                        .on(ReportEscalated.class, staff::queueEscalation)
                         .on(DeadlineApproaching.class, staff::queueWarning)
                         .onWithEnvelope(
                                 DeadlineBreached.class,

@@ -2,6 +2,7 @@ package dev.embargo.notify.service;
 
 import dev.embargo.contracts.report.DeadlineApproaching;
 import dev.embargo.contracts.report.DeadlineBreached;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.notify.domain.EmailDelivery;
 import dev.embargo.notify.domain.EmailKind;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Emails the program's security team: when a deadline is about to be missed and when it was (once
- * per step and due time: a new due time is warned about again), and when the reporter wrote.
+ * per step and due time: a new due time is warned about again), when the reporter wrote and when
+ * the reporter escalated a late step.
  */
 @ApplicationScoped
 public class StaffNotifications {
@@ -72,6 +74,27 @@ public class StaffNotifications {
                 posted.programSlug(),
                 posted.messageId(),
                 Map.of());
+    }
+
+    /**
+     * Tells the team the reporter escalated a late step; the message stays in the case, out of
+     * mailboxes. Once per escalation.
+     */
+    public Uni<Void> queueEscalation(ReportEscalated escalated) {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("step", DeadlineLines.labelOf(escalated.step()));
+        said.put(
+                "dueAt",
+                escalated.dueAt() == null
+                        ? "no set time"
+                        : DeadlineLines.WHEN.format(escalated.dueAt()));
+        return toTeam(
+                EmailKind.REPORTER_ESCALATION,
+                escalated.reportId(),
+                escalated.trackingId(),
+                escalated.programSlug(),
+                escalated.escalationId(),
+                said);
     }
 
     private Uni<Void> toTeam(

@@ -4,8 +4,10 @@ import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.CaseStatusUpdate;
 import dev.embargo.contracts.report.ReportAcknowledged;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -45,6 +47,20 @@ public final class ReportEvents {
                 null,
                 null,
                 null);
+    }
+
+    /** {@code report.escalated} of {@code step}, with the message sealed as intake seals it. */
+    public ReportEscalated escalated(FieldCipher cipher, String step, String message) {
+        Instant now = Instant.now();
+        return new ReportEscalated(
+                reportId,
+                trackingId,
+                programSlug,
+                UUID.randomUUID().toString(),
+                step,
+                now.minus(Duration.ofDays(2)),
+                cipher.seal(message),
+                now);
     }
 
     public ReportAcknowledged acknowledged() {

@@ -2,6 +2,7 @@ package dev.embargo.triage.mapping;
 
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseDeadline;
+import dev.embargo.triage.domain.CaseEscalation;
 import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.SsvcRecord;
@@ -13,6 +14,7 @@ import dev.embargo.triage.rest.ReportTextView;
 import dev.embargo.triage.rest.ReporterView;
 import dev.embargo.triage.rest.SimilarCaseView;
 import dev.embargo.triage.rest.SsvcView;
+import dev.embargo.triage.service.CaseEscalations;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.Duplicates;
 import dev.embargo.triage.service.ScopeDecisions;
@@ -40,7 +42,10 @@ public class CaseMapper {
      * A case with its open deadlines (not yet met, earliest due first), from which the queue's next
      * deadline and overdue mark come.
      */
-    public CaseSummary toSummary(VulnerabilityCase vulnerabilityCase, List<CaseDeadline> open) {
+    public CaseSummary toSummary(
+            VulnerabilityCase vulnerabilityCase,
+            List<CaseDeadline> open,
+            List<CaseEscalation> escalations) {
         return new CaseSummary(
                 vulnerabilityCase.id.toString(),
                 vulnerabilityCase.reportId.toString(),
@@ -88,7 +93,14 @@ public class CaseMapper {
                 nextDeadline(open).map(this::toView).orElse(null),
                 open.stream().anyMatch(CaseDeadline::overdue),
                 instant(vulnerabilityCase.pausedAt),
-                vulnerabilityCase.pausedFor().toString());
+                vulnerabilityCase.pausedFor().toString(),
+                escalations.stream()
+                        .map(
+                                escalation ->
+                                        new CaseSummary.EscalationView(
+                                                escalation.step, escalation.receivedAt.toInstant()))
+                        .toList(),
+                CaseEscalations.open(escalations, open));
     }
 
     private static SsvcView toView(SsvcRecord record, boolean expedited) {

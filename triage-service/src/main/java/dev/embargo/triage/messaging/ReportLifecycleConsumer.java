@@ -1,11 +1,13 @@
 package dev.embargo.triage.messaging;
 
 import dev.embargo.contracts.report.CveRecordPublished;
+import dev.embargo.contracts.report.ReportEscalated;
 import dev.embargo.contracts.report.ReportMessagePosted;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.inbox.EventHandlers;
 import dev.embargo.kit.inbox.InboundEvents;
 import dev.embargo.triage.service.CaseConversation;
+import dev.embargo.triage.service.CaseEscalations;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.CveIds;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Opens a case for every report intake accepts, adds what its reporter writes to the case (an
- * answer takes a case waiting for it back to triage), and settles the CNA clock when advisory
- * reports a case's CVE record published.
+ * answer takes a case waiting for it back to triage), records the reporter's escalations, and
+ * settles the CNA clock when advisory reports a case's CVE record published.
  */
 @ApplicationScoped
 public class ReportLifecycleConsumer {
@@ -32,7 +34,8 @@ public class ReportLifecycleConsumer {
             InboundEvents inbound,
             CaseService cases,
             CaseConversation conversation,
-            CveIds cveIds) {
+            CveIds cveIds,
+            CaseEscalations escalations) {
         this.conversation = conversation;
         this.inbound = inbound;
         this.cases = cases;
@@ -45,6 +48,7 @@ public class ReportLifecycleConsumer {
                                         conversation
                                                 .receiveFromReporter(posted)
                                                 .chain(() -> cases.answeredByReporter(posted)))
+                        .on(ReportEscalated.class, escalations::record)
                         .on(CveRecordPublished.class, cveIds::recordPublished);
     }
 

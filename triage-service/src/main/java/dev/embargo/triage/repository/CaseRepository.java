@@ -138,6 +138,12 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
                     " and exists (from CaseDeadline d where d.caseId = c.id and d.breachedAt is not"
                             + " null and d.settledAt is null)");
         }
+        if (filter.escalated()) {
+            query.append(
+                    " and exists (from CaseEscalation e where e.caseId = c.id and exists (from"
+                            + " CaseDeadline d where d.caseId = c.id and d.step = e.step and"
+                            + " d.settledAt is null))");
+        }
         return find(query.toString(), Sort.descending("openedAt").and("trackingId"), parameters)
                 .page(Page.of(page, size))
                 .list();
@@ -145,7 +151,8 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
 
     /**
      * What the case queue is filtered by; empty means any; overdue: only cases with a deadline
-     * breached and not yet met; spamSuspected: only cases with spam signals.
+     * breached and not yet met; spamSuspected: only cases with spam signals; escalated: only cases
+     * with a step the reporter escalated still open.
      */
     public record CaseFilter(
             java.util.Optional<String> program,
@@ -153,5 +160,6 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
             java.util.Optional<String> severity,
             java.util.Optional<String> owner,
             boolean overdue,
-            boolean spamSuspected) {}
+            boolean spamSuspected,
+            boolean escalated) {}
 }

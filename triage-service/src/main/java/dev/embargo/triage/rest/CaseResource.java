@@ -10,6 +10,7 @@ import dev.embargo.triage.domain.CiaImpact;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.mapping.CaseMapper;
 import dev.embargo.triage.repository.CaseRepository;
+import dev.embargo.triage.service.CaseEscalations;
 import dev.embargo.triage.service.CaseService;
 import dev.embargo.triage.service.DeadlineAdjustments;
 import dev.embargo.triage.service.Duplicates;
@@ -58,6 +59,7 @@ public class CaseResource {
     private final Duplicates duplicates;
     private final ScopeDecisions scopes;
     private final SsvcDecisions ssvc;
+    private final CaseEscalations escalations;
 
     CaseResource(
             CaseService service,
@@ -67,8 +69,10 @@ public class CaseResource {
             SecurityIdentity identity,
             Duplicates duplicates,
             ScopeDecisions scopes,
-            SsvcDecisions ssvc) {
+            SsvcDecisions ssvc,
+            CaseEscalations escalations) {
         this.ssvc = ssvc;
+        this.escalations = escalations;
         this.scopes = scopes;
         this.duplicates = duplicates;
         this.service = service;
@@ -82,8 +86,8 @@ public class CaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "List cases, newest first, filtered by program, state, severity, owner, overdue"
-                            + " and spam signals")
+                    "List cases, newest first, filtered by program, state, severity, owner,"
+                            + " overdue, spam signals and open escalations")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(
             responseCode = "401",
@@ -100,6 +104,7 @@ public class CaseResource {
             @QueryParam("owner") @Size(max = 200) String owner,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("spamSuspected") @DefaultValue("false") boolean spamSuspected,
+            @QueryParam("escalated") @DefaultValue("false") boolean escalated,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         CaseRepository.CaseFilter filter =
@@ -114,24 +119,9 @@ public class CaseResource {
                         Optional.ofNullable(severity),
                         Optional.ofNullable(owner),
                         overdue,
-                        spamSuspected);
-        return service.listCases(filter, page, size)
-                .chain(
-                        cases ->
-                                service.openDeadlines(cases)
-                                        .map(
-                                                open ->
-                                                        cases.stream()
-                                                                .map(
-                                                                        found ->
-                                                                                mapper.toSummary(
-                                                                                        found,
-                                                                                        open
-                                                                                                .getOrDefault(
-                                                                                                        found.id,
-                                                                                                        List
-                                                                                                                .of())))
-                                                                .toList()));
+                        spamSuspected,
+                        escalated);
+        return service.listCases(filter, page, size).chain(this::summaries);
     }
 
     @PUT
@@ -468,12 +458,34 @@ public class CaseResource {
      * A case as the queue shows it, with its open deadlines read after the change that led here.
      */
     private Uni<CaseSummary> summary(VulnerabilityCase vulnerabilityCase) {
-        return service.openDeadlines(List.of(vulnerabilityCase))
-                .map(
+        return summaries(List.of(vulnerabilityCase)).map(List::getFirst);
+    }
+
+    /** Cases as the queue shows them, each with its open deadlines and escalations. */
+    private Uni<List<CaseSummary>> summaries(List<VulnerabilityCase> cases) {
+        return service.openDeadlines(cases)
+                .chain(
                         open ->
-                                mapper.toSummary(
-                                        vulnerabilityCase,
-                                        open.getOrDefault(vulnerabilityCase.id, List.of())));
+                                escalations
+                                        .of(cases)
+                                        .map(
+                                                escalated ->
+                                                        cases.stream()
+                                                                .map(
+                                                                        found ->
+                                                                                mapper.toSummary(
+                                                                                        found,
+                                                                                        open
+                                                                                                .getOrDefault(
+                                                                                                        found.id,
+                                                                                                        List
+                                                                                                                .of()),
+                                                                                        escalated
+                                                                                                .getOrDefault(
+                                                                                                        found.id,
+                                                                                                        List
+                                                                                                                .of())))
+                                                                .toList()));
     }
 
     private static ProblemException unknownState(String field, String name) {

@@ -74,4 +74,15 @@ public record CaseSummary(
          */
         Instant pausedAt,
         /** How long the team's clock was paused in all (ISO-8601): triage and fix moved by it. */
-        String pausedFor) {}
+        String pausedFor,
+        /** The reporter's escalations of late steps, oldest first (the message stays sealed). */
+        List<EscalationView> escalations,
+        /**
+         * Whether a step the reporter escalated is still open: what {@code ?escalated=true} filters
+         * by.
+         */
+        boolean escalated) {
+
+    /** An escalation as staff see it in the case: which step, and when it was received. */
+    public record EscalationView(String step, Instant receivedAt) {}
+}

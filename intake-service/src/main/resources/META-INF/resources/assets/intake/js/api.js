@@ -70,19 +70,26 @@ export function post(path, { token } = {}) {
   return jsonRequest(path, 'POST', token);
 }
 
-/** A bodiless request answered with JSON; an unreachable server is status 0. */
-async function jsonRequest(path, method, token) {
+/** POST a JSON body; resolves with the JSON answer, rejects with an ApiProblem. */
+export function postJson(path, body, { token } = {}) {
+  return jsonRequest(path, 'POST', token, body);
+}
+
+/** A request answered with JSON, with a JSON body when one is given; an unreachable server is status 0. */
+async function jsonRequest(path, method, token, body) {
   let response;
+  const sent = body === undefined ? {} : { body: JSON.stringify(body) };
+  const withType = body === undefined ? headers(token) : { ...headers(token), 'Content-Type': 'application/json' };
   try {
-    response = await fetch(path, { method, headers: headers(token), credentials: 'omit', cache: 'no-store' });
+    response = await fetch(path, { method, headers: withType, credentials: 'omit', cache: 'no-store', ...sent });
   } catch {
     throw new ApiProblem(0, null);
   }
-  const body = await parsed(response);
+  const answer = await parsed(response);
   if (!response.ok) {
-    throw new ApiProblem(response.status, body);
+    throw new ApiProblem(response.status, answer);
   }
-  return body;
+  return answer;
 }
 
 /** GET a file as a Blob, with the token; rejects with an ApiProblem. */

@@ -2,7 +2,9 @@
 // fragment, which browsers never send to a server (nor in a Referer), or from the reader, and
 // goes to the API only, as a bearer header.
 
-import { ApiProblem, getBlob, getJson, limits as fetchLimits, post, postMultipart, program as fetchProgram } from './api.js';
+import {
+  ApiProblem, getBlob, getJson, limits as fetchLimits, post, postJson, postMultipart, program as fetchProgram,
+} from './api.js';
 import { bytes, byId, el, fill, focus, keepFragment, pageStatus, time } from './dom.js';
 import { encryptText, isArmored } from './encryption.js';
 import { FormErrors, Progress, attachmentHint, fileProblems, listFiles, textProblem, utf8Length } from './form.js';
@@ -100,11 +102,21 @@ function render(report) {
   fill(byId('cve-id'), report.cveId ?? 'none assigned yet');
 
   const deadlines = report.deadlines ?? [];
-  fill(byId('deadlines'), deadlines.map((date) => el('li', { dataset: { step: date.step } },
+  fill(byId('deadlines'), deadlines.map((date) => el('li', { dataset: { step: date.step, state: date.state } },
     el('span', { class: 'step' }, stepName(date.step)), ': ',
     date.dueAt ? ['by ', time(date.dueAt), date.promised ? el('span', { class: 'muted' }, ` (${within(date.promised)})`) : null]
-      : (date.promised ? within(date.promised) : 'no date'))));
+      : (date.promised ? within(date.promised) : 'no date'),
+    ' — ', el('span', { class: 'step-state' }, date.state))));
   byId('deadlines-empty').hidden = deadlines.length > 0;
+
+  const escalable = deadlines.filter((date) => date.escalable);
+  byId('escalate-section').hidden = escalable.length === 0;
+  fill(byId('escalate-step'), escalable.map((date) => el('option', { value: date.step }, stepName(date.step))));
+  const escalations = report.escalations ?? [];
+  byId('escalations-section').hidden = escalations.length === 0;
+  fill(byId('escalations'), escalations.map((escalation) => el('li', { dataset: { step: escalation.step } },
+    el('span', { class: 'step' }, stepName(escalation.step)), ': received by the security team ',
+    time(escalation.receivedAt))));
 
   const files = report.attachments ?? [];
   const reportFiles = files.filter((file) => !file.messageId);
@@ -115,6 +127,29 @@ function render(report) {
   fill(byId('conversation'), messages.map((message) => messageItem(message,
     files.filter((file) => file.messageId === message.id))));
   byId('conversation-empty').hidden = messages.length > 0;
+}
+
+/** Escalates a step (POST …/escalations): the program's team is emailed. */
+async function escalate(event) {
+  event.preventDefault();
+  const status = byId('escalate-status');
+  const message = byId('escalate-message').value.trim();
+  if (!message) {
+    status.textContent = 'Write a message: say what you are waiting for.';
+    return;
+  }
+  const button = byId('send-escalation');
+  button.disabled = true;
+  try {
+    await postJson(`${api}/escalations`, { step: byId('escalate-step').value, message }, { token: state.token });
+    byId('escalate-form').reset();
+    status.textContent = 'The escalation was received.';
+    await load({ quiet: true });
+  } catch (problem) {
+    status.textContent = `The escalation was not sent: ${problem.explanation ?? problem.message}`;
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function setUpReply() {
@@ -374,6 +409,7 @@ byId('tracking-id').textContent = trackingId;
 document.title = `Report ${trackingId} — Embargo`;
 byId('token-form').addEventListener('submit', openWithToken);
 byId('reply-form').addEventListener('submit', reply);
+byId('escalate-form').addEventListener('submit', escalate);
 byId('rotate-token').addEventListener('click', rotateToken);
 byId('copy-new-status-link').addEventListener('click', copyNewLink);
 byId('reply-attachments').addEventListener('change', () => listFiles(byId('reply-attachments'), byId('reply-attachments-list')));

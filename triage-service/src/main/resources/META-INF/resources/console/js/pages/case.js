@@ -118,6 +118,12 @@ function summaryItems(c, program) {
     ...item('Next deadline', c.nextDeadline ? [c.nextDeadline.step, ' ', time(c.nextDeadline.dueAt),
       c.nextDeadline.firm === false ? ' (target)' : null] : muted('none open'),
       c.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'Overdue')] : null),
+    ...((c.escalations ?? []).length ? item('Escalations', h('ul', { id: 'case-escalations' },
+      c.escalations.map((e) => h('li', { 'data-step': e.step },
+        'the reporter escalated ', h('span', { class: 'step' }, e.step),
+        ' on ', time(e.receivedAt)))),
+      c.escalated ? h('span', { class: 'badge badge-overdue', id: 'case-escalated' }, 'Escalated step still open')
+        : null) : []),
     ...(c.pausedAt || (c.pausedFor && c.pausedFor !== 'PT0S') ? item('Team clock',
       c.pausedAt ? [h('span', { class: 'badge badge-warning', id: 'case-paused' }, 'Paused'),
         ' waiting for the reporter since ', time(c.pausedAt)] : null,

@@ -7,7 +7,7 @@ import { announce, field, h, problemMessage, select, table, time } from '../dom.
 import { STATES, stateLabel } from '../states.js';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['program', 'state', 'severity', 'owner', 'overdue'];
+const FILTERS = ['program', 'state', 'severity', 'owner', 'overdue', 'escalated'];
 
 export async function render(main, params) {
   const query = params.query ?? new URLSearchParams();
@@ -64,6 +64,10 @@ function filterForm(query, programs) {
       h('input', { id: 'filter-overdue', name: 'overdue', type: 'checkbox', value: 'true',
         checked: query.get('overdue') === 'true' }),
       h('label', { for: 'filter-overdue' }, 'Overdue only')),
+    h('div', { class: 'field checkbox' },
+      h('input', { id: 'filter-escalated', name: 'escalated', type: 'checkbox', value: 'true',
+        checked: query.get('escalated') === 'true' }),
+      h('label', { for: 'filter-escalated' }, 'Escalated by the reporter only')),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'apply-filters' }, 'Apply filters'),
       h('a', { href: '#/cases', class: 'button secondary', id: 'reset-filters' }, 'Reset')));
@@ -98,7 +102,9 @@ function caseTable(cases) {
       ? [h('span', { class: 'step' }, c.nextDeadline.step), ' ', time(c.nextDeadline.dueAt),
         c.nextDeadline.firm === false ? [' ', h('span', { class: 'badge badge-target' }, 'Target')] : null]
       : h('span', { class: 'muted' }, '—') },
-    { label: 'Overdue', cell: (c) => c.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : h('span', { class: 'muted' }, 'No') },
+    { label: 'Overdue', cell: (c) => [
+      c.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : h('span', { class: 'muted' }, 'No'),
+      c.escalated ? [' ', h('span', { class: 'badge badge-overdue badge-escalated' }, 'Escalated')] : null] },
   ], cases, {
     id: 'case-table',
     caption: 'Cases, newest first',
