@@ -14,10 +14,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, UUID> {
 
-    private static final String STORE_FINGERPRINT =
-            "UPDATE vulnerability_case SET text_fingerprint = CAST(:fingerprint AS bigint[]) WHERE"
-                    + " id = :id";
-
     /**
      * pg_trgm's similarity over the keyed trigram hashes: shared over all; GIN narrows to cases
      * sharing any.
@@ -36,18 +32,6 @@ public class CaseRepository implements PanacheRepositoryBase<VulnerabilityCase, 
             WHERE candidate.similarity >= :threshold
             ORDER BY candidate.similarity DESC, candidate.opened_at LIMIT :limit\
             """;
-
-    /** Stores the case's text fingerprint; the case row must already be written (flushed). */
-    public Uni<Integer> storeFingerprint(UUID caseId, long[] fingerprint) {
-        Long[] hashes = java.util.Arrays.stream(fingerprint).boxed().toArray(Long[]::new);
-        return getSession()
-                .chain(
-                        session ->
-                                session.createNativeQuery(STORE_FINGERPRINT)
-                                        .setParameter("fingerprint", hashes)
-                                        .setParameter("id", caseId)
-                                        .executeUpdate());
-    }
 
     /**
      * Cases of the same program whose text is at least {@code threshold} similar, most similar

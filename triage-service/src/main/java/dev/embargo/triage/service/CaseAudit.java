@@ -33,22 +33,35 @@ public class CaseAudit {
     public Uni<Void> record(UUID caseId, String actor, String action, String detail) {
         return entries.lastOf(caseId)
                 .chain(
-                        last -> {
-                            CaseAuditEntry entry = new CaseAuditEntry();
-                            entry.id = TimeOrderedIds.next();
-                            entry.caseId = caseId;
-                            entry.at = clock.nowUtc();
-                            entry.actor = actor;
-                            entry.action = action;
-                            entry.sealedDetail =
-                                    detail == null || detail.isBlank() ? null : cipher.seal(detail);
-                            entry.position = last == null ? 0 : last.position + 1;
-                            entry.previousHash = last == null ? "" : last.hash;
-                            entry.hash = AuditChain.hashOf(entry);
-                            // Flushed now, so that the next line of this transaction finds this one
-                            // as the last.
-                            return entries.persistAndFlush(entry).replaceWithVoid();
-                        });
+                        last ->
+                                // Flushed now, so that the next line of this transaction finds
+                                // this one as the last.
+                                entries.persistAndFlush(
+                                                entryAfter(last, caseId, actor, action, detail))
+                                        .replaceWithVoid());
+    }
+
+    /**
+     * The first line of a case opened in the caller's transaction: nothing to chain to, so no
+     * lookup of the last line, and no flush of its own (a later {@link #record} flushes first).
+     */
+    public Uni<Void> recordFirst(UUID caseId, String actor, String action, String detail) {
+        return entries.persist(entryAfter(null, caseId, actor, action, detail)).replaceWithVoid();
+    }
+
+    private CaseAuditEntry entryAfter(
+            CaseAuditEntry last, UUID caseId, String actor, String action, String detail) {
+        CaseAuditEntry entry = new CaseAuditEntry();
+        entry.id = TimeOrderedIds.next();
+        entry.caseId = caseId;
+        entry.at = clock.nowUtc();
+        entry.actor = actor;
+        entry.action = action;
+        entry.sealedDetail = detail == null || detail.isBlank() ? null : cipher.seal(detail);
+        entry.position = last == null ? 0 : last.position + 1;
+        entry.previousHash = last == null ? "" : last.hash;
+        entry.hash = AuditChain.hashOf(entry);
+        return entry;
     }
 
     public Uni<List<CaseAuditEntry>> forCase(UUID caseId) {

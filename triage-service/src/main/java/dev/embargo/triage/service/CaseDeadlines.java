@@ -49,20 +49,7 @@ public class CaseDeadlines {
             VulnerabilityCase vulnerabilityCase,
             List<PolicyDeadline> timeline,
             List<RegulatoryDeadline> regulatory) {
-        Map<String, Planned> wanted = new LinkedHashMap<>();
-        for (PolicyDeadline date : timeline) {
-            if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
-                wanted.put(
-                        date.step(),
-                        new Planned(date.step(), date.dueAt(), date.promised(), null, date.firm()));
-            }
-        }
-        for (RegulatoryDeadline date : regulatory) {
-            if (date.due() != null) {
-                String step = date.step().name().toLowerCase(Locale.ROOT);
-                wanted.put(step, new Planned(step, date.due(), null, date.from(), date.firm()));
-            }
-        }
+        Map<String, Planned> wanted = wanted(timeline, regulatory);
         return deadlines
                 .lockForCase(vulnerabilityCase.id)
                 .chain(
@@ -86,33 +73,76 @@ public class CaseDeadlines {
                                 }
                             }
                             for (Planned date : wanted.values()) {
-                                CaseDeadline row = new CaseDeadline();
-                                row.id = TimeOrderedIds.next();
-                                row.caseId = vulnerabilityCase.id;
-                                row.step = date.step();
-                                row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
-                                row.firm = date.firm();
-                                row.clockFrom = utc(date.from());
-                                // A step of the team's that falls due while it waits for the
-                                // reporter (scored meanwhile) waits too.
-                                row.paused =
-                                        vulnerabilityCase.pausedAt != null
-                                                && CaseTimeline.pausedWithTheTeam(
-                                                        step(date.step()));
-                                if (DeadlineTracking.repeats(step(date.step()))) {
-                                    // Nothing to warn about: the scheduler writes the update itself
-                                    // when it is due.
-                                    row.warnAt = row.dueAt;
-                                    row.updateEvery = date.promised();
-                                } else {
-                                    row.warnAt = warnAt(vulnerabilityCase, date);
-                                }
                                 changes =
-                                        changes.chain(() -> deadlines.persist(row))
+                                        changes.chain(
+                                                        () ->
+                                                                deadlines.persist(
+                                                                        newRow(
+                                                                                vulnerabilityCase,
+                                                                                date)))
                                                 .replaceWithVoid();
                             }
                             return changes;
                         });
+    }
+
+    /**
+     * The same for a case opened in the caller's transaction, which has no deadline rows yet: the
+     * rows are added without reading (and locking) the case's existing ones first.
+     */
+    public Uni<Void> planOpened(
+            VulnerabilityCase opened,
+            List<PolicyDeadline> timeline,
+            List<RegulatoryDeadline> regulatory) {
+        Uni<Void> rows = Uni.createFrom().voidItem();
+        for (Planned date : wanted(timeline, regulatory).values()) {
+            rows = rows.chain(() -> deadlines.persist(newRow(opened, date))).replaceWithVoid();
+        }
+        return rows;
+    }
+
+    /** The watched deadlines by step: the policy's with a due time, then the regulatory clocks. */
+    private static Map<String, Planned> wanted(
+            List<PolicyDeadline> timeline, List<RegulatoryDeadline> regulatory) {
+        Map<String, Planned> wanted = new LinkedHashMap<>();
+        for (PolicyDeadline date : timeline) {
+            if (date.dueAt() != null && DeadlineTracking.watched(step(date.step()))) {
+                wanted.put(
+                        date.step(),
+                        new Planned(date.step(), date.dueAt(), date.promised(), null, date.firm()));
+            }
+        }
+        for (RegulatoryDeadline date : regulatory) {
+            if (date.due() != null) {
+                String step = date.step().name().toLowerCase(Locale.ROOT);
+                wanted.put(step, new Planned(step, date.due(), null, date.from(), date.firm()));
+            }
+        }
+        return wanted;
+    }
+
+    private CaseDeadline newRow(VulnerabilityCase vulnerabilityCase, Planned date) {
+        CaseDeadline row = new CaseDeadline();
+        row.id = TimeOrderedIds.next();
+        row.caseId = vulnerabilityCase.id;
+        row.step = date.step();
+        row.dueAt = date.dueAt().atOffset(ZoneOffset.UTC);
+        row.firm = date.firm();
+        row.clockFrom = utc(date.from());
+        // A step of the team's that falls due while it waits for the
+        // reporter (scored meanwhile) waits too.
+        row.paused =
+                vulnerabilityCase.pausedAt != null
+                        && CaseTimeline.pausedWithTheTeam(step(date.step()));
+        if (DeadlineTracking.repeats(step(date.step()))) {
+            // Nothing to warn about: the scheduler writes the update itself
+            // when it is due.
+            row.warnAt = row.dueAt;
+            row.updateEvery = date.promised();
+        } else {
+            row.warnAt = warnAt(vulnerabilityCase, date);
+        }
+        return row;
     }
 
     /**

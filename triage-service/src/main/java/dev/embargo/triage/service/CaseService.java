@@ -116,17 +116,18 @@ public class CaseService {
                                                         program == null
                                                                 ? List.of()
                                                                 : timeline.compute(program, opened);
+                                                // Everything the row holds is set before persist:
+                                                // one INSERT, flushed once at commit.
+                                                timeline.keepInOpened(opened, policyDeadlines);
                                                 return cases.persist(opened)
                                                         .chain(
                                                                 () ->
-                                                                        timeline.keep(
+                                                                        timeline.watchOpened(
                                                                                 opened,
                                                                                 policyDeadlines))
-                                                        .chain(cases::flush)
-                                                        .chain(() -> duplicates.fingerprint(opened))
                                                         .chain(
                                                                 () ->
-                                                                        audit.record(
+                                                                        audit.recordFirst(
                                                                                 opened.id,
                                                                                 CaseAudit.SYSTEM,
                                                                                 "opened under"
@@ -610,9 +611,10 @@ public class CaseService {
         opened.sealedCreditName = cipher.sealIfPlain(report.sealedCreditName());
         opened.sealedAffectedVersion = cipher.sealIfPlain(report.sealedAffectedVersion());
         opened.reportedScopeClass = report.reportedScopeClass();
-        List<String> signals =
-                SpamSignals.of(
-                        cipher.open(report.sealedTitle()), cipher.open(report.sealedDescription()));
+        String title = cipher.open(report.sealedTitle());
+        String description = cipher.open(report.sealedDescription());
+        List<String> signals = SpamSignals.of(title, description);
+        opened.textFingerprint = duplicates.fingerprintOf(title, description);
         opened.spamSignals = signals.isEmpty() ? null : String.join(",", signals);
         opened.reportedCvssVector = report.reportedCvssVector();
         opened.creditPreference = report.creditPreference();

@@ -183,6 +183,20 @@ public class CaseTimeline {
         return scheduled.plan(vulnerabilityCase, deadlines, regulatoryOf(vulnerabilityCase));
     }
 
+    /**
+     * The same for a case opened in the caller's transaction, in two steps: the deadlines go into
+     * the case before it is persisted (set afterwards, they would cost an UPDATE of the whole row
+     * on flush), then the scheduler watches them.
+     */
+    public void keepInOpened(VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
+        opened.deadlines = write(deadlines);
+    }
+
+    /** The second step: the persisted case's deadline rows, with no existing ones to read. */
+    public Uni<Void> watchOpened(VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
+        return scheduled.planOpened(opened, deadlines, regulatoryOf(opened));
+    }
+
     /** Has the scheduler watch the case's clocks again after a regulatory fact changed. */
     public Uni<Void> replan(VulnerabilityCase vulnerabilityCase) {
         return keep(vulnerabilityCase, deadlinesOf(vulnerabilityCase));

@@ -43,11 +43,9 @@ public class Duplicates {
         this.fingerprint = new TextFingerprint(cipher.derivedKey("similarity-fingerprint-v1"));
     }
 
-    /** Fingerprints a newly opened case's title and description; the case row must be flushed. */
-    public Uni<Void> fingerprint(VulnerabilityCase opened) {
-        String text =
-                cipher.open(opened.sealedTitle) + "\n" + cipher.open(opened.sealedDescription);
-        return cases.storeFingerprint(opened.id, fingerprint.of(text)).replaceWithVoid();
+    /** The fingerprint a newly opened case stores with its row, of its plain title and text. */
+    public long[] fingerprintOf(String title, String description) {
+        return fingerprint.of(title + "\n" + description);
     }
 
     /** Cases of the same program whose reports read alike, most similar first. */
