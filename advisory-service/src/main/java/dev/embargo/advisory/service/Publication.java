@@ -242,8 +242,7 @@ public class Publication {
                                                                                         postMortem,
                                                                                         program
                                                                                                         == null
-                                                                                                ? advisory
-                                                                                                        .programSlug
+                                                                                                ? advisory.programSlug
                                                                                                 : program
                                                                                                         .name(),
                                                                                         legalDisclaimer(

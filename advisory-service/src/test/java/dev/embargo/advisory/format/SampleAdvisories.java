@@ -148,6 +148,7 @@ final class SampleAdvisories {
                 null,
                 null,
                 SSVC,
+                List.of(),
                 CVE_RESERVED,
                 LEGAL_DISCLAIMER);
     }
@@ -237,6 +238,7 @@ final class SampleAdvisories {
                 advisory.retraction(),
                 advisory.cveRejection(),
                 advisory.ssvc(),
+                advisory.partnerStatements(),
                 advisory.cveReservedAt(),
                 advisory.legalDisclaimer());
     }
@@ -267,6 +269,8 @@ final class SampleAdvisories {
                                 advisory.currentReleaseDate()),
                 null,
                 advisory.ssvc(),
-                List.of(statements));
+                List.of(statements),
+                advisory.cveReservedAt(),
+                advisory.legalDisclaimer());
     }
 }

@@ -97,8 +97,7 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
         PublishedAdvisory snapshot =
                 Publication.snapshot(
                         advisory, history, content(), null, "MoQTail", null, null, null, List.of(),
-                        null, LIFT,
-                        LINKS);
+                        null, LIFT, LINKS);
 
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.initialReleaseDate()).isEqualTo(FIRST_RELEASE);
