@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Advisories after publication, on the real stack: a published advisory is withdrawn and every
  * format says so while its page stays, the program's partner is told once by webhook and email; its
- * CVE record is rejected with a reason; a second advisory supersedes a third.
+ * CVE record is rejected with a reason; a second advisory supersedes a third; one is merged into
+ * another and split out again.
  */
 @ExtendWith(EmbargoStack.class)
 class AdvisoryAfterPublicationIT {
@@ -132,6 +133,52 @@ class AdvisoryAfterPublicationIT {
                 .contains("Superseded by " + successorPublicId);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> bodies("advisory.superseded").size() == 1);
+    }
+
+    @Test
+    void aPublishedAdvisoryMergedIntoAnotherAndSplitOutAgainKeepsItsCveIdInOneAdvisory()
+            throws Exception {
+        String kept = published("Kept " + unique, true);
+        String merged = published("Merged " + unique, true);
+        String keptPublicId = publicIdOf(kept);
+        String mergedCve =
+                publicJson("/advisories/" + publicIdOf(merged) + "/csaf.json")
+                        .at("/vulnerabilities/0/cve")
+                        .asText();
+
+        given().auth()
+                .oauth2(coordinator)
+                .contentType(ContentType.JSON)
+                .body(Map.of("from", merged, "reason", "One root cause " + unique))
+                .when()
+                .post(advisories() + "/" + kept + "/merge")
+                .then()
+                .statusCode(200)
+                .body("content.vulnerabilities[0].cveId", equalTo(mergedCve));
+        assertThat(publicText("/advisories/" + publicIdOf(merged)))
+                .contains("Superseded by " + keptPublicId);
+
+        String created =
+                given().auth()
+                        .oauth2(publisher)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("vulnerabilities", List.of(mergedCve), "title", "Split out"))
+                        .when()
+                        .post(advisories() + "/" + kept + "/split")
+                        .then()
+                        .statusCode(201)
+                        .body("state", equalTo("published"))
+                        .extract()
+                        .path("publicId");
+        JsonNode source = publicJson("/advisories/" + keptPublicId + "/csaf.json");
+        assertThat(source.at("/vulnerabilities").findValuesAsText("cve")).doesNotContain(mergedCve);
+        assertThat(source.at("/document/tracking/revision_history").findValuesAsText("summary"))
+                .contains("Split: " + mergedCve + " moved to " + created + ".");
+        assertThat(
+                        publicJson("/advisories/" + created + "/cve.json")
+                                .at("/cveMetadata/cveId")
+                                .asText())
+                .isEqualTo(mergedCve);
     }
 
     /** An accepted case's advisory, complete and published by an early break; its id. */
