@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The addresses of a program's security team, from its revision in force (public in its
- * SECURITY.md).
+ * The addresses of a program's security team and of its escalation contacts, from its revision in
+ * force (public in its SECURITY.md).
  */
 @Entity
 @Table(name = "program_contact")
@@ -30,13 +30,27 @@ public class ProgramContact {
 
     public String emails;
 
+    /** The policy's escalation contacts ({@code policy.escalation.contacts}) with an address. */
+    @Column(name = "escalation_emails")
+    public String escalationEmails;
+
     public List<String> addresses() {
-        return emails == null || emails.isBlank()
-                ? List.of()
-                : Arrays.asList(emails.split(SEPARATOR));
+        return split(emails);
     }
 
     public void setAddresses(List<String> addresses) {
         emails = String.join(SEPARATOR, addresses);
+    }
+
+    public List<String> escalationAddresses() {
+        return split(escalationEmails);
+    }
+
+    public void setEscalationAddresses(List<String> addresses) {
+        escalationEmails = String.join(SEPARATOR, addresses);
+    }
+
+    private static List<String> split(String lines) {
+        return lines == null || lines.isBlank() ? List.of() : Arrays.asList(lines.split(SEPARATOR));
     }
 }

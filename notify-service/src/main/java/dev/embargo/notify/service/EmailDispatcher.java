@@ -9,6 +9,7 @@ import dev.embargo.kit.work.WakeOnCommit;
 import dev.embargo.notify.config.EmailConfig;
 import dev.embargo.notify.domain.DeliveryStatus;
 import dev.embargo.notify.domain.EmailDelivery;
+import dev.embargo.notify.domain.EmailKind;
 import dev.embargo.notify.domain.ProgramContact;
 import dev.embargo.notify.repository.EmailDeliveryRepository;
 import dev.embargo.policy.io.ProgramText;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -202,7 +204,8 @@ public class EmailDispatcher {
 
     /**
      * The delivery's own recipients, or, for a team email, the addresses of the program's revision
-     * in force. Until notify knows the program's team the email waits as after a failed attempt.
+     * in force, and for a reporter's escalation its escalation contacts too. Until notify knows the
+     * program's team the email waits as after a failed attempt.
      */
     private List<String> recipients(EmailDelivery delivery, ProgramContact program) {
         if (delivery.sealedRecipient != null) {
@@ -211,6 +214,12 @@ public class EmailDispatcher {
         if (program == null || program.addresses().isEmpty()) {
             throw new IllegalStateException(
                     "no contact address of program " + delivery.programSlug + " known yet");
+        }
+        if (delivery.kind == EmailKind.REPORTER_ESCALATION) {
+            return Stream.concat(
+                            program.addresses().stream(), program.escalationAddresses().stream())
+                    .distinct()
+                    .toList();
         }
         return program.addresses();
     }

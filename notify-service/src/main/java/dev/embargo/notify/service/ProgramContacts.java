@@ -4,14 +4,17 @@ import dev.embargo.contracts.program.ProgramPolicyPublished;
 import dev.embargo.notify.domain.ProgramContact;
 import dev.embargo.notify.repository.ProgramContactRepository;
 import dev.embargo.policy.io.ProgramFiles;
+import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Whom to tell when a program's deadline is about to be missed: the contacts of its revision in
- * force, kept from {@code program.policy.published}. An older or repeated revision changes nothing.
+ * Whom to tell when a program's deadline is about to be missed, or a reporter escalates: the
+ * contacts (and escalation contacts) of its revision in force, kept from {@code
+ * program.policy.published}. An older or repeated revision changes nothing.
  */
 @ApplicationScoped
 public class ProgramContacts {
@@ -40,15 +43,20 @@ public class ProgramContacts {
                             contact.programSlug = published.slug();
                             contact.revision = published.revision();
                             contact.programName = program.name();
-                            contact.setAddresses(
-                                    program.contacts().stream()
-                                            .map(Program.Contact::email)
-                                            .filter(Objects::nonNull)
-                                            .toList());
+                            contact.setAddresses(emailsOf(program.contacts()));
+                            DisclosurePolicy.Escalation escalation = program.policy().escalation();
+                            contact.setEscalationAddresses(
+                                    escalation == null
+                                            ? List.of()
+                                            : emailsOf(escalation.contacts()));
                             return current != null
                                     ? Uni.createFrom().voidItem()
                                     : contacts.persist(contact).replaceWithVoid();
                         });
+    }
+
+    private static List<String> emailsOf(List<Program.Contact> contacts) {
+        return contacts.stream().map(Program.Contact::email).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The program's team is emailed once per escalation, without what the reporter wrote. */
+/**
+ * The program's team and its escalation contacts are emailed once per escalation, without what the
+ * reporter wrote.
+ */
 @QuarkusTest
 class ReporterEscalationEmailTest {
 
@@ -27,9 +30,10 @@ class ReporterEscalationEmailTest {
     @Inject MockMailbox mailbox;
 
     @Test
-    void theTeamIsEmailedOncePerEscalationWithoutTheMessage() {
+    void theTeamAndTheEscalationContactsAreEmailedOncePerEscalationWithoutTheMessage() {
         String program = "escalated-" + UUID.randomUUID().toString().substring(0, 8);
         String team = "team-" + UUID.randomUUID() + "@example.org";
+        String lead = "lead-" + UUID.randomUUID() + "@example.org";
         events().publish(
                         new ProgramPolicyPublished(
                                 program,
@@ -44,8 +48,13 @@ class ReporterEscalationEmailTest {
                                 channels: [{ type: hackerone, url: "https://hackerone.com/e" }]
                                 policy:
                                   deadlines: { acknowledgement: 2bd, triage: 10bd }
+                                  escalation:
+                                    after: 5bd
+                                    contacts:
+                                      - { name: Project lead, email: %s }
+                                      - { name: Board, url: "https://example.org/board" }
                                 """
-                                        .formatted(program, team)));
+                                        .formatted(program, team, lead)));
         ReportEvents report = new ReportEvents(program);
         ReportEscalated escalated = report.escalated(cipher, "triage", "zebra: still no answer");
         String eventId = events().publish(escalated);
@@ -57,6 +66,7 @@ class ReporterEscalationEmailTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mails(team).size() >= 2);
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(mails(lead)).extracting(Mail::getSubject).isEqualTo(subjects(mails(team)));
         List<Mail> mails = mails(team);
         assertThat(mails)
                 .extracting(Mail::getSubject)
@@ -71,6 +81,10 @@ class ReporterEscalationEmailTest {
                                         .containsIgnoringCase("triage")
                                         .contains(report.trackingId()))
                 .allSatisfy(text -> assertThat(text).doesNotContain("zebra"));
+    }
+
+    private static List<String> subjects(List<Mail> mails) {
+        return mails.stream().map(Mail::getSubject).toList();
     }
 
     private List<Mail> mails(String recipient) {
