@@ -139,7 +139,7 @@ public class AckLatency {
      * Each service's CPU time in the measured phase per report, less what it spends at rest in as
      * long (schedulers, relays polling), so that a slow phase does not count as costly reports.
      */
-    private static List<Figure> cpuPerReport(
+    static List<Figure> cpuPerReport(
             Map<String, Double> cpuMillis,
             Map<String, Double> idleMillisPerSecond,
             double seconds,
