@@ -46,9 +46,8 @@ class AdvisoryContentFormatsIT {
         receivers.close();
     }
 
-    private static final String V31 = "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N";
-    private static final String V40 =
-            "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N";
+    private static final String V31 = AdvisoryDrafts.CVSS_V31;
+    private static final String V40 = AdvisoryDrafts.CVSS_V40;
 
     @Test
     void twoPackagesBothCvssVersionsAndTheTeamsAndAPartnersVexStatementsArePublished(
@@ -75,7 +74,9 @@ class AdvisoryContentFormatsIT {
         given().auth()
                 .oauth2(stack.staffTokens().of("publisher"))
                 .contentType(ContentType.JSON)
-                .body(content(cve))
+                .body(
+                        AdvisoryDrafts.twoProducts(
+                                "Selector bypass exposes topics beyond the subscriber's role", cve))
                 .when()
                 .put(advisory)
                 .then()
@@ -199,69 +200,6 @@ class AdvisoryContentFormatsIT {
         assertThat(cna.at("/metrics/1/cvssV4_0/vectorString").asText()).isEqualTo(V40);
         assertThat(cna.at("/references/1/tags/0").asText()).isEqualTo("patch");
         assertThat(cna.at("/x_generator/engine").asText()).startsWith("Embargo");
-    }
-
-    private static Map<String, Object> content(String cve) {
-        Map<String, Object> content = new HashMap<>();
-        content.put("title", "Selector bypass exposes topics beyond the subscriber's role");
-        content.put("summary", "A crafted selector reads topics beyond the subscriber's role.");
-        content.put(
-                "description",
-                "The parser accepts a wildcard after a negation that authorization does not"
-                        + " expand.");
-        content.put(
-                "affected",
-                List.of(
-                        Map.of(
-                                "product", "moqtail-broker",
-                                "introduced", "0.1.0",
-                                "fixed", "0.1.4",
-                                "purl", "pkg:cargo/moqtail"),
-                        Map.of(
-                                "product", "moqtail-go",
-                                "introduced", "v0.2.0",
-                                "fixed", "v0.2.3",
-                                "purl", "pkg:golang/github.com/example/moqtail-go")));
-        content.put("cvssVectors", List.of(V31, V40));
-        content.put("severity", "medium");
-        content.put("cveId", cve);
-        content.put("cweId", "CWE-863");
-        content.put("cweName", "Incorrect Authorization");
-        content.put("remediation", "Upgrade to the fixed versions.");
-        content.put(
-                "remediations",
-                List.of(
-                        Map.of(
-                                "category", "vendor_fix",
-                                "details", "Upgrade moqtail-broker to 0.1.4.",
-                                "products", List.of("moqtail-broker"),
-                                "url", "https://github.com/example/moqtail/releases/tag/v0.1.4"),
-                        Map.of(
-                                "category", "workaround",
-                                "details", "Deny wildcard selectors at the edge.",
-                                "products", List.of("moqtail-go"))));
-        content.put(
-                "productStatuses",
-                List.of(
-                        Map.of(
-                                "product", "moqtail-broker",
-                                "version", "0.0.9",
-                                "status", "known_not_affected",
-                                "justification", "vulnerable_code_not_present"),
-                        Map.of(
-                                "product", "moqtail-broker",
-                                "version", "0.1.4",
-                                "status", "fixed")));
-        content.put(
-                "references",
-                List.of(
-                        Map.of(
-                                "url",
-                                "https://github.com/example/moqtail/commit/abc123",
-                                "type",
-                                "fix")));
-        content.put("changeSummary", "Products, scores and statuses");
-        return content;
     }
 
     /** The partner's answer link, from the pre-advisory its endpoint received. */

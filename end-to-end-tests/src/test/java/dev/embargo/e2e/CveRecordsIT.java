@@ -8,23 +8,16 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion.VersionFlag;
 import dev.embargo.e2e.support.AdvisoryDrafts;
 import dev.embargo.e2e.support.Cases;
 import dev.embargo.e2e.support.EmbargoStack;
+import dev.embargo.e2e.support.OfficialFormats;
 import dev.embargo.e2e.support.Programs;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.localstack.CveServicesStandIn;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,7 +79,7 @@ class CveRecordsIT {
         AdvisoryDrafts.acceptCase(stack, report);
 
         // The admin imports reserved IDs; a coordinator gives the case the pool's lowest.
-        assignFromPool(PROGRAM, report, List.of(spare, pooled), pooled);
+        String reservedAt = assignFromPool(PROGRAM, report, List.of(spare, pooled), pooled);
         // Beside CVSS, a triager records the SSVC decision that the record carries.
         given().auth()
                 .oauth2(stack.staffTokens().of("triager"))
@@ -151,8 +144,8 @@ class CveRecordsIT {
         assertThat(submitted.at("/cveMetadata/state").asText()).isEqualTo("PUBLISHED");
         assertThat(submitted.at("/containers/cna/affected/0/product").asText())
                 .isEqualTo("moqtail-broker");
-        JsonSchema cveRecordFormat = cveRecordFormat();
-        assertThat(cveRecordFormat.validate(submitted)).isEmpty();
+        OfficialFormats formats = new OfficialFormats(stack);
+        assertThat(formats.cveViolations(submitted)).isEmpty();
         assertThat(submitted.at("/containers/cna/metrics"))
                 .anySatisfy(
                         metric -> {
@@ -181,8 +174,11 @@ class CveRecordsIT {
                                 .statusCode(200)
                                 .extract()
                                 .asString());
-        assertThat(cveRecordFormat.validate(published)).isEmpty();
+        assertThat(formats.cveViolations(published)).isEmpty();
         assertThat(published.at("/cveMetadata/cveId").asText()).isEqualTo(pooled);
+        // The published record says when the program's CNA reserved the ID, as triage's pool did.
+        assertThat(Instant.parse(published.at("/cveMetadata/dateReserved").asText()))
+                .isEqualTo(Instant.parse(reservedAt));
     }
 
     /**
@@ -268,16 +264,22 @@ class CveRecordsIT {
     }
 
     /** Imports {@code ids} into the program's pool and gives the case the pool's lowest. */
-    private void assignFromPool(
+    /**
+     * Imports the IDs into the pool and assigns the case its lowest; when that one was reserved.
+     */
+    private String assignFromPool(
             String slug, SubmittedReport report, List<String> ids, String expected) {
-        given().auth()
-                .oauth2(stack.staffTokens().of("admin"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("cveIds", ids))
-                .when()
-                .post(triage("/api/v1/programs/" + slug + "/cve-ids"))
-                .then()
-                .statusCode(200);
+        String reservedAt =
+                given().auth()
+                        .oauth2(stack.staffTokens().of("admin"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("cveIds", ids))
+                        .when()
+                        .post(triage("/api/v1/programs/" + slug + "/cve-ids"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("find { it.cveId == '%s' }.reservedAt".formatted(expected));
         given().auth()
                 .oauth2(stack.staffTokens().of("coordinator"))
                 .contentType(ContentType.JSON)
@@ -287,6 +289,7 @@ class CveRecordsIT {
                 .then()
                 .statusCode(200)
                 .body("cveId", equalTo(expected));
+        return reservedAt;
     }
 
     /** Sets the advisory's embargo to lift in 15 seconds and returns when. */
@@ -326,23 +329,6 @@ class CveRecordsIT {
     private void awaitTeamMail(String subject) {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(stack.mailbox().subjects(TEAM)).contains(subject));
-    }
-
-    /** The official CVE Record Format 5.1.1 schema, as advisory's tests vendor it. */
-    private JsonSchema cveRecordFormat() throws IOException {
-        Path schema =
-                stack.launcher()
-                        .settings()
-                        .repository()
-                        .resolve(
-                                "advisory-service/src/test/resources/schemas/cve/"
-                                        + "CVE_Record_Format_bundled_5.1.1.json");
-        try (InputStream in = Files.newInputStream(schema)) {
-            return JsonSchemaFactory.getInstance(VersionFlag.V7)
-                    .getSchema(
-                            in,
-                            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-        }
     }
 
     private String triage(String path) {

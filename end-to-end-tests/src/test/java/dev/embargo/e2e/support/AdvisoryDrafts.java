@@ -7,6 +7,7 @@ import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,10 @@ import java.util.Map;
  * publisher drafts from it.
  */
 public final class AdvisoryDrafts {
+
+    public static final String CVSS_V31 = "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N";
+    public static final String CVSS_V40 =
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N";
 
     private AdvisoryDrafts() {}
 
@@ -114,5 +119,72 @@ public final class AdvisoryDrafts {
                 .body(content)
                 .when()
                 .put(stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId);
+    }
+
+    /**
+     * A complete revision of moqtail's advisory with two packaged products (purl), both CVSS
+     * versions, a remediation per product and VEX statements; a map to change before sending.
+     */
+    public static Map<String, Object> twoProducts(String title, String cve) {
+        Map<String, Object> content = new HashMap<>();
+        content.put("title", title);
+        content.put("summary", "A crafted selector reads topics beyond the subscriber's role.");
+        content.put(
+                "description",
+                "The parser accepts a wildcard after a negation that authorization does not"
+                        + " expand.");
+        content.put(
+                "affected",
+                List.of(
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "introduced", "0.1.0",
+                                "fixed", "0.1.4",
+                                "purl", "pkg:cargo/moqtail"),
+                        Map.of(
+                                "product", "moqtail-go",
+                                "introduced", "v0.2.0",
+                                "fixed", "v0.2.3",
+                                "purl", "pkg:golang/github.com/example/moqtail-go")));
+        content.put("cvssVectors", List.of(CVSS_V31, CVSS_V40));
+        content.put("severity", "medium");
+        content.put("cveId", cve);
+        content.put("cweId", "CWE-863");
+        content.put("cweName", "Incorrect Authorization");
+        content.put("remediation", "Upgrade to the fixed versions.");
+        content.put(
+                "remediations",
+                List.of(
+                        Map.of(
+                                "category", "vendor_fix",
+                                "details", "Upgrade moqtail-broker to 0.1.4.",
+                                "products", List.of("moqtail-broker"),
+                                "url", "https://github.com/example/moqtail/releases/tag/v0.1.4"),
+                        Map.of(
+                                "category", "workaround",
+                                "details", "Deny wildcard selectors at the edge.",
+                                "products", List.of("moqtail-go"))));
+        content.put(
+                "productStatuses",
+                List.of(
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "version", "0.0.9",
+                                "status", "known_not_affected",
+                                "justification", "vulnerable_code_not_present"),
+                        Map.of(
+                                "product", "moqtail-broker",
+                                "version", "0.1.4",
+                                "status", "fixed")));
+        content.put(
+                "references",
+                List.of(
+                        Map.of(
+                                "url",
+                                "https://github.com/example/moqtail/commit/abc123",
+                                "type",
+                                "fix")));
+        content.put("changeSummary", "Products, scores and statuses");
+        return content;
     }
 }
