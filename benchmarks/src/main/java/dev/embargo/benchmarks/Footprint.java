@@ -49,6 +49,7 @@ public class Footprint {
     }
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int loadSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         List<String> services =
                 args.length > 1
@@ -69,7 +70,7 @@ public class Footprint {
         for (String name : services) {
             results.add(measure(stack.service(name), Duration.ofSeconds(loadSeconds)));
         }
-        record(loadSeconds, results);
+        record(loadAtStart, loadSeconds, results);
     }
 
     private static Measured measure(EmbargoService service, Duration load) throws Exception {
@@ -141,7 +142,8 @@ public class Footprint {
                 / 1024;
     }
 
-    private static void record(int loadSeconds, List<Measured> results) throws IOException {
+    private static void record(double loadAtStart, int loadSeconds, List<Measured> results)
+            throws IOException {
         List<Figure> figures = new ArrayList<>();
         for (Measured result : results) {
             figures.add(
@@ -173,7 +175,9 @@ public class Footprint {
                                         results.stream().map(Measured::service))
                                 .toArray());
         ResultsFile.inBenchmarksDirectory()
-                .record(Run.finishedNow(Benchmark.FOOTPRINT, command, figures), chart(results));
+                .record(
+                        Run.finishedNow(Benchmark.FOOTPRINT, loadAtStart, command, figures),
+                        chart(results));
     }
 
     private static String seconds(double value) {

@@ -26,6 +26,7 @@ public class SustainedRate {
     private static final List<Integer> DEFAULT_RATES = List.of(25, 50, 100, 150, 200, 250, 300);
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int secondsPerStep = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         List<Integer> rates =
                 args.length > 1
@@ -94,6 +95,7 @@ public class SustainedRate {
                 .record(
                         Run.finishedNow(
                                 Benchmark.SUSTAINED_RATE,
+                                loadAtStart,
                                 Benchmark.SUSTAINED_RATE.command(
                                         secondsPerStep,
                                         String.join(
