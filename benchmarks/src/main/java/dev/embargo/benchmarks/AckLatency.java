@@ -55,6 +55,7 @@ public class AckLatency {
             Pattern.compile("\"subject\":\"\\[([A-Z0-9-]+)\\] We received");
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String intake = StackPorts.url("EMBARGO_INTAKE_PORT", "8081");
@@ -119,6 +120,7 @@ public class AckLatency {
                 .record(
                         Run.finishedNow(
                                 Benchmark.ACK_LATENCY,
+                                loadAtStart,
                                 Benchmark.ACK_LATENCY.command(reports, perSecond),
                                 figures),
                         chart(loadStarted, warmUp, measured));

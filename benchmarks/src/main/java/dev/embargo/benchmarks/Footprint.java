@@ -40,8 +40,14 @@ public class Footprint {
     private static final int CLIENTS = 8;
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
+    /** {@code cached}: whether the second start loaded a start cache, i.e. was a warm start. */
     private record Measured(
-            String service, double coldReady, double warmReady, long restMb, long loadedMb) {
+            String service,
+            double coldReady,
+            double warmReady,
+            boolean cached,
+            long restMb,
+            long loadedMb) {
 
         boolean memoryMet() {
             return restMb < RSS_TARGET_MB && loadedMb < RSS_TARGET_MB;
@@ -49,6 +55,7 @@ public class Footprint {
     }
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int loadSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         List<String> services =
                 args.length > 1
@@ -69,13 +76,14 @@ public class Footprint {
         for (String name : services) {
             results.add(measure(stack.service(name), Duration.ofSeconds(loadSeconds)));
         }
-        record(loadSeconds, results);
+        record(loadAtStart, loadSeconds, results);
     }
 
     private static Measured measure(EmbargoService service, Duration load) throws Exception {
         service.forgetStartCache();
         double cold = startAndTime(service);
-        service.stop(); // writes the start cache
+        service.stop(); // writes the start cache, unless the JDK could not in the stop's grace time
+        boolean cached = service.hasStartCache();
         double warm = startAndTime(service);
         Thread.sleep(SETTLE);
         long pid = service.pid().orElseThrow();
@@ -94,7 +102,7 @@ public class Footprint {
                 requests,
                 loaded,
                 RSS_TARGET_MB);
-        return new Measured(service.service(), cold, warm, rest, loaded);
+        return new Measured(service.service(), cold, warm, cached, rest, loaded);
     }
 
     private static double startAndTime(EmbargoService service) {
@@ -141,11 +149,18 @@ public class Footprint {
                 / 1024;
     }
 
-    private static void record(int loadSeconds, List<Measured> results) throws IOException {
+    private static void record(double loadAtStart, int loadSeconds, List<Measured> results)
+            throws IOException {
         List<Figure> figures = new ArrayList<>();
         for (Measured result : results) {
             figures.add(
-                    Figure.of(result.service() + ": ready, warm start", seconds(result.warmReady()))
+                    Figure.of(
+                                    result.service()
+                                            + (result.cached()
+                                                    ? ": ready, warm start"
+                                                    : ": ready, second start (no start cache"
+                                                            + " written)"),
+                                    seconds(result.warmReady()))
                             .withTarget(
                                     "< %.0f s".formatted(READY_TARGET_SECONDS),
                                     result.warmReady() < READY_TARGET_SECONDS));
@@ -173,7 +188,9 @@ public class Footprint {
                                         results.stream().map(Measured::service))
                                 .toArray());
         ResultsFile.inBenchmarksDirectory()
-                .record(Run.finishedNow(Benchmark.FOOTPRINT, command, figures), chart(results));
+                .record(
+                        Run.finishedNow(Benchmark.FOOTPRINT, loadAtStart, command, figures),
+                        chart(results));
     }
 
     private static String seconds(double value) {

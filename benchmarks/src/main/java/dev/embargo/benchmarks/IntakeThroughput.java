@@ -84,6 +84,7 @@ public class IntakeThroughput {
                     .repeat(3);
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int perSecond = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
@@ -249,6 +250,7 @@ public class IntakeThroughput {
                 .record(
                         Run.finishedNow(
                                 Benchmark.INTAKE_THROUGHPUT,
+                                loadAtStart,
                                 Benchmark.INTAKE_THROUGHPUT.command(perSecond, seconds, clients),
                                 figures),
                         chart(

@@ -14,8 +14,12 @@ public record Run(
         String command,
         List<Figure> figures) {
 
-    /** A run that finished just now on this machine. */
-    public static Run finishedNow(Benchmark benchmark, String command, List<Figure> figures) {
-        return new Run(benchmark, Instant.now(), Machine.current(), command, figures);
+    /**
+     * A run that finished just now on this machine, which it started when the load average was
+     * {@code loadAtStart} ({@link Machine#loadAverage()} read first thing in the benchmark).
+     */
+    public static Run finishedNow(
+            Benchmark benchmark, double loadAtStart, String command, List<Figure> figures) {
+        return new Run(benchmark, Instant.now(), Machine.current(loadAtStart), command, figures);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.knowm.xchart.XYChart;
 
@@ -26,6 +27,7 @@ public class SustainedRate {
     private static final List<Integer> DEFAULT_RATES = List.of(25, 50, 100, 150, 200, 250, 300);
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int secondsPerStep = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         List<Integer> rates =
                 args.length > 1
@@ -68,22 +70,13 @@ public class SustainedRate {
                 break;
             }
         }
-        int sustained =
-                steps.stream()
-                        .filter(step -> step.p99() < BOUND_MILLIS)
-                        .mapToInt(Step::perSecond)
-                        .max()
-                        .orElse(0);
+        Figure sustained = sustainedRate(steps);
         System.out.printf(
-                "highest rate with p99 < 1 s: %d/s (target %d/s)%n", sustained, TARGET_PER_SECOND);
+                "highest rate with p99 < 1 s: %s (target %d/s)%n",
+                sustained.value(), TARGET_PER_SECOND);
 
         List<Figure> figures = new ArrayList<>();
-        figures.add(
-                Figure.of(
-                                "highest rate with submit → ack email p99 < 1 s",
-                                sustained + " reports/s")
-                        .withTarget(
-                                "≥ " + TARGET_PER_SECOND + "/s", sustained >= TARGET_PER_SECOND));
+        figures.add(sustained);
         for (Step step : steps) {
             figures.add(
                     Figure.of(
@@ -94,6 +87,7 @@ public class SustainedRate {
                 .record(
                         Run.finishedNow(
                                 Benchmark.SUSTAINED_RATE,
+                                loadAtStart,
                                 Benchmark.SUSTAINED_RATE.command(
                                         secondsPerStep,
                                         String.join(
@@ -102,8 +96,27 @@ public class SustainedRate {
                         chart(steps));
     }
 
+    /**
+     * The highest step whose p99 stayed under the bound, next to the target. When even the first
+     * step missed, the rate is only known to be below it: "0 reports/s" would read as measured.
+     */
+    static Figure sustainedRate(List<Step> steps) {
+        OptionalInt sustained =
+                steps.stream()
+                        .filter(step -> step.p99() < BOUND_MILLIS)
+                        .mapToInt(Step::perSecond)
+                        .max();
+        String value =
+                sustained.isPresent()
+                        ? sustained.getAsInt() + " reports/s"
+                        : "below " + steps.getFirst().perSecond() + " reports/s (the lowest step)";
+        return Figure.of("highest rate with submit → ack email p99 < 1 s", value)
+                .withTarget(
+                        "≥ " + TARGET_PER_SECOND + "/s", sustained.orElse(0) >= TARGET_PER_SECOND);
+    }
+
     /** One rate's latencies. */
-    private record Step(int perSecond, long p50, long p99) {}
+    record Step(int perSecond, long p50, long p99) {}
 
     private static XYChart chart(List<Step> steps) {
         XYChart chart =

@@ -48,6 +48,7 @@ public class WebhookFanOut {
     private static final int TARGET_ENDPOINTS = 1000;
 
     public static void main(String[] args) throws Exception {
+        double loadAtStart = Machine.loadAverage();
         int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         // The JDK server keeps at most 200 idle connections and closes the rest under a client's
         // feet;
@@ -148,7 +149,7 @@ public class WebhookFanOut {
                     endpoints / bare,
                     100 * bare / fanOut,
                     100 * bare / delivering);
-            record(endpoints, measured.size(), fanOut, delivering, bare, rounds);
+            record(loadAtStart, endpoints, measured.size(), fanOut, delivering, bare, rounds);
         } finally {
             receiver.stop(0);
         }
@@ -170,6 +171,7 @@ public class WebhookFanOut {
      * Other sizes are only shown.
      */
     private static void record(
+            double loadAtStart,
             int endpoints,
             int measured,
             double fanOut,
@@ -195,6 +197,7 @@ public class WebhookFanOut {
                 .record(
                         Run.finishedNow(
                                 Benchmark.WEBHOOK_FAN_OUT,
+                                loadAtStart,
                                 Benchmark.WEBHOOK_FAN_OUT.command(endpoints),
                                 List.of(
                                         releaseToLast,

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsFileTest {
 
-    private static final Machine MACHINE = new Machine(2, 24L << 30, "Test CPU", "JDK 25 (Test)");
+    private static final Machine MACHINE =
+            new Machine(2, 24L << 30, "Test CPU", "JDK 25 (Test)", 15.58, 21.04);
 
     private static Run run(Benchmark benchmark, String day, String figure) {
         return new Run(
@@ -88,11 +89,21 @@ class ResultsFileTest {
                                 .get(Benchmark.ACK_LATENCY))
                 .contains(
                         "`./embargo bench 200 20`, 2026-12-05 08:30 UTC, on 2 cores, 24.0 GiB, Test"
-                                + " CPU, JDK 25 (Test).",
+                                + " CPU, JDK 25 (Test), load average 15.6 at the start, 21.0 at the"
+                                + " end.",
                         "| p50 after the warm-up | 80 ms | < 100 ms | met |",
                         "| p99 after the warm-up | 400 ms | < 300 ms | **missed** |",
                         "| reports | 200 at 20/s |  |  |",
                         "![Submit → acknowledgement email latency](charts/ack-latency.png)");
+    }
+
+    /** A run on a loaded machine must say so, or its figures read as the platform's own. */
+    @Test
+    void aMachineWhoseLoadIsUnknownSaysSoInsteadOfAFigure() {
+        Machine unknownLoad =
+                new Machine(2, 24L << 30, "Test CPU", "JDK 25 (Test)", Double.NaN, 3.0);
+
+        assertThat(unknownLoad.describe()).endsWith("JDK 25 (Test), load average unknown");
     }
 
     @Test

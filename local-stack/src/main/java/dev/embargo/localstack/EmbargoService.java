@@ -160,6 +160,21 @@ public final class EmbargoService extends ProcessComponent {
     }
 
     /**
+     * Whether the next start loads a start cache (a warm start): one the last stop wrote, newer
+     * than the build.
+     */
+    public boolean hasStartCache() {
+        Path cache = startCache();
+        try {
+            return Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar()))
+                            > 0;
+        } catch (IOException e) {
+            throw new StackException("Cannot read " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The test stack goes without: it runs fresh builds, each of which a first start would train
      * on, and the training run starts and stops slower than a plain one.
      */
@@ -167,13 +182,11 @@ public final class EmbargoService extends ProcessComponent {
         if (settings.testProfile() || Runtime.version().feature() < AOT_CACHE_SINCE) {
             return List.of();
         }
+        Path cache = startCache();
+        if (hasStartCache()) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
         try {
-            Path cache = startCache();
-            if (Files.isRegularFile(cache)
-                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar()))
-                            > 0) {
-                return List.of("-XX:AOTCache=" + cache);
-            }
             Files.createDirectories(workingDirectory());
             Files.deleteIfExists(cache);
             return List.of("-XX:AOTCacheOutput=" + cache);

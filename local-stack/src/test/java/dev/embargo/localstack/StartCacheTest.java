@@ -33,8 +33,10 @@ class StartCacheTest {
 
         assertThat(notify.startCacheOptions())
                 .containsExactly("-XX:AOTCacheOutput=" + notify.startCache());
+        assertThat(notify.hasStartCache()).isFalse();
 
         Files.writeString(notify.startCache(), "recorded");
+        assertThat(notify.hasStartCache()).isTrue();
         assertThat(notify.startCacheOptions())
                 .containsExactly("-XX:AOTCache=" + notify.startCache());
     }
@@ -47,6 +49,7 @@ class StartCacheTest {
         Files.setLastModifiedTime(
                 notify.startCache(), FileTime.from(Instant.parse("2026-12-07T09:00:00Z")));
 
+        assertThat(notify.hasStartCache()).isFalse();
         assertThat(notify.startCacheOptions())
                 .containsExactly("-XX:AOTCacheOutput=" + notify.startCache());
         assertThat(notify.startCache()).doesNotExist();
