@@ -1,5 +1,6 @@
 package dev.embargo.advisory.domain;
 
+import dev.embargo.policy.model.DisclosurePolicy.AdvisoryNote;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,11 +46,15 @@ public record PublishedAdvisory(
          * The program's legal disclaimer for its advisories (a CSAF {@code legal_disclaimer} note);
          * null when its policy states none.
          */
-        String legalDisclaimer) {
+        String legalDisclaimer,
+
+        /** The program's further notes for its advisories (CSAF document notes). */
+        List<AdvisoryNote> programNotes) {
 
     public PublishedAdvisory {
         revisionHistory = revisionHistory == null ? List.of() : List.copyOf(revisionHistory);
         partnerStatements = partnerStatements == null ? List.of() : List.copyOf(partnerStatements);
+        programNotes = programNotes == null ? List.of() : List.copyOf(programNotes);
     }
 
     /**
@@ -88,7 +93,8 @@ public record PublishedAdvisory(
                 ssvc,
                 List.of(),
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** Whether there is a VEX statement: the team's or a partner's. */

@@ -8,6 +8,7 @@ import dev.embargo.advisory.domain.AdvisoryContent.AffectedProduct;
 import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.SsvcAssessment;
 import dev.embargo.advisory.domain.Vulnerability;
+import dev.embargo.policy.model.DisclosurePolicy.AdvisoryNote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ public final class CsafDocument {
         note(notes, "summary", "Summary", content.summary());
         if (advisory.legalDisclaimer() != null) {
             note(notes, "legal_disclaimer", "Legal disclaimer", advisory.legalDisclaimer());
+        }
+        for (AdvisoryNote programNote : advisory.programNotes()) {
+            note(notes, programNote.category(), programNote.title(), programNote.text());
         }
         if (advisory.earlyBreak()) {
             note(

@@ -25,6 +25,7 @@ import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.work.RepeatingPass;
 import dev.embargo.kit.work.Transactions;
+import dev.embargo.policy.model.DisclosurePolicy.DisclosureTerms;
 import dev.embargo.policy.model.Program;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -245,7 +246,7 @@ public class Publication {
                                                                                                 ? advisory.programSlug
                                                                                                 : program
                                                                                                         .name(),
-                                                                                        legalDisclaimer(
+                                                                                        disclosureTerms(
                                                                                                 program),
                                                                                         reports
                                                                                                 .creditChoice(
@@ -280,7 +281,7 @@ public class Publication {
             AdvisoryContent content,
             PostMortem postMortem,
             String programName,
-            String legalDisclaimer,
+            DisclosureTerms disclosureTerms,
             ReporterCredit.Choice reporterCredit,
             SsvcAssessment ssvc,
             List<PartnerStatement> partnerStatements,
@@ -326,14 +327,16 @@ public class Publication {
                 ssvc,
                 PartnerStatement.besideTeam(partnerStatements, content.productStatuses()),
                 cveReservedAt,
-                legalDisclaimer);
+                disclosureTerms == null ? null : disclosureTerms.legalDisclaimer(),
+                disclosureTerms == null ? List.of() : disclosureTerms.advisoryNotes());
     }
 
-    /** The program's disclaimer for its advisories; null when it or its policy states none. */
-    private static String legalDisclaimer(Program program) {
-        return program == null || program.policy().disclosure() == null
-                ? null
-                : program.policy().disclosure().legalDisclaimer();
+    /**
+     * The program's terms for its advisories (legal disclaimer, notes); null when there is no
+     * program or its policy states none.
+     */
+    private static DisclosureTerms disclosureTerms(Program program) {
+        return program == null ? null : program.policy().disclosure();
     }
 
     private static AdvisoryRevision current(Advisory advisory, List<AdvisoryRevision> history) {

@@ -1,6 +1,7 @@
 package dev.embargo.advisory.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +100,31 @@ class PublishedFormatsConformToOfficialSchemasTest {
                 .doesNotContain("without warranty");
         assertThat(cve.render(SampleAdvisories.complete()).orElseThrow().toString())
                 .doesNotContain("without warranty");
+    }
+
+    @Test
+    void csafAndItsVexCarryTheProgramsNotesAndNoneWhenThePolicyStatesNone() {
+        ObjectNode document = csaf.render(SampleAdvisories.complete());
+        ObjectNode vexDocument = vex.render(SampleAdvisories.complete()).orElseThrow();
+
+        // Both are kept for BSI's validator by OfficialSchemas.
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, document)).isEmpty();
+        assertThat(OfficialSchemas.violations(OfficialSchemas.CSAF, vexDocument)).isEmpty();
+        for (JsonNode withNotes : List.of(document, vexDocument)) {
+            assertThat(withNotes.at("/document/notes"))
+                    .extracting(
+                            note -> note.path("category").asText(),
+                            note -> note.path("title").asText(),
+                            note -> note.path("text").asText())
+                    .containsSubsequence(
+                            tuple("faq", "Questions", "Write to security@moqtail.example."),
+                            tuple(
+                                    "general",
+                                    "Scores",
+                                    "Scores are the team's.\nVendors may differ."));
+        }
+        assertThat(csaf.render(SampleAdvisories.sparse()).at("/document/notes"))
+                .noneMatch(note -> note.path("title").asText().equals("Questions"));
     }
 
     @Test

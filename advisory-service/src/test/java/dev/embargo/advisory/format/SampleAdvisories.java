@@ -12,6 +12,7 @@ import dev.embargo.advisory.domain.PublishedAdvisory;
 import dev.embargo.advisory.domain.PublishedAdvisory.RevisionNote;
 import dev.embargo.advisory.domain.Retraction;
 import dev.embargo.advisory.domain.SsvcAssessment;
+import dev.embargo.policy.model.DisclosurePolicy.AdvisoryNote;
 import dev.embargo.policy.ssvc.SsvcDecisionTable;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,11 @@ final class SampleAdvisories {
     static final Instant CVE_RESERVED = Instant.parse("2026-11-02T08:15:00Z");
     static final String LEGAL_DISCLAIMER =
             "Provided as is, without warranty of any kind.\nUse at your own risk.";
+    static final List<AdvisoryNote> PROGRAM_NOTES =
+            List.of(
+                    new AdvisoryNote("faq", "Questions", "Write to security@moqtail.example."),
+                    new AdvisoryNote(
+                            "general", "Scores", "Scores are the team's.\nVendors may differ."));
 
     private SampleAdvisories() {}
 
@@ -150,7 +156,8 @@ final class SampleAdvisories {
                 SSVC,
                 List.of(),
                 CVE_RESERVED,
-                LEGAL_DISCLAIMER);
+                LEGAL_DISCLAIMER,
+                PROGRAM_NOTES);
     }
 
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
@@ -240,7 +247,8 @@ final class SampleAdvisories {
                 advisory.ssvc(),
                 advisory.partnerStatements(),
                 advisory.cveReservedAt(),
-                advisory.legalDisclaimer());
+                advisory.legalDisclaimer(),
+                advisory.programNotes());
     }
 
     /** The same advisory with partners' statements and, when given, withdrawn at its release. */
@@ -271,6 +279,7 @@ final class SampleAdvisories {
                 advisory.ssvc(),
                 List.of(statements),
                 advisory.cveReservedAt(),
-                advisory.legalDisclaimer());
+                advisory.legalDisclaimer(),
+                advisory.programNotes());
     }
 }

@@ -287,7 +287,7 @@ class EmbargoAndPublicationTest {
     }
 
     @Test
-    void theProgramsLegalDisclaimerReachesThePublishedCsafDocument() throws Exception {
+    void theProgramsLegalDisclaimerAndNotesReachThePublishedCsafDocument() throws Exception {
         fixtures.programKnown(
                 "disclaiming",
                 """
@@ -299,6 +299,8 @@ class EmbargoAndPublicationTest {
                   deadlines: { disclosure: 30d }
                   disclosure:
                     legalDisclaimer: Provided as is, without warranty of any kind.
+                    advisoryNotes:
+                      - { category: faq, title: Questions, text: Write to security@disclaiming.example. }
                 """);
         AdvisoryDetails scheduled =
                 fixtures.scheduled("disclaiming", Instant.now().plus(Duration.ofDays(20)));
@@ -321,6 +323,13 @@ class EmbargoAndPublicationTest {
                                 assertThat(note.path("text").asText())
                                         .isEqualTo(
                                                 "Provided as is, without warranty of any kind."));
+        assertThat(csaf.at("/document/notes"))
+                .filteredOn(note -> note.path("category").asText().equals("faq"))
+                .singleElement()
+                .satisfies(
+                        note ->
+                                assertThat(note.path("text").asText())
+                                        .isEqualTo("Write to security@disclaiming.example."));
     }
 
     @Test

@@ -7,22 +7,37 @@ import java.util.regex.Pattern;
  * The characters program text may hold. Single-line fields (names, addresses, URLs, ids, titles)
  * hold no control character: none of C0 (tab, CR and LF included), DEL, C1, or the Unicode line and
  * paragraph separators, since one would start a new line in security.txt or a new header in an
- * e-mail. Multi-line fields (descriptions, notes, safe harbor, the legal disclaimer, the armored
- * key) may break lines with line feeds and hold tabs, nothing else.
+ * e-mail. Multi-line fields (descriptions, notes, safe harbor, the legal disclaimer, the advisory
+ * notes' text, the armored key) may break lines with line feeds and hold tabs, nothing else.
  */
 public final class ProgramText {
 
-    /** The fields whose text may span lines, by their own name in the program file. */
+    /**
+     * The fields whose text may span lines, by their own name in the program file, or qualified by
+     * the list they are in where the name alone (a checklist item's single-line {@code text}) would
+     * say too much.
+     */
     private static final Set<String> MULTI_LINE_FIELDS =
-            Set.of("description", "note", "notes", "safeHarbor", "legalDisclaimer", "armoredKey");
+            Set.of(
+                    "description",
+                    "note",
+                    "notes",
+                    "safeHarbor",
+                    "legalDisclaimer",
+                    "advisoryNotes.text",
+                    "armoredKey");
 
     private static final Pattern BREAKS_A_LINE = Pattern.compile("\\r\\n|[\\p{Cc}\\u2028\\u2029]");
 
     private ProgramText() {}
 
-    /** Whether a field of this name (e.g. {@code description}) may hold several lines. */
-    public static boolean isMultiLine(String fieldName) {
-        return MULTI_LINE_FIELDS.contains(fieldName);
+    /**
+     * Whether a field of this name (e.g. {@code description}) may hold several lines, in an object
+     * of the list or object named {@code owner} (null at the top).
+     */
+    public static boolean isMultiLine(String owner, String fieldName) {
+        return MULTI_LINE_FIELDS.contains(fieldName)
+                || MULTI_LINE_FIELDS.contains(owner + "." + fieldName);
     }
 
     /**

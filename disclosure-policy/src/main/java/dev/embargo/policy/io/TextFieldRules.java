@@ -15,22 +15,27 @@ final class TextFieldRules {
 
     static List<PolicyError> check(JsonNode program) {
         List<PolicyError> errors = new ArrayList<>();
-        check(program, "", "", errors);
+        check(program, "", null, "", errors);
         return errors;
     }
 
-    private static void check(JsonNode node, String path, String name, List<PolicyError> errors) {
+    /**
+     * @param owner the name of the field holding the object (or list of objects) this node is a
+     *     field of; null at the top
+     */
+    private static void check(
+            JsonNode node, String path, String owner, String name, List<PolicyError> errors) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                check(field.getValue(), child, field.getKey(), errors);
+                check(field.getValue(), child, name, field.getKey(), errors);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), path + "[" + i + "]", name, errors);
+                check(node.get(i), path + "[" + i + "]", owner, name, errors);
             }
         } else if (node.isTextual()) {
-            checkText(node.asText(), path, ProgramText.isMultiLine(name), errors);
+            checkText(node.asText(), path, ProgramText.isMultiLine(owner, name), errors);
         }
     }
 

@@ -328,19 +328,30 @@ public record DisclosurePolicy(
      * @param allReportsDisclosed whether every report is made public eventually; null: not stated
      * @param legalDisclaimer the terms every published advisory carries (a CSAF {@code
      *     legal_disclaimer} note); null: the program's advisories state none
+     * @param advisoryNotes further notes every published advisory carries (CSAF document notes)
      */
     public record DisclosureTerms(
             List<String> credit,
             Boolean allReportsDisclosed,
             String safeHarbor,
             String legalDisclaimer,
+            List<AdvisoryNote> advisoryNotes,
             List<PartnerGroup> partnerGroups) {
 
         public DisclosureTerms {
             credit = credit == null ? null : List.copyOf(credit);
+            advisoryNotes = listOrEmpty(advisoryNotes);
             partnerGroups = listOrEmpty(partnerGroups);
         }
     }
+
+    /**
+     * A note the program puts in every advisory it publishes, written as a CSAF document note.
+     *
+     * @param category its CSAF 2.0 note category: {@code description}, {@code details}, {@code
+     *     faq}, {@code general}, {@code other} or {@code summary}
+     */
+    public record AdvisoryNote(String category, String title, String text) {}
 
     /**
      * Partners told before the public: at most {@code maxEmbargo} before disclosure, at least

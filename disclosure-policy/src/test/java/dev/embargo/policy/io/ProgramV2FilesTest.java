@@ -2,10 +2,12 @@ package dev.embargo.policy.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.policy.deadline.Anchor;
+import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.PolicyDuration;
 import dev.embargo.policy.model.Program;
 import dev.embargo.policy.model.Promise;
@@ -191,6 +193,71 @@ class ProgramV2FilesTest {
         assertThat(files.readPublished(files.toJson(program), "sample@1")).isEqualTo(program);
         assertThat(files.read(VALID, "sample.yaml").policy().disclosure().legalDisclaimer())
                 .isNull();
+    }
+
+    @Test
+    void advisoryNotesKeepTheirCategoryTitleAndLines() {
+        Program program =
+                files.read(
+                        VALID.replace(
+                                "  disclosure:\n",
+                                "  disclosure:\n"
+                                        + "    advisoryNotes:\n"
+                                        + "      - category: faq\n"
+                                        + "        title: Questions\n"
+                                        + "        text: |\n"
+                                        + "          Write to security@sample.example.\n"
+                                        + "          We answer within a day.\n"),
+                        "sample.yaml");
+
+        assertThat(program.policy().disclosure().advisoryNotes())
+                .containsExactly(
+                        new DisclosurePolicy.AdvisoryNote(
+                                "faq",
+                                "Questions",
+                                "Write to security@sample.example.\nWe answer within a day.\n"));
+        assertThat(files.readPublished(files.toJson(program), "sample@1")).isEqualTo(program);
+        assertThat(files.read(VALID, "sample.yaml").policy().disclosure().advisoryNotes())
+                .isEmpty();
+    }
+
+    @Test
+    void anAdvisoryNoteOfACategoryCsafDoesNotKnowIsRefusedNamingTheCategories() {
+        String program =
+                VALID.replace(
+                        "  disclosure:\n",
+                        "  disclosure:\n"
+                            + "    advisoryNotes:\n"
+                            + "      - { category: legal_disclaimer, title: Terms, text: As is. }\n"
+                            + "      - { category: remarks, title: Remarks, text: None. }\n");
+
+        assertThat(files.check(program).errors())
+                .extracting(PolicyError::field, PolicyError::message)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "policy.disclosure.advisoryNotes[0].category",
+                                "'legal_disclaimer' is not one of description, details, faq,"
+                                        + " general, other, summary"),
+                        tuple(
+                                "policy.disclosure.advisoryNotes[1].category",
+                                "'remarks' is not one of description, details, faq, general,"
+                                        + " other, summary"));
+    }
+
+    @Test
+    void anAdvisoryNotesTitleStaysOnOneLine() {
+        String program =
+                VALID.replace(
+                        "  disclosure:\n",
+                        "  disclosure:\n"
+                                + "    advisoryNotes:\n"
+                                + "      - { category: general, title: \"A\\n"
+                                + "B\", text: \"C\\n"
+                                + "D\" }\n");
+
+        assertThat(files.check(program).errors())
+                .extracting(PolicyError::field)
+                .containsExactly("policy.disclosure.advisoryNotes[0].title");
     }
 
     @Test
