@@ -28,6 +28,14 @@ public final class EmbargoService extends ProcessComponent {
     /** The JDK release whose java records an AOT cache in the run it trains on (JEP 514). */
     private static final int AOT_CACHE_SINCE = 25;
 
+    /**
+     * The recording start writes the cache through a buffer as large as the compressed class space,
+     * which the stack's metaspace cap shrinks to 128 MiB: too small for triage's classes ("Unable
+     * to allocate from 'ro' region"). Only that start lifts the cap (the last flag wins); later
+     * starts map the cache outside the capped metaspace.
+     */
+    static final String RECORDING_METASPACE = "-XX:MaxMetaspaceSize=512m";
+
     private final String service;
     private final int replica;
     private final int portShift;
@@ -189,7 +197,7 @@ public final class EmbargoService extends ProcessComponent {
         try {
             Files.createDirectories(workingDirectory());
             Files.deleteIfExists(cache);
-            return List.of("-XX:AOTCacheOutput=" + cache);
+            return List.of("-XX:AOTCacheOutput=" + cache, RECORDING_METASPACE);
         } catch (IOException e) {
             throw new StackException("Cannot prepare " + startCache() + ": " + e.getMessage(), e);
         }

@@ -32,7 +32,9 @@ class StartCacheTest {
         EmbargoService notify = new EmbargoService("notify", settings("local"));
 
         assertThat(notify.startCacheOptions())
-                .containsExactly("-XX:AOTCacheOutput=" + notify.startCache());
+                .containsExactly(
+                        "-XX:AOTCacheOutput=" + notify.startCache(),
+                        EmbargoService.RECORDING_METASPACE);
         assertThat(notify.hasStartCache()).isFalse();
 
         Files.writeString(notify.startCache(), "recorded");
@@ -51,7 +53,9 @@ class StartCacheTest {
 
         assertThat(notify.hasStartCache()).isFalse();
         assertThat(notify.startCacheOptions())
-                .containsExactly("-XX:AOTCacheOutput=" + notify.startCache());
+                .containsExactly(
+                        "-XX:AOTCacheOutput=" + notify.startCache(),
+                        EmbargoService.RECORDING_METASPACE);
         assertThat(notify.startCache()).doesNotExist();
     }
 
