@@ -82,6 +82,15 @@ public class Admission {
         measured = true;
     }
 
+    /**
+     * Back to the state before the first measurement, in which every report is admitted: reports
+     * admitted after a measurement count towards the backlog until it goes stale, so a measurement
+     * left behind would govern whatever comes next.
+     */
+    public void forgetMeasurement() {
+        measured = false;
+    }
+
     /** The backlog admission goes by: the last measurement and what was admitted since. */
     public long backlog() {
         return measuredBacklog + admittedSinceMeasured.get();

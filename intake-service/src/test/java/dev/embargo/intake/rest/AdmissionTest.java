@@ -48,9 +48,10 @@ class AdmissionTest {
         Programs.publishSeeds();
     }
 
+    /** The next test class floods intake from one network: it must not inherit a measurement. */
     @AfterEach
-    void triageCaughtUp() {
-        admission.backlogMeasured(0);
+    void noMeasurementLeftBehind() {
+        admission.forgetMeasurement();
     }
 
     @Test
