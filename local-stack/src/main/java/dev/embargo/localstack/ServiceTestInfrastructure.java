@@ -1,14 +1,12 @@
 package dev.embargo.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * PostgreSQL and Kafka for one service's own {@code @QuarkusTest}s, started by the same code as the
@@ -28,16 +26,21 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
 
     /** What a fault test can take away from the service under test. */
     public enum Dependency {
-        POSTGRES,
-        KAFKA
+        POSTGRES("postgres"),
+        KAFKA("kafka");
+
+        private final String componentName;
+
+        Dependency(String componentName) {
+            this.componentName = componentName;
+        }
     }
 
     /** The instance the service under test uses; this resource runs in the tests' JVM. */
     private static volatile ServiceTestInfrastructure running;
 
     private String service = "service";
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
+    private List<Component> components = List.of();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -47,10 +50,6 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
     @Override
     public Map<String, String> start() {
         Path repository = StackSettings.findRepository();
-        StackSettings settings =
-                settings(repository, repository.resolve(".embargo/service-tests").resolve(service));
-        LocalStack.deleteTree(settings.dataDir());
-        LocalStack.deleteTree(settings.logDir());
         Tools tools =
                 new Tools(
                         StackSettings.from(
@@ -63,28 +62,72 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
         if (!tools.present()) {
             tools.fetch();
         }
-        postgres = new PostgresServer(settings);
-        kafka = new KafkaBroker(settings, tools);
-        Parallel.forEach(
-                List.<Component>of(postgres, kafka),
-                component -> {
-                    component.start();
-                    component.awaitReady();
-                });
+        Started started =
+                startOnFreshPorts(
+                        repository,
+                        repository.resolve(".embargo/service-tests").resolve(service),
+                        FreshPorts::choose,
+                        settings ->
+                                List.of(
+                                        new PostgresServer(settings),
+                                        new KafkaBroker(settings, tools)));
+        components = started.components();
         running = this;
-        return configuration(settings);
+        return configuration(started.settings());
     }
 
     @Override
     public void stop() {
         running = null;
-        Parallel.forEach(
-                List.<Component>of(kafka, postgres),
-                component -> {
-                    if (component != null) {
-                        component.stop();
+        Parallel.forEach(components.reversed(), Component::stop);
+    }
+
+    /** The settings one start succeeded with, and what it started on them. */
+    record Started(StackSettings settings, List<Component> components) {}
+
+    /**
+     * Starts the components {@code componentsOn} makes, with fresh data and logs, on ports {@code
+     * freePorts} chooses just before; a failed start is stopped, with whatever of it did come up,
+     * and tried again on fresh ports (Kafka dies with "Address already in use" when another process
+     * took its port in between).
+     */
+    static Started startOnFreshPorts(
+            Path repository,
+            Path home,
+            IntSupplier freePorts,
+            Function<StackSettings, List<Component>> componentsOn) {
+        return FreshPorts.retry(
+                "The service test infrastructure",
+                () -> {
+                    StackSettings settings = settings(repository, home, freePorts);
+                    LocalStack.deleteTree(settings.dataDir());
+                    LocalStack.deleteTree(settings.logDir());
+                    List<Component> components = componentsOn.apply(settings);
+                    try {
+                        Parallel.forEach(
+                                components,
+                                component -> {
+                                    component.start();
+                                    component.awaitReady();
+                                });
+                        return new Started(settings, components);
+                    } catch (RuntimeException e) {
+                        stopAfterFailedStart(components, e);
+                        throw e;
                     }
                 });
+    }
+
+    /** Stops what a failed start left running; a failure to stop is added to the start's. */
+    private static void stopAfterFailedStart(
+            List<Component> components, RuntimeException startFailure) {
+        for (Component component : components.reversed()) {
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                startFailure.addSuppressed(e);
+            }
+        }
     }
 
     /**
@@ -98,7 +141,10 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
             throw new IllegalStateException("No service test infrastructure runs in this JVM");
         }
         Component component =
-                dependency == Dependency.POSTGRES ? instance.postgres : instance.kafka;
+                instance.components.stream()
+                        .filter(candidate -> candidate.name().equals(dependency.componentName))
+                        .findFirst()
+                        .orElseThrow();
         component.stop();
         try {
             whileDown.run();
@@ -120,7 +166,7 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
     }
 
     /** The test profile's settings, on free ports for what this resource starts. */
-    static StackSettings settings(Path repository, Path home) {
+    static StackSettings settings(Path repository, Path home, IntSupplier freePorts) {
         return new StackSettings(
                 repository,
                 home,
@@ -137,20 +183,12 @@ public final class ServiceTestInfrastructure implements QuarkusTestResourceLifec
                 0,
                 0,
                 0,
-                freePort(),
-                freePort(),
-                freePort(),
+                freePorts.getAsInt(),
+                freePorts.getAsInt(),
+                freePorts.getAsInt(),
                 0,
                 0,
                 0,
                 0);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on 127.0.0.1", e);
-        }
     }
 }
