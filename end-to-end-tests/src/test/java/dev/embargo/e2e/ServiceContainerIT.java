@@ -8,8 +8,8 @@ import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Reporter;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
+import dev.embargo.localstack.FreshPorts;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,11 +132,19 @@ class ServiceContainerIT {
 
     /**
      * Starts the service's image on the host network, joined to the test stack, on free ports of
-     * its own.
+     * its own; again on fresh ones if another process took one before the replica bound it.
      */
     private ReplicaPorts startReplica(String service) throws Exception {
         loadTheImageThisBuildMade(service);
-        ReplicaPorts ports = new ReplicaPorts(freePort(), freePort());
+        return FreshPorts.retry(
+                "The " + service + " replica",
+                () ->
+                        startReplicaOn(
+                                service,
+                                new ReplicaPorts(FreshPorts.choose(), FreshPorts.choose())));
+    }
+
+    private ReplicaPorts startReplicaOn(String service, ReplicaPorts ports) {
         Map<String, String> environment = new HashMap<>(stack.launcher().serviceEnvironment());
         String prefix = "EMBARGO_" + service.toUpperCase(Locale.ROOT);
         environment.put(prefix + "_PORT", Integer.toString(ports.api()));
@@ -166,7 +174,12 @@ class ServiceContainerIT {
                         .waitingFor(
                                 Wait.forLogMessage(".*Installed features.*", 1)
                                         .withStartupTimeout(Duration.ofSeconds(90)));
-        replica.start();
+        try {
+            replica.start();
+        } catch (RuntimeException e) {
+            replica.stop();
+            throw e;
+        }
         return ports;
     }
 
@@ -187,12 +200,6 @@ class ServiceContainerIT {
                 .exists();
         try (InputStream image = Files.newInputStream(tarball)) {
             DockerClientFactory.instance().client().loadImageCmd(image).exec();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
