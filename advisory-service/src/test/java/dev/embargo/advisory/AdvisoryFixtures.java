@@ -14,6 +14,7 @@ import dev.embargo.advisory.service.Embargoes;
 import dev.embargo.advisory.service.SealedJson;
 import dev.embargo.contracts.EventPayload;
 import dev.embargo.contracts.program.ProgramPolicyPublished;
+import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseStateChanged;
 import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.contracts.report.ReportSubmittedV2;
@@ -175,6 +176,30 @@ public class AdvisoryFixtures {
         return report.trackingId();
     }
 
+    /**
+     * A report whose case triage accepted with {@code cveId} assigned from the program's pool
+     * (reserved at {@code reservedAt}, null when not said); advisory knows both once this returns.
+     */
+    public Report acceptedWithCveId(String program, String cveId, Instant reservedAt) {
+        Report report = submitted(program);
+        triage().publish(
+                        new CaseCveAssigned(
+                                report.reportId(),
+                                UUID.randomUUID().toString(),
+                                report.trackingId(),
+                                program,
+                                cveId,
+                                "own-cna",
+                                program + "-cna",
+                                reservedAt,
+                                "cora",
+                                Instant.now()));
+        // Same report, same partition: once the case is accepted, the ID has arrived.
+        triage().publish(caseMoved(report, "triaging", "accepted"));
+        awaitCaseState(report.trackingId(), "accepted");
+        return report;
+    }
+
     public static CaseStateChanged caseMoved(Report report, String from, String to) {
         return new CaseStateChanged(
                 report.reportId(),
@@ -256,12 +281,17 @@ public class AdvisoryFixtures {
                                 slug -> true));
     }
 
-    /** A complete advisory with a CVE id, published by its lift time (moved into the past). */
-    public AdvisoryDetails published(String program) {
-        AdvisoryDetails scheduled = scheduled(program, Instant.now().plus(Duration.ofDays(10)));
+    /** Moves the embargo's lift time into the past: the service publishes the advisory soon. */
+    public void liftTimePassed(AdvisoryDetails scheduled) {
         update(
                 "update advisory set lift_at = now() - interval '1 second' where id = ?",
                 scheduled.advisory().id);
+    }
+
+    /** A complete advisory with a CVE id, published by its lift time (moved into the past). */
+    public AdvisoryDetails published(String program) {
+        AdvisoryDetails scheduled = scheduled(program, Instant.now().plus(Duration.ofDays(10)));
+        liftTimePassed(scheduled);
         await().atMost(Duration.ofSeconds(30))
                 .until(
                         () ->
@@ -271,6 +301,14 @@ public class AdvisoryFixtures {
                                                         "select state from advisory where id = ?",
                                                         scheduled.advisory().id)));
         return scheduled;
+    }
+
+    /** How many events of {@code type} the service's outbox holds about {@code advisory}. */
+    public long outboxEvents(String type, AdvisoryDetails advisory) {
+        return count(
+                "select count(*) from outbox_event where event_type = ? and event_key = ?",
+                type,
+                advisory.advisory().id.toString());
     }
 
     /** Content every format can publish. */

@@ -138,9 +138,7 @@ class PartnerStatementConsumerTest {
         assertThat(given().when().get("/.well-known/csaf/white/index.txt").asString())
                 .doesNotContain(told.advisory().advisory().publicId.toLowerCase());
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                told.advisory().advisory().id);
+        fixtures.liftTimePassed(told.advisory());
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().when().get(vexPath).then().statusCode(200));
 

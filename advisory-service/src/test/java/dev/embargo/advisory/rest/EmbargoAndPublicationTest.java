@@ -53,12 +53,10 @@ class EmbargoAndPublicationTest {
         String credit = "Ada Lovelace " + scheduled.advisory().trackingId;
 
         assertNothingPublic(publicId, title);
-        assertThat(publishedEvents(scheduled)).isZero();
+        assertThat(fixtures.outboxEvents("advisory.published.v1", scheduled)).isZero();
 
         // The lift time comes.
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> given().when().get("/advisories/" + publicId).then().statusCode(200));
@@ -89,7 +87,7 @@ class EmbargoAndPublicationTest {
                 .then()
                 .statusCode(200)
                 .body("publicId", equalTo(List.of(publicId)));
-        assertThat(publishedEvents(scheduled)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.published.v1", scheduled)).isEqualTo(1);
         // CVE Services' answer may add an entry after these.
         assertThat(
                         given().when()
@@ -144,7 +142,7 @@ class EmbargoAndPublicationTest {
                 .body("find { it.action == 'early-break' }.detail", equalTo(reason));
         assertThat(get("/.well-known/csaf/white/index.txt"))
                 .contains(publicId.toLowerCase() + ".json");
-        assertThat(publishedEvents(scheduled)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.published.v1", scheduled)).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +157,7 @@ class EmbargoAndPublicationTest {
                 .contentType("application/problem+json");
 
         given().when().get(ADVISORIES + draft.advisory().id).then().body("state", equalTo("draft"));
-        assertThat(publishedEvents(draft)).isZero();
+        assertThat(fixtures.outboxEvents("advisory.published.v1", draft)).isZero();
         given().when().get("/advisories/" + draft.advisory().publicId).then().statusCode(404);
     }
 
@@ -200,7 +198,7 @@ class EmbargoAndPublicationTest {
         assertThat(csaf.at("/document/tracking/version").asText()).isEqualTo("2");
         assertThat(csaf.at("/document/tracking/revision_history").findValuesAsText("summary"))
                 .containsExactly("Initial public release.", "Fixed version corrected");
-        assertThat(publishedEvents(scheduled)).isEqualTo(2);
+        assertThat(fixtures.outboxEvents("advisory.published.v1", scheduled)).isEqualTo(2);
         // Published content must stay complete.
         send("PUT", advisory, Map.of("title", "Only a title", "changeSummary", "Emptied"))
                 .statusCode(422)
@@ -306,9 +304,7 @@ class EmbargoAndPublicationTest {
                 fixtures.scheduled("disclaiming", Instant.now().plus(Duration.ofDays(20)));
         String publicId = scheduled.advisory().publicId;
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> given().when().get("/advisories/" + publicId).then().statusCode(200));
@@ -387,13 +383,6 @@ class EmbargoAndPublicationTest {
                         cipher.open(
                                 JSON.readTree(released.getFirst()).get("sealedDocument").asText()));
         assertThat(told.get("title").asText()).isEqualTo("Heads-up on selectors");
-    }
-
-    private long publishedEvents(AdvisoryDetails advisory) {
-        return fixtures.count(
-                "select count(*) from outbox_event where event_type = ? and event_key = ?",
-                "advisory.published.v1",
-                advisory.advisory().id.toString());
     }
 
     private List<String> releasedEvents(String preAdvisoryId) {

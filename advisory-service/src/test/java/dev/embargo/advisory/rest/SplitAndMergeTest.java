@@ -76,7 +76,7 @@ class SplitAndMergeTest {
                 .then()
                 .body("retraction.kind", equalTo("SUPERSEDED"))
                 .body("retraction.successorId", equalTo(targetId));
-        assertThat(events("advisory.superseded.v1", merged)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.superseded.v1", merged)).isEqualTo(1);
         assertThat(audit(target, "merged")).contains(merged.advisory().publicId);
         post(target, "/merge", Map.of("from", id(merged), "reason", "again")).statusCode(409);
 
@@ -137,7 +137,7 @@ class SplitAndMergeTest {
                 .body("liftAt", nullValue())
                 .body("retraction.successorId", equalTo(target.advisory().publicId));
         assertThat(audit(merged, "merged-into")).contains(target.advisory().publicId);
-        assertThat(events("advisory.superseded.v1", merged)).isZero();
+        assertThat(fixtures.outboxEvents("advisory.superseded.v1", merged)).isZero();
         Instant lift = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
         // Closed for good: it can never be scheduled, so never published.
         problem(
@@ -174,7 +174,7 @@ class SplitAndMergeTest {
                         equalTo("Split: " + mergedCve + " moved to " + created + "."))
                 .body("[-1].content.vulnerabilities.size()", equalTo(0));
         given().when().get("/advisories/" + created).then().statusCode(404);
-        assertThat(events("advisory.published.v1", target)).isZero();
+        assertThat(fixtures.outboxEvents("advisory.published.v1", target)).isZero();
     }
 
     @Test
@@ -292,13 +292,6 @@ class SplitAndMergeTest {
                 .then()
                 .extract()
                 .path("find { it.action == '" + action + "' }.detail");
-    }
-
-    private long events(String type, AdvisoryDetails advisory) {
-        return fixtures.count(
-                "select count(*) from outbox_event where event_type = ? and event_key = ?",
-                type,
-                advisory.advisory().id.toString());
     }
 
     private static String lastRevision(JsonNode csaf) {

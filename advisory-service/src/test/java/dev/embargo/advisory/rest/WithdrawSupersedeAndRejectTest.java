@@ -3,7 +3,6 @@ package dev.embargo.advisory.rest;
 import static dev.embargo.advisory.AdvisoryFixtures.MOQTAIL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,8 +16,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ class WithdrawSupersedeAndRejectTest {
     @TestSecurity(user = "pat", roles = "publisher")
     void aPublisherWithdrawsAPublishedAdvisoryAndEveryFormatSaysSoWhileItsPageStays()
             throws Exception {
-        AdvisoryDetails advisory = published();
+        AdvisoryDetails advisory = fixtures.published(MOQTAIL);
         String publicId = advisory.advisory().publicId;
         String reason = "Published in error: the report was not a vulnerability.";
 
@@ -71,8 +68,8 @@ class WithdrawSupersedeAndRejectTest {
                 .body(containsString("not a vulnerability"));
         assertThat(text("/programs/moqtail/advisories.atom")).contains(publicId + ": [Withdrawn] ");
         assertThat(text("/.well-known/csaf/white/feed-tlp-white.json")).contains("[Withdrawn] ");
-        assertThat(events("advisory.withdrawn.v1", advisory)).isEqualTo(1);
-        assertThat(events("advisory.published.v1", advisory)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.withdrawn.v1", advisory)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.published.v1", advisory)).isEqualTo(1);
         given().when()
                 .get(ADVISORIES + advisory.advisory().id + "/audit")
                 .then()
@@ -99,8 +96,8 @@ class WithdrawSupersedeAndRejectTest {
     @TestSecurity(user = "cora", roles = "coordinator")
     void aCoordinatorSupersedesAnAdvisoryByAnotherPublishedOneWhichEveryFormatNames()
             throws Exception {
-        AdvisoryDetails replaced = published();
-        AdvisoryDetails successor = published();
+        AdvisoryDetails replaced = fixtures.published(MOQTAIL);
+        AdvisoryDetails successor = fixtures.published(MOQTAIL);
         String publicId = replaced.advisory().publicId;
         String successorId = successor.advisory().publicId;
 
@@ -132,7 +129,7 @@ class WithdrawSupersedeAndRejectTest {
         assertThat(osv.path("related").get(0).asText()).isEqualTo("x_" + successorId);
         assertThat(text("/advisories/" + publicId))
                 .contains("Superseded by " + successorId, "/advisories/" + successorId);
-        assertThat(events("advisory.superseded.v1", replaced)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("advisory.superseded.v1", replaced)).isEqualTo(1);
         // The successor itself stands untouched.
         assertThat(json("/advisories/" + successorId + "/osv.json").has("withdrawn")).isFalse();
     }
@@ -140,7 +137,7 @@ class WithdrawSupersedeAndRejectTest {
     @Test
     @TestSecurity(user = "cora", roles = "coordinator")
     void rejectingAnAdvisorysCveRecordPublishesAValidRejectedRecordAndQueuesIt() throws Exception {
-        AdvisoryDetails advisory = published();
+        AdvisoryDetails advisory = fixtures.published(MOQTAIL);
         String reason = "Duplicate of CVE-1900-0001.";
 
         post(advisory, "/cve-record/reject", Map.of("reason", reason))
@@ -158,7 +155,7 @@ class WithdrawSupersedeAndRejectTest {
                                         + " record_state = 'REJECTED'",
                                 advisory.advisory().id))
                 .isEqualTo(1);
-        assertThat(events("cve.record.rejected.v1", advisory)).isEqualTo(1);
+        assertThat(fixtures.outboxEvents("cve.record.rejected.v1", advisory)).isEqualTo(1);
         post(advisory, "/cve-record/reject", Map.of("reason", reason)).statusCode(409);
     }
 
@@ -169,24 +166,7 @@ class WithdrawSupersedeAndRejectTest {
 
         post(draft, "/withdraw", Map.of("reason", "in error")).statusCode(409);
         post(draft, "/cve-record/reject", Map.of("reason", "duplicate")).statusCode(409);
-        assertThat(events("advisory.withdrawn.v1", draft)).isZero();
-    }
-
-    /** A complete advisory with a CVE id, published by its lift time (moved into the past). */
-    private AdvisoryDetails published() {
-        AdvisoryDetails scheduled =
-                fixtures.scheduled(MOQTAIL, Instant.now().plus(Duration.ofDays(10)));
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () ->
-                                given().when()
-                                        .get("/advisories/" + scheduled.advisory().publicId)
-                                        .then()
-                                        .statusCode(200));
-        return scheduled;
+        assertThat(fixtures.outboxEvents("advisory.withdrawn.v1", draft)).isZero();
     }
 
     private static ValidatableResponse post(
@@ -209,13 +189,6 @@ class WithdrawSupersedeAndRejectTest {
                         });
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    private long events(String type, AdvisoryDetails advisory) {
-        return fixtures.count(
-                "select count(*) from outbox_event where event_type = ? and event_key = ?",
-                type,
-                advisory.advisory().id.toString());
     }
 
     private static String text(String path) {

@@ -15,7 +15,6 @@ import dev.embargo.advisory.AdvisoryFixtures.Report;
 import dev.embargo.advisory.CveServicesStandInResource;
 import dev.embargo.advisory.format.OfficialSchemas;
 import dev.embargo.contracts.program.CveIdRejected;
-import dev.embargo.contracts.report.CaseCveAssigned;
 import dev.embargo.contracts.report.CaseCveRejected;
 import dev.embargo.contracts.report.CaseSsvcDecided;
 import dev.embargo.kit.crypto.FieldCipher;
@@ -52,9 +51,7 @@ class CveRecordSubmissionTest {
         assertThat(cveServices.exchanges()).noneMatch(exchange -> cveId.equals(exchange.cveId()));
         assertThat(submissions(cveId)).isZero();
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
         await().atMost(Duration.ofSeconds(30)).until(() -> cveServices.record(cveId).isPresent());
 
         JsonNode record = cveServices.record(cveId).orElseThrow();
@@ -117,9 +114,7 @@ class CveRecordSubmissionTest {
                                                 trackingId)
                                         .isEmpty());
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
         await().atMost(Duration.ofSeconds(30)).until(() -> cveServices.record(cveId).isPresent());
 
         JsonNode record = cveServices.record(cveId).orElseThrow();
@@ -143,23 +138,8 @@ class CveRecordSubmissionTest {
 
     @Test
     void theAdvisoryDraftedFromACaseStartsWithItsCveId() {
-        Report report = fixtures.submitted(MOQTAIL);
         String cveId = "CVE-1900-" + (100000 + (int) (Math.random() * 800000));
-        triage().publish(
-                        new CaseCveAssigned(
-                                report.reportId(),
-                                UUID.randomUUID().toString(),
-                                report.trackingId(),
-                                MOQTAIL,
-                                cveId,
-                                "own-cna",
-                                "moqtail-cna",
-                                null,
-                                "cora",
-                                Instant.now()));
-        // Same report, same partition: once the case is accepted, the ID has arrived.
-        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
-        fixtures.awaitCaseState(report.trackingId(), "accepted");
+        Report report = fixtures.acceptedWithCveId(MOQTAIL, cveId, null);
 
         given().contentType("application/json")
                 .body(Map.of("trackingId", report.trackingId()))
@@ -172,30 +152,14 @@ class CveRecordSubmissionTest {
 
     @Test
     void thePublishedRecordOfAnIdFromTheProgramsPoolSaysWhenItWasReserved() throws Exception {
-        Report report = fixtures.submitted(MOQTAIL);
         String cveId = "CVE-1900-" + (100000 + (int) (Math.random() * 800000));
         Instant reservedAt = Instant.parse("2026-10-01T08:30:00Z");
-        triage().publish(
-                        new CaseCveAssigned(
-                                report.reportId(),
-                                UUID.randomUUID().toString(),
-                                report.trackingId(),
-                                MOQTAIL,
-                                cveId,
-                                "own-cna",
-                                "moqtail-cna",
-                                reservedAt,
-                                "cora",
-                                Instant.now()));
-        triage().publish(AdvisoryFixtures.caseMoved(report, "triaging", "accepted"));
-        fixtures.awaitCaseState(report.trackingId(), "accepted");
+        Report report = fixtures.acceptedWithCveId(MOQTAIL, cveId, reservedAt);
         var scheduled =
                 fixtures.scheduled(
                         fixtures.complete(report, cveId), Instant.now().plus(Duration.ofDays(10)));
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
         String published = "/advisories/" + scheduled.advisory().publicId + "/cve.json";
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().when().get(published).then().statusCode(200));
@@ -267,9 +231,7 @@ class CveRecordSubmissionTest {
         var scheduled = fixtures.scheduled(EMEK, Instant.now().plus(Duration.ofDays(10)));
         String cveId = scheduled.content().cveId();
 
-        fixtures.update(
-                "update advisory set lift_at = now() - interval '1 second' where id = ?",
-                scheduled.advisory().id);
+        fixtures.liftTimePassed(scheduled);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_CONFIGURED".equals(status(cveId)));
         assertThat(cveServices.exchanges()).noneMatch(exchange -> cveId.equals(exchange.cveId()));
