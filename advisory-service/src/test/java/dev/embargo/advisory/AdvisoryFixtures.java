@@ -311,6 +311,21 @@ public class AdvisoryFixtures {
                 advisory.advisory().id.toString());
     }
 
+    /**
+     * Only what every format needs of an advisory without a CVE id (title, summary, description,
+     * affected products, severity and remediation), to add to.
+     */
+    public static AdvisoryContent.Builder essentials() {
+        AdvisoryContent complete = content("Selector bypass", null);
+        return AdvisoryContent.builder()
+                .title(complete.title())
+                .summary(complete.summary())
+                .description(complete.description())
+                .affected(complete.affected())
+                .severity(complete.severity())
+                .remediation(complete.remediation());
+    }
+
     /** Content every format can publish. */
     public static AdvisoryContent content(String title, String cveId) {
         return content(title, cveId, List.of());
@@ -319,40 +334,36 @@ public class AdvisoryFixtures {
     /** The same, with the team's VEX statements. */
     public static AdvisoryContent content(
             String title, String cveId, List<ProductStatus> productStatuses) {
-        return new AdvisoryContent(
-                title,
-                "A crafted selector reads topics beyond the role.",
-                "The selector parser accepts a wildcard after a negation.",
-                List.of(
-                        new AffectedProduct(
-                                "moqtail-broker",
-                                "0.1.0",
-                                "0.1.4",
-                                "crates.io",
-                                "moqtail",
-                                "pkg:cargo/moqtail",
-                                null)),
-                cveId,
-                "CWE-863",
-                "Incorrect Authorization",
-                "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
-                6.5,
-                "medium",
-                List.of(new Credit("Grace Hopper", "remediation-developer")),
-                List.of(
-                        new Reference(
-                                "https://github.com/example/moqtail/commit/abc123", "Fix", "fix")),
-                "Upgrade moqtail-broker to 0.1.4.",
-                null,
-                null,
-                null,
-                productStatuses,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of());
+        return AdvisoryContent.builder()
+                .title(title)
+                .summary("A crafted selector reads topics beyond the role.")
+                .description("The selector parser accepts a wildcard after a negation.")
+                .affected(
+                        List.of(
+                                new AffectedProduct(
+                                        "moqtail-broker",
+                                        "0.1.0",
+                                        "0.1.4",
+                                        "crates.io",
+                                        "moqtail",
+                                        "pkg:cargo/moqtail",
+                                        null)))
+                .cveId(cveId)
+                .cweId("CWE-863")
+                .cweName("Incorrect Authorization")
+                .cvssVector("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N")
+                .cvssScore(6.5)
+                .severity("medium")
+                .credits(List.of(new Credit("Grace Hopper", "remediation-developer")))
+                .references(
+                        List.of(
+                                new Reference(
+                                        "https://github.com/example/moqtail/commit/abc123",
+                                        "Fix",
+                                        "fix")))
+                .remediation("Upgrade moqtail-broker to 0.1.4.")
+                .productStatuses(productStatuses)
+                .build();
     }
 
     /** Runs service work on a Vert.x context, as a request would, and waits for it. */

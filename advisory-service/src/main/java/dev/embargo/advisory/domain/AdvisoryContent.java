@@ -84,58 +84,6 @@ public record AdvisoryContent(
         vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
     }
 
-    /** Content about one vulnerability, the advisory's own. */
-    public AdvisoryContent(
-            String title,
-            String summary,
-            String description,
-            List<AffectedProduct> affected,
-            String cveId,
-            String cweId,
-            String cweName,
-            String cvssVector,
-            Double cvssScore,
-            String severity,
-            List<Credit> credits,
-            List<Reference> references,
-            String remediation,
-            String workarounds,
-            String cvssV4Vector,
-            Double cvssV4Score,
-            List<ProductStatus> productStatuses,
-            Instant discoveredAt,
-            String impact,
-            String exploitStatus,
-            List<Remediation> remediations,
-            List<String> capecIds,
-            List<String> related) {
-        this(
-                title,
-                summary,
-                description,
-                affected,
-                cveId,
-                cweId,
-                cweName,
-                cvssVector,
-                cvssScore,
-                severity,
-                credits,
-                references,
-                remediation,
-                workarounds,
-                cvssV4Vector,
-                cvssV4Score,
-                productStatuses,
-                discoveredAt,
-                impact,
-                exploitStatus,
-                remediations,
-                capecIds,
-                related,
-                List.of());
-    }
-
     /** Every vulnerability the advisory covers, its own first. */
     public List<Vulnerability> allVulnerabilities() {
         List<Vulnerability> all = new ArrayList<>();
@@ -164,31 +112,20 @@ public record AdvisoryContent(
     public AdvisoryContent covering(
             String newTitle, List<Vulnerability> all, List<Reference> linked) {
         Vulnerability own = all.getFirst();
-        return new AdvisoryContent(
-                newTitle,
-                summary,
-                description,
-                own.affected(),
-                own.cveId(),
-                own.cweId(),
-                own.cweName(),
-                own.cvssVector(),
-                own.cvssScore(),
-                severity,
-                credits,
-                linked,
-                remediation,
-                workarounds,
-                own.cvssV4Vector(),
-                own.cvssV4Score(),
-                productStatuses,
-                discoveredAt,
-                impact,
-                exploitStatus,
-                own.remediations(),
-                capecIds,
-                related,
-                all.subList(1, all.size()));
+        return toBuilder()
+                .title(newTitle)
+                .affected(own.affected())
+                .cveId(own.cveId())
+                .cweId(own.cweId())
+                .cweName(own.cweName())
+                .cvssVector(own.cvssVector())
+                .cvssScore(own.cvssScore())
+                .references(linked)
+                .cvssV4Vector(own.cvssV4Vector())
+                .cvssV4Score(own.cvssV4Score())
+                .remediations(own.remediations())
+                .vulnerabilities(all.subList(1, all.size()))
+                .build();
     }
 
     /**
@@ -196,30 +133,24 @@ public record AdvisoryContent(
      * title, description, CVE ID, weakness, scores, products and remediations.
      */
     public AdvisoryContent about(Vulnerability vulnerability) {
-        return new AdvisoryContent(
-                vulnerability.title() == null ? title : vulnerability.title(),
-                summary,
-                vulnerability.description() == null ? description : vulnerability.description(),
-                vulnerability.affected(),
-                vulnerability.cveId(),
-                vulnerability.cweId(),
-                vulnerability.cweName(),
-                vulnerability.cvssVector(),
-                vulnerability.cvssScore(),
-                severity,
-                credits,
-                references,
-                remediation,
-                workarounds,
-                vulnerability.cvssV4Vector(),
-                vulnerability.cvssV4Score(),
-                List.of(),
-                discoveredAt,
-                impact,
-                exploitStatus,
-                vulnerability.remediations(),
-                capecIds,
-                related);
+        return toBuilder()
+                .title(vulnerability.title() == null ? title : vulnerability.title())
+                .description(
+                        vulnerability.description() == null
+                                ? description
+                                : vulnerability.description())
+                .affected(vulnerability.affected())
+                .cveId(vulnerability.cveId())
+                .cweId(vulnerability.cweId())
+                .cweName(vulnerability.cweName())
+                .cvssVector(vulnerability.cvssVector())
+                .cvssScore(vulnerability.cvssScore())
+                .cvssV4Vector(vulnerability.cvssV4Vector())
+                .cvssV4Score(vulnerability.cvssV4Score())
+                .productStatuses(List.of())
+                .remediations(vulnerability.remediations())
+                .vulnerabilities(List.of())
+                .build();
     }
 
     /** Whether the weakness is a CWE entry (and not unclassified or "not enough information"). */
@@ -229,31 +160,220 @@ public record AdvisoryContent(
 
     /** The same content with other credits (used to add the reporter's at publication). */
     public AdvisoryContent withCredits(List<Credit> resolved) {
-        return new AdvisoryContent(
-                title,
-                summary,
-                description,
-                affected,
-                cveId,
-                cweId,
-                cweName,
-                cvssVector,
-                cvssScore,
-                severity,
-                resolved,
-                references,
-                remediation,
-                workarounds,
-                cvssV4Vector,
-                cvssV4Score,
-                productStatuses,
-                discoveredAt,
-                impact,
-                exploitStatus,
-                remediations,
-                capecIds,
-                related,
-                vulnerabilities);
+        return toBuilder().credits(resolved).build();
+    }
+
+    /** Content built field by field, naming what it sets; what is not set is empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this content, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder()
+                .title(title)
+                .summary(summary)
+                .description(description)
+                .affected(affected)
+                .cveId(cveId)
+                .cweId(cweId)
+                .cweName(cweName)
+                .cvssVector(cvssVector)
+                .cvssScore(cvssScore)
+                .severity(severity)
+                .credits(credits)
+                .references(references)
+                .remediation(remediation)
+                .workarounds(workarounds)
+                .cvssV4Vector(cvssV4Vector)
+                .cvssV4Score(cvssV4Score)
+                .productStatuses(productStatuses)
+                .discoveredAt(discoveredAt)
+                .impact(impact)
+                .exploitStatus(exploitStatus)
+                .remediations(remediations)
+                .capecIds(capecIds)
+                .related(related)
+                .vulnerabilities(vulnerabilities);
+    }
+
+    /** Names each field it sets, where the constructor would take 24 values by position. */
+    public static final class Builder {
+
+        private String title;
+        private String summary;
+        private String description;
+        private List<AffectedProduct> affected;
+        private String cveId;
+        private String cweId;
+        private String cweName;
+        private String cvssVector;
+        private Double cvssScore;
+        private String severity;
+        private List<Credit> credits;
+        private List<Reference> references;
+        private String remediation;
+        private String workarounds;
+        private String cvssV4Vector;
+        private Double cvssV4Score;
+        private List<ProductStatus> productStatuses;
+        private Instant discoveredAt;
+        private String impact;
+        private String exploitStatus;
+        private List<Remediation> remediations;
+        private List<String> capecIds;
+        private List<String> related;
+        private List<Vulnerability> vulnerabilities;
+
+        private Builder() {}
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder affected(List<AffectedProduct> affected) {
+            this.affected = affected;
+            return this;
+        }
+
+        public Builder cveId(String cveId) {
+            this.cveId = cveId;
+            return this;
+        }
+
+        public Builder cweId(String cweId) {
+            this.cweId = cweId;
+            return this;
+        }
+
+        public Builder cweName(String cweName) {
+            this.cweName = cweName;
+            return this;
+        }
+
+        public Builder cvssVector(String cvssVector) {
+            this.cvssVector = cvssVector;
+            return this;
+        }
+
+        public Builder cvssScore(Double cvssScore) {
+            this.cvssScore = cvssScore;
+            return this;
+        }
+
+        public Builder severity(String severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Builder credits(List<Credit> credits) {
+            this.credits = credits;
+            return this;
+        }
+
+        public Builder references(List<Reference> references) {
+            this.references = references;
+            return this;
+        }
+
+        public Builder remediation(String remediation) {
+            this.remediation = remediation;
+            return this;
+        }
+
+        public Builder workarounds(String workarounds) {
+            this.workarounds = workarounds;
+            return this;
+        }
+
+        public Builder cvssV4Vector(String cvssV4Vector) {
+            this.cvssV4Vector = cvssV4Vector;
+            return this;
+        }
+
+        public Builder cvssV4Score(Double cvssV4Score) {
+            this.cvssV4Score = cvssV4Score;
+            return this;
+        }
+
+        public Builder productStatuses(List<ProductStatus> productStatuses) {
+            this.productStatuses = productStatuses;
+            return this;
+        }
+
+        public Builder discoveredAt(Instant discoveredAt) {
+            this.discoveredAt = discoveredAt;
+            return this;
+        }
+
+        public Builder impact(String impact) {
+            this.impact = impact;
+            return this;
+        }
+
+        public Builder exploitStatus(String exploitStatus) {
+            this.exploitStatus = exploitStatus;
+            return this;
+        }
+
+        public Builder remediations(List<Remediation> remediations) {
+            this.remediations = remediations;
+            return this;
+        }
+
+        public Builder capecIds(List<String> capecIds) {
+            this.capecIds = capecIds;
+            return this;
+        }
+
+        public Builder related(List<String> related) {
+            this.related = related;
+            return this;
+        }
+
+        public Builder vulnerabilities(List<Vulnerability> vulnerabilities) {
+            this.vulnerabilities = vulnerabilities;
+            return this;
+        }
+
+        public AdvisoryContent build() {
+            return new AdvisoryContent(
+                    title,
+                    summary,
+                    description,
+                    affected,
+                    cveId,
+                    cweId,
+                    cweName,
+                    cvssVector,
+                    cvssScore,
+                    severity,
+                    credits,
+                    references,
+                    remediation,
+                    workarounds,
+                    cvssV4Vector,
+                    cvssV4Score,
+                    productStatuses,
+                    discoveredAt,
+                    impact,
+                    exploitStatus,
+                    remediations,
+                    capecIds,
+                    related,
+                    vulnerabilities);
+        }
     }
 
     /**

@@ -55,65 +55,78 @@ public class AdvisoryMapper {
                 scores.stream().filter(score -> !isVersion4(score)).findFirst();
         Optional<CvssScore> version4 =
                 scores.stream().filter(AdvisoryMapper::isVersion4).findFirst();
-        return new AdvisoryContent(
-                blankToNull(request.title()),
-                blankToNull(request.summary()),
-                blankToNull(request.description()),
-                request.affected() == null
-                        ? List.of()
-                        : request.affected().stream().map(AdvisoryMapper::toProduct).toList(),
-                request.cveId(),
-                request.cweId(),
-                blankToNull(request.cweName()),
-                version3.map(CvssScore::vector).orElse(null),
-                version3.map(CvssScore::baseScore).orElse(null),
-                request.severity(),
-                request.credits() == null
-                        ? List.of()
-                        : request.credits().stream()
-                                .map(credit -> new Credit(credit.name().strip(), credit.role()))
-                                .toList(),
-                request.references() == null
-                        ? List.of()
-                        : request.references().stream()
-                                .map(
-                                        reference ->
-                                                new Reference(
-                                                        reference.url(),
-                                                        blankToNull(reference.summary()),
-                                                        reference.type()))
-                                .toList(),
-                blankToNull(request.remediation()),
-                blankToNull(request.workarounds()),
-                version4.map(CvssScore::vector).orElse(null),
-                version4.map(CvssScore::baseScore).orElse(null),
-                request.productStatuses() == null
-                        ? List.of()
-                        : request.productStatuses().stream()
-                                .map(
-                                        status ->
-                                                new ProductStatus(
-                                                        status.product().strip(),
-                                                        status.version(),
-                                                        status.status(),
-                                                        status.justification(),
-                                                        blankToNull(status.impact())))
-                                .toList(),
-                request.discoveredAt(),
-                blankToNull(request.impact()),
-                blankToNull(request.exploitStatus()),
-                request.remediations() == null
-                        ? List.of()
-                        : request.remediations().stream()
-                                .map(AdvisoryMapper::toRemediation)
-                                .toList(),
-                request.capecIds(),
-                request.related(),
-                request.vulnerabilities() == null
-                        ? List.of()
-                        : request.vulnerabilities().stream()
-                                .map(AdvisoryMapper::toVulnerability)
-                                .toList());
+        return AdvisoryContent.builder()
+                .title(blankToNull(request.title()))
+                .summary(blankToNull(request.summary()))
+                .description(blankToNull(request.description()))
+                .affected(
+                        request.affected() == null
+                                ? List.of()
+                                : request.affected().stream()
+                                        .map(AdvisoryMapper::toProduct)
+                                        .toList())
+                .cveId(request.cveId())
+                .cweId(request.cweId())
+                .cweName(blankToNull(request.cweName()))
+                .cvssVector(version3.map(CvssScore::vector).orElse(null))
+                .cvssScore(version3.map(CvssScore::baseScore).orElse(null))
+                .severity(request.severity())
+                .credits(
+                        request.credits() == null
+                                ? List.of()
+                                : request.credits().stream()
+                                        .map(
+                                                credit ->
+                                                        new Credit(
+                                                                credit.name().strip(),
+                                                                credit.role()))
+                                        .toList())
+                .references(
+                        request.references() == null
+                                ? List.of()
+                                : request.references().stream()
+                                        .map(
+                                                reference ->
+                                                        new Reference(
+                                                                reference.url(),
+                                                                blankToNull(reference.summary()),
+                                                                reference.type()))
+                                        .toList())
+                .remediation(blankToNull(request.remediation()))
+                .workarounds(blankToNull(request.workarounds()))
+                .cvssV4Vector(version4.map(CvssScore::vector).orElse(null))
+                .cvssV4Score(version4.map(CvssScore::baseScore).orElse(null))
+                .productStatuses(
+                        request.productStatuses() == null
+                                ? List.of()
+                                : request.productStatuses().stream()
+                                        .map(
+                                                status ->
+                                                        new ProductStatus(
+                                                                status.product().strip(),
+                                                                status.version(),
+                                                                status.status(),
+                                                                status.justification(),
+                                                                blankToNull(status.impact())))
+                                        .toList())
+                .discoveredAt(request.discoveredAt())
+                .impact(blankToNull(request.impact()))
+                .exploitStatus(blankToNull(request.exploitStatus()))
+                .remediations(
+                        request.remediations() == null
+                                ? List.of()
+                                : request.remediations().stream()
+                                        .map(AdvisoryMapper::toRemediation)
+                                        .toList())
+                .capecIds(request.capecIds())
+                .related(request.related())
+                .vulnerabilities(
+                        request.vulnerabilities() == null
+                                ? List.of()
+                                : request.vulnerabilities().stream()
+                                        .map(AdvisoryMapper::toVulnerability)
+                                        .toList())
+                .build();
     }
 
     private static Vulnerability toVulnerability(VulnerabilityRequest request) {

@@ -150,30 +150,18 @@ public class Advisories {
         boolean triagedWithCvss4 =
                 report.cvssVector != null && report.cvssVector.startsWith("CVSS:4.0/");
         AdvisoryContent first =
-                new AdvisoryContent(
-                        report.sealedTitle == null ? null : sealed.openText(report.sealedTitle),
-                        null,
-                        null,
-                        List.of(),
-                        report.cveId,
-                        null,
-                        null,
-                        triagedWithCvss4 ? null : report.cvssVector,
-                        triagedWithCvss4 ? null : report.cvssScore,
-                        report.severity,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        triagedWithCvss4 ? report.cvssVector : null,
-                        triagedWithCvss4 ? report.cvssScore : null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryContent.builder()
+                        .title(
+                                report.sealedTitle == null
+                                        ? null
+                                        : sealed.openText(report.sealedTitle))
+                        .cveId(report.cveId)
+                        .cvssVector(triagedWithCvss4 ? null : report.cvssVector)
+                        .cvssScore(triagedWithCvss4 ? null : report.cvssScore)
+                        .severity(report.severity)
+                        .cvssV4Vector(triagedWithCvss4 ? report.cvssVector : null)
+                        .cvssV4Score(triagedWithCvss4 ? report.cvssScore : null)
+                        .build();
         return advisories
                 .persist(advisory)
                 .chain(

@@ -55,87 +55,106 @@ final class SampleAdvisories {
      */
     static PublishedAdvisory complete() {
         AdvisoryContent content =
-                new AdvisoryContent(
-                        "Selector bypass exposes topics beyond the subscriber's role",
-                        "A crafted selector lets a subscriber read topics its role does not allow.",
-                        "The selector parser accepts a wildcard after a negation, which the"
-                                + " authorization check\n"
-                                + "does not expand.",
-                        List.of(
-                                new AffectedProduct(
-                                        "moqtail-broker",
-                                        "0.1.0",
-                                        "0.1.4",
-                                        "crates.io",
-                                        "moqtail",
-                                        "pkg:cargo/moqtail",
-                                        "cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*"),
-                                new AffectedProduct(
-                                        "moqtail-cli", "0", null, null, null, null, null),
-                                new AffectedProduct(
-                                        "moqtail-go",
-                                        "v0.2.0",
-                                        "v0.2.3",
-                                        "Go",
-                                        "github.com/example/moqtail-go",
-                                        "pkg:golang/github.com/example/moqtail-go",
-                                        null)),
-                        "CVE-1900-12345",
-                        "CWE-863",
-                        "Incorrect Authorization",
-                        "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N",
-                        6.5,
-                        "medium",
-                        List.of(
-                                new Credit("Ada Lovelace", "finder"),
-                                new Credit("An anonymous researcher", "finder"),
-                                new Credit("Grace Hopper", "remediation-developer"),
-                                new Credit("Alan Turing", "analyst")),
-                        List.of(
-                                new Reference(
-                                        "https://github.com/example/moqtail/commit/abc123",
-                                        "Fix",
-                                        "fix")),
-                        "Upgrade moqtail-broker to 0.1.4.",
-                        "Deny wildcard selectors at the edge.",
-                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N",
-                        7.1,
-                        List.of(
-                                new ProductStatus(
-                                        "moqtail-broker", "0.1.3", "known_affected", null, null),
-                                new ProductStatus("moqtail-broker", "0.1.4", "fixed", null, null),
-                                new ProductStatus(
-                                        "moqtail-broker",
-                                        "0.0.9",
-                                        "known_not_affected",
-                                        "vulnerable_code_not_present",
-                                        "Selectors arrived in 0.1.0."),
-                                new ProductStatus(
-                                        "moqtail-cli",
-                                        "2.0.0",
-                                        "known_not_affected",
-                                        "component_not_present",
-                                        null),
-                                new ProductStatus(
-                                        "moqtail-go", "v0.2.2", "under_investigation", null, null)),
-                        Instant.parse("2026-11-02T10:00:00Z"),
-                        "Read access to every topic of the broker.",
-                        "No exploitation known.",
-                        List.of(
-                                new Remediation(
-                                        "vendor_fix",
-                                        "Upgrade moqtail-broker to 0.1.4.",
-                                        List.of("moqtail-broker"),
-                                        "https://github.com/example/moqtail/releases/tag/v0.1.4",
-                                        FIRST),
-                                new Remediation(
-                                        "none_available",
-                                        "No fix for the CLI yet.",
-                                        List.of("moqtail-cli"),
-                                        null,
-                                        null)),
-                        List.of("CAPEC-233"),
-                        List.of("GHSA-xxxx-yyyy-zzzz"));
+                AdvisoryContent.builder()
+                        .title("Selector bypass exposes topics beyond the subscriber's role")
+                        .summary(
+                                "A crafted selector lets a subscriber read topics its role does not"
+                                        + " allow.")
+                        .description(
+                                "The selector parser accepts a wildcard after a negation, which the"
+                                        + " authorization check\n"
+                                        + "does not expand.")
+                        .affected(
+                                List.of(
+                                        new AffectedProduct(
+                                                "moqtail-broker",
+                                                "0.1.0",
+                                                "0.1.4",
+                                                "crates.io",
+                                                "moqtail",
+                                                "pkg:cargo/moqtail",
+                                                "cpe:2.3:a:example:moqtail:*:*:*:*:*:*:*:*"),
+                                        new AffectedProduct(
+                                                "moqtail-cli", "0", null, null, null, null, null),
+                                        new AffectedProduct(
+                                                "moqtail-go",
+                                                "v0.2.0",
+                                                "v0.2.3",
+                                                "Go",
+                                                "github.com/example/moqtail-go",
+                                                "pkg:golang/github.com/example/moqtail-go",
+                                                null)))
+                        .cveId("CVE-1900-12345")
+                        .cweId("CWE-863")
+                        .cweName("Incorrect Authorization")
+                        .cvssVector("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N")
+                        .cvssScore(6.5)
+                        .severity("medium")
+                        .credits(
+                                List.of(
+                                        new Credit("Ada Lovelace", "finder"),
+                                        new Credit("An anonymous researcher", "finder"),
+                                        new Credit("Grace Hopper", "remediation-developer"),
+                                        new Credit("Alan Turing", "analyst")))
+                        .references(
+                                List.of(
+                                        new Reference(
+                                                "https://github.com/example/moqtail/commit/abc123",
+                                                "Fix",
+                                                "fix")))
+                        .remediation("Upgrade moqtail-broker to 0.1.4.")
+                        .workarounds("Deny wildcard selectors at the edge.")
+                        .cvssV4Vector(
+                                "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N")
+                        .cvssV4Score(7.1)
+                        .productStatuses(
+                                List.of(
+                                        new ProductStatus(
+                                                "moqtail-broker",
+                                                "0.1.3",
+                                                "known_affected",
+                                                null,
+                                                null),
+                                        new ProductStatus(
+                                                "moqtail-broker", "0.1.4", "fixed", null, null),
+                                        new ProductStatus(
+                                                "moqtail-broker",
+                                                "0.0.9",
+                                                "known_not_affected",
+                                                "vulnerable_code_not_present",
+                                                "Selectors arrived in 0.1.0."),
+                                        new ProductStatus(
+                                                "moqtail-cli",
+                                                "2.0.0",
+                                                "known_not_affected",
+                                                "component_not_present",
+                                                null),
+                                        new ProductStatus(
+                                                "moqtail-go",
+                                                "v0.2.2",
+                                                "under_investigation",
+                                                null,
+                                                null)))
+                        .discoveredAt(Instant.parse("2026-11-02T10:00:00Z"))
+                        .impact("Read access to every topic of the broker.")
+                        .exploitStatus("No exploitation known.")
+                        .remediations(
+                                List.of(
+                                        new Remediation(
+                                                "vendor_fix",
+                                                "Upgrade moqtail-broker to 0.1.4.",
+                                                List.of("moqtail-broker"),
+                                                "https://github.com/example/moqtail/releases/tag/v0.1.4",
+                                                FIRST),
+                                        new Remediation(
+                                                "none_available",
+                                                "No fix for the CLI yet.",
+                                                List.of("moqtail-cli"),
+                                                null,
+                                                null)))
+                        .capecIds(List.of("CAPEC-233"))
+                        .related(List.of("GHSA-xxxx-yyyy-zzzz"))
+                        .build();
         return new PublishedAdvisory(
                 "9d5c2b3e-6a53-4c1e-9a6a-8d6c1f0f2a11",
                 "EMB-2026-0007",
@@ -163,30 +182,20 @@ final class SampleAdvisories {
     /** One version, no CVE, CWE or references, a CVSS 4.0 vector, no fix yet, published early. */
     static PublishedAdvisory sparse() {
         AdvisoryContent content =
-                new AdvisoryContent(
-                        "Unbounded window state",
-                        "Memory grows without bound.",
-                        "A peer can keep windows open forever.",
-                        List.of(new AffectedProduct("pea2pea", null, null, null, null, null, null)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "high",
-                        List.of(),
-                        List.of(),
-                        "No fix yet: limit connections per peer.",
-                        null,
-                        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N",
-                        8.7,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryContent.builder()
+                        .title("Unbounded window state")
+                        .summary("Memory grows without bound.")
+                        .description("A peer can keep windows open forever.")
+                        .affected(
+                                List.of(
+                                        new AffectedProduct(
+                                                "pea2pea", null, null, null, null, null, null)))
+                        .severity("high")
+                        .remediation("No fix yet: limit connections per peer.")
+                        .cvssV4Vector(
+                                "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N")
+                        .cvssV4Score(8.7)
+                        .build();
         return new PublishedAdvisory(
                 "0b8e3a44-31a6-4d0c-8c6e-7e2f0b6b9c01",
                 "EMB-2026-0008",
@@ -212,30 +221,7 @@ final class SampleAdvisories {
                 advisory.programSlug(),
                 advisory.programName(),
                 advisory.version(),
-                new AdvisoryContent(
-                        content.title(),
-                        content.summary(),
-                        content.description(),
-                        content.affected(),
-                        cveId,
-                        content.cweId(),
-                        content.cweName(),
-                        content.cvssVector(),
-                        content.cvssScore(),
-                        content.severity(),
-                        content.credits(),
-                        content.references(),
-                        content.remediation(),
-                        content.workarounds(),
-                        content.cvssV4Vector(),
-                        content.cvssV4Score(),
-                        content.productStatuses(),
-                        content.discoveredAt(),
-                        content.impact(),
-                        content.exploitStatus(),
-                        content.remediations(),
-                        content.capecIds(),
-                        content.related()),
+                content.toBuilder().cveId(cveId).build(),
                 advisory.initialReleaseDate(),
                 advisory.currentReleaseDate(),
                 advisory.revisionHistory(),

@@ -23,30 +23,11 @@ class ContentReadinessTest {
     @Test
     void aDraftMissesEveryFieldTheFormatsNeed() {
         AdvisoryContent draft =
-                new AdvisoryContent(
-                        "Selector bypass",
-                        " ",
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "medium",
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryContent.builder()
+                        .title("Selector bypass")
+                        .summary(" ")
+                        .severity("medium")
+                        .build();
 
         assertThat(ContentReadiness.missing(draft))
                 .extracting(FieldError::field)
@@ -55,38 +36,17 @@ class ContentReadinessTest {
 
     @Test
     void aRemediationForAProductTheAdvisoryDoesNotNameIsNotReady() {
-        AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
         AdvisoryContent misdirected =
-                new AdvisoryContent(
-                        complete.title(),
-                        complete.summary(),
-                        complete.description(),
-                        complete.affected(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "medium",
-                        List.of(),
-                        List.of(),
-                        complete.remediation(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(
-                                new Remediation(
-                                        "workaround",
-                                        "Deny wildcards.",
-                                        List.of("moqtail-broker", "moqtail-proxy"),
-                                        null,
-                                        null)),
-                        List.of(),
-                        List.of());
+                AdvisoryFixtures.essentials()
+                        .remediations(
+                                List.of(
+                                        new Remediation(
+                                                "workaround",
+                                                "Deny wildcards.",
+                                                List.of("moqtail-broker", "moqtail-proxy"),
+                                                null,
+                                                null)))
+                        .build();
 
         assertThat(ContentReadiness.missing(misdirected))
                 .extracting(FieldError::message)
@@ -97,30 +57,7 @@ class ContentReadinessTest {
     void aCvssVectorWithoutItsScoreIsNotReady() {
         AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
         AdvisoryContent unscored =
-                new AdvisoryContent(
-                        complete.title(),
-                        complete.summary(),
-                        complete.description(),
-                        complete.affected(),
-                        null,
-                        null,
-                        null,
-                        complete.cvssVector(),
-                        null,
-                        "medium",
-                        List.of(),
-                        List.of(),
-                        complete.remediation(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryFixtures.essentials().cvssVector(complete.cvssVector()).build();
 
         assertThat(ContentReadiness.missing(unscored))
                 .extracting(FieldError::field)
@@ -131,55 +68,18 @@ class ContentReadinessTest {
     void withACveIdTheWeaknessIsNamedOrDeclaredUnknownAndTheDescriptionCreditsNoOne() {
         AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", "CVE-1900-12345");
         AdvisoryContent unclassifiedAndCrediting =
-                new AdvisoryContent(
-                        complete.title(),
-                        complete.summary(),
-                        complete.description() + " Discovered by Ada Lovelace.",
-                        complete.affected(),
-                        complete.cveId(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "medium",
-                        List.of(new Credit("Ada Lovelace", "finder")),
-                        complete.references(),
-                        complete.remediation(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryFixtures.essentials()
+                        .description(complete.description() + " Discovered by Ada Lovelace.")
+                        .cveId(complete.cveId())
+                        .credits(List.of(new Credit("Ada Lovelace", "finder")))
+                        .references(complete.references())
+                        .build();
         AdvisoryContent notEnoughInformation =
-                new AdvisoryContent(
-                        complete.title(),
-                        complete.summary(),
-                        complete.description(),
-                        complete.affected(),
-                        complete.cveId(),
-                        AdvisoryContent.NOT_ENOUGH_INFORMATION,
-                        null,
-                        null,
-                        null,
-                        "medium",
-                        List.of(),
-                        complete.references(),
-                        complete.remediation(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryFixtures.essentials()
+                        .cveId(complete.cveId())
+                        .cweId(AdvisoryContent.NOT_ENOUGH_INFORMATION)
+                        .references(complete.references())
+                        .build();
 
         assertThat(ContentReadiness.missing(unclassifiedAndCrediting))
                 .extracting(FieldError::field)
@@ -191,30 +91,9 @@ class ContentReadinessTest {
     void withoutACveIdNoRecordRuleApplies() {
         AdvisoryContent complete = AdvisoryFixtures.content("Selector bypass", null);
         AdvisoryContent unclassified =
-                new AdvisoryContent(
-                        complete.title(),
-                        complete.summary(),
-                        "Reported by Ada. " + complete.description(),
-                        complete.affected(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "medium",
-                        List.of(),
-                        List.of(),
-                        complete.remediation(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of());
+                AdvisoryFixtures.essentials()
+                        .description("Reported by Ada. " + complete.description())
+                        .build();
 
         assertThat(ContentReadiness.missing(unclassified)).isEmpty();
     }

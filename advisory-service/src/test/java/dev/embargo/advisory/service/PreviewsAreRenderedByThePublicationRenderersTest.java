@@ -171,38 +171,24 @@ class PreviewsAreRenderedByThePublicationRenderersTest {
     }
 
     private static AdvisoryContent content() {
-        return new AdvisoryContent(
-                "Selector bypass",
-                "A crafted selector reads other topics.",
-                "The parser accepts ...",
-                List.of(
-                        new AffectedProduct(
-                                "moqtail-broker",
-                                "0.1.0",
-                                "0.1.4",
-                                "crates.io",
-                                "moqtail",
-                                "pkg:cargo/moqtail",
-                                null)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "medium",
-                List.of(new Credit("Grace Hopper", "remediation-developer")),
-                List.of(),
-                "Upgrade to 0.1.4.",
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of());
+        return AdvisoryContent.builder()
+                .title("Selector bypass")
+                .summary("A crafted selector reads other topics.")
+                .description("The parser accepts ...")
+                .affected(
+                        List.of(
+                                new AffectedProduct(
+                                        "moqtail-broker",
+                                        "0.1.0",
+                                        "0.1.4",
+                                        "crates.io",
+                                        "moqtail",
+                                        "pkg:cargo/moqtail",
+                                        null)))
+                .severity("medium")
+                .credits(List.of(new Credit("Grace Hopper", "remediation-developer")))
+                .remediation("Upgrade to 0.1.4.")
+                .build();
     }
 
     /** The publication renderers, answering with marks that only they give. */
