@@ -67,8 +67,7 @@ class AdvisoryContentFormatsIT {
                                 "A wildcard after a negation reads topics beyond the role.",
                                 "formats-" + unique + "@example.org",
                                 "Ada Lovelace " + unique);
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String advisoryId = AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
         String advisory = stack.serviceUrl("advisory") + "/api/v1/advisories/" + advisoryId;
 
         given().auth()

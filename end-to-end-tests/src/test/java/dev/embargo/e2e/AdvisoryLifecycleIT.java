@@ -268,8 +268,7 @@ class AdvisoryLifecycleIT {
                                 "A wildcard after a negation reads topics beyond the role.",
                                 "lifecycle-" + UUID.randomUUID() + "@example.org",
                                 "Ada Lovelace");
-        AdvisoryDrafts.acceptCase(stack, report);
-        return AdvisoryDrafts.draft(stack, report.trackingId());
+        return AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
     }
 
     /** An advisory without a CVE id, complete and published by an early break; its id. */

@@ -82,10 +82,9 @@ class AdvisoryPublicationIT {
                                 "A wildcard after a negation reads " + "topics beyond the role.",
                                 reporterEmail,
                                 credit);
-        AdvisoryDrafts.acceptCase(stack, report);
 
-        // Drafted from the case, then revised: every revision is kept.
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        // Drafted from the accepted case, then revised: every revision is kept.
+        String advisoryId = AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
         String publicId =
                 given().auth()
                         .oauth2(publisher)

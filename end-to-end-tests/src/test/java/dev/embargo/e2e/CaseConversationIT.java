@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import dev.embargo.e2e.support.Cases;
+import dev.embargo.e2e.support.Cases.OpenedCase;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Mailbox.ReceivedMail;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
@@ -20,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,29 +50,9 @@ class CaseConversationIT {
     void aCase(RunningStack runningStack) {
         stack = runningStack;
         triager = stack.staffTokens().of("triager");
-        report =
-                stack.reporter()
-                        .submit(
-                                "emek",
-                                "Sandbox escape via task prompt",
-                                "talk-" + UUID.randomUUID() + "@example.org");
-        caseId =
-                await().atMost(Duration.ofSeconds(20))
-                        .until(
-                                () ->
-                                        given().auth()
-                                                .oauth2(triager)
-                                                .queryParams(Map.of("program", "emek", "size", 500))
-                                                .when()
-                                                .get(cases())
-                                                .then()
-                                                .statusCode(200)
-                                                .extract()
-                                                .jsonPath()
-                                                .getString(
-                                                        "find { it.trackingId == '%s' }.id"
-                                                                .formatted(report.trackingId())),
-                                id -> id != null);
+        OpenedCase opened = Cases.opened(stack, "emek", "Sandbox escape via task prompt");
+        report = opened.report();
+        caseId = opened.id();
     }
 
     @Test
@@ -285,12 +266,7 @@ class CaseConversationIT {
     }
 
     private Response move(String to) {
-        return given().auth()
-                .oauth2(triager)
-                .contentType(ContentType.JSON)
-                .body(Map.of("to", to))
-                .when()
-                .post(cases() + "/" + caseId + "/transitions");
+        return Cases.transition(stack, caseId, Map.of("to", to));
     }
 
     private Response caseView() {

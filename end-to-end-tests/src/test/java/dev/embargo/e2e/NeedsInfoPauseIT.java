@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.microsoft.playwright.Page;
 import dev.embargo.e2e.support.Cases;
+import dev.embargo.e2e.support.Cases.OpenedCase;
 import dev.embargo.e2e.support.Chromium;
 import dev.embargo.e2e.support.EmbargoStack;
 import dev.embargo.e2e.support.Mailbox.ReceivedMail;
 import dev.embargo.e2e.support.Reporter.SubmittedReport;
 import dev.embargo.e2e.support.RunningStack;
 import dev.embargo.e2e.support.StaffConsole;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,22 +55,15 @@ class NeedsInfoPauseIT {
     void aCaseInTriage(RunningStack runningStack) {
         stack = runningStack;
         triager = stack.staffTokens().of("triager");
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        report =
-                stack.reporter()
-                        .submit(
-                                PROGRAM,
-                                "Selector reads beyond the role " + unique,
-                                "wait-" + unique + "@example.org");
-        caseId = Cases.idOf(stack, report);
-        given().auth()
-                .oauth2(triager)
-                .contentType(ContentType.JSON)
-                .body(Map.of("to", "triaging"))
-                .when()
-                .post(theCase() + "/transitions")
-                .then()
-                .statusCode(200);
+        OpenedCase opened =
+                Cases.opened(
+                        stack,
+                        PROGRAM,
+                        "Selector reads beyond the role "
+                                + UUID.randomUUID().toString().substring(0, 8));
+        report = opened.report();
+        caseId = opened.id();
+        Cases.transition(stack, caseId, Map.of("to", "triaging")).then().statusCode(200);
     }
 
     @AfterEach
@@ -250,12 +243,7 @@ class NeedsInfoPauseIT {
     /** Moves the case to needs_info with the question; the case as the API answered. */
     private JsonPath ask() {
         JsonPath asked =
-                given().auth()
-                        .oauth2(triager)
-                        .contentType(ContentType.JSON)
-                        .body(Map.of("to", "needs_info", "question", QUESTION))
-                        .when()
-                        .post(theCase() + "/transitions")
+                Cases.transition(stack, caseId, Map.of("to", "needs_info", "question", QUESTION))
                         .then()
                         .statusCode(200)
                         .body("state", equalTo("needs_info"))

@@ -285,8 +285,7 @@ class ReplicasIT {
                                 PROGRAM,
                                 "Lifted under two replicas " + run,
                                 "replicas-advisory-" + run + "@example.org");
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String advisoryId = AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
         AdvisoryDrafts.revise(stack, advisoryId, "Lifted once " + run, null, "Ready to lift")
                 .then()
                 .statusCode(200);

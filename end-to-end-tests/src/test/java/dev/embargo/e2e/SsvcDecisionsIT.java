@@ -53,8 +53,7 @@ class SsvcDecisionsIT {
                                 "moqtail",
                                 "SSVC rows " + unique,
                                 "ssvc-" + unique + "@example.org");
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String advisoryId = AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
         AdvisoryDrafts.revise(stack, advisoryId, "SSVC rows " + unique, cveId, "Ready")
                 .then()
                 .statusCode(200);

@@ -199,8 +199,7 @@ class StaffConsoleIT {
                                 "moqtail",
                                 "Console advisory " + unique,
                                 "console-" + unique + "@example.org");
-        AdvisoryDrafts.acceptCase(stack, report);
-        String advisoryId = AdvisoryDrafts.draft(stack, report.trackingId());
+        String advisoryId = AdvisoryDrafts.draftedFromAcceptedCase(stack, report);
         String title = "Console advisory " + unique;
         AdvisoryDrafts.revise(
                         stack,

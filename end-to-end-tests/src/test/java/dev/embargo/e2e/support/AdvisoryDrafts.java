@@ -29,12 +29,7 @@ public final class AdvisoryDrafts {
         String cases = stack.serviceUrl("triage") + "/api/v1/cases";
         String caseId = Cases.idOf(stack, report);
         for (String state : List.of("triaging", "accepted")) {
-            given().auth()
-                    .oauth2(triager)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("to", state, "reason", "Confirmed"))
-                    .when()
-                    .post(cases + "/" + caseId + "/transitions")
+            Cases.transition(stack, caseId, Map.of("to", state, "reason", "Confirmed"))
                     .then()
                     .statusCode(200);
         }
@@ -46,6 +41,12 @@ public final class AdvisoryDrafts {
                 .put(cases + "/" + caseId + "/severity")
                 .then()
                 .statusCode(200);
+    }
+
+    /** Accepts the report's case and drafts its advisory; the advisory's id. */
+    public static String draftedFromAcceptedCase(RunningStack stack, SubmittedReport report) {
+        acceptCase(stack, report);
+        return draft(stack, report.trackingId());
     }
 
     /** Drafts the advisory once advisory has heard that the case was accepted; its id. */
