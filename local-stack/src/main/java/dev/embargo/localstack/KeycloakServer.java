@@ -32,12 +32,6 @@ final class KeycloakServer extends ProcessComponent {
     /** The JDK release whose java records an AOT cache in the run it trains on (JEP 514). */
     private static final int AOT_CACHE_SINCE = 25;
 
-    /**
-     * The JVM writes the cache when the recording Keycloak stops, which takes a while (more than a
-     * minute on a busy two-core machine); killed sooner, it leaves no cache.
-     */
-    private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(3);
-
     private final Tools tools;
     private final Path directory;
 
@@ -172,7 +166,7 @@ final class KeycloakServer extends ProcessComponent {
                 Runtime.version().feature() >= AOT_CACHE_SINCE
                         && tools.present()
                         && !hasStartCache(tools.keycloakHome());
-        process.stop(recording ? RECORDING_STOP_GRACE : ManagedProcess.STOP_GRACE);
+        process.stop(recording ? ManagedProcess.RECORDING_STOP_GRACE : ManagedProcess.STOP_GRACE);
     }
 
     @Override

@@ -23,6 +23,12 @@ final class ManagedProcess {
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /**
+     * A JVM recording its AOT cache writes it as it exits, which takes a while (more than a minute
+     * for Keycloak on a busy two-core machine); killed sooner, it leaves an empty file.
+     */
+    static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(3);
+
+    /**
      * A process that started this long after its pid file was written is not ours: the pid was
      * reused.
      */
