@@ -29,9 +29,6 @@ final class KeycloakServer extends ProcessComponent {
 
     private static final String BUILD_STAMP = ".embargo-build-options";
 
-    /** The JDK release whose java records an AOT cache in the run it trains on (JEP 514). */
-    private static final int AOT_CACHE_SINCE = 25;
-
     private final Tools tools;
     private final Path directory;
 
@@ -114,29 +111,13 @@ final class KeycloakServer extends ProcessComponent {
                         List.of(
                                 "-Djava.io.tmpdir=" + directory.resolve("tmp"),
                                 "-XX:TieredStopAtLevel=1"));
-        if (Runtime.version().feature() >= AOT_CACHE_SINCE) {
-            Path cache = startCache(home);
-            options.add(
-                    hasStartCache(home) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
-        }
+        options.addAll(startCache(home).jvmOptions());
         return options;
     }
 
-    /**
-     * Next to the build it is made for, and named after the JDK, which refuses another JDK's cache.
-     */
-    Path startCache(Path home) {
-        return home.resolve("keycloak-jdk-" + Runtime.version() + ".aot");
-    }
-
-    /** An empty file is what a recording Keycloak killed before it wrote the cache leaves. */
-    private boolean hasStartCache(Path home) {
-        Path cache = startCache(home);
-        try {
-            return Files.isRegularFile(cache) && Files.size(cache) > 0;
-        } catch (IOException e) {
-            throw new StackException("Cannot read " + cache + ": " + e.getMessage(), e);
-        }
+    /** Next to the build it is made for. */
+    StartCache startCache(Path home) {
+        return new StartCache(home, "keycloak");
     }
 
     /** Recorded once Keycloak answered for the realm; deleted with its database by reset. */
@@ -162,11 +143,10 @@ final class KeycloakServer extends ProcessComponent {
     /** A recording Keycloak gets the time to write its start cache. */
     @Override
     public void stop() {
-        boolean recording =
-                Runtime.version().feature() >= AOT_CACHE_SINCE
-                        && tools.present()
-                        && !hasStartCache(tools.keycloakHome());
-        process.stop(recording ? ManagedProcess.RECORDING_STOP_GRACE : ManagedProcess.STOP_GRACE);
+        process.stop(
+                tools.present()
+                        ? startCache(tools.keycloakHome()).stopGrace()
+                        : ManagedProcess.STOP_GRACE);
     }
 
     @Override
@@ -214,7 +194,7 @@ final class KeycloakServer extends ProcessComponent {
             build.addAll(BUILD_OPTIONS);
             Commands.runLogged(build, environment(Map.of()), directory, process.logFile(), 300);
             // A cache of the classes the old build had: the JVM would refuse it.
-            Files.deleteIfExists(startCache(home));
+            startCache(home).forget();
             Files.writeString(stamp, options);
         } catch (IOException e) {
             throw new StackException(

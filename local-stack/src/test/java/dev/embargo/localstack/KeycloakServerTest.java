@@ -45,7 +45,7 @@ class KeycloakServerTest {
 
     @Test
     void theFirstStartAfterABuildRecordsTheStartCacheAndLaterStartsLoadIt() throws Exception {
-        Path cache = keycloak.startCache(keycloakHome);
+        Path cache = keycloak.startCache(keycloakHome).file();
         assertThat(keycloak.startJvmOptions(keycloakHome))
                 .contains("-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache);
 
@@ -58,7 +58,7 @@ class KeycloakServerTest {
 
     @Test
     void anEmptyStartCacheIsRecordedAgain() throws Exception {
-        Path cache = keycloak.startCache(keycloakHome);
+        Path cache = keycloak.startCache(keycloakHome).file();
         Files.writeString(cache, "");
 
         assertThat(keycloak.startJvmOptions(keycloakHome)).contains("-XX:AOTCacheOutput=" + cache);
