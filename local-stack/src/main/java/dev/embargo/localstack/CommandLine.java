@@ -67,8 +67,7 @@ final class CommandLine {
                                     },
                                     "embargo-down"));
         }
-        stack.startInfrastructure();
-        stack.startServices();
+        stack.startAll();
         new Summary(stack).print(Progress.seconds(started));
         if (detach) {
             System.out.println("Running in the background. Stop everything with: ./embargo down");

@@ -169,12 +169,14 @@ public final class EmbargoService extends ProcessComponent {
 
     /**
      * Whether the next start loads a start cache (a warm start): one the last stop wrote, newer
-     * than the build.
+     * than the build. An empty file is what a recording replica killed before it wrote the cache
+     * leaves.
      */
     public boolean hasStartCache() {
         Path cache = startCache();
         try {
             return Files.isRegularFile(cache)
+                    && Files.size(cache) > 0
                     && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar()))
                             > 0;
         } catch (IOException e) {
@@ -251,11 +253,21 @@ public final class EmbargoService extends ProcessComponent {
 
     /**
      * Graceful stop: SIGTERM lets in-flight requests and messages finish; waits until the process
-     * has exited.
+     * has exited, and a replica recording its start cache until it has written it.
      */
     @Override
     public void stop() {
-        super.stop();
+        process.stop(
+                recordsStartCache()
+                        ? ManagedProcess.RECORDING_STOP_GRACE
+                        : ManagedProcess.STOP_GRACE);
+    }
+
+    /** Whether a replica started now records its start cache (see {@link #startCacheOptions()}). */
+    boolean recordsStartCache() {
+        return !settings.testProfile()
+                && Runtime.version().feature() >= AOT_CACHE_SINCE
+                && !hasStartCache();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,14 @@ final class KafkaBroker extends ProcessComponent {
     private final Tools tools;
     private final Path directory;
 
+    /** With the fetched tools, which a new version of Kafka replaces. */
+    private final StartCache startCache;
+
     KafkaBroker(StackSettings settings, Tools tools) {
         super("kafka", settings);
         this.tools = tools;
         this.directory = settings.dataDir().resolve("kafka");
+        this.startCache = new StartCache(settings.toolsDir(), "kafka");
     }
 
     @Override
@@ -75,20 +80,29 @@ final class KafkaBroker extends ProcessComponent {
                     directory,
                     120);
         }
-        process.start(
+        process.start(startCommand(config, logging, classpath), Map.of(), directory);
+    }
+
+    List<String> startCommand(Path config, Path logging, String classpath) {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(Commands.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(startCache.jvmOptions());
+        command.addAll(
                 List.of(
-                        Commands.java(),
-                        "-Xms128m",
-                        "-Xmx512m",
-                        "-XX:+UseSerialGC",
                         "-Djava.io.tmpdir=" + directory.resolve("tmp"),
                         "-Dlog4j2.configurationFile=" + logging,
                         "-cp",
                         classpath,
                         "kafka.Kafka",
-                        config.toString()),
-                Map.of(),
-                directory);
+                        config.toString()));
+        return command;
+    }
+
+    /** A recording broker gets the time to write its start cache. */
+    @Override
+    public void stop() {
+        process.stop(startCache.stopGrace());
     }
 
     @Override

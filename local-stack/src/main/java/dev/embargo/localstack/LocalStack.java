@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * LocalStack stack = LocalStack.create(StackSettings.fromEnvironment());
- * stack.startInfrastructure();
- * stack.startServices();
+ * stack.startAll(); // or startInfrastructure(), then startServices()
  * stack.service("triage").kill();
  * EmbargoService notify2 = stack.startReplica("notify");
  * ...
@@ -73,6 +72,11 @@ public final class LocalStack {
      *     (with the end of its log)
      */
     public void startInfrastructure() {
+        prepareInfrastructure();
+        Parallel.forEach(infrastructure, this::bringUp);
+    }
+
+    private void prepareInfrastructure() {
         if (settings.testProfile()) {
             stopAll();
             deleteData();
@@ -82,7 +86,6 @@ public final class LocalStack {
             Progress.step("fetching Kafka, Keycloak and GreenMail (once)", tools::fetch);
         }
         requireFreePorts(infrastructure);
-        Parallel.forEach(infrastructure, this::bringUp);
     }
 
     /**
@@ -92,6 +95,24 @@ public final class LocalStack {
      * @throws StackException when the build fails, a port is taken, or a service fails to start
      */
     public void startServices() {
+        bringUpServices(prepareServices());
+    }
+
+    /**
+     * Starts the infrastructure and the services and returns once all are ready, as {@link
+     * #startInfrastructure()} then {@link #startServices()} would, only sooner: the services start
+     * while Keycloak still does ({@link StartOrder}).
+     *
+     * @throws StackException as those two do
+     */
+    public void startAll() {
+        prepareInfrastructure();
+        List<EmbargoService> selected = prepareServices();
+        StartOrder.bringUp(infrastructure, this::bringUp, () -> bringUpServices(selected));
+    }
+
+    /** The selected services, built (the first time) and with their ports free. */
+    private List<EmbargoService> prepareServices() {
         List<EmbargoService> selected = settings.services().stream().map(this::service).toList();
         if (selected.stream().anyMatch(service -> !service.isBuilt())) {
             Progress.step(
@@ -99,6 +120,10 @@ public final class LocalStack {
                     this::buildServices);
         }
         requireFreePorts(selected);
+        return selected;
+    }
+
+    private void bringUpServices(List<EmbargoService> selected) {
         Parallel.forEach(selected, this::bringUp);
         if (settings.services().containsAll(List.of("intake", "triage"))) {
             Progress.step(

@@ -20,7 +20,13 @@ import java.util.stream.Stream;
  */
 final class ManagedProcess {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /**
+     * A JVM recording its AOT cache writes it as it exits, which takes a while (more than a minute
+     * for Keycloak on a busy two-core machine); killed sooner, it leaves an empty file.
+     */
+    static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(3);
 
     /**
      * A process that started this long after its pid file was written is not ours: the pid was
@@ -113,11 +119,15 @@ final class ManagedProcess {
      * period.
      */
     void stop() {
+        stop(STOP_GRACE);
+    }
+
+    void stop(Duration grace) {
         handle().ifPresent(
                         process -> {
                             Set<ProcessHandle> tree = treeOf(process);
                             tree.forEach(ProcessHandle::destroy);
-                            awaitExit(tree, STOP_GRACE);
+                            awaitExit(tree, grace);
                             tree.stream()
                                     .filter(ProcessHandle::isAlive)
                                     .forEach(ProcessHandle::destroyForcibly);

@@ -1,10 +1,17 @@
 package dev.embargo.localstack;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Progress lines on the terminal, from several threads at once: {@code [..]} what is happening,
- * {@code [ok]} what is done and how long it took, {@code [!!]} what failed.
+ * {@code [ok]} what is done, how long it took and when it was done since the launcher started (the
+ * critical path of a start at a glance), {@code [!!]} what failed.
  */
 final class Progress {
+
+    private static final Instant LAUNCHED =
+            ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
 
     private Progress() {}
 
@@ -13,7 +20,11 @@ final class Progress {
     }
 
     static synchronized void done(String what, long startedNanos) {
-        System.out.printf("[ok] %s (%.1f s)%n", what, seconds(startedNanos));
+        System.out.printf(
+                "[ok] %s (%.1f s, at %.1f s)%n",
+                what,
+                seconds(startedNanos),
+                Duration.between(LAUNCHED, Instant.now()).toMillis() / 1000.0);
     }
 
     static synchronized void failed(String what) {

@@ -3,12 +3,14 @@ package dev.embargo.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.embargo.contracts.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaBrokerTest {
 
@@ -89,5 +91,29 @@ class KafkaBrokerTest {
                 .extracting(NewTopic::name)
                 .doesNotContain(Topics.REPORT_LIFECYCLE.name())
                 .hasSize(Topics.all().size() - 1);
+    }
+
+    @Test
+    void theFirstBrokerRecordsItsStartCacheAndWaitsForItAtStopLaterOnesLoadIt(@TempDir Path home)
+            throws Exception {
+        StackSettings stack =
+                StackSettings.from(
+                        StackSettings.Lookup.of(Map.of("EMBARGO_HOME", home.toString())));
+        KafkaBroker kafka = new KafkaBroker(stack, new Tools(stack));
+        StartCache cache = new StartCache(stack.toolsDir(), "kafka");
+        Path config = home.resolve("server.properties");
+        Path logging = home.resolve("log4j2.properties");
+
+        assertThat(kafka.startCommand(config, logging, "kafka.jar"))
+                .contains("-XX:AOTCacheOutput=" + cache.file(), "kafka.Kafka");
+        assertThat(cache.stopGrace()).isEqualTo(ManagedProcess.RECORDING_STOP_GRACE);
+
+        Files.createDirectories(stack.toolsDir());
+        Files.writeString(cache.file(), "recorded");
+
+        assertThat(kafka.startCommand(config, logging, "kafka.jar"))
+                .contains("-XX:AOTCache=" + cache.file())
+                .doesNotContain("-XX:AOTCacheOutput=" + cache.file());
+        assertThat(cache.stopGrace()).isEqualTo(ManagedProcess.STOP_GRACE);
     }
 }

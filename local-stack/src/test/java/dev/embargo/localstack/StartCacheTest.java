@@ -60,6 +60,20 @@ class StartCacheTest {
     }
 
     @Test
+    void anEmptyCacheLeftByAKilledRecordingIsRecordedAgain() throws Exception {
+        EmbargoService notify = new EmbargoService("notify", settings("local"));
+        Files.createDirectories(notify.startCache().getParent());
+        Files.writeString(notify.startCache(), "");
+
+        assertThat(notify.hasStartCache()).isFalse();
+        assertThat(notify.recordsStartCache()).isTrue();
+        assertThat(notify.startCacheOptions())
+                .containsExactly(
+                        "-XX:AOTCacheOutput=" + notify.startCache(),
+                        EmbargoService.RECORDING_METASPACE);
+    }
+
+    @Test
     void theTestStackStartsWithoutACache() {
         assertThat(new EmbargoService("notify", settings("test")).startCacheOptions()).isEmpty();
     }

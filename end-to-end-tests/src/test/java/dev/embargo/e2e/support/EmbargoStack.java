@@ -33,8 +33,7 @@ public final class EmbargoStack implements ParameterResolver {
 
     private static StartedStack start() {
         LocalStack stack = LocalStack.create(StackSettings.fromEnvironment());
-        stack.startInfrastructure();
-        stack.startServices();
+        stack.startAll();
         awaitSeedProgramsAtIntake(stack);
         return new StartedStack(stack);
     }
