@@ -30,6 +30,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -44,7 +46,9 @@ import org.jboss.logging.Logger;
  * checking first.
  *
  * <p>A pass runs as soon as a transaction that queued emails commits (email_delivery's trigger
- * notifies {@value #QUEUED_CHANNEL}); the poll finds retries as they fall due.
+ * notifies {@value #QUEUED_CHANNEL}); the poll finds retries as they fall due. A pass has up to
+ * {@value #SENDS_IN_FLIGHT} emails with the SMTP server at once: one after another, the last of a
+ * batch waited for every earlier one's round trips.
  */
 @ApplicationScoped
 public class EmailDispatcher {
@@ -55,6 +59,9 @@ public class EmailDispatcher {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    /** Within the SMTP client's connection pool (quarkus.mailer.max-pool-size, 10 by default). */
+    static final int SENDS_IN_FLIGHT = 8;
 
     private final EmailDeliveryRepository deliveries;
     private final ReactiveMailer mailer;
@@ -126,24 +133,34 @@ public class EmailDispatcher {
     }
 
     private Uni<Void> sendAll(List<EmailDelivery> due, Map<String, ProgramContact> bySlug) {
+        // The SMTP client completes on its own threads; the session lives on this context.
+        Executor sessionContext = SessionContexts.current();
+        return inFlightTogether(
+                due,
+                delivery -> send(delivery, bySlug.get(delivery.programSlug), sessionContext),
+                SENDS_IN_FLIGHT);
+    }
+
+    /** {@code work} on every item, at most {@code atOnce} of them under way at any time. */
+    static <T> Uni<Void> inFlightTogether(List<T> items, Function<T, Uni<Void>> work, int atOnce) {
         return Multi.createFrom()
-                .iterable(due)
+                .iterable(items)
                 .onItem()
-                .transformToUniAndConcatenate(
-                        delivery -> send(delivery, bySlug.get(delivery.programSlug)))
+                .transformToUni(work::apply)
+                .merge(atOnce)
                 .collect()
                 .last()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> send(EmailDelivery delivery, ProgramContact program) {
+    private Uni<Void> send(
+            EmailDelivery delivery, ProgramContact program, Executor sessionContext) {
         // Composed inside the Uni: a delivery that cannot be composed fails alone, not the whole
         // batch.
         return Uni.createFrom()
                 .item(() -> compose(delivery, program))
                 .chain(mail -> mailer.send(mail))
-                // The SMTP client completes on its own thread; the session lives on this context.
-                .emitOn(SessionContexts.current())
+                .emitOn(sessionContext)
                 .onItem()
                 .invoke(
                         () -> {

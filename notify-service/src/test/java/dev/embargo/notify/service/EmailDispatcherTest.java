@@ -2,7 +2,11 @@ package dev.embargo.notify.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EmailDispatcherTest {
@@ -43,5 +47,39 @@ class EmailDispatcherTest {
     void neverWaitsMoreThanAnHourBetweenAttempts() {
         assertThat(EmailDispatcher.backoff(11)).isEqualTo(Duration.ofHours(1));
         assertThat(EmailDispatcher.backoff(60)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aPassHasSeveralEmailsWithTheMailServerAtOnceButNeverMoreThanItsShare() {
+        AtomicInteger withServer = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        List<Integer> emails = IntStream.range(0, 20).boxed().toList();
+
+        EmailDispatcher.inFlightTogether(
+                        emails,
+                        email ->
+                                Uni.createFrom()
+                                        .voidItem()
+                                        .invoke(
+                                                () ->
+                                                        mostAtOnce.accumulateAndGet(
+                                                                withServer.incrementAndGet(),
+                                                                Math::max))
+                                        // The mail server's round trips.
+                                        .onItem()
+                                        .delayIt()
+                                        .by(Duration.ofMillis(50))
+                                        .invoke(
+                                                () -> {
+                                                    withServer.decrementAndGet();
+                                                    sent.incrementAndGet();
+                                                }),
+                        EmailDispatcher.SENDS_IN_FLIGHT)
+                .await()
+                .atMost(Duration.ofSeconds(10));
+
+        assertThat(sent).as("every email of the batch").hasValue(20);
+        assertThat(mostAtOnce).hasValue(EmailDispatcher.SENDS_IN_FLIGHT);
     }
 }
