@@ -77,7 +77,7 @@ public class InboundEvents {
         Delivery delivery = decoded(message, consumer, handlers);
         return delivery.event() == null
                 ? Uni.createFrom().completionStage(delivery.settled())
-                : applyAlone(delivery, consumer, handlers);
+                : applyAlone(delivery, consumer, handlers, SessionContexts.current());
     }
 
     /**
@@ -90,6 +90,9 @@ public class InboundEvents {
      */
     public Uni<Void> processBatch(
             List<? extends Message<String>> messages, String consumer, EventHandlers handlers) {
+        // Acknowledgements and SQL client results complete on other contexts; each event's handler
+        // runs on this one, the safe context Hibernate's handlers need.
+        Executor context = SessionContexts.current();
         List<Delivery> deliveries = new ArrayList<>();
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Message<String> message : messages) {
@@ -108,8 +111,9 @@ public class InboundEvents {
                     done.chain(
                             () ->
                                     run.size() == 1
-                                            ? applyAlone(run.getFirst(), consumer, handlers)
-                                            : applyRun(run, consumer, handlers));
+                                            ? applyAlone(
+                                                    run.getFirst(), consumer, handlers, context)
+                                            : applyRun(run, consumer, handlers, context));
             start = end;
         }
         return done;
@@ -152,7 +156,8 @@ public class InboundEvents {
     }
 
     /** A run of one batch-handled type in one transaction, or one by one if that fails. */
-    private Uni<Void> applyRun(List<Delivery> run, String consumer, EventHandlers handlers) {
+    private Uni<Void> applyRun(
+            List<Delivery> run, String consumer, EventHandlers handlers, Executor context) {
         return inBatch(consumer, run.stream().map(Delivery::event).toList(), handlers)
                 .chain(() -> acknowledged(run))
                 .onFailure(failure -> !stopping)
@@ -165,7 +170,10 @@ public class InboundEvents {
                             for (Delivery delivery : run) {
                                 oneByOne =
                                         oneByOne.chain(
-                                                () -> applyAlone(delivery, consumer, handlers));
+                                                () ->
+                                                        applyAlone(
+                                                                delivery, consumer, handlers,
+                                                                context));
                             }
                             return oneByOne;
                         })
@@ -192,16 +200,20 @@ public class InboundEvents {
      * One event in a transaction of its own, retried with backoff, then acknowledged or
      * dead-lettered.
      */
-    private Uni<Void> applyAlone(Delivery delivery, String consumer, EventHandlers handlers) {
+    private Uni<Void> applyAlone(
+            Delivery delivery, String consumer, EventHandlers handlers, Executor context) {
         InboundEvent event = delivery.event();
         Message<String> message = delivery.message();
-        // Retries resubscribe from Mutiny's timer thread; the transaction must run on this Vert.x
-        // context.
-        Executor context = SessionContexts.current();
+        // Retries resubscribe from Mutiny's timer thread, and a batch's earlier steps complete on
+        // other threads; each attempt starts on the consumer's Vert.x context.
         Uni<Void> attempt =
-                handlers.handlesInBatches(event.type())
-                        ? inBatch(consumer, List.of(event), handlers)
-                        : inHibernateTransaction(consumer, event, handlers);
+                Uni.createFrom()
+                        .deferred(
+                                () ->
+                                        handlers.handlesInBatches(event.type())
+                                                ? inBatch(consumer, List.of(event), handlers)
+                                                : inHibernateTransaction(
+                                                        consumer, event, handlers));
         return attempt.runSubscriptionOn(context)
                 .onFailure()
                 .invoke(
