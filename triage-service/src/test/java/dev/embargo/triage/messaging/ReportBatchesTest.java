@@ -129,7 +129,7 @@ class ReportBatchesTest {
     }
 
     @Test
-    void aReportThatCannotBeOpenedReachesTheDeadLetterTopicAndTheReportsAroundItOpen() {
+    void aReportThatCannotBeOpenedReachesTheDeadLetterTopicAndTheReportsAroundItStillOpen() {
         List<ReportSubmitted> reports = reports(3);
         ReportSubmitted unreadable = sealedWithAnUnknownKey(reports.get(1));
         String unreadableId = UUID.randomUUID().toString();
