@@ -61,6 +61,11 @@ public class TriageDatabase {
         return count("SELECT count(*) FROM vulnerability_case WHERE report_id = ?::uuid", reportId);
     }
 
+    /** How many rows of the table ({@code case_deadline}, {@code case_audit}) the case has. */
+    public long rowsOfCase(String table, String caseId) {
+        return count("SELECT count(*) FROM " + table + " WHERE case_id = ?::uuid", caseId);
+    }
+
     /** Whether the consumer has applied the event (its id is in the inbox). */
     public boolean processed(String consumer, String eventId) {
         return count(

@@ -88,4 +88,27 @@ class EventHandlersTest {
                                         submitted -> Uni.createFrom().voidItem()))
                 .hasMessageContaining("Two handlers");
     }
+
+    @Test
+    void everyVersionOfABatchHandledEventIsHandledInBatchesAndNeverAlsoOneByOne() {
+        EventHandlers handlers =
+                new EventHandlers()
+                        .onBatch(
+                                ReportSubmitted.class,
+                                (transaction, reports) -> Uni.createFrom().voidItem())
+                        .on(ReporterKeyProvided.class, key -> Uni.createFrom().voidItem());
+
+        assertThat(handlers.handles(EventType.REPORT_SUBMITTED_V1)).isTrue();
+        assertThat(handlers.handlesInBatches(EventType.REPORT_SUBMITTED)).isTrue();
+        assertThat(handlers.handlesInBatches(EventType.REPORT_SUBMITTED_V1))
+                .as("read as the current version")
+                .isTrue();
+        assertThat(handlers.handlesInBatches(EventType.REPORTER_KEY_PROVIDED)).isFalse();
+        assertThatThrownBy(
+                        () ->
+                                handlers.on(
+                                        ReportSubmitted.class,
+                                        submitted -> Uni.createFrom().voidItem()))
+                .hasMessageContaining("Two handlers");
+    }
 }

@@ -42,11 +42,11 @@ public class CaseAudit {
     }
 
     /**
-     * The first line of a case opened in the caller's transaction: nothing to chain to, so no
-     * lookup of the last line, and no flush of its own (a later {@link #record} flushes first).
+     * The first line of a case being opened, for its opener to store with the case: nothing to
+     * chain to.
      */
-    public Uni<Void> recordFirst(UUID caseId, String actor, String action, String detail) {
-        return entries.persist(entryAfter(null, caseId, actor, action, detail)).replaceWithVoid();
+    public CaseAuditEntry firstLine(UUID caseId, String actor, String action, String detail) {
+        return entryAfter(null, caseId, actor, action, detail);
     }
 
     private CaseAuditEntry entryAfter(

@@ -87,18 +87,16 @@ public class CaseDeadlines {
     }
 
     /**
-     * The same for a case opened in the caller's transaction, which has no deadline rows yet: the
-     * rows are added without reading (and locking) the case's existing ones first.
+     * The rows that watch a case being opened, which has none yet, for its opener to store with the
+     * case.
      */
-    public Uni<Void> planOpened(
+    public List<CaseDeadline> rowsOfOpened(
             VulnerabilityCase opened,
             List<PolicyDeadline> timeline,
             List<RegulatoryDeadline> regulatory) {
-        Uni<Void> rows = Uni.createFrom().voidItem();
-        for (Planned date : wanted(timeline, regulatory).values()) {
-            rows = rows.chain(() -> deadlines.persist(newRow(opened, date))).replaceWithVoid();
-        }
-        return rows;
+        return wanted(timeline, regulatory).values().stream()
+                .map(date -> newRow(opened, date))
+                .toList();
     }
 
     /** The watched deadlines by step: the policy's with a due time, then the regulatory clocks. */

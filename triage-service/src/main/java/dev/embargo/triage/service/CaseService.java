@@ -1,11 +1,8 @@
 package dev.embargo.triage.service;
 
 import dev.embargo.contracts.report.CaseStateChanged;
-import dev.embargo.contracts.report.ReportAcknowledged;
 import dev.embargo.contracts.report.ReportMessagePosted;
-import dev.embargo.contracts.report.ReportSubmitted;
 import dev.embargo.kit.crypto.FieldCipher;
-import dev.embargo.kit.id.TimeOrderedIds;
 import dev.embargo.kit.outbox.Outbox;
 import dev.embargo.kit.problem.Problem;
 import dev.embargo.kit.problem.ProblemException;
@@ -13,7 +10,6 @@ import dev.embargo.kit.security.StaffScope;
 import dev.embargo.kit.work.Transactions;
 import dev.embargo.policy.model.DisclosurePolicy;
 import dev.embargo.policy.model.Program;
-import dev.embargo.policy.model.VersionSupport;
 import dev.embargo.triage.domain.AuditChain;
 import dev.embargo.triage.domain.CaseAuditEntry;
 import dev.embargo.triage.domain.CaseDeadline;
@@ -21,7 +17,6 @@ import dev.embargo.triage.domain.CaseLifecycle;
 import dev.embargo.triage.domain.CaseState;
 import dev.embargo.triage.domain.DeadlineTracking;
 import dev.embargo.triage.domain.PolicyDeadline;
-import dev.embargo.triage.domain.SpamSignals;
 import dev.embargo.triage.domain.VulnerabilityCase;
 import dev.embargo.triage.repository.CaseRepository;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Opens cases from reports and answers staff questions about them. */
+/** Moves cases through their lifecycle and answers staff questions about them. */
 @ApplicationScoped
 public class CaseService {
 
@@ -79,89 +74,6 @@ public class CaseService {
         this.outbox = outbox;
         this.cipher = cipher;
         this.programs = programs;
-    }
-
-    /**
-     * Opens the report's case under the policy revision in force when the report arrived, and
-     * acknowledges it with the deadlines that policy sets, staging {@code report.acknowledged} in
-     * the caller's transaction. A report that already has a case (the same report announced twice)
-     * changes nothing and is not acknowledged again.
-     */
-    public Uni<Void> openAndAcknowledge(ReportSubmitted report) {
-        UUID reportId = UUID.fromString(report.reportId());
-        return cases.findByReportId(reportId)
-                .chain(
-                        existing -> {
-                            if (existing != null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            return programs.programAt(
-                                            report.programSlug(), report.programRevision())
-                                    .chain(
-                                            program -> {
-                                                VulnerabilityCase opened =
-                                                        open(report, reportId, clock.now());
-                                                opened.programRevision = report.programRevision();
-                                                opened.versionSupport =
-                                                        program == null
-                                                                ? VersionSupport.UNKNOWN
-                                                                : VersionSupport.of(
-                                                                        program,
-                                                                        cipher.open(
-                                                                                opened.sealedAffectedVersion),
-                                                                        clock.today(
-                                                                                program
-                                                                                        .timeZone()));
-                                                List<PolicyDeadline> policyDeadlines =
-                                                        program == null
-                                                                ? List.of()
-                                                                : timeline.compute(program, opened);
-                                                // Everything the row holds is set before persist:
-                                                // one INSERT, flushed once at commit.
-                                                timeline.keepInOpened(opened, policyDeadlines);
-                                                return cases.persist(opened)
-                                                        .chain(
-                                                                () ->
-                                                                        timeline.watchOpened(
-                                                                                opened,
-                                                                                policyDeadlines))
-                                                        .chain(
-                                                                () ->
-                                                                        audit.recordFirst(
-                                                                                opened.id,
-                                                                                CaseAudit.SYSTEM,
-                                                                                "opened under"
-                                                                                    + " program "
-                                                                                        + opened.programSlug
-                                                                                        + " revision"
-                                                                                        + " "
-                                                                                        + opened.programRevision
-                                                                                        + ", acknowledged",
-                                                                                null))
-                                                        .chain(
-                                                                () ->
-                                                                        outbox.stage(
-                                                                                new ReportAcknowledged(
-                                                                                        report
-                                                                                                .reportId(),
-                                                                                        opened.trackingId,
-                                                                                        opened.programSlug,
-                                                                                        opened.id
-                                                                                                .toString(),
-                                                                                        opened
-                                                                                                .acknowledgedAt
-                                                                                                .toInstant(),
-                                                                                        CaseTimeline
-                                                                                                .forEvents(
-                                                                                                        policyDeadlines))))
-                                                        .invoke(
-                                                                () ->
-                                                                        metrics.acknowledged(
-                                                                                opened,
-                                                                                policyDeadlines))
-                                                        .replaceWithVoid();
-                                            });
-                        });
     }
 
     /** The case's deadlines, as stored with it. */
@@ -597,32 +509,5 @@ public class CaseService {
      */
     public String openClaim(String value) {
         return cipher.openIfSealed(value);
-    }
-
-    private VulnerabilityCase open(ReportSubmitted report, UUID reportId, Instant now) {
-        VulnerabilityCase opened = new VulnerabilityCase();
-        opened.id = TimeOrderedIds.next();
-        opened.reportId = reportId;
-        opened.trackingId = report.trackingId();
-        opened.programSlug = report.programSlug();
-        opened.sealedTitle = report.sealedTitle();
-        opened.sealedDescription = report.sealedDescription();
-        // A v2 report (older intake) brings them plain: sealed here, as every other case's.
-        opened.sealedCreditName = cipher.sealIfPlain(report.sealedCreditName());
-        opened.sealedAffectedVersion = cipher.sealIfPlain(report.sealedAffectedVersion());
-        opened.reportedScopeClass = report.reportedScopeClass();
-        String title = cipher.open(report.sealedTitle());
-        String description = cipher.open(report.sealedDescription());
-        List<String> signals = SpamSignals.of(title, description);
-        opened.textFingerprint = duplicates.fingerprintOf(title, description);
-        opened.spamSignals = signals.isEmpty() ? null : String.join(",", signals);
-        opened.reportedCvssVector = report.reportedCvssVector();
-        opened.creditPreference = report.creditPreference();
-        opened.submittedAt = report.submittedAt().atOffset(ZoneOffset.UTC);
-        opened.openedAt = now.atOffset(ZoneOffset.UTC);
-        // Triage acknowledges on arrival; the policy's acknowledgement deadline is always met.
-        opened.state = CaseState.ACKNOWLEDGED;
-        opened.acknowledgedAt = opened.openedAt;
-        return opened;
     }
 }

@@ -14,6 +14,7 @@ import dev.embargo.policy.deadline.RegulatoryDeadline;
 import dev.embargo.policy.deadline.RegulatoryFacts;
 import dev.embargo.policy.deadline.Step;
 import dev.embargo.policy.model.Program;
+import dev.embargo.triage.domain.CaseDeadline;
 import dev.embargo.triage.domain.PolicyDeadline;
 import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.VulnerabilityCase;
@@ -184,17 +185,17 @@ public class CaseTimeline {
     }
 
     /**
-     * The same for a case opened in the caller's transaction, in two steps: the deadlines go into
-     * the case before it is persisted (set afterwards, they would cost an UPDATE of the whole row
-     * on flush), then the scheduler watches them.
+     * The same for a case being opened, in two steps: the deadlines go into the case's row, then
+     * the scheduler's rows watch them.
      */
     public void keepInOpened(VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
         opened.deadlines = write(deadlines);
     }
 
-    /** The second step: the persisted case's deadline rows, with no existing ones to read. */
-    public Uni<Void> watchOpened(VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
-        return scheduled.planOpened(opened, deadlines, regulatoryOf(opened));
+    /** The second step: the scheduler's rows for the case, stored with it by its opener. */
+    public List<CaseDeadline> deadlineRowsOfOpened(
+            VulnerabilityCase opened, List<PolicyDeadline> deadlines) {
+        return scheduled.rowsOfOpened(opened, deadlines, regulatoryOf(opened));
     }
 
     /** Has the scheduler watch the case's clocks again after a regulatory fact changed. */

@@ -9,6 +9,9 @@ import dev.embargo.triage.domain.ProgramObligations;
 import dev.embargo.triage.domain.ProgramRevision;
 import dev.embargo.triage.repository.ProgramRevisionRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ProgramRegistry {
+
+    /** The revision asked for if recorded, else the latest. */
+    private static final String REVISION_OR_LATEST =
+            """
+            SELECT slug, revision, document FROM program_revision WHERE slug = $1
+            ORDER BY revision = $2 DESC, revision DESC LIMIT 1\
+            """;
 
     private final ProgramRevisionRepository revisions;
     private final Outbox outbox;
@@ -158,6 +168,32 @@ public class ProgramRegistry {
                                         ? Uni.createFrom().item(found)
                                         : revisions.latest(slug))
                 .map(found -> found == null ? null : programOf(found));
+    }
+
+    /**
+     * The same, read on a SQL client transaction rather than in a Hibernate session; null for an
+     * unknown program.
+     */
+    public Uni<Program> programAt(SqlConnection transaction, String slug, int revision) {
+        Program parsed = parsedRevisions.get(revisionKey(slug, revision));
+        if (parsed != null) {
+            return Uni.createFrom().item(parsed);
+        }
+        return transaction
+                .preparedQuery(REVISION_OR_LATEST)
+                .execute(Tuple.of(slug, revision))
+                .map(
+                        rows -> {
+                            if (rows.size() == 0) {
+                                return null;
+                            }
+                            Row row = rows.iterator().next();
+                            ProgramRevision found = new ProgramRevision();
+                            found.slug = row.getString("slug");
+                            found.revision = row.getInteger("revision");
+                            found.document = row.getString("document");
+                            return programOf(found);
+                        });
     }
 
     /**
