@@ -86,7 +86,7 @@ class ServiceImageTest {
                 .endsWith("-jar", "/deployments/quarkus-run.jar");
         assertThat(entrypoint)
                 .as("the heap sized once, from the pod's memory limit")
-                .contains("-XX:InitialRAMPercentage=33.0", "-XX:MaxRAMPercentage=33.0");
+                .contains("-XX:InitialRAMPercentage=17.0", "-XX:MaxRAMPercentage=17.0");
         assertThat(paths(0))
                 .contains(
                         "opt/java/bin/java",

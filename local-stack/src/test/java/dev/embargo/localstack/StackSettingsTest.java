@@ -115,20 +115,22 @@ class StackSettingsTest {
     void servicesRunOnASmallSerialHeapAndTheTestStackStopsAtTheFirstJitTier() {
         assertThat(settings(Map.of("EMBARGO_REPO", REPO)).serviceJvmOptions())
                 .containsExactly(
-                        "-Xms128m",
-                        "-Xmx128m",
+                        "-Xms64m",
+                        "-Xmx64m",
                         "-XX:+UseSerialGC",
                         "-XX:MaxMetaspaceSize=160m",
-                        "-XX:ReservedCodeCacheSize=96m");
+                        "-XX:ReservedCodeCacheSize=48m",
+                        "-Xss512k");
         assertThat(
                         settings(Map.of("EMBARGO_REPO", REPO, "EMBARGO_PROFILE", "test"))
                                 .serviceJvmOptions())
                 .containsExactly(
-                        "-Xms128m",
-                        "-Xmx128m",
+                        "-Xms64m",
+                        "-Xmx64m",
                         "-XX:+UseSerialGC",
                         "-XX:MaxMetaspaceSize=160m",
-                        "-XX:ReservedCodeCacheSize=96m",
+                        "-XX:ReservedCodeCacheSize=48m",
+                        "-Xss512k",
                         "-XX:TieredStopAtLevel=1");
     }
 
