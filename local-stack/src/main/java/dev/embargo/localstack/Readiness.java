@@ -19,6 +19,12 @@ final class Readiness {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LOG_TAIL_LINES = 30;
 
+    /**
+     * Every step of a start waits on one of these polls, Kafka's and each service's on the critical
+     * path; a refused connection or a health answer costs the component next to nothing.
+     */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
     private Readiness() {}
 
     static boolean portOpen(int port) {
@@ -103,7 +109,7 @@ final class Readiness {
                                 + ":\n"
                                 + Commands.tail(logFile, LOG_TAIL_LINES));
             }
-            ManagedProcess.sleep(Duration.ofMillis(200));
+            ManagedProcess.sleep(POLL_INTERVAL);
         }
     }
 }
